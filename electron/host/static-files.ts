@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+const contentTypes: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface StaticFile {
+  file: string;
+  contentType: string;
+}
+
+/**
+ * Maps a URL path to a file of the built renderer, or null. Paths that escape the build folder
+ * (`..`, encoded or not), contain NUL or name a folder are refused; an unknown path without an
+ * extension is a client-side route and gets index.html.
+ */
+export function resolveStaticFile(root: string, urlPath: string): StaticFile | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const base = path.resolve(root);
+  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const file = path.resolve(base, relative);
+  if (file !== base && !file.startsWith(base + path.sep)) return null;
+  const existing = fs.statSync(file, { throwIfNoEntry: false });
+  if (existing?.isFile()) {
+    return {
+      file,
+      contentType: contentTypes[path.extname(file)] ?? 'application/octet-stream',
+    };
+  }
+  if (existing || path.extname(file) !== '') return null;
+  const index = path.join(base, 'index.html');
+  return fs.existsSync(index)
+    ? { file: index, contentType: contentTypes['.html'] as string }
+    : null;
+}

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { app, type BrowserWindow, session } from 'electron';
+import { createCore } from './core';
+import { databaseFileIn } from './paths';
+import { registerAppScheme, serveAppScheme } from './shell/app-protocol';
+import { wireIpc } from './shell/ipc';
+import { lockDownWebContents } from './shell/security';
+import { createMainWindow } from './shell/window';
+import { appOrigin, isTrustedFrameUrl } from './web-security';
+
+app.setName('Comptoir');
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  const demo = process.argv.includes('--demo');
+  // electron-vite sets this only when running the development server.
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  let window: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+
+  app.whenReady().then(() => {
+    const core = createCore({
+      databaseFile: databaseFileIn(app.getPath('userData'), demo),
+      demo,
+    });
+    serveAppScheme(path.join(__dirname, '../renderer'));
+    lockDownWebContents(app, session.defaultSession, (url) => isTrustedFrameUrl(url, devServerUrl));
+    wireIpc(core, () => window, devServerUrl);
+    window = createMainWindow(
+      path.join(__dirname, '../preload/preload.js'),
+      devServerUrl ?? `${appOrigin}/index.html`,
+    );
+    window.on('closed', () => {
+      window = null;
+    });
+    app.on('window-all-closed', () => app.quit());
+    app.on('will-quit', () => core.close());
+  });
+}

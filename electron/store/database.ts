@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { type MigrationReport, migrate } from './migrate';
+import { migrations } from './migrations';
+
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(`Cannot open the database ${file}: ${cause instanceof Error ? cause.message : cause}`, {
+      cause,
+    });
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+export interface OpenedDatabase {
+  db: Database;
+  migration: MigrationReport;
+}
+
+/**
+ * Opens (creating if needed) the shop's database file and migrates it. WAL so readers never wait
+ * on the writer; synchronous FULL because a committed sale must survive a power cut.
+ */
+export function openDatabase(file: string, now: () => Date = () => new Date()): OpenedDatabase {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let db: Database;
+  try {
+    db = new BetterSqlite3(file);
+    db.pragma('journal_mode = WAL');
+  } catch (cause) {
+    throw new DatabaseOpenError(file, cause);
+  }
+  try {
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    return { db, migration: migrate(db, migrations, now) };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

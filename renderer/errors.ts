@@ -1,0 +1,20 @@
+import type { TFunction } from 'i18next';
+import { ApiError, type ApiIssue } from '../shared/api/errors';
+
+/** The message a clerk reads for one invalid field. */
+export function describeIssue(t: TFunction, issue: ApiIssue): string {
+  const limit = issue.params?.limit;
+  if (issue.code === 'too_small' && limit === 1) return t('validation.required');
+  const key = `validation.${issue.code}`;
+  return t(key, { ...issue.params, defaultValue: t('validation.invalid') });
+}
+
+/** The message for a failed call that is not about one field. */
+export function describeError(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'unreachable') return t('errors.unreachable');
+    if (error.code === 'internal') return t('errors.internal');
+    return t('errors.other', { message: error.message });
+  }
+  return t('errors.internal');
+}

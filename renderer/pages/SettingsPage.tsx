@@ -1,0 +1,285 @@
+import { getCountries } from 'libphonenumber-js';
+import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../shared/api/errors';
+import { currencyCodes } from '../../shared/currencies';
+import { languages } from '../../shared/languages';
+import type { ShopProfile } from '../../shared/shop';
+import { api } from '../api';
+import { describeError, describeIssue } from '../errors';
+
+type Field = keyof ShopProfile;
+type Form = Record<Field, string>;
+
+const fields: readonly Field[] = [
+  'name',
+  'address',
+  'country',
+  'phone',
+  'taxId',
+  'receiptFooter',
+  'timeZone',
+  'currency',
+  'defaultLanguage',
+];
+
+// What a new shop starts from: the first market's settings, and this computer's time zone.
+const newShop: Form = {
+  name: '',
+  address: '',
+  country: 'NC',
+  phone: '',
+  taxId: '',
+  receiptFooter: '',
+  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  currency: 'XPF',
+  defaultLanguage: 'fr',
+};
+
+type Status =
+  | { kind: 'loading' }
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'reloaded' }
+  | { kind: 'invalid' }
+  | { kind: 'failed'; message: string };
+
+function sameForm(a: Form, b: Form) {
+  return fields.every((field) => a[field] === b[field]);
+}
+
+function useOptions(language: string) {
+  return useMemo(() => {
+    const regionNames = new Intl.DisplayNames([language], { type: 'region' });
+    const currencyNames = new Intl.DisplayNames([language], { type: 'currency' });
+    const collator = new Intl.Collator(language);
+    return {
+      countries: getCountries()
+        .map((code) => ({ value: code, label: regionNames.of(code) ?? code }))
+        .sort((a, b) => collator.compare(a.label, b.label)),
+      currencies: currencyCodes.map((code) => ({
+        value: code,
+        label: `${code} — ${currencyNames.of(code) ?? code}`,
+      })),
+      timeZones: Intl.supportedValuesOf('timeZone'),
+    };
+  }, [language]);
+}
+
+export function SettingsPage() {
+  const { t, i18n } = useTranslation();
+  const options = useOptions(i18n.language);
+  const [saved, setSaved] = useState<Form | null>(null);
+  const [form, setForm] = useState<Form>(newShop);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [status, setStatus] = useState<Status>({ kind: 'loading' });
+  const formRef = useRef<HTMLFormElement>(null);
+  const dirty = saved ? !sameForm(form, saved) : !sameForm(form, newShop);
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+
+  useEffect(() => {
+    let live = true;
+    api.call('shop.get', {}).then(
+      ({ profile }) => {
+        if (!live) return;
+        if (profile) {
+          setSaved(profile);
+          setForm(profile);
+        }
+        setStatus({ kind: 'idle' });
+      },
+      (error: unknown) => live && setStatus({ kind: 'failed', message: describeError(t, error) }),
+    );
+    const stop = api.on('shop.updated', ({ profile }) => {
+      if (dirtyRef.current) return;
+      setSaved((current) => {
+        if (current && sameForm(current, profile)) return current;
+        setForm(profile);
+        setStatus({ kind: 'reloaded' });
+        return profile;
+      });
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [t]);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setStatus({ kind: 'saving' });
+    try {
+      const { profile } = await api.call('shop.update', form as ShopProfile);
+      setSaved(profile);
+      setForm(profile);
+      setErrors({});
+      setStatus({ kind: 'saved' });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'invalid_input' && error.issues) {
+        const next: Partial<Record<Field, string>> = {};
+        for (const issue of error.issues) {
+          const field = issue.path.split('.')[0] as Field;
+          next[field] ??= describeIssue(t, issue);
+        }
+        setErrors(next);
+        setStatus({ kind: 'invalid' });
+        const first = fields.find((field) => next[field]);
+        if (first) formRef.current?.querySelector<HTMLElement>(`#shop-${first}`)?.focus();
+      } else {
+        setStatus({ kind: 'failed', message: describeError(t, error) });
+      }
+    }
+  }
+
+  function control(field: Field, render: (props: ControlProps) => ReactNode, hint?: string) {
+    const id = `shop-${field}`;
+    const error = errors[field];
+    const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+    return (
+      <div className={error ? 'field field--invalid' : 'field'} key={field}>
+        <label htmlFor={id}>{t(`settings.fields.${field}`)}</label>
+        {render({
+          id,
+          name: field,
+          value: form[field],
+          'aria-invalid': error ? true : undefined,
+          'aria-describedby': describedBy || undefined,
+          onChange: (event) => {
+            const value = event.target.value;
+            setForm((current) => ({ ...current, [field]: value }));
+          },
+        })}
+        {hint && (
+          <p className="field__hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p className="field__error" id={`${id}-error`}>
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  if (status.kind === 'loading') return <p>{t('app.loading')}</p>;
+
+  const timeZones = options.timeZones.includes(form.timeZone)
+    ? options.timeZones
+    : [form.timeZone, ...options.timeZones];
+
+  return (
+    <section className="settings">
+      <h1>{t('settings.title')}</h1>
+      <p>{t('settings.intro')}</p>
+      {!saved && <p className="notice">{t('settings.notSetUp')}</p>}
+      <form ref={formRef} onSubmit={save} noValidate>
+        {control('name', (props) => (
+          <input type="text" autoComplete="organization" {...props} />
+        ))}
+        {control('address', (props) => (
+          <textarea rows={3} {...props} />
+        ))}
+        {control('country', (props) => (
+          <select {...props}>
+            {options.countries.map((country) => (
+              <option key={country.value} value={country.value}>
+                {country.label}
+              </option>
+            ))}
+          </select>
+        ))}
+        {control(
+          'phone',
+          (props) => (
+            <input type="tel" autoComplete="tel" {...props} />
+          ),
+          t('settings.hints.phone'),
+        )}
+        {control('taxId', (props) => (
+          <input type="text" {...props} />
+        ))}
+        {control(
+          'receiptFooter',
+          (props) => (
+            <textarea rows={3} {...props} />
+          ),
+          t('settings.hints.receiptFooter'),
+        )}
+        {control('timeZone', (props) => (
+          <select {...props}>
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        ))}
+        {control('currency', (props) => (
+          <select {...props}>
+            {options.currencies.map((currency) => (
+              <option key={currency.value} value={currency.value}>
+                {currency.label}
+              </option>
+            ))}
+          </select>
+        ))}
+        {control(
+          'defaultLanguage',
+          (props) => (
+            <select {...props}>
+              {languages.map((language) => (
+                <option key={language} value={language} lang={language}>
+                  {t(`languages.${language}`)}
+                </option>
+              ))}
+            </select>
+          ),
+          t('settings.hints.defaultLanguage'),
+        )}
+        <div className="settings__actions">
+          <button type="submit" disabled={status.kind === 'saving'}>
+            {status.kind === 'saving' ? t('settings.saving') : t('settings.save')}
+          </button>
+          <StatusMessage status={status} />
+        </div>
+      </form>
+    </section>
+  );
+}
+
+interface ControlProps {
+  id: string;
+  name: string;
+  value: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+  onChange: (event: { target: { value: string } }) => void;
+}
+
+function StatusMessage({ status }: { status: Status }) {
+  const { t } = useTranslation();
+  switch (status.kind) {
+    case 'saved':
+      return <output className="status status--ok">{t('settings.saved')}</output>;
+    case 'reloaded':
+      return <output className="status">{t('settings.reloaded')}</output>;
+    case 'invalid':
+      return (
+        <p className="status status--error" role="alert">
+          {t('settings.invalid')}
+        </p>
+      );
+    case 'failed':
+      return (
+        <p className="status status--error" role="alert">
+          {status.message}
+        </p>
+      );
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,85 @@
+import type { z } from 'zod';
+
+/** Every error either transport can return, with the HTTP status the browser host answers. */
+export const errorStatus = {
+  invalid_input: 400,
+  invalid_json: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  unknown_procedure: 404,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  internal: 500,
+  // Never sent by the core: the client's word for a host it cannot reach.
+  unreachable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+/** One field-level problem; `code` (and `params`) are what the interface translates. */
+export interface ApiIssue {
+  path: string;
+  code: string;
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+/** The single error shape of both transports: `{ "error": ApiErrorBody }`. */
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  issues?: ApiIssue[];
+}
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: ApiIssue[] | undefined;
+
+  constructor(code: ErrorCode, message: string, issues?: ApiIssue[]) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  toBody(): ApiErrorBody {
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
+  }
+
+  static fromBody(body: ApiErrorBody): ApiError {
+    return new ApiError(body.code, body.message, body.issues);
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorStatus, value);
+}
+
+/** Turns zod's issues into the contract's issues: refinements carry their code in `reason`. */
+export function issuesFromZod(error: z.ZodError): ApiIssue[] {
+  return error.issues.map((issue) => {
+    const params: Record<string, string | number> = {};
+    let code: string = issue.code;
+    if (issue.code === 'custom') {
+      for (const [key, value] of Object.entries(issue.params ?? {})) {
+        if (typeof value === 'string' || typeof value === 'number') params[key] = value;
+      }
+      code = typeof params.reason === 'string' ? params.reason : 'custom';
+      delete params.reason;
+    } else if (issue.code === 'too_small' || issue.code === 'too_big') {
+      const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      params.limit = Number(limit);
+    }
+    return {
+      path: issue.path.map(String).join('.'),
+      code,
+      message: issue.message,
+      ...(Object.keys(params).length > 0 ? { params } : {}),
+    };
+  });
+}

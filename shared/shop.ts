@@ -1,0 +1,62 @@
+import type { CountryCode } from 'libphonenumber-js';
+import { getCountries, isValidPhoneNumber, parsePhoneNumber } from 'libphonenumber-js';
+import { z } from 'zod';
+import { currencyCodeSchema } from './currencies';
+import { languageSchema } from './languages';
+import { multiLineText, singleLineText } from './text';
+
+const countries = new Set<string>(getCountries());
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The shop as it appears on receipts and reports. */
+export const shopProfileSchema = z
+  .object({
+    name: singleLineText(80).pipe(z.string().min(1)),
+    address: multiLineText(200, 4),
+    country: z
+      .string()
+      .refine((value) => countries.has(value), { params: { reason: 'unknown_country' } }),
+    phone: singleLineText(30),
+    taxId: singleLineText(40).refine((value) => /^[\p{L}\p{N} .\-/]*$/u.test(value), {
+      params: { reason: 'tax_id_characters' },
+    }),
+    receiptFooter: multiLineText(300, 6),
+    timeZone: z.string().refine(isTimeZone, { params: { reason: 'unknown_time_zone' } }),
+    currency: currencyCodeSchema,
+    defaultLanguage: languageSchema,
+  })
+  .superRefine((profile, context) => {
+    if (profile.phone !== '' && countries.has(profile.country)) {
+      if (!isValidPhoneNumber(profile.phone, profile.country as CountryCode)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['phone'],
+          message: 'Not a valid phone number for the shop’s country',
+          params: { reason: 'invalid_phone' },
+        });
+      }
+    }
+  });
+
+export type ShopProfile = z.output<typeof shopProfileSchema>;
+
+/** Stores the phone in international form and line breaks as LF, whatever was typed. */
+export function normalizeShopProfile(profile: ShopProfile): ShopProfile {
+  return {
+    ...profile,
+    address: profile.address.replaceAll('\r\n', '\n'),
+    receiptFooter: profile.receiptFooter.replaceAll('\r\n', '\n'),
+    phone:
+      profile.phone === ''
+        ? ''
+        : parsePhoneNumber(profile.phone, profile.country as CountryCode).formatInternational(),
+  };
+}
