@@ -33,6 +33,7 @@ export const shopProfileSchema = z
     currency: currencyCodeSchema,
     defaultLanguage: languageSchema,
   })
+  .strict()
   .superRefine((profile, context) => {
     if (profile.phone !== '' && countries.has(profile.country)) {
       if (!isValidPhoneNumber(profile.phone, profile.country as CountryCode)) {

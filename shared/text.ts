@@ -15,6 +15,7 @@ export function singleLineText(max: number) {
     .max(max)
     .refine((value) => !singleLineForbidden.test(value), {
       params: { reason: 'control_characters' },
+      abort: true,
     });
 }
 
@@ -26,6 +27,7 @@ export function multiLineText(max: number, maxLines: number) {
     .max(max)
     .refine((value) => !multiLineForbidden.test(value.replaceAll('\r\n', '\n')), {
       params: { reason: 'control_characters' },
+      abort: true,
     })
     .refine((value) => value.split(/\r?\n/).length <= maxLines, {
       params: { reason: 'too_many_lines', maxLines },

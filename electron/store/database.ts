@@ -30,15 +30,19 @@ export function openDatabase(file: string, now: () => Date = () => new Date()): 
   let db: Database;
   try {
     db = new BetterSqlite3(file);
-    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    // Reading the header now turns "file is not a database" into an error that names the file.
+    db.pragma('user_version');
   } catch (cause) {
     throw new DatabaseOpenError(file, cause);
   }
   try {
+    // Migrate before switching to WAL: a database from a newer Comptoir is refused untouched.
+    const migration = migrate(db, migrations, now);
+    db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 5000');
-    return { db, migration: migrate(db, migrations, now) };
+    return { db, migration };
   } catch (error) {
     db.close();
     throw error;

@@ -1,0 +1,141 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { answerIpcInvoke } from '../../../electron/api/ipc-invoke';
+import type { Core } from '../../../electron/core';
+import { type ComptoirBridge, ipcTransport } from '../../../shared/api/bridge';
+import { type Client, createClient } from '../../../shared/api/client';
+import { ApiError } from '../../../shared/api/errors';
+import { httpTransport } from '../../../shared/api/http-transport';
+import type { ShopProfile } from '../../../shared/shop';
+import { useTestHost } from '../../support/host';
+
+const startTestHost = useTestHost();
+
+const profile: ShopProfile = {
+  name: 'Boutique du Port',
+  address: '3 quai Ferry\n98800 Nouméa',
+  country: 'NC',
+  phone: '27 12 34',
+  taxId: '1234567.001',
+  receiptFooter: 'Merci et bon séjour !',
+  timeZone: 'Pacific/Noumea',
+  currency: 'XPF',
+  defaultLanguage: 'fr',
+};
+
+/**
+ * The Electron transport without Electron: what the preload and ipcMain do, with the structured
+ * clone Electron applies to every message in both directions.
+ */
+function electronBridge(core: Core, frameUrl = 'app://comptoir/index.html'): ComptoirBridge {
+  return {
+    invoke: async (name, input) =>
+      structuredClone(await answerIpcInvoke(core.dispatch, frameUrl, name, structuredClone(input))),
+    subscribe: (event, listener) =>
+      core.events.listen((name, payload) => {
+        if (name === event) listener(structuredClone(payload));
+      }),
+  };
+}
+
+type Connect = (core: Core, url: string) => Client;
+
+const transports: [string, Connect][] = [
+  ['Electron IPC', (core) => createClient(ipcTransport(electronBridge(core)))],
+  [
+    'HTTP',
+    (_core, url) =>
+      createClient(httpTransport({ baseUrl: url, WebSocket: WebSocket as never, reconnectMs: 50 })),
+  ],
+];
+
+function storedProfiles(file: string) {
+  const db = new BetterSqlite3(file, { readonly: true });
+  const rows = db.prepare('SELECT * FROM shop_profile').all();
+  db.close();
+  return rows;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('The call was not refused');
+}
+
+describe.each(transports)('the API over %s', (_name, connect) => {
+  it('saves a shop profile and reads it back', async () => {
+    const { core, host } = await startTestHost();
+    const api = connect(core, host.url);
+    expect(await api.call('shop.get', {})).toEqual({ profile: null });
+    const saved = await api.call('shop.update', profile);
+    expect(saved.profile).toEqual({ ...profile, phone: '+687 27 12 34' });
+    expect(await api.call('shop.get', {})).toEqual(saved);
+    expect((await api.call('app.info', {})).defaultLanguage).toBe('fr');
+  });
+
+  it('refuses an invalid profile with field issues and writes nothing', async () => {
+    const { core, host, databaseFile } = await startTestHost();
+    const api = connect(core, host.url);
+    const error = await refusal(
+      api.call('shop.update', { ...profile, phone: '12', timeZone: 'Mars/Olympus' }),
+    );
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues?.map(({ path, code }) => ({ path, code }))).toEqual([
+      { path: 'timeZone', code: 'unknown_time_zone' },
+      { path: 'phone', code: 'invalid_phone' },
+    ]);
+    expect(storedProfiles(databaseFile)).toEqual([]);
+  });
+
+  it('keeps the saved profile when a later edit is invalid', async () => {
+    const { core, host, databaseFile } = await startTestHost();
+    const api = connect(core, host.url);
+    await api.call('shop.update', profile);
+    const before = storedProfiles(databaseFile);
+    await refusal(api.call('shop.update', { ...profile, name: '' }));
+    expect(storedProfiles(databaseFile)).toEqual(before);
+  });
+
+  it('answers an unknown procedure with unknown_procedure', async () => {
+    const { core, host } = await startTestHost();
+    const api = connect(core, host.url);
+    const error = await refusal(api.call('shop.delete' as never, {} as never));
+    expect(error.code).toBe('unknown_procedure');
+  });
+
+  it('pushes shop.updated to subscribers', async () => {
+    const { core, host } = await startTestHost();
+    const api = connect(core, host.url);
+    const received = new Promise<unknown>((resolve) => {
+      const stop = api.on('shop.updated', (payload) => {
+        stop();
+        resolve(payload);
+      });
+    });
+    // The socket connects asynchronously; saving until the event arrives avoids a timing guess.
+    let payload: unknown;
+    void received.then((value) => {
+      payload = value;
+    });
+    for (let attempt = 0; attempt < 50 && payload === undefined; attempt++) {
+      await api.call('shop.update', { ...profile, name: `Boutique ${attempt}` });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(payload).toMatchObject({ profile: { country: 'NC', phone: '+687 27 12 34' } });
+  });
+});
+
+describe('the Electron transport', () => {
+  it('answers only Comptoir’s own frames', async () => {
+    const { core, databaseFile } = await startTestHost();
+    const api = createClient(ipcTransport(electronBridge(core, 'https://evil.example/')));
+    const error = await refusal(api.call('shop.update', profile));
+    expect(error.code).toBe('forbidden');
+    expect(storedProfiles(databaseFile)).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { finished, firstLine, spawnCli } from '../../support/cli';
+import { useTempDir } from '../../support/temp';
+
+const tempDir = useTempDir();
+
+describe('comptoir serve', () => {
+  it('prints its URL, serves the API, and stops cleanly on SIGTERM closing the database', async () => {
+    const db = path.join(tempDir(), 'shop.sqlite');
+    const child = spawnCli(['serve', '--db', db, '--port', '0', '--demo', '--json']);
+    const done = finished(child);
+    const started = JSON.parse(await firstLine(child));
+    expect(started).toMatchObject({ database: db, demo: true });
+    expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+
+    const listing = await (await fetch(`${started.url}api`)).json();
+    expect(listing.procedures.length).toBeGreaterThan(0);
+
+    child.kill('SIGTERM');
+    const { code } = await done;
+    expect(code).toBe(0);
+    // Closing the last connection checkpoints WAL and removes the -wal file.
+    expect(fs.existsSync(`${db}-wal`)).toBe(false);
+  });
+
+  it('refuses to listen on the network, with the reason', async () => {
+    const { code, stderr } = await finished(
+      spawnCli(['serve', '--db', path.join(tempDir(), 's.sqlite'), '--host', '0.0.0.0']),
+    );
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/Refusing to listen on 0\.0\.0\.0.*no authentication/);
+  });
+
+  it('reports a bad port as a usage error in JSON on stderr', async () => {
+    const { code, stdout, stderr } = await finished(
+      spawnCli(['serve', '--port', 'eighty', '--json']),
+    );
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(JSON.parse(stderr)).toEqual({
+      error: { code: 'usage', message: '--port must be a number from 0 to 65535, not "eighty"' },
+    });
+  });
+
+  it('refuses an unknown option before doing anything', async () => {
+    const dir = tempDir();
+    const { code, stderr } = await finished(
+      spawnCli(['serve', '--db', path.join(dir, 's.sqlite'), '--bind', 'all']),
+      { COMPTOIR_DATA_DIR: dir },
+    );
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Unknown option '--bind'/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses a database from a newer Comptoir with the reason', async () => {
+    const db = path.join(tempDir(), 'shop.sqlite');
+    const { default: BetterSqlite3 } = await import('better-sqlite3');
+    const newer = new BetterSqlite3(db);
+    newer.pragma('user_version = 999');
+    newer.close();
+    const { code, stderr } = await finished(spawnCli(['serve', '--db', db]));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/newer version of Comptoir \(schema version 999/);
+  });
+});

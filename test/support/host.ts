@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { type Core, createCore } from '../../electron/core';
+import { type RunningHost, startHost } from '../../electron/host/server';
+import { useTempDir } from './temp';
+
+export interface TestHost {
+  core: Core;
+  host: RunningHost;
+  databaseFile: string;
+  rendererDir: string;
+}
+
+/** A real core on a real SQLite file behind a real HTTP host on a free loopback port. */
+export function useTestHost() {
+  const tempDir = useTempDir();
+  const running: TestHost[] = [];
+  afterEach(async () => {
+    for (const { host, core } of running.splice(0)) {
+      await host.close();
+      if (core.db.open) core.close();
+    }
+  });
+  return async (options: { demo?: boolean } = {}): Promise<TestHost> => {
+    const dir = tempDir();
+    const rendererDir = path.join(dir, 'renderer');
+    fs.mkdirSync(rendererDir);
+    fs.writeFileSync(
+      path.join(rendererDir, 'index.html'),
+      '<!doctype html><title>Comptoir</title>',
+    );
+    const databaseFile = path.join(dir, 'shop.sqlite');
+    const core = createCore({
+      databaseFile,
+      demo: options.demo ?? false,
+      log: { error: () => {}, warn: () => {}, info: () => {} },
+    });
+    const host = await startHost({ core, rendererDir, port: 0 });
+    const started = { core, host, databaseFile, rendererDir };
+    running.push(started);
+    return started;
+  };
+}

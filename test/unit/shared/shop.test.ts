@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { issuesFromZod } from '../../../shared/api/errors';
+import { normalizeShopProfile, type ShopProfile, shopProfileSchema } from '../../../shared/shop';
+
+const noumea: ShopProfile = {
+  name: 'Boutique du Port',
+  address: '3 quai Ferry\r\n98800 Nouméa',
+  country: 'NC',
+  phone: '27 12 34',
+  taxId: '1234567.001',
+  receiptFooter: 'Merci !',
+  timeZone: 'Pacific/Noumea',
+  currency: 'XPF',
+  defaultLanguage: 'fr',
+};
+
+function issuesOf(input: unknown) {
+  const result = shopProfileSchema.safeParse(input);
+  return result.success
+    ? []
+    : issuesFromZod(result.error).map(({ path, code }) => ({ path, code }));
+}
+
+describe('the shop profile', () => {
+  it('accepts a New Caledonian shop with a local phone number', () => {
+    expect(issuesOf(noumea)).toEqual([]);
+  });
+
+  it('stores the phone internationally and line breaks as LF', () => {
+    const saved = normalizeShopProfile(shopProfileSchema.parse(noumea));
+    expect(saved.phone).toBe('+687 27 12 34');
+    expect(saved.address).toBe('3 quai Ferry\n98800 Nouméa');
+  });
+
+  it('trims what was typed around the fields', () => {
+    expect(shopProfileSchema.parse({ ...noumea, name: '  Boutique  ' }).name).toBe('Boutique');
+  });
+
+  it.each([
+    ['an empty name', { name: '   ' }, { path: 'name', code: 'too_small' }],
+    ['a name too long for a receipt', { name: 'x'.repeat(81) }, { path: 'name', code: 'too_big' }],
+    [
+      'a phone number of another country',
+      { phone: '+33 1 23' },
+      { path: 'phone', code: 'invalid_phone' },
+    ],
+    [
+      'a phone number with letters',
+      { phone: '27 12 AB' },
+      { path: 'phone', code: 'invalid_phone' },
+    ],
+    [
+      'an escape character in the name',
+      { name: 'Shop\u001b[2J' },
+      { path: 'name', code: 'control_characters' },
+    ],
+    [
+      'a line break in a single-line field',
+      { taxId: '123\n456' },
+      { path: 'taxId', code: 'control_characters' },
+    ],
+    [
+      'a receipt footer of seven lines',
+      { receiptFooter: 'a\nb\nc\nd\ne\nf\ng' },
+      { path: 'receiptFooter', code: 'too_many_lines' },
+    ],
+    [
+      'a made-up time zone',
+      { timeZone: 'Pacific/Atlantis' },
+      { path: 'timeZone', code: 'unknown_time_zone' },
+    ],
+    [
+      'a country that does not exist',
+      { country: 'XX' },
+      { path: 'country', code: 'unknown_country' },
+    ],
+    ['an unsupported currency', { currency: 'BTC' }, { path: 'currency', code: 'invalid_value' }],
+    [
+      'an untranslated language',
+      { defaultLanguage: 'de' },
+      { path: 'defaultLanguage', code: 'invalid_value' },
+    ],
+    ['a tax id with symbols', { taxId: '12;DROP' }, { path: 'taxId', code: 'tax_id_characters' }],
+  ])('refuses %s', (_label, change, issue) => {
+    expect(issuesOf({ ...noumea, ...change })).toEqual([issue]);
+  });
+
+  it('refuses a field of the wrong type and names it', () => {
+    expect(issuesOf({ ...noumea, address: 42 })).toEqual([
+      { path: 'address', code: 'invalid_type' },
+    ]);
+  });
+
+  it('refuses fields it does not know rather than dropping them silently', () => {
+    expect(issuesOf({ ...noumea, owner: 'me' })).toEqual([{ path: '', code: 'unrecognized_keys' }]);
+  });
+});
