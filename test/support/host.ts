@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { type Core, createCore } from '../../electron/core';
 import { type RunningHost, startHost } from '../../electron/host/server';
-import { useTempDir } from './temp';
+import { withTempDirs } from './temp';
 
 export interface TestHost {
   core: Core;
@@ -13,8 +13,8 @@ export interface TestHost {
 }
 
 /** A real core on a real SQLite file behind a real HTTP host on a free loopback port. */
-export function useTestHost() {
-  const tempDir = useTempDir();
+export function withTestHosts() {
+  const tempDir = withTempDirs();
   const running: TestHost[] = [];
   afterEach(async () => {
     for (const { host, core } of running.splice(0)) {

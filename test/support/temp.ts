@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 
 /** A fresh folder for this test, removed afterwards. */
-export function useTempDir(prefix = 'comptoir-test-') {
+export function withTempDirs(prefix = 'comptoir-test-') {
   const dirs: string[] = [];
   afterEach(() => {
     for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { demoShopProfile } from '../../../electron/demo';
-import { useTestHost } from '../../support/host';
+import { withTestHosts } from '../../support/host';
 
-const startTestHost = useTestHost();
+const startTestHost = withTestHosts();
 
 describe('demo mode', () => {
   it('says so and starts with a demo shop', async () => {

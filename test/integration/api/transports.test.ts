@@ -8,9 +8,9 @@ import { type Client, createClient } from '../../../shared/api/client';
 import { ApiError } from '../../../shared/api/errors';
 import { httpTransport } from '../../../shared/api/http-transport';
 import type { ShopProfile } from '../../../shared/shop';
-import { useTestHost } from '../../support/host';
+import { withTestHosts } from '../../support/host';
 
-const startTestHost = useTestHost();
+const startTestHost = withTestHosts();
 
 const profile: ShopProfile = {
   name: 'Boutique du Port',

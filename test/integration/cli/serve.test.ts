@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { finished, firstLine, spawnCli } from '../../support/cli';
-import { useTempDir } from '../../support/temp';
+import { withTempDirs } from '../../support/temp';
 
-const tempDir = useTempDir();
+const tempDir = withTempDirs();
 
 describe('comptoir serve', () => {
   it('prints its URL, serves the API, and stops cleanly on SIGTERM closing the database', async () => {
@@ -15,7 +15,7 @@ describe('comptoir serve', () => {
     expect(started).toMatchObject({ database: db, demo: true });
     expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
 
-    const listing = await (await fetch(`${started.url}api`)).json();
+    const listing = (await (await fetch(`${started.url}api`)).json()) as { procedures: unknown[] };
     expect(listing.procedures.length).toBeGreaterThan(0);
 
     child.kill('SIGTERM');
@@ -47,8 +47,9 @@ describe('comptoir serve', () => {
   it('refuses an unknown option before doing anything', async () => {
     const dir = tempDir();
     const { code, stderr } = await finished(
-      spawnCli(['serve', '--db', path.join(dir, 's.sqlite'), '--bind', 'all']),
-      { COMPTOIR_DATA_DIR: dir },
+      spawnCli(['serve', '--db', path.join(dir, 's.sqlite'), '--bind', 'all'], {
+        COMPTOIR_DATA_DIR: dir,
+      }),
     );
     expect(code).toBe(2);
     expect(stderr).toMatch(/Unknown option '--bind'/);

@@ -4,11 +4,11 @@ import WebSocket from 'ws';
 import { createCore } from '../../../electron/core';
 import { HostRefusedError, startHost } from '../../../electron/host/server';
 import { procedures } from '../../../shared/api/contract';
-import { useTestHost } from '../../support/host';
-import { useTempDir } from '../../support/temp';
+import { withTestHosts } from '../../support/host';
+import { withTempDirs } from '../../support/temp';
 
-const startTestHost = useTestHost();
-const tempDir = useTempDir();
+const startTestHost = withTestHosts();
+const tempDir = withTempDirs();
 
 interface Answer {
   status: number;
@@ -148,8 +148,8 @@ describe('the browser host', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['x-frame-options']).toBe('DENY');
-    const escape = await request(host.url, { path: '/..%2f..%2f..%2fetc%2fpasswd' });
-    expect(escape.status).toBe(404);
+    const outside = await request(host.url, { path: '/..%2f..%2f..%2fetc%2fpasswd' });
+    expect(outside.status).toBe(404);
   });
 
   it('refuses event sockets from other sites', async () => {

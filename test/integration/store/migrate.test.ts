@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase } from '../../../electron/store/database';
 import { DatabaseTooNewError, type Migration, migrate } from '../../../electron/store/migrate';
 import { migrations } from '../../../electron/store/migrations';
-import { useTempDir } from '../../support/temp';
+import { withTempDirs } from '../../support/temp';
 
-const tempDir = useTempDir();
+const tempDir = withTempDirs();
 const fixedNow = () => new Date('2026-11-22T01:00:00Z');
 
 describe('opening the shop database', () => {

@@ -3,9 +3,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/store/migrate';
 import { migrations } from '../../../electron/store/migrations';
-import { useTempDir } from '../../support/temp';
+import { withTempDirs } from '../../support/temp';
 
-const tempDir = useTempDir();
+const tempDir = withTempDirs();
 
 function databaseAt(version: number) {
   const db = new BetterSqlite3(path.join(tempDir(), 'shop.sqlite'));
