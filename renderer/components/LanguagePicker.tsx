@@ -5,9 +5,10 @@ import { chooseLanguage } from '../i18n';
 export function LanguagePicker() {
   const { t, i18n } = useTranslation();
   return (
-    <label className="language-picker">
-      {t('language.label')}
+    <div className="language-picker">
+      <label htmlFor="language-picker">{t('language.label')}</label>
       <select
+        id="language-picker"
         value={i18n.language}
         onChange={(event) => {
           if (isLanguage(event.target.value)) void chooseLanguage(event.target.value);
@@ -19,6 +20,6 @@ export function LanguagePicker() {
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { type ServedHost, serve } from './host';
+
+let dir: string;
+let host: ServedHost | undefined;
+
+test.beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-e2e-'));
+});
+
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('the owner sets up the shop in French and Chinese, fixes a mistake, and it survives a restart', async ({
+  page,
+}) => {
+  const databaseFile = path.join(dir, 'shop.sqlite');
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    // The refused save answers 400 on purpose; Chromium logs every 4xx as a console error.
+    if (message.type() === 'error' && !message.text().includes('status of 400')) {
+      problems.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+
+  host = await serve(databaseFile);
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Shop profile' })).toBeVisible();
+  await expect(page.getByText('The shop profile is not set up yet')).toBeVisible();
+  await expect(page.getByTestId('demo-banner')).toHaveCount(0);
+
+  await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
+  await expect(page.getByRole('heading', { name: '店铺信息' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+
+  await page.getByLabel('语言', { exact: true }).selectOption('fr');
+  await expect(page.getByRole('heading', { name: 'Profil de la boutique' })).toBeVisible();
+
+  await page.getByLabel('Nom de la boutique').fill('Boutique du Port');
+  await page.getByLabel('Adresse').fill('3 quai Ferry\n98800 Nouméa');
+  await page.getByLabel('Pays').selectOption('NC');
+  await page.getByLabel('Téléphone').fill('12');
+  await page.getByLabel('Identifiant fiscal (RIDET, SIRET…)').fill('1234567.001');
+  await page.getByLabel('Pied de ticket').fill('Merci et bon séjour !');
+  await page.getByLabel('Fuseau horaire').selectOption('Pacific/Noumea');
+  await page.getByLabel('Devise').selectOption('XPF');
+  await page.getByLabel('Langue par défaut').selectOption('fr');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+
+  await expect(page.getByRole('alert')).toHaveText(
+    'Certains champs sont à corriger. Rien n’a été enregistré.',
+  );
+  const phone = page.getByLabel('Téléphone');
+  await expect(phone).toHaveAttribute('aria-invalid', 'true');
+  await expect(
+    page.getByText('Numéro de téléphone non valable pour le pays de la boutique.'),
+  ).toBeVisible();
+  await expect(phone).toBeFocused();
+
+  // Nothing was saved: a fresh page still has no profile.
+  await page.reload();
+  await expect(page.getByText('Le profil de la boutique n’est pas encore renseigné')).toBeVisible();
+  await expect(page.getByLabel('Nom de la boutique')).toHaveValue('');
+  await expect(page.getByRole('heading', { name: 'Profil de la boutique' })).toBeVisible();
+
+  await page.getByLabel('Nom de la boutique').fill('Boutique du Port');
+  await page.getByLabel('Adresse').fill('3 quai Ferry\n98800 Nouméa');
+  await page.getByLabel('Téléphone').fill('27 12 34');
+  await page.getByLabel('Pied de ticket').fill('Merci et bon séjour !');
+  await page.getByLabel('Fuseau horaire').selectOption('Pacific/Noumea');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Enregistré.')).toBeVisible();
+  await expect(page.getByLabel('Téléphone')).toHaveValue('+687 27 12 34');
+
+  await host.stop();
+  host = await serve(databaseFile);
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Profil de la boutique' })).toBeVisible();
+  await expect(page.getByLabel('Nom de la boutique')).toHaveValue('Boutique du Port');
+  await expect(page.getByLabel('Adresse')).toHaveValue('3 quai Ferry\n98800 Nouméa');
+  await expect(page.getByLabel('Téléphone')).toHaveValue('+687 27 12 34');
+  await expect(page.getByLabel('Fuseau horaire')).toHaveValue('Pacific/Noumea');
+  await expect(page.getByLabel('Devise')).toHaveValue('XPF');
+  expect(problems).toEqual([]);
+});
+
+test('demo mode is marked on every screen and starts with the demo shop', async ({ page }) => {
+  host = await serve(path.join(dir, 'demo.sqlite'), ['--demo']);
+  await page.goto(host.url);
+  await expect(page.getByTestId('demo-banner')).toContainText('DÉMO');
+  await expect(page.getByLabel('Nom de la boutique')).toHaveValue('Comptoir Démo — Nouméa');
+  await page.getByLabel('Langue', { exact: true }).selectOption('en');
+  await expect(page.getByTestId('demo-banner')).toContainText('DEMO');
+});
+
+test('a profile saved elsewhere appears on an open screen', async ({ page, request }) => {
+  host = await serve(path.join(dir, 'shop.sqlite'), ['--demo']);
+  await page.goto(host.url);
+  await expect(page.getByLabel('Nom de la boutique')).toHaveValue('Comptoir Démo — Nouméa');
+  const current = await (await request.post(`${host.url}api/shop.get`, { data: {} })).json();
+  const saved = await request.post(`${host.url}api/shop.update`, {
+    data: { ...current.profile, name: 'Renamed at the back office' },
+  });
+  expect(saved.ok()).toBe(true);
+  await expect(page.getByLabel('Nom de la boutique')).toHaveValue('Renamed at the back office');
+  await expect(page.getByText('Le profil a été modifié sur un autre écran')).toBeVisible();
+});
