@@ -20,18 +20,24 @@ function findCommand(args: string[]): { command: Command; rest: string[] } | nul
   return null;
 }
 
+// Ctrl+C in a terminal reaches the whole process group, so `npm start` and this process may both
+// pass it on: the first SIGINT/SIGTERM starts a clean stop, later ones must not cut it short.
 function waitForSignals(): CommandContext['signals'] {
+  let received: Promise<string> | null = null;
   return {
-    next: () =>
-      new Promise((resolve) => {
+    next: () => {
+      received ??= new Promise((resolve) => {
+        let stopping = false;
         const stop = (signal: string) => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
+          if (stopping) return;
+          stopping = true;
           resolve(signal);
         };
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
-      }),
+      });
+      return received;
+    },
   };
 }
 
