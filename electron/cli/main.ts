@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Command, type CommandContext, UsageError } from './command';
 import { serveCommand } from './serve';
+import { waitForSignals } from './signals';
 
 const commands: readonly Command[] = [serveCommand];
 
@@ -18,27 +19,6 @@ function findCommand(args: string[]): { command: Command; rest: string[] } | nul
     }
   }
   return null;
-}
-
-// Ctrl+C in a terminal reaches the whole process group, so `npm start` and this process may both
-// pass it on: the first SIGINT/SIGTERM starts a clean stop, later ones must not cut it short.
-function waitForSignals(): CommandContext['signals'] {
-  let received: Promise<string> | null = null;
-  return {
-    next: () => {
-      received ??= new Promise((resolve) => {
-        let stopping = false;
-        const stop = (signal: string) => {
-          if (stopping) return;
-          stopping = true;
-          resolve(signal);
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
-      return received;
-    },
-  };
 }
 
 /** Runs the command line; resolves with the exit code. */
@@ -65,7 +45,7 @@ export async function runCli(args: string[], rendererDir: string): Promise<numbe
       values: parsed.values,
       positionals: parsed.positionals,
       rendererDir,
-      signals: waitForSignals(),
+      signals: waitForSignals(process),
       output: {
         result(document, text) {
           process.stdout.write(json ? `${JSON.stringify(document)}\n` : `${text}\n`);
