@@ -98,6 +98,10 @@ test('demo mode is marked on every screen and starts with the demo shop', async 
   await expect(page.getByLabel('Nom de la boutique')).toHaveValue('Comptoir Démo — Nouméa');
   await page.getByLabel('Langue', { exact: true }).selectOption('en');
   await expect(page.getByTestId('demo-banner')).toContainText('DEMO');
+  // The choice is kept on this screen over the shop's default language (French here).
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Shop profile' })).toBeVisible();
+  await expect(page.getByTestId('demo-banner')).toContainText('DEMO');
 });
 
 test('a profile saved elsewhere appears on an open screen', async ({ page, request }) => {
