@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Command, type CommandContext, UsageError } from './command';
+import { type Command, UsageError } from './command';
 import { serveCommand } from './serve';
 import { waitForSignals } from './signals';
 
