@@ -1,0 +1,154 @@
+/**
+ * The AT channel's reading side, still without a port or a timer: bytes in, events out.
+ * framer → classifier → either the pending command's answer, or a URC for listeners.
+ *
+ * The owner (the channel with its port and its queue) calls `begin` after writing a command,
+ * `sendBody` after writing an SMS body at the prompt, and `abandon` when its timer gives up.
+ */
+
+import { classifyText, cutEcho, type FinalResult } from './classify';
+import type { PendingCommand } from './command';
+import { createLineFramer, decodeLine } from './framer';
+import { type CusdAccumulator, createCusdAccumulator } from './parse-ussd';
+import { type ReplyQuirks, type ReplyState, reduceReply, startReply } from './reply';
+import { createUrcMatcher, defaultUrcMatcher, type UrcSpec } from './urc-table';
+
+export type AtEvent =
+  /** The pending command got its final result. */
+  | { type: 'response'; command: string; final: FinalResult; lines: string[] }
+  /** An unsolicited code; `lines` has the PDU of +CMT or the continuation lines of a +CUSD menu. */
+  | { type: 'urc'; name: string; lines: string[]; truncated?: true }
+  /** The SMS prompt `> `: write the body now. */
+  | { type: 'prompt' }
+  /** A line longer than the framer's cap was dropped. */
+  | { type: 'overflow'; bytes: number }
+  /** A line nobody waited for: a final result with no command pending, late echo, noise. */
+  | { type: 'stray'; text: string };
+
+export interface AtReaderOptions {
+  maxLineBytes?: number;
+  quirks?: ReplyQuirks;
+  /** The URC table, when a modem profile extends the default one. */
+  urcs?: readonly UrcSpec[];
+}
+
+export interface AtReader {
+  push(chunk: Uint8Array): AtEvent[];
+  /** A command was written; its answer starts now. Throws if another one is still pending. */
+  begin(command: string): void;
+  /** The body was written at the prompt; its echo is removed like the command's. */
+  sendBody(body: string): void;
+  /** Gives up the pending command (timeout); returns what it had collected. */
+  abandon(): { command: string; lines: string[] } | null;
+  pendingCommand(): string | null;
+  /** Characters held in partial state: the framer's line, an open URC, a partial answer. */
+  bufferedBytes(): number;
+}
+
+interface OpenUrc {
+  spec: UrcSpec;
+  lines: string[];
+  cusd?: CusdAccumulator;
+}
+
+export function createAtReader(options: AtReaderOptions = {}): AtReader {
+  const framer = createLineFramer({ maxLineBytes: options.maxLineBytes });
+  const urcs = options.urcs ? createUrcMatcher(options.urcs) : defaultUrcMatcher;
+  let pending: PendingCommand | null = null;
+  let reply: ReplyState | null = null;
+  let openUrc: OpenUrc | null = null;
+
+  /** Feeds a line to the open multi-line URC; returns the finished event, if any. */
+  function continueUrc(open: OpenUrc, text: string): AtEvent | null {
+    if (open.cusd) {
+      const joined = open.cusd.push(text);
+      if (!joined) return null;
+      return joined.truncated
+        ? { type: 'urc', name: open.spec.name, lines: joined.text.split('\n'), truncated: true }
+        : { type: 'urc', name: open.spec.name, lines: joined.text.split('\n') };
+    }
+    open.lines.push(text.trim());
+    return open.lines.length >= 2 ? { type: 'urc', name: open.spec.name, lines: open.lines } : null;
+  }
+
+  function startUrc(spec: UrcSpec, text: string): AtEvent | null {
+    if (spec.lines === 1) return { type: 'urc', name: spec.name, lines: [text] };
+    const open: OpenUrc =
+      spec.lines === 'quoted'
+        ? { spec, lines: [], cusd: createCusdAccumulator() }
+        : { spec, lines: [] };
+    const done = continueUrc(open, text);
+    if (!done) openUrc = open;
+    return done;
+  }
+
+  function handleLine(raw: string, events: AtEvent[]): void {
+    if (openUrc) {
+      const done = continueUrc(openUrc, raw);
+      if (done) {
+        openUrc = null;
+        events.push(done);
+      }
+      return;
+    }
+    const cut = cutEcho(raw, pending);
+    if (pending && cut.echo === 'command') pending = { ...pending, commandEchoed: true };
+    if (pending && cut.echo === 'body') pending = { ...pending, bodyEchoed: true };
+    const line = classifyText(cut.text, pending, urcs);
+    if (line.kind === 'empty') return;
+    if (line.kind === 'urc') {
+      const done = startUrc(line.spec, line.text);
+      if (done) events.push(done);
+      return;
+    }
+    if (!pending || !reply) {
+      events.push({ type: 'stray', text: raw.trim() });
+      return;
+    }
+    reply = reduceReply(reply, line);
+    if (reply.final) {
+      events.push({
+        type: 'response',
+        command: pending.command,
+        final: reply.final,
+        lines: [...reply.lines],
+      });
+      pending = null;
+      reply = null;
+    }
+  }
+
+  return {
+    push(chunk) {
+      const events: AtEvent[] = [];
+      for (const frame of framer.push(chunk)) {
+        if (frame.type === 'line') handleLine(decodeLine(frame.bytes), events);
+        else events.push(frame);
+      }
+      return events;
+    },
+    begin(command) {
+      if (pending) throw new Error(`AT command "${pending.command}" is still pending`);
+      const text = command.trim();
+      pending = { command: text };
+      reply = startReply(text, options.quirks);
+    },
+    sendBody(body) {
+      if (pending) pending = { ...pending, body, bodyEchoed: false };
+    },
+    abandon() {
+      if (!pending || !reply) return null;
+      const partial = { command: pending.command, lines: [...reply.lines] };
+      pending = null;
+      reply = null;
+      return partial;
+    },
+    pendingCommand: () => pending?.command ?? null,
+    bufferedBytes() {
+      const urcChars = openUrc
+        ? (openUrc.cusd?.bufferedChars() ?? 0) + openUrc.lines.reduce((n, l) => n + l.length, 0)
+        : 0;
+      return framer.bufferedBytes() + urcChars + (reply?.chars ?? 0);
+    },
+  };
+}
