@@ -1,0 +1,287 @@
+import type { FinalResult } from './at/classify';
+import { isErrorFinal } from './at/classify';
+import { describeCmeError, describeCmsError } from './at/error-codes';
+import { type AtEvent, type AtReaderOptions, createAtReader } from './at/reader';
+import { type LinkClosed, LinkClosedError, type ModemLink } from './link/link';
+
+/** How long each kind of command may take before the channel gives up on it. */
+export const defaultTimeouts = {
+  /** Identity, settings, signal: a modem answers these in milliseconds. */
+  quick: 5_000,
+  /** SIM access (PIN, ICCID, reading a stored SMS) can take seconds on a busy SIM. */
+  sim: 15_000,
+  /** Sending an SMS or starting a USSD session waits on the network. */
+  network: 60_000,
+} as const;
+
+export type CommandKind = keyof typeof defaultTimeouts;
+
+export interface AtResponse {
+  command: string;
+  final: FinalResult;
+  lines: string[];
+}
+
+/** A command answered with an error result (ERROR, +CME ERROR, +CMS ERROR, NO CARRIER…). */
+export class AtCommandError extends Error {
+  /** A stable id the interface translates, e.g. `sim_busy`, `cms_330`. */
+  readonly id: string;
+
+  constructor(readonly response: AtResponse) {
+    const { final } = response;
+    const meaning =
+      final.kind === 'cme' && final.code !== undefined
+        ? describeCmeError(final.code)
+        : final.kind === 'cms' && final.code !== undefined
+          ? describeCmsError(final.code)
+          : { id: final.kind.replaceAll('-', '_'), message: final.text ?? final.kind };
+    super(`${response.command}: ${meaning.message}`);
+    this.name = 'AtCommandError';
+    this.id = meaning.id;
+  }
+}
+
+export class AtTimeoutError extends Error {
+  constructor(
+    readonly command: string,
+    readonly timeoutMs: number,
+    readonly partial: string[],
+  ) {
+    super(`${command}: no answer within ${timeoutMs} ms`);
+    this.name = 'AtTimeoutError';
+  }
+}
+
+/** Refused before a byte was written: a command or body the line must never carry. */
+export class AtInputError extends Error {
+  override name = 'AtInputError';
+}
+
+export interface RunOptions {
+  kind?: CommandKind;
+  timeoutMs?: number;
+  /** Written at the `> ` prompt and ended with Ctrl-Z (AT+CMGS): hex PDU only. */
+  body?: string;
+}
+
+/** One line of the transcript: what went to the modem and what came back. */
+export interface TranscriptEntry {
+  at: Date;
+  direction: 'sent' | 'received' | 'note';
+  text: string;
+}
+
+export interface AtChannelOptions extends AtReaderOptions {
+  timeouts?: Partial<Record<CommandKind, number>>;
+  /** After a timeout, how long to wait for `AT` → OK while re-synchronising. */
+  resyncTimeoutMs?: number;
+  /** After the resync OK, how long the line must stay free for the late answer to drain. */
+  resyncQuietMs?: number;
+  transcript?: (entry: TranscriptEntry) => void;
+  now?: () => Date;
+}
+
+export type Urc = Extract<AtEvent, { type: 'urc' }>;
+
+export interface AtChannel {
+  /** Queues a command (FIFO); resolves with its answer, whatever the final result. */
+  run(command: string, options?: RunOptions): Promise<AtResponse>;
+  /** Like run, but an error final result rejects with AtCommandError. */
+  expectOk(command: string, options?: RunOptions): Promise<AtResponse>;
+  onUrc(listener: (urc: Urc) => void): () => void;
+  onClosed(listener: (error: LinkClosedError) => void): () => void;
+  readonly closed: LinkClosedError | null;
+  close(): Promise<void>;
+}
+
+// Printable ASCII only: CR, LF, Ctrl-Z or ESC inside a command would end it early or start an
+// SMS body; user text reaches the line only encoded (hex), never raw (DESIGN rule 4).
+const commandPattern = /^AT[\x20-\x7e]*$/i;
+const bodyPattern = /^[0-9A-Fa-f]+$/;
+
+interface QueuedCommand {
+  command: string;
+  body: string | undefined;
+  timeoutMs: number;
+  resolve(response: AtResponse): void;
+  reject(error: Error): void;
+}
+
+/**
+ * The AT channel of one port: a strict FIFO of commands, one on the line at a time, answers
+ * read by the pure reader, URCs sent to listeners whenever they arrive. After a timeout it
+ * re-synchronises (AT until OK) before the next command, so a late answer is never taken for
+ * the next command's. When the port goes away every pending command fails with LinkClosedError.
+ */
+export function createAtChannel(link: ModemLink, options: AtChannelOptions = {}): AtChannel {
+  const reader = createAtReader(options);
+  const timeouts = { ...defaultTimeouts, ...options.timeouts };
+  const now = options.now ?? (() => new Date());
+  const note = (direction: TranscriptEntry['direction'], text: string) =>
+    options.transcript?.({ at: now(), direction, text });
+  const urcListeners = new Set<(urc: Urc) => void>();
+  const closedListeners = new Set<(error: LinkClosedError) => void>();
+  const queue: QueuedCommand[] = [];
+  let current: (QueuedCommand & { timer: ReturnType<typeof setTimeout> }) | null = null;
+  let needsResync = false;
+  let closed: LinkClosedError | null = null;
+
+  function finish(outcome: { response: AtResponse } | { error: Error }) {
+    const done = current;
+    if (!done) return;
+    clearTimeout(done.timer);
+    current = null;
+    if ('response' in outcome) done.resolve(outcome.response);
+    else done.reject(outcome.error);
+    void pump();
+  }
+
+  function handle(event: AtEvent) {
+    switch (event.type) {
+      case 'response':
+        note('received', [...event.lines, describeFinal(event.final)].join('\n'));
+        finish({ response: { command: event.command, final: event.final, lines: event.lines } });
+        break;
+      case 'prompt':
+        if (current?.body !== undefined) {
+          const body = current.body;
+          reader.sendBody(body);
+          note('sent', `${body}<Ctrl-Z>`);
+          link.write(Buffer.from(`${body}\x1a`, 'latin1')).catch(() => {});
+        }
+        break;
+      case 'urc':
+        note('received', event.lines.join('\n'));
+        for (const listener of urcListeners) listener(event);
+        break;
+      case 'overflow':
+        note('note', `dropped a line of ${event.bytes} bytes without a line end`);
+        break;
+      case 'stray':
+        note('note', `unexpected: ${event.text}`);
+        break;
+    }
+  }
+
+  link.onData((chunk) => {
+    for (const event of reader.push(chunk)) handle(event);
+  });
+
+  link.onClose((reason: LinkClosed) => {
+    closed = new LinkClosedError(reason, link.description);
+    note('note', closed.message);
+    reader.abandon();
+    if (current) {
+      clearTimeout(current.timer);
+      current.reject(closed);
+      current = null;
+    }
+    for (const queued of queue.splice(0)) queued.reject(closed);
+    for (const listener of closedListeners) listener(closed);
+  });
+
+  /**
+   * Sends AT until OK, then leaves the line idle for a moment: the timed-out command's late
+   * answer and the probe's own OK may arrive in either order, and whichever of them comes with
+   * no command pending is dropped as stray instead of answering the next command.
+   */
+  async function resync() {
+    const deadline = Date.now() + (options.resyncTimeoutMs ?? timeouts.quick);
+    while (!closed && Date.now() < deadline) {
+      try {
+        const response = await send({ command: 'AT', body: undefined, timeoutMs: 1_000 });
+        if (response.final.kind === 'ok') {
+          await new Promise((resolve) => setTimeout(resolve, options.resyncQuietMs ?? 200));
+          needsResync = false;
+          return;
+        }
+      } catch (error) {
+        if (error instanceof LinkClosedError) return;
+      }
+    }
+  }
+
+  /** Writes one command and waits for its final result or its timeout. */
+  function send(item: Omit<QueuedCommand, 'resolve' | 'reject'>): Promise<AtResponse> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const partial = reader.abandon();
+        needsResync = true;
+        note('note', `no answer to ${item.command} within ${item.timeoutMs} ms`);
+        const done = current;
+        current = null;
+        done?.reject(new AtTimeoutError(item.command, item.timeoutMs, partial?.lines ?? []));
+      }, item.timeoutMs);
+      current = { ...item, resolve, reject, timer };
+      reader.begin(item.command);
+      note('sent', item.command);
+      link.write(Buffer.from(`${item.command}\r`, 'latin1')).catch((error: Error) => {
+        if (current?.timer === timer) finish({ error });
+      });
+    });
+  }
+
+  let pumping = false;
+  async function pump() {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (!current && !closed && queue.length > 0) {
+        if (needsResync) await resync();
+        const next = queue.shift();
+        if (!next) break;
+        await send(next).then(next.resolve, next.reject);
+      }
+    } finally {
+      pumping = false;
+    }
+  }
+
+  function run(command: string, runOptions: RunOptions = {}): Promise<AtResponse> {
+    if (!commandPattern.test(command)) {
+      return Promise.reject(new AtInputError(`Refused to send ${JSON.stringify(command)}`));
+    }
+    if (runOptions.body !== undefined && !bodyPattern.test(runOptions.body)) {
+      return Promise.reject(new AtInputError('An SMS body must be a hex PDU'));
+    }
+    if (closed) return Promise.reject(closed);
+    return new Promise((resolve, reject) => {
+      queue.push({
+        command,
+        body: runOptions.body,
+        timeoutMs: runOptions.timeoutMs ?? timeouts[runOptions.kind ?? 'quick'],
+        resolve,
+        reject,
+      });
+      void pump();
+    });
+  }
+
+  return {
+    run,
+    async expectOk(command, runOptions) {
+      const response = await run(command, runOptions);
+      if (isErrorFinal(response.final)) throw new AtCommandError(response);
+      return response;
+    },
+    onUrc(listener) {
+      urcListeners.add(listener);
+      return () => urcListeners.delete(listener);
+    },
+    onClosed(listener) {
+      closedListeners.add(listener);
+      return () => closedListeners.delete(listener);
+    },
+    get closed() {
+      return closed;
+    },
+    close: () => link.close(),
+  };
+}
+
+function describeFinal(final: FinalResult): string {
+  if (final.kind === 'cme' || final.kind === 'cms') {
+    return `+${final.kind.toUpperCase()} ERROR: ${final.code ?? final.text ?? ''}`;
+  }
+  return final.kind.toUpperCase();
+}

@@ -1,0 +1,38 @@
+import type { ModemLink } from '../../../electron/gsm/link/link';
+import { createMemoryLinkPair } from '../../../electron/gsm/link/memory-link';
+
+/** What the scripted modem answers to one command line: bytes, or nothing at all. */
+export type Script = (command: string) => string | null;
+
+/**
+ * A few lines of fake modem for channel tests: each command line (ended by CR) is answered by
+ * the script, raw. The real simulator lives in electron/gsm/simulator; this one lets a test say
+ * exactly which bytes come back.
+ */
+export function scriptedModem(script: Script) {
+  const [client, modem] = createMemoryLinkPair('scripted');
+  const received: string[] = [];
+  let buffer = '';
+  modem.onData((chunk) => {
+    buffer += Buffer.from(chunk).toString('latin1');
+    for (;;) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: Ctrl-Z ends an SMS body
+      const body = /^([0-9A-Fa-f]*)\x1a/.exec(buffer);
+      if (body) {
+        received.push(`${body[1]}<Ctrl-Z>`);
+        buffer = buffer.slice(body[0].length);
+        const answer = script(`${body[1]}<Ctrl-Z>`);
+        if (answer !== null) void modem.write(Buffer.from(answer, 'latin1'));
+        continue;
+      }
+      const end = buffer.indexOf('\r');
+      if (end < 0) break;
+      const line = buffer.slice(0, end);
+      buffer = buffer.slice(end + 1);
+      received.push(line);
+      const answer = script(line);
+      if (answer !== null) void modem.write(Buffer.from(answer, 'latin1'));
+    }
+  });
+  return { client, modem: modem as ModemLink, received };
+}
