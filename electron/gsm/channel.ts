@@ -2,6 +2,7 @@ import type { FinalResult } from './at/classify';
 import { isErrorFinal } from './at/classify';
 import { describeCmeError, describeCmsError } from './at/error-codes';
 import { type AtEvent, type AtReaderOptions, createAtReader } from './at/reader';
+import type { ReplyQuirks } from './at/reply';
 import { type LinkClosed, LinkClosedError, type ModemLink } from './link/link';
 
 /** How long each kind of command may take before the channel gives up on it. */
@@ -62,6 +63,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Written at the `> ` prompt and ended with Ctrl-Z (AT+CMGS): hex PDU only. */
   body?: string;
+  /** The modem profile's deviations for this command (e.g. +CPIN: without OK). */
+  quirks?: ReplyQuirks;
 }
 
 /** One line of the transcript: what went to the modem and what came back. */
@@ -102,6 +105,7 @@ const bodyPattern = /^[0-9A-Fa-f]+$/;
 interface QueuedCommand {
   command: string;
   body: string | undefined;
+  quirks?: ReplyQuirks;
   timeoutMs: number;
   resolve(response: AtResponse): void;
   reject(error: Error): void;
@@ -213,7 +217,7 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
         done?.reject(new AtTimeoutError(item.command, item.timeoutMs, partial?.lines ?? []));
       }, item.timeoutMs);
       current = { ...item, resolve, reject, timer };
-      reader.begin(item.command);
+      reader.begin(item.command, item.quirks);
       note('sent', item.command);
       link.write(Buffer.from(`${item.command}\r`, 'latin1')).catch((error: Error) => {
         if (current?.timer === timer) finish({ error });
@@ -249,6 +253,7 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
       queue.push({
         command,
         body: runOptions.body,
+        quirks: runOptions.quirks,
         timeoutMs: runOptions.timeoutMs ?? timeouts[runOptions.kind ?? 'quick'],
         resolve,
         reject,

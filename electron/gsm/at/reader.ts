@@ -34,8 +34,9 @@ export interface AtReaderOptions {
 
 export interface AtReader {
   push(chunk: Uint8Array): AtEvent[];
-  /** A command was written; its answer starts now. Throws if another one is still pending. */
-  begin(command: string): void;
+  /** A command was written; its answer starts now. Throws if another one is still pending.
+   * `quirks` overrides the reader's for this command (a modem profile known only later). */
+  begin(command: string, quirks?: ReplyQuirks): void;
   /** The body was written at the prompt; its echo is removed like the command's. */
   sendBody(body: string): void;
   /** Gives up the pending command (timeout); returns what it had collected. */
@@ -127,11 +128,11 @@ export function createAtReader(options: AtReaderOptions = {}): AtReader {
       }
       return events;
     },
-    begin(command) {
+    begin(command, quirks = options.quirks) {
       if (pending) throw new Error(`AT command "${pending.command}" is still pending`);
       const text = command.trim();
       pending = { command: text };
-      reply = startReply(text, options.quirks);
+      reply = startReply(text, quirks);
     },
     sendBody(body) {
       if (pending) pending = { ...pending, body, bodyEchoed: false };
