@@ -1,0 +1,239 @@
+import { isErrorFinal } from './at/classify';
+import { parseCusd } from './at/parse-ussd';
+import type { AtChannel, Urc } from './channel';
+import { encodeUcs2Hex, packUssd } from './codecs';
+import { decodeUssdAnswer, type UssdCharset } from './codecs/ussd';
+import type { ModemProfile, UssdRequestEncoding } from './profiles';
+
+/** How a USSD step ended, as `comptoir ussd` and the renewal journal report it. */
+export type UssdStatus = 'done' | 'menu' | 'ended' | 'not-supported' | 'timeout' | 'error';
+
+export interface UssdStep {
+  sent: string;
+  status: UssdStatus;
+  /** The network's <m> (0 done, 1 menu, 2 ended, 4 not supported, 5 timeout); null if none came. */
+  m: number | null;
+  text: string;
+  dcs: number | null;
+}
+
+/** Refused before a byte was written. */
+export class UssdInputError extends Error {
+  override name = 'UssdInputError';
+}
+
+/** A USSD session is already open on this modem (one at a time, field notes point 12). */
+export class UssdBusyError extends Error {
+  override name = 'UssdBusyError';
+}
+
+// Codes and menu choices are digits, *, # and + only: nothing else may reach the line.
+const ussdAlphabet = /^[0-9*#+]{1,160}$/;
+
+export function assertUssdText(text: string): void {
+  if (!ussdAlphabet.test(text)) {
+    throw new UssdInputError(
+      `A USSD code or reply may only hold digits, *, # and + (1 to 160 of them), not ${JSON.stringify(text)}`,
+    );
+  }
+}
+
+const statusOfM: Readonly<Record<number, UssdStatus>> = {
+  0: 'done',
+  1: 'menu',
+  2: 'ended',
+  4: 'not-supported',
+  5: 'timeout',
+};
+
+function requestString(text: string, encoding: UssdRequestEncoding): string {
+  if (encoding === 'gsm7-packed-hex') return packUssd(text);
+  if (encoding === 'ucs2-hex') return encodeUcs2Hex(text);
+  return text;
+}
+
+function charsetFor(encoding: UssdRequestEncoding): UssdCharset {
+  return encoding === 'ucs2-hex' ? 'UCS2' : 'GSM';
+}
+
+export interface UssdOptions {
+  profile: ModemProfile;
+  /** The request encoding that worked on this modem before (kept by the caller). */
+  remembered?: UssdRequestEncoding;
+  onLearned?(encoding: UssdRequestEncoding): void;
+}
+
+export interface UssdSession {
+  /** Dials a code; falls back through the profile's encodings only while nothing was accepted. */
+  start(code: string, timeoutMs: number): Promise<UssdStep>;
+  /** Answers the open menu (status `menu`) with the learned encoding, never another. */
+  reply(text: string, timeoutMs: number): Promise<UssdStep>;
+  /** Ends an open menu (AT+CUSD=2); tolerated by modems that misbehave on it. */
+  cancel(): Promise<void>;
+  readonly active: boolean;
+}
+
+/**
+ * The USSD side of one modem. A request whose AT+CUSD got OK may have reached the network, so
+ * it is never sent again in another encoding: only a refusal (ERROR, or +CUSD: 4) falls back.
+ * That is what keeps a top-up from being sent twice.
+ */
+export function createUssdSession(channel: AtChannel, options: UssdOptions): UssdSession {
+  let learned = options.remembered ?? null;
+  let charset: UssdCharset | null = null;
+  let active = false;
+
+  /** Resolves with the next real +CUSD answer; stray release notices are ignored. */
+  function nextAnswer(timeoutMs: number) {
+    let stop: () => void = () => {};
+    const promise = new Promise<Urc | null>((resolve) => {
+      const timer = setTimeout(() => {
+        stop();
+        resolve(null);
+      }, timeoutMs);
+      const unsubscribe = channel.onUrc((urc) => {
+        if (urc.name !== '+CUSD') return;
+        const answer = parseCusd(urc.lines.join('\n'));
+        if (!answer.ok) return;
+        const { status, text } = answer.value;
+        // Around a session's end: another client answered, or a bare release (field notes 9).
+        if (status === 3) return;
+        if (status === 2 && (text === undefined || /^initiating release$/i.test(text.trim())))
+          return;
+        stop();
+        resolve(urc);
+      });
+      stop = () => {
+        clearTimeout(timer);
+        unsubscribe();
+      };
+    });
+    return { promise, cancel: () => stop() };
+  }
+
+  async function selectCharset(wanted: UssdCharset) {
+    if (charset === wanted) return;
+    const response = await channel.run(`AT+CSCS="${wanted}"`);
+    if (!isErrorFinal(response.final)) charset = wanted;
+  }
+
+  async function send(
+    text: string,
+    encoding: UssdRequestEncoding,
+    timeoutMs: number,
+  ): Promise<UssdStep & { refused: boolean }> {
+    await selectCharset(charsetFor(encoding));
+    const answer = nextAnswer(timeoutMs);
+    const response = await channel
+      .run(`AT+CUSD=1,"${requestString(text, encoding)}",15`, { kind: 'network', timeoutMs })
+      .catch((error: unknown) => {
+        answer.cancel();
+        throw error;
+      });
+    if (isErrorFinal(response.final)) {
+      answer.cancel();
+      return { sent: text, status: 'error', m: null, text: '', dcs: null, refused: true };
+    }
+    const urc = await answer.promise;
+    if (!urc)
+      return { sent: text, status: 'timeout', m: null, text: '', dcs: null, refused: false };
+    const parsed = parseCusd(urc.lines.join('\n'));
+    if (!parsed.ok) throw new Error('unreachable: the answer was parsed when it arrived');
+    const { status: m, text: raw, dcs } = parsed.value;
+    const decoded =
+      raw === undefined ? '' : decodeUssdAnswer(raw, dcs, charset ?? charsetFor(encoding)).text;
+    return {
+      sent: text,
+      status: statusOfM[m] ?? 'error',
+      m,
+      text: decoded,
+      dcs: dcs ?? null,
+      refused: m === 4,
+    };
+  }
+
+  function settle(step: UssdStep & { refused: boolean }): UssdStep {
+    active = step.status === 'menu';
+    const { refused: _refused, ...result } = step;
+    return result;
+  }
+
+  return {
+    get active() {
+      return active;
+    },
+    async start(code, timeoutMs) {
+      assertUssdText(code);
+      if (active) throw new UssdBusyError('A USSD session is already open on this modem');
+      active = true;
+      try {
+        const encodings = [
+          ...new Set([...(learned ? [learned] : []), ...options.profile.ussd.encodings]),
+        ];
+        let last: (UssdStep & { refused: boolean }) | null = null;
+        for (const encoding of encodings) {
+          last = await send(code, encoding, timeoutMs);
+          if (!last.refused) {
+            if (learned !== encoding) {
+              learned = encoding;
+              options.onLearned?.(encoding);
+            }
+            break;
+          }
+        }
+        if (!last) throw new Error('The modem profile lists no USSD encoding');
+        return settle(last);
+      } catch (error) {
+        active = false;
+        throw error;
+      }
+    },
+    async reply(text, timeoutMs) {
+      assertUssdText(text);
+      if (!active) throw new UssdInputError('No USSD menu is open on this modem');
+      try {
+        const step = settle(await send(text, learned ?? 'plain', timeoutMs));
+        if (step.status === 'timeout') await this.cancel();
+        return step;
+      } catch (error) {
+        active = false;
+        throw error;
+      }
+    },
+    async cancel() {
+      active = false;
+      await channel.run('AT+CUSD=2').catch(() => {});
+    },
+  };
+}
+
+export interface UssdDialogue {
+  status: UssdStatus;
+  m: number | null;
+  text: string;
+  dcs: number | null;
+  steps: { sent: string; m: number | null; text: string }[];
+}
+
+/** Dials a code and answers each menu with the next reply, as `comptoir ussd` does. */
+export async function runUssdDialogue(
+  session: UssdSession,
+  code: string,
+  replies: readonly string[],
+  timeoutMs: number,
+): Promise<UssdDialogue> {
+  for (const reply of replies) assertUssdText(reply);
+  const steps: UssdStep[] = [await session.start(code, timeoutMs)];
+  for (const reply of replies) {
+    if (steps.at(-1)?.status !== 'menu') break;
+    steps.push(await session.reply(reply, timeoutMs));
+  }
+  const last = steps.at(-1) as UssdStep;
+  return {
+    status: last.status,
+    m: last.m,
+    text: last.text,
+    dcs: last.dcs,
+    steps: steps.map(({ sent, m, text }) => ({ sent, m, text })),
+  };
+}
