@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { atCommand } from './at';
 import { type Command, UsageError } from './command';
+import { pduDecodeCommand, pduEncodeCommand } from './pdu';
 import { serveCommand } from './serve';
 import { waitForSignals } from './signals';
 
-const commands: readonly Command[] = [serveCommand];
+const commands: readonly Command[] = [serveCommand, atCommand, pduDecodeCommand, pduEncodeCommand];
 
 function help(): string {
   const lines = commands.map((command) => `  comptoir ${command.usage}\n      ${command.summary}`);

@@ -284,9 +284,23 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
   };
 }
 
-function describeFinal(final: FinalResult): string {
-  if (final.kind === 'cme' || final.kind === 'cms') {
-    return `+${final.kind.toUpperCase()} ERROR: ${final.code ?? final.text ?? ''}`;
-  }
-  return final.kind.toUpperCase();
+const finalWords: Readonly<Record<FinalResult['kind'], string>> = {
+  ok: 'OK',
+  connect: 'CONNECT',
+  error: 'ERROR',
+  cme: '+CME ERROR:',
+  cms: '+CMS ERROR:',
+  'no-carrier': 'NO CARRIER',
+  busy: 'BUSY',
+  'no-answer': 'NO ANSWER',
+  'no-dialtone': 'NO DIALTONE',
+  'not-supported': 'COMMAND NOT SUPPORT',
+  'not-allowed': 'NA',
+  'modem-error': 'MODEM ERROR:',
+};
+
+/** The final result as a modem prints it, for transcripts and the technician's `at` command. */
+export function describeFinal(final: FinalResult): string {
+  const detail = final.code ?? final.text;
+  return detail === undefined ? finalWords[final.kind] : `${finalWords[final.kind]} ${detail}`;
 }
