@@ -125,10 +125,17 @@ export const modemProfiles: readonly ModemProfile[] = [
   },
 ];
 
-/** The profile of a modem from its +CGMI and +CGMM answers; generic when none matches. */
-export function matchModemProfile(manufacturer: string, model: string): ModemProfile {
+/**
+ * The profile of a modem from its +CGMI and +CGMM answers; generic when none matches. `profiles`
+ * is the table to search (the built-in one unless a caller brings its own).
+ */
+export function matchModemProfile(
+  manufacturer: string,
+  model: string,
+  profiles: readonly ModemProfile[] = modemProfiles,
+): ModemProfile {
   return (
-    modemProfiles.find(
+    profiles.find(
       ({ match }) =>
         (match.manufacturer === undefined || match.manufacturer.test(manufacturer)) &&
         (match.model === undefined || match.model.test(model)),
