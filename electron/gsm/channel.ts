@@ -65,6 +65,11 @@ export interface RunOptions {
   body?: string;
   /** The modem profile's deviations for this command (e.g. +CPIN: without OK). */
   quirks?: ReplyQuirks;
+  /**
+   * How the command appears in the transcript, in errors and in the response when it carries a
+   * secret (a SIM PIN, a dealer PIN inside a USSD string): the real command never leaves here.
+   */
+  shownAs?: string;
 }
 
 /** One line of the transcript: what went to the modem and what came back. */
@@ -104,6 +109,7 @@ const bodyPattern = /^[0-9A-Fa-f]+$/;
 
 interface QueuedCommand {
   command: string;
+  shownAs: string;
   body: string | undefined;
   quirks?: ReplyQuirks;
   timeoutMs: number;
@@ -144,7 +150,13 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
     switch (event.type) {
       case 'response':
         note('received', [...event.lines, describeFinal(event.final)].join('\n'));
-        finish({ response: { command: event.command, final: event.final, lines: event.lines } });
+        finish({
+          response: {
+            command: current?.shownAs ?? event.command,
+            final: event.final,
+            lines: event.lines,
+          },
+        });
         break;
       case 'prompt':
         if (current?.body !== undefined) {
@@ -193,7 +205,12 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
     const deadline = Date.now() + (options.resyncTimeoutMs ?? timeouts.quick);
     while (!closed && Date.now() < deadline) {
       try {
-        const response = await send({ command: 'AT', body: undefined, timeoutMs: 1_000 });
+        const response = await send({
+          command: 'AT',
+          shownAs: 'AT',
+          body: undefined,
+          timeoutMs: Math.min(1_000, timeouts.quick),
+        });
         if (response.final.kind === 'ok') {
           await new Promise((resolve) => setTimeout(resolve, options.resyncQuietMs ?? 200));
           needsResync = false;
@@ -211,14 +228,14 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
       const timer = setTimeout(() => {
         const partial = reader.abandon();
         needsResync = true;
-        note('note', `no answer to ${item.command} within ${item.timeoutMs} ms`);
+        note('note', `no answer to ${item.shownAs} within ${item.timeoutMs} ms`);
         const done = current;
         current = null;
-        done?.reject(new AtTimeoutError(item.command, item.timeoutMs, partial?.lines ?? []));
+        done?.reject(new AtTimeoutError(item.shownAs, item.timeoutMs, partial?.lines ?? []));
       }, item.timeoutMs);
       current = { ...item, resolve, reject, timer };
       reader.begin(item.command, item.quirks);
-      note('sent', item.command);
+      note('sent', item.shownAs);
       link.write(Buffer.from(`${item.command}\r`, 'latin1')).catch((error: Error) => {
         if (current?.timer === timer) finish({ error });
       });
@@ -242,8 +259,9 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
   }
 
   function run(command: string, runOptions: RunOptions = {}): Promise<AtResponse> {
+    const shownAs = runOptions.shownAs ?? command;
     if (!commandPattern.test(command)) {
-      return Promise.reject(new AtInputError(`Refused to send ${JSON.stringify(command)}`));
+      return Promise.reject(new AtInputError(`Refused to send ${JSON.stringify(shownAs)}`));
     }
     if (runOptions.body !== undefined && !bodyPattern.test(runOptions.body)) {
       return Promise.reject(new AtInputError('An SMS body must be a hex PDU'));
@@ -252,6 +270,7 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
     return new Promise((resolve, reject) => {
       queue.push({
         command,
+        shownAs,
         body: runOptions.body,
         quirks: runOptions.quirks,
         timeoutMs: runOptions.timeoutMs ?? timeouts[runOptions.kind ?? 'quick'],

@@ -50,27 +50,20 @@ export interface AskOptions {
 }
 
 /** The channel's errors as ModemErrors; anything else (a bug) is returned unchanged. */
-export function asModemError(
-  error: unknown,
-  secret?: { command: string; shownAs: string },
-): unknown {
+export function asModemError(error: unknown): unknown {
   if (error instanceof ModemError) return error;
-  // A message that quoted the PIN must not keep it, not even in its cause.
-  const hide = (message: string) =>
-    secret ? message.replaceAll(secret.command, secret.shownAs) : message;
-  const cause = secret ? undefined : { cause: error };
-  if (error instanceof AtCommandError) return new ModemError(error.id, hide(error.message), cause);
-  if (error instanceof AtTimeoutError) return new ModemError('timeout', hide(error.message), cause);
-  if (error instanceof AtInputError) return new ModemError('refused', hide(error.message), cause);
-  if (error instanceof LinkClosedError)
-    return new ModemError('disconnected', error.message, { cause: error });
+  // The channel already shows a secret command masked (its `shownAs`) in every message.
+  const cause = { cause: error };
+  if (error instanceof AtCommandError) return new ModemError(error.id, error.message, cause);
+  if (error instanceof AtTimeoutError) return new ModemError('timeout', error.message, cause);
+  if (error instanceof AtInputError) return new ModemError('refused', error.message, cause);
+  if (error instanceof LinkClosedError) return new ModemError('disconnected', error.message, cause);
   return error;
 }
 
 /** The ModemError an error answer stands for (`+CME ERROR: 16` → `incorrect_password`). */
-export function failureOf(response: AtResponse, shownAs?: string): ModemError {
-  const secret = shownAs === undefined ? undefined : { command: response.command, shownAs };
-  return asModemError(new AtCommandError(response), secret) as ModemError;
+export function failureOf(response: AtResponse): ModemError {
+  return asModemError(new AtCommandError(response)) as ModemError;
 }
 
 /** Runs one command with the profile's quirks; resolves with any final result. */
@@ -79,11 +72,10 @@ export async function ask(
   command: string,
   options: AskOptions = {},
 ): Promise<AtResponse> {
-  const { shownAs, ...run } = options;
   try {
-    return await line.channel.run(command, { ...run, quirks: line.quirks });
+    return await line.channel.run(command, { ...options, quirks: line.quirks });
   } catch (error) {
-    throw asModemError(error, shownAs === undefined ? undefined : { command, shownAs });
+    throw asModemError(error);
   }
 }
 

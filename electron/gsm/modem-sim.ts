@@ -126,7 +126,7 @@ export async function unlockSim(
   checkPin(pin);
   const shownAs = 'AT+CPIN=<PIN>';
   const response = await askPatiently(line, `AT+CPIN="${pin}"`, patience, { kind: 'sim', shownAs });
-  if (isErrorFinal(response.final)) throw failureOf(response, shownAs);
+  if (isErrorFinal(response.final)) throw failureOf(response);
   // An unlocked SIM starts up (and is busy) again: it gets its own patience.
   patience.leftMs = SIM_BUSY_PATIENCE_MS;
   return readSimState(line, patience);

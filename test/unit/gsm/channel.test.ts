@@ -137,6 +137,27 @@ describe('the AT channel', () => {
     ]);
   });
 
+  it('never lets a secret out: transcript, response and errors show the masked command', async () => {
+    const { client } = scriptedModem((command) =>
+      command.startsWith('AT+CPIN=') ? '\r\n+CME ERROR: 16\r\n' : null,
+    );
+    const transcript: string[] = [];
+    const channel = createAtChannel(client, {
+      timeouts: { quick: 50 },
+      transcript: ({ text }) => transcript.push(text),
+    });
+    const refused = await channel
+      .expectOk('AT+CPIN="4821"', { shownAs: 'AT+CPIN=<PIN>' })
+      .catch((e: unknown) => e as AtCommandError);
+    expect(refused.response.command).toBe('AT+CPIN=<PIN>');
+    const silent = await channel
+      .run('AT+CUSD=1,"*123*4821#",15', { shownAs: 'AT+CUSD=1,"*123*••••#",15' })
+      .catch((e: unknown) => e as AtTimeoutError);
+    const everything = [...transcript, refused.message, silent.message, silent.command].join('\n');
+    expect(everything).toContain('AT+CPIN=<PIN>');
+    expect(everything).not.toContain('4821');
+  });
+
   it('survives any bytes from the modem and soon answers commands correctly again', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (noise) => {
