@@ -2,9 +2,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { atCommand } from './at';
 import { type Command, UsageError } from './command';
+import { modemInfoCommand } from './modem';
 import { pduDecodeCommand, pduEncodeCommand } from './pdu';
 import { serveCommand } from './serve';
 import { waitForSignals } from './signals';
+import { smsListCommand, smsQueryCommand, smsSendCommand } from './sms';
+import { ussdCommand } from './ussd';
 
 const commands: readonly Command[] = [serveCommand, atCommand, pduDecodeCommand, pduEncodeCommand];
 

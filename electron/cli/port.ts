@@ -1,5 +1,6 @@
 import { type AtChannel, AtInputError, createAtChannel } from '../gsm/channel';
 import { openSerialLink } from '../gsm/link/serial-link';
+import { type Modem, ModemError, openModem } from '../gsm/modem';
 import { type CommandContext, UsageError } from './command';
 
 /** The options every command that talks to a modem takes. */
@@ -31,3 +32,25 @@ export async function withChannel<T>(
     await channel.close();
   }
 }
+
+/** Opens the modem on --port (synchronised, identified, its profile chosen) and runs `use`. */
+export function withModem<T>(
+  values: CommandContext['values'],
+  use: (modem: Modem) => Promise<T>,
+): Promise<T> {
+  return withChannel(values, async (channel) => {
+    const modem = await openModem(channel);
+    return use(modem);
+  });
+}
+
+/** Seconds given with --timeout, as milliseconds. */
+export function timeoutOption(values: CommandContext['values'], name = 'timeout'): number {
+  const seconds = Number(values[name]);
+  if (!(seconds > 0 && seconds <= 600)) {
+    throw new UsageError(`--${name} is a number of seconds from 0 to 600, not "${values[name]}"`);
+  }
+  return seconds * 1000;
+}
+
+export { ModemError };

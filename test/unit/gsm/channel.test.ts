@@ -146,13 +146,13 @@ describe('the AT channel', () => {
       timeouts: { quick: 50 },
       transcript: ({ text }) => transcript.push(text),
     });
-    const refused = await channel
+    const refused = (await channel
       .expectOk('AT+CPIN="4821"', { shownAs: 'AT+CPIN=<PIN>' })
-      .catch((e: unknown) => e as AtCommandError);
+      .catch((e: unknown) => e)) as AtCommandError;
     expect(refused.response.command).toBe('AT+CPIN=<PIN>');
-    const silent = await channel
+    const silent = (await channel
       .run('AT+CUSD=1,"*123*4821#",15', { shownAs: 'AT+CUSD=1,"*123*••••#",15' })
-      .catch((e: unknown) => e as AtTimeoutError);
+      .catch((e: unknown) => e)) as AtTimeoutError;
     const everything = [...transcript, refused.message, silent.message, silent.command].join('\n');
     expect(everything).toContain('AT+CPIN=<PIN>');
     expect(everything).not.toContain('4821');

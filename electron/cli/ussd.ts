@@ -1,0 +1,29 @@
+import { createUssdSession, runUssdDialogue } from '../gsm/ussd';
+import { type Command, UsageError } from './command';
+import { portOptions, timeoutOption, withModem } from './port';
+
+export const ussdCommand: Command = {
+  name: 'ussd',
+  usage: 'ussd --port PATH CODE [--reply R]... [--timeout S] [--json]',
+  summary: 'Dial a USSD code; each --reply answers the next menu.',
+  options: {
+    ...portOptions,
+    reply: { type: 'string', multiple: true, default: [] },
+    timeout: { type: 'string', default: '30' },
+  },
+  async run({ values, positionals, output }) {
+    const [code, ...extra] = positionals;
+    if (code === undefined || extra.length > 0) throw new UsageError('Give exactly one USSD code');
+    const replies = (values.reply as string[] | undefined) ?? [];
+    const timeoutMs = timeoutOption(values);
+    const dialogue = await withModem(values, async (modem) => {
+      const session = createUssdSession(modem.channel, { profile: modem.profile });
+      const result = await runUssdDialogue(session, code, replies, timeoutMs);
+      // A menu nobody answers would hold the modem's only USSD session until the network
+      // gives up on it.
+      if (session.active) await session.cancel();
+      return result;
+    });
+    output.result(dialogue, `[${dialogue.status}] ${dialogue.text}`);
+  },
+};
