@@ -171,14 +171,3 @@ export function classifyText(
   if (spec && !isSolicitedBy(spec, pending, text)) return { kind: 'urc', spec, text: text.trim() };
   return { kind: 'response', text: text.trim() };
 }
-
-/** Classifies one line: echo first (cutEcho), then what is left (classifyText). */
-export function classifyLine(
-  line: string,
-  pending: PendingCommand | null,
-  urcs: UrcMatcher = defaultUrcMatcher,
-): LineClass {
-  const cut = cutEcho(line, pending);
-  if (cut.echo && cut.text.trim() === '') return { kind: 'echo' };
-  return classifyText(cut.text, pending, urcs);
-}

@@ -32,8 +32,6 @@ export interface ReplyState {
   readonly final?: FinalResult;
 }
 
-export type ReplyProgress = { done: false } | { done: true; final: FinalResult; lines: string[] };
-
 export function startReply(command: string, quirks: ReplyQuirks = {}): ReplyState {
   return { command, quirks, lines: [], chars: 0, dropped: 0 };
 }
@@ -81,30 +79,4 @@ export function reduceReply(state: ReplyState, line: LineClass): ReplyState {
       return next;
     }
   }
-}
-
-export function replyProgress(state: ReplyState): ReplyProgress {
-  return state.final
-    ? { done: true, final: state.final, lines: [...state.lines] }
-    : { done: false };
-}
-
-export interface ResponseCollector {
-  push(line: LineClass): ReplyProgress;
-  /** Lines gathered so far (for a timeout report). */
-  lines(): string[];
-}
-
-export function createResponseCollector(
-  command: string,
-  quirks: ReplyQuirks = {},
-): ResponseCollector {
-  let state = startReply(command, quirks);
-  return {
-    push(line) {
-      state = reduceReply(state, line);
-      return replyProgress(state);
-    },
-    lines: () => [...state.lines],
-  };
 }

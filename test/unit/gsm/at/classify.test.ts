@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  classifyLine,
-  cutEcho,
-  finalResultOf,
-  isErrorFinal,
-} from '../../../../electron/gsm/at/classify';
+import { cutEcho, finalResultOf, isErrorFinal } from '../../../../electron/gsm/at/classify';
 import type { PendingCommand } from '../../../../electron/gsm/at/command';
 import { createUrcMatcher, URCS } from '../../../../electron/gsm/at/urc-table';
+import { classifyLine } from './classify-line';
 
 function cmd(command: string, body?: string): PendingCommand {
   return body === undefined ? { command } : { command, body };

@@ -4,11 +4,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyLine } from '../../../../electron/gsm/at/classify';
 import { createLineFramer } from '../../../../electron/gsm/at/framer';
 import * as parsers from '../../../../electron/gsm/at/parsers';
 import { type AtEvent, createAtReader } from '../../../../electron/gsm/at/reader';
 import { MAX_REPLY_CHARS } from '../../../../electron/gsm/at/reply';
+import { classifyLine } from './classify-line';
 import { raw, readable, utf8 } from './helpers';
 
 /** Pieces that make the parser's life interesting, mixed with fully random bytes. */

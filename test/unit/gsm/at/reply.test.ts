@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLine } from '../../../../electron/gsm/at/classify';
 import {
-  createResponseCollector,
   MAX_REPLY_LINES,
   type ReplyQuirks,
   reduceReply,
   startReply,
 } from '../../../../electron/gsm/at/reply';
+import { classifyLine, createResponseCollector } from './classify-line';
 
 /** Feeds lines (classified against the command) and returns the last progress. */
 function collect(command: string, lines: string[], quirks: ReplyQuirks = {}) {
