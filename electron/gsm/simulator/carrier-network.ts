@@ -1,0 +1,199 @@
+/**
+ * Plays a CarrierBehaviour: keeps the network's state (the dealer's balance, each customer's
+ * data, the open USSD dialogue) and answers USSD and SMS. It knows nothing of AT commands or
+ * time: the modem decides when an answer reaches the line.
+ */
+import type { CarrierBehaviour, CustomerLine, Plan, UssdSlot, UssdStep } from './carrier';
+import {
+  fillText,
+  formatAmount,
+  formatData,
+  formatDateFr,
+  formatDateZh,
+  localWallClock,
+} from './carrier-format';
+
+export type UssdAnswer =
+  /** A text; `waitsForReply` is a menu or a question (+CUSD: 1), otherwise the end (+CUSD: 0). */
+  | { kind: 'text'; text: string; waitsForReply: boolean }
+  /** The service code is unknown to the network (+CUSD: 4). */
+  | { kind: 'not-supported' }
+  /** Received, never answered. */
+  | { kind: 'silent' };
+
+export interface SmsFromNetwork {
+  from: string;
+  text: string;
+}
+
+export interface CarrierState {
+  dealerBalance: number;
+  customers: CustomerLine[];
+  /** Top-ups done, in order, with the reference the network gave each. */
+  topUps: Array<{ reference: string; customer: string; plan: string; answered: boolean }>;
+}
+
+interface Dialogue {
+  step: UssdStep;
+  slots: Partial<Record<UssdSlot, string>>;
+}
+
+export function createCarrierNetwork(behaviour: CarrierBehaviour, now: () => Date) {
+  const customers = new Map(behaviour.customers.map((line) => [line.number, { ...line }]));
+  const topUps: CarrierState['topUps'] = [];
+  let dealerBalance = behaviour.dealer.balance;
+  let nextReference = behaviour.ussd.firstReference;
+  let dialogue: Dialogue | null = null;
+  const texts = behaviour.texts;
+  const money = (amount: number) => formatAmount(amount, behaviour.currency);
+
+  function customerNumber(typed: string): string {
+    const digits = typed.trim().replace(/^\+/, '');
+    return digits.startsWith(behaviour.countryCode) ? digits : behaviour.countryCode + digits;
+  }
+
+  /** Walks the dialogue from `step` until it needs the dealer or ends. */
+  function play(step: UssdStep, slots: Dialogue['slots']): UssdAnswer {
+    if ('menu' in step) {
+      dialogue = { step, slots };
+      return { kind: 'text', text: step.menu, waitsForReply: true };
+    }
+    if ('ask' in step) {
+      dialogue = { step, slots };
+      return { kind: 'text', text: step.ask, waitsForReply: true };
+    }
+    dialogue = null;
+    return step.run === 'dealer-balance'
+      ? done(fillText(texts.dealerBalance, { balance: money(dealerBalance) }))
+      : topUp(slots);
+  }
+
+  function done(text: string): UssdAnswer {
+    return { kind: 'text', text, waitsForReply: false };
+  }
+
+  function topUp(slots: Dialogue['slots']): UssdAnswer {
+    const number = customerNumber(slots.customer ?? '');
+    const plan = behaviour.plans.find((candidate) => candidate.choice === slots.plan?.trim());
+    if (slots.pin?.trim() !== behaviour.dealer.pin) return done(texts.wrongPin);
+    const customer = customers.get(number);
+    if (!customer) return done(fillText(texts.unknownCustomer, { customer: number }));
+    if (!plan) return done(texts.unknownPlan);
+    if (plan.dealerCost > dealerBalance) {
+      return done(
+        fillText(texts.insufficientBalance, {
+          balance: money(dealerBalance),
+          plan: plan.name,
+          cost: money(plan.dealerCost),
+        }),
+      );
+    }
+    const silent = behaviour.ussd.silentTopUps.customers.includes(number);
+    if (silent && !behaviour.ussd.silentTopUps.applied) return { kind: 'silent' };
+    const reference = `TX${nextReference++}`;
+    applyTopUp(customer, plan);
+    topUps.push({ reference, customer: number, plan: plan.name, answered: !silent });
+    if (silent) return { kind: 'silent' };
+    return done(
+      fillText(texts.topUpDone, {
+        plan: plan.name,
+        customer: number,
+        reference,
+        balance: money(dealerBalance),
+      }),
+    );
+  }
+
+  function applyTopUp(customer: CustomerLine, plan: Plan): void {
+    dealerBalance -= plan.dealerCost;
+    customer.remainingMb += plan.dataMb;
+    customer.plan = plan.name;
+    const until = localWallClock(now(), behaviour.utcOffsetMinutes, plan.validityDays);
+    const endOfDay = `${until.slice(0, 10)}T23:59`;
+    if (endOfDay > customer.validUntil) customer.validUntil = endOfDay;
+  }
+
+  function customerBalance(service: { keyword: string }, argument: string): string {
+    const number = customerNumber(argument);
+    const customer = customers.get(number);
+    if (!customer || argument.trim() === '') {
+      return fillText(texts.smsUnknownCustomer, {
+        customer: argument.trim(),
+        keyword: service.keyword,
+      });
+    }
+    const data = formatData(customer.remainingMb);
+    return fillText(texts.customerBalance, {
+      plan: customer.plan,
+      customer: number,
+      remaining: data.fr,
+      remainingGb: data.en,
+      validUntil: formatDateFr(customer.validUntil),
+      validUntilZh: formatDateZh(customer.validUntil),
+    });
+  }
+
+  return {
+    behaviour,
+
+    /** A new USSD request: the service code the dealer dialled. */
+    ussdRequest(code: string): UssdAnswer {
+      dialogue = null;
+      const step = behaviour.ussd.services[code.trim()];
+      if (step) return play(step, {});
+      return texts.unknownService === null ? { kind: 'not-supported' } : done(texts.unknownService);
+    },
+
+    /** The dealer's reply to the open menu or question. */
+    ussdReply(text: string): UssdAnswer {
+      const open = dialogue;
+      if (!open) return this.ussdRequest(text);
+      const { step, slots } = open;
+      if ('menu' in step) {
+        const next = step.choices[text.trim()];
+        if (next) return play(next, slots);
+        dialogue = null;
+        return done(texts.invalidChoice);
+      }
+      if ('ask' in step) return play(step.next, { ...slots, [step.into]: text });
+      return play(step, slots);
+    },
+
+    get waitsForReply(): boolean {
+      return dialogue !== null;
+    },
+
+    /** The session is over: cancelled by the dealer (AT+CUSD=2) or timed out. */
+    endUssd(): void {
+      dialogue = null;
+    },
+
+    /** An SMS reaches the network; the answers it sends back, if any. */
+    smsReceived(to: string, text: string): SmsFromNetwork[] {
+      const service = behaviour.sms.find(
+        (candidate) => candidate.shortCode === to.replace(/^\+/, ''),
+      );
+      if (!service) return [];
+      const [keyword = '', ...rest] = text.trim().split(/\s+/);
+      if (keyword.toUpperCase() !== service.keyword.toUpperCase()) {
+        return [
+          {
+            from: service.shortCode,
+            text: fillText(texts.smsUnknownCommand, { keyword: service.keyword }),
+          },
+        ];
+      }
+      return [{ from: service.shortCode, text: customerBalance(service, rest.join('')) }];
+    },
+
+    snapshot(): CarrierState {
+      return {
+        dealerBalance,
+        customers: [...customers.values()].map((line) => ({ ...line })),
+        topUps: topUps.map((topUp) => ({ ...topUp })),
+      };
+    },
+  };
+}
+
+export type CarrierNetwork = ReturnType<typeof createCarrierNetwork>;
