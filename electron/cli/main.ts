@@ -6,10 +6,22 @@ import { modemInfoCommand } from './modem';
 import { pduDecodeCommand, pduEncodeCommand } from './pdu';
 import { serveCommand } from './serve';
 import { waitForSignals } from './signals';
+import { simulateCommand } from './simulate';
 import { smsListCommand, smsQueryCommand, smsSendCommand } from './sms';
 import { ussdCommand } from './ussd';
 
-const commands: readonly Command[] = [serveCommand, atCommand, pduDecodeCommand, pduEncodeCommand];
+const commands: readonly Command[] = [
+  serveCommand,
+  modemInfoCommand,
+  atCommand,
+  ussdCommand,
+  smsSendCommand,
+  smsListCommand,
+  smsQueryCommand,
+  pduDecodeCommand,
+  pduEncodeCommand,
+  simulateCommand,
+];
 
 function help(): string {
   const lines = commands.map((command) => `  comptoir ${command.usage}\n      ${command.summary}`);

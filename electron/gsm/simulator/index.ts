@@ -27,7 +27,7 @@ export {
   type SimulatedModem,
   type SimulatedModemOptions,
 } from './modem';
-export { GENERIC_PROFILE, type ModemProfile, type ProfileOverrides } from './profile';
+export { GENERIC_PROFILE, type ProfileOverrides, type SimulatedModemProfile } from './profile';
 export {
   listProfiles,
   NAMED_PROFILES,

@@ -15,7 +15,7 @@ import { runCommand } from './commands/index';
 import { DEMO_CARRIER } from './demo-carrier';
 import { type CommandLine, createModemInput, type MessageBody } from './input';
 import { createMessageStore } from './message-store';
-import type { ModemProfile } from './profile';
+import type { SimulatedModemProfile } from './profile';
 import { type ProfilePart, resolveProfile } from './profiles';
 import { createRadio } from './radio';
 import { createSmsDelivery, type IncomingSmsOptions } from './sms-delivery';
@@ -25,14 +25,14 @@ import { presentUssdAnswer } from './ussd-text';
 
 export interface SimulatedModemOptions {
   /** A profile spec ("huawei+slow"), a list of names and partial records, or a full record. */
-  profile?: string | readonly ProfilePart[] | ModemProfile;
+  profile?: string | readonly ProfilePart[] | SimulatedModemProfile;
   /** What the network does; the New Caledonia demo by default. */
   carrier?: CarrierBehaviour;
   clock?: SimulatorClock;
 }
 
 export interface SimulatedModem {
-  readonly profile: ModemProfile;
+  readonly profile: SimulatedModemProfile;
   /** An SMS arrives from the network now; returns the SIM indexes of its stored parts. */
   receiveSms(from: string, text: string, options?: IncomingSmsOptions): number[];
   /** The network changes the registration (signal lost, roaming...); +CREG URCs follow. */
@@ -42,7 +42,7 @@ export interface SimulatedModem {
   readonly state: SimulatedModemState;
 }
 
-function powerOnSettings(profile: ModemProfile, carrier: CarrierBehaviour): ModemSettings {
+function powerOnSettings(profile: SimulatedModemProfile, carrier: CarrierBehaviour): ModemSettings {
   return {
     echo: true,
     cmee: 0,
@@ -58,7 +58,7 @@ function powerOnSettings(profile: ModemProfile, carrier: CarrierBehaviour): Mode
   };
 }
 
-function isProfile(value: SimulatedModemOptions['profile']): value is ModemProfile {
+function isProfile(value: SimulatedModemOptions['profile']): value is SimulatedModemProfile {
   return (
     typeof value === 'object' && value !== null && !Array.isArray(value) && 'identity' in value
   );

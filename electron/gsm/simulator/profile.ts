@@ -15,7 +15,7 @@ export type IccidCommand = '+CCID' | '^ICCID' | '+QCCID';
  */
 export type UssdAnswerStyle = 'charset' | 'packed-gsm7-hex' | 'ucs2-hex-when-ucs2';
 
-export interface ModemProfile {
+export interface SimulatedModemProfile {
   /** The spec it was built from, e.g. "huawei+slow". */
   name: string;
   identity: {
@@ -99,10 +99,15 @@ export interface ModemProfile {
 type Section<T> = T extends readonly unknown[] ? T : T extends object ? Partial<T> : T;
 
 /** A partial profile: each section given is laid over the base one field by field. */
-export type ProfileOverrides = { [K in keyof ModemProfile]?: Section<ModemProfile[K]> };
+export type ProfileOverrides = {
+  [K in keyof SimulatedModemProfile]?: Section<SimulatedModemProfile[K]>;
+};
 
-export function applyOverrides(base: ModemProfile, overrides: ProfileOverrides): ModemProfile {
-  return mergeSections(base, overrides) as ModemProfile;
+export function applyOverrides(
+  base: SimulatedModemProfile,
+  overrides: ProfileOverrides,
+): SimulatedModemProfile {
+  return mergeSections(base, overrides) as SimulatedModemProfile;
 }
 
 /** Lays `overrides` over `base` one level deep: sections merge field by field, lists replace. */
@@ -121,7 +126,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A textbook modem on the demo carrier's network; every profile starts from it. */
-export const GENERIC_PROFILE: ModemProfile = {
+export const GENERIC_PROFILE: SimulatedModemProfile = {
   name: 'generic',
   identity: {
     manufacturer: 'Comptoir',

@@ -6,9 +6,9 @@
 import {
   applyOverrides,
   GENERIC_PROFILE,
-  type ModemProfile,
   mergeSections,
   type ProfileOverrides,
+  type SimulatedModemProfile,
 } from './profile';
 
 export interface NamedProfile {
@@ -181,7 +181,9 @@ export type ProfilePart = string | ProfileOverrides;
  * Builds a modem record from a spec: "huawei+slow", or a list of names and partial records
  * (`['huawei', { networkLatencyMs: 50 }]`). Parts apply left to right over the generic modem.
  */
-export function resolveProfile(spec: string | readonly ProfilePart[] = 'generic'): ModemProfile {
+export function resolveProfile(
+  spec: string | readonly ProfilePart[] = 'generic',
+): SimulatedModemProfile {
   const parts = typeof spec === 'string' ? splitProfileSpec(spec) : spec;
   let profile = GENERIC_PROFILE;
   const names: string[] = [];

@@ -12,12 +12,12 @@ import type {
   SimState,
 } from './commands/context';
 import { registrationLine } from './commands/network';
-import type { ModemProfile } from './profile';
+import type { SimulatedModemProfile } from './profile';
 
 const REGISTRATIONS: readonly RegistrationCommand[] = ['+CREG', '+CGREG', '+CEREG'];
 
 export interface RadioDeps {
-  profile: ModemProfile;
+  profile: SimulatedModemProfile;
   settings: ModemSettings;
   sim: SimState;
   timers: TimerSet;

@@ -2,7 +2,7 @@
 import type { CarrierNetwork, CarrierState } from './carrier-network';
 import type { ModemSettings, RadioState, SimState, UssdControl } from './commands/context';
 import type { MessageStore, StoredMessage } from './message-store';
-import type { ModemProfile } from './profile';
+import type { SimulatedModemProfile } from './profile';
 
 export interface SimulatedModemState {
   profile: string;
@@ -17,7 +17,7 @@ export interface SimulatedModemState {
 }
 
 export function describeState(parts: {
-  profile: ModemProfile;
+  profile: SimulatedModemProfile;
   running: SimulatedModemState['running'];
   settings: ModemSettings;
   sim: SimState;

@@ -13,7 +13,7 @@ import {
   packUssd,
   unpackUssd,
 } from '../codecs';
-import type { ModemProfile, UssdAnswerStyle } from './profile';
+import type { SimulatedModemProfile, UssdAnswerStyle } from './profile';
 
 export type Charset = 'GSM' | 'IRA' | 'UCS2';
 
@@ -23,7 +23,7 @@ export const DCS_UCS2 = 72;
 /** The request's text, or null when this modem cannot read it (Huawei given plain text). */
 export function readUssdRequest(
   str: string,
-  style: ModemProfile['ussd']['request'],
+  style: SimulatedModemProfile['ussd']['request'],
   charset: Charset,
 ): string | null {
   if (style === 'packed-gsm7-hex') {

@@ -9,7 +9,7 @@ import type { CarrierNetwork } from '../carrier-network';
 import type { AtCommand } from '../command-line';
 import type { MessageBody } from '../input';
 import type { MessageStore } from '../message-store';
-import type { ModemProfile } from '../profile';
+import type { SimulatedModemProfile } from '../profile';
 import type { Charset } from '../ussd-text';
 
 export type RegistrationCommand = '+CREG' | '+CGREG' | '+CEREG';
@@ -58,7 +58,7 @@ export interface UssdControl {
 }
 
 export interface CommandContext {
-  readonly profile: ModemProfile;
+  readonly profile: SimulatedModemProfile;
   readonly settings: ModemSettings;
   readonly sim: SimState;
   readonly radio: RadioState;
@@ -91,6 +91,6 @@ export interface CommandSpec {
   /** Refused with "SIM PIN required" until the SIM is unlocked; `sms` uses +CMS codes. */
   needsUnlockedSim?: 'cme' | 'cms';
   /** Whether this profile has the command at all (ICCID variants, Huawei-only commands). */
-  availableOn?: (profile: ModemProfile) => boolean;
+  availableOn?: (profile: SimulatedModemProfile) => boolean;
   run(command: AtCommand, context: CommandContext): Final | Promise<Final>;
 }

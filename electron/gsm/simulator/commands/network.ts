@@ -1,7 +1,7 @@
 /** Registration (+CREG/+CGREG/+CEREG), signal (+CSQ) and operator (+COPS), 27.007 §7. */
 import { CME, cme, OK, UNKNOWN_COMMAND } from '../answers';
 import { argumentsOf, numberArgument } from '../command-line';
-import type { ModemProfile } from '../profile';
+import type { SimulatedModemProfile } from '../profile';
 import type { CommandContext, CommandSpec, RegistrationCommand, RegistrationStat } from './context';
 
 const BAD_ARGUMENTS = cme(CME.incorrectParameters);
@@ -18,7 +18,7 @@ export function registrationLine(
   name: RegistrationCommand,
   reports: 0 | 1 | 2,
   stat: RegistrationStat,
-  network: ModemProfile['network'],
+  network: SimulatedModemProfile['network'],
   form: 'answer' | 'urc',
 ): string {
   const fields: string[] = form === 'answer' ? [String(reports), String(stat)] : [String(stat)];
