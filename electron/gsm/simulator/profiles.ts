@@ -91,8 +91,11 @@ export const NAMED_PROFILES: readonly NamedProfile[] = [
   },
   {
     name: 'cpin-without-ok',
-    description: 'AT+CPIN? answers +CPIN: READY with no OK (Wavecom, Sierra).',
-    overrides: { sim: { readyWithoutOk: true } },
+    description: 'A Sierra Wireless MC7304: AT+CPIN? answers +CPIN: READY with no OK.',
+    overrides: {
+      identity: { manufacturer: 'Sierra Wireless, Incorporated', model: 'MC7304' },
+      sim: { readyWithoutOk: true },
+    },
   },
   {
     name: 'sim-pin',

@@ -52,7 +52,7 @@ const answering: Array<[string, string]> = [
   ['urc-flood', 'Comptoir'],
   ['garbage', 'Comptoir'],
   ['sim-busy', 'Comptoir'],
-  ['cpin-without-ok', 'Comptoir'],
+  ['cpin-without-ok', 'Sierra Wireless, Incorporated'],
   ['sticky-echo', 'Comptoir'],
   ['huawei+slow+cusd-before-ok', 'huawei'],
 ];
