@@ -171,3 +171,17 @@ export function classifyText(
   if (spec && !isSolicitedBy(spec, pending, text)) return { kind: 'urc', spec, text: text.trim() };
   return { kind: 'response', text: text.trim() };
 }
+
+/**
+ * Line noise (a burst at plug-in, 8-bit garbage): mostly bytes that are not UTF-8. Raw GSM code
+ * points (é is 0x05 in the GSM charset) and a lone Latin-1 letter in a text are not noise.
+ */
+export function isLineNoise(text: string): boolean {
+  let invalid = 0;
+  let printable = 0;
+  for (const char of text) {
+    if (char === '\uFFFD') invalid += 1;
+    else if (char >= ' ' && char <= '~') printable += 1;
+  }
+  return invalid > 0 && invalid >= printable;
+}

@@ -6,7 +6,7 @@
  * `sendBody` after writing an SMS body at the prompt, and `abandon` when its timer gives up.
  */
 
-import { classifyText, cutEcho, type FinalResult } from './classify';
+import { classifyText, cutEcho, type FinalResult, isLineNoise } from './classify';
 import type { PendingCommand } from './command';
 import { createLineFramer, decodeLine } from './framer';
 import { type CusdAccumulator, createCusdAccumulator } from './parse-ussd';
@@ -84,6 +84,11 @@ export function createAtReader(options: AtReaderOptions = {}): AtReader {
   }
 
   function handleLine(raw: string, events: AtEvent[]): void {
+    // Noise is neither an answer line nor part of a URC: keeping it would corrupt both.
+    if (isLineNoise(raw)) {
+      events.push({ type: 'stray', text: raw });
+      return;
+    }
     if (openUrc) {
       const done = continueUrc(openUrc, raw);
       if (done) {

@@ -187,6 +187,18 @@ const cases: Case[] = [
     expected: [urc('+CUSD', '+CUSD: 0,"Cr\uFFFDdit 100",15'), ok('AT+CUSD=1,"*101#",15')],
   },
   {
+    name: 'a noise line inside an answer is dropped, not taken for the answer (garbage at plug-in)',
+    command: 'AT+CGMI',
+    chunks: ['\r\n\xa7\xff\x92( \xe1\x9c\r\nhuawei\r\n\r\nOK\r\n'],
+    expected: [stray('\uFFFD\uFFFD\uFFFD( \uFFFD'), ok('AT+CGMI', ['huawei'])],
+  },
+  {
+    name: 'raw GSM code points are not noise (é is 0x05 in the GSM charset)',
+    command: 'AT+CUSD=1,"*101#",15',
+    chunks: ['\r\n+CUSD: 1,"Num\x05ro client ?",15\r\n\r\nOK\r\n'],
+    expected: [urc('+CUSD', '+CUSD: 1,"Num\u0005ro client ?",15'), ok('AT+CUSD=1,"*101#",15')],
+  },
+  {
     name: 'a final result with nothing pending is stray',
     chunks: ['\r\nOK\r\n'],
     expected: [stray('OK')],
