@@ -1,6 +1,8 @@
 import { type AtChannel, AtInputError, createAtChannel } from '../gsm/channel';
 import { openSerialLink } from '../gsm/link/serial-link';
 import { type Modem, ModemError, openModem } from '../gsm/modem';
+import { SmsInputError } from '../gsm/sms';
+import { UssdInputError } from '../gsm/ussd';
 import { type CommandContext, UsageError } from './command';
 
 /** The options every command that talks to a modem takes. */
@@ -8,6 +10,25 @@ export const portOptions = {
   port: { type: 'string' },
   baud: { type: 'string', default: '115200' },
 } as const;
+
+/** Input the modem layers refused before writing a byte: the caller's mistake, exit code 2. */
+function isRefusedInput(error: unknown): boolean {
+  return (
+    error instanceof AtInputError ||
+    error instanceof UssdInputError ||
+    error instanceof SmsInputError
+  );
+}
+
+/** Checks input before the port is even opened; refusals become usage errors. */
+export function checkInput(check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    if (isRefusedInput(error)) throw new UsageError((error as Error).message);
+    throw error;
+  }
+}
 
 /** Opens the port named by --port as an AT channel, runs `use`, and always closes the port. */
 export async function withChannel<T>(
@@ -26,7 +47,7 @@ export async function withChannel<T>(
   try {
     return await use(channel);
   } catch (error) {
-    if (error instanceof AtInputError) throw new UsageError(error.message);
+    if (isRefusedInput(error)) throw new UsageError((error as Error).message);
     throw error;
   } finally {
     await channel.close();

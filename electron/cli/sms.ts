@@ -1,6 +1,12 @@
-import { createSmsInbox, listSimMessages, querySms, sendSms } from '../gsm/sms';
+import {
+  createSmsInbox,
+  listSimMessages,
+  querySms,
+  sendSms,
+  validateDestination,
+} from '../gsm/sms';
 import { type Command, UsageError } from './command';
-import { portOptions, timeoutOption, withModem } from './port';
+import { checkInput, portOptions, timeoutOption, withModem } from './port';
 
 function required(values: Record<string, unknown>, ...names: string[]): string[] {
   return names.map((name) => {
@@ -17,6 +23,7 @@ export const smsSendCommand: Command = {
   options: { ...portOptions, to: { type: 'string' }, text: { type: 'string' } },
   async run({ values, output }) {
     const [to, text] = required(values, 'to', 'text') as [string, string];
+    checkInput(() => validateDestination(to));
     const sent = await withModem(values, (modem) => sendSms(modem.channel, { to, text }));
     output.result(
       { parts: sent.parts, references: sent.references },
@@ -64,6 +71,7 @@ export const smsQueryCommand: Command = {
   },
   async run({ values, output }) {
     const [to, text] = required(values, 'to', 'text') as [string, string];
+    checkInput(() => validateDestination(to));
     const timeoutMs = timeoutOption(values);
     const reply = await withModem(values, async (modem) => {
       // The command line stores nothing, so the inbox must not delete anything from the SIM:

@@ -1,6 +1,6 @@
-import { createUssdSession, runUssdDialogue } from '../gsm/ussd';
+import { assertUssdText, createUssdSession, runUssdDialogue } from '../gsm/ussd';
 import { type Command, UsageError } from './command';
-import { portOptions, timeoutOption, withModem } from './port';
+import { checkInput, portOptions, timeoutOption, withModem } from './port';
 
 export const ussdCommand: Command = {
   name: 'ussd',
@@ -16,6 +16,9 @@ export const ussdCommand: Command = {
     if (code === undefined || extra.length > 0) throw new UsageError('Give exactly one USSD code');
     const replies = (values.reply as string[] | undefined) ?? [];
     const timeoutMs = timeoutOption(values);
+    checkInput(() => {
+      for (const text of [code, ...replies]) assertUssdText(text);
+    });
     const dialogue = await withModem(values, async (modem) => {
       const session = createUssdSession(modem.channel, { profile: modem.profile });
       const result = await runUssdDialogue(session, code, replies, timeoutMs);
