@@ -1,38 +1,34 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { atCommand } from './at';
 import { type Command, UsageError } from './command';
-import { modemInfoCommand } from './modem';
-import { pduDecodeCommand, pduEncodeCommand } from './pdu';
-import { serveCommand } from './serve';
 import { waitForSignals } from './signals';
-import { simulateCommand } from './simulate';
-import { smsListCommand, smsQueryCommand, smsSendCommand } from './sms';
-import { ussdCommand } from './ussd';
 
-const commands: readonly Command[] = [
-  serveCommand,
-  modemInfoCommand,
-  atCommand,
-  ussdCommand,
-  smsSendCommand,
-  smsListCommand,
-  smsQueryCommand,
-  pduDecodeCommand,
-  pduEncodeCommand,
-  simulateCommand,
+// Each command is loaded only when it runs: `comptoir ussd` must not pay for loading the
+// database, the web server and the API schemas (cold start is part of its benchmark).
+const commands: readonly { name: string; load: () => Promise<Command> }[] = [
+  { name: 'serve', load: async () => (await import('./serve')).serveCommand },
+  { name: 'modem info', load: async () => (await import('./modem')).modemInfoCommand },
+  { name: 'at', load: async () => (await import('./at')).atCommand },
+  { name: 'ussd', load: async () => (await import('./ussd')).ussdCommand },
+  { name: 'sms send', load: async () => (await import('./sms')).smsSendCommand },
+  { name: 'sms list', load: async () => (await import('./sms')).smsListCommand },
+  { name: 'sms query', load: async () => (await import('./sms')).smsQueryCommand },
+  { name: 'pdu decode', load: async () => (await import('./pdu')).pduDecodeCommand },
+  { name: 'pdu encode', load: async () => (await import('./pdu')).pduEncodeCommand },
+  { name: 'simulate', load: async () => (await import('./simulate')).simulateCommand },
 ];
 
-function help(): string {
-  const lines = commands.map((command) => `  comptoir ${command.usage}\n      ${command.summary}`);
+async function help(): Promise<string> {
+  const loaded = await Promise.all(commands.map((entry) => entry.load()));
+  const lines = loaded.map((command) => `  comptoir ${command.usage}\n      ${command.summary}`);
   return `Usage:\n${lines.join('\n')}\n\nEvery command takes --json to print one JSON document on stdout.`;
 }
 
-function findCommand(args: string[]): { command: Command; rest: string[] } | null {
-  for (const command of commands) {
-    const words = command.name.split(' ');
+function findCommand(args: string[]) {
+  for (const entry of commands) {
+    const words = entry.name.split(' ');
     if (words.every((word, index) => args[index] === word)) {
-      return { command, rest: args.slice(words.length) };
+      return { entry, rest: args.slice(words.length) };
     }
   }
   return null;
@@ -41,15 +37,16 @@ function findCommand(args: string[]): { command: Command; rest: string[] } | nul
 /** Runs the command line; resolves with the exit code. */
 export async function runCli(args: string[], rendererDir: string): Promise<number> {
   if (args.length === 0 || args[0] === '--help' || args[0] === 'help') {
-    process.stdout.write(`${help()}\n`);
+    process.stdout.write(`${await help()}\n`);
     return args.length === 0 ? 2 : 0;
   }
   const found = findCommand(args);
   if (!found) {
-    process.stderr.write(`comptoir: unknown command "${args.join(' ')}"\n\n${help()}\n`);
+    process.stderr.write(`comptoir: unknown command "${args.join(' ')}"\n\n${await help()}\n`);
     return 2;
   }
-  const { command, rest } = found;
+  const command = await found.entry.load();
+  const { rest } = found;
   const json = rest.includes('--json');
   try {
     const parsed = parseArgs({

@@ -24,7 +24,7 @@ import {
 const FIRST_SYNC_PAUSE_MS = 250;
 const LONGEST_SYNC_PAUSE_MS = 4_000;
 /** After the first OK, how long the line stays idle before the OK is trusted. */
-export const SYNC_QUIET_MS = 200;
+export const SYNC_QUIET_MS = 50;
 
 /**
  * Sends `AT` until it is answered OK, pausing longer after each silence or error (a modem that
