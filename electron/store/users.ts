@@ -1,0 +1,60 @@
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+
+export type Role = 'clerk' | 'manager';
+
+export interface User {
+  id: number;
+  name: string;
+  role: Role;
+}
+
+// scrypt with a per-user salt: a stolen database does not give away 4-digit PINs cheaply.
+const cost = { N: 16_384, r: 8, p: 1 } as const;
+
+export function hashPin(pin: string, salt: Buffer = randomBytes(16)): string {
+  const key = scryptSync(pin, salt, 32, cost);
+  return `scrypt$${cost.N}$${cost.r}$${cost.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export function pinMatches(pin: string, stored: string): boolean {
+  const [scheme, n, r, p, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64');
+  const actual = scryptSync(pin, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  });
+  return timingSafeEqual(actual, expected);
+}
+
+export function createUserStore(db: Database, now: () => Date) {
+  const insert = db.prepare(
+    'INSERT INTO users (name, role, pin_hash, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const byName = db.prepare<[string], User & { pin_hash: string }>(
+    'SELECT id, name, role, pin_hash FROM users WHERE name = ? AND disabled_at IS NULL',
+  );
+  return {
+    add(name: string, role: Role, pin: string): User {
+      const { lastInsertRowid } = insert.run(name, role, hashPin(pin), now().toISOString());
+      return { id: Number(lastInsertRowid), name, role };
+    },
+    /** The user whose name and PIN match, or null (the caller rate-limits attempts). */
+    check(name: string, pin: string): User | null {
+      const row = byName.get(name);
+      if (!row || !pinMatches(pin, row.pin_hash)) return null;
+      return { id: row.id, name: row.name, role: row.role };
+    },
+  };
+}
+
+/** This installation's id, made once: receipts are numbered per device. */
+export function deviceId(db: Database, makeId: () => string): string {
+  const existing = db.prepare<[], { device_id: string }>('SELECT device_id FROM device').get();
+  if (existing) return existing.device_id;
+  const id = makeId();
+  db.prepare('INSERT INTO device (id, device_id) VALUES (1, ?)').run(id);
+  return id;
+}

@@ -1,0 +1,184 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createJournal, JournalError, type NewSale } from '../../../electron/sales/journal';
+import { openDatabase } from '../../../electron/store/database';
+import { createUserStore } from '../../../electron/store/users';
+import { withTempDirs } from '../../support/temp';
+
+const tempDir = withTempDirs();
+
+function journalOnFile() {
+  let clock = Date.parse('2026-11-22T01:00:00Z');
+  const now = () => {
+    clock += 1000;
+    return new Date(clock);
+  };
+  const file = path.join(tempDir(), 'shop.sqlite');
+  const { db } = openDatabase(file, now);
+  const clerk = createUserStore(db, now).add('clerk', 'clerk', '1111');
+  return { db, file, journal: createJournal(db, now), clerk, now };
+}
+
+function newSale(clerkId: number, overrides: Partial<NewSale> = {}): NewSale {
+  return {
+    idempotencyKey: 'a3f1c2d4-0001',
+    msisdn: '+687271234',
+    carrierId: 'nc-demo',
+    plan: {
+      id: '5go',
+      name: '5 Go',
+      dataMb: 5120,
+      validityDays: 30,
+      price: 3000,
+      dealerCost: 2700,
+    },
+    currency: 'XPF',
+    payment: { method: 'cash', tendered: 5000 },
+    clerkId,
+    ...overrides,
+  };
+}
+
+describe('the renewal journal', () => {
+  it('writes the sale as paid, with its change, before anything is sent', () => {
+    const { journal, clerk } = journalOnFile();
+    const { sale, created } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
+    expect(created).toBe(true);
+    expect(sale).toMatchObject({
+      status: 'paid',
+      price: 3000,
+      payment: { tendered: 5000, change: 2000 },
+    });
+    expect(journal.events(sale.id).map((e) => `${e.from}→${e.to}`)).toEqual([
+      'null→draft',
+      'draft→paid',
+    ]);
+  });
+
+  it('returns the first sale for the same idempotency key and writes nothing more', () => {
+    const { journal, clerk, db } = journalOnFile();
+    const first = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
+    const again = journal.openPaidSale(newSale(clerk.id, { msisdn: '+687999999' }), 'clerk:1');
+    expect(again).toEqual({ sale: first.sale, created: false });
+    expect(db.prepare('SELECT count(*) FROM sales').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM sale_events').pluck().get()).toBe(2);
+  });
+
+  it.each([
+    ['no cash amount', { method: 'cash' as const }, 'tendered_required'],
+    ['cash below the price', { method: 'cash' as const, tendered: 2999 }, 'tendered_too_low'],
+  ])('refuses %s and writes nothing', (_label, payment, code) => {
+    const { journal, clerk, db } = journalOnFile();
+    expect(() => journal.openPaidSale(newSale(clerk.id, { payment }), 'clerk:1')).toThrow(
+      expect.objectContaining({ code }),
+    );
+    expect(db.prepare('SELECT count(*) FROM sales').pluck().get()).toBe(0);
+  });
+
+  it('records a success with the carrier reference, the dealer balance and the transcript', () => {
+    const { journal, clerk } = journalOnFile();
+    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
+    journal.markSending(sale.id, 'modem-1', 'clerk:1');
+    const done = journal.settle(
+      sale.id,
+      {
+        status: 'succeeded',
+        reference: 'TX48213',
+        dealerBalance: 245_000,
+        transcript: 'AT+CUSD=1,"*123#",15\n…',
+      },
+      'modem-1',
+    );
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      modemId: 'modem-1',
+      carrierReference: 'TX48213',
+      dealerBalanceAfter: 245_000,
+    });
+    expect(journal.events(sale.id).at(-1)).toMatchObject({
+      from: 'sending',
+      to: 'succeeded',
+      actor: 'modem-1',
+    });
+  });
+
+  it('refunds a paid sale that failed, in the same commit', () => {
+    const { journal, clerk, db } = journalOnFile();
+    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
+    journal.markSending(sale.id, 'modem-1', 'clerk:1');
+    journal.settle(
+      sale.id,
+      { status: 'failed', reason: 'insufficient_dealer_balance', transcript: '…' },
+      'modem-1',
+    );
+    expect(
+      db.prepare('SELECT sale_id, amount, currency, method, reason FROM refunds').all(),
+    ).toEqual([
+      {
+        sale_id: sale.id,
+        amount: 3000,
+        currency: 'XPF',
+        method: 'cash',
+        reason: 'insufficient_dealer_balance',
+      },
+    ]);
+  });
+
+  it('refunds a sale abandoned before any modem was used', () => {
+    const { journal, clerk, db } = journalOnFile();
+    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
+    expect(journal.abandonBeforeSending(sale.id, 'no_modem_available', 'system').status).toBe(
+      'failed',
+    );
+    expect(db.prepare('SELECT count(*) FROM refunds').pluck().get()).toBe(1);
+  });
+
+  it('never lets a sale move out of order', () => {
+    const { journal, clerk } = journalOnFile();
+    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
+    expect(() => journal.resolve(sale.id, 'succeeded', 'looks fine', 'manager:2')).toThrow(
+      JournalError,
+    );
+    journal.markSending(sale.id, 'modem-1', 'clerk:1');
+    expect(() => journal.markSending(sale.id, 'modem-2', 'clerk:1')).toThrow(
+      /is sending, not paid/,
+    );
+    journal.settle(sale.id, { status: 'unknown', reason: 'timeout', transcript: '…' }, 'modem-1');
+    expect(() =>
+      journal.settle(sale.id, { status: 'failed', reason: 'x', transcript: '' }, 'modem-1'),
+    ).toThrow(/is unknown, not sending/);
+  });
+
+  it('resolves an unknown sale only by verification, and a failed resolution is refunded', () => {
+    const { journal, clerk, db } = journalOnFile();
+    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
+    journal.markSending(sale.id, 'modem-1', 'clerk:1');
+    journal.settle(sale.id, { status: 'unknown', reason: 'timeout', transcript: '…' }, 'modem-1');
+    const resolved = journal.resolve(
+      sale.id,
+      'failed',
+      'carrier confirms nothing was credited',
+      'manager:2',
+    );
+    expect(resolved.status).toBe('failed');
+    expect(db.prepare('SELECT count(*) FROM refunds').pluck().get()).toBe(1);
+    expect(journal.events(sale.id).at(-1)).toMatchObject({
+      from: 'unknown',
+      to: 'failed',
+      actor: 'manager:2',
+      reason: 'carrier confirms nothing was credited',
+    });
+  });
+
+  it('reads a sale left sending by a crash back as unknown, after reopening the file', () => {
+    const { journal, clerk, db, file, now } = journalOnFile();
+    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
+    journal.markSending(sale.id, 'modem-1', 'clerk:1');
+    db.close();
+    const reopened = createJournal(openDatabase(file, now).db, now);
+    const recovered = reopened.recoverInterrupted('system');
+    expect(recovered.map((s) => [s.id, s.status])).toEqual([[sale.id, 'unknown']]);
+    expect(reopened.events(sale.id).at(-1)?.reason).toMatch(/interrupted while sending/);
+    expect(reopened.recoverInterrupted('system')).toEqual([]);
+  });
+});
