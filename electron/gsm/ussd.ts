@@ -66,8 +66,11 @@ export interface UssdOptions {
 export interface UssdSession {
   /** Dials a code; falls back through the profile's encodings only while nothing was accepted. */
   start(code: string, timeoutMs: number): Promise<UssdStep>;
-  /** Answers the open menu (status `menu`) with the learned encoding, never another. */
-  reply(text: string, timeoutMs: number): Promise<UssdStep>;
+  /**
+   * Answers the open menu (status `menu`) with the learned encoding, never another. A secret
+   * reply (the dealer PIN) is masked in the channel's transcript and errors, and in the step.
+   */
+  reply(text: string, timeoutMs: number, options?: { secret?: boolean }): Promise<UssdStep>;
   /** Ends an open menu (AT+CUSD=2); tolerated by modems that misbehave on it. */
   cancel(): Promise<void>;
   readonly active: boolean;
@@ -121,11 +124,17 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
     text: string,
     encoding: UssdRequestEncoding,
     timeoutMs: number,
+    secret = false,
   ): Promise<UssdStep & { refused: boolean }> {
     await selectCharset(charsetFor(encoding));
     const answer = nextAnswer(timeoutMs);
+    const shown = secret ? '•'.repeat(text.length) : text;
     const response = await channel
-      .run(`AT+CUSD=1,"${requestString(text, encoding)}",15`, { kind: 'network', timeoutMs })
+      .run(`AT+CUSD=1,"${requestString(text, encoding)}",15`, {
+        kind: 'network',
+        timeoutMs,
+        ...(secret ? { shownAs: `AT+CUSD=1,"${shown}",15` } : {}),
+      })
       .catch((error: unknown) => {
         answer.cancel();
         throw error;
@@ -143,7 +152,7 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
     const decoded =
       raw === undefined ? '' : decodeUssdAnswer(raw, dcs, charset ?? charsetFor(encoding)).text;
     return {
-      sent: text,
+      sent: shown,
       status: statusOfM[m] ?? 'error',
       m,
       text: decoded,
@@ -188,11 +197,11 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
         throw error;
       }
     },
-    async reply(text, timeoutMs) {
+    async reply(text, timeoutMs, replyOptions = {}) {
       assertUssdText(text);
       if (!active) throw new UssdInputError('No USSD menu is open on this modem');
       try {
-        const step = settle(await send(text, learned ?? 'plain', timeoutMs));
+        const step = settle(await send(text, learned ?? 'plain', timeoutMs, replyOptions.secret));
         if (step.status === 'timeout') await this.cancel();
         return step;
       } catch (error) {

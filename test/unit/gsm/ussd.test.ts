@@ -114,6 +114,24 @@ describe('USSD', () => {
     });
   });
 
+  it('masks a secret reply (the dealer PIN) in the step and the transcript', async () => {
+    const transcript: string[] = [];
+    const modem = scriptedModem((command) =>
+      command.startsWith('AT+CSCS=')
+        ? ok
+        : `${ok}\r\n+CUSD: ${command.includes('*123#') ? 1 : 0},"OK",15\r\n`,
+    );
+    const ussd = createUssdSession(
+      createAtChannel(modem.client, { transcript: ({ text }) => transcript.push(text) }),
+      { profile: genericProfile },
+    );
+    await ussd.start('*123#', 1000);
+    const step = await ussd.reply('4821', 1000, { secret: true });
+    expect(step.sent).toBe('••••');
+    expect(transcript.join('\n')).not.toContain('4821');
+    expect(modem.received).toContain('AT+CUSD=1,"4821",15');
+  });
+
   it('ignores stray release notices around a session', async () => {
     const { ussd } = session(
       () =>
