@@ -1,0 +1,31 @@
+import type { ModemLink } from '../gsm/link/link';
+import { createMemoryLinkPair } from '../gsm/link/memory-link';
+import { openSerialLink } from '../gsm/link/serial-link';
+import { createSimulatedModem } from '../gsm/simulator';
+
+/** Where one modem of the bank is: a serial port, or a simulated modem in this process. */
+export type ModemPort =
+  | { kind: 'serial'; path: string; baudRate?: number }
+  | { kind: 'simulated'; profile: string };
+
+/**
+ * Opens a modem's link. A simulated modem runs in-process on a memory link (the demo mode of an
+ * installed app: Windows has no pseudo-terminals), behind the same link interface as a port.
+ */
+export async function openModemLink(
+  port: ModemPort,
+  options: { simLatencyMs?: number } = {},
+): Promise<ModemLink> {
+  if (port.kind === 'serial') {
+    return openSerialLink({
+      path: port.path,
+      ...(port.baudRate ? { baudRate: port.baudRate } : {}),
+    });
+  }
+  const [client, modemEnd] = createMemoryLinkPair(`simulated:${port.profile}`);
+  const simulated = createSimulatedModem(modemEnd, {
+    profile: [port.profile, { networkLatencyMs: options.simLatencyMs ?? 0 }],
+  });
+  client.onClose(() => simulated.stop());
+  return client;
+}

@@ -1,0 +1,272 @@
+import type { AtChannelOptions, TranscriptEntry } from '../gsm/channel';
+import { createAtChannel } from '../gsm/channel';
+import type { ModemLink } from '../gsm/link/link';
+import { type Modem, openModem } from '../gsm/modem';
+import type { UssdRequestEncoding } from '../gsm/profiles';
+import { createUssdSession, type UssdSession } from '../gsm/ussd';
+import type { ModemPort } from './links';
+
+export interface ModemConfig {
+  /** The shop's name for it, e.g. "modem-1" (printed on reports: which dealer SIM sold what). */
+  id: string;
+  /** The carrier of its dealer SIM. */
+  carrierId: string;
+  port: ModemPort;
+  simPin?: string;
+}
+
+export type ModemState = 'starting' | 'idle' | 'busy' | 'offline';
+
+export interface ModemStatus {
+  id: string;
+  carrierId: string;
+  state: ModemState;
+  simulated: boolean;
+  manufacturer: string | null;
+  model: string | null;
+  registration: string | null;
+  operator: string | null;
+  signalBars: number | null;
+  problem: string | null;
+}
+
+/** One modem lent to one job (a renewal, a balance check) until released. */
+export interface ModemLease {
+  id: string;
+  carrierId: string;
+  modem: Modem;
+  ussd: UssdSession;
+  /** What went over the line during the lease, secrets already masked by the channel. */
+  transcript(): string;
+  release(): void;
+}
+
+export interface ModemBankOptions {
+  modems: readonly ModemConfig[];
+  openLink(port: ModemPort): Promise<ModemLink>;
+  onStatus?(statuses: ModemStatus[]): void;
+  /** Wait before reopening a lost modem. */
+  reconnectMs?: number;
+  /** How often idle modems' signal and registration are refreshed. */
+  pollMs?: number;
+  channel?: Pick<AtChannelOptions, 'timeouts' | 'resyncTimeoutMs'>;
+  now?: () => Date;
+}
+
+interface Slot {
+  config: ModemConfig;
+  status: ModemStatus;
+  modem: Modem | null;
+  ussd: UssdSession | null;
+  learned: UssdRequestEncoding | undefined;
+  transcript: string[] | null;
+  lastUsed: number;
+}
+
+interface Waiter {
+  carrierId: string;
+  resolve(lease: ModemLease | null): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+function describeEntry(entry: TranscriptEntry): string {
+  const arrow = entry.direction === 'sent' ? '>' : entry.direction === 'received' ? '<' : '#';
+  return `${entry.at.toISOString()} ${arrow} ${entry.text}`;
+}
+
+/**
+ * The shop's modems: opens each, keeps its status, lends an idle registered modem of the right
+ * carrier to one job at a time (so several renewals run in parallel on several modems), and
+ * reopens a modem that was unplugged.
+ */
+export function createModemBank(options: ModemBankOptions) {
+  const now = options.now ?? (() => new Date());
+  const slots: Slot[] = options.modems.map((config) => ({
+    config,
+    status: {
+      id: config.id,
+      carrierId: config.carrierId,
+      state: 'starting',
+      simulated: config.port.kind === 'simulated',
+      manufacturer: null,
+      model: null,
+      registration: null,
+      operator: null,
+      signalBars: null,
+      problem: null,
+    },
+    modem: null,
+    ussd: null,
+    learned: undefined,
+    transcript: null,
+    lastUsed: 0,
+  }));
+  const waiters: Waiter[] = [];
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  let closed = false;
+
+  const publish = () => options.onStatus?.(slots.map((slot) => ({ ...slot.status })));
+  const later = (ms: number, run: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (!closed) run();
+    }, ms);
+    timers.add(timer);
+  };
+
+  function update(slot: Slot, change: Partial<ModemStatus>) {
+    slot.status = { ...slot.status, ...change };
+    publish();
+  }
+
+  async function refresh(slot: Slot) {
+    const modem = slot.modem;
+    if (!modem) return;
+    const [registration, signal, operator] = await Promise.all([
+      modem.registration(),
+      modem.signal(),
+      modem.operator(),
+    ]);
+    update(slot, {
+      registration: registration.state,
+      signalBars: signal.bars,
+      operator,
+    });
+  }
+
+  async function connect(slot: Slot) {
+    update(slot, { state: 'starting', problem: null });
+    try {
+      const link = await options.openLink(slot.config.port);
+      const channel = createAtChannel(link, {
+        ...options.channel,
+        now,
+        transcript: (entry) => slot.transcript?.push(describeEntry(entry)),
+      });
+      channel.onClosed((error) => {
+        slot.modem = null;
+        slot.ussd = null;
+        update(slot, { state: 'offline', problem: error.message });
+        later(options.reconnectMs ?? 5000, () => void connect(slot));
+      });
+      const modem = await openModem(channel, slot.config.simPin ? { pin: slot.config.simPin } : {});
+      slot.modem = modem;
+      slot.ussd = createUssdSession(channel, {
+        profile: modem.profile,
+        ...(slot.learned ? { remembered: slot.learned } : {}),
+        onLearned: (encoding) => {
+          slot.learned = encoding;
+        },
+      });
+      update(slot, {
+        manufacturer: modem.identity.manufacturer,
+        model: modem.identity.model,
+      });
+      await refresh(slot);
+      update(slot, { state: 'idle' });
+      serveWaiters();
+      poll(slot);
+    } catch (error) {
+      slot.modem = null;
+      update(slot, { state: 'offline', problem: (error as Error).message });
+      later(options.reconnectMs ?? 5000, () => void connect(slot));
+    }
+  }
+
+  function poll(slot: Slot) {
+    later(options.pollMs ?? 30_000, () => {
+      if (slot.status.state !== 'idle' || !slot.modem) return;
+      refresh(slot)
+        .catch(() => {})
+        .finally(() => {
+          serveWaiters();
+          poll(slot);
+        });
+    });
+  }
+
+  function usable(slot: Slot, carrierId: string) {
+    return (
+      slot.config.carrierId === carrierId &&
+      slot.status.state === 'idle' &&
+      slot.modem !== null &&
+      slot.ussd !== null &&
+      (slot.status.registration === 'registered-home' ||
+        slot.status.registration === 'registered-roaming')
+    );
+  }
+
+  function lend(carrierId: string): ModemLease | null {
+    const slot = slots
+      .filter((candidate) => usable(candidate, carrierId))
+      .sort((a, b) => a.lastUsed - b.lastUsed)[0];
+    if (!slot?.modem || !slot.ussd) return null;
+    const { modem, ussd } = slot;
+    slot.transcript = [];
+    slot.lastUsed = now().getTime();
+    update(slot, { state: 'busy' });
+    let released = false;
+    return {
+      id: slot.config.id,
+      carrierId,
+      modem,
+      ussd,
+      transcript: () => (slot.transcript ?? []).join('\n'),
+      release() {
+        if (released) return;
+        released = true;
+        slot.transcript = null;
+        if (slot.status.state === 'busy') update(slot, { state: 'idle' });
+        serveWaiters();
+      },
+    };
+  }
+
+  function serveWaiters() {
+    for (const waiter of [...waiters]) {
+      const lease = lend(waiter.carrierId);
+      if (!lease) continue;
+      clearTimeout(waiter.timer);
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(lease);
+    }
+  }
+
+  return {
+    /** Opens every modem; resolves once each is idle or has failed once. */
+    async start() {
+      await Promise.all(slots.map((slot) => connect(slot)));
+    },
+    statuses: (): ModemStatus[] => slots.map((slot) => ({ ...slot.status })),
+    /**
+     * Lends an idle registered modem of the carrier, waiting up to `waitMs` for one to free up
+     * (first come, first served); null if none did.
+     */
+    acquire(carrierId: string, waitMs = 0): Promise<ModemLease | null> {
+      const lease = waiters.length === 0 ? lend(carrierId) : null;
+      if (lease || waitMs <= 0) return Promise.resolve(lease);
+      return new Promise((resolve) => {
+        const waiter: Waiter = {
+          carrierId,
+          resolve,
+          timer: setTimeout(() => {
+            waiters.splice(waiters.indexOf(waiter), 1);
+            resolve(null);
+          }, waitMs),
+        };
+        waiters.push(waiter);
+      });
+    },
+    async close() {
+      closed = true;
+      for (const timer of timers) clearTimeout(timer);
+      for (const waiter of waiters.splice(0)) {
+        clearTimeout(waiter.timer);
+        waiter.resolve(null);
+      }
+      await Promise.all(slots.map((slot) => slot.modem?.close().catch(() => {})));
+    },
+  };
+}
+
+export type ModemBank = ReturnType<typeof createModemBank>;

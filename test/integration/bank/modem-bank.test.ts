@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openModemLink } from '../../../electron/bank/links';
+import {
+  createModemBank,
+  type ModemBank,
+  type ModemConfig,
+  type ModemStatus,
+} from '../../../electron/bank/modem-bank';
+import type { ModemLink } from '../../../electron/gsm/link/link';
+import { runUssdDialogue } from '../../../electron/gsm/ussd';
+
+const banks: ModemBank[] = [];
+afterEach(async () => {
+  for (const bank of banks.splice(0)) await bank.close();
+});
+
+function simulated(id: string, carrierId = 'nc-demo', profile = 'generic'): ModemConfig {
+  return { id, carrierId, port: { kind: 'simulated', profile } };
+}
+
+function bankOf(
+  modems: ModemConfig[],
+  openLink = (port: ModemConfig['port']) => openModemLink(port),
+) {
+  const published: ModemStatus[][] = [];
+  const bank = createModemBank({
+    modems,
+    openLink,
+    onStatus: (s) => published.push(s),
+    reconnectMs: 50,
+  });
+  banks.push(bank);
+  return { bank, published };
+}
+
+describe('the modem bank', () => {
+  it('opens every modem and reports it idle, registered, with its identity', async () => {
+    const { bank, published } = bankOf([
+      simulated('modem-1'),
+      simulated('modem-2', 'nc-demo', 'huawei'),
+    ]);
+    await bank.start();
+    expect(bank.statuses()).toEqual([
+      expect.objectContaining({
+        id: 'modem-1',
+        state: 'idle',
+        simulated: true,
+        registration: 'registered-home',
+        manufacturer: 'Comptoir',
+      }),
+      expect.objectContaining({
+        id: 'modem-2',
+        state: 'idle',
+        manufacturer: 'huawei',
+        model: 'E3372',
+        signalBars: 4,
+      }),
+    ]);
+    expect(published.at(-1)).toEqual(bank.statuses());
+  });
+
+  it('lends each modem to one job at a time, and a job waits for the next free one', async () => {
+    const { bank } = bankOf([simulated('modem-1'), simulated('modem-2')]);
+    await bank.start();
+    const first = await bank.acquire('nc-demo');
+    const second = await bank.acquire('nc-demo');
+    expect(new Set([first?.id, second?.id])).toEqual(new Set(['modem-1', 'modem-2']));
+    expect(await bank.acquire('nc-demo')).toBeNull();
+    const waiting = bank.acquire('nc-demo', 2000);
+    first?.release();
+    expect((await waiting)?.id).toBe(first?.id);
+    expect(bank.statuses().map((s) => s.state)).toEqual(['busy', 'busy']);
+  });
+
+  it('lends only modems of the sale’s carrier', async () => {
+    const { bank } = bankOf([simulated('modem-1', 'other-carrier')]);
+    await bank.start();
+    expect(await bank.acquire('nc-demo', 100)).toBeNull();
+  });
+
+  it('keeps the transcript of a lease, with the dealer PIN masked', async () => {
+    const { bank } = bankOf([simulated('modem-1')]);
+    await bank.start();
+    const lease = await bank.acquire('nc-demo');
+    if (!lease) throw new Error('no modem');
+    await lease.ussd.start('*123#', 5000);
+    for (const reply of ['1', '687123456', '2']) await lease.ussd.reply(reply, 5000);
+    const done = await lease.ussd.reply('1234', 5000, { secret: true });
+    expect(done.text).toMatch(/Recharge 5Go OK/);
+    expect(lease.transcript()).toMatch(/> AT\+CUSD=1,"\*123#",15/);
+    expect(lease.transcript()).toMatch(/Recharge 5Go OK/);
+    expect(lease.transcript()).not.toContain('"1234"');
+    lease.release();
+    const next = await bank.acquire('nc-demo');
+    expect(next?.transcript()).toBe('');
+  });
+
+  it('marks an unplugged modem offline and brings it back when it returns', async () => {
+    const links: ModemLink[] = [];
+    const { bank } = bankOf([simulated('modem-1')], async (port) => {
+      const link = await openModemLink(port);
+      links.push(link);
+      return link;
+    });
+    await bank.start();
+    await links[0]?.close();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(bank.statuses()[0]?.state).toBe('offline');
+    expect(await bank.acquire('nc-demo')).toBeNull();
+    const back = await bank.acquire('nc-demo', 3000);
+    expect(back?.id).toBe('modem-1');
+    expect(links).toHaveLength(2);
+    const step = await runUssdDialogue(back?.ussd ?? (undefined as never), '*100#', [], 5000);
+    expect(step.text).toMatch(/Solde revendeur/);
+  });
+});
