@@ -53,6 +53,17 @@ export class AtTimeoutError extends Error {
   }
 }
 
+/**
+ * Not written: the modem stopped answering and could not be brought back in step, so sending
+ * would attribute its late answers to the wrong command. Nothing of this command reached it.
+ */
+export class AtNotSentError extends Error {
+  constructor(readonly command: string) {
+    super(`${command}: not sent, the modem is not answering`);
+    this.name = 'AtNotSentError';
+  }
+}
+
 /** Refused before a byte was written: a command or body the line must never carry. */
 export class AtInputError extends Error {
   override name = 'AtInputError';
@@ -65,6 +76,8 @@ export interface RunOptions {
   body?: string;
   /** The modem profile's deviations for this command (e.g. +CPIN: without OK). */
   quirks?: ReplyQuirks;
+  /** Called just before the command's bytes go to the modem (after its turn in the queue). */
+  onWriting?: () => void;
   /**
    * How the command appears in the transcript, in errors and in the response when it carries a
    * secret (a SIM PIN, a dealer PIN inside a USSD string): the real command never leaves here.
@@ -112,6 +125,7 @@ interface QueuedCommand {
   shownAs: string;
   body: string | undefined;
   quirks?: ReplyQuirks;
+  onWriting?: () => void;
   timeoutMs: number;
   resolve(response: AtResponse): void;
   reject(error: Error): void;
@@ -134,6 +148,8 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
   const queue: QueuedCommand[] = [];
   let current: (QueuedCommand & { timer: ReturnType<typeof setTimeout> }) | null = null;
   let needsResync = false;
+  // Set after an answer a quirk ended early (+CPIN: READY without OK): the OK may still come.
+  let quietBeforeNext = false;
   let closed: LinkClosedError | null = null;
 
   function finish(outcome: { response: AtResponse } | { error: Error }) {
@@ -150,6 +166,9 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
     switch (event.type) {
       case 'response':
         note('received', [...event.lines, describeFinal(event.final)].join('\n'));
+        if (current?.quirks?.cpinWithoutOk && /^AT\+CPIN\?$/i.test(event.command)) {
+          quietBeforeNext = true;
+        }
         finish({
           response: {
             command: current?.shownAs ?? event.command,
@@ -164,6 +183,9 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
           reader.sendBody(body);
           note('sent', `${body}<Ctrl-Z>`);
           link.write(Buffer.from(`${body}\x1a`, 'latin1')).catch(() => {});
+        } else {
+          // A prompt nobody will answer would swallow every later command as SMS text.
+          writeEscape();
         }
         break;
       case 'urc':
@@ -202,6 +224,7 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
    * no command pending is dropped as stray instead of answering the next command.
    */
   async function resync() {
+    writeEscape();
     const deadline = Date.now() + (options.resyncTimeoutMs ?? timeouts.quick);
     while (!closed && Date.now() < deadline) {
       try {
@@ -222,8 +245,20 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
     }
   }
 
+  /** ESC ends an SMS prompt a crash or another program left open; in command mode it is ignored. */
+  function writeEscape() {
+    note('sent', '<ESC>');
+    link.write(Uint8Array.of(0x1b)).catch(() => {});
+  }
+
+  let first = true;
+
   /** Writes one command and waits for its final result or its timeout. */
   function send(item: Omit<QueuedCommand, 'resolve' | 'reject'>): Promise<AtResponse> {
+    if (first) {
+      first = false;
+      writeEscape();
+    }
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         const partial = reader.abandon();
@@ -236,8 +271,13 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
       current = { ...item, resolve, reject, timer };
       reader.begin(item.command, item.quirks);
       note('sent', item.shownAs);
+      item.onWriting?.();
       link.write(Buffer.from(`${item.command}\r`, 'latin1')).catch((error: Error) => {
-        if (current?.timer === timer) finish({ error });
+        if (current?.timer !== timer) return;
+        // The port took an error but stays open: whatever it wrote, the line is out of step.
+        reader.abandon();
+        needsResync = true;
+        finish({ error });
       });
     });
   }
@@ -249,8 +289,18 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
     try {
       while (!current && !closed && queue.length > 0) {
         if (needsResync) await resync();
+        if (quietBeforeNext) {
+          // An OK the modem sends after all arrives with nothing pending and is dropped as stray.
+          quietBeforeNext = false;
+          await new Promise((resolve) => setTimeout(resolve, options.resyncQuietMs ?? 200));
+        }
         const next = queue.shift();
         if (!next) break;
+        if (needsResync) {
+          // Still out of step: writing now would give this command an earlier one's answer.
+          next.reject(closed ?? new AtNotSentError(next.shownAs));
+          continue;
+        }
         await send(next).then(next.resolve, next.reject);
       }
     } finally {
@@ -273,6 +323,7 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
         shownAs,
         body: runOptions.body,
         quirks: runOptions.quirks,
+        onWriting: runOptions.onWriting,
         timeoutMs: runOptions.timeoutMs ?? timeouts[runOptions.kind ?? 'quick'],
         resolve,
         reject,

@@ -11,6 +11,7 @@ import {
   type AtChannel,
   AtCommandError,
   AtInputError,
+  AtNotSentError,
   type AtResponse,
   AtTimeoutError,
   type CommandKind,
@@ -56,6 +57,8 @@ export function asModemError(error: unknown): unknown {
   const cause = { cause: error };
   if (error instanceof AtCommandError) return new ModemError(error.id, error.message, cause);
   if (error instanceof AtTimeoutError) return new ModemError('timeout', error.message, cause);
+  // Not written because the modem is out of step: for a caller, the same as no answer.
+  if (error instanceof AtNotSentError) return new ModemError('timeout', error.message, cause);
   if (error instanceof AtInputError) return new ModemError('refused', error.message, cause);
   if (error instanceof LinkClosedError) return new ModemError('disconnected', error.message, cause);
   return error;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AtChannelOptions } from '../../../electron/gsm/channel';
-import { AtTimeoutError, createAtChannel } from '../../../electron/gsm/channel';
+import { AtNotSentError, AtTimeoutError, createAtChannel } from '../../../electron/gsm/channel';
 import { LinkClosedError } from '../../../electron/gsm/link/link';
 import { openSerialLink } from '../../../electron/gsm/link/serial-link';
 import { type Modem, openModem } from '../../../electron/gsm/modem';
@@ -142,7 +142,9 @@ describe('the modem stack against the simulator on a pseudo-terminal', () => {
       },
     });
     await expect(balance(modem, 500)).rejects.toBeInstanceOf(AtTimeoutError);
-    await expect(modem.channel.run('AT+CSQ')).rejects.toBeInstanceOf(AtTimeoutError);
+    // The modem is out of step and never comes back: later commands are not even written.
+    await expect(modem.channel.run('AT+CSQ')).rejects.toBeInstanceOf(AtNotSentError);
+    expect(sent).not.toContain('AT+CSQ');
     expect(sent.filter((command) => command.startsWith('AT+CUSD=1'))).toEqual([
       'AT+CUSD=1,"*100#",15',
     ]);

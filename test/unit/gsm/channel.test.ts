@@ -132,6 +132,7 @@ describe('the AT channel', () => {
     });
     await channel.run('AT+CSQ');
     expect(transcript.map(({ direction, text }) => `${direction}: ${text}`)).toEqual([
+      'sent: <ESC>',
       'sent: AT+CSQ',
       'received: +CSQ: 9,99\nOK',
     ]);

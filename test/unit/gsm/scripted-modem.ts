@@ -14,7 +14,9 @@ export function scriptedModem(script: Script) {
   const received: string[] = [];
   let buffer = '';
   modem.onData((chunk) => {
-    buffer += Buffer.from(chunk).toString('latin1');
+    // ESC outside an SMS body is ignored by modems (the channel sends one before its first
+    // command, to end a prompt an earlier session may have left open).
+    buffer += Buffer.from(chunk).toString('latin1').replaceAll('\x1b', '');
     for (;;) {
       // biome-ignore lint/suspicious/noControlCharactersInRegex: Ctrl-Z ends an SMS body
       const body = /^([0-9A-Fa-f]*)\x1a/.exec(buffer);
