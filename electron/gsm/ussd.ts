@@ -56,8 +56,42 @@ function charsetFor(encoding: UssdRequestEncoding): UssdCharset {
   return encoding === 'ucs2-hex' ? 'UCS2' : 'GSM';
 }
 
+/**
+ * What the modem's USSD side is doing, shared by every session object on one channel: there is
+ * one USSD session per modem, whoever asks (field notes point 12).
+ */
+interface ModemUssdState {
+  active: boolean;
+  /** After a timeout, the network may still answer until then: no new request meanwhile. */
+  lateUntil: number;
+  /** A wait for the answer of a request that was written, if any. */
+  waiting: boolean;
+}
+
+const modemStates = new WeakMap<AtChannel, ModemUssdState>();
+
+function stateOf(channel: AtChannel): ModemUssdState {
+  let state = modemStates.get(channel);
+  if (!state) {
+    const fresh: ModemUssdState = { active: false, lateUntil: 0, waiting: false };
+    // A +CUSD nobody waits for is a late answer (or a release notice): once it came, the line
+    // is clear for the next request.
+    channel.onUrc((urc) => {
+      if (urc.name === '+CUSD' && !fresh.waiting) fresh.lateUntil = 0;
+    });
+    modemStates.set(channel, fresh);
+    state = fresh;
+  }
+  return state;
+}
+
 export interface UssdOptions {
   profile: ModemProfile;
+  /**
+   * How long after a timed-out request its late answer may still come. Until it does or this
+   * passes, the modem refuses new requests: the late answer would be taken for theirs.
+   */
+  lateAnswerMs?: number;
   /** The request encoding that worked on this modem before (kept by the caller). */
   remembered?: UssdRequestEncoding;
   onLearned?(encoding: UssdRequestEncoding): void;
@@ -84,34 +118,45 @@ export interface UssdSession {
 export function createUssdSession(channel: AtChannel, options: UssdOptions): UssdSession {
   let learned = options.remembered ?? null;
   let charset: UssdCharset | null = null;
-  let active = false;
+  const modem = stateOf(channel);
+  const lateAnswerMs = options.lateAnswerMs ?? 60_000;
 
-  /** Resolves with the next real +CUSD answer; stray release notices are ignored. */
+  /**
+   * Waits for the next real +CUSD answer, counted from when the request is written: answers
+   * that come earlier belong to someone else, and stray release notices are ignored.
+   */
   function nextAnswer(timeoutMs: number) {
     let stop: () => void = () => {};
+    let arm: () => void = () => {};
     const promise = new Promise<Urc | null>((resolve) => {
-      const timer = setTimeout(() => {
-        stop();
-        resolve(null);
-      }, timeoutMs);
-      const unsubscribe = channel.onUrc((urc) => {
-        if (urc.name !== '+CUSD') return;
-        const answer = parseCusd(urc.lines.join('\n'));
-        if (!answer.ok) return;
-        const { status, text } = answer.value;
-        // Around a session's end: another client answered, or a bare release (field notes 9).
-        if (status === 3) return;
-        if (status === 2 && (text === undefined || /^initiating release$/i.test(text.trim())))
-          return;
-        stop();
-        resolve(urc);
-      });
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let unsubscribe: () => void = () => {};
+      arm = () => {
+        modem.waiting = true;
+        timer = setTimeout(() => {
+          stop();
+          resolve(null);
+        }, timeoutMs);
+        unsubscribe = channel.onUrc((urc) => {
+          if (urc.name !== '+CUSD') return;
+          const answer = parseCusd(urc.lines.join('\n'));
+          if (!answer.ok) return;
+          const { status, text } = answer.value;
+          // Around a session's end: another client answered, or a bare release (note 9).
+          if (status === 3) return;
+          if (status === 2 && (text === undefined || /^initiating release$/i.test(text.trim())))
+            return;
+          stop();
+          resolve(urc);
+        });
+      };
       stop = () => {
-        clearTimeout(timer);
+        modem.waiting = false;
+        if (timer) clearTimeout(timer);
         unsubscribe();
       };
     });
-    return { promise, cancel: () => stop() };
+    return { promise, arm: () => arm(), cancel: () => stop() };
   }
 
   async function selectCharset(wanted: UssdCharset) {
@@ -133,6 +178,7 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
       .run(`AT+CUSD=1,"${requestString(text, encoding)}",15`, {
         kind: 'network',
         timeoutMs,
+        onWriting: answer.arm,
         ...(secret ? { shownAs: `AT+CUSD=1,"${shown}",15` } : {}),
       })
       .catch((error: unknown) => {
@@ -141,11 +187,13 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
       });
     if (isErrorFinal(response.final)) {
       answer.cancel();
-      return { sent: text, status: 'error', m: null, text: '', dcs: null, refused: true };
+      return { sent: shown, status: 'error', m: null, text: '', dcs: null, refused: true };
     }
     const urc = await answer.promise;
-    if (!urc)
-      return { sent: text, status: 'timeout', m: null, text: '', dcs: null, refused: false };
+    if (!urc) {
+      modem.lateUntil = Date.now() + lateAnswerMs;
+      return { sent: shown, status: 'timeout', m: null, text: '', dcs: null, refused: false };
+    }
     const parsed = parseCusd(urc.lines.join('\n'));
     if (!parsed.ok) throw new Error('unreachable: the answer was parsed when it arrived');
     const { status: m, text: raw, dcs } = parsed.value;
@@ -162,19 +210,22 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
   }
 
   function settle(step: UssdStep & { refused: boolean }): UssdStep {
-    active = step.status === 'menu';
+    modem.active = step.status === 'menu';
     const { refused: _refused, ...result } = step;
     return result;
   }
 
   return {
     get active() {
-      return active;
+      return modem.active;
     },
     async start(code, timeoutMs) {
       assertUssdText(code);
-      if (active) throw new UssdBusyError('A USSD session is already open on this modem');
-      active = true;
+      if (modem.active) throw new UssdBusyError('A USSD session is already open on this modem');
+      if (Date.now() < modem.lateUntil) {
+        throw new UssdBusyError('The answer to an earlier USSD request may still come');
+      }
+      modem.active = true;
       try {
         const encodings = [
           ...new Set([...(learned ? [learned] : []), ...options.profile.ussd.encodings]),
@@ -193,24 +244,24 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
         if (!last) throw new Error('The modem profile lists no USSD encoding');
         return settle(last);
       } catch (error) {
-        active = false;
+        modem.active = false;
         throw error;
       }
     },
     async reply(text, timeoutMs, replyOptions = {}) {
       assertUssdText(text);
-      if (!active) throw new UssdInputError('No USSD menu is open on this modem');
+      if (!modem.active) throw new UssdInputError('No USSD menu is open on this modem');
       try {
         const step = settle(await send(text, learned ?? 'plain', timeoutMs, replyOptions.secret));
         if (step.status === 'timeout') await this.cancel();
         return step;
       } catch (error) {
-        active = false;
+        modem.active = false;
         throw error;
       }
     },
     async cancel() {
-      active = false;
+      modem.active = false;
       await channel.run('AT+CUSD=2').catch(() => {});
     },
   };
