@@ -1,0 +1,156 @@
+/**
+ * Dates as a carrier writes them, in its local time ("30/11/2026 23:59"), turned into instants.
+ * The format comes from the profile (parseDateFormat); the zone is the shop's IANA time zone.
+ */
+import { type DateToken, parseDateFormat } from '../../shared/carrier';
+
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const tokenPattern: Readonly<Record<DateToken, string>> = {
+  YYYY: '([0-9]{4})',
+  YY: '([0-9]{2})',
+  MM: '([0-9]{2})',
+  M: '([0-9]{1,2})',
+  DD: '([0-9]{2})',
+  D: '([0-9]{1,2})',
+  HH: '([0-9]{2})',
+  H: '([0-9]{1,2})',
+  mm: '([0-9]{2})',
+  ss: '([0-9]{2})',
+};
+
+const escapeLiteral = (text: string) =>
+  text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&').replace(/\s+/g, '\\s+');
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Reads `text` written as `format` ("DD/MM/YYYY HH:mm"); a format without a time of day takes
+ * `timeIfAbsent` ("23:59"). Null when the text does not follow the format or names no real day.
+ */
+export function readWallClock(
+  text: string,
+  format: string,
+  timeIfAbsent = '23:59',
+): WallClock | null {
+  const parts = parseDateFormat(format);
+  if (!parts) return null;
+  const tokens: DateToken[] = [];
+  let source = '';
+  for (const part of parts) {
+    if ('token' in part) {
+      tokens.push(part.token);
+      source += tokenPattern[part.token];
+    } else {
+      source += escapeLiteral(part.literal);
+    }
+  }
+  const match = new RegExp(`^${source}$`).exec(text.trim());
+  if (!match) return null;
+  const [absentHour = 23, absentMinute = 59] = timeIfAbsent.split(':').map(Number);
+  const clock: WallClock = { year: 0, month: 0, day: 0, hour: absentHour, minute: 0, second: 0 };
+  if (!tokens.some((token) => token === 'HH' || token === 'H')) clock.minute = absentMinute;
+  tokens.forEach((token, index) => {
+    const value = Number(match[index + 1]);
+    if (token === 'YYYY') clock.year = value;
+    else if (token === 'YY') clock.year = 2000 + value;
+    else if (token === 'MM' || token === 'M') clock.month = value;
+    else if (token === 'DD' || token === 'D') clock.day = value;
+    else if (token === 'HH' || token === 'H') clock.hour = value;
+    else if (token === 'mm') clock.minute = value;
+    else clock.second = value;
+  });
+  const real =
+    clock.year >= 1970 &&
+    clock.month >= 1 &&
+    clock.month <= 12 &&
+    clock.day >= 1 &&
+    clock.day <= daysIn(clock.year, clock.month) &&
+    clock.hour <= 23 &&
+    clock.minute <= 59 &&
+    clock.second <= 59;
+  return real ? clock : null;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The formatter of a zone, or null when the zone is unknown. */
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      return null;
+    }
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export function isTimeZone(timeZone: string): boolean {
+  return timeZone !== '' && formatterFor(timeZone) !== null;
+}
+
+/** How far the zone's wall clock is ahead of UTC at `instant`, in milliseconds. */
+function offsetAt(formatter: Intl.DateTimeFormat, instant: number): number {
+  const fields: Record<string, number> = {};
+  for (const part of formatter.formatToParts(new Date(instant))) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  const wall = Date.UTC(
+    fields.year ?? 0,
+    (fields.month ?? 1) - 1,
+    fields.day ?? 1,
+    fields.hour ?? 0,
+    fields.minute ?? 0,
+    fields.second ?? 0,
+  );
+  return wall - (instant - (((instant % 1000) + 1000) % 1000));
+}
+
+/**
+ * The instant a wall-clock time in `timeZone` names. A time that happens twice (clocks going
+ * back) is the earlier instant; one that never happens (clocks going forward) is read with one
+ * of the two offsets around the change.
+ */
+export function wallClockToInstant(clock: WallClock, timeZone: string): Date {
+  const formatter = formatterFor(timeZone);
+  if (!formatter) throw new RangeError(`Unknown time zone ${JSON.stringify(timeZone)}`);
+  const wall = Date.UTC(
+    clock.year,
+    clock.month - 1,
+    clock.day,
+    clock.hour,
+    clock.minute,
+    clock.second,
+  );
+  const first = offsetAt(formatter, wall);
+  const guess = wall - first;
+  const second = offsetAt(formatter, guess);
+  if (second === first) {
+    // In an overlap, an hour earlier may read the same wall clock: take the earlier instant.
+    const earlier = guess - 3_600_000;
+    return new Date(wall - offsetAt(formatter, earlier) === earlier ? earlier : guess);
+  }
+  const retry = wall - second;
+  return new Date(offsetAt(formatter, retry) === second ? retry : guess);
+}
