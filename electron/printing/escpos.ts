@@ -1,0 +1,123 @@
+import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import type { Receipt } from '../../shared/receipt';
+import { gbkTable } from './gbk';
+import { layoutReceipt, lineText, type ReceiptColumns, type Translate } from './layout';
+import { receiptQrPayload } from './qr';
+import { isWide } from './text-width';
+
+/** A codepage the encoder knows, or 'auto' to let it switch per character. */
+export type EscPosCodepage = Parameters<ReceiptPrinterEncoder['codepage']>[0];
+
+export interface EscPosOptions {
+  /** 32 for 58 mm paper, 48 for 80 mm paper (font A). */
+  columns: ReceiptColumns;
+  /** Default 'auto': the encoder picks, character by character, a codepage that has it. */
+  codepage?: EscPosCodepage;
+  /**
+   * How Chinese (any wide character) is printed. The encoder only has single-byte codepages:
+   * it has no CJK support in any printer language, and prints a character no codepage has as
+   * one '?'.
+   * - 'none' (default, any ESC/POS printer): a wide character prints as '??' (two columns, so the
+   *   columns stay aligned), and a receipt in Chinese gets its labels, dates and amounts in
+   *   English: the numbers and amounts stay readable, only names typed in Chinese are lost.
+   *   For a Chinese receipt on such a printer, print the HTML through the system printer.
+   * - 'gb18030': for printers with a Chinese font (most printers sold in China, e.g. Xprinter,
+   *   and Epson's Chinese models): wide characters are sent in the printer's Chinese mode
+   *   (FS & … FS .) as two-byte GBK codes, two columns each, and the receipt keeps its language.
+   */
+  cjk?: 'none' | 'gb18030';
+  /** Lines fed before the cut, so that the cutter (above the print head) clears the QR code. */
+  feedBeforeCut?: number;
+}
+
+const enterChineseMode = [0x1c, 0x26]; // FS &
+const leaveChineseMode = [0x1c, 0x2e]; // FS .
+
+/**
+ * One-for-one stand-ins for typographic characters printer codepages lack or misplace (cp437
+ * puts '•' on 0x07, a control code). One-for-one keeps the columns.
+ */
+const standIns: Record<string, string> = {
+  '•': '*',
+  '‘': "'",
+  '’': "'",
+  '‚': ',',
+  '“': '"',
+  '”': '"',
+  '„': '"',
+  '‐': '-',
+  '‑': '-',
+  '–': '-',
+  '—': '-',
+  '−': '-',
+};
+
+/**
+ * The receipt as ESC/POS bytes: initialise, the text lines (shop name and totals bold, COPY n
+ * double size), a QR code with the receipt's device, number and hash, feed and cut.
+ */
+export function renderReceiptEscPos(
+  receipt: Receipt,
+  t: Translate,
+  options: EscPosOptions,
+): Uint8Array {
+  const cjk = options.cjk ?? 'none';
+  const gbk = cjk === 'gb18030' ? gbkTable() : null;
+  const language = cjk === 'none' && receipt.language === 'zh-CN' ? 'en' : receipt.language;
+  const { columns } = options;
+  const encoder = new ReceiptPrinterEncoder({
+    language: 'esc-pos',
+    columns,
+    feedBeforeCut: options.feedBeforeCut ?? 4,
+  });
+  encoder.initialize().codepage(options.codepage ?? 'auto');
+  for (const line of layoutReceipt(receipt, t, columns, language)) {
+    const style = line.kind === 'rule' ? 'normal' : line.style;
+    if (style === 'large') encoder.size(2, 2);
+    if (style !== 'normal') encoder.bold(true);
+    writeText(encoder, lineText(line, columns, true), gbk);
+    if (style !== 'normal') encoder.bold(false);
+    if (style === 'large') encoder.size(1, 1);
+    encoder.newline();
+  }
+  encoder
+    .align('center')
+    .qrcode(receiptQrPayload(receipt), {
+      model: 2,
+      size: columns === 32 ? 5 : 6,
+      errorlevel: 'm',
+    })
+    .align('left')
+    .cut();
+  return encoder.encode();
+}
+
+/** Writes one line: runs the printer's codepages have as text, Chinese runs as GBK bytes. */
+function writeText(
+  encoder: ReceiptPrinterEncoder,
+  line: string,
+  gbk: ReadonlyMap<string, Uint8Array> | null,
+): void {
+  let text = '';
+  let chinese: number[] = [];
+  const flushText = () => {
+    if (text) encoder.text(text);
+    text = '';
+  };
+  const flushChinese = () => {
+    if (chinese.length > 0) encoder.raw([...enterChineseMode, ...chinese, ...leaveChineseMode]);
+    chinese = [];
+  };
+  for (const char of line) {
+    const bytes = isWide(char) ? gbk?.get(char) : undefined;
+    if (bytes) {
+      flushText();
+      chinese.push(...bytes);
+    } else {
+      flushChinese();
+      text += isWide(char) ? '??' : (standIns[char] ?? char);
+    }
+  }
+  flushText();
+  flushChinese();
+}

@@ -1,0 +1,16 @@
+/** Receipt rendering: plain text lines, HTML (screen, print, PDF) and ESC/POS bytes. */
+export { formatReceiptDateTime } from './date-time';
+export { type EscPosCodepage, type EscPosOptions, renderReceiptEscPos } from './escpos';
+export { GbkUnavailableError } from './gbk';
+export { type PaperWidth, renderReceiptHtml } from './html';
+export {
+  type LineStyle,
+  layoutReceipt,
+  type ReceiptColumns,
+  type ReceiptLine,
+  receiptLines,
+  type Translate,
+} from './layout';
+export { formatAmount, formatMoney } from './money';
+export { receiptQrPayload } from './qr';
+export { displayWidth, wrapText } from './text-width';

@@ -1,0 +1,186 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { z } from 'zod';
+import { currencyCodeSchema } from './currencies';
+import { languageSchema } from './languages';
+import { paymentMethods } from './sale';
+import { isTimeZone, type ShopProfile } from './shop';
+import { singleLineText } from './text';
+
+/**
+ * A receipt as data: what is printed, frozen once issued (DESIGN.md, the renewal journal).
+ * Amounts are integer minor units of `price.currency`; every amount on a receipt is in that
+ * currency. Rendering (text, HTML, ESC/POS) lives in electron/printing, the hash chain in
+ * electron/sales/receipt-chain.ts.
+ */
+
+/** What really happened to the top-up the receipt is for. */
+export const receiptStatuses = ['succeeded', 'failed-refunded', 'pending-verification'] as const;
+export type ReceiptStatus = (typeof receiptStatuses)[number];
+
+const amount = z.number().int().nonnegative().safe();
+const line = singleLineText(200);
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const moneySchema = z.object({ amount, currency: currencyCodeSchema }).strict();
+export type Money = z.output<typeof moneySchema>;
+
+/** The shop header and footer as printed, taken from the shop profile when the receipt is issued. */
+export const receiptShopSchema = z
+  .object({
+    name: line.pipe(z.string().min(1)),
+    addressLines: z.array(line),
+    phone: line,
+    taxId: line,
+    footerLines: z.array(line),
+  })
+  .strict();
+export type ReceiptShop = z.output<typeof receiptShopSchema>;
+
+export const receiptPaymentSchema = z
+  .object({
+    method: z.enum(paymentMethods),
+    /** Cash handed over. */
+    tendered: amount.optional(),
+    /** Cash given back. */
+    change: amount.optional(),
+    /** Card slip or transfer reference. */
+    reference: line.optional(),
+  })
+  .strict();
+export type ReceiptPayment = z.output<typeof receiptPaymentSchema>;
+
+/** Everything the hash covers: the printed content, without the chain link and the copy number. */
+export const receiptContentSchema = z
+  .object({
+    /** The till that numbers its receipts; letters, digits, `.`, `_` and `-` (it goes in the QR). */
+    deviceId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
+    /** 1, 2, 3… per device, without gaps. */
+    number: z.number().int().positive().safe(),
+    /** When it was issued, ISO 8601 in UTC (`…Z`). */
+    issuedAt: z.iso.datetime(),
+    shop: receiptShopSchema,
+    /** The shop's IANA zone: the printed date and time are local to it. */
+    timeZone: z.string().refine(isTimeZone, { params: { reason: 'unknown_time_zone' } }),
+    /** The language the receipt is printed in. */
+    language: languageSchema,
+    clerk: line.pipe(z.string().min(1)),
+    /** Already masked (see maskCustomerNumber): a receipt never holds the full number. */
+    customer: line,
+    carrier: line,
+    plan: line,
+    dataMb: z.number().int().nonnegative().safe(),
+    validityDays: z.number().int().nonnegative().safe(),
+    price: moneySchema,
+    payment: receiptPaymentSchema,
+    carrierReference: line.nullable(),
+    status: z.enum(receiptStatuses),
+    /** What was given back to the customer; set exactly when the status is failed-refunded. */
+    refundAmount: amount.nullable(),
+  })
+  .strict()
+  .superRefine((content, context) => {
+    const { payment, price } = content;
+    if (content.status === 'failed-refunded' && content.refundAmount === null) {
+      context.addIssue({
+        code: 'custom',
+        path: ['refundAmount'],
+        message: 'A refunded receipt says how much was refunded',
+        params: { reason: 'refund_required' },
+      });
+    }
+    if (content.status !== 'failed-refunded' && content.refundAmount !== null) {
+      context.addIssue({
+        code: 'custom',
+        path: ['refundAmount'],
+        message: 'Only a failed and refunded top-up has a refund',
+        params: { reason: 'refund_unexpected' },
+      });
+    }
+    if (payment.method === 'cash' && payment.tendered !== undefined) {
+      if (payment.tendered < price.amount) {
+        context.addIssue({
+          code: 'custom',
+          path: ['payment', 'tendered'],
+          message: 'Cash tendered is below the price',
+          params: { reason: 'tendered_too_low' },
+        });
+      } else if (
+        payment.change !== undefined &&
+        payment.change !== payment.tendered - price.amount
+      ) {
+        context.addIssue({
+          code: 'custom',
+          path: ['payment', 'change'],
+          message: 'Change is not tendered minus price',
+          params: { reason: 'change_mismatch' },
+        });
+      }
+    }
+  });
+export type ReceiptContent = z.output<typeof receiptContentSchema>;
+
+/** A receipt as stored once issued: its content, the previous receipt's hash and its own. */
+export const issuedReceiptSchema = z.intersection(
+  receiptContentSchema,
+  z.object({ prevHash: sha256Hex, hash: sha256Hex }),
+);
+export type IssuedReceipt = ReceiptContent & { prevHash: string; hash: string };
+
+/**
+ * A receipt as printed: 0 is the original, n > 0 is the n-th reprint (COPY n). The copy number is
+ * not part of the content: a reprint does not change the receipt or its hash.
+ */
+export type Receipt = IssuedReceipt & { copy: number };
+
+/** The shop's header and footer lines as a receipt prints them (empty lines dropped). */
+export function receiptShopFromProfile(profile: ShopProfile): ReceiptShop {
+  const lines = (text: string) =>
+    text
+      .split(/\r?\n/)
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
+  return {
+    name: profile.name,
+    addressLines: lines(profile.address),
+    phone: profile.phone,
+    taxId: profile.taxId,
+    footerLines: lines(profile.receiptFooter),
+  };
+}
+
+/** The character that stands for a hidden digit. */
+export const maskedDigit = '•';
+
+/** How many trailing digits of the subscriber number a receipt shows. */
+const shownDigits = 2;
+
+/**
+ * The customer's number as a receipt shows it: the country code and the last two digits, every
+ * other digit masked, in the country's grouping: "+687 12 34 56" → "+687 •• •• 56". A number
+ * that does not parse keeps only its last two digits ("•••••••56"). Never throws.
+ */
+export function maskCustomerNumber(msisdn: string): string {
+  const trimmed = msisdn.trim();
+  const international = trimmed.startsWith('+') ? trimmed : `+${trimmed}`;
+  const phone = parsePhoneNumberFromString(international);
+  if (phone?.isPossible()) {
+    const prefix = `+${phone.countryCallingCode}`;
+    const formatted = phone.formatInternational();
+    if (formatted.startsWith(prefix)) {
+      return prefix + maskDigits(formatted.slice(prefix.length));
+    }
+  }
+  const digits = trimmed.replace(/\D/g, '');
+  return (trimmed.startsWith('+') ? '+' : '') + maskDigits(digits);
+}
+
+/** Masks every digit but the last two; all of them when there are two or fewer. */
+function maskDigits(text: string): string {
+  const total = text.replace(/\D/g, '').length;
+  const keep = total > shownDigits ? shownDigits : 0;
+  let seen = 0;
+  return text.replace(/\d/g, (digit) => {
+    seen += 1;
+    return seen > total - keep ? digit : maskedDigit;
+  });
+}
