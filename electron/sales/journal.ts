@@ -170,7 +170,9 @@ export function createJournal(db: Database, now: () => Date) {
   >(
     'SELECT from_status, to_status, at, actor, reason, transcript FROM sale_events WHERE sale_id = ? ORDER BY id',
   );
-  const sending = db.prepare<[], SaleRow>("SELECT * FROM sales WHERE status = 'sending'");
+  const open = db.prepare<[], SaleRow>(
+    "SELECT * FROM sales WHERE status IN ('draft', 'paid', 'sending') ORDER BY id",
+  );
 
   function get(id: number): Sale {
     const row = byId.get(id);
@@ -335,15 +337,22 @@ export function createJournal(db: Database, now: () => Date) {
     },
 
     /**
-     * At start-up: a sale left `sending` by a crash or a lost port may or may not have reached
-     * the carrier. It becomes `unknown`, never retried automatically.
+     * At start-up. A sale left `sending` by a crash or a lost port may or may not have reached
+     * the carrier: it becomes `unknown`, never retried automatically. A sale left `paid` never
+     * reached a modem (`sending` is committed before the first byte): it failed, and is refunded.
      */
     recoverInterrupted(actor: string): Sale[] {
-      return sending.all().map((row) =>
-        transition(row.id, 'sending', 'unknown', {
-          actor,
-          reason: 'interrupted while sending (the app stopped or the modem was lost)',
-        }),
+      const interrupted = open.all();
+      return interrupted.map((row) =>
+        row.status === 'sending'
+          ? transition(row.id, 'sending', 'unknown', {
+              actor,
+              reason: 'interrupted while sending (the app stopped or the modem was lost)',
+            })
+          : transition(row.id, row.status, 'failed', {
+              actor,
+              reason: 'the app stopped before a modem took the top-up',
+            }),
       );
     },
   };

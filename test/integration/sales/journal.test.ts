@@ -181,4 +181,12 @@ describe('the renewal journal', () => {
     expect(reopened.events(sale.id).at(-1)?.reason).toMatch(/interrupted while sending/);
     expect(reopened.recoverInterrupted('system')).toEqual([]);
   });
+
+  it('fails and refunds a sale left paid by a crash: no modem ever took it', () => {
+    const { journal, clerk, db } = journalOnFile();
+    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
+    expect(journal.recoverInterrupted('system').map((s) => s.status)).toEqual(['failed']);
+    expect(journal.events(sale.id).at(-1)?.reason).toMatch(/before a modem took/);
+    expect(db.prepare('SELECT count(*) FROM refunds').pluck().get()).toBe(1);
+  });
 });

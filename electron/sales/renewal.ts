@@ -1,0 +1,173 @@
+import type { CarrierProfile } from '../../shared/carrier';
+import type { Payment } from '../../shared/sale';
+import type { ModemBank, ModemLease } from '../bank/modem-bank';
+import { classifyTopUpAnswer, renderTopUpSteps } from '../carriers';
+import type { UssdStep } from '../gsm/ussd';
+import type { Journal, Sale, Settlement } from './journal';
+
+export interface RenewalRequest {
+  msisdn: string;
+  planId: string;
+  payment: Payment;
+  idempotencyKey: string;
+}
+
+export interface RenewalDeps {
+  journal: Journal;
+  bank: ModemBank;
+  carrierOf(planId: string): CarrierProfile | null;
+  /** The dealer PIN of a modem's SIM: a secret kept apart from the settings. */
+  dealerPin(modemId: string): string | undefined;
+  /** Every status the sale passes through, for the counter screen. */
+  onProgress?(sale: Sale): void;
+  /** How long a renewal waits for a free modem of its carrier. */
+  modemWaitMs?: number;
+}
+
+export class RenewalError extends Error {
+  constructor(
+    readonly code: 'unknown_plan',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RenewalError';
+  }
+}
+
+type Attempt = { settlement: Settlement } | { notSent: string };
+
+/** The carrier's reading of the final answer, as a settlement of the sale. */
+function settlementOf(carrier: CarrierProfile, text: string, transcript: string): Settlement {
+  const outcome = classifyTopUpAnswer(carrier, text);
+  if (outcome.kind === 'succeeded') {
+    return {
+      status: 'succeeded',
+      reference: outcome.reference,
+      dealerBalance: outcome.dealerBalance ?? null,
+      transcript,
+    };
+  }
+  if (outcome.kind === 'failed') return { status: 'failed', reason: outcome.reason, transcript };
+  return { status: 'unknown', reason: `unrecognised answer: ${text}`, transcript };
+}
+
+/**
+ * Runs the carrier's USSD script on the lent modem. Only the last step commits the top-up:
+ * anything that stops the dialogue before it is written is a definite failure (nothing was
+ * sent); anything uncertain once it was written is `unknown`, for verification, never retried.
+ */
+async function runScript(
+  carrier: CarrierProfile,
+  lease: ModemLease,
+  steps: readonly string[],
+  masked: readonly string[],
+): Promise<Attempt> {
+  const timeoutMs = carrier.topUp.timeoutMs;
+  let committed = false;
+  try {
+    let step: UssdStep | null = null;
+    for (const [index, text] of steps.entries()) {
+      if (index > 0 && step?.status !== 'menu') {
+        const reason = step?.status === 'timeout' ? 'no_answer' : 'carrier_ended_the_menu';
+        if (lease.ussd.active) await lease.ussd.cancel();
+        return { notSent: `${reason}: ${step?.text ?? ''}`.trim() };
+      }
+      committed = index === steps.length - 1;
+      step =
+        index === 0
+          ? await lease.ussd.start(text, timeoutMs)
+          : await lease.ussd.reply(text, timeoutMs, { secret: text !== masked[index] });
+    }
+    if (!step) throw new Error('A top-up script has at least one step');
+    if (step.status === 'timeout' || step.status === 'menu' || step.status === 'error') {
+      if (lease.ussd.active) await lease.ussd.cancel();
+      const reason = `no definite answer (${step.status})`;
+      return { settlement: { status: 'unknown', reason, transcript: lease.transcript() } };
+    }
+    return { settlement: settlementOf(carrier, step.text, lease.transcript()) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!committed) return { notSent: `stopped before the top-up was sent: ${message}` };
+    return { settlement: { status: 'unknown', reason: message, transcript: lease.transcript() } };
+  }
+}
+
+export function createRenewals(deps: RenewalDeps) {
+  const progress = (sale: Sale) => {
+    deps.onProgress?.(sale);
+    return sale;
+  };
+
+  return {
+    /**
+     * Sells a renewal: validates, writes the paid sale (idempotent), then tops up through an
+     * idle modem of the plan's carrier. Resolves once the sale is succeeded, failed or unknown.
+     */
+    async renew(request: RenewalRequest, clerk: { id: number; name: string }): Promise<Sale> {
+      const known = deps.journal.findByKey(request.idempotencyKey);
+      if (known) return known;
+      const carrier = deps.carrierOf(request.planId);
+      if (!carrier) throw new RenewalError('unknown_plan', `No plan ${request.planId}`);
+      // Everything that can be refused is refused here, before a sale or a byte exists.
+      const preview = renderTopUpSteps(carrier, {
+        msisdn: request.msisdn,
+        plan: request.planId,
+        pin: '0000',
+      });
+      const actor = `clerk:${clerk.id}`;
+      const { sale, created } = deps.journal.openPaidSale(
+        {
+          idempotencyKey: request.idempotencyKey,
+          msisdn: preview.customer.e164,
+          carrierId: carrier.id,
+          plan: {
+            id: preview.plan.id,
+            name: preview.plan.name,
+            dataMb: preview.plan.dataMb,
+            validityDays: preview.plan.validityDays,
+            price: preview.plan.price,
+            dealerCost: preview.plan.dealerCost,
+          },
+          currency: carrier.currency,
+          payment: request.payment,
+          clerkId: clerk.id,
+        },
+        actor,
+      );
+      if (!created) return sale;
+      progress(sale);
+
+      const lease = await deps.bank.acquire(carrier.id, deps.modemWaitMs ?? 30_000);
+      if (!lease) {
+        return progress(deps.journal.abandonBeforeSending(sale.id, 'no_modem_available', 'system'));
+      }
+      try {
+        let rendered: ReturnType<typeof renderTopUpSteps>;
+        try {
+          rendered = renderTopUpSteps(carrier, {
+            msisdn: request.msisdn,
+            plan: request.planId,
+            pin: deps.dealerPin(lease.id),
+          });
+        } catch (error) {
+          const reason = `cannot build the top-up for ${lease.id}: ${(error as Error).message}`;
+          return progress(deps.journal.abandonBeforeSending(sale.id, reason, 'system'));
+        }
+        progress(deps.journal.markSending(sale.id, lease.id, actor));
+        const attempt = await runScript(carrier, lease, rendered.steps, rendered.masked);
+        if ('notSent' in attempt) {
+          return progress(
+            deps.journal.settle(
+              sale.id,
+              { status: 'failed', reason: attempt.notSent, transcript: lease.transcript() },
+              lease.id,
+            ),
+          );
+        }
+        return progress(deps.journal.settle(sale.id, attempt.settlement, lease.id));
+      } finally {
+        lease.release();
+      }
+    },
+  };
+}

@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openModemLink } from '../../../electron/bank/links';
+import { createModemBank, type ModemBank } from '../../../electron/bank/modem-bank';
+import { CarrierInputError, parseCarrierProfileText } from '../../../electron/carriers';
+import { createMemoryLinkPair } from '../../../electron/gsm/link/memory-link';
+import {
+  createSimulatedModem,
+  DEMO_CARRIER,
+  type SimulatedModem,
+} from '../../../electron/gsm/simulator';
+import { createJournal } from '../../../electron/sales/journal';
+import { createRenewals, RenewalError } from '../../../electron/sales/renewal';
+import { openDatabase } from '../../../electron/store/database';
+import { createUserStore } from '../../../electron/store/users';
+import { withTempDirs } from '../../support/temp';
+
+const tempDir = withTempDirs();
+const banks: ModemBank[] = [];
+afterEach(async () => {
+  for (const bank of banks.splice(0)) await bank.close();
+});
+
+const demo = parseCarrierProfileText(
+  fs.readFileSync(path.resolve(__dirname, '../../../resources/carriers/nc-demo.json'), 'utf8'),
+);
+if (!demo.ok) throw new Error('the demo profile does not load');
+// The simulator answers at once; a short wait keeps the silent top-up's test short.
+const carrier = { ...demo.profile, topUp: { ...demo.profile.topUp, timeoutMs: 1500 } };
+
+/** A shop with a journal on a real file and a bank of simulated modems in this process. */
+async function shop(options: { modems?: number; dealerBalance?: number } = {}) {
+  const { db } = openDatabase(path.join(tempDir(), 'shop.sqlite'));
+  const now = () => new Date();
+  const clerk = createUserStore(db, now).add('clerk', 'clerk', '1111');
+  const journal = createJournal(db, now);
+  const simulated: SimulatedModem[] = [];
+  const bank = createModemBank({
+    modems: Array.from({ length: options.modems ?? 1 }, (_, i) => ({
+      id: `modem-${i + 1}`,
+      carrierId: carrier.id,
+      port: { kind: 'simulated', profile: 'generic' } as const,
+    })),
+    openLink: async (port) => {
+      if (options.dealerBalance === undefined) return openModemLink(port);
+      const [client, modemEnd] = createMemoryLinkPair();
+      simulated.push(
+        createSimulatedModem(modemEnd, {
+          carrier: {
+            ...DEMO_CARRIER,
+            dealer: { ...DEMO_CARRIER.dealer, balance: options.dealerBalance },
+          },
+        }),
+      );
+      return client;
+    },
+  });
+  banks.push(bank);
+  await bank.start();
+  const progress: string[] = [];
+  const renewals = createRenewals({
+    journal,
+    bank,
+    carrierOf: (planId) => (carrier.plans.some((plan) => plan.id === planId) ? carrier : null),
+    dealerPin: () => '1234',
+    onProgress: (sale) => progress.push(sale.status),
+    modemWaitMs: 500,
+  });
+  return { db, journal, renewals, clerk, progress, simulated };
+}
+
+let keys = 0;
+const request = (msisdn: string, planId = '5go') => ({
+  msisdn,
+  planId,
+  payment: { method: 'cash' as const, tendered: 10_000 },
+  idempotencyKey: `renewal-key-${++keys}`,
+});
+
+describe('a renewal at the counter', () => {
+  it('tops up the card, with the carrier reference, the new dealer balance and a PIN-free transcript', async () => {
+    const { renewals, journal, clerk, progress } = await shop();
+    const sale = await renewals.renew(request('687123456'), clerk);
+    expect(sale).toMatchObject({
+      status: 'succeeded',
+      msisdn: '+687123456',
+      price: 6000,
+      payment: { change: 4000 },
+      modemId: 'modem-1',
+      dealerBalanceAfter: 245_000,
+    });
+    expect(sale.carrierReference).toMatch(/^TX\d+/);
+    expect(progress).toEqual(['paid', 'sending', 'succeeded']);
+    const transcript = journal.events(sale.id).at(-1)?.transcript ?? '';
+    expect(transcript).toMatch(/AT\+CUSD=1,"\*123#",15/);
+    expect(transcript).toMatch(/Recharge 5Go OK pour 687123456/);
+    expect(transcript).not.toMatch(/"1234"/);
+  });
+
+  it('ends refused by the carrier as failed and refunded', async () => {
+    const { renewals, clerk, db } = await shop();
+    const sale = await renewals.renew(request('687111111'), clerk);
+    expect(sale.status).toBe('failed');
+    expect(db.prepare('SELECT amount FROM refunds WHERE sale_id = ?').pluck().get(sale.id)).toBe(
+      6000,
+    );
+  });
+
+  it('ends refused for the dealer balance with that reason', async () => {
+    const { renewals, clerk, journal } = await shop({ dealerBalance: 1000 });
+    const sale = await renewals.renew(request('687123456'), clerk);
+    expect(sale.status).toBe('failed');
+    expect(journal.events(sale.id).at(-1)?.reason).toBe('insufficient_dealer_balance');
+  });
+
+  it('ends a top-up the carrier never answered as unknown, and never sends it again', async () => {
+    const { renewals, clerk, journal } = await shop();
+    const silent = { ...request('687999999', '1go') };
+    const sale = await renewals.renew(silent, clerk);
+    expect(sale.status).toBe('unknown');
+    expect(journal.events(sale.id).at(-1)?.reason).toMatch(/no definite answer/);
+    const again = await renewals.renew(silent, clerk);
+    expect(again).toEqual(sale);
+    expect(journal.events(sale.id).filter((e) => e.to === 'sending')).toHaveLength(1);
+  });
+
+  it('returns the first sale for the same idempotency key and sends nothing more', async () => {
+    const { renewals, clerk, db } = await shop();
+    const once = request('687123456');
+    const first = await renewals.renew(once, clerk);
+    const second = await renewals.renew(once, clerk);
+    expect(second).toEqual(first);
+    expect(db.prepare('SELECT count(*) FROM sales').pluck().get()).toBe(1);
+  });
+
+  it.each([
+    ['a number of another country', request('+33612345678'), CarrierInputError],
+    ['text with AT control characters', request('687123456"\r\nATD112;'), CarrierInputError],
+    ['an unknown plan', request('687123456', '50go'), RenewalError],
+  ])('refuses %s before anything is written or sent', async (_label, bad, error) => {
+    const { renewals, clerk, db } = await shop();
+    await expect(renewals.renew(bad, clerk)).rejects.toBeInstanceOf(error);
+    expect(db.prepare('SELECT count(*) FROM sales').pluck().get()).toBe(0);
+  });
+
+  it('runs renewals in parallel on several modems', async () => {
+    const { renewals, clerk } = await shop({ modems: 2 });
+    const sales = await Promise.all([
+      renewals.renew(request('687123456'), clerk),
+      renewals.renew(request('687654321', '1go'), clerk),
+    ]);
+    expect(sales.map((s) => s.status)).toEqual(['succeeded', 'succeeded']);
+    expect(new Set(sales.map((s) => s.modemId))).toEqual(new Set(['modem-1', 'modem-2']));
+  });
+});
