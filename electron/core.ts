@@ -1,11 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { version } from '../package.json';
+import { ApiError } from '../shared/api/errors';
 import { normalizeShopProfile } from '../shared/shop';
 import { createDispatcher, type Dispatch, type Handlers, type Logger } from './api/dispatcher';
 import { createEventBus, type EventBus } from './api/event-bus';
-import { demoShopProfile } from './demo';
+import { createLoginGuard, createSessions } from './api/sessions';
+import { demoShopProfile, demoUsers } from './demo';
 import { openDatabase } from './store/database';
 import { shopProfileStore } from './store/shop-profile';
+import { createUserStore } from './store/users';
 
 export interface CoreOptions {
   /** The SQLite file; created and migrated if needed. */
@@ -29,15 +32,44 @@ export function createCore(options: CoreOptions): Core {
   const { db } = openDatabase(options.databaseFile, now);
   const events = createEventBus();
   const shop = shopProfileStore(db, now);
+  const users = createUserStore(db, now);
+  const sessions = createSessions(now);
+  const logins = createLoginGuard(now);
 
   if (options.demo && !shop.get()) shop.save(demoShopProfile);
+  if (options.demo && !users.any()) {
+    for (const user of demoUsers) users.add(user.name, user.role, user.pin);
+  }
 
   const handlers: Handlers = {
     'app.info': () => ({
       version,
       demo: options.demo,
       defaultLanguage: shop.get()?.defaultLanguage ?? 'en',
+      hasUsers: users.any(),
     }),
+    'auth.setup': ({ name, pin }) => {
+      // One transaction: two first-run screens racing cannot both create "the first" manager.
+      const user = db.transaction(() => {
+        if (users.any()) throw new ApiError('conflict', 'This shop already has its users');
+        return users.add(name, 'manager', pin);
+      })();
+      return { token: sessions.open(user), user };
+    },
+    'auth.login': ({ name, pin }) => {
+      logins.check(name);
+      const user = users.check(name, pin);
+      if (!user) {
+        logins.failed(name);
+        throw new ApiError('unauthorized', 'Wrong name or PIN');
+      }
+      logins.succeeded(name);
+      return { token: sessions.open(user), user };
+    },
+    'auth.logout': (_input, caller) => {
+      sessions.close(caller.token);
+      return {};
+    },
     'shop.get': () => ({ profile: shop.get() }),
     'shop.update': (input) => {
       shop.save(normalizeShopProfile(input));
@@ -49,7 +81,11 @@ export function createCore(options: CoreOptions): Core {
   };
 
   return {
-    dispatch: createDispatcher(handlers, options.log ?? console),
+    dispatch: createDispatcher(handlers, {
+      log: options.log ?? console,
+      userOf: (token) => sessions.find(token),
+      hasUsers: () => users.any(),
+    }),
     events,
     demo: options.demo,
     db,

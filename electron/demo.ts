@@ -12,3 +12,9 @@ export const demoShopProfile: ShopProfile = {
   currency: 'XPF',
   defaultLanguage: 'fr',
 };
+
+/** The demo's users: what the README and the login screen's demo hint tell people to type. */
+export const demoUsers = [
+  { name: 'manager', role: 'manager', pin: '9999' },
+  { name: 'clerk', role: 'clerk', pin: '1111' },
+] as const;

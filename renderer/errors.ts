@@ -14,6 +14,7 @@ export function describeError(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === 'unreachable') return t('errors.unreachable');
     if (error.code === 'internal') return t('errors.internal');
+    if (error.code === 'forbidden') return t('errors.forbidden');
     return t('errors.other', { message: error.message });
   }
   return t('errors.internal');

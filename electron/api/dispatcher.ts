@@ -1,18 +1,48 @@
 import type { Outcome } from '../../shared/api/bridge';
 import {
+  type Access,
   isProcedureName,
   type ProcedureName,
   type ProcedureOutput,
   procedures,
   type ValidInput,
 } from '../../shared/api/contract';
-import { ApiError, issuesFromZod } from '../../shared/api/errors';
+import { ApiError, type ApiErrorBody, issuesFromZod } from '../../shared/api/errors';
+import type { User } from '../store/users';
+
+/** Who is calling: the signed-in user (null for a public call) and their token. */
+export interface Caller {
+  user: User | null;
+  token: string | null;
+}
 
 export type Handlers = {
-  [N in ProcedureName]: (input: ValidInput<N>) => ProcedureOutput<N> | Promise<ProcedureOutput<N>>;
+  [N in ProcedureName]: (
+    input: ValidInput<N>,
+    caller: Caller,
+  ) => ProcedureOutput<N> | Promise<ProcedureOutput<N>>;
 };
 
-export type Dispatch = (name: string, input: unknown) => Promise<Outcome>;
+/** `token` is the bearer token the transport carried, if any. */
+export type Dispatch = (name: string, input: unknown, token?: string | null) => Promise<Outcome>;
+
+export interface DispatcherOptions {
+  log: Logger;
+  /** The user a bearer token belongs to, or null. */
+  userOf(token: string | null): User | null;
+  /** Whether the shop has any user yet (before: first run, `setup` procedures are open). */
+  hasUsers(): boolean;
+}
+
+/** Checks the procedure's access against the caller; null when allowed. */
+function refusal(access: Access, user: User | null, hasUsers: () => boolean): ApiErrorBody | null {
+  if (access === 'public' || (access === 'setup' && !hasUsers())) return null;
+  if (!user) return { code: 'unauthorized', message: 'Sign in first' };
+  if ((access === 'manager' || access === 'setup') && user.role !== 'manager') {
+    return { code: 'forbidden', message: 'A manager must do this' };
+  }
+  return null;
+}
 
 export type Logger = Pick<Console, 'error' | 'warn' | 'info'>;
 
@@ -22,8 +52,9 @@ export type Logger = Pick<Console, 'error' | 'warn' | 'info'>;
  * against the contract before it leaves. Unexpected failures are logged and answered without
  * their stack.
  */
-export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
-  return async (name, rawInput) => {
+export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
+  const { log } = options;
+  return async (name, rawInput, token = null) => {
     if (!isProcedureName(name)) {
       return {
         ok: false,
@@ -31,6 +62,9 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       };
     }
     const procedure = procedures[name];
+    const user = options.userOf(token);
+    const refused = refusal(procedure.access, user, options.hasUsers);
+    if (refused) return { ok: false, error: refused };
     const input = procedure.input.safeParse(rawInput ?? {});
     if (!input.success) {
       return {
@@ -43,8 +77,8 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       };
     }
     try {
-      const handler = handlers[name] as (input: unknown) => unknown;
-      const result = await handler(input.data);
+      const handler = handlers[name] as (input: unknown, caller: Caller) => unknown;
+      const result = await handler(input.data, { user, token });
       const output = procedure.output.safeParse(result);
       if (!output.success) {
         log.error(`Output of ${name} does not match the contract`, output.error.issues);

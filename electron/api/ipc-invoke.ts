@@ -11,6 +11,7 @@ export function answerIpcInvoke(
   frameUrl: string | undefined,
   name: unknown,
   input: unknown,
+  token: unknown,
   devServerUrl?: string,
 ): Promise<Outcome> {
   if (frameUrl === undefined || !isTrustedFrameUrl(frameUrl, devServerUrl)) {
@@ -19,5 +20,9 @@ export function answerIpcInvoke(
       error: { code: 'forbidden', message: 'Calls are accepted only from Comptoir’s own page' },
     });
   }
-  return dispatch(typeof name === 'string' ? name : String(name), input);
+  return dispatch(
+    typeof name === 'string' ? name : String(name),
+    input,
+    typeof token === 'string' ? token : null,
+  );
 }

@@ -153,7 +153,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sendError(response, 'invalid_json', 'The request body is not valid JSON');
       return;
     }
-    const outcome = await core.dispatch(name, input);
+    const bearer = /^Bearer ([0-9a-f]{64})$/.exec(request.headers.authorization ?? '');
+    const outcome = await core.dispatch(name, input, bearer?.[1] ?? null);
     if (outcome.ok) sendJson(response, 200, outcome.result);
     else sendJson(response, errorStatus[outcome.error.code], { error: outcome.error });
   }

@@ -7,7 +7,7 @@ export type Outcome = { ok: true; result: unknown } | { ok: false; error: ApiErr
 
 /** The whole surface the preload exposes as `window.comptoir`. */
 export interface ComptoirBridge {
-  invoke(name: string, input: unknown): Promise<Outcome>;
+  invoke(name: string, input: unknown, token: string | null): Promise<Outcome>;
   subscribe(event: string, listener: (payload: unknown) => void): () => void;
 }
 
@@ -19,8 +19,8 @@ export const ipcChannels = {
 /** The Electron transport: a thin adapter from the preload bridge to the client. */
 export function ipcTransport(bridge: ComptoirBridge): Transport {
   return {
-    async invoke(name, input) {
-      const outcome = await bridge.invoke(name, input);
+    async invoke(name, input, token) {
+      const outcome = await bridge.invoke(name, input, token);
       if (outcome.ok) return outcome.result;
       throw ApiError.fromBody(outcome.error);
     },

@@ -11,18 +11,25 @@ import type {
  * with an ApiError; the client above them never knows which one it has.
  */
 export interface Transport {
-  invoke(name: string, input: unknown): Promise<unknown>;
+  /** `token`: the signed-in user's bearer token, or null. */
+  invoke(name: string, input: unknown, token: string | null): Promise<unknown>;
   subscribe(event: string, listener: (payload: unknown) => void): () => void;
 }
 
 export interface Client {
   call<N extends ProcedureName>(name: N, input: ProcedureInput<N>): Promise<ProcedureOutput<N>>;
+  /** Every later call carries this token (after auth.login or auth.setup); null signs out. */
+  setToken(token: string | null): void;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
 export function createClient(transport: Transport): Client {
+  let token: string | null = null;
   return {
-    call: (name, input) => transport.invoke(name, input) as never,
+    call: (name, input) => transport.invoke(name, input, token) as never,
+    setToken(next) {
+      token = next;
+    },
     on: (event, listener) => transport.subscribe(event, listener as (payload: unknown) => void),
   };
 }

@@ -2,19 +2,42 @@ import { z } from 'zod';
 import { languageSchema } from '../languages';
 import { shopProfileSchema } from '../shop';
 
+/**
+ * Who may call a procedure: anyone (`public`), a signed-in user, a manager, or `setup`: anyone
+ * while the shop has no user yet (first run), a manager afterwards.
+ */
+export type Access = 'public' | 'user' | 'manager' | 'setup';
+
 interface Procedure<I extends z.ZodType, O extends z.ZodType> {
+  access: Access;
   input: I;
   output: O;
   description: string;
 }
 
 function procedure<I extends z.ZodType, O extends z.ZodType>(
+  access: Access,
   description: string,
   input: I,
   output: O,
 ): Procedure<I, O> {
-  return { description, input, output };
+  return { access, description, input, output };
 }
+
+export const roleSchema = z.enum(['clerk', 'manager']);
+
+export const userSchema = z.object({ id: z.number().int(), name: z.string(), role: roleSchema });
+
+const userNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N} ._-]+$/u);
+
+const pinSchema = z.string().regex(/^[0-9]{4,8}$/, { error: 'A PIN is 4 to 8 digits' });
+
+const signedIn = z.object({ token: z.string(), user: userSchema });
 
 const noInput = z.object({}).strict();
 
@@ -24,16 +47,38 @@ const noInput = z.object({}).strict();
  */
 export const procedures = {
   'app.info': procedure(
+    'public',
     'What is running: version, demo mode, default language.',
     noInput,
-    z.object({ version: z.string(), demo: z.boolean(), defaultLanguage: languageSchema }),
+    z.object({
+      version: z.string(),
+      demo: z.boolean(),
+      defaultLanguage: languageSchema,
+      /** False until the first manager is created (first run). */
+      hasUsers: z.boolean(),
+    }),
   ),
+  'auth.setup': procedure(
+    'public',
+    'First run: creates the first manager and signs them in; refused once any user exists.',
+    z.object({ name: userNameSchema, pin: pinSchema }).strict(),
+    signedIn,
+  ),
+  'auth.login': procedure(
+    'public',
+    'Signs a user in with name and PIN; wrong PINs are rate-limited.',
+    z.object({ name: userNameSchema, pin: pinSchema }).strict(),
+    signedIn,
+  ),
+  'auth.logout': procedure('user', 'Ends this session.', noInput, z.object({})),
   'shop.get': procedure(
+    'public',
     'The shop profile, or null before it is first saved.',
     noInput,
     z.object({ profile: shopProfileSchema.nullable() }),
   ),
   'shop.update': procedure(
+    'setup',
     'Validates and saves the whole shop profile.',
     shopProfileSchema,
     z.object({ profile: shopProfileSchema }),

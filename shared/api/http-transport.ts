@@ -70,12 +70,15 @@ export function httpTransport(options: HttpTransportOptions): Transport {
   }
 
   return {
-    async invoke(name, input) {
+    async invoke(name, input, token) {
       let response: Response;
       try {
         response = await doFetch(new URL(`/api/${encodeURIComponent(name)}`, options.baseUrl), {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
           body: JSON.stringify(input ?? {}),
         });
       } catch (cause) {

@@ -91,26 +91,54 @@ test('the owner sets up the shop in French and Chinese, fixes a mistake, and it 
   expect(problems).toEqual([]);
 });
 
-test('demo mode is marked on every screen and starts with the demo shop', async ({ page }) => {
+async function signIn(page: import('@playwright/test').Page, name: string, pin: string) {
+  await page.locator('#sign-in-name').fill(name);
+  await page.locator('#sign-in-pin').fill(pin);
+  await page.locator('#sign-in-pin').press('Enter');
+}
+
+test('demo mode is marked on every screen, asks who is at the counter, and keeps clerks out of the settings', async ({
+  page,
+}) => {
   host = await serve(path.join(dir, 'demo.sqlite'), ['--demo']);
   await page.goto(host.url);
   await expect(page.getByTestId('demo-banner')).toContainText('DÉMO');
+  await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+  await expect(page.getByText('manager / 9999')).toBeVisible();
+
+  await signIn(page, 'clerk', '0000');
+  await expect(page.getByRole('alert')).toHaveText('Nom ou code PIN incorrect.');
+  await signIn(page, 'clerk', '1111');
+  await expect(page.getByText('Connecté : clerk')).toBeVisible();
   await expect(page.getByLabel('Nom de la boutique')).toHaveValue('Comptoir Démo — Nouméa');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Seul un responsable peut faire cela.');
+
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await page.getByLabel('Langue', { exact: true }).selectOption('en');
   await expect(page.getByTestId('demo-banner')).toContainText('DEMO');
   // The choice is kept on this screen over the shop's default language (French here).
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Shop profile' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByTestId('demo-banner')).toContainText('DEMO');
 });
 
 test('a profile saved elsewhere appears on an open screen', async ({ page, request }) => {
   host = await serve(path.join(dir, 'shop.sqlite'), ['--demo']);
   await page.goto(host.url);
+  await signIn(page, 'manager', '9999');
   await expect(page.getByLabel('Nom de la boutique')).toHaveValue('Comptoir Démo — Nouméa');
-  const current = await (await request.post(`${host.url}api/shop.get`, { data: {} })).json();
+  const login = await request.post(`${host.url}api/auth.login`, {
+    data: { name: 'manager', pin: '9999' },
+  });
+  const { token } = await login.json();
+  const headers = { authorization: `Bearer ${token}` };
+  const current = await (
+    await request.post(`${host.url}api/shop.get`, { data: {}, headers })
+  ).json();
   const saved = await request.post(`${host.url}api/shop.update`, {
     data: { ...current.profile, name: 'Renamed at the back office' },
+    headers,
   });
   expect(saved.ok()).toBe(true);
   await expect(page.getByLabel('Nom de la boutique')).toHaveValue('Renamed at the back office');

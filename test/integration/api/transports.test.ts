@@ -30,8 +30,10 @@ const profile: ShopProfile = {
  */
 function electronBridge(core: Core, frameUrl = 'app://comptoir/index.html'): ComptoirBridge {
   return {
-    invoke: async (name, input) =>
-      structuredClone(await answerIpcInvoke(core.dispatch, frameUrl, name, structuredClone(input))),
+    invoke: async (name, input, token) =>
+      structuredClone(
+        await answerIpcInvoke(core.dispatch, frameUrl, name, structuredClone(input), token),
+      ),
     subscribe: (event, listener) =>
       core.events.listen((name, payload) => {
         if (name === event) listener(structuredClone(payload));
@@ -127,6 +129,56 @@ describe.each(transports)('the API over %s', (_name, connect) => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(payload).toMatchObject({ profile: { country: 'NC', phone: '+687 27 12 34' } });
+  });
+});
+
+describe.each(transports)('signing in over %s', (_name, connect) => {
+  it('creates the first manager once, then asks for a manager to change the shop', async () => {
+    const { core, host } = await startTestHost();
+    const owner = connect(core, host.url);
+    const { token, user } = await owner.call('auth.setup', { name: 'Marie', pin: '2468' });
+    expect(user).toMatchObject({ name: 'Marie', role: 'manager' });
+    expect((await owner.call('app.info', {})).hasUsers).toBe(true);
+    const stranger = connect(core, host.url);
+    expect((await refusal(stranger.call('auth.setup', { name: 'Eve', pin: '1357' }))).code).toBe(
+      'conflict',
+    );
+    expect((await refusal(stranger.call('shop.update', profile))).code).toBe('unauthorized');
+    owner.setToken(token);
+    expect((await owner.call('shop.update', profile)).profile.name).toBe(profile.name);
+  });
+
+  it('signs in with name and PIN, slows down guessing, and signs out', async () => {
+    const { core, host } = await startTestHost({ demo: true });
+    const api = connect(core, host.url);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await refusal(api.call('auth.login', { name: 'clerk', pin: '0000' }))).code).toBe(
+        'unauthorized',
+      );
+    }
+    expect((await refusal(api.call('auth.login', { name: 'clerk', pin: '1111' }))).code).toBe(
+      'rate_limited',
+    );
+    const manager = await api.call('auth.login', { name: 'MANAGER', pin: '9999' });
+    expect(manager.user.role).toBe('manager');
+    api.setToken(manager.token);
+    await api.call('auth.logout', {});
+    expect((await refusal(api.call('auth.logout', {}))).code).toBe('unauthorized');
+  });
+
+  it('refuses a clerk what only a manager may do', async () => {
+    const { core, host } = await startTestHost({ demo: true });
+    const api = connect(core, host.url);
+    api.setToken((await api.call('auth.login', { name: 'clerk', pin: '1111' })).token);
+    expect((await refusal(api.call('shop.update', profile))).code).toBe('forbidden');
+  });
+
+  it('refuses a malformed PIN as invalid input, without counting it as a guess', async () => {
+    const { core, host } = await startTestHost({ demo: true });
+    const api = connect(core, host.url);
+    const error = await refusal(api.call('auth.login', { name: 'clerk', pin: '11a1' }));
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues?.[0]?.path).toBe('pin');
   });
 });
 

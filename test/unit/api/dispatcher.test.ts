@@ -2,13 +2,34 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type Handlers } from '../../../electron/api/dispatcher';
 import { ApiError } from '../../../shared/api/errors';
 
-const quiet = { error: vi.fn(), warn: vi.fn(), info: vi.fn() };
+const quietLog = { error: vi.fn(), warn: vi.fn(), info: vi.fn() };
+const manager = { id: 1, name: 'manager', role: 'manager' as const };
+const clerk = { id: 2, name: 'clerk', role: 'clerk' as const };
+
+/** Tokens "manager" and "clerk" sign in those users; the shop has users unless told. */
+function options(log = quietLog, hasUsers = true) {
+  return {
+    log,
+    userOf: (token: string | null) =>
+      token === 'manager' ? manager : token === 'clerk' ? clerk : null,
+    hasUsers: () => hasUsers,
+  };
+}
+const quiet = options();
 
 function handlers(overrides: Partial<Handlers>): Handlers {
   const unused = () => {
     throw new Error('not called in this test');
   };
-  return { 'app.info': unused, 'shop.get': unused, 'shop.update': unused, ...overrides };
+  return {
+    'app.info': unused,
+    'auth.setup': unused,
+    'auth.login': unused,
+    'auth.logout': unused,
+    'shop.get': unused,
+    'shop.update': unused,
+    ...overrides,
+  };
 }
 
 describe('the dispatcher', () => {
@@ -51,7 +72,7 @@ describe('the dispatcher', () => {
           throw new TypeError('secret detail at /home/shop/db');
         },
       }),
-      log,
+      options(log),
     );
     expect(await dispatch('shop.get', {})).toEqual({
       ok: false,
@@ -64,12 +85,34 @@ describe('the dispatcher', () => {
     const log = { error: vi.fn(), warn: vi.fn(), info: vi.fn() };
     const dispatch = createDispatcher(
       handlers({ 'shop.get': () => ({ profile: { name: 'half a profile' } }) as never }),
-      log,
+      options(log),
     );
     expect(await dispatch('shop.get', {})).toMatchObject({
       ok: false,
       error: { code: 'internal' },
     });
     expect(log.error).toHaveBeenCalledWith(expect.stringContaining('contract'), expect.anything());
+  });
+
+  it('asks a caller without a session to sign in, and a clerk to fetch a manager', async () => {
+    const update = vi.fn();
+    const dispatch = createDispatcher(
+      handlers({ 'shop.update': update, 'auth.logout': () => ({}) }),
+      quiet,
+    );
+    expect(await dispatch('auth.logout', {})).toMatchObject({ error: { code: 'unauthorized' } });
+    expect(await dispatch('shop.update', {}, 'clerk')).toMatchObject({
+      error: { code: 'forbidden' },
+    });
+    expect(await dispatch('auth.logout', {}, 'not-a-session')).toMatchObject({
+      error: { code: 'unauthorized' },
+    });
+    expect(await dispatch('auth.logout', {}, 'clerk')).toEqual({ ok: true, result: {} });
+    expect(update).not.toHaveBeenCalled();
+  });
+
+  it('opens the setup procedures to anyone while the shop has no user yet', async () => {
+    const dispatch = createDispatcher(handlers({}), options(quietLog, false));
+    expect(await dispatch('shop.update', {})).toMatchObject({ error: { code: 'invalid_input' } });
   });
 });

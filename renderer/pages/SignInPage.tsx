@@ -1,0 +1,84 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProcedureOutput } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import { api } from '../api';
+import { describeError } from '../errors';
+
+type SignedIn = ProcedureOutput<'auth.login'>;
+
+export function SignInPage({
+  demo,
+  onSignedIn,
+}: {
+  demo: boolean;
+  onSignedIn(session: SignedIn): void;
+}) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function signIn(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      onSignedIn(await api.call('auth.login', { name, pin }));
+    } catch (error) {
+      setPin('');
+      if (
+        error instanceof ApiError &&
+        (error.code === 'unauthorized' || error.code === 'invalid_input')
+      ) {
+        setProblem(t('signIn.wrong'));
+      } else if (error instanceof ApiError && error.code === 'rate_limited') {
+        setProblem(t('signIn.tooMany'));
+      } else {
+        setProblem(describeError(t, error));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="sign-in">
+      <h1>{t('signIn.title')}</h1>
+      {demo && <p className="notice">{t('signIn.demoHint')}</p>}
+      <form onSubmit={signIn}>
+        <div className="field">
+          <label htmlFor="sign-in-name">{t('signIn.name')}</label>
+          <input
+            id="sign-in-name"
+            autoComplete="username"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="sign-in-pin">{t('signIn.pin')}</label>
+          <input
+            id="sign-in-pin"
+            type="password"
+            inputMode="numeric"
+            autoComplete="current-password"
+            value={pin}
+            onChange={(event) => setPin(event.target.value)}
+          />
+        </div>
+        <div className="settings__actions">
+          <button type="submit" disabled={busy}>
+            {busy ? t('signIn.signingIn') : t('signIn.submit')}
+          </button>
+          {problem && (
+            <p className="status status--error" role="alert">
+              {problem}
+            </p>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
