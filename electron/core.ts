@@ -5,7 +5,13 @@ import { normalizeShopProfile } from '../shared/shop';
 import { createDispatcher, type Dispatch, type Handlers, type Logger } from './api/dispatcher';
 import { createEventBus, type EventBus } from './api/event-bus';
 import { createLoginGuard, createSessions } from './api/sessions';
-import { demoShopProfile, demoUsers } from './demo';
+import { openModemLink } from './bank/links';
+import { createModemBank } from './bank/modem-bank';
+import { loadCarrierProfiles } from './carriers';
+import { demoDealerPin, demoModems, demoShopProfile, demoUsers } from './demo';
+import { salesHandlers, saleView } from './sales/api';
+import { createJournal } from './sales/journal';
+import { createRenewals } from './sales/renewal';
 import { openDatabase } from './store/database';
 import { shopProfileStore } from './store/shop-profile';
 import { createUserStore } from './store/users';
@@ -14,6 +20,10 @@ export interface CoreOptions {
   /** The SQLite file; created and migrated if needed. */
   databaseFile: string;
   demo: boolean;
+  /** Folders of carrier profiles, later ones overriding earlier ones (shipped, then the shop's). */
+  carrierDirs?: readonly string[];
+  /** Demo only: simulated network delay of each USSD and SMS answer. */
+  simLatencyMs?: number;
   now?: () => Date;
   log?: Logger;
 }
@@ -24,10 +34,10 @@ export interface Core {
   events: EventBus;
   demo: boolean;
   db: Database;
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function createCore(options: CoreOptions): Core {
+export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const { db } = openDatabase(options.databaseFile, now);
   const events = createEventBus();
@@ -40,6 +50,31 @@ export function createCore(options: CoreOptions): Core {
   if (options.demo && !users.any()) {
     for (const user of demoUsers) users.add(user.name, user.role, user.pin);
   }
+
+  const log = options.log ?? console;
+  const loaded = await loadCarrierProfiles(options.carrierDirs ?? []);
+  for (const problem of loaded.problems)
+    log.warn(`Carrier profile ${problem.file}: ${problem.message}`);
+  const carriers = loaded.profiles.map(({ profile }) => profile);
+  const journal = createJournal(db, now);
+  for (const sale of journal.recoverInterrupted('system')) {
+    log.warn(`Sale ${sale.id} was interrupted by a stop and is now ${sale.status}`);
+  }
+  // Until the shop configures its modems, the demo runs the simulated bank in this process.
+  const bank = createModemBank({
+    modems: options.demo ? demoModems(carriers) : [],
+    openLink: (port) => openModemLink(port, { simLatencyMs: options.simLatencyMs ?? 0 }),
+    onStatus: (modems) => events.emit('modems.status', { modems }),
+    now,
+  });
+  const renewals = createRenewals({
+    journal,
+    bank,
+    carrierOf: (planId) => carriers.find((c) => c.plans.some((plan) => plan.id === planId)) ?? null,
+    dealerPin: () => (options.demo ? demoDealerPin : undefined),
+    onProgress: (sale) => events.emit('sales.progress', { sale: saleView(sale) }),
+  });
+  await bank.start();
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -71,6 +106,7 @@ export function createCore(options: CoreOptions): Core {
       return {};
     },
     'shop.get': () => ({ profile: shop.get() }),
+    ...salesHandlers({ journal, renewals, bank, carriers }),
     'shop.update': (input) => {
       shop.save(normalizeShopProfile(input));
       const profile = shop.get();
@@ -82,13 +118,16 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     dispatch: createDispatcher(handlers, {
-      log: options.log ?? console,
+      log,
       userOf: (token) => sessions.find(token),
       hasUsers: () => users.any(),
     }),
     events,
     demo: options.demo,
     db,
-    close: () => db.close(),
+    async close() {
+      await bank.close();
+      db.close();
+    },
   };
 }

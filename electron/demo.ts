@@ -1,4 +1,6 @@
+import type { CarrierProfile } from '../shared/carrier';
 import type { ShopProfile } from '../shared/shop';
+import type { ModemConfig } from './bank/modem-bank';
 
 /** The shop a demo starts with, so every screen has something real to show. */
 export const demoShopProfile: ShopProfile = {
@@ -18,3 +20,17 @@ export const demoUsers = [
   { name: 'manager', role: 'manager', pin: '9999' },
   { name: 'clerk', role: 'clerk', pin: '1111' },
 ] as const;
+
+/** The simulated dealer SIMs' PIN (the simulator's demo carrier expects it). */
+export const demoDealerPin = '1234';
+
+/** Two simulated modems per carrier: a textbook one and a Huawei stick. */
+export function demoModems(carriers: readonly CarrierProfile[]): ModemConfig[] {
+  return carriers.flatMap((carrier) =>
+    ['generic', 'huawei'].map((profile, index) => ({
+      id: `${carrier.id}-sim-${index + 1}`,
+      carrierId: carrier.id,
+      port: { kind: 'simulated', profile } as const,
+    })),
+  );
+}

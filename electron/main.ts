@@ -24,10 +24,16 @@ if (!app.requestSingleInstanceLock()) {
     window?.focus();
   });
 
-  app.whenReady().then(() => {
-    const core = createCore({
+  app.whenReady().then(async () => {
+    const core = await createCore({
       databaseFile: databaseFileIn(app.getPath('userData'), demo),
       demo,
+      carrierDirs: [
+        app.isPackaged
+          ? path.join(process.resourcesPath, 'carriers')
+          : path.join(__dirname, '../../resources/carriers'),
+        path.join(app.getPath('userData'), 'carriers'),
+      ],
     });
     serveAppScheme(path.join(__dirname, '../renderer'));
     lockDownWebContents(app, session.defaultSession, (url) => isTrustedFrameUrl(url, devServerUrl));
@@ -40,6 +46,6 @@ if (!app.requestSingleInstanceLock()) {
       window = null;
     });
     app.on('window-all-closed', () => app.quit());
-    app.on('will-quit', () => core.close());
+    app.on('will-quit', () => void core.close());
   });
 }

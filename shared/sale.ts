@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { currencyCodeSchema } from './currencies';
 
 /** The life of a sale in the renewal journal (DESIGN.md). */
 export const saleStatuses = ['draft', 'paid', 'sending', 'succeeded', 'failed', 'unknown'] as const;
@@ -40,3 +41,48 @@ export const paymentSchema = z
   .strict();
 
 export type Payment = z.output<typeof paymentSchema>;
+
+export const moneySchema = z.object({
+  amount: z.number().int().safe(),
+  currency: currencyCodeSchema,
+});
+
+/** A sale as the interface sees it. Amounts are minor units of the price's currency. */
+export const saleSchema = z.object({
+  id: z.number().int(),
+  status: z.enum(saleStatuses),
+  msisdn: z.string(),
+  carrierId: z.string(),
+  planId: z.string(),
+  planName: z.string(),
+  dataMb: z.number().int(),
+  validityDays: z.number().int(),
+  price: moneySchema,
+  payment: z.object({
+    method: z.enum(paymentMethods),
+    tendered: z.number().int().nullable(),
+    change: z.number().int().nullable(),
+    reference: z.string().nullable(),
+  }),
+  clerkId: z.number().int(),
+  modemId: z.string().nullable(),
+  carrierReference: z.string().nullable(),
+  dealerBalanceAfter: z.number().int().nullable(),
+  /** Receipts are issued from the next version on; null until then. */
+  receiptNumber: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export type SaleView = z.output<typeof saleSchema>;
+
+/** What the clerk confirms at the counter. */
+export const renewalRequestSchema = z
+  .object({
+    msisdn: z.string().max(40),
+    planId: z.string().max(40),
+    payment: paymentSchema,
+    /** Made by the counter screen once per confirmation: a retry sends the same key. */
+    idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,100}$/),
+  })
+  .strict();

@@ -6,13 +6,14 @@ import { type Command, UsageError } from './command';
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'serve [--db PATH] [--port N] [--host 127.0.0.1] [--demo] [--json]',
+  usage: 'serve [--db PATH] [--port N] [--host 127.0.0.1] [--demo] [--sim-latency MS] [--json]',
   summary: 'Serve the app and its HTTP API to a browser on this machine.',
   options: {
     db: { type: 'string' },
     port: { type: 'string', default: '5170' },
     host: { type: 'string', default: '127.0.0.1' },
     demo: { type: 'boolean', default: false },
+    'sim-latency': { type: 'string', default: '0' },
   },
   async run({ values, output, rendererDir, signals }) {
     const port = Number(values.port);
@@ -23,12 +24,25 @@ export const serveCommand: Command = {
     const databaseFile = path.resolve(
       typeof values.db === 'string' ? values.db : databaseFileIn(defaultDataDir(), demo),
     );
-    const core = createCore({ databaseFile, demo });
+    const simLatencyMs = Number(values['sim-latency']);
+    if (!Number.isInteger(simLatencyMs) || simLatencyMs < 0 || simLatencyMs > 60_000) {
+      throw new UsageError('--sim-latency is a number of milliseconds from 0 to 60000');
+    }
+    const core = await createCore({
+      databaseFile,
+      demo,
+      simLatencyMs,
+      // Shipped profiles beside the build, then the shop's own edited copies.
+      carrierDirs: [
+        path.join(__dirname, '../../resources/carriers'),
+        path.join(path.dirname(databaseFile), 'carriers'),
+      ],
+    });
     let host: Awaited<ReturnType<typeof startHost>>;
     try {
       host = await startHost({ core, rendererDir, host: String(values.host), port });
     } catch (error) {
-      core.close();
+      await core.close();
       throw error;
     }
     output.result(
@@ -37,6 +51,6 @@ export const serveCommand: Command = {
     );
     await signals.next();
     await host.close();
-    core.close();
+    await core.close();
   },
 };

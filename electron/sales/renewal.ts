@@ -171,3 +171,5 @@ export function createRenewals(deps: RenewalDeps) {
     },
   };
 }
+
+export type Renewals = ReturnType<typeof createRenewals>;

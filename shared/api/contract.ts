@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageSchema } from '../languages';
+import { moneySchema, renewalRequestSchema, saleSchema } from '../sale';
 import { shopProfileSchema } from '../shop';
 
 /**
@@ -38,6 +39,19 @@ const userNameSchema = z
 const pinSchema = z.string().regex(/^[0-9]{4,8}$/, { error: 'A PIN is 4 to 8 digits' });
 
 const signedIn = z.object({ token: z.string(), user: userSchema });
+
+const modemStatusSchema = z.object({
+  id: z.string(),
+  carrierId: z.string(),
+  state: z.enum(['starting', 'idle', 'busy', 'offline']),
+  simulated: z.boolean(),
+  manufacturer: z.string().nullable(),
+  model: z.string().nullable(),
+  registration: z.string().nullable(),
+  operator: z.string().nullable(),
+  signalBars: z.number().int().nullable(),
+  problem: z.string().nullable(),
+});
 
 const noInput = z.object({}).strict();
 
@@ -83,11 +97,67 @@ export const procedures = {
     shopProfileSchema,
     z.object({ profile: shopProfileSchema }),
   ),
+  'catalog.list': procedure(
+    'user',
+    'The carriers the shop sells, with their plans and prices.',
+    noInput,
+    z.object({
+      carriers: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          currency: z.string(),
+          plans: z.array(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              dataMb: z.number().int(),
+              validityDays: z.number().int(),
+              price: moneySchema,
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+  'sales.renew': procedure(
+    'user',
+    'Sells a renewal and tops the card up through the modem bank; answers once the sale is ' +
+      'succeeded, failed (refunded) or unknown. Progress comes as sales.progress events.',
+    renewalRequestSchema,
+    z.object({ sale: saleSchema }),
+  ),
+  'sales.get': procedure(
+    'user',
+    'One sale.',
+    z.object({ id: z.number().int().positive() }).strict(),
+    z.object({ sale: saleSchema }),
+  ),
+  'sales.resolve': procedure(
+    'manager',
+    'Verification of an unknown sale by a manager: succeeded, or failed (refunded), with why.',
+    z
+      .object({
+        id: z.number().int().positive(),
+        outcome: z.enum(['succeeded', 'failed']),
+        reason: z.string().trim().min(3).max(200),
+      })
+      .strict(),
+    z.object({ sale: saleSchema }),
+  ),
+  'modems.list': procedure(
+    'user',
+    'The modem bank: each modem, its carrier and its state.',
+    noInput,
+    z.object({ modems: z.array(modemStatusSchema) }),
+  ),
 };
 
 /** Events pushed to every connected interface. */
 export const events = {
   'shop.updated': z.object({ profile: shopProfileSchema }),
+  'sales.progress': z.object({ sale: saleSchema }),
+  'modems.status': z.object({ modems: z.array(modemStatusSchema) }),
 };
 
 export type Procedures = typeof procedures;

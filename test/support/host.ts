@@ -19,7 +19,7 @@ export function withTestHosts() {
   afterEach(async () => {
     for (const { host, core } of running.splice(0)) {
       await host.close();
-      if (core.db.open) core.close();
+      if (core.db.open) await core.close();
     }
   });
   return async (options: { demo?: boolean } = {}): Promise<TestHost> => {
@@ -31,9 +31,10 @@ export function withTestHosts() {
       '<!doctype html><title>Comptoir</title>',
     );
     const databaseFile = path.join(dir, 'shop.sqlite');
-    const core = createCore({
+    const core = await createCore({
       databaseFile,
       demo: options.demo ?? false,
+      carrierDirs: [path.resolve(__dirname, '../../resources/carriers')],
       log: { error: () => {}, warn: () => {}, info: () => {} },
     });
     const host = await startHost({ core, rendererDir, port: 0 });

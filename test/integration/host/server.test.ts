@@ -128,7 +128,7 @@ describe('the browser host', () => {
 
   it('answers a failure with 500 and no stack trace', async () => {
     const { host, core } = await startTestHost();
-    core.close();
+    await core.close();
     const answer = await request(host.url, {
       method: 'POST',
       path: '/api/shop.get',
@@ -164,10 +164,10 @@ describe('the browser host', () => {
   });
 
   it('will not listen beyond this machine until it has authentication', async () => {
-    const core = createCore({ databaseFile: `${tempDir()}/shop.sqlite`, demo: false });
+    const core = await createCore({ databaseFile: `${tempDir()}/shop.sqlite`, demo: false });
     await expect(startHost({ core, rendererDir: tempDir(), host: '0.0.0.0' })).rejects.toThrow(
       HostRefusedError,
     );
-    core.close();
+    await core.close();
   });
 });

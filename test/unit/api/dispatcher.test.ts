@@ -28,6 +28,11 @@ function handlers(overrides: Partial<Handlers>): Handlers {
     'auth.logout': unused,
     'shop.get': unused,
     'shop.update': unused,
+    'catalog.list': unused,
+    'sales.renew': unused,
+    'sales.get': unused,
+    'sales.resolve': unused,
+    'modems.list': unused,
     ...overrides,
   };
 }

@@ -1,0 +1,104 @@
+import type { ProcedureOutput } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import type { CarrierProfile } from '../../shared/carrier';
+import type { SaleView } from '../../shared/sale';
+import type { Handlers } from '../api/dispatcher';
+import type { ModemBank } from '../bank/modem-bank';
+import { CarrierInputError } from '../carriers';
+import { type Journal, JournalError, type Sale } from './journal';
+import { RenewalError, type Renewals } from './renewal';
+
+export function saleView(sale: Sale): SaleView {
+  return {
+    id: sale.id,
+    status: sale.status,
+    msisdn: sale.msisdn,
+    carrierId: sale.carrierId,
+    planId: sale.planId,
+    planName: sale.planName,
+    dataMb: sale.dataMb,
+    validityDays: sale.validityDays,
+    price: { amount: sale.price, currency: sale.currency },
+    payment: sale.payment,
+    clerkId: sale.clerkId,
+    modemId: sale.modemId,
+    carrierReference: sale.carrierReference,
+    dealerBalanceAfter: sale.dealerBalanceAfter,
+    receiptNumber: null,
+    createdAt: sale.createdAt,
+    updatedAt: sale.updatedAt,
+  };
+}
+
+/** The journal's and carriers' refusals, as the contract's errors (field issues for input). */
+function asApiError(error: unknown): unknown {
+  if (error instanceof CarrierInputError) {
+    const path = error.code === 'unknown_plan' ? 'planId' : 'msisdn';
+    return new ApiError('invalid_input', error.message, [
+      { path, code: error.code, message: error.message },
+    ]);
+  }
+  if (error instanceof RenewalError) {
+    return new ApiError('invalid_input', error.message, [
+      { path: 'planId', code: error.code, message: error.message },
+    ]);
+  }
+  if (error instanceof JournalError) {
+    if (error.code === 'not_found') return new ApiError('not_found', error.message);
+    if (error.code === 'wrong_status') return new ApiError('conflict', error.message);
+    return new ApiError('invalid_input', error.message, [
+      { path: 'payment.tendered', code: error.code, message: error.message },
+    ]);
+  }
+  return error;
+}
+
+async function refusingAsApi<T>(run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw asApiError(error);
+  }
+}
+
+type SalesHandlers = Pick<
+  Handlers,
+  'catalog.list' | 'sales.renew' | 'sales.get' | 'sales.resolve' | 'modems.list'
+>;
+
+export function salesHandlers(deps: {
+  journal: Journal;
+  renewals: Renewals;
+  bank: ModemBank;
+  carriers: readonly CarrierProfile[];
+}): SalesHandlers {
+  const catalog: ProcedureOutput<'catalog.list'> = {
+    carriers: deps.carriers.map((carrier) => ({
+      id: carrier.id,
+      name: carrier.name,
+      currency: carrier.currency,
+      plans: carrier.plans.map((plan) => ({
+        id: plan.id,
+        name: plan.name,
+        dataMb: plan.dataMb,
+        validityDays: plan.validityDays,
+        price: { amount: plan.price, currency: carrier.currency },
+      })),
+    })),
+  };
+  return {
+    'catalog.list': () => catalog,
+    'sales.renew': (input, caller) =>
+      refusingAsApi(async () => {
+        const user = caller.user;
+        if (!user) throw new ApiError('unauthorized', 'Sign in first');
+        return { sale: saleView(await deps.renewals.renew(input, user)) };
+      }),
+    'sales.get': ({ id }) => refusingAsApi(() => ({ sale: saleView(deps.journal.get(id)) })),
+    'sales.resolve': ({ id, outcome, reason }, caller) =>
+      refusingAsApi(() => ({
+        sale: saleView(deps.journal.resolve(id, outcome, reason, `manager:${caller.user?.id}`)),
+      })),
+    'modems.list': () => ({ modems: deps.bank.statuses() }),
+  };
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createClient } from '../../../shared/api/client';
+import { ApiError } from '../../../shared/api/errors';
+import { httpTransport } from '../../../shared/api/http-transport';
+import { withTestHosts } from '../../support/host';
+
+const startTestHost = withTestHosts();
+
+async function signedIn(url: string, name: string, pin: string) {
+  const api = createClient(
+    httpTransport({ baseUrl: url, WebSocket: WebSocket as never, reconnectMs: 50 }),
+  );
+  api.setToken((await api.call('auth.login', { name, pin })).token);
+  return api;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('The call was not refused');
+}
+
+let keys = 0;
+const key = () => `api-sale-${Date.now()}-${++keys}`;
+
+describe('selling over the API, on the demo bank', () => {
+  it('lists the catalogue and the simulated modems', async () => {
+    const { host } = await startTestHost({ demo: true });
+    const api = await signedIn(host.url, 'clerk', '1111');
+    const { carriers } = await api.call('catalog.list', {});
+    expect(carriers[0]?.plans.map((plan) => [plan.id, plan.price])).toEqual([
+      ['1go', { amount: 1500, currency: 'XPF' }],
+      ['5go', { amount: 6000, currency: 'XPF' }],
+      ['20go', { amount: 18000, currency: 'XPF' }],
+    ]);
+    const { modems } = await api.call('modems.list', {});
+    expect(modems.map((modem) => [modem.state, modem.simulated])).toEqual([
+      ['idle', true],
+      ['idle', true],
+    ]);
+  });
+
+  it('renews a card with cash and change, pushing progress, and is idempotent', async () => {
+    const { host, core } = await startTestHost({ demo: true });
+    const api = await signedIn(host.url, 'clerk', '1111');
+    const seen: string[] = [];
+    core.events.listen((event, payload) => {
+      if (event === 'sales.progress')
+        seen.push((payload as { sale: { status: string } }).sale.status);
+    });
+    const request = {
+      msisdn: '687 12 34 56',
+      planId: '5go',
+      payment: { method: 'cash' as const, tendered: 10_000 },
+      idempotencyKey: key(),
+    };
+    const { sale } = await api.call('sales.renew', request);
+    expect(sale).toMatchObject({
+      status: 'succeeded',
+      msisdn: '+687123456',
+      price: { amount: 6000, currency: 'XPF' },
+      payment: { method: 'cash', tendered: 10_000, change: 4000 },
+    });
+    expect(sale.carrierReference).toMatch(/^TX/);
+    expect(seen).toEqual(['paid', 'sending', 'succeeded']);
+    expect((await api.call('sales.renew', request)).sale).toEqual(sale);
+    expect((await api.call('sales.get', { id: sale.id })).sale).toEqual(sale);
+  });
+
+  it.each([
+    ['a foreign number', { msisdn: '+33 6 12 34 56 78' }, 'msisdn'],
+    ['text with AT control characters', { msisdn: '687123456"\r\nATD112;' }, 'msisdn'],
+    ['an unknown plan', { planId: '50go' }, 'planId'],
+    ['cash below the price', { payment: { method: 'cash', tendered: 100 } }, 'payment.tendered'],
+  ])('refuses %s with a field issue and writes nothing', async (_label, change, path) => {
+    const { host, core } = await startTestHost({ demo: true });
+    const api = await signedIn(host.url, 'clerk', '1111');
+    const error = await refusal(
+      api.call('sales.renew', {
+        msisdn: '687123456',
+        planId: '5go',
+        payment: { method: 'cash', tendered: 10_000 },
+        idempotencyKey: key(),
+        ...change,
+      } as never),
+    );
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues?.[0]?.path).toBe(path);
+    expect(core.db.prepare('SELECT count(*) FROM sales').pluck().get()).toBe(0);
+  });
+
+  it('needs a signed-in user to sell, and a manager to resolve', async () => {
+    const { host } = await startTestHost({ demo: true });
+    const anonymous = createClient(httpTransport({ baseUrl: host.url }));
+    expect((await refusal(anonymous.call('catalog.list', {}))).code).toBe('unauthorized');
+    const clerk = await signedIn(host.url, 'clerk', '1111');
+    const error = await refusal(
+      clerk.call('sales.resolve', { id: 1, outcome: 'failed', reason: 'checked' }),
+    );
+    expect(error.code).toBe('forbidden');
+  });
+});
