@@ -14,7 +14,7 @@ export {
   type ParsedCarrierProfile,
   parseCarrierProfileText,
 } from './load';
-export { isTimeZone, readWallClock, type WallClock, wallClockToInstant } from './local-time';
+export { readWallClock, type WallClock, wallClockToInstant } from './local-time';
 export {
   type CustomerNumber,
   type CustomerNumberErrorCode,

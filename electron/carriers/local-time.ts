@@ -106,10 +106,6 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   return formatter;
 }
 
-export function isTimeZone(timeZone: string): boolean {
-  return timeZone !== '' && formatterFor(timeZone) !== null;
-}
-
 /** How far the zone's wall clock is ahead of UTC at `instant`, in milliseconds. */
 function offsetAt(formatter: Intl.DateTimeFormat, instant: number): number {
   const fields: Record<string, number> = {};

@@ -6,10 +6,11 @@
  */
 import type { BalanceReplyPattern, CarrierProfile, TopUpFailureReason } from '../../shared/carrier';
 import { currencies } from '../../shared/currencies';
+import { isTimeZone } from '../../shared/shop';
 import { parseAmount, parseQuantity } from './amounts';
 import { patternsOf } from './compiled';
 import { CarrierInputError } from './errors';
-import { isTimeZone, readWallClock, wallClockToInstant } from './local-time';
+import { readWallClock, wallClockToInstant } from './local-time';
 
 /** Longer than any USSD answer or carrier SMS: such a text is not read at all. */
 export const MAX_REPLY_LENGTH = 4000;
