@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createClient } from '../../../shared/api/client';
-import { ApiError } from '../../../shared/api/errors';
 import { httpTransport } from '../../../shared/api/http-transport';
+import { refusal } from '../../support/api';
 import { withTestHosts } from '../../support/host';
 
 const startTestHost = withTestHosts();
@@ -13,16 +13,6 @@ async function signedIn(url: string, name: string, pin: string) {
   );
   api.setToken((await api.call('auth.login', { name, pin })).token);
   return api;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('The call was not refused');
 }
 
 let keys = 0;

@@ -5,9 +5,9 @@ import { answerIpcInvoke } from '../../../electron/api/ipc-invoke';
 import type { Core } from '../../../electron/core';
 import { type ComptoirBridge, ipcTransport } from '../../../shared/api/bridge';
 import { type Client, createClient } from '../../../shared/api/client';
-import { ApiError } from '../../../shared/api/errors';
 import { httpTransport } from '../../../shared/api/http-transport';
 import type { ShopProfile } from '../../../shared/shop';
+import { refusal } from '../../support/api';
 import { withTestHosts } from '../../support/host';
 
 const startTestHost = withTestHosts();
@@ -57,16 +57,6 @@ function storedProfiles(file: string) {
   const rows = db.prepare('SELECT * FROM shop_profile').all();
   db.close();
   return rows;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('The call was not refused');
 }
 
 describe.each(transports)('the API over %s', (_name, connect) => {
