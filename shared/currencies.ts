@@ -19,3 +19,10 @@ export type CurrencyCode = keyof typeof currencies;
 export const currencyCodes = Object.keys(currencies) as [CurrencyCode, ...CurrencyCode[]];
 
 export const currencyCodeSchema = z.enum(currencyCodes);
+
+/** An amount of money: integer minor units of its currency, never a fraction. */
+export const moneySchema = z
+  .object({ amount: z.number().int().nonnegative().safe(), currency: currencyCodeSchema })
+  .strict();
+
+export type Money = z.output<typeof moneySchema>;

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
-import { currencyCodeSchema } from './currencies';
+import { moneySchema } from './currencies';
 import { languageSchema } from './languages';
 import { paymentMethods } from './sale';
 import { isTimeZone, type ShopProfile } from './shop';
@@ -20,9 +20,6 @@ export type ReceiptStatus = (typeof receiptStatuses)[number];
 const amount = z.number().int().nonnegative().safe();
 const line = singleLineText(200);
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
-
-export const moneySchema = z.object({ amount, currency: currencyCodeSchema }).strict();
-export type Money = z.output<typeof moneySchema>;
 
 /** The shop header and footer as printed, taken from the shop profile when the receipt is issued. */
 export const receiptShopSchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCodeSchema } from './currencies';
+import { moneySchema } from './currencies';
 
 /** The life of a sale in the renewal journal (DESIGN.md). */
 export const saleStatuses = ['draft', 'paid', 'sending', 'succeeded', 'failed', 'unknown'] as const;
@@ -41,11 +41,6 @@ export const paymentSchema = z
   .strict();
 
 export type Payment = z.output<typeof paymentSchema>;
-
-export const moneySchema = z.object({
-  amount: z.number().int().safe(),
-  currency: currencyCodeSchema,
-});
 
 /** A sale as the interface sees it. Amounts are minor units of the price's currency. */
 export const saleSchema = z.object({

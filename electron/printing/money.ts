@@ -1,5 +1,5 @@
+import type { Money } from '../../shared/currencies';
 import { currencies } from '../../shared/currencies';
-import type { Money } from '../../shared/receipt';
 
 /**
  * Money as a receipt prints it: the amount grouped and with the decimal mark of the receipt's

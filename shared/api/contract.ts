@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { moneySchema } from '../currencies';
 import { languageSchema } from '../languages';
-import { moneySchema, renewalRequestSchema, saleSchema } from '../sale';
+import { renewalRequestSchema, saleSchema } from '../sale';
 import { shopProfileSchema } from '../shop';
 
 /**
