@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createReceiptBook, type ReceiptDraft } from '../../../electron/sales/receipts';
+import { openDatabase } from '../../../electron/store/database';
+import { withTempDirs } from '../../support/temp';
+
+const tempDir = withTempDirs();
+
+const draft: ReceiptDraft = {
+  shop: {
+    name: 'Boutique du Port',
+    addressLines: ['3 quai Ferry'],
+    phone: '+687 27 12 34',
+    taxId: '1234567.001',
+    footerLines: ['Merci'],
+  },
+  timeZone: 'Pacific/Noumea',
+  language: 'fr',
+  clerk: 'clerk',
+  customer: '+687 •• •• 56',
+  carrier: 'NC Mobile Demo',
+  plan: '5 Go',
+  dataMb: 5120,
+  validityDays: 30,
+  price: { amount: 6000, currency: 'XPF' },
+  payment: { method: 'cash', tendered: 10000, change: 4000 },
+  carrierReference: 'TX48213',
+  status: 'succeeded',
+  refundAmount: null,
+};
+
+function shopWithSales(file: string, sales: number) {
+  const { db } = openDatabase(file);
+  db.prepare(
+    "INSERT OR IGNORE INTO users (id, name, role, pin_hash, created_at) VALUES (1, 'clerk', 'clerk', 'x', 'now')",
+  ).run();
+  for (let i = 0; i < sales; i++) {
+    db.prepare(`INSERT INTO sales (idempotency_key, status, msisdn, carrier_id, plan_id, plan_name,
+      data_mb, validity_days, price, dealer_cost, currency, payment_method, clerk_id, created_at,
+      updated_at) VALUES (?, 'draft', '+687123456', 'nc-demo', '5go', '5 Go', 5120, 30, 6000, 5000,
+      'XPF', 'card', 1, 'now', 'now')`).run(`receipt-sale-${Date.now()}-${i}-${Math.random()}`);
+  }
+  return db;
+}
+
+describe('the receipt book', () => {
+  it('numbers receipts without gaps, across restarts, each chained to the one before', () => {
+    const file = path.join(tempDir(), 'shop.sqlite');
+    const db = shopWithSales(file, 3);
+    const first = createReceiptBook(db, 'till-1', () => new Date('2026-11-22T01:00:00Z'));
+    const one = first.issue(1, draft);
+    const two = first.issue(2, draft);
+    db.close();
+    const reopened = createReceiptBook(openDatabase(file).db, 'till-1', () => new Date());
+    const three = reopened.issue(3, {
+      ...draft,
+      status: 'failed-refunded',
+      refundAmount: 6000,
+      carrierReference: null,
+    });
+    expect([one.number, two.number, three.number]).toEqual([1, 2, 3]);
+    expect(two.prevHash).toBe(one.hash);
+    expect(three.prevHash).toBe(two.hash);
+    expect(reopened.verify()).toEqual({ ok: true });
+    expect(reopened.numberOfSale(3)).toBe(3);
+  });
+
+  it('detects a stored receipt altered behind its back', () => {
+    const db = shopWithSales(path.join(tempDir(), 'shop.sqlite'), 2);
+    const book = createReceiptBook(db, 'till-1', () => new Date());
+    book.issue(1, draft);
+    book.issue(2, draft);
+    // Only someone bypassing the app could do this: the table refuses updates.
+    expect(() => db.prepare("UPDATE receipts SET content = '{}'").run()).toThrow(/append-only/);
+    db.exec('DROP TRIGGER receipts_are_append_only_update');
+    const stored = db
+      .prepare('SELECT content FROM receipts WHERE number = 1')
+      .pluck()
+      .get() as string;
+    db.prepare('UPDATE receipts SET content = ? WHERE number = 1').run(
+      stored.replace('6000', '600'),
+    );
+    expect(book.verify()).toEqual({ ok: false, brokenAt: 0, reason: 'hash_mismatch' });
+  });
+
+  it('logs each reprint as COPY n without changing the receipt', () => {
+    const db = shopWithSales(path.join(tempDir(), 'shop.sqlite'), 1);
+    const book = createReceiptBook(db, 'till-1', () => new Date());
+    const original = book.issue(1, draft);
+    expect(book.reprint(1, 'clerk:1', 'pdf')?.copy).toBe(1);
+    const second = book.reprint(1, 'manager:2', null);
+    expect(second).toMatchObject({ copy: 2, hash: original.hash });
+    expect(book.get(1)).toMatchObject({ saleId: 1, copies: 2, receipt: { hash: original.hash } });
+    expect(book.reprint(9, 'clerk:1', null)).toBeNull();
+  });
+
+  it('refuses a receipt whose content is not a receipt', () => {
+    const db = shopWithSales(path.join(tempDir(), 'shop.sqlite'), 1);
+    const book = createReceiptBook(db, 'till-1', () => new Date());
+    expect(() => book.issue(1, { ...draft, refundAmount: 10 })).toThrow();
+    expect(db.prepare('SELECT count(*) FROM receipts').pluck().get()).toBe(0);
+  });
+});
