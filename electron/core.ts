@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { version } from '../package.json';
 import { ApiError } from '../shared/api/errors';
@@ -10,11 +11,13 @@ import { createModemBank } from './bank/modem-bank';
 import { loadCarrierProfiles } from './carriers';
 import { demoDealerPin, demoModems, demoShopProfile, demoUsers } from './demo';
 import { salesHandlers, saleView } from './sales/api';
-import { createJournal } from './sales/journal';
+import { createJournal, type Sale } from './sales/journal';
+import { receiptDraftFor } from './sales/receipt-draft';
+import { createReceiptBook } from './sales/receipts';
 import { createRenewals } from './sales/renewal';
 import { openDatabase } from './store/database';
 import { shopProfileStore } from './store/shop-profile';
-import { createUserStore } from './store/users';
+import { createUserStore, deviceId } from './store/users';
 
 export interface CoreOptions {
   /** The SQLite file; created and migrated if needed. */
@@ -67,12 +70,38 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onStatus: (modems) => events.emit('modems.status', { modems }),
     now,
   });
+  const receipts = createReceiptBook(db, deviceId(db, randomUUID), now);
+  const issueReceipt = (sale: Sale) => {
+    const profile = shop.get();
+    if (!profile) {
+      log.warn(
+        `Sale ${sale.id}: no shop profile yet, its receipt will be issued at the next start`,
+      );
+      return;
+    }
+    receipts.issue(
+      sale.id,
+      receiptDraftFor(sale, {
+        shop: profile,
+        clerk: users.nameOf(sale.clerkId) ?? `#${sale.clerkId}`,
+        carrier: carriers.find((carrier) => carrier.id === sale.carrierId) ?? null,
+        language: profile.defaultLanguage,
+      }),
+    );
+  };
+  // A stop between a sale's outcome and its receipt leaves a sale without one: issue it now.
+  for (const sale of journal.withoutReceipt()) issueReceipt(sale);
   const renewals = createRenewals({
     journal,
     bank,
     carrierOf: (planId) => carriers.find((c) => c.plans.some((plan) => plan.id === planId)) ?? null,
     dealerPin: () => (options.demo ? demoDealerPin : undefined),
-    onProgress: (sale) => events.emit('sales.progress', { sale: saleView(sale) }),
+    onProgress: (sale) => {
+      if (sale.status === 'succeeded' || sale.status === 'failed' || sale.status === 'unknown') {
+        issueReceipt(sale);
+      }
+      events.emit('sales.progress', { sale: saleView(sale, receipts.numberOfSale(sale.id)) });
+    },
   });
   await bank.start();
 
@@ -106,7 +135,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return {};
     },
     'shop.get': () => ({ profile: shop.get() }),
-    ...salesHandlers({ journal, renewals, bank, carriers }),
+    ...salesHandlers({ journal, renewals, bank, carriers, receipts, issueReceipt }),
     'shop.update': (input) => {
       shop.save(normalizeShopProfile(input));
       const profile = shop.get();

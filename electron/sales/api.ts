@@ -5,10 +5,14 @@ import type { SaleView } from '../../shared/sale';
 import type { Handlers } from '../api/dispatcher';
 import type { ModemBank } from '../bank/modem-bank';
 import { CarrierInputError } from '../carriers';
+import { renderReceiptHtml } from '../printing/html';
+import { receiptLines } from '../printing/layout';
+import { receiptTranslations } from '../printing/translations';
 import { type Journal, JournalError, type Sale } from './journal';
+import type { ReceiptBook } from './receipts';
 import { RenewalError, type Renewals } from './renewal';
 
-export function saleView(sale: Sale): SaleView {
+export function saleView(sale: Sale, receiptNumber: number | null): SaleView {
   return {
     id: sale.id,
     status: sale.status,
@@ -24,7 +28,7 @@ export function saleView(sale: Sale): SaleView {
     modemId: sale.modemId,
     carrierReference: sale.carrierReference,
     dealerBalanceAfter: sale.dealerBalanceAfter,
-    receiptNumber: null,
+    receiptNumber,
     createdAt: sale.createdAt,
     updatedAt: sale.updatedAt,
   };
@@ -63,7 +67,7 @@ async function refusingAsApi<T>(run: () => T | Promise<T>): Promise<T> {
 
 type SalesHandlers = Pick<
   Handlers,
-  'catalog.list' | 'sales.renew' | 'sales.get' | 'sales.resolve' | 'modems.list'
+  'catalog.list' | 'sales.renew' | 'sales.get' | 'sales.resolve' | 'receipts.get' | 'modems.list'
 >;
 
 export function salesHandlers(deps: {
@@ -71,7 +75,12 @@ export function salesHandlers(deps: {
   renewals: Renewals;
   bank: ModemBank;
   carriers: readonly CarrierProfile[];
+  receipts: ReceiptBook;
+  /** Issues the receipt of a sale that reached an outcome (a correction after a resolve). */
+  issueReceipt(sale: Sale): void;
 }): SalesHandlers {
+  const t = receiptTranslations();
+  const view = (sale: Sale) => saleView(sale, deps.receipts.numberOfSale(sale.id));
   const catalog: ProcedureOutput<'catalog.list'> = {
     carriers: deps.carriers.map((carrier) => ({
       id: carrier.id,
@@ -92,13 +101,29 @@ export function salesHandlers(deps: {
       refusingAsApi(async () => {
         const user = caller.user;
         if (!user) throw new ApiError('unauthorized', 'Sign in first');
-        return { sale: saleView(await deps.renewals.renew(input, user)) };
+        return { sale: view(await deps.renewals.renew(input, user)) };
       }),
-    'sales.get': ({ id }) => refusingAsApi(() => ({ sale: saleView(deps.journal.get(id)) })),
+    'sales.get': ({ id }) => refusingAsApi(() => ({ sale: view(deps.journal.get(id)) })),
     'sales.resolve': ({ id, outcome, reason }, caller) =>
-      refusingAsApi(() => ({
-        sale: saleView(deps.journal.resolve(id, outcome, reason, `manager:${caller.user?.id}`)),
-      })),
+      refusingAsApi(() => {
+        const sale = deps.journal.resolve(id, outcome, reason, `manager:${caller.user?.id}`);
+        deps.issueReceipt(sale);
+        return { sale: view(sale) };
+      }),
+    'receipts.get': ({ number }) => {
+      const found = deps.receipts.get(number);
+      if (!found) throw new ApiError('not_found', `No receipt ${number}`);
+      const receipt = { ...found.receipt, copy: 0 };
+      return {
+        number,
+        saleId: found.saleId,
+        text: receiptLines(receipt, t, 48).join('\n'),
+        html: renderReceiptHtml(receipt, t, { paper: '80mm' }),
+        hash: receipt.hash,
+        prevHash: receipt.prevHash,
+        copies: found.copies,
+      };
+    },
     'modems.list': () => ({ modems: deps.bank.statuses() }),
   };
 }

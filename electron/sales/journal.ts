@@ -170,6 +170,9 @@ export function createJournal(db: Database, now: () => Date) {
   >(
     'SELECT from_status, to_status, at, actor, reason, transcript FROM sale_events WHERE sale_id = ? ORDER BY id',
   );
+  const unreceipted = db.prepare<[], SaleRow>(`
+    SELECT * FROM sales s WHERE status IN ('succeeded', 'failed', 'unknown')
+      AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.sale_id = s.id) ORDER BY id`);
   const open = db.prepare<[], SaleRow>(
     "SELECT * FROM sales WHERE status IN ('draft', 'paid', 'sending') ORDER BY id",
   );
@@ -303,6 +306,9 @@ export function createJournal(db: Database, now: () => Date) {
         })
         .immediate();
     },
+
+    /** Sales with an outcome but no receipt yet (a stop came in between). */
+    withoutReceipt: (): Sale[] => unreceipted.all().map(saleOf),
 
     /** Committed before the first byte of the top-up goes to the modem. */
     markSending(id: number, modemId: string, actor: string): Sale {

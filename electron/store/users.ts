@@ -36,11 +36,13 @@ export function createUserStore(db: Database, now: () => Date) {
   const byName = db.prepare<[string], User & { pin_hash: string }>(
     'SELECT id, name, role, pin_hash FROM users WHERE name = ? AND disabled_at IS NULL',
   );
+  const nameById = db.prepare<[number], string>('SELECT name FROM users WHERE id = ?').pluck();
   const count = db
     .prepare<[], number>('SELECT count(*) FROM users WHERE disabled_at IS NULL')
     .pluck();
   return {
     any: () => count.get() !== 0,
+    nameOf: (id: number): string | null => nameById.get(id) ?? null,
     add(name: string, role: Role, pin: string): User {
       const { lastInsertRowid } = insert.run(name, role, hashPin(pin), now().toISOString());
       return { id: Number(lastInsertRowid), name, role };

@@ -146,6 +146,20 @@ export const procedures = {
       .strict(),
     z.object({ sale: saleSchema }),
   ),
+  'receipts.get': procedure(
+    'user',
+    'One receipt as issued: its text (80 mm), its HTML, its hash chain link and reprint count.',
+    z.object({ number: z.number().int().positive() }).strict(),
+    z.object({
+      number: z.number().int(),
+      saleId: z.number().int(),
+      text: z.string(),
+      html: z.string(),
+      hash: z.string(),
+      prevHash: z.string(),
+      copies: z.number().int(),
+    }),
+  ),
   'modems.list': procedure(
     'user',
     'The modem bank: each modem, its carrier and its state.',

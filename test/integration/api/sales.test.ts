@@ -62,6 +62,37 @@ describe('selling over the API, on the demo bank', () => {
     expect((await api.call('sales.get', { id: sale.id })).sale).toEqual(sale);
   });
 
+  it('issues the receipt of each sale with what really happened, chained to the one before', async () => {
+    const { host } = await startTestHost({ demo: true });
+    const api = await signedIn(host.url, 'clerk', '1111');
+    const paid = { method: 'cash' as const, tendered: 10_000 };
+    const done = await api.call('sales.renew', {
+      msisdn: '687123456',
+      planId: '5go',
+      payment: paid,
+      idempotencyKey: key(),
+    });
+    const refused = await api.call('sales.renew', {
+      msisdn: '687111111',
+      planId: '1go',
+      payment: paid,
+      idempotencyKey: key(),
+    });
+    expect([done.sale.receiptNumber, refused.sale.receiptNumber]).toEqual([1, 2]);
+    const first = await api.call('receipts.get', { number: 1 });
+    const second = await api.call('receipts.get', { number: 2 });
+    expect(first).toMatchObject({ number: 1, saleId: done.sale.id, copies: 0 });
+    expect(second.prevHash).toBe(first.hash);
+    // The demo shop prints in French.
+    expect(first.text).toContain('5 Go');
+    expect(first.text).toMatch(/Client +\+687 [• ]+56/);
+    expect(first.text).not.toContain('687123456');
+    expect(second.text).toMatch(/rembours/i);
+    expect(first.html).toMatch(/^<!doctype html>/i);
+    const missing = await refusal(api.call('receipts.get', { number: 99 }));
+    expect(missing.code).toBe('not_found');
+  });
+
   it.each([
     ['a foreign number', { msisdn: '+33 6 12 34 56 78' }, 'msisdn'],
     ['text with AT control characters', { msisdn: '687123456"\r\nATD112;' }, 'msisdn'],

@@ -1,28 +1,10 @@
-import i18next from 'i18next';
-import type { Translate } from '../../../electron/printing/layout';
+import { receiptTranslations } from '../../../electron/printing/translations';
 import { chainReceipt } from '../../../electron/sales/receipt-chain';
-import en from '../../../shared/i18n/en.json';
-import fr from '../../../shared/i18n/fr.json';
-import zhCN from '../../../shared/i18n/zh-CN.json';
 import type { Language } from '../../../shared/languages';
 import { maskCustomerNumber, type Receipt, type ReceiptContent } from '../../../shared/receipt';
 
-/**
- * The translations as the app loads them, with i18next's defaults otherwise (it HTML-escapes
- * interpolated values unless told not to), set to English: the renderers must ask for the
- * receipt's language themselves.
- */
-export function translations(): Translate {
-  const i18n = i18next.createInstance();
-  void i18n.init({
-    resources: { en: { translation: en }, fr: { translation: fr }, 'zh-CN': { translation: zhCN } },
-    lng: 'en',
-    fallbackLng: 'en',
-    initAsync: false,
-    showSupportNotice: false,
-  });
-  return i18n.t;
-}
+/** The translations as the core loads them, set to English: renderers pick the receipt's. */
+export const translations = receiptTranslations;
 
 /** The hash of receipt 41, which receipt 42 follows. */
 export const previousHash = 'ab'.repeat(32);

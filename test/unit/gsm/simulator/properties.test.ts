@@ -67,9 +67,10 @@ describe('arbitrary bytes never stop the modem answering', () => {
         modem.clock.advance(600_000);
         await modem.settle(5);
         modem.take();
-        // ESC leaves a prompt left open, CR ends a half-typed line: what gammu sends first.
+        // CR ends a half-typed line (which may itself open the SMS prompt: "AT+CMGS=23"), ESC
+        // leaves a prompt left open, and the next CR starts clean.
         const answer = await modem.exchange(
-          '\x1b\rAT+CGMI\r',
+          '\r\x1b\rAT+CGMI\r',
           new RegExp(`${manufacturer}\\r\\n\\r\\nOK\\r\\n`),
         );
         expect(answer).toContain(`${manufacturer}\r\n\r\nOK\r\n`);
