@@ -67,7 +67,13 @@ async function refusingAsApi<T>(run: () => T | Promise<T>): Promise<T> {
 
 type SalesHandlers = Pick<
   Handlers,
-  'catalog.list' | 'sales.renew' | 'sales.get' | 'sales.resolve' | 'receipts.get' | 'modems.list'
+  | 'catalog.list'
+  | 'sales.renew'
+  | 'sales.get'
+  | 'sales.list'
+  | 'sales.resolve'
+  | 'receipts.get'
+  | 'modems.list'
 >;
 
 export function salesHandlers(deps: {
@@ -104,6 +110,7 @@ export function salesHandlers(deps: {
         return { sale: view(await deps.renewals.renew(input, user)) };
       }),
     'sales.get': ({ id }) => refusingAsApi(() => ({ sale: view(deps.journal.get(id)) })),
+    'sales.list': (filter) => ({ sales: deps.journal.list(filter).map(view) }),
     'sales.resolve': ({ id, outcome, reason }, caller) =>
       refusingAsApi(() => {
         const sale = deps.journal.resolve(id, outcome, reason, `manager:${caller.user?.id}`);

@@ -170,6 +170,23 @@ export function createJournal(db: Database, now: () => Date) {
   >(
     'SELECT from_status, to_status, at, actor, reason, transcript FROM sale_events WHERE sale_id = ? ORDER BY id',
   );
+  // Each filter is optional; created_at is ISO 8601 UTC, so text order is time order.
+  const listSales = db.prepare<
+    [
+      {
+        from: string | null;
+        to: string | null;
+        status: string | null;
+        msisdn: string | null;
+        limit: number;
+      },
+    ],
+    SaleRow
+  >(`
+    SELECT * FROM sales
+    WHERE (@from IS NULL OR created_at >= @from) AND (@to IS NULL OR created_at < @to)
+      AND (@status IS NULL OR status = @status) AND (@msisdn IS NULL OR msisdn = @msisdn)
+    ORDER BY created_at DESC, id DESC LIMIT @limit`);
   const unreceipted = db.prepare<[], SaleRow>(`
     SELECT * FROM sales s WHERE status IN ('succeeded', 'failed', 'unknown')
       AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.sale_id = s.id) ORDER BY id`);
@@ -305,6 +322,22 @@ export function createJournal(db: Database, now: () => Date) {
           return { sale: transition(id, 'draft', 'paid', { actor }), created: true };
         })
         .immediate();
+    },
+
+    /** Newest first, at most `limit`; instants are ISO 8601 UTC, `to` excluded. */
+    list(
+      filter: { from?: string; to?: string; status?: SaleStatus; msisdn?: string },
+      limit = 500,
+    ): Sale[] {
+      return listSales
+        .all({
+          from: filter.from ? new Date(filter.from).toISOString() : null,
+          to: filter.to ? new Date(filter.to).toISOString() : null,
+          status: filter.status ?? null,
+          msisdn: filter.msisdn ?? null,
+          limit,
+        })
+        .map(saleOf);
     },
 
     /** Sales with an outcome but no receipt yet (a stop came in between). */

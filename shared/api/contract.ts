@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { moneySchema } from '../currencies';
 import { languageSchema } from '../languages';
-import { renewalRequestSchema, saleSchema } from '../sale';
+import { renewalRequestSchema, saleSchema, saleStatuses } from '../sale';
 import { shopProfileSchema } from '../shop';
 
 /**
@@ -133,6 +133,22 @@ export const procedures = {
     'One sale.',
     z.object({ id: z.number().int().positive() }).strict(),
     z.object({ sale: saleSchema }),
+  ),
+  'sales.list': procedure(
+    'user',
+    'Sales, newest first (at most 500): between two instants, with a status, for a number.',
+    z
+      .object({
+        from: z.iso.datetime().optional(),
+        to: z.iso.datetime().optional(),
+        status: z.enum(saleStatuses).optional(),
+        msisdn: z
+          .string()
+          .regex(/^\+[0-9]{6,15}$/, { error: 'An international number such as +687271234' })
+          .optional(),
+      })
+      .strict(),
+    z.object({ sales: z.array(saleSchema) }),
   ),
   'sales.resolve': procedure(
     'manager',

@@ -115,6 +115,41 @@ describe('selling over the API, on the demo bank', () => {
     expect(core.db.prepare('SELECT count(*) FROM sales').pluck().get()).toBe(0);
   });
 
+  it('lists sales newest first, by status, by number and by time', async () => {
+    const { host } = await startTestHost({ demo: true });
+    const api = await signedIn(host.url, 'clerk', '1111');
+    const paid = { method: 'card' as const, reference: 'slip-1' };
+    const before = new Date().toISOString();
+    const a = await api.call('sales.renew', {
+      msisdn: '687123456',
+      planId: '1go',
+      payment: paid,
+      idempotencyKey: key(),
+    });
+    const b = await api.call('sales.renew', {
+      msisdn: '687111111',
+      planId: '1go',
+      payment: paid,
+      idempotencyKey: key(),
+    });
+    const c = await api.call('sales.renew', {
+      msisdn: '687123456',
+      planId: '5go',
+      payment: paid,
+      idempotencyKey: key(),
+    });
+    const ids = (list: { sales: { id: number }[] }) => list.sales.map((sale) => sale.id);
+    expect(ids(await api.call('sales.list', {}))).toEqual([c.sale.id, b.sale.id, a.sale.id]);
+    expect(ids(await api.call('sales.list', { status: 'failed' }))).toEqual([b.sale.id]);
+    expect(ids(await api.call('sales.list', { msisdn: '+687123456' }))).toEqual([
+      c.sale.id,
+      a.sale.id,
+    ]);
+    expect(ids(await api.call('sales.list', { from: before, to: before }))).toEqual([]);
+    const error = await refusal(api.call('sales.list', { msisdn: '687123456' }));
+    expect(error.issues?.[0]?.path).toBe('msisdn');
+  });
+
   it('needs a signed-in user to sell, and a manager to resolve', async () => {
     const { host } = await startTestHost({ demo: true });
     const anonymous = createClient(httpTransport({ baseUrl: host.url }));

@@ -32,6 +32,7 @@ function handlers(overrides: Partial<Handlers>): Handlers {
     'sales.renew': unused,
     'sales.get': unused,
     'sales.resolve': unused,
+    'sales.list': unused,
     'receipts.get': unused,
     'modems.list': unused,
     ...overrides,
