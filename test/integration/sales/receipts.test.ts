@@ -3,31 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { createReceiptBook, type ReceiptDraft } from '../../../electron/sales/receipts';
 import { openDatabase } from '../../../electron/store/database';
 import { withTempDirs } from '../../support/temp';
+import { saleContent } from '../../unit/printing/sale';
 
 const tempDir = withTempDirs();
 
-const draft: ReceiptDraft = {
-  shop: {
-    name: 'Boutique du Port',
-    addressLines: ['3 quai Ferry'],
-    phone: '+687 27 12 34',
-    taxId: '1234567.001',
-    footerLines: ['Merci'],
-  },
-  timeZone: 'Pacific/Noumea',
-  language: 'fr',
-  clerk: 'clerk',
-  customer: '+687 •• •• 56',
-  carrier: 'NC Mobile Demo',
-  plan: '5 Go',
-  dataMb: 5120,
-  validityDays: 30,
-  price: { amount: 6000, currency: 'XPF' },
-  payment: { method: 'cash', tendered: 10000, change: 4000 },
-  carrierReference: 'TX48213',
-  status: 'succeeded',
-  refundAmount: null,
-};
+// The printing tests' fixed sale, as the book receives it: without device, number and time.
+const { deviceId: _device, number: _number, issuedAt: _issuedAt, ...draft } = saleContent;
+const fixed: ReceiptDraft = draft;
 
 function shopWithSales(file: string, sales: number) {
   const { db } = openDatabase(file);
@@ -48,14 +30,14 @@ describe('the receipt book', () => {
     const file = path.join(tempDir(), 'shop.sqlite');
     const db = shopWithSales(file, 3);
     const first = createReceiptBook(db, 'till-1', () => new Date('2026-11-22T01:00:00Z'));
-    const one = first.issue(1, draft);
-    const two = first.issue(2, draft);
+    const one = first.issue(1, fixed);
+    const two = first.issue(2, fixed);
     db.close();
     const reopened = createReceiptBook(openDatabase(file).db, 'till-1', () => new Date());
     const three = reopened.issue(3, {
-      ...draft,
+      ...fixed,
       status: 'failed-refunded',
-      refundAmount: 6000,
+      refundAmount: 5500,
       carrierReference: null,
     });
     expect([one.number, two.number, three.number]).toEqual([1, 2, 3]);
@@ -68,8 +50,8 @@ describe('the receipt book', () => {
   it('detects a stored receipt altered behind its back', () => {
     const db = shopWithSales(path.join(tempDir(), 'shop.sqlite'), 2);
     const book = createReceiptBook(db, 'till-1', () => new Date());
-    book.issue(1, draft);
-    book.issue(2, draft);
+    book.issue(1, fixed);
+    book.issue(2, fixed);
     // Only someone bypassing the app could do this: the table refuses updates.
     expect(() => db.prepare("UPDATE receipts SET content = '{}'").run()).toThrow(/append-only/);
     db.exec('DROP TRIGGER receipts_are_append_only_update');
@@ -78,7 +60,7 @@ describe('the receipt book', () => {
       .pluck()
       .get() as string;
     db.prepare('UPDATE receipts SET content = ? WHERE number = 1').run(
-      stored.replace('6000', '600'),
+      stored.replace('5500', '550'),
     );
     expect(book.verify()).toEqual({ ok: false, brokenAt: 0, reason: 'hash_mismatch' });
   });
@@ -86,7 +68,7 @@ describe('the receipt book', () => {
   it('logs each reprint as COPY n without changing the receipt', () => {
     const db = shopWithSales(path.join(tempDir(), 'shop.sqlite'), 1);
     const book = createReceiptBook(db, 'till-1', () => new Date());
-    const original = book.issue(1, draft);
+    const original = book.issue(1, fixed);
     expect(book.reprint(1, 'clerk:1', 'pdf')?.copy).toBe(1);
     const second = book.reprint(1, 'manager:2', null);
     expect(second).toMatchObject({ copy: 2, hash: original.hash });
@@ -97,7 +79,7 @@ describe('the receipt book', () => {
   it('refuses a receipt whose content is not a receipt', () => {
     const db = shopWithSales(path.join(tempDir(), 'shop.sqlite'), 1);
     const book = createReceiptBook(db, 'till-1', () => new Date());
-    expect(() => book.issue(1, { ...draft, refundAmount: 10 })).toThrow();
+    expect(() => book.issue(1, { ...fixed, refundAmount: 10 })).toThrow();
     expect(db.prepare('SELECT count(*) FROM receipts').pluck().get()).toBe(0);
   });
 });
