@@ -1,6 +1,6 @@
 import { describeFinal } from '../gsm/channel';
 import { type Command, UsageError } from './command';
-import { portOptions, withChannel } from './port';
+import { portOptions, timeoutOption, withChannel } from './port';
 
 export const atCommand: Command = {
   name: 'at',
@@ -12,10 +12,7 @@ export const atCommand: Command = {
     if (command === undefined || extra.length > 0) {
       throw new UsageError('Give exactly one AT command, quoted if it has spaces');
     }
-    const timeoutMs = Number(values.timeout) * 1000;
-    if (!(timeoutMs > 0 && timeoutMs <= 600_000)) {
-      throw new UsageError('--timeout is a number of seconds from 0 to 600');
-    }
+    const timeoutMs = timeoutOption(values);
     const answer = await withChannel(values, (channel) => channel.run(command, { timeoutMs }));
     output.result(
       { lines: answer.lines, final: answer.final },

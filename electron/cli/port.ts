@@ -1,6 +1,6 @@
 import { type AtChannel, AtInputError, createAtChannel } from '../gsm/channel';
 import { openSerialLink } from '../gsm/link/serial-link';
-import { type Modem, ModemError, openModem } from '../gsm/modem';
+import { type Modem, openModem } from '../gsm/modem';
 import { SmsInputError } from '../gsm/sms';
 import { UssdInputError } from '../gsm/ussd';
 import { type CommandContext, UsageError } from './command';
@@ -73,5 +73,3 @@ export function timeoutOption(values: CommandContext['values'], name = 'timeout'
   }
   return seconds * 1000;
 }
-
-export { ModemError };
