@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { version } from '../package.json';
 import { ApiError } from '../shared/api/errors';
@@ -6,6 +7,7 @@ import { normalizeShopProfile } from '../shared/shop';
 import { createDispatcher, type Dispatch, type Handlers, type Logger } from './api/dispatcher';
 import { createEventBus, type EventBus } from './api/event-bus';
 import { createLoginGuard, createSessions } from './api/sessions';
+import { modemBankHandlers, modemConfigOf } from './bank/api';
 import { openModemLink } from './bank/links';
 import { createModemBank } from './bank/modem-bank';
 import { loadCarrierProfiles } from './carriers';
@@ -16,6 +18,8 @@ import { receiptDraftFor } from './sales/receipt-draft';
 import { createReceiptBook } from './sales/receipts';
 import { createRenewals } from './sales/renewal';
 import { openDatabase } from './store/database';
+import { createDealerPins, keyFileSealer, type SecretSealer } from './store/dealer-pins';
+import { createModemSettingsStore } from './store/modem-settings';
 import { shopProfileStore } from './store/shop-profile';
 import { createUserStore, deviceId } from './store/users';
 
@@ -25,6 +29,11 @@ export interface CoreOptions {
   demo: boolean;
   /** Folders of carrier profiles, later ones overriding earlier ones (shipped, then the shop's). */
   carrierDirs?: readonly string[];
+  /**
+   * Seals dealer PINs at rest: the desktop app passes the system keychain (safeStorage); by
+   * default a key file beside the database.
+   */
+  sealer?: SecretSealer;
   /** Demo only: simulated network delay of each USSD and SMS answer. */
   simLatencyMs?: number;
   now?: () => Date;
@@ -63,9 +72,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   for (const sale of journal.recoverInterrupted('system')) {
     log.warn(`Sale ${sale.id} was interrupted by a stop and is now ${sale.status}`);
   }
-  // Until the shop configures its modems, the demo runs the simulated bank in this process.
+  // The demo runs a simulated bank in this process; a shop runs the modems its manager set up,
+  // with dealer PINs sealed in a file of their own (never in the database or its backups).
+  const dataDir = path.dirname(path.resolve(options.databaseFile));
+  const real = options.demo
+    ? null
+    : {
+        settings: createModemSettingsStore(db, now),
+        dealerPins: createDealerPins(
+          path.join(dataDir, `${path.parse(options.databaseFile).name}.dealer-pins.json`),
+          options.sealer ?? keyFileSealer(path.join(dataDir, 'comptoir-secrets.key')),
+        ),
+      };
   const bank = createModemBank({
-    modems: options.demo ? demoModems(carriers) : [],
+    modems: real ? real.settings.list().map(modemConfigOf) : demoModems(carriers),
     openLink: (port) => openModemLink(port, { simLatencyMs: options.simLatencyMs ?? 0 }),
     onStatus: (modems) => events.emit('modems.status', { modems }),
     now,
@@ -95,7 +115,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     journal,
     bank,
     carrierOf: (planId) => carriers.find((c) => c.plans.some((plan) => plan.id === planId)) ?? null,
-    dealerPin: () => (options.demo ? demoDealerPin : undefined),
+    dealerPin: (modemId) => (real ? real.dealerPins.get(modemId) : demoDealerPin),
     onProgress: (sale) => {
       if (sale.status === 'succeeded' || sale.status === 'failed' || sale.status === 'unknown') {
         issueReceipt(sale);
@@ -135,7 +155,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return {};
     },
     'shop.get': () => ({ profile: shop.get() }),
-    ...salesHandlers({ journal, renewals, bank, carriers, receipts, issueReceipt }),
+    ...salesHandlers({ journal, renewals, carriers, receipts, issueReceipt }),
+    ...modemBankHandlers({ bank, carriers, real }),
     'shop.update': (input) => {
       shop.save(normalizeShopProfile(input));
       const profile = shop.get();

@@ -4,6 +4,7 @@ import { createCore } from './core';
 import { databaseFileIn } from './paths';
 import { registerAppScheme, serveAppScheme } from './shell/app-protocol';
 import { wireIpc } from './shell/ipc';
+import { keychainSealer } from './shell/secret-sealer';
 import { lockDownWebContents } from './shell/security';
 import { createMainWindow } from './shell/window';
 import { appOrigin, isTrustedFrameUrl } from './web-security';
@@ -25,9 +26,11 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(async () => {
+    const sealer = keychainSealer();
     const core = await createCore({
       databaseFile: databaseFileIn(app.getPath('userData'), demo),
       demo,
+      ...(sealer ? { sealer } : {}),
       carrierDirs: [
         app.isPackaged
           ? path.join(process.resourcesPath, 'carriers')

@@ -5,7 +5,7 @@ import { createSimulatedModem } from '../gsm/simulator';
 
 /** Where one modem of the bank is: a serial port, or a simulated modem in this process. */
 export type ModemPort =
-  | { kind: 'serial'; path: string; baudRate?: number }
+  | { kind: 'serial'; path: string; baudRate?: number; rtscts?: boolean }
   | { kind: 'simulated'; profile: string };
 
 /**
@@ -20,6 +20,7 @@ export async function openModemLink(
     return openSerialLink({
       path: port.path,
       ...(port.baudRate ? { baudRate: port.baudRate } : {}),
+      ...(port.rtscts ? { rtscts: true } : {}),
     });
   }
   const [client, modemEnd] = createMemoryLinkPair(`simulated:${port.profile}`);

@@ -61,6 +61,9 @@ interface Slot {
   learned: UssdRequestEncoding | undefined;
   transcript: string[] | null;
   lastUsed: number;
+  /** Taken out of the bank by the manager: closed once its current job ends, never reopened. */
+  retired: boolean;
+  onRetired?: () => void;
 }
 
 interface Waiter {
@@ -81,7 +84,7 @@ function describeEntry(entry: TranscriptEntry): string {
  */
 export function createModemBank(options: ModemBankOptions) {
   const now = options.now ?? (() => new Date());
-  const slots: Slot[] = options.modems.map((config) => ({
+  const slotOf = (config: ModemConfig): Slot => ({
     config,
     status: {
       id: config.id,
@@ -100,12 +103,22 @@ export function createModemBank(options: ModemBankOptions) {
     learned: undefined,
     transcript: null,
     lastUsed: 0,
-  }));
+    retired: false,
+  });
+  const slots: Slot[] = options.modems.map(slotOf);
   const waiters: Waiter[] = [];
+  // A modem taken out while busy closes when its job ends; a re-added one waits for its port.
+  const closing = new Map<string, Promise<void>>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let closed = false;
 
-  const publish = () => options.onStatus?.(slots.map((slot) => ({ ...slot.status })));
+  const statuses = (): ModemStatus[] =>
+    slots.filter((slot) => !slot.retired).map((slot) => ({ ...slot.status }));
+  const publish = () => options.onStatus?.(statuses());
+  const reconnectLater = (slot: Slot) =>
+    later(options.reconnectMs ?? 5000, () => {
+      if (!slot.retired) void connect(slot);
+    });
   const later = (ms: number, run: () => void) => {
     const timer = setTimeout(() => {
       timers.delete(timer);
@@ -147,9 +160,13 @@ export function createModemBank(options: ModemBankOptions) {
         slot.modem = null;
         slot.ussd = null;
         update(slot, { state: 'offline', problem: error.message });
-        later(options.reconnectMs ?? 5000, () => void connect(slot));
+        reconnectLater(slot);
       });
       const modem = await openModem(channel, slot.config.simPin ? { pin: slot.config.simPin } : {});
+      if (slot.retired) {
+        await modem.close();
+        return;
+      }
       slot.modem = modem;
       slot.ussd = createUssdSession(channel, {
         profile: modem.profile,
@@ -169,7 +186,7 @@ export function createModemBank(options: ModemBankOptions) {
     } catch (error) {
       slot.modem = null;
       update(slot, { state: 'offline', problem: (error as Error).message });
-      later(options.reconnectMs ?? 5000, () => void connect(slot));
+      reconnectLater(slot);
     }
   }
 
@@ -187,6 +204,7 @@ export function createModemBank(options: ModemBankOptions) {
 
   function usable(slot: Slot, carrierId: string) {
     return (
+      !slot.retired &&
       slot.config.carrierId === carrierId &&
       slot.status.state === 'idle' &&
       slot.modem !== null &&
@@ -216,6 +234,10 @@ export function createModemBank(options: ModemBankOptions) {
         if (released) return;
         released = true;
         slot.transcript = null;
+        if (slot.retired) {
+          void retire(slot);
+          return;
+        }
         if (slot.status.state === 'busy') update(slot, { state: 'idle' });
         serveWaiters();
       },
@@ -232,12 +254,25 @@ export function createModemBank(options: ModemBankOptions) {
     }
   }
 
+  async function retire(slot: Slot) {
+    if (slots.includes(slot)) slots.splice(slots.indexOf(slot), 1);
+    publish();
+    const modem = slot.modem;
+    slot.modem = null;
+    slot.ussd = null;
+    await modem?.close().catch(() => {});
+    if (slot.onRetired) {
+      closing.delete(slot.config.id);
+      slot.onRetired();
+    }
+  }
+
   return {
     /** Opens every modem; resolves once each is idle or has failed once. */
     async start() {
       await Promise.all(slots.map((slot) => connect(slot)));
     },
-    statuses: (): ModemStatus[] => slots.map((slot) => ({ ...slot.status })),
+    statuses,
     /**
      * Lends an idle registered modem of the carrier, waiting up to `waitMs` for one to free up
      * (first come, first served); null if none did.
@@ -256,6 +291,37 @@ export function createModemBank(options: ModemBankOptions) {
         };
         waiters.push(waiter);
       });
+    },
+    /** Adds a modem the manager configured; resolves once it is idle or has failed once. */
+    async add(config: ModemConfig) {
+      if (slots.some((slot) => slot.config.id === config.id && !slot.retired)) {
+        throw new Error(`The bank already has a modem ${config.id}`);
+      }
+      const slot = slotOf(config);
+      slots.push(slot);
+      publish();
+      await closing.get(config.id);
+      if (!slot.retired && !closed) await connect(slot);
+    },
+    /**
+     * Takes a modem out of the bank: nothing new is lent to it, and it is closed at once, or
+     * when its current job ends (a top-up is never cut short).
+     */
+    async remove(id: string) {
+      const slot = slots.find((candidate) => candidate.config.id === id && !candidate.retired);
+      if (!slot) return;
+      slot.retired = true;
+      publish();
+      if (slot.status.state !== 'busy') {
+        await retire(slot);
+        return;
+      }
+      closing.set(
+        id,
+        new Promise((resolve) => {
+          slot.onRetired = resolve;
+        }),
+      );
     },
     async close() {
       closed = true;

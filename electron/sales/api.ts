@@ -3,7 +3,6 @@ import { ApiError } from '../../shared/api/errors';
 import type { CarrierProfile } from '../../shared/carrier';
 import type { SaleView } from '../../shared/sale';
 import type { Handlers } from '../api/dispatcher';
-import type { ModemBank } from '../bank/modem-bank';
 import { CarrierInputError } from '../carriers';
 import { renderReceiptHtml } from '../printing/html';
 import { receiptLines } from '../printing/layout';
@@ -67,19 +66,12 @@ async function refusingAsApi<T>(run: () => T | Promise<T>): Promise<T> {
 
 type SalesHandlers = Pick<
   Handlers,
-  | 'catalog.list'
-  | 'sales.renew'
-  | 'sales.get'
-  | 'sales.list'
-  | 'sales.resolve'
-  | 'receipts.get'
-  | 'modems.list'
+  'catalog.list' | 'sales.renew' | 'sales.get' | 'sales.list' | 'sales.resolve' | 'receipts.get'
 >;
 
 export function salesHandlers(deps: {
   journal: Journal;
   renewals: Renewals;
-  bank: ModemBank;
   carriers: readonly CarrierProfile[];
   receipts: ReceiptBook;
   /** Issues the receipt of a sale that reached an outcome (a correction after a resolve). */
@@ -131,6 +123,5 @@ export function salesHandlers(deps: {
         copies: found.copies,
       };
     },
-    'modems.list': () => ({ modems: deps.bank.statuses() }),
   };
 }

@@ -113,4 +113,54 @@ describe('the modem bank', () => {
     const step = await runUssdDialogue(back?.ussd ?? (undefined as never), '*100#', [], 5000);
     expect(step.text).toMatch(/Solde revendeur/);
   });
+
+  it('takes a modem added by the manager into service without a restart', async () => {
+    const { bank, published } = bankOf([]);
+    await bank.start();
+    await bank.add(simulated('modem-7'));
+    expect(bank.statuses()).toEqual([expect.objectContaining({ id: 'modem-7', state: 'idle' })]);
+    expect(published.at(-1)).toEqual(bank.statuses());
+    expect((await bank.acquire('nc-demo'))?.id).toBe('modem-7');
+    await expect(bank.add(simulated('modem-7'))).rejects.toThrow(/already has a modem modem-7/);
+  });
+
+  it('closes a removed idle modem at once and never lends it again', async () => {
+    const closed: string[] = [];
+    let opened = 0;
+    const { bank } = bankOf([simulated('modem-1'), simulated('modem-2')], async (port) => {
+      const link = await openModemLink(port);
+      const number = ++opened;
+      link.onClose(() => closed.push(`link ${number}`));
+      return link;
+    });
+    await bank.start();
+    await bank.remove('modem-1');
+    expect(closed).toEqual(['link 1']);
+    expect(bank.statuses().map((status) => status.id)).toEqual(['modem-2']);
+    expect((await bank.acquire('nc-demo'))?.id).toBe('modem-2');
+    expect(await bank.acquire('nc-demo')).toBeNull();
+  });
+
+  it('lets a removed busy modem finish its job, then closes it; re-adding it waits for that', async () => {
+    const opened: ModemLink[] = [];
+    const { bank } = bankOf([simulated('modem-1')], async (port) => {
+      const link = await openModemLink(port);
+      opened.push(link);
+      return link;
+    });
+    await bank.start();
+    const lease = await bank.acquire('nc-demo');
+    await bank.remove('modem-1');
+    expect(bank.statuses()).toEqual([]);
+    const readded = bank.add(simulated('modem-1'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The job still has its modem: the top-up in flight is never cut short.
+    const step = await runUssdDialogue(lease?.ussd ?? (undefined as never), '*100#', [], 5000);
+    expect(step.text).toMatch(/Solde revendeur/);
+    expect(opened).toHaveLength(1);
+    lease?.release();
+    await readded;
+    expect(opened).toHaveLength(2);
+    expect(bank.statuses()).toEqual([expect.objectContaining({ id: 'modem-1', state: 'idle' })]);
+  });
 });

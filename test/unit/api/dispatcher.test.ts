@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type Handlers } from '../../../electron/api/dispatcher';
+import { procedures } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 
 const quietLog = { error: vi.fn(), warn: vi.fn(), info: vi.fn() };
@@ -21,22 +22,8 @@ function handlers(overrides: Partial<Handlers>): Handlers {
   const unused = () => {
     throw new Error('not called in this test');
   };
-  return {
-    'app.info': unused,
-    'auth.setup': unused,
-    'auth.login': unused,
-    'auth.logout': unused,
-    'shop.get': unused,
-    'shop.update': unused,
-    'catalog.list': unused,
-    'sales.renew': unused,
-    'sales.get': unused,
-    'sales.resolve': unused,
-    'sales.list': unused,
-    'receipts.get': unused,
-    'modems.list': unused,
-    ...overrides,
-  };
+  const all = Object.fromEntries(Object.keys(procedures).map((name) => [name, unused]));
+  return { ...(all as unknown as Handlers), ...overrides };
 }
 
 describe('the dispatcher', () => {

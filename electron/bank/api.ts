@@ -1,0 +1,86 @@
+import { ApiError } from '../../shared/api/errors';
+import type { CarrierProfile } from '../../shared/carrier';
+import type { ModemSettings } from '../../shared/modem-bank';
+import type { Handlers } from '../api/dispatcher';
+import type { DealerPins } from '../store/dealer-pins';
+import type { ModemSettingsStore } from '../store/modem-settings';
+import type { ModemBank, ModemConfig } from './modem-bank';
+import { listSerialPorts } from './ports';
+
+/** How a configured modem enters the bank: a serial port bound to its dealer SIM's carrier. */
+export function modemConfigOf(settings: ModemSettings): ModemConfig {
+  return {
+    id: settings.id,
+    carrierId: settings.carrierId,
+    port: {
+      kind: 'serial',
+      path: settings.path,
+      ...(settings.baudRate ? { baudRate: settings.baudRate } : {}),
+      ...(settings.hardwareFlowControl ? { rtscts: true } : {}),
+    },
+  };
+}
+
+type ModemBankHandlers = Pick<
+  Handlers,
+  'modems.list' | 'modems.settings' | 'modems.save' | 'modems.remove' | 'modems.ports'
+>;
+
+export function modemBankHandlers(deps: {
+  bank: ModemBank;
+  carriers: readonly CarrierProfile[];
+  /** Null in demo mode: the demo's bank is simulated and cannot be configured. */
+  real: { settings: ModemSettingsStore; dealerPins: DealerPins } | null;
+  listPorts?: typeof listSerialPorts;
+}): ModemBankHandlers {
+  const realBank = () => {
+    if (!deps.real) {
+      throw new ApiError(
+        'conflict',
+        'The demo runs simulated modems only: configure real modems in the shop (not the demo)',
+      );
+    }
+    return deps.real;
+  };
+  const configured = (real: NonNullable<typeof deps.real>) =>
+    real.settings.list().map((settings) => ({
+      ...settings,
+      hasDealerPin: real.dealerPins.has(settings.id),
+    }));
+  return {
+    'modems.list': () => ({ modems: deps.bank.statuses() }),
+    'modems.settings': () => ({ modems: deps.real ? configured(deps.real) : [] }),
+    'modems.save': async ({ dealerPin, ...settings }) => {
+      const real = realBank();
+      const issue = (path: string, code: string, message: string) =>
+        new ApiError('invalid_input', message, [{ path, code, message }]);
+      if (!deps.carriers.some((carrier) => carrier.id === settings.carrierId)) {
+        throw issue('carrierId', 'unknown_carrier', `No carrier ${settings.carrierId}`);
+      }
+      const owner = real.settings.onPort(settings.path);
+      if (owner !== null && owner !== settings.id) {
+        throw issue('path', 'port_in_use', `${settings.path} is already modem ${owner}`);
+      }
+      const isNew = !real.settings.list().some((modem) => modem.id === settings.id);
+      if (isNew && dealerPin === undefined) {
+        throw issue('dealerPin', 'required', 'A new modem needs its dealer SIM PIN');
+      }
+      // The PIN first: a modem never sits in the bank without the PIN it was saved with.
+      if (dealerPin !== undefined) real.dealerPins.set(settings.id, dealerPin);
+      real.settings.save(settings);
+      await deps.bank.remove(settings.id);
+      void deps.bank.add(modemConfigOf(settings));
+      const modem = configured(real).find((candidate) => candidate.id === settings.id);
+      if (!modem) throw new Error(`Modem ${settings.id} was not saved`);
+      return { modem };
+    },
+    'modems.remove': async ({ id }) => {
+      const real = realBank();
+      if (!real.settings.remove(id)) throw new ApiError('not_found', `No modem ${id}`);
+      await deps.bank.remove(id);
+      real.dealerPins.remove(id);
+      return {};
+    },
+    'modems.ports': async () => ({ ports: await (deps.listPorts ?? listSerialPorts)() }),
+  };
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** The shop's name for a modem, e.g. "modem-1": printed on reports (which dealer SIM sold what). */
+export const modemIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'Lowercase letters, digits and dashes' })
+  .max(32);
+
+/** A serial port: /dev/ttyUSB0, /dev/serial/by-id/..., COM3. No control characters. */
+const portPathSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  .regex(/^[^\u0000-\u001f\u007f]+$/, { error: 'A port path such as /dev/ttyUSB0 or COM3' });
+
+/**
+ * The dealer SIM's PIN for the carrier's top-up menu. It goes into a USSD string, so digits
+ * only (DESIGN.md: arguments reaching an AT command keep to a strict alphabet).
+ */
+export const dealerPinSchema = z
+  .string()
+  .regex(/^[0-9]{4,12}$/, { error: 'A dealer PIN is 4 to 12 digits' });
+
+export const baudRates = [9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600] as const;
+
+/** A real modem of the bank as the manager configures it (its dealer PIN is kept apart). */
+export const modemSettingsSchema = z
+  .object({
+    id: modemIdSchema,
+    carrierId: z.string().min(1).max(40),
+    path: portPathSchema,
+    baudRate: z
+      .union(baudRates.map((rate) => z.literal(rate)))
+      .nullable()
+      .default(null),
+    /** RTS/CTS: some boards need it, forcing it breaks others (field notes, 8). */
+    hardwareFlowControl: z.boolean().default(false),
+  })
+  .strict();
+
+export type ModemSettings = z.output<typeof modemSettingsSchema>;

@@ -1,0 +1,191 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { stableLinks, withStablePaths } from '../../../electron/bank/ports';
+import { type PtySimulator, startSimulatorOnPty } from '../../../electron/gsm/simulator/pty';
+import { createClient } from '../../../shared/api/client';
+import { httpTransport } from '../../../shared/api/http-transport';
+import { refusal } from '../../support/api';
+import { withTestHosts } from '../../support/host';
+import { withTempDirs } from '../../support/temp';
+
+const startTestHost = withTestHosts();
+const tempDir = withTempDirs();
+const simulators: PtySimulator[] = [];
+afterEach(async () => {
+  for (const simulator of simulators.splice(0)) await simulator.stop();
+});
+
+function clientOf(url: string) {
+  return createClient(
+    httpTransport({ baseUrl: url, WebSocket: WebSocket as never, reconnectMs: 50 }),
+  );
+}
+
+/** A shop (not the demo) with its first manager signed in, and a modem plugged into a port. */
+async function shopWithModemPort() {
+  const started = await startTestHost({ demo: false });
+  const manager = clientOf(started.host.url);
+  manager.setToken((await manager.call('auth.setup', { name: 'Mere', pin: '4711' })).token);
+  const simulator = await startSimulatorOnPty({ linkPath: path.join(tempDir(), 'ttyUSB0') });
+  simulators.push(simulator);
+  return { ...started, manager, simulator };
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let tries = 0; tries < 100; tries++) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('Gave up waiting');
+}
+
+describe('configuring the real modem bank', () => {
+  it('takes a modem on a port into service and renews through it with its sealed dealer PIN', async () => {
+    const { manager, simulator, core, databaseFile } = await shopWithModemPort();
+    const { modem } = await manager.call('modems.save', {
+      id: 'modem-1',
+      carrierId: 'nc-demo',
+      path: simulator.modemPath,
+      dealerPin: '1234',
+    });
+    expect(modem).toEqual({
+      id: 'modem-1',
+      carrierId: 'nc-demo',
+      path: simulator.modemPath,
+      baudRate: null,
+      hardwareFlowControl: false,
+      hasDealerPin: true,
+    });
+    const { modems } = await until(
+      () => manager.call('modems.list', {}),
+      ({ modems }) => modems[0]?.state === 'idle',
+    );
+    expect(modems).toEqual([
+      expect.objectContaining({ id: 'modem-1', simulated: false, registration: 'registered-home' }),
+    ]);
+
+    const { sale } = await manager.call('sales.renew', {
+      msisdn: '687 77 78 88',
+      planId: '1go',
+      payment: { method: 'card', reference: 'TPE-0042' },
+      idempotencyKey: 'real-modem-sale-0001',
+    });
+    expect(sale).toMatchObject({ status: 'succeeded', modemId: 'modem-1' });
+
+    // The PIN is in no answer, no journal row and not in the database file.
+    const settings = await manager.call('modems.settings', {});
+    expect(JSON.stringify(settings)).not.toContain('1234');
+    const transcripts = core.db
+      .prepare('SELECT transcript FROM sale_events WHERE transcript IS NOT NULL')
+      .pluck()
+      .all()
+      .join('\n');
+    expect(transcripts).toMatch(/AT\+CUSD/);
+    expect(transcripts).not.toMatch(/"1234"|,1234\b/);
+    const pinFile = path.join(path.dirname(databaseFile), 'shop.dealer-pins.json');
+    expect(fs.readFileSync(pinFile, 'utf8')).not.toContain('1234');
+  });
+
+  it('keeps the dealer PIN when a modem is edited without one, and forgets it on removal', async () => {
+    const { manager, simulator } = await shopWithModemPort();
+    const base = { id: 'modem-1', carrierId: 'nc-demo', path: simulator.modemPath };
+    await manager.call('modems.save', { ...base, dealerPin: '1234' });
+    const { modem } = await manager.call('modems.save', { ...base, baudRate: 9600 });
+    expect(modem).toMatchObject({ baudRate: 9600, hasDealerPin: true });
+    await manager.call('modems.remove', { id: 'modem-1' });
+    expect(await manager.call('modems.settings', {})).toEqual({ modems: [] });
+    expect((await manager.call('modems.list', {})).modems).toEqual([]);
+    const again = await refusal(manager.call('modems.save', base));
+    expect(again.issues?.[0]).toMatchObject({ path: 'dealerPin', code: 'required' });
+  });
+
+  it('refuses bad modem settings and changes nothing', async () => {
+    const { manager, simulator } = await shopWithModemPort();
+    const good = {
+      id: 'modem-1',
+      carrierId: 'nc-demo',
+      path: simulator.modemPath,
+      dealerPin: '1234',
+    };
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...good, id: 'Modem 1' }, 'id'],
+      [{ ...good, carrierId: 'nowhere' }, 'carrierId'],
+      [{ ...good, dealerPin: '12*4#' }, 'dealerPin'],
+      [{ ...good, dealerPin: '123' }, 'dealerPin'],
+      [{ ...good, path: '/dev/ttyUSB0\r\nATZ' }, 'path'],
+      [{ ...good, baudRate: 1234 }, 'baudRate'],
+    ];
+    for (const [input, field] of cases) {
+      const error = await refusal(manager.call('modems.save', input as never));
+      expect(error.code, field).toBe('invalid_input');
+      expect(error.issues?.[0]?.path, field).toBe(field);
+    }
+    await manager.call('modems.save', good);
+    const taken = await refusal(manager.call('modems.save', { ...good, id: 'modem-2' }));
+    expect(taken.issues?.[0]).toMatchObject({ path: 'path', code: 'port_in_use' });
+    expect((await manager.call('modems.settings', {})).modems.map((m) => m.id)).toEqual([
+      'modem-1',
+    ]);
+    expect((await refusal(manager.call('modems.remove', { id: 'modem-9' }))).code).toBe(
+      'not_found',
+    );
+  });
+
+  it('leaves modem settings to a manager, and the demo bank alone', async () => {
+    const { host } = await shopWithModemPort();
+    const anonymous = clientOf(host.url);
+    expect((await refusal(anonymous.call('modems.settings', {}))).code).toBe('unauthorized');
+
+    const demo = await startTestHost({ demo: true });
+    const clerk = clientOf(demo.host.url);
+    clerk.setToken((await clerk.call('auth.login', { name: 'clerk', pin: '1111' })).token);
+    expect((await refusal(clerk.call('modems.settings', {}))).code).toBe('forbidden');
+    const demoManager = clientOf(demo.host.url);
+    demoManager.setToken(
+      (await demoManager.call('auth.login', { name: 'manager', pin: '9999' })).token,
+    );
+    expect(await demoManager.call('modems.settings', {})).toEqual({ modems: [] });
+    const refused = await refusal(
+      demoManager.call('modems.save', {
+        id: 'modem-1',
+        carrierId: 'nc-demo',
+        path: '/dev/ttyUSB0',
+        dealerPin: '1234',
+      }),
+    );
+    expect(refused.code).toBe('conflict');
+  });
+});
+
+describe('choosing a port', () => {
+  it('names each port by the by-id link that survives replugging', async () => {
+    const folder = tempDir();
+    const target = path.join(tempDir(), 'ttyUSB3');
+    fs.writeFileSync(target, '');
+    fs.symlinkSync(target, path.join(folder, 'usb-HUAWEI_Mobile-if00-port0'));
+    fs.symlinkSync(path.join(folder, 'gone'), path.join(folder, 'usb-dangling'));
+    const links = await stableLinks(folder);
+    expect(
+      withStablePaths(
+        [
+          { path: target, manufacturer: 'HUAWEI', vendorId: '12d1', productId: '1506' },
+          { path: '/dev/ttyS0', manufacturer: undefined },
+        ],
+        links,
+      ),
+    ).toEqual([
+      {
+        path: target,
+        stablePath: path.join(folder, 'usb-HUAWEI_Mobile-if00-port0'),
+        manufacturer: 'HUAWEI',
+        vendorId: '12d1',
+        productId: '1506',
+      },
+      { path: '/dev/ttyS0', stablePath: null, manufacturer: null, vendorId: null, productId: null },
+    ]);
+    expect(await stableLinks(path.join(folder, 'missing'))).toEqual(new Map());
+  });
+});
