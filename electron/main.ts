@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, type BrowserWindow, session } from 'electron';
 import { createCore } from './core';
 import { databaseFileIn } from './paths';
+import { shopHasModems } from './store/shop-mode';
 import { registerAppScheme, serveAppScheme } from './shell/app-protocol';
 import { wireIpc } from './shell/ipc';
 import { keychainSealer } from './shell/secret-sealer';
@@ -15,7 +16,11 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
-  const demo = process.argv.includes('--demo');
+  // --auto (what `npm start` passes): the shop once it has modems, the demo until then.
+  const demo =
+    process.argv.includes('--demo') ||
+    (process.argv.includes('--auto') &&
+      !shopHasModems(databaseFileIn(app.getPath('userData'), false)));
   // electron-vite sets this only when running the development server.
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   let window: BrowserWindow | null = null;

@@ -1,6 +1,6 @@
 // `npm start`: builds, then opens the Electron app where its binary is installed; elsewhere
 // (a machine installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1, a server) says why and starts the
-// browser host instead. No modem is configured yet, so both run the clearly marked demo.
+// browser host instead. Both run the clearly marked demo until the shop has configured modems.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,7 +27,7 @@ function electronBinary() {
 const extra = process.argv.slice(2);
 const electron = electronBinary();
 const child = electron.binary
-  ? spawn(electron.binary, [root, '--demo', ...extra], { stdio: 'inherit' })
+  ? spawn(electron.binary, [root, '--auto', ...extra], { stdio: 'inherit' })
   : (() => {
       console.log(
         `No Electron binary on this machine (${electron.reason}).\n` +
@@ -35,7 +35,7 @@ const child = electron.binary
       );
       return spawn(
         process.execPath,
-        [path.join(root, 'out/main/cli.js'), 'serve', '--demo', ...extra],
+        [path.join(root, 'out/main/cli.js'), 'serve', '--auto', ...extra],
         {
           stdio: 'inherit',
         },

@@ -2,17 +2,20 @@ import path from 'node:path';
 import { createCore } from '../core';
 import { startHost } from '../host/server';
 import { databaseFileIn, defaultDataDir } from '../paths';
+import { shopHasModems } from '../store/shop-mode';
 import { type Command, UsageError } from './command';
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'serve [--db PATH] [--port N] [--host 127.0.0.1] [--demo] [--sim-latency MS] [--json]',
+  usage:
+    'serve [--db PATH] [--port N] [--host 127.0.0.1] [--demo | --auto] [--sim-latency MS] [--json]',
   summary: 'Serve the app and its HTTP API to a browser on this machine.',
   options: {
     db: { type: 'string' },
     port: { type: 'string', default: '5170' },
     host: { type: 'string', default: '127.0.0.1' },
     demo: { type: 'boolean', default: false },
+    auto: { type: 'boolean', default: false },
     'sim-latency': { type: 'string', default: '0' },
   },
   async run({ values, output, rendererDir, signals }) {
@@ -20,7 +23,14 @@ export const serveCommand: Command = {
     if (!/^\d+$/.test(String(values.port)) || port > 65535) {
       throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}"`);
     }
-    const demo = values.demo === true;
+    if (values.auto && (values.demo || typeof values.db === 'string')) {
+      // --auto picks between the shop's and the demo's own files; it never mixes the two.
+      throw new UsageError('--auto goes without --demo and --db');
+    }
+    // --auto (what `npm start` passes): the shop once it has modems, the demo until then.
+    const demo =
+      values.demo === true ||
+      (values.auto === true && !shopHasModems(databaseFileIn(defaultDataDir(), false)));
     const databaseFile = path.resolve(
       typeof values.db === 'string' ? values.db : databaseFileIn(defaultDataDir(), demo),
     );

@@ -68,4 +68,42 @@ describe('comptoir serve', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/newer version of Comptoir \(schema version 999/);
   });
+
+  it('with --auto, runs the demo until the shop has a modem, then the shop', async () => {
+    const dataDir = tempDir();
+    const startOnce = async () => {
+      const child = spawnCli(['serve', '--auto', '--port', '0', '--json'], {
+        COMPTOIR_DATA_DIR: dataDir,
+      });
+      const done = finished(child);
+      const started = JSON.parse(await firstLine(child));
+      child.kill('SIGTERM');
+      await done;
+      return started;
+    };
+    expect(await startOnce()).toMatchObject({
+      demo: true,
+      database: path.join(dataDir, 'comptoir-demo.sqlite'),
+    });
+
+    const { openDatabase } = await import('../../../electron/store/database');
+    const { createModemSettingsStore } = await import('../../../electron/store/modem-settings');
+    const { db } = openDatabase(path.join(dataDir, 'comptoir.sqlite'));
+    createModemSettingsStore(db, () => new Date()).save({
+      id: 'modem-1',
+      carrierId: 'nc-demo',
+      path: '/dev/ttyUSB0',
+      baudRate: null,
+      hardwareFlowControl: false,
+    });
+    db.close();
+    expect(await startOnce()).toMatchObject({
+      demo: false,
+      database: path.join(dataDir, 'comptoir.sqlite'),
+    });
+
+    const mixed = await finished(spawnCli(['serve', '--auto', '--db', path.join(dataDir, 'x')]));
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toMatch(/--auto goes without --demo and --db/);
+  });
 });
