@@ -11,6 +11,8 @@ import { modemBankHandlers, modemConfigOf } from './bank/api';
 import { openModemLink } from './bank/links';
 import { createModemBank } from './bank/modem-bank';
 import { loadCarrierProfiles } from './carriers';
+import { carrierHandlers } from './carriers/api';
+import { createCarrierBook } from './carriers/book';
 import { demoDealerPin, demoModems, demoShopProfile, demoUsers } from './demo';
 import { salesHandlers, saleView } from './sales/api';
 import { createJournal, type Sale } from './sales/journal';
@@ -29,6 +31,8 @@ export interface CoreOptions {
   demo: boolean;
   /** Folders of carrier profiles, later ones overriding earlier ones (shipped, then the shop's). */
   carrierDirs?: readonly string[];
+  /** Where a manager's edited carrier profiles are saved (last of carrierDirs, usually). */
+  shopCarrierDir?: string;
   /**
    * Seals dealer PINs at rest: the desktop app passes the system keychain (safeStorage); by
    * default a key file beside the database.
@@ -67,7 +71,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const loaded = await loadCarrierProfiles(options.carrierDirs ?? []);
   for (const problem of loaded.problems)
     log.warn(`Carrier profile ${problem.file}: ${problem.message}`);
-  const carriers = loaded.profiles.map(({ profile }) => profile);
+  const shopCarrierDir = options.shopCarrierDir ? path.resolve(options.shopCarrierDir) : null;
+  const carriers = createCarrierBook(
+    loaded.profiles.map(({ profile, file }) => ({
+      profile,
+      file,
+      edited: shopCarrierDir !== null && path.dirname(path.resolve(file)) === shopCarrierDir,
+    })),
+    loaded.problems,
+    shopCarrierDir,
+  );
   const journal = createJournal(db, now);
   for (const sale of journal.recoverInterrupted('system')) {
     log.warn(`Sale ${sale.id} was interrupted by a stop and is now ${sale.status}`);
@@ -85,7 +98,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         ),
       };
   const bank = createModemBank({
-    modems: real ? real.settings.list().map(modemConfigOf) : demoModems(carriers),
+    modems: real ? real.settings.list().map(modemConfigOf) : demoModems(carriers.list()),
     openLink: (port) => openModemLink(port, { simLatencyMs: options.simLatencyMs ?? 0 }),
     onStatus: (modems) => events.emit('modems.status', { modems }),
     now,
@@ -104,7 +117,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       receiptDraftFor(sale, {
         shop: profile,
         clerk: users.nameOf(sale.clerkId) ?? `#${sale.clerkId}`,
-        carrier: carriers.find((carrier) => carrier.id === sale.carrierId) ?? null,
+        carrier: carriers.find(sale.carrierId),
         language: profile.defaultLanguage,
       }),
     );
@@ -114,7 +127,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const renewals = createRenewals({
     journal,
     bank,
-    carrierOf: (planId) => carriers.find((c) => c.plans.some((plan) => plan.id === planId)) ?? null,
+    carrierOf: carriers.ofPlan,
     dealerPin: (modemId) => (real ? real.dealerPins.get(modemId) : demoDealerPin),
     onProgress: (sale) => {
       if (sale.status === 'succeeded' || sale.status === 'failed' || sale.status === 'unknown') {
@@ -157,6 +170,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'shop.get': () => ({ profile: shop.get() }),
     ...salesHandlers({ journal, renewals, carriers, receipts, issueReceipt }),
     ...modemBankHandlers({ bank, carriers, real }),
+    ...carrierHandlers(carriers),
     'shop.update': (input) => {
       shop.save(normalizeShopProfile(input));
       const profile = shop.get();

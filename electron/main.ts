@@ -2,12 +2,12 @@ import path from 'node:path';
 import { app, type BrowserWindow, session } from 'electron';
 import { createCore } from './core';
 import { databaseFileIn } from './paths';
-import { shopHasModems } from './store/shop-mode';
 import { registerAppScheme, serveAppScheme } from './shell/app-protocol';
 import { wireIpc } from './shell/ipc';
 import { keychainSealer } from './shell/secret-sealer';
 import { lockDownWebContents } from './shell/security';
 import { createMainWindow } from './shell/window';
+import { shopHasModems } from './store/shop-mode';
 import { appOrigin, isTrustedFrameUrl } from './web-security';
 
 app.setName('Comptoir');
@@ -32,6 +32,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     const sealer = keychainSealer();
+    const shopCarrierDir = path.join(app.getPath('userData'), 'carriers');
     const core = await createCore({
       databaseFile: databaseFileIn(app.getPath('userData'), demo),
       demo,
@@ -40,8 +41,9 @@ if (!app.requestSingleInstanceLock()) {
         app.isPackaged
           ? path.join(process.resourcesPath, 'carriers')
           : path.join(__dirname, '../../resources/carriers'),
-        path.join(app.getPath('userData'), 'carriers'),
+        shopCarrierDir,
       ],
+      shopCarrierDir,
     });
     serveAppScheme(path.join(__dirname, '../renderer'));
     lockDownWebContents(app, session.defaultSession, (url) => isTrustedFrameUrl(url, devServerUrl));

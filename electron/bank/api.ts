@@ -1,7 +1,7 @@
 import { ApiError } from '../../shared/api/errors';
-import type { CarrierProfile } from '../../shared/carrier';
 import type { ModemSettings } from '../../shared/modem-bank';
 import type { Handlers } from '../api/dispatcher';
+import type { CarrierBook } from '../carriers/book';
 import type { DealerPins } from '../store/dealer-pins';
 import type { ModemSettingsStore } from '../store/modem-settings';
 import type { ModemBank, ModemConfig } from './modem-bank';
@@ -28,7 +28,7 @@ type ModemBankHandlers = Pick<
 
 export function modemBankHandlers(deps: {
   bank: ModemBank;
-  carriers: readonly CarrierProfile[];
+  carriers: CarrierBook;
   /** Null in demo mode: the demo's bank is simulated and cannot be configured. */
   real: { settings: ModemSettingsStore; dealerPins: DealerPins } | null;
   listPorts?: typeof listSerialPorts;
@@ -54,7 +54,7 @@ export function modemBankHandlers(deps: {
       const real = realBank();
       const issue = (path: string, code: string, message: string) =>
         new ApiError('invalid_input', message, [{ path, code, message }]);
-      if (!deps.carriers.some((carrier) => carrier.id === settings.carrierId)) {
+      if (!deps.carriers.find(settings.carrierId)) {
         throw issue('carrierId', 'unknown_carrier', `No carrier ${settings.carrierId}`);
       }
       const owner = real.settings.onPort(settings.path);

@@ -38,15 +38,14 @@ export const serveCommand: Command = {
     if (!Number.isInteger(simLatencyMs) || simLatencyMs < 0 || simLatencyMs > 60_000) {
       throw new UsageError('--sim-latency is a number of milliseconds from 0 to 60000');
     }
+    const shopCarrierDir = path.join(path.dirname(databaseFile), 'carriers');
     const core = await createCore({
       databaseFile,
       demo,
       simLatencyMs,
       // Shipped profiles beside the build, then the shop's own edited copies.
-      carrierDirs: [
-        path.join(__dirname, '../../resources/carriers'),
-        path.join(path.dirname(databaseFile), 'carriers'),
-      ],
+      carrierDirs: [path.join(__dirname, '../../resources/carriers'), shopCarrierDir],
+      shopCarrierDir,
     });
     let host: Awaited<ReturnType<typeof startHost>>;
     try {

@@ -1,9 +1,9 @@
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import type { CarrierProfile } from '../../shared/carrier';
 import type { SaleView } from '../../shared/sale';
 import type { Handlers } from '../api/dispatcher';
 import { CarrierInputError } from '../carriers';
+import type { CarrierBook } from '../carriers/book';
 import { renderReceiptHtml } from '../printing/html';
 import { receiptLines } from '../printing/layout';
 import { receiptTranslations } from '../printing/translations';
@@ -72,15 +72,15 @@ type SalesHandlers = Pick<
 export function salesHandlers(deps: {
   journal: Journal;
   renewals: Renewals;
-  carriers: readonly CarrierProfile[];
+  carriers: CarrierBook;
   receipts: ReceiptBook;
   /** Issues the receipt of a sale that reached an outcome (a correction after a resolve). */
   issueReceipt(sale: Sale): void;
 }): SalesHandlers {
   const t = receiptTranslations();
   const view = (sale: Sale) => saleView(sale, deps.receipts.numberOfSale(sale.id));
-  const catalog: ProcedureOutput<'catalog.list'> = {
-    carriers: deps.carriers.map((carrier) => ({
+  const catalog = (): ProcedureOutput<'catalog.list'> => ({
+    carriers: deps.carriers.list().map((carrier) => ({
       id: carrier.id,
       name: carrier.name,
       currency: carrier.currency,
@@ -92,9 +92,9 @@ export function salesHandlers(deps: {
         price: { amount: plan.price, currency: carrier.currency },
       })),
     })),
-  };
+  });
   return {
-    'catalog.list': () => catalog,
+    'catalog.list': catalog,
     'sales.renew': (input, caller) =>
       refusingAsApi(async () => {
         const user = caller.user;

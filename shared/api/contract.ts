@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { moneySchema } from '../currencies';
+import { carrierProfileSchema } from '../carrier';
 import { languageSchema } from '../languages';
 import { dealerPinSchema, modemIdSchema, modemSettingsSchema } from '../modem-bank';
 import { renewalRequestSchema, saleSchema, saleStatuses } from '../sale';
@@ -187,6 +188,30 @@ export const procedures = {
     'The modem bank: each modem, its carrier and its state.',
     noInput,
     z.object({ modems: z.array(modemStatusSchema) }),
+  ),
+  'carriers.list': procedure(
+    'manager',
+    'The carrier profiles in service (shipped, or edited by the shop) and the files that failed to load.',
+    noInput,
+    z.object({
+      carriers: z.array(
+        z.object({ id: z.string(), name: z.string(), file: z.string(), edited: z.boolean() }),
+      ),
+      problems: z.array(z.object({ file: z.string(), message: z.string() })),
+    }),
+  ),
+  'carriers.get': procedure(
+    'manager',
+    'One carrier profile, whole, to edit.',
+    z.object({ id: z.string().min(1).max(40) }).strict(),
+    z.object({ profile: carrierProfileSchema }),
+  ),
+  'carriers.save': procedure(
+    'manager',
+    'Validates a carrier profile and puts it in service at once, saved in the shop’s own folder ' +
+      '(it then replaces the shipped profile of the same id).',
+    z.object({ profile: carrierProfileSchema }).strict(),
+    z.object({ profile: carrierProfileSchema }),
   ),
   'modems.settings': procedure(
     'manager',

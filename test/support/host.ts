@@ -35,6 +35,7 @@ export function withTestHosts() {
       databaseFile,
       demo: options.demo ?? false,
       carrierDirs: [path.resolve(__dirname, '../../resources/carriers')],
+      shopCarrierDir: path.join(dir, 'carriers'),
       log: { error: () => {}, warn: () => {}, info: () => {} },
     });
     const host = await startHost({ core, rendererDir, port: 0 });

@@ -1,0 +1,77 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { CarrierProfile } from '../../shared/carrier';
+import type { CarrierFileProblem } from './load';
+
+export class CarrierBookError extends Error {
+  constructor(
+    readonly code: 'plan_of_another_carrier' | 'no_shop_folder',
+    message: string,
+    readonly path: string = '',
+  ) {
+    super(message);
+    this.name = 'CarrierBookError';
+  }
+}
+
+export interface CarrierEntry {
+  profile: CarrierProfile;
+  /** Where it was read from, or written to by a manager. */
+  file: string;
+  edited: boolean;
+}
+
+/**
+ * The carriers the shop sells, as loaded at start-up and as a manager edits them since: every
+ * reader (catalogue, renewals, receipts) asks here, so an edit applies to the next sale.
+ */
+export function createCarrierBook(
+  loaded: readonly CarrierEntry[],
+  problems: readonly CarrierFileProblem[],
+  /** Where a manager's edited profiles are written (the shop's own folder), if anywhere. */
+  shopFolder: string | null,
+) {
+  const entries = new Map(loaded.map((entry) => [entry.profile.id, entry]));
+  const profiles = () => [...entries.values()].map((entry) => entry.profile);
+  return {
+    list: profiles,
+    entries: () => [...entries.values()],
+    problems: () => problems,
+    find: (id: string): CarrierProfile | null => entries.get(id)?.profile ?? null,
+    /** The carrier selling a plan: plan ids are unique across carriers (see save). */
+    ofPlan: (planId: string): CarrierProfile | null =>
+      profiles().find((carrier) => carrier.plans.some((plan) => plan.id === planId)) ?? null,
+    /** Writes a validated profile to the shop's folder and puts it in service. */
+    async save(profile: CarrierProfile): Promise<CarrierEntry> {
+      if (!shopFolder) {
+        throw new CarrierBookError(
+          'no_shop_folder',
+          'This Comptoir has no folder for the shop’s profiles',
+        );
+      }
+      for (const [index, plan] of profile.plans.entries()) {
+        const owner = profiles().find(
+          (carrier) => carrier.id !== profile.id && carrier.plans.some((p) => p.id === plan.id),
+        );
+        if (owner) {
+          throw new CarrierBookError(
+            'plan_of_another_carrier',
+            `The plan id ${plan.id} is already a plan of ${owner.name}`,
+            `plans.${index}.id`,
+          );
+        }
+      }
+      await fs.mkdir(shopFolder, { recursive: true });
+      const file = path.join(shopFolder, `${profile.id}.json`);
+      // Written whole then renamed: a stop halfway never leaves a profile that fails to load.
+      const temporary = `${file}.${process.pid}.tmp`;
+      await fs.writeFile(temporary, `${JSON.stringify(profile, null, 2)}\n`);
+      await fs.rename(temporary, file);
+      const entry = { profile, file, edited: true };
+      entries.set(profile.id, entry);
+      return entry;
+    },
+  };
+}
+
+export type CarrierBook = ReturnType<typeof createCarrierBook>;

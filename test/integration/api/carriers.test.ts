@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createCore } from '../../../electron/core';
+import { createClient } from '../../../shared/api/client';
+import { httpTransport } from '../../../shared/api/http-transport';
+import { refusal } from '../../support/api';
+import { withTestHosts } from '../../support/host';
+
+const startTestHost = withTestHosts();
+const shipped = path.resolve(__dirname, '../../../resources/carriers');
+
+async function signedIn(url: string, name: string, pin: string) {
+  const api = createClient(
+    httpTransport({ baseUrl: url, WebSocket: WebSocket as never, reconnectMs: 50 }),
+  );
+  api.setToken((await api.call('auth.login', { name, pin })).token);
+  return api;
+}
+
+describe('carrier profiles edited by a manager', () => {
+  it('puts a new price in service at once, and keeps it across a restart', async () => {
+    const { host, core, databaseFile } = await startTestHost({ demo: true });
+    const manager = await signedIn(host.url, 'manager', '9999');
+    const { profile } = await manager.call('carriers.get', { id: 'nc-demo' });
+    const plans = profile.plans.map((plan) =>
+      plan.id === '5go' ? { ...plan, price: 6500 } : plan,
+    );
+    await manager.call('carriers.save', { profile: { ...profile, plans } });
+
+    const catalog = await manager.call('catalog.list', {});
+    expect(catalog.carriers[0]?.plans.find((plan) => plan.id === '5go')?.price).toEqual({
+      amount: 6500,
+      currency: 'XPF',
+    });
+    const { sale } = await manager.call('sales.renew', {
+      msisdn: '687123456',
+      planId: '5go',
+      payment: { method: 'cash', tendered: 10_000 },
+      idempotencyKey: 'carrier-edit-sale-1',
+    });
+    expect(sale).toMatchObject({ status: 'succeeded', price: { amount: 6500 } });
+    const shopDir = path.join(path.dirname(databaseFile), 'carriers');
+    expect(await manager.call('carriers.list', {})).toEqual({
+      carriers: [
+        {
+          id: 'nc-demo',
+          name: profile.name,
+          file: path.join(shopDir, 'nc-demo.json'),
+          edited: true,
+        },
+      ],
+      problems: [],
+    });
+
+    await host.close();
+    await core.close();
+    const restarted = await createCore({
+      databaseFile,
+      demo: true,
+      carrierDirs: [shipped, shopDir],
+      shopCarrierDir: shopDir,
+      log: { error: () => {}, warn: () => {}, info: () => {} },
+    });
+    try {
+      const again = await restarted.dispatch('catalog.list', {}, null);
+      expect(again.ok).toBe(false);
+      const login = await restarted.dispatch('auth.login', { name: 'clerk', pin: '1111' });
+      const token = login.ok ? (login.result as { token: string }).token : null;
+      const listed = await restarted.dispatch('catalog.list', {}, token);
+      expect(listed).toMatchObject({
+        ok: true,
+        result: { carriers: [{ plans: [{}, { id: '5go', price: { amount: 6500 } }, {}] }] },
+      });
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('refuses an invalid profile with the field at fault, and changes nothing', async () => {
+    const { host, databaseFile } = await startTestHost({ demo: true });
+    const manager = await signedIn(host.url, 'manager', '9999');
+    const { profile } = await manager.call('carriers.get', { id: 'nc-demo' });
+    const [first, ...rest] = profile.plans;
+    if (!first) throw new Error('the demo carrier has plans');
+    const broken: [unknown, string][] = [
+      [{ ...profile, plans: [{ ...first, price: -1 }, ...rest] }, 'profile.plans.0.price'],
+      [{ ...profile, plans: [{ ...first, price: 15.5 }, ...rest] }, 'profile.plans.0.price'],
+      [{ ...profile, name: 'NC\r\nAT+CFUN=0' }, 'profile.name'],
+      [
+        { ...profile, plans: [{ ...first, ussdChoice: '1"\r' }, ...rest] },
+        'profile.plans.0.ussdChoice',
+      ],
+    ];
+    for (const [candidate, field] of broken) {
+      const error = await refusal(manager.call('carriers.save', { profile: candidate as never }));
+      expect(error.code, field).toBe('invalid_input');
+      expect(
+        error.issues?.map((issue) => issue.path),
+        field,
+      ).toContain(field);
+    }
+    // Another carrier may not reuse a plan id: a renewal names its plan only.
+    const twin = await refusal(
+      manager.call('carriers.save', { profile: { ...profile, id: 'nc-other', name: 'Other' } }),
+    );
+    expect(twin.issues?.[0]).toMatchObject({
+      path: 'profile.plans.0.id',
+      code: 'plan_of_another_carrier',
+    });
+    expect(fs.existsSync(path.join(path.dirname(databaseFile), 'carriers'))).toBe(false);
+    const catalog = await manager.call('catalog.list', {});
+    expect(catalog.carriers.map((carrier) => carrier.id)).toEqual(['nc-demo']);
+    expect(catalog.carriers[0]?.plans[0]?.price.amount).toBe(first.price);
+  });
+
+  it('is for managers only', async () => {
+    const { host } = await startTestHost({ demo: true });
+    const clerk = await signedIn(host.url, 'clerk', '1111');
+    expect((await refusal(clerk.call('carriers.get', { id: 'nc-demo' }))).code).toBe('forbidden');
+    expect((await refusal(clerk.call('carriers.list', {}))).code).toBe('forbidden');
+    const manager = await signedIn(host.url, 'manager', '9999');
+    expect((await refusal(manager.call('carriers.get', { id: 'nowhere' }))).code).toBe('not_found');
+  });
+});
