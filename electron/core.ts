@@ -19,6 +19,7 @@ import { createJournal, type Sale } from './sales/journal';
 import { receiptDraftFor } from './sales/receipt-draft';
 import { createReceiptBook } from './sales/receipts';
 import { createRenewals } from './sales/renewal';
+import { type BackupPolicy, scheduleBackups } from './store/backup-schedule';
 import { openDatabase } from './store/database';
 import { createDealerPins, keyFileSealer, type SecretSealer } from './store/dealer-pins';
 import { createModemSettingsStore } from './store/modem-settings';
@@ -38,6 +39,8 @@ export interface CoreOptions {
    * default a key file beside the database.
    */
   sealer?: SecretSealer;
+  /** Automatic backups of the database; none when left out (the demo's practice data). */
+  backups?: BackupPolicy;
   /** Demo only: simulated network delay of each USSD and SMS answer. */
   simLatencyMs?: number;
   now?: () => Date;
@@ -137,6 +140,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   });
   await bank.start();
+  const backups = options.backups ? scheduleBackups(db, options.backups, { now, log }) : null;
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -171,6 +175,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...salesHandlers({ journal, renewals, carriers, receipts, issueReceipt }),
     ...modemBankHandlers({ bank, carriers, real }),
     ...carrierHandlers(carriers),
+    'backups.list': () => ({ folder: backups?.folder ?? null, backups: backups?.list() ?? [] }),
+    'backups.create': async () => {
+      if (!backups) throw new ApiError('conflict', 'The demo keeps no backups');
+      return { backup: await backups.take() };
+    },
     'shop.update': (input) => {
       shop.save(normalizeShopProfile(input));
       const profile = shop.get();
@@ -191,6 +200,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     db,
     async close() {
       await bank.close();
+      await backups?.stop();
       db.close();
     },
   };

@@ -44,6 +44,7 @@ if (!app.requestSingleInstanceLock()) {
         shopCarrierDir,
       ],
       shopCarrierDir,
+      ...(demo ? {} : { backups: { folder: path.join(app.getPath('userData'), 'backups') } }),
     });
     serveAppScheme(path.join(__dirname, '../renderer'));
     lockDownWebContents(app, session.defaultSession, (url) => isTrustedFrameUrl(url, devServerUrl));

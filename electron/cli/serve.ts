@@ -46,6 +46,7 @@ export const serveCommand: Command = {
       // Shipped profiles beside the build, then the shop's own edited copies.
       carrierDirs: [path.join(__dirname, '../../resources/carriers'), shopCarrierDir],
       shopCarrierDir,
+      ...(demo ? {} : { backups: { folder: path.join(path.dirname(databaseFile), 'backups') } }),
     });
     let host: Awaited<ReturnType<typeof startHost>>;
     try {

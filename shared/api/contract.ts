@@ -61,6 +61,8 @@ const configuredModemSchema = modemSettingsSchema.extend({
   hasDealerPin: z.boolean(),
 });
 
+const backupSchema = z.object({ file: z.string(), takenAt: z.string(), bytes: z.number().int() });
+
 const noInput = z.object({}).strict();
 
 /**
@@ -212,6 +214,18 @@ export const procedures = {
       '(it then replaces the shipped profile of the same id).',
     z.object({ profile: carrierProfileSchema }).strict(),
     z.object({ profile: carrierProfileSchema }),
+  ),
+  'backups.list': procedure(
+    'manager',
+    'The automatic backups of the shop database, newest first (none in the demo).',
+    noInput,
+    z.object({ folder: z.string().nullable(), backups: z.array(backupSchema) }),
+  ),
+  'backups.create': procedure(
+    'manager',
+    'Takes a backup now (online: sales go on meanwhile), checked before it counts.',
+    noInput,
+    z.object({ backup: backupSchema }),
   ),
   'modems.settings': procedure(
     'manager',

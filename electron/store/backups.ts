@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { migrations } from './migrations';
+
+export class BackupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupError';
+  }
+}
+
+export interface BackupFile {
+  file: string;
+  /** When it was taken (from its name: the file's own time can change when it is copied). */
+  takenAt: string;
+  bytes: number;
+}
+
+const PREFIX = 'comptoir-';
+const NAME = /^comptoir-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z\.sqlite$/;
+
+function nameAt(at: Date) {
+  return `${PREFIX}${at.toISOString().replace(/[-:.]/g, '')}.sqlite`;
+}
+
+function takenAtOf(name: string): string | null {
+  const parts = NAME.exec(name);
+  if (!parts) return null;
+  const [, year, month, day, hour, minute, second, millis] = parts;
+  return `${year}-${month}-${day}T${hour}:${minute}:${second}.${millis}Z`;
+}
+
+/** The backups in a folder, newest first; other files are not ours and are left alone. */
+export function listBackups(folder: string): BackupFile[] {
+  const names = fs.existsSync(folder) ? fs.readdirSync(folder) : [];
+  return names
+    .flatMap((name) => {
+      const takenAt = takenAtOf(name);
+      if (!takenAt) return [];
+      const file = path.join(folder, name);
+      return [{ file, takenAt, bytes: fs.statSync(file).size }];
+    })
+    .sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+}
+
+/**
+ * Checks that a file is a whole Comptoir database this version can open: SQLite's own check,
+ * and a schema no newer than ours. Read-only: checking changes nothing.
+ */
+export function checkBackup(file: string): { schemaVersion: number } {
+  let db: Database;
+  try {
+    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new BackupError(`${file} cannot be opened: ${(error as Error).message}`);
+  }
+  try {
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new BackupError(`${file} is damaged: ${String(check)}`);
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    const newest = migrations.at(-1)?.version ?? 0;
+    if (schemaVersion === 0 || schemaVersion > newest) {
+      throw new BackupError(
+        `${file} is not a database of this Comptoir (schema version ${schemaVersion})`,
+      );
+    }
+    return { schemaVersion };
+  } catch (error) {
+    if (error instanceof BackupError) throw error;
+    throw new BackupError(`${file} is not a Comptoir database: ${(error as Error).message}`);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Takes a backup with SQLite's online backup (the shop keeps selling meanwhile), checks it,
+ * then keeps only the newest `keep` backups of the folder.
+ */
+export async function backUp(
+  db: Database,
+  folder: string,
+  options: { now: () => Date; keep: number },
+): Promise<BackupFile> {
+  fs.mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, nameAt(options.now()));
+  // Under a name listBackups ignores until whole and checked: a stop halfway leaves no backup
+  // that looks good and is not.
+  const partial = `${file}.partial`;
+  try {
+    await db.backup(partial);
+    checkBackup(partial);
+    fs.renameSync(partial, file);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+  for (const old of listBackups(folder).slice(options.keep)) fs.rmSync(old.file);
+  const taken = listBackups(folder).find((backup) => backup.file === file);
+  if (!taken) throw new BackupError(`The backup ${file} disappeared`);
+  return taken;
+}
+
+/**
+ * Puts a backup in place of the shop's database, which must not be open (Comptoir stopped).
+ * The current file is kept beside it, renamed, never deleted: a restore can be undone.
+ */
+export function restoreBackup(
+  backup: string,
+  databaseFile: string,
+  now: () => Date,
+): { setAside: string | null } {
+  checkBackup(backup);
+  let setAside: string | null = null;
+  if (fs.existsSync(databaseFile)) {
+    // In exclusive locking mode the lock fails while any other connection has the file open
+    // (measured: plain BEGIN EXCLUSIVE does not, in WAL); the checkpoint folds the -wal in.
+    const current = new BetterSqlite3(databaseFile, { fileMustExist: true });
+    try {
+      current.pragma('busy_timeout = 0');
+      current.pragma('locking_mode = EXCLUSIVE');
+      current.exec('BEGIN EXCLUSIVE; COMMIT;');
+      current.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      throw new BackupError(`${databaseFile} is in use: stop Comptoir before restoring`);
+    } finally {
+      current.close();
+    }
+    setAside = `${databaseFile}.before-restore-${now().toISOString().replace(/[-:.]/g, '')}`;
+    fs.renameSync(databaseFile, setAside);
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${databaseFile}${suffix}`, { force: true });
+  }
+  fs.copyFileSync(backup, databaseFile);
+  return { setAside };
+}

@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { demoShopProfile } from '../../../electron/demo';
+import { scheduleBackups } from '../../../electron/store/backup-schedule';
+import {
+  BackupError,
+  backUp,
+  checkBackup,
+  listBackups,
+  restoreBackup,
+} from '../../../electron/store/backups';
+import { openDatabase } from '../../../electron/store/database';
+import { shopProfileStore } from '../../../electron/store/shop-profile';
+import { withTempDirs } from '../../support/temp';
+
+const tempDir = withTempDirs();
+const quiet = { error: () => {}, warn: () => {}, info: () => {} };
+
+/** A real shop database with its profile named `name`. */
+function shopDatabase(file: string, name: string) {
+  const { db } = openDatabase(file);
+  shopProfileStore(db, () => new Date()).save({ ...demoShopProfile, name });
+  return db;
+}
+
+const shopName = (file: string) => {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    return db.prepare('SELECT name FROM shop_profile').pluck().get();
+  } finally {
+    db.close();
+  }
+};
+
+function clock(start: string) {
+  let at = Date.parse(start);
+  return { now: () => new Date(at), advance: (ms: number) => (at += ms) };
+}
+
+describe('backups', () => {
+  it('takes a checked copy while the database is open, and keeps only the newest', async () => {
+    const dir = tempDir();
+    const db = shopDatabase(path.join(dir, 'comptoir.sqlite'), 'Boutique du Port');
+    const folder = path.join(dir, 'backups');
+    const time = clock('2026-11-22T09:00:00.000Z');
+    const taken = [];
+    for (let n = 0; n < 4; n++) {
+      taken.push(await backUp(db, folder, { now: time.now, keep: 3 }));
+      time.advance(60_000);
+    }
+    db.close();
+    expect(taken[0]?.file).toBe(path.join(folder, 'comptoir-20261122T090000000Z.sqlite'));
+    const kept = listBackups(folder);
+    expect(kept.map((backup) => backup.takenAt)).toEqual([
+      '2026-11-22T09:03:00.000Z',
+      '2026-11-22T09:02:00.000Z',
+      '2026-11-22T09:01:00.000Z',
+    ]);
+    expect(fs.readdirSync(folder).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    expect(checkBackup(kept[0]?.file ?? '')).toEqual({ schemaVersion: expect.any(Number) });
+    expect(shopName(kept[0]?.file ?? '')).toBe('Boutique du Port');
+  });
+
+  it('refuses a damaged or foreign file as a backup', () => {
+    const dir = tempDir();
+    const truncated = path.join(dir, 'truncated.sqlite');
+    const db = shopDatabase(path.join(dir, 'good.sqlite'), 'Boutique');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const bytes = fs.readFileSync(path.join(dir, 'good.sqlite'));
+    fs.writeFileSync(truncated, bytes.subarray(0, 1000));
+    expect(() => checkBackup(truncated)).toThrow(BackupError);
+    const text = path.join(dir, 'notes.sqlite');
+    fs.writeFileSync(text, 'not a database at all, just some notes');
+    expect(() => checkBackup(text)).toThrow(/not a Comptoir database|cannot be opened/);
+    const empty = path.join(dir, 'empty.sqlite');
+    new BetterSqlite3(empty).close();
+    expect(() => checkBackup(empty)).toThrow(/schema version 0/);
+    const newer = path.join(dir, 'newer.sqlite');
+    const future = new BetterSqlite3(newer);
+    future.pragma('user_version = 999');
+    future.close();
+    expect(() => checkBackup(newer)).toThrow(/schema version 999/);
+  });
+
+  it('restores a backup, keeping the replaced database beside it', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'comptoir.sqlite');
+    const db = shopDatabase(file, 'Before');
+    const backup = await backUp(db, path.join(dir, 'backups'), { now: () => new Date(), keep: 5 });
+    shopProfileStore(db, () => new Date()).save({ ...demoShopProfile, name: 'After' });
+    db.close();
+
+    const { setAside } = restoreBackup(backup.file, file, () => new Date('2026-11-22T10:00:00Z'));
+    expect(setAside).toBe(`${file}.before-restore-20261122T100000000Z`);
+    // The replaced file's -wal went with it: none is left to replay over the restored one.
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    expect(shopName(file)).toBe('Before');
+    expect(shopName(setAside ?? '')).toBe('After');
+    // It opens and migrates as the shop's database again.
+    openDatabase(file).db.close();
+  });
+
+  it('refuses to restore over a database that is open, or from a bad file, changing nothing', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'comptoir.sqlite');
+    const db = shopDatabase(file, 'Open');
+    const backup = await backUp(db, path.join(dir, 'backups'), { now: () => new Date(), keep: 5 });
+    expect(() => restoreBackup(backup.file, file, () => new Date())).toThrow(/is in use/);
+    db.close();
+    const bad = path.join(dir, 'bad.sqlite');
+    fs.writeFileSync(bad, 'garbage');
+    expect(() => restoreBackup(bad, file, () => new Date())).toThrow(BackupError);
+    expect(shopName(file)).toBe('Open');
+    expect(fs.readdirSync(dir).filter((name) => name.includes('before-restore'))).toEqual([]);
+  });
+
+  it('backs up when one is due: at start, then a day after the last one', async () => {
+    const dir = tempDir();
+    const db = shopDatabase(path.join(dir, 'comptoir.sqlite'), 'Scheduled');
+    const folder = path.join(dir, 'backups');
+    const time = clock('2026-11-22T09:00:00.000Z');
+    const schedule = scheduleBackups(
+      db,
+      { folder },
+      { now: time.now, log: quiet, checkEveryMs: 20 },
+    );
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await wait(200);
+    expect(schedule.list()).toHaveLength(1);
+    time.advance(23 * 60 * 60 * 1000);
+    await wait(100);
+    expect(schedule.list()).toHaveLength(1);
+    time.advance(60 * 60 * 1000);
+    await wait(200);
+    expect(schedule.list().map((backup) => backup.takenAt)).toEqual([
+      '2026-11-23T09:00:00.000Z',
+      '2026-11-22T09:00:00.000Z',
+    ]);
+    await schedule.stop();
+    db.close();
+  });
+});
