@@ -39,6 +39,8 @@ export interface UssdInput {
    * declare: a single octet ("DE", "0A") is more likely a word than a packed answer.
    */
   guessable: Uint8Array | null;
+  /** Only digits: an amount, a date or a number as often as it is hex (see readsAsWords). */
+  digitsOnly: boolean;
 }
 
 export interface UssdRule {
@@ -54,6 +56,22 @@ export interface UssdRule {
 const MIN_GUESSABLE_OCTETS = 2;
 /** Up to this many digits a digit-only answer is an amount, never hex. */
 const MAX_AMOUNT_DIGITS = 7;
+
+/**
+ * A guess from digits only must read as words with a space between them ("500 XPF" from
+ * 35303020585046): "20261130" is a date, not " LD@", and "68712345" a number, not "hq#E".
+ */
+const readsAsWords = (text: string) => /^[^\s\p{Cc}]+(?: [^\s\p{Cc}]+)+$/u.test(text);
+
+/**
+ * A guessing rule's reading, unless it came from digits only and does not read as words.
+ * `certain`: the octets carry a pattern digits rarely make by chance (UCS2 units 00xx).
+ */
+const guessed = (input: UssdInput, text: string | null, certain = false) =>
+  text !== null && (!input.digitsOnly || certain || readsAsWords(text)) ? text : null;
+
+const latinUnits = (bytes: Uint8Array | null) =>
+  bytes !== null && bytes.every((byte, index) => index % 2 === 1 || byte === 0);
 
 const evenUnits = (bytes: Uint8Array | null): bytes is Uint8Array =>
   bytes !== null && bytes.length > 0 && bytes.length % 2 === 0;
@@ -104,23 +122,26 @@ export const USSD_RULES: readonly UssdRule[] = [
     name: 'ascii-hex',
     decodedAs: 'ascii-hex',
     when: 'some modems print plain text as hex-encoded ASCII under DCS 0 or 15',
-    decode: ({ guessable }) =>
-      guessable && looksLikeAsciiText(guessable) ? Buffer.from(guessable).toString('latin1') : null,
+    decode: (input) =>
+      input.guessable && looksLikeAsciiText(input.guessable)
+        ? guessed(input, Buffer.from(input.guessable).toString('latin1'))
+        : null,
   },
   {
     name: 'ucs2-under-gsm-dcs',
     decodedAs: 'ucs2-hex',
     when: 'some modems print UCS2 hex under DCS 15 whatever the charset',
-    decode: ({ guessable }) => plausibleUcs2(guessable),
+    decode: (input) =>
+      guessed(input, plausibleUcs2(input.guessable), latinUnits(input.guessable)),
   },
   {
     name: 'huawei-packed',
     decodedAs: 'gsm7-packed-hex',
     when: 'Huawei-style modems print the packed GSM 7-bit octets as hex under DCS 15',
-    decode: ({ guessable, str }) => {
-      if (!guessable) return null;
-      const text = unpackUssd(str);
-      return looksLikeGsmText(text) ? text : null;
+    decode: (input) => {
+      if (!input.guessable) return null;
+      const text = unpackUssd(input.str);
+      return looksLikeGsmText(text) ? guessed(input, text) : null;
     },
   },
   {
@@ -169,6 +190,7 @@ export function matchUssdRule(
     charset,
     bytes,
     guessable: bytes && bytes.length >= MIN_GUESSABLE_OCTETS ? bytes : null,
+    digitsOnly: /^[0-9]+$/.test(str),
   };
   for (const rule of USSD_RULES) {
     const text = rule.decode(input);
