@@ -13,6 +13,8 @@ import { createModemBank } from './bank/modem-bank';
 import { loadCarrierProfiles } from './carriers';
 import { carrierHandlers } from './carriers/api';
 import { createCarrierBook } from './carriers/book';
+import { dayHandlers } from './day/api';
+import { createShiftBook } from './day/shifts';
 import { demoDealerPin, demoModems, demoShopProfile, demoUsers } from './demo';
 import { salesHandlers, saleView } from './sales/api';
 import { createJournal, type Sale } from './sales/journal';
@@ -106,7 +108,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onStatus: (modems) => events.emit('modems.status', { modems }),
     now,
   });
-  const receipts = createReceiptBook(db, deviceId(db, randomUUID), now);
+  const device = deviceId(db, randomUUID);
+  const receipts = createReceiptBook(db, device, now);
+  const shifts = createShiftBook(db, { deviceId: device, now, nameOf: users.nameOf });
   const issueReceipt = (sale: Sale) => {
     const profile = shop.get();
     if (!profile) {
@@ -175,6 +179,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...salesHandlers({ journal, renewals, carriers, receipts, issueReceipt }),
     ...modemBankHandlers({ bank, carriers, real }),
     ...carrierHandlers(carriers),
+    ...dayHandlers({
+      shifts,
+      bank,
+      carrierOf: carriers.find,
+      shop: shop.get,
+      checkManager: (name, pin) => {
+        logins.check(name);
+        const user = users.check(name, pin);
+        if (user) logins.succeeded(name);
+        else logins.failed(name);
+        return user;
+      },
+      now,
+    }),
     'backups.list': () => ({ folder: backups?.folder ?? null, backups: backups?.list() ?? [] }),
     'backups.create': async () => {
       if (!backups) throw new ApiError('conflict', 'The demo keeps no backups');

@@ -218,7 +218,12 @@ export function createModemBank(options: ModemBankOptions) {
     const slot = slots
       .filter((candidate) => usable(candidate, carrierId))
       .sort((a, b) => a.lastUsed - b.lastUsed)[0];
-    if (!slot?.modem || !slot.ussd) return null;
+    return slot ? lendSlot(slot) : null;
+  }
+
+  function lendSlot(slot: Slot): ModemLease | null {
+    if (!slot.modem || !slot.ussd) return null;
+    const { carrierId } = slot.config;
     const { modem, ussd } = slot;
     slot.transcript = [];
     slot.lastUsed = now().getTime();
@@ -291,6 +296,16 @@ export function createModemBank(options: ModemBankOptions) {
         };
         waiters.push(waiter);
       });
+    },
+    /**
+     * Lends one given modem if it is idle and registered (a dealer SIM's own balance is read
+     * on its own modem); null otherwise. Jobs waiting for any modem of the carrier go first.
+     */
+    acquireModem(id: string): ModemLease | null {
+      const slot = slots.find((candidate) => candidate.config.id === id);
+      if (!slot || !usable(slot, slot.config.carrierId)) return null;
+      if (waiters.some((waiter) => waiter.carrierId === slot.config.carrierId)) return null;
+      return lendSlot(slot);
     },
     /** Adds a modem the manager configured; resolves once it is idle or has failed once. */
     async add(config: ModemConfig) {

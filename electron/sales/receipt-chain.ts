@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IssuedReceipt, ReceiptContent } from '../../shared/receipt';
+import { canonicalJson } from '../store/canonical-json';
 
 /**
  * The receipts of a device form a hash chain: each receipt's hash covers its content and the
@@ -131,26 +132,4 @@ function receiptHashOf(receipt: IssuedReceipt): string | null {
   } catch {
     return null;
   }
-}
-
-function canonicalJson(value: unknown, path: string): string {
-  if (value === null || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) {
-      throw new TypeError(`${path}: only safe integers are hashed, not ${value}`);
-    }
-    return String(value);
-  }
-  if (Array.isArray(value)) {
-    return `[${value.map((item, index) => canonicalJson(item, `${path}[${index}]`)).join(',')}]`;
-  }
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const members = Object.entries(value as Record<string, unknown>)
-      .filter(([, member]) => member !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member, `${path}.${key}`)}`);
-    return `{${members.join(',')}}`;
-  }
-  throw new TypeError(`${path}: a ${typeof value} cannot be hashed`);
 }

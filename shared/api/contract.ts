@@ -1,6 +1,16 @@
 import { z } from 'zod';
-import { moneySchema } from '../currencies';
 import { carrierProfileSchema } from '../carrier';
+import { moneySchema } from '../currencies';
+import {
+  cashMovementInputSchema,
+  countedLineSchema,
+  dayReportSchema,
+  dealerBalanceInputSchema,
+  managerApprovalSchema,
+  reasonSchema,
+  shiftSchema,
+  zReportSchema,
+} from '../day';
 import { languageSchema } from '../languages';
 import { dealerPinSchema, modemIdSchema, modemSettingsSchema } from '../modem-bank';
 import { renewalRequestSchema, saleSchema, saleStatuses } from '../sale';
@@ -62,6 +72,8 @@ const configuredModemSchema = modemSettingsSchema.extend({
 });
 
 const backupSchema = z.object({ file: z.string(), takenAt: z.string(), bytes: z.number().int() });
+
+const dealerProblemSchema = z.object({ modemId: z.string(), problem: z.string() });
 
 const noInput = z.object({}).strict();
 
@@ -226,6 +238,87 @@ export const procedures = {
     'Takes a backup now (online: sales go on meanwhile), checked before it counts.',
     noInput,
     z.object({ backup: backupSchema }),
+  ),
+  'shifts.current': procedure(
+    'user',
+    'The open shift, if any; `stale` when it was opened on an earlier day (close it first).',
+    noInput,
+    z.object({ shift: shiftSchema.nullable(), stale: z.boolean() }),
+  ),
+  'shifts.open': procedure(
+    'user',
+    "Opens the shift with the float counted into the drawer, and reads each dealer SIM's " +
+      'balance (or takes the ones entered by hand). Refused while a shift is open.',
+    z
+      .object({
+        float: z.number().int().nonnegative().safe(),
+        dealerBalances: z.array(dealerBalanceInputSchema).max(64).optional(),
+      })
+      .strict(),
+    z.object({ shift: shiftSchema, dealerProblems: z.array(dealerProblemSchema) }),
+  ),
+  'shifts.dealerBalance': procedure(
+    'user',
+    "A dealer SIM's opening balance entered by hand, when the carrier could not be asked.",
+    dealerBalanceInputSchema,
+    z.object({ shift: shiftSchema }),
+  ),
+  'shifts.cashMovement': procedure(
+    'user',
+    'Cash put into or taken out of the drawer, with the reason.',
+    cashMovementInputSchema,
+    z.object({ shift: shiftSchema }),
+  ),
+  'day.report': procedure(
+    'user',
+    "The X report of the open shift (changes nothing), or with a date (YYYY-MM-DD, the shop's " +
+      'day) the report of the last Z closed that day.',
+    z.object({ date: z.iso.date().optional() }).strict(),
+    z.object({ report: dayReportSchema, zNumber: z.number().int().nullable() }),
+  ),
+  'day.close': procedure(
+    'user',
+    'Closes the shift: the cash counted by denomination, a reason for any difference, dealer ' +
+      'balances entered by hand where the carrier cannot be asked. A manager, or a clerk with a ' +
+      "manager's name and PIN. Issues the numbered, chained Z report.",
+    z
+      .object({
+        counted: z.array(countedLineSchema).max(64),
+        reason: reasonSchema.optional(),
+        dealerBalances: z.array(dealerBalanceInputSchema).max(64).optional(),
+        manager: managerApprovalSchema.optional(),
+      })
+      .strict(),
+    z.object({ z: zReportSchema }),
+  ),
+  'day.list': procedure(
+    'user',
+    'The Z reports, newest first.',
+    noInput,
+    z.object({ reports: z.array(zReportSchema) }),
+  ),
+  'day.get': procedure(
+    'user',
+    'One Z report.',
+    z.object({ zNumber: z.number().int().positive() }).strict(),
+    z.object({ z: zReportSchema }),
+  ),
+  'day.export': procedure(
+    'manager',
+    'A Z report for the accountant: CSV (its sales, and its summary; UTF-8 with BOM).',
+    z
+      .object({
+        zNumber: z.number().int().positive().optional(),
+        date: z.iso.date().optional(),
+        format: z.enum(['csv']),
+      })
+      .strict()
+      .refine((input) => (input.zNumber === undefined) !== (input.date === undefined), {
+        error: 'Give a Z number or a date, not both',
+      }),
+    z.object({
+      files: z.array(z.object({ name: z.string(), mediaType: z.string(), base64: z.string() })),
+    }),
   ),
   'modems.settings': procedure(
     'manager',

@@ -71,7 +71,7 @@ const guessed = (input: UssdInput, text: string | null, certain = false) =>
   text !== null && (!input.digitsOnly || certain || readsAsWords(text)) ? text : null;
 
 const latinUnits = (bytes: Uint8Array | null) =>
-  bytes !== null && bytes.every((byte, index) => index % 2 === 1 || byte === 0);
+  bytes?.every((byte, index) => index % 2 === 1 || byte === 0) === true;
 
 const evenUnits = (bytes: Uint8Array | null): bytes is Uint8Array =>
   bytes !== null && bytes.length > 0 && bytes.length % 2 === 0;
@@ -131,8 +131,7 @@ export const USSD_RULES: readonly UssdRule[] = [
     name: 'ucs2-under-gsm-dcs',
     decodedAs: 'ucs2-hex',
     when: 'some modems print UCS2 hex under DCS 15 whatever the charset',
-    decode: (input) =>
-      guessed(input, plausibleUcs2(input.guessable), latinUnits(input.guessable)),
+    decode: (input) => guessed(input, plausibleUcs2(input.guessable), latinUnits(input.guessable)),
   },
   {
     name: 'huawei-packed',

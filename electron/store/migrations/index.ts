@@ -2,6 +2,12 @@ import type { Migration } from '../migrate';
 import { migration0001 } from './0001-shop-profile';
 import { migration0002 } from './0002-renewal-journal';
 import { migration0003 } from './0003-modem-bank';
+import { migration0004 } from './0004-shifts';
 
 /** In order, one per schema version. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+];

@@ -1,0 +1,254 @@
+import { ApiError } from '../../shared/api/errors';
+import type { CarrierProfile } from '../../shared/carrier';
+import type { CurrencyCode } from '../../shared/currencies';
+import type { ZReport } from '../../shared/day';
+import { denominations } from '../../shared/denominations';
+import type { ShopProfile } from '../../shared/shop';
+import type { Caller, Handlers } from '../api/dispatcher';
+import type { ModemBank } from '../bank/modem-bank';
+import type { User } from '../store/users';
+import { localDateTime, majorUnits, salesCsv, zSummaryCsv } from './csv';
+import { readDealerBalances } from './dealer-balances';
+import { DayReportError } from './report';
+import { type ShiftBook, ShiftError } from './shifts';
+
+type DayHandlers = Pick<
+  Handlers,
+  | 'shifts.current'
+  | 'shifts.open'
+  | 'shifts.cashMovement'
+  | 'shifts.dealerBalance'
+  | 'day.report'
+  | 'day.close'
+  | 'day.list'
+  | 'day.get'
+  | 'day.export'
+>;
+
+function asApiError(error: unknown): unknown {
+  if (error instanceof ShiftError) {
+    if (error.code === 'not_found') return new ApiError('not_found', error.message);
+    if (error.path) {
+      return new ApiError('invalid_input', error.message, [
+        { path: error.path, code: error.code, message: error.message },
+      ]);
+    }
+    return new ApiError('conflict', error.message);
+  }
+  if (error instanceof DayReportError) return new ApiError('conflict', error.message);
+  return error;
+}
+
+async function refusingAsApi<T>(run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw asApiError(error);
+  }
+}
+
+/** The shop's calendar day of an instant, YYYY-MM-DD. */
+const localDate = (instant: string, timeZone: string) =>
+  localDateTime(instant, timeZone).slice(0, 10);
+
+export function dayHandlers(deps: {
+  shifts: ShiftBook;
+  bank: ModemBank;
+  carrierOf(carrierId: string): CarrierProfile | null;
+  shop(): ShopProfile | null;
+  /** A manager's name and PIN, checked (and rate-limited) as a sign-in is. */
+  checkManager(name: string, pin: string): User | null;
+  now(): Date;
+}): DayHandlers {
+  const shop = () => {
+    const profile = deps.shop();
+    if (!profile) throw new ApiError('conflict', 'Set the shop profile up first');
+    return profile;
+  };
+  const signedIn = (caller: Caller): User => {
+    if (!caller.user) throw new ApiError('unauthorized', 'Sign in first');
+    return caller.user;
+  };
+  const view = ({ currency: _currency, ...shift }: ReturnType<ShiftBook['open']>) => shift;
+  const zOfDate = (date: string, timeZone: string): ZReport => {
+    const z = deps.shifts
+      .list()
+      .filter((report) => localDate(report.issuedAt, timeZone) === date)
+      .at(-1);
+    if (!z) throw new ApiError('not_found', `No day was closed on ${date}`);
+    return z;
+  };
+  const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+  return {
+    'shifts.current': () => {
+      const shift = deps.shifts.current();
+      const { timeZone } = shop();
+      return {
+        shift: shift ? view(shift) : null,
+        stale:
+          shift !== null &&
+          localDate(shift.openedAt, timeZone) !== localDate(deps.now().toISOString(), timeZone),
+      };
+    },
+    'shifts.open': (input, caller) =>
+      refusingAsApi(async () => {
+        const user = signedIn(caller);
+        const profile = shop();
+        const shift = deps.shifts.open(user.id, input.float, profile.currency);
+        const typed = new Map(input.dealerBalances?.map((b) => [b.modemId, b.amount]));
+        const modems = deps.bank.statuses();
+        const asked = await readDealerBalances(
+          deps.bank,
+          deps.carrierOf,
+          modems.map((m) => m.id).filter((id) => !typed.has(id)),
+        );
+        for (const modem of modems) {
+          const amount = typed.get(modem.id);
+          const read = asked.find((reading) => reading.modemId === modem.id);
+          if (amount === undefined && !read?.ok) continue;
+          deps.shifts.recordReading(
+            shift.id,
+            {
+              modemId: modem.id,
+              carrierId: modem.carrierId,
+              moment: 'opening',
+              amount: amount ?? (read?.ok ? read.amount : 0),
+              source: amount === undefined ? 'ussd' : 'manual',
+              text: amount === undefined && read?.ok ? read.text : null,
+              actorId: user.id,
+            },
+            profile.currency,
+          );
+        }
+        return {
+          shift: view(shift),
+          dealerProblems: asked.flatMap((r) =>
+            r.ok ? [] : [{ modemId: r.modemId, problem: r.problem }],
+          ),
+        };
+      }),
+    'shifts.cashMovement': ({ kind, amount, reason }, caller) =>
+      refusingAsApi(() => ({
+        shift: view(deps.shifts.cashMovement(signedIn(caller).id, kind, amount, reason)),
+      })),
+    'shifts.dealerBalance': ({ modemId, amount }, caller) =>
+      refusingAsApi(() => {
+        const user = signedIn(caller);
+        const shift = deps.shifts.current();
+        if (!shift) throw new ApiError('conflict', 'No shift is open');
+        const modem = deps.bank.statuses().find((status) => status.id === modemId);
+        if (!modem) {
+          throw new ApiError('invalid_input', `No modem ${modemId}`, [
+            { path: 'modemId', code: 'unknown_modem', message: `No modem ${modemId}` },
+          ]);
+        }
+        deps.shifts.recordReading(
+          shift.id,
+          {
+            modemId,
+            carrierId: modem.carrierId,
+            moment: 'opening',
+            amount,
+            source: 'manual',
+            text: null,
+            actorId: user.id,
+          },
+          shift.currency,
+        );
+        return { shift: view(shift) };
+      }),
+    'day.report': ({ date }) =>
+      refusingAsApi(() => {
+        const { timeZone } = shop();
+        if (date === undefined) return { report: deps.shifts.report(timeZone), zNumber: null };
+        const z = zOfDate(date, timeZone);
+        return { report: z.report, zNumber: z.number };
+      }),
+    'day.close': (input, caller) =>
+      refusingAsApi(async () => {
+        const user = signedIn(caller);
+        let closer = user;
+        if (user.role !== 'manager') {
+          const approval = input.manager;
+          const manager = approval ? deps.checkManager(approval.name, approval.pin) : null;
+          if (manager?.role !== 'manager') {
+            throw new ApiError('forbidden', 'A manager must close the day (or type their PIN)');
+          }
+          closer = manager;
+        }
+        const profile = shop();
+        if (!deps.shifts.current()) {
+          throw new ApiError('conflict', 'No shift is open: there is nothing to close');
+        }
+        const typed = new Map(input.dealerBalances?.map((b) => [b.modemId, b.amount]));
+        const modems = deps.bank.statuses();
+        const asked = await readDealerBalances(
+          deps.bank,
+          deps.carrierOf,
+          modems.map((m) => m.id).filter((id) => !typed.has(id)),
+        );
+        const unread = asked.filter((reading) => !reading.ok);
+        if (unread.length > 0) {
+          const issues = unread.map((reading) => ({
+            path: 'dealerBalances',
+            code: 'dealer_balance_unread',
+            message: `${reading.modemId}: ${reading.ok ? '' : reading.problem}; enter its balance by hand`,
+            params: { modemId: reading.modemId },
+          }));
+          throw new ApiError('invalid_input', 'Some dealer balances could not be read', issues);
+        }
+        const closingReadings = modems.map((modem) => {
+          const amount = typed.get(modem.id);
+          const read = asked.find((reading) => reading.modemId === modem.id);
+          return {
+            modemId: modem.id,
+            carrierId: modem.carrierId,
+            amount: amount ?? (read?.ok ? read.amount : 0),
+            source: amount === undefined ? ('ussd' as const) : ('manual' as const),
+            text: amount === undefined && read?.ok ? read.text : null,
+          };
+        });
+        const z = deps.shifts.close({
+          userId: closer.id,
+          counted: input.counted,
+          allowedDenominations: denominations[profile.currency as CurrencyCode] ?? [],
+          reason: input.reason ?? null,
+          closingReadings,
+          timeZone: profile.timeZone,
+        });
+        return { z };
+      }),
+    'day.list': () => ({ reports: deps.shifts.list().reverse() }),
+    'day.get': ({ zNumber }) => refusingAsApi(() => ({ z: deps.shifts.get(zNumber) })),
+    'day.export': ({ zNumber, date }) =>
+      refusingAsApi(() => {
+        const { timeZone } = shop();
+        const z = zNumber !== undefined ? deps.shifts.get(zNumber) : zOfDate(date ?? '', timeZone);
+        const name = `z-${String(z.number).padStart(4, '0')}`;
+        const rows = deps.shifts.salesOf(z).map((row) => {
+          const money = (amount: number | null) =>
+            amount === null ? null : majorUnits(amount, String(row.currency));
+          return {
+            ...row,
+            created_at_local: localDateTime(String(row.created_at_utc), timeZone),
+            price: money(row.price as number),
+            dealer_cost: money(row.dealer_cost as number),
+            tendered: money(row.tendered as number | null),
+            change: money(row.change as number | null),
+            refund_amount: money(row.refund_amount as number | null),
+          };
+        });
+        return {
+          files: [
+            { name: `${name}-sales.csv`, mediaType: 'text/csv', base64: utf8(salesCsv(rows)) },
+            {
+              name: `${name}-summary.csv`,
+              mediaType: 'text/csv',
+              base64: utf8(zSummaryCsv(z, timeZone)),
+            },
+          ],
+        };
+      }),
+  };
+}

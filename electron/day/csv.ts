@@ -1,0 +1,173 @@
+import { stringify } from 'csv-stringify/sync';
+import { type CurrencyCode, currencies } from '../../shared/currencies';
+import type { ZReport } from '../../shared/day';
+
+/**
+ * The accountant's CSV files: stable column names (documented in the README), amounts in major
+ * units with a dot ("1500" XPF, "12.50" EUR), times in UTC and in the shop's zone, UTF-8 with a
+ * byte order mark so spreadsheet programs read the accents and Chinese right.
+ */
+
+const BOM = '\uFEFF';
+
+export function majorUnits(amount: number, currency: string): string {
+  const digits = currencies[currency as CurrencyCode]?.minorDigits ?? 0;
+  if (digits === 0) return String(amount);
+  const sign = amount < 0 ? '-' : '';
+  const abs = Math.abs(amount);
+  const scale = 10 ** digits;
+  return `${sign}${Math.floor(abs / scale)}.${String(abs % scale).padStart(digits, '0')}`;
+}
+
+export function localDateTime(instant: string, timeZone: string): string {
+  // sv-SE writes 2026-11-22 09:41:07: sortable, and what spreadsheets read as a date-time.
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(instant));
+}
+
+export const saleColumns = [
+  'sale_id',
+  'created_at_utc',
+  'created_at_local',
+  'status',
+  'msisdn',
+  'carrier_id',
+  'plan_id',
+  'plan_name',
+  'data_mb',
+  'validity_days',
+  'price',
+  'dealer_cost',
+  'currency',
+  'payment_method',
+  'tendered',
+  'change',
+  'payment_reference',
+  'clerk',
+  'modem_id',
+  'carrier_reference',
+  'receipt_number',
+  'refund_amount',
+  'refund_at_utc',
+] as const;
+
+export type SaleCsvRow = Record<(typeof saleColumns)[number], string | number | null>;
+
+export function salesCsv(rows: readonly SaleCsvRow[]): string {
+  return BOM + stringify(rows as SaleCsvRow[], { header: true, columns: [...saleColumns] });
+}
+
+export const summaryColumns = ['section', 'key', 'label', 'count', 'amount', 'currency'] as const;
+
+/** The Z report as rows: one section per table of the report, in the report's order. */
+export function zSummaryCsv(z: ZReport, timeZone: string): string {
+  const { report } = z;
+  const c = report.currency;
+  const m = (amount: number) => majorUnits(amount, c);
+  const rows: (string | number | null)[][] = [
+    ['z', 'number', String(z.number), null, null, null],
+    ['z', 'issued_at_local', localDateTime(z.issuedAt, timeZone), null, null, null],
+    ['z', 'hash', z.hash, null, null, null],
+    ['z', 'prev_hash', z.prevHash, null, null, null],
+    ['shift', 'opened_at_local', localDateTime(report.shift.openedAt, timeZone), null, null, null],
+    ['shift', 'opened_by', report.shift.openedBy, null, null, null],
+    ['shift', 'closed_by', report.shift.closedBy, null, null, null],
+    ['totals', 'gross', null, report.totals.sales, m(report.totals.gross.amount), c],
+    ['totals', 'refunds', null, null, m(report.totals.refunds.amount), c],
+    ['totals', 'net', null, null, m(report.totals.net.amount), c],
+    ['totals', 'dealer_cost', null, null, m(report.totals.dealerCost.amount), c],
+    ['totals', 'margin', null, null, m(report.totals.margin.amount), c],
+    ...report.byPlan.map((p) => ['by_plan', p.planId, p.planName, p.sales, m(p.amount.amount), c]),
+    ...report.byPayment.map((p) => ['by_payment', p.method, null, p.sales, m(p.amount.amount), c]),
+    ...report.byPayment.map((p) => [
+      'refunds_by_payment',
+      p.method,
+      null,
+      null,
+      m(p.refunds.amount),
+      c,
+    ]),
+    ...report.byClerk.map((p) => ['by_clerk', p.clerk, null, p.sales, m(p.amount.amount), c]),
+    ...report.byModem.map((p) => [
+      'by_modem',
+      p.modemId ?? '',
+      null,
+      p.sales,
+      m(p.amount.amount),
+      c,
+    ]),
+    ...report.byStatus.map((p) => ['by_status', p.status, null, p.sales, m(p.amount.amount), c]),
+    ...report.cashMovements.map((p) => [
+      `cash_${p.kind}`,
+      p.actor,
+      p.reason,
+      null,
+      m(p.amount.amount),
+      c,
+    ]),
+    ['cash', 'float', null, null, m(report.cash.float.amount), c],
+    ['cash', 'cash_sales', null, null, m(report.cash.cashSales.amount), c],
+    ['cash', 'cash_refunds', null, null, m(report.cash.cashRefunds.amount), c],
+    ['cash', 'cash_in', null, null, m(report.cash.cashIn.amount), c],
+    ['cash', 'cash_out', null, null, m(report.cash.cashOut.amount), c],
+    ['cash', 'expected', null, null, m(report.cash.expected.amount), c],
+    ...(report.count
+      ? [
+          ...report.count.counted.map((line) => [
+            'count',
+            m(line.denomination),
+            null,
+            line.count,
+            m(line.denomination * line.count),
+            c,
+          ]),
+          ['count', 'total', null, null, m(report.count.total.amount), c],
+          ['count', 'difference', report.count.reason, null, m(report.count.difference), c],
+        ]
+      : []),
+    ...report.dealer.flatMap((d) => [
+      [
+        'dealer',
+        `${d.modemId}.opening`,
+        d.opening?.source ?? null,
+        null,
+        d.opening ? m(d.opening.amount) : null,
+        c,
+      ],
+      [
+        'dealer',
+        `${d.modemId}.closing`,
+        d.closing?.source ?? null,
+        null,
+        d.closing ? m(d.closing.amount) : null,
+        c,
+      ],
+      ['dealer', `${d.modemId}.expected`, null, null, m(d.expected), c],
+      [
+        'dealer',
+        `${d.modemId}.difference`,
+        d.explaining.join(' '),
+        null,
+        d.difference === null ? null : m(d.difference),
+        c,
+      ],
+    ]),
+    ...report.unknownSales.map((s) => [
+      'unknown',
+      String(s.id),
+      `${s.msisdn} ${s.planName}`,
+      null,
+      m(s.price.amount),
+      c,
+    ]),
+  ];
+  return BOM + stringify(rows, { header: true, columns: [...summaryColumns] });
+}

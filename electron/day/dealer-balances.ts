@@ -1,0 +1,51 @@
+import type { CarrierProfile } from '../../shared/carrier';
+import type { ModemBank } from '../bank/modem-bank';
+import { parseDealerBalance } from '../carriers';
+import { runUssdDialogue } from '../gsm/ussd';
+
+export type DealerBalanceReading =
+  | { modemId: string; carrierId: string; ok: true; amount: number; text: string }
+  | { modemId: string; carrierId: string; ok: false; problem: string };
+
+/**
+ * Asks the carrier for each dealer SIM's balance, on the SIM's own modem, one modem at a time
+ * per modem and all modems in parallel. A modem busy, offline or not answering gives a problem
+ * (the manager then enters the balance by hand), never an exception.
+ */
+export async function readDealerBalances(
+  bank: ModemBank,
+  carrierOf: (carrierId: string) => CarrierProfile | null,
+  modemIds: readonly string[],
+): Promise<DealerBalanceReading[]> {
+  const statuses = bank.statuses();
+  return Promise.all(
+    modemIds.map(async (modemId): Promise<DealerBalanceReading> => {
+      const carrierId = statuses.find((status) => status.id === modemId)?.carrierId ?? '';
+      const fail = (problem: string) => ({ modemId, carrierId, ok: false as const, problem });
+      const carrier = carrierOf(carrierId);
+      if (!carrier) return fail(`modem ${modemId} has no known carrier`);
+      const lease = bank.acquireModem(modemId);
+      if (!lease) return fail(`modem ${modemId} is not free (busy, starting or offline)`);
+      try {
+        const { dealerBalance } = carrier;
+        const answer = await runUssdDialogue(
+          lease.ussd,
+          dealerBalance.ussd,
+          [],
+          dealerBalance.timeoutMs,
+        );
+        if (answer.status !== 'done' && answer.status !== 'ended' && answer.status !== 'menu') {
+          return fail(`the carrier did not answer (${answer.status})`);
+        }
+        if (answer.status === 'menu') await lease.ussd.cancel();
+        const parsed = parseDealerBalance(carrier, answer.text);
+        if (!parsed.ok) return fail(parsed.error.message);
+        return { modemId, carrierId, ok: true, amount: parsed.value, text: answer.text };
+      } catch (error) {
+        return fail((error as Error).message);
+      } finally {
+        lease.release();
+      }
+    }),
+  );
+}

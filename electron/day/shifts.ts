@@ -1,0 +1,382 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { CurrencyCode } from '../../shared/currencies';
+import type { DayReport, ZReport } from '../../shared/day';
+import { canonicalJson } from '../store/canonical-json';
+import type { SaleCsvRow } from './csv';
+import {
+  type DayFacts,
+  dayReport,
+  type MovementFact,
+  type ReadingFact,
+  type RefundFact,
+  type SaleFact,
+} from './report';
+
+export type ShiftErrorCode =
+  | 'shift_open'
+  | 'no_open_shift'
+  | 'sale_sending'
+  | 'reason_required'
+  | 'unknown_denomination'
+  | 'not_found';
+
+export class ShiftError extends Error {
+  constructor(
+    readonly code: ShiftErrorCode,
+    message: string,
+    readonly path = '',
+  ) {
+    super(message);
+    this.name = 'ShiftError';
+  }
+}
+
+interface ShiftRow {
+  id: number;
+  opened_at: string;
+  opened_by: number;
+  float_amount: number;
+  currency: string;
+  closed_at: string | null;
+  closed_by: number | null;
+}
+
+export type Shift = DayReport['shift'] & { currency: CurrencyCode };
+
+/** What the first Z report of a device chains from. */
+const genesis = '0'.repeat(64);
+
+const zHash = (prevHash: string, content: Omit<ZReport, 'hash' | 'prevHash'>) =>
+  createHash('sha256')
+    .update(prevHash, 'utf8')
+    .update(canonicalJson(content, 'z'), 'utf8')
+    .digest('hex');
+
+/**
+ * The counter's shifts, in one database (one device): opening with a float, cash in and out,
+ * the dealer SIMs' balances, and the close that issues the numbered, chained Z report. A shift
+ * is open or closed; nothing recorded in a closed one changes (the database refuses it too).
+ */
+export function createShiftBook(
+  db: Database,
+  deps: { deviceId: string; now: () => Date; nameOf(userId: number): string | null },
+) {
+  const name = (userId: number | null) =>
+    userId === null ? null : (deps.nameOf(userId) ?? `#${userId}`);
+  const shiftOf = (row: ShiftRow): Shift => ({
+    id: row.id,
+    openedAt: row.opened_at,
+    openedBy: name(row.opened_by) ?? '',
+    float: { amount: row.float_amount, currency: row.currency as CurrencyCode },
+    currency: row.currency as CurrencyCode,
+    closedAt: row.closed_at,
+    closedBy: name(row.closed_by),
+  });
+
+  const openRow = db.prepare<[], ShiftRow>('SELECT * FROM shifts WHERE closed_at IS NULL');
+  const shiftById = db.prepare<[number], ShiftRow>('SELECT * FROM shifts WHERE id = ?');
+  const previousClose = db
+    .prepare<[number], string | null>(
+      'SELECT max(closed_at) FROM shifts WHERE closed_at IS NOT NULL AND id < ?',
+    )
+    .pluck();
+  const insertShift = db.prepare(
+    'INSERT INTO shifts (opened_at, opened_by, float_amount, currency) VALUES (?, ?, ?, ?)',
+  );
+  const insertMovement = db.prepare(`INSERT INTO cash_movements (shift_id, kind, amount, currency,
+    reason, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insertReading = db.prepare(`INSERT INTO dealer_balance_readings (shift_id, modem_id,
+    carrier_id, moment, amount, currency, source, text, actor_id, at)
+    VALUES (@shiftId, @modemId, @carrierId, @moment, @amount, @currency, @source, @text, @actorId, @at)
+    ON CONFLICT (shift_id, modem_id, moment) DO NOTHING`);
+  const sending = db
+    .prepare<[], number>("SELECT count(*) FROM sales WHERE status = 'sending'")
+    .pluck();
+  const salesIn = db.prepare<[string, string], SaleFactRow>(`${saleFactSelect}
+    WHERE s.created_at > ? AND s.created_at <= ? ORDER BY s.created_at, s.id`);
+  const unknownSales = db.prepare<[], SaleFactRow>(
+    `${saleFactSelect} WHERE s.status = 'unknown' ORDER BY s.created_at, s.id`,
+  );
+  const refundsIn = db.prepare<[string, string], RefundFact & { saleId: number }>(
+    `SELECT sale_id AS saleId, amount, method, at, reason FROM refunds
+     WHERE at > ? AND at <= ? ORDER BY at, id`,
+  );
+  const movementsOf = db.prepare<[number], Omit<MovementFact, 'actor'> & { actorId: number }>(
+    'SELECT kind, amount, reason, actor_id AS actorId, at FROM cash_movements WHERE shift_id = ? ORDER BY id',
+  );
+  const readingsOf = db.prepare<[number], ReadingFact>(
+    `SELECT modem_id AS modemId, carrier_id AS carrierId, moment, amount, source, at
+     FROM dealer_balance_readings WHERE shift_id = ? ORDER BY id`,
+  );
+  const lastZ = db.prepare<[string], { number: number; hash: string }>(
+    'SELECT number, hash FROM z_reports WHERE device_id = ? ORDER BY number DESC LIMIT 1',
+  );
+  const insertZ = db.prepare(`INSERT INTO z_reports (device_id, number, shift_id, content, hash,
+    prev_hash, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const closeShift = db.prepare('UPDATE shifts SET closed_at = ?, closed_by = ? WHERE id = ?');
+  const zRows = db.prepare<[string], ZRow>(
+    'SELECT number, content, hash, prev_hash FROM z_reports WHERE device_id = ? ORDER BY number',
+  );
+  const zByNumber = db.prepare<[string, number], ZRow>(
+    'SELECT number, content, hash, prev_hash FROM z_reports WHERE device_id = ? AND number = ?',
+  );
+
+  const saleRowsIn = db.prepare<[string, string, string], SaleCsvRow>(`
+    SELECT s.id AS sale_id, s.created_at AS created_at_utc, s.status, s.msisdn,
+      s.carrier_id, s.plan_id, s.plan_name, s.data_mb, s.validity_days, s.price, s.dealer_cost,
+      s.currency, s.payment_method, s.tendered, s.change_given AS change, s.payment_reference,
+      u.name AS clerk, s.modem_id, s.carrier_reference,
+      (SELECT max(number) FROM receipts r WHERE r.sale_id = s.id AND r.device_id = ?)
+        AS receipt_number,
+      f.amount AS refund_amount, f.at AS refund_at_utc
+    FROM sales s JOIN users u ON u.id = s.clerk_id LEFT JOIN refunds f ON f.sale_id = s.id
+    WHERE s.created_at > ? AND s.created_at <= ? ORDER BY s.created_at, s.id`);
+
+  const current = (): Shift | null => {
+    const row = openRow.get();
+    return row ? shiftOf(row) : null;
+  };
+  const requireOpen = (): Shift => {
+    const shift = current();
+    if (!shift) throw new ShiftError('no_open_shift', 'No shift is open: open one first');
+    return shift;
+  };
+
+  function facts(shift: Shift, to: string, timeZone: string): DayFacts {
+    const from = previousClose.get(shift.id) ?? null;
+    const since = from ?? '';
+    const clerkOf = (row: SaleFactRow) => name(row.clerkId) ?? '';
+    return {
+      shift: {
+        id: shift.id,
+        openedAt: shift.openedAt,
+        openedBy: shift.openedBy,
+        float: shift.float,
+        closedAt: shift.closedAt,
+        closedBy: shift.closedBy,
+      },
+      from,
+      to,
+      currency: shift.currency,
+      timeZone,
+      sales: salesIn.all(since, to).map((row) => saleFactOf(row, clerkOf(row))),
+      refunds: refundsIn.all(since, to),
+      movements: movementsOf.all(shift.id).map(({ actorId, ...movement }) => ({
+        ...movement,
+        actor: name(actorId) ?? '',
+      })),
+      readings: readingsOf.all(shift.id),
+      unknown: unknownSales.all().map((row) => saleFactOf(row, clerkOf(row))),
+    };
+  }
+
+  const zOf = (row: ZRow): ZReport => ({
+    ...(JSON.parse(row.content) as Omit<ZReport, 'hash' | 'prevHash'>),
+    hash: row.hash,
+    prevHash: row.prev_hash,
+  });
+
+  return {
+    current,
+    /** Opens the day with the float counted into the drawer; refused while a shift is open. */
+    open(userId: number, float: number, currency: CurrencyCode): Shift {
+      return db
+        .transaction(() => {
+          const open = current();
+          if (open) {
+            throw new ShiftError(
+              'shift_open',
+              `The shift opened at ${open.openedAt} by ${open.openedBy} is still open: close it first`,
+            );
+          }
+          const { lastInsertRowid } = insertShift.run(
+            deps.now().toISOString(),
+            userId,
+            float,
+            currency,
+          );
+          const row = shiftById.get(Number(lastInsertRowid));
+          if (!row) throw new Error('The shift was not written');
+          return shiftOf(row);
+        })
+        .immediate();
+    },
+    cashMovement(userId: number, kind: 'in' | 'out', amount: number, reason: string): Shift {
+      return db
+        .transaction(() => {
+          const shift = requireOpen();
+          insertMovement.run(
+            shift.id,
+            kind,
+            amount,
+            shift.currency,
+            reason,
+            userId,
+            deps.now().toISOString(),
+          );
+          return shift;
+        })
+        .immediate();
+    },
+    /** Records a dealer SIM's balance once per moment of a shift (the first reading stands). */
+    recordReading(
+      shiftId: number,
+      reading: Omit<ReadingFact, 'at'> & { text: string | null; actorId: number },
+      currency: string,
+    ) {
+      insertReading.run({ shiftId, ...reading, currency, at: deps.now().toISOString() });
+    },
+    /** The X report: the open shift so far. Changes nothing. */
+    report(timeZone: string): DayReport {
+      return dayReport(facts(requireOpen(), deps.now().toISOString(), timeZone));
+    },
+    /**
+     * Closes the open shift: checks nothing is being sent, records the closing balances, counts
+     * the drawer, and issues the Z report, all in one transaction.
+     */
+    close(input: {
+      userId: number;
+      counted: readonly { denomination: number; count: number }[];
+      allowedDenominations: readonly number[];
+      reason: string | null;
+      closingReadings: readonly (Omit<ReadingFact, 'at' | 'moment'> & { text: string | null })[];
+      timeZone: string;
+    }): ZReport {
+      for (const [index, line] of input.counted.entries()) {
+        if (!input.allowedDenominations.includes(line.denomination)) {
+          throw new ShiftError(
+            'unknown_denomination',
+            `${line.denomination} is not a coin or note of this currency`,
+            `counted.${index}.denomination`,
+          );
+        }
+      }
+      return db
+        .transaction(() => {
+          const shift = requireOpen();
+          if (sending.get() !== 0) {
+            throw new ShiftError(
+              'sale_sending',
+              'A top-up is being sent: wait for its outcome before closing',
+            );
+          }
+          const closedAt = deps.now().toISOString();
+          for (const reading of input.closingReadings) {
+            insertReading.run({
+              shiftId: shift.id,
+              ...reading,
+              moment: 'closing',
+              currency: shift.currency,
+              actorId: input.userId,
+              at: closedAt,
+            });
+          }
+          const closed = { ...shift, closedAt, closedBy: name(input.userId) };
+          const body = dayReport({
+            ...facts(closed, closedAt, input.timeZone),
+            count: { counted: input.counted, reason: input.reason },
+          });
+          if (body.count && body.count.difference !== 0 && !input.reason) {
+            throw new ShiftError(
+              'reason_required',
+              `The count differs from the expected cash by ${body.count.difference}: say why`,
+              'reason',
+            );
+          }
+          const previous = lastZ.get(deps.deviceId) ?? { number: 0, hash: genesis };
+          const content = {
+            number: previous.number + 1,
+            deviceId: deps.deviceId,
+            issuedAt: closedAt,
+            report: body,
+          };
+          const hash = zHash(previous.hash, content);
+          insertZ.run(
+            deps.deviceId,
+            content.number,
+            shift.id,
+            JSON.stringify(content),
+            hash,
+            previous.hash,
+            closedAt,
+          );
+          closeShift.run(closedAt, input.userId, shift.id);
+          return { ...content, hash, prevHash: previous.hash };
+        })
+        .immediate();
+    },
+    list: (): ZReport[] => zRows.all(deps.deviceId).map(zOf),
+    /** The sales of a Z report's window, one row each, as the accountant's CSV lists them. */
+    salesOf(z: ZReport): Omit<SaleCsvRow, 'created_at_local'>[] {
+      return saleRowsIn.all(deps.deviceId, z.report.from ?? '', z.report.to);
+    },
+    get(number: number): ZReport {
+      const row = zByNumber.get(deps.deviceId, number);
+      if (!row) throw new ShiftError('not_found', `No Z report ${number}`);
+      return zOf(row);
+    },
+    /** Checks the Z chain: each report's hash, its link to the previous one, no gap. */
+    verify(): { ok: true } | { ok: false; brokenAt: number } {
+      let previous = { number: 0, hash: genesis };
+      for (const row of zRows.all(deps.deviceId)) {
+        let content: Omit<ZReport, 'hash' | 'prevHash'>;
+        try {
+          content = JSON.parse(row.content);
+          if (
+            row.number !== previous.number + 1 ||
+            row.prev_hash !== previous.hash ||
+            zHash(row.prev_hash, content) !== row.hash
+          ) {
+            return { ok: false, brokenAt: row.number };
+          }
+        } catch {
+          return { ok: false, brokenAt: row.number };
+        }
+        previous = { number: row.number, hash: row.hash };
+      }
+      return { ok: true };
+    },
+  };
+}
+
+export type ShiftBook = ReturnType<typeof createShiftBook>;
+
+interface ZRow {
+  number: number;
+  content: string;
+  hash: string;
+  prev_hash: string;
+}
+
+interface SaleFactRow {
+  id: number;
+  status: SaleFact['status'];
+  msisdn: string;
+  carrierId: string;
+  createdAt: string;
+  planId: string;
+  planName: string;
+  price: number;
+  dealerCost: number;
+  currency: string;
+  method: SaleFact['method'];
+  clerkId: number;
+  modemId: string | null;
+  resolvedByHand: number;
+  paid: number;
+}
+
+const saleFactSelect = `SELECT s.id, s.status, s.msisdn, s.carrier_id AS carrierId,
+  s.created_at AS createdAt, s.plan_id AS planId, s.plan_name AS planName, s.price,
+  s.dealer_cost AS dealerCost, s.currency, s.payment_method AS method, s.clerk_id AS clerkId,
+  s.modem_id AS modemId,
+  EXISTS (SELECT 1 FROM sale_events e WHERE e.sale_id = s.id AND e.from_status = 'unknown'
+    AND e.actor LIKE 'manager:%') AS resolvedByHand,
+  EXISTS (SELECT 1 FROM sale_events e WHERE e.sale_id = s.id AND e.to_status = 'paid') AS paid
+  FROM sales s`;
+
+function saleFactOf(row: SaleFactRow, clerk: string): SaleFact {
+  const { clerkId: _clerkId, resolvedByHand, paid, ...rest } = row;
+  return { ...rest, clerk, resolvedByHand: resolvedByHand === 1, paid: paid === 1 };
+}
