@@ -25,31 +25,47 @@ export interface MigrationReport {
   applied: number[];
 }
 
+/** The versions recorded as applied; none before the first migration ran. */
+function appliedVersions(db: Database): Set<number> {
+  const recorded = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  if (!recorded) return new Set();
+  return new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+}
+
 /**
- * Brings the schema up to the newest migration, each in its own transaction, and records what
- * ran. The schema version lives in `PRAGMA user_version`; a database from a newer Comptoir is
- * refused before anything is written to it.
+ * Brings the schema up to date, each migration in its own transaction, and records what ran.
+ * Numbers increase but may have gaps: numbers are reserved for work in progress, and a migration
+ * that arrives later in a gap runs then, so migrations are written independent of each other.
+ * What ran is the `schema_migrations` table; `PRAGMA user_version` holds the highest number. A
+ * database with a migration this version does not know is refused before anything is written.
  */
 export function migrate(db: Database, migrations: readonly Migration[], now: () => Date) {
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
+    const previous = migrations[index - 1]?.version ?? 0;
+    if (!Number.isInteger(migration.version) || migration.version <= previous) {
       throw new Error(
-        `Migration ${migration.name} is numbered ${migration.version}, not ${index + 1}`,
+        `Migration ${migration.name} is numbered ${migration.version}, not above ${previous}`,
       );
     }
   });
-  const known = migrations.length;
+  const known = migrations.at(-1)?.version ?? 0;
   const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > known) throw new DatabaseTooNewError(from, known);
+  const done = appliedVersions(db);
+  const unknown = [...done].filter(
+    (version) => !migrations.some((migration) => migration.version === version),
+  );
+  if (from > known || unknown.length > 0) {
+    throw new DatabaseTooNewError(Math.max(from, ...unknown), known);
+  }
 
   const applied: number[] = [];
-  for (const migration of migrations.slice(from)) {
+  for (const migration of migrations.filter(({ version }) => !done.has(version))) {
     // IMMEDIATE takes the write lock first; another process may have migrated meanwhile.
     const ran = db
       .transaction(() => {
-        if ((db.pragma('user_version', { simple: true }) as number) >= migration.version) {
-          return false;
-        }
+        if (appliedVersions(db).has(migration.version)) return false;
         db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
           version INTEGER PRIMARY KEY,
           name TEXT NOT NULL,
@@ -59,7 +75,8 @@ export function migrate(db: Database, migrations: readonly Migration[], now: () 
         db.prepare(
           'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
         ).run(migration.version, migration.name, now().toISOString());
-        db.pragma(`user_version = ${migration.version}`);
+        const highest = db.pragma('user_version', { simple: true }) as number;
+        db.pragma(`user_version = ${Math.max(highest, migration.version)}`);
         return true;
       })
       .immediate();

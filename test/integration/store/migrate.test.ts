@@ -9,6 +9,14 @@ import { withTempDirs } from '../../support/temp';
 
 const tempDir = withTempDirs();
 const fixedNow = () => new Date('2026-11-22T01:00:00Z');
+const newest = migrations.at(-1)?.version;
+
+/** A migration that creates one table named after its number. */
+const creating = (version: number): Migration => ({
+  version,
+  name: `table-${version}`,
+  up: (db) => db.exec(`CREATE TABLE t${version} (x INTEGER) STRICT`),
+});
 
 describe('opening the shop database', () => {
   it('creates a new file, migrates it to the newest version and records each migration', () => {
@@ -16,10 +24,10 @@ describe('opening the shop database', () => {
     const { db, migration } = openDatabase(file, fixedNow);
     expect(migration).toEqual({
       from: 0,
-      to: migrations.length,
+      to: newest,
       applied: migrations.map((m) => m.version),
     });
-    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(newest);
     expect(db.prepare('SELECT version, name, applied_at FROM schema_migrations').all()).toEqual(
       migrations.map((m) => ({
         version: m.version,
@@ -49,7 +57,7 @@ describe('opening the shop database', () => {
   it('refuses a database written by a newer Comptoir, clearly and without writing to it', () => {
     const file = path.join(tempDir(), 'shop.sqlite');
     const newer = new BetterSqlite3(file);
-    newer.pragma(`user_version = ${migrations.length + 5}`);
+    newer.pragma(`user_version = ${(newest ?? 0) + 5}`);
     newer.exec('CREATE TABLE future_things (id INTEGER PRIMARY KEY) STRICT');
     newer.close();
     const before = fs.readFileSync(file);
@@ -102,10 +110,39 @@ describe('opening the shop database', () => {
     db.close();
   });
 
-  it('refuses migrations that are not numbered 1, 2, 3…', () => {
+  it('refuses migrations out of order or numbered twice', () => {
     const db = new BetterSqlite3(':memory:');
-    expect(() => migrate(db, [{ version: 2, name: 'gap', up: () => {} }], fixedNow)).toThrow(
-      /numbered 2, not 1/,
+    expect(() => migrate(db, [creating(2), creating(1)], fixedNow)).toThrow(
+      /numbered 1, not above 2/,
+    );
+    expect(() => migrate(db, [creating(1), creating(1)], fixedNow)).toThrow(
+      /numbered 1, not above 1/,
+    );
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    db.close();
+  });
+
+  it('runs a migration that arrives in a reserved gap after the higher ones already ran', () => {
+    const db = new BetterSqlite3(path.join(tempDir(), 'shop.sqlite'));
+    expect(migrate(db, [creating(1), creating(3)], fixedNow).applied).toEqual([1, 3]);
+    expect(migrate(db, [creating(1), creating(2), creating(3)], fixedNow)).toEqual({
+      from: 3,
+      to: 3,
+      applied: [2],
+    });
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2, 3]);
+    db.close();
+  });
+
+  it('refuses a database with a migration this version does not know, writing nothing', () => {
+    const db = new BetterSqlite3(path.join(tempDir(), 'shop.sqlite'));
+    migrate(db, [creating(1), creating(2), creating(3)], fixedNow);
+    expect(() => migrate(db, [creating(1), creating(3), creating(4)], fixedNow)).toThrow(
+      DatabaseTooNewError,
+    );
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 't4'").pluck().get()).toBe(
+      0,
     );
     db.close();
   });
