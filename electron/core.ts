@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { version } from '../package.json';
 import { ApiError } from '../shared/api/errors';
@@ -10,12 +11,18 @@ import { openModemLink } from './bank/links';
 import { createModemBank } from './bank/modem-bank';
 import { loadCarrierProfiles } from './carriers';
 import { demoDealerPin, demoModems, demoShopProfile, demoUsers } from './demo';
+import { printerHandlers } from './printers/api';
+import type { ReceiptDocuments } from './printers/documents';
+import { hostDocuments } from './printers/host-documents';
+import { createReceiptPrinting } from './printers/receipt-printing';
+import { receiptTranslations } from './printing/translations';
 import { salesHandlers, saleView } from './sales/api';
 import { createJournal, type Sale } from './sales/journal';
 import { receiptDraftFor } from './sales/receipt-draft';
 import { createReceiptBook } from './sales/receipts';
 import { createRenewals } from './sales/renewal';
 import { openDatabase } from './store/database';
+import { createPrinterStore } from './store/printers';
 import { shopProfileStore } from './store/shop-profile';
 import { createUserStore, deviceId } from './store/users';
 
@@ -27,6 +34,11 @@ export interface CoreOptions {
   carrierDirs?: readonly string[];
   /** Demo only: simulated network delay of each USSD and SMS answer. */
   simLatencyMs?: number;
+  /**
+   * How receipt HTML becomes a PDF or reaches a printer of the operating system: Electron's own
+   * in the desktop app; by default this machine's Chromium and CUPS (the browser host).
+   */
+  documents?: ReceiptDocuments;
   now?: () => Date;
   log?: Logger;
 }
@@ -89,6 +101,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }),
     );
   };
+  const printers = createPrinterStore(db, now);
+  const printing = createReceiptPrinting({
+    receipts,
+    delivery: {
+      t: receiptTranslations(),
+      documents: options.documents ?? hostDocuments(),
+      pdfFolder: path.join(path.dirname(path.resolve(options.databaseFile)), 'receipts'),
+      deviceTimeoutMs: 10_000,
+    },
+  });
   // A stop between a sale's outcome and its receipt leaves a sale without one: issue it now.
   for (const sale of journal.withoutReceipt()) issueReceipt(sale);
   const renewals = createRenewals({
@@ -136,6 +158,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     'shop.get': () => ({ profile: shop.get() }),
     ...salesHandlers({ journal, renewals, bank, carriers, receipts, issueReceipt }),
+    ...printerHandlers({ printers, printing }),
     'shop.update': (input) => {
       shop.save(normalizeShopProfile(input));
       const profile = shop.get();

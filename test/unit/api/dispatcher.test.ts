@@ -34,6 +34,9 @@ function handlers(overrides: Partial<Handlers>): Handlers {
     'sales.resolve': unused,
     'sales.list': unused,
     'receipts.get': unused,
+    'receipts.print': unused,
+    'printers.list': unused,
+    'printers.save': unused,
     'modems.list': unused,
     ...overrides,
   };

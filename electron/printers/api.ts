@@ -1,0 +1,43 @@
+import { ApiError } from '../../shared/api/errors';
+import type { Handlers } from '../api/dispatcher';
+import type { PrinterStore } from '../store/printers';
+import { PrinterError } from './errors';
+import type { ReceiptPrinting } from './receipt-printing';
+
+type PrinterHandlers = Pick<Handlers, 'printers.list' | 'printers.save' | 'receipts.print'>;
+
+export function printerHandlers(deps: {
+  printers: PrinterStore;
+  printing: ReceiptPrinting;
+}): PrinterHandlers {
+  return {
+    'printers.list': () => deps.printers.get(),
+    'printers.save': (setup) => {
+      deps.printers.save(setup);
+      return deps.printers.get();
+    },
+    'receipts.print': async ({ number, printer: printerId }, caller) => {
+      const printer =
+        printerId === undefined ? deps.printers.defaultPrinter() : deps.printers.find(printerId);
+      if (!printer) {
+        const [code, message] =
+          printerId === undefined
+            ? ['no_default_printer', 'No printer was named and there is no default printer']
+            : ['unknown_printer', `No printer "${printerId}"`];
+        throw new ApiError('invalid_input', message, [{ path: 'printer', code, message }]);
+      }
+      const actor = `${caller.user?.role}:${caller.user?.id}`;
+      let printed: Awaited<ReturnType<ReceiptPrinting['print']>>;
+      try {
+        printed = await deps.printing.print(number, printer, actor);
+      } catch (error) {
+        if (error instanceof PrinterError) {
+          throw new ApiError('printer_failed', `${printer.name}: ${error.message}`);
+        }
+        throw error;
+      }
+      if (!printed) throw new ApiError('not_found', `No receipt ${number}`);
+      return printed;
+    },
+  };
+}
