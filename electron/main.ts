@@ -4,6 +4,7 @@ import { createCore } from './core';
 import { databaseFileIn } from './paths';
 import { registerAppScheme, serveAppScheme } from './shell/app-protocol';
 import { wireIpc } from './shell/ipc';
+import { electronDocuments } from './shell/printing';
 import { lockDownWebContents } from './shell/security';
 import { createMainWindow } from './shell/window';
 import { appOrigin, isTrustedFrameUrl } from './web-security';
@@ -34,6 +35,7 @@ if (!app.requestSingleInstanceLock()) {
           : path.join(__dirname, '../../resources/carriers'),
         path.join(app.getPath('userData'), 'carriers'),
       ],
+      documents: electronDocuments(),
     });
     serveAppScheme(path.join(__dirname, '../renderer'));
     lockDownWebContents(app, session.defaultSession, (url) => isTrustedFrameUrl(url, devServerUrl));
