@@ -114,3 +114,6 @@ export const printerSetupSchema = z
   });
 
 export type PrinterSetup = z.output<typeof printerSetupSchema>;
+
+/** A printer as a client sends it (the port and PDF folder may be left out). */
+export type PrinterInput = z.input<typeof printerSchema>;

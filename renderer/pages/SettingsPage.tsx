@@ -6,6 +6,8 @@ import { currencyCodes } from '../../shared/currencies';
 import { languages } from '../../shared/languages';
 import type { ShopProfile } from '../../shared/shop';
 import { api } from '../api';
+import { type FieldControlProps, LabelledField } from '../components/LabelledField';
+import { PrintersSettings } from '../components/PrintersSettings';
 import { describeError, describeIssue } from '../errors';
 
 type Field = keyof ShopProfile;
@@ -134,34 +136,26 @@ export function SettingsPage() {
   }
 
   function control(field: Field, render: (props: ControlProps) => ReactNode, hint?: string) {
-    const id = `shop-${field}`;
-    const error = errors[field];
-    const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
     return (
-      <div className={error ? 'field field--invalid' : 'field'} key={field}>
-        <label htmlFor={id}>{t(`settings.fields.${field}`)}</label>
-        {render({
-          id,
-          name: field,
-          value: form[field],
-          'aria-invalid': error ? true : undefined,
-          'aria-describedby': describedBy || undefined,
-          onChange: (event) => {
-            const value = event.target.value;
-            setForm((current) => ({ ...current, [field]: value }));
-          },
-        })}
-        {hint && (
-          <p className="field__hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p className="field__error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
-      </div>
+      <LabelledField
+        key={field}
+        id={`shop-${field}`}
+        label={t(`settings.fields.${field}`)}
+        hint={hint}
+        error={errors[field]}
+      >
+        {(props) =>
+          render({
+            ...props,
+            name: field,
+            value: form[field],
+            onChange: (event) => {
+              const value = event.target.value;
+              setForm((current) => ({ ...current, [field]: value }));
+            },
+          })
+        }
+      </LabelledField>
     );
   }
 
@@ -247,16 +241,14 @@ export function SettingsPage() {
           <StatusMessage status={status} />
         </div>
       </form>
+      <PrintersSettings />
     </section>
   );
 }
 
-interface ControlProps {
-  id: string;
+interface ControlProps extends FieldControlProps {
   name: string;
   value: string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
   onChange: (event: { target: { value: string } }) => void;
 }
 
