@@ -26,16 +26,15 @@ export function printerHandlers(deps: {
             : ['unknown_printer', `No printer "${printerId}"`];
         throw new ApiError('invalid_input', message, [{ path: 'printer', code, message }]);
       }
-      const actor = `${caller.user?.role}:${caller.user?.id}`;
-      let printed: Awaited<ReturnType<ReceiptPrinting['print']>>;
-      try {
-        printed = await deps.printing.print(number, printer, actor);
-      } catch (error) {
-        if (error instanceof PrinterError) {
-          throw new ApiError('printer_failed', `${printer.name}: ${error.message}`);
-        }
-        throw error;
-      }
+      const user = caller.user;
+      if (!user) throw new ApiError('unauthorized', 'Sign in first');
+      const printed = await deps.printing
+        .print(number, printer, `${user.role}:${user.id}`)
+        .catch((error: unknown) => {
+          throw error instanceof PrinterError
+            ? new ApiError('printer_failed', `${printer.name}: ${error.message}`)
+            : error;
+        });
       if (!printed) throw new ApiError('not_found', `No receipt ${number}`);
       return printed;
     },

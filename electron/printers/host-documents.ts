@@ -39,39 +39,36 @@ export function hostDocuments(options: HostDocumentsOptions = {}): ReceiptDocume
   const run = (command: string, args: string[], missing: () => MissingProgramError) =>
     runProgram(command, args, { env, timeoutMs, missing });
 
-  async function htmlToPdf(html: string): Promise<Uint8Array> {
-    return inTempDir(async (dir) => {
-      const page = path.join(dir, 'receipt.html');
-      const pdf = path.join(dir, 'receipt.pdf');
-      fs.writeFileSync(page, html);
-      await run(
-        chromium,
-        [
-          ...headlessChromiumArgs,
-          // Its own profile: another Chromium running on the machine holds the default one.
-          `--user-data-dir=${path.join(dir, 'profile')}`,
-          `--print-to-pdf=${pdf}`,
-          '--no-pdf-header-footer',
-          pathToFileURL(page).href,
-        ],
-        () =>
-          new MissingProgramError(
-            `Chromium (${chromium})`,
-            'PDFs are made with it; install it (apt-get install chromium) or set CHROMIUM_PATH',
-          ),
-      );
-      if (!fs.existsSync(pdf)) throw new PrinterError('Chromium ended without writing the PDF');
-      return fs.readFileSync(pdf);
-    });
+  /** Writes the HTML's PDF into `dir` and returns its path. */
+  async function renderPdf(html: string, dir: string): Promise<string> {
+    const page = path.join(dir, 'receipt.html');
+    const pdf = path.join(dir, 'receipt.pdf');
+    fs.writeFileSync(page, html);
+    await run(
+      chromium,
+      [
+        ...headlessChromiumArgs,
+        // Its own profile: another Chromium running on the machine holds the default one.
+        `--user-data-dir=${path.join(dir, 'profile')}`,
+        `--print-to-pdf=${pdf}`,
+        '--no-pdf-header-footer',
+        pathToFileURL(page).href,
+      ],
+      () =>
+        new MissingProgramError(
+          `Chromium (${chromium})`,
+          'PDFs are made with it; install it (apt-get install chromium) or set CHROMIUM_PATH',
+        ),
+    );
+    if (!fs.existsSync(pdf)) throw new PrinterError('Chromium ended without writing the PDF');
+    return pdf;
   }
 
   return {
-    htmlToPdf,
-    async printOnSystem(html, deviceName, page) {
-      const pdf = await htmlToPdf(html);
-      await inTempDir(async (dir) => {
-        const file = path.join(dir, 'receipt.pdf');
-        fs.writeFileSync(file, pdf);
+    htmlToPdf: (html) => inTempDir(async (dir) => fs.readFileSync(await renderPdf(html, dir))),
+    printOnSystem: (html, deviceName, page) =>
+      inTempDir(async (dir) => {
+        const pdf = await renderPdf(html, dir);
         // `--` ends the options: a device name can never be read as one.
         await run(
           'lp',
@@ -81,7 +78,7 @@ export function hostDocuments(options: HostDocumentsOptions = {}): ReceiptDocume
             '-o',
             `media=Custom.${page.width / 100}x${page.height / 100}mm`,
             '--',
-            file,
+            pdf,
           ],
           () =>
             new MissingProgramError(
@@ -89,8 +86,7 @@ export function hostDocuments(options: HostDocumentsOptions = {}): ReceiptDocume
               'system printers are reached through it; install cups-client',
             ),
         );
-      });
-    },
+      }),
   };
 }
 
