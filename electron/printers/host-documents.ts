@@ -23,9 +23,10 @@ export interface HostDocumentsOptions {
   chromium?: string;
   /** The environment the programs run in (PATH finds `lp`). */
   env?: NodeJS.ProcessEnv;
-  /** How long one program may run. */
-  timeoutMs?: number;
 }
+
+/** How long Chromium or lp may run; either normally takes a second or two. */
+const programTimeoutMs = 60_000;
 
 /**
  * The browser host's printing, in plain Node: the host machine's headless Chromium turns the
@@ -35,9 +36,8 @@ export interface HostDocumentsOptions {
 export function hostDocuments(options: HostDocumentsOptions = {}): ReceiptDocuments {
   const env = options.env ?? process.env;
   const chromium = options.chromium ?? env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  const timeoutMs = options.timeoutMs ?? 60_000;
   const run = (command: string, args: string[], missing: () => MissingProgramError) =>
-    runProgram(command, args, { env, timeoutMs, missing });
+    runProgram(command, args, { env, timeoutMs: programTimeoutMs, missing });
 
   /** Writes the HTML's PDF into `dir` and returns its path. */
   async function renderPdf(html: string, dir: string): Promise<string> {

@@ -2,7 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError, type ApiIssue } from '../../shared/api/errors';
-import { baudRates, type PrinterKind, paperWidths, printerKinds } from '../../shared/printer';
+import { baudRates, paperWidths, printerKinds } from '../../shared/printer';
 import { api } from '../api';
 import { describeError, describeIssue } from '../errors';
 import {
@@ -38,6 +38,14 @@ type Status =
 /** Where a field's error is kept: the printer's id and the field. */
 const errorKey = (id: string, field: string) => `${id}.${field}`;
 const controlId = (id: string, field: string) => `printer-${id}-${field}`;
+
+/** Every field of a printer, in the order the form shows them. */
+const shownFields = (draft: PrinterDraft): DraftField[] => [
+  'name',
+  'kind',
+  'paper',
+  ...draftFields[draft.kind],
+];
 
 const hinted: ReadonlySet<DraftField> = new Set(['host', 'port', 'path', 'folder', 'deviceName']);
 
@@ -128,10 +136,10 @@ export function PrintersSettings() {
     }
     setErrors(next);
     setStatus({ kind: 'invalid', problems });
-    const first = drafts
-      .flatMap((draft) => ['name', ...draftFields[draft.kind]].map((field) => [draft.id, field]))
-      .find(([id, field]) => next[errorKey(id as string, field as string)]);
-    if (first) focusNext.current = controlId(first[0] as string, first[1] as string);
+    const firstInvalid = drafts
+      .flatMap((draft) => shownFields(draft).map((field) => ({ id: draft.id, field })))
+      .find(({ id, field }) => next[errorKey(id, field)]);
+    if (firstInvalid) focusNext.current = controlId(firstInvalid.id, firstInvalid.field);
   }
 
   async function save(event: FormEvent) {
@@ -221,7 +229,7 @@ export function PrintersSettings() {
               ))}
               {field(draft, 'kind', (props) => (
                 <select {...props}>
-                  {printerKinds.map((kind: PrinterKind) => (
+                  {printerKinds.map((kind) => (
                     <option key={kind} value={kind}>
                       {t(`printers.kinds.${kind}`)}
                     </option>
