@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../shared/api/contract';
@@ -13,6 +14,7 @@ import {
   type PrinterDraft,
   printerOfDraft,
 } from '../printer-drafts';
+import { type FormMessage, FormStatus } from './FormStatus';
 import { type FieldControlProps, LabelledField } from './LabelledField';
 
 interface DraftList {
@@ -213,11 +215,7 @@ export function PrintersSettings() {
       <h2 id="printers-title">{t('printers.title')}</h2>
       <p>{t('printers.intro')}</p>
       {status.kind === 'signedOut' && <p className="notice">{t('printers.signInFirst')}</p>}
-      {status.kind === 'unavailable' && (
-        <p className="status status--error" role="alert">
-          {status.message}
-        </p>
-      )}
+      {status.kind === 'unavailable' && <FormStatus message={statusMessage(t, status)} />}
       {status.kind !== 'signedOut' && status.kind !== 'unavailable' && (
         <form onSubmit={save} noValidate>
           {drafts.length === 0 && <p>{t('printers.none')}</p>}
@@ -280,7 +278,7 @@ export function PrintersSettings() {
             <button type="submit" disabled={status.kind === 'saving'}>
               {status.kind === 'saving' ? t('printers.saving') : t('printers.save')}
             </button>
-            <PrintersStatus status={status} />
+            <FormStatus message={statusMessage(t, status)} />
           </div>
         </form>
       )}
@@ -290,26 +288,15 @@ export function PrintersSettings() {
 
 type OnChange = (event: { target: { value: string } }) => void;
 
-function PrintersStatus({ status }: { status: Status }) {
-  const { t } = useTranslation();
+function statusMessage(t: TFunction, status: Status): FormMessage {
   switch (status.kind) {
     case 'saved':
-      return <output className="status status--ok">{t('printers.saved')}</output>;
+      return { tone: 'ok', lines: [t('printers.saved')] };
     case 'invalid':
-      return (
-        <div className="status status--error" role="alert">
-          <p>{t('printers.invalid')}</p>
-          {status.problems.map((problem) => (
-            <p key={problem}>{problem}</p>
-          ))}
-        </div>
-      );
+      return { tone: 'error', lines: [t('printers.invalid'), ...status.problems] };
     case 'failed':
-      return (
-        <p className="status status--error" role="alert">
-          {status.message}
-        </p>
-      );
+    case 'unavailable':
+      return { tone: 'error', lines: [status.message] };
     default:
       return null;
   }

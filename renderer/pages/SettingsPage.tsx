@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { getCountries } from 'libphonenumber-js';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import { currencyCodes } from '../../shared/currencies';
 import { languages } from '../../shared/languages';
 import type { ShopProfile } from '../../shared/shop';
 import { api } from '../api';
+import { type FormMessage, FormStatus } from '../components/FormStatus';
 import { type FieldControlProps, LabelledField } from '../components/LabelledField';
 import { PrintersSettings } from '../components/PrintersSettings';
 import { describeError, describeIssue } from '../errors';
@@ -238,7 +240,7 @@ export function SettingsPage() {
           <button type="submit" disabled={status.kind === 'saving'}>
             {status.kind === 'saving' ? t('settings.saving') : t('settings.save')}
           </button>
-          <StatusMessage status={status} />
+          <FormStatus message={statusMessage(t, status)} />
         </div>
       </form>
       <PrintersSettings />
@@ -252,25 +254,16 @@ interface ControlProps extends FieldControlProps {
   onChange: (event: { target: { value: string } }) => void;
 }
 
-function StatusMessage({ status }: { status: Status }) {
-  const { t } = useTranslation();
+function statusMessage(t: TFunction, status: Status): FormMessage {
   switch (status.kind) {
     case 'saved':
-      return <output className="status status--ok">{t('settings.saved')}</output>;
+      return { tone: 'ok', lines: [t('settings.saved')] };
     case 'reloaded':
-      return <output className="status">{t('settings.reloaded')}</output>;
+      return { tone: 'info', lines: [t('settings.reloaded')] };
     case 'invalid':
-      return (
-        <p className="status status--error" role="alert">
-          {t('settings.invalid')}
-        </p>
-      );
+      return { tone: 'error', lines: [t('settings.invalid')] };
     case 'failed':
-      return (
-        <p className="status status--error" role="alert">
-          {status.message}
-        </p>
-      );
+      return { tone: 'error', lines: [status.message] };
     default:
       return null;
   }
