@@ -1,16 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-// Debian's Chromium: Playwright's own browser download is unreachable on these machines.
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { headlessChromiumArgs } from './electron/printers/host-documents';
 
 export default defineConfig({
   timeout: 60_000,
@@ -24,9 +13,10 @@ export default defineConfig({
       testDir: 'test/e2e',
       use: {
         browserName: 'chromium',
+        // Debian's Chromium: Playwright's own browser download is unreachable on these machines.
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: chromiumArgs,
+          args: headlessChromiumArgs,
         },
       },
     },

@@ -16,6 +16,11 @@ import { createCarrierBook } from './carriers/book';
 import { dayHandlers } from './day/api';
 import { createShiftBook } from './day/shifts';
 import { demoDealerPin, demoModems, demoShopProfile, demoUsers } from './demo';
+import { printerHandlers } from './printers/api';
+import type { ReceiptDocuments } from './printers/documents';
+import { hostDocuments } from './printers/host-documents';
+import { createReceiptPrinting } from './printers/receipt-printing';
+import { receiptTranslations } from './printing/translations';
 import { salesHandlers, saleView } from './sales/api';
 import { createJournal, type Sale } from './sales/journal';
 import { receiptDraftFor } from './sales/receipt-draft';
@@ -25,6 +30,7 @@ import { type BackupPolicy, scheduleBackups } from './store/backup-schedule';
 import { openDatabase } from './store/database';
 import { createDealerPins, keyFileSealer, type SecretSealer } from './store/dealer-pins';
 import { createModemSettingsStore } from './store/modem-settings';
+import { createPrinterStore } from './store/printers';
 import { shopProfileStore } from './store/shop-profile';
 import { createUserStore, deviceId } from './store/users';
 
@@ -45,6 +51,11 @@ export interface CoreOptions {
   backups?: BackupPolicy;
   /** Demo only: simulated network delay of each USSD and SMS answer. */
   simLatencyMs?: number;
+  /**
+   * How receipt HTML becomes a PDF or reaches a printer of the operating system: Electron's own
+   * in the desktop app; by default this machine's Chromium and CUPS (the browser host).
+   */
+  documents?: ReceiptDocuments;
   now?: () => Date;
   log?: Logger;
 }
@@ -129,6 +140,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }),
     );
   };
+  const printers = createPrinterStore(db, now);
+  const printing = createReceiptPrinting({
+    receipts,
+    delivery: {
+      t: receiptTranslations(),
+      documents: options.documents ?? hostDocuments(),
+      pdfFolder: path.join(path.dirname(path.resolve(options.databaseFile)), 'receipts'),
+      deviceTimeoutMs: 10_000,
+    },
+  });
   // A stop between a sale's outcome and its receipt leaves a sale without one: issue it now.
   for (const sale of journal.withoutReceipt()) issueReceipt(sale);
   const renewals = createRenewals({
@@ -198,6 +219,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!backups) throw new ApiError('conflict', 'The demo keeps no backups');
       return { backup: await backups.take() };
     },
+    ...printerHandlers({ printers, printing }),
     'shop.update': (input) => {
       shop.save(normalizeShopProfile(input));
       const profile = shop.get();

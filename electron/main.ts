@@ -4,6 +4,7 @@ import { createCore } from './core';
 import { databaseFileIn } from './paths';
 import { registerAppScheme, serveAppScheme } from './shell/app-protocol';
 import { wireIpc } from './shell/ipc';
+import { electronDocuments } from './shell/printing';
 import { keychainSealer } from './shell/secret-sealer';
 import { lockDownWebContents } from './shell/security';
 import { createMainWindow } from './shell/window';
@@ -45,6 +46,7 @@ if (!app.requestSingleInstanceLock()) {
       ],
       shopCarrierDir,
       ...(demo ? {} : { backups: { folder: path.join(app.getPath('userData'), 'backups') } }),
+      documents: electronDocuments(),
     });
     serveAppScheme(path.join(__dirname, '../renderer'));
     lockDownWebContents(app, session.defaultSession, (url) => isTrustedFrameUrl(url, devServerUrl));

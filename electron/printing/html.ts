@@ -1,9 +1,14 @@
+import type { PaperWidth } from '../../shared/printer';
 import type { Receipt } from '../../shared/receipt';
 import { escapeHtml } from './escape-html';
-import { layoutReceipt, type ReceiptLine, receiptTranslator, type Translate } from './layout';
+import {
+  layoutReceipt,
+  type ReceiptColumns,
+  type ReceiptLine,
+  receiptTranslator,
+  type Translate,
+} from './layout';
 import { qrSvg, receiptQrPayload } from './qr';
-
-export type PaperWidth = '80mm' | '58mm';
 
 /**
  * Paper geometry, in hundredths of a millimetre. The font is 2.5 mm monospace, whose characters
@@ -19,6 +24,34 @@ const lineHeight = 325;
 const largeLineHeight = 650;
 const qrGap = 200;
 
+/** Characters per line on this paper, as an ESC/POS printer prints them. */
+export function paperColumns(paper: PaperWidth): ReceiptColumns {
+  return papers[paper].columns;
+}
+
+/** A page's size in hundredths of a millimetre. */
+export interface PageSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * The receipt's page as its HTML declares it (@page): the paper's width, and as long as the
+ * receipt rounded up to a whole millimetre.
+ */
+export function receiptPageSize(receipt: Receipt, t: Translate, paper: PaperWidth): PageSize {
+  return pageOf(papers[paper], layoutReceipt(receipt, t, papers[paper].columns));
+}
+
+function pageOf(paper: (typeof papers)[PaperWidth], lines: ReceiptLine[]): PageSize {
+  const height =
+    2 * paper.margin +
+    lines.reduce((sum, line) => sum + (isLarge(line) ? largeLineHeight : lineHeight), 0) +
+    qrGap +
+    paper.qr;
+  return { width: paper.width, height: Math.ceil(height / 100) * 100 };
+}
+
 /**
  * The receipt as a complete HTML document for the screen, a printer or a PDF: one page exactly
  * as wide as the paper and as long as the receipt (@page size), no external resources (the QR
@@ -33,11 +66,6 @@ export function renderReceiptHtml(
   const paper = papers[options.paper];
   const say = receiptTranslator(t, receipt.language);
   const lines = layoutReceipt(receipt, t, paper.columns);
-  const height =
-    2 * paper.margin +
-    lines.reduce((sum, line) => sum + (isLarge(line) ? largeLineHeight : lineHeight), 0) +
-    qrGap +
-    paper.qr;
   const qr = qrSvg(receiptQrPayload(receipt), {
     label: say('qrLabel', { number: receipt.number }),
     className: 'qr',
@@ -54,7 +82,7 @@ export function renderReceiptHtml(
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(say('documentTitle', { number: receipt.number }))}</title>`,
-    `<style>${stylesheet(paper, height)}</style>`,
+    `<style>${stylesheet(paper, pageOf(paper, lines))}</style>`,
     '</head>',
     '<body>',
     `<main class="${classes.join(' ')}">`,
@@ -81,9 +109,9 @@ function lineHtml(line: ReceiptLine): string {
 
 const mm = (hundredths: number) => `${hundredths / 100}mm`;
 
-function stylesheet(paper: (typeof papers)[PaperWidth], height: number): string {
+function stylesheet(paper: (typeof papers)[PaperWidth], page: PageSize): string {
   return `
-@page { size: ${mm(paper.width)} ${mm(Math.ceil(height / 100) * 100)}; margin: 0; }
+@page { size: ${mm(page.width)} ${mm(page.height)}; margin: 0; }
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; background: #fff; color: #000; }
 .receipt {

@@ -1,8 +1,10 @@
 /** Receipt rendering: plain text lines, HTML (screen, print, PDF) and ESC/POS bytes. */
+
+export type { PaperWidth } from '../../shared/printer';
 export { formatReceiptDateTime } from './date-time';
 export { type EscPosCodepage, type EscPosOptions, renderReceiptEscPos } from './escpos';
 export { GbkUnavailableError } from './gbk';
-export { type PaperWidth, renderReceiptHtml } from './html';
+export { type PageSize, paperColumns, receiptPageSize, renderReceiptHtml } from './html';
 export {
   type LineStyle,
   layoutReceipt,

@@ -120,6 +120,7 @@ export function salesHandlers(deps: {
         html: renderReceiptHtml(receipt, t, { paper: '80mm' }),
         hash: receipt.hash,
         prevHash: receipt.prevHash,
+        printed: found.printed,
         copies: found.copies,
       };
     },

@@ -59,6 +59,12 @@ export function createReceiptBook(db: Database, deviceId: string, now: () => Dat
   const insertCopy = db.prepare(`
     INSERT INTO receipt_copies (device_id, number, copy, printed_at, actor, printer)
     VALUES (?, ?, ?, ?, ?, ?)`);
+  const originalPrinted = db.prepare<[string, number], number>(
+    'SELECT count(*) FROM receipt_original_prints WHERE device_id = ? AND number = ?',
+  );
+  const insertOriginalPrint = db.prepare(`
+    INSERT INTO receipt_original_prints (device_id, number, printed_at, actor, printer)
+    VALUES (?, ?, ?, ?, ?)`);
 
   return {
     /** Issues the next receipt for a sale, in one transaction with its number. */
@@ -86,18 +92,30 @@ export function createReceiptBook(db: Database, deviceId: string, now: () => Dat
         })
         .immediate();
     },
-    get(number: number): { receipt: IssuedReceipt; saleId: number; copies: number } | null {
+    /**
+     * A receipt, whether it was printed (a logged reprint means the original was, even before
+     * originals were logged) and how many reprints were logged.
+     */
+    get(
+      number: number,
+    ): { receipt: IssuedReceipt; saleId: number; printed: boolean; copies: number } | null {
       const row = byNumber.get(deviceId, number);
       if (!row) return null;
+      const reprints = copies.pluck().get(deviceId, number) ?? 0;
       return {
         receipt: issuedOf(row),
         saleId: row.sale_id,
-        copies: copies.pluck().get(deviceId, number) ?? 0,
+        printed: reprints > 0 || (originalPrinted.pluck().get(deviceId, number) ?? 0) > 0,
+        copies: reprints,
       };
     },
     /** The latest receipt of a sale (a correction follows the first), or null. */
     numberOfSale(saleId: number): number | null {
       return latestOfSale.pluck().get(deviceId, saleId) ?? null;
+    },
+    /** Logs the first print of a receipt, the original; refused if it was logged already. */
+    logOriginalPrint(number: number, actor: string, printer: string): void {
+      insertOriginalPrint.run(deviceId, number, now().toISOString(), actor, printer);
     },
     /** Logs a reprint and returns the receipt marked COPY n. */
     reprint(number: number, actor: string, printer: string | null): Receipt | null {

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { getCountries } from 'libphonenumber-js';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,9 @@ import { currencyCodes } from '../../shared/currencies';
 import { languages } from '../../shared/languages';
 import type { ShopProfile } from '../../shared/shop';
 import { api } from '../api';
+import { type FormMessage, FormStatus } from '../components/FormStatus';
+import { type FieldControlProps, LabelledField } from '../components/LabelledField';
+import { PrintersSettings } from '../components/PrintersSettings';
 import { describeError, describeIssue } from '../errors';
 
 type Field = keyof ShopProfile;
@@ -134,34 +138,26 @@ export function SettingsPage() {
   }
 
   function control(field: Field, render: (props: ControlProps) => ReactNode, hint?: string) {
-    const id = `shop-${field}`;
-    const error = errors[field];
-    const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
     return (
-      <div className={error ? 'field field--invalid' : 'field'} key={field}>
-        <label htmlFor={id}>{t(`settings.fields.${field}`)}</label>
-        {render({
-          id,
-          name: field,
-          value: form[field],
-          'aria-invalid': error ? true : undefined,
-          'aria-describedby': describedBy || undefined,
-          onChange: (event) => {
-            const value = event.target.value;
-            setForm((current) => ({ ...current, [field]: value }));
-          },
-        })}
-        {hint && (
-          <p className="field__hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p className="field__error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
-      </div>
+      <LabelledField
+        key={field}
+        id={`shop-${field}`}
+        label={t(`settings.fields.${field}`)}
+        hint={hint}
+        error={errors[field]}
+      >
+        {(props) =>
+          render({
+            ...props,
+            name: field,
+            value: form[field],
+            onChange: (event) => {
+              const value = event.target.value;
+              setForm((current) => ({ ...current, [field]: value }));
+            },
+          })
+        }
+      </LabelledField>
     );
   }
 
@@ -244,41 +240,30 @@ export function SettingsPage() {
           <button type="submit" disabled={status.kind === 'saving'}>
             {status.kind === 'saving' ? t('settings.saving') : t('settings.save')}
           </button>
-          <StatusMessage status={status} />
+          <FormStatus message={statusMessage(t, status)} />
         </div>
       </form>
+      <PrintersSettings />
     </section>
   );
 }
 
-interface ControlProps {
-  id: string;
+interface ControlProps extends FieldControlProps {
   name: string;
   value: string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
   onChange: (event: { target: { value: string } }) => void;
 }
 
-function StatusMessage({ status }: { status: Status }) {
-  const { t } = useTranslation();
+function statusMessage(t: TFunction, status: Status): FormMessage {
   switch (status.kind) {
     case 'saved':
-      return <output className="status status--ok">{t('settings.saved')}</output>;
+      return { tone: 'ok', lines: [t('settings.saved')] };
     case 'reloaded':
-      return <output className="status">{t('settings.reloaded')}</output>;
+      return { tone: 'info', lines: [t('settings.reloaded')] };
     case 'invalid':
-      return (
-        <p className="status status--error" role="alert">
-          {t('settings.invalid')}
-        </p>
-      );
+      return { tone: 'error', lines: [t('settings.invalid')] };
     case 'failed':
-      return (
-        <p className="status status--error" role="alert">
-          {status.message}
-        </p>
-      );
+      return { tone: 'error', lines: [status.message] };
     default:
       return null;
   }

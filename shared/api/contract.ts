@@ -13,6 +13,7 @@ import {
 } from '../day';
 import { languageSchema } from '../languages';
 import { dealerPinSchema, modemIdSchema, modemSettingsSchema } from '../modem-bank';
+import { printerSetupSchema } from '../printer';
 import { renewalRequestSchema, saleSchema, saleStatuses } from '../sale';
 import { shopProfileSchema } from '../shop';
 
@@ -185,7 +186,8 @@ export const procedures = {
   ),
   'receipts.get': procedure(
     'user',
-    'One receipt as issued: its text (80 mm), its HTML, its hash chain link and reprint count.',
+    'One receipt as issued: its text (80 mm), its HTML, its hash chain link, whether it was ' +
+      'printed and its reprint count.',
     z.object({ number: z.number().int().positive() }).strict(),
     z.object({
       number: z.number().int(),
@@ -194,8 +196,40 @@ export const procedures = {
       html: z.string(),
       hash: z.string(),
       prevHash: z.string(),
+      printed: z.boolean(),
       copies: z.number().int(),
     }),
+  ),
+  'receipts.print': procedure(
+    'user',
+    'Prints a receipt on a printer (the default one if none is named). The first print is the ' +
+      'original; every later one says COPY n and is logged. A failed print logs nothing.',
+    z
+      .object({
+        number: z.number().int().positive(),
+        printer: z.string().min(1).max(64).optional(),
+      })
+      .strict(),
+    z.object({
+      number: z.number().int(),
+      /** null for the original. */
+      copy: z.number().int().positive().nullable(),
+      printerId: z.string(),
+      /** The PDF file written, for a PDF printer. */
+      file: z.string().nullable(),
+    }),
+  ),
+  'printers.list': procedure(
+    'user',
+    'The shop’s receipt printers and the default one.',
+    noInput,
+    printerSetupSchema,
+  ),
+  'printers.save': procedure(
+    'manager',
+    'Validates and saves the whole list of printers and the default one.',
+    printerSetupSchema,
+    printerSetupSchema,
   ),
   'modems.list': procedure(
     'user',

@@ -14,6 +14,8 @@ export const errorStatus = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  // A printer (or the program that reaches it) did not take the receipt; nothing was logged.
+  printer_failed: 502,
   // Never sent by the core: the client's word for a host it cannot reach.
   unreachable: 503,
 } as const;

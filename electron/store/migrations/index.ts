@@ -3,6 +3,7 @@ import { migration0001 } from './0001-shop-profile';
 import { migration0002 } from './0002-renewal-journal';
 import { migration0003 } from './0003-modem-bank';
 import { migration0004 } from './0004-shifts';
+import { migration0005 } from './0005-printers';
 
 /** In order, one per schema version. */
 export const migrations: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   migration0002,
   migration0003,
   migration0004,
+  migration0005,
 ];

@@ -72,8 +72,24 @@ describe('the receipt book', () => {
     expect(book.reprint(1, 'clerk:1', 'pdf')?.copy).toBe(1);
     const second = book.reprint(1, 'manager:2', null);
     expect(second).toMatchObject({ copy: 2, hash: original.hash });
-    expect(book.get(1)).toMatchObject({ saleId: 1, copies: 2, receipt: { hash: original.hash } });
+    expect(book.get(1)).toMatchObject({
+      saleId: 1,
+      printed: true,
+      copies: 2,
+      receipt: { hash: original.hash },
+    });
     expect(book.reprint(9, 'clerk:1', null)).toBeNull();
+  });
+
+  it('logs the original’s print once, and says a receipt was printed from then on', () => {
+    const db = shopWithSales(path.join(tempDir(), 'shop.sqlite'), 1);
+    const book = createReceiptBook(db, 'till-1', () => new Date());
+    book.issue(1, fixed);
+    expect(book.get(1)).toMatchObject({ printed: false, copies: 0 });
+    book.logOriginalPrint(1, 'clerk:1', 'counter');
+    expect(book.get(1)).toMatchObject({ printed: true, copies: 0 });
+    expect(() => book.logOriginalPrint(1, 'clerk:1', 'counter')).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => book.logOriginalPrint(2, 'clerk:1', 'counter')).toThrow(/FOREIGN KEY/);
   });
 
   it('refuses a receipt whose content is not a receipt', () => {

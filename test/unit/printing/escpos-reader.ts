@@ -32,7 +32,7 @@ export interface EscPosReading {
   commands: EscPosCommand[];
 }
 
-/** Code page 437 above 0x7F, the characters French receipts use. */
+/** Code page 437 above 0x7F, the characters French receipts (and the demo shop's footer) use. */
 const cp437: Record<number, string> = {
   128: 'Ç',
   129: 'ü',
@@ -50,6 +50,7 @@ const cp437: Record<number, string> = {
   150: 'û',
   151: 'ù',
   248: '°',
+  250: '·',
 };
 
 const gbk = new TextDecoder('gbk');

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { renderReceiptHtml } from '../../../electron/printing/html';
+import { receiptPageSize, renderReceiptHtml } from '../../../electron/printing/html';
 import { saleReceipt, translations } from './sale';
 
 const t = translations();
@@ -58,6 +58,17 @@ describe('the receipt as HTML', () => {
     // Six more lines of 3.25 mm.
     expect(height(longer) - height(short)).toBeGreaterThanOrEqual(19);
     expect(height(longer) - height(short)).toBeLessThanOrEqual(20);
+  });
+
+  it('declares the page size a system printer is given, in whole millimetres', () => {
+    for (const paper of ['80mm', '58mm'] as const) {
+      const receipt = saleReceipt('fr', {}, 1);
+      const { width, height } = receiptPageSize(receipt, t, paper);
+      expect(renderReceiptHtml(receipt, t, { paper })).toContain(
+        `@page { size: ${width / 100}mm ${height / 100}mm; margin: 0; }`,
+      );
+      expect(height % 100).toBe(0);
+    }
   });
 
   it('loads nothing from outside', () => {

@@ -1,0 +1,54 @@
+import type { Printer } from '../../shared/printer';
+import type { ReceiptBook } from '../sales/receipts';
+import { type Delivery, deliverReceipt } from './deliver';
+
+export interface PrintedReceipt {
+  number: number;
+  /** null for the original. */
+  copy: number | null;
+  printerId: string;
+  file: string | null;
+}
+
+/**
+ * Prints receipts from the receipt book. The first print of a receipt is the original; each
+ * later one says COPY n and is logged as such, only once the printer took it: a failed print
+ * logs nothing. Prints of one receipt run one after the other, so the copy number printed is
+ * the one logged.
+ */
+export function createReceiptPrinting(deps: { receipts: ReceiptBook; delivery: Delivery }) {
+  const inTurn = turnsByKey<number>();
+  return {
+    /** What was printed, or null when there is no such receipt. */
+    print(number: number, printer: Printer, actor: string): Promise<PrintedReceipt | null> {
+      return inTurn(number, async () => {
+        const found = deps.receipts.get(number);
+        if (!found) return null;
+        const copy = found.printed ? found.copies + 1 : 0;
+        const { file } = await deliverReceipt({ ...found.receipt, copy }, printer, deps.delivery);
+        if (copy === 0) deps.receipts.logOriginalPrint(number, actor, printer.id);
+        else deps.receipts.reprint(number, actor, printer.id);
+        return { number, copy: copy === 0 ? null : copy, printerId: printer.id, file };
+      });
+    },
+  };
+}
+
+export type ReceiptPrinting = ReturnType<typeof createReceiptPrinting>;
+
+/** Runs work for the same key one after the other, whether the previous one succeeded or not. */
+function turnsByKey<K>() {
+  const last = new Map<K, Promise<void>>();
+  return <T>(key: K, work: () => Promise<T>): Promise<T> => {
+    const result = (last.get(key) ?? Promise.resolve()).then(work);
+    const done = result.then(
+      () => {},
+      () => {},
+    );
+    last.set(key, done);
+    void done.then(() => {
+      if (last.get(key) === done) last.delete(key);
+    });
+    return result;
+  };
+}
