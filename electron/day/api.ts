@@ -181,6 +181,7 @@ export function dayHandlers(deps: {
         if (!deps.shifts.current()) {
           throw new ApiError('conflict', 'No shift is open: there is nothing to close');
         }
+        deps.shifts.nothingSending();
         const typed = new Map(input.dealerBalances?.map((b) => [b.modemId, b.amount]));
         const modems = deps.bank.statuses();
         const asked = await readDealerBalances(

@@ -133,6 +133,15 @@ export function createShiftBook(
     FROM sales s JOIN users u ON u.id = s.clerk_id LEFT JOIN refunds f ON f.sale_id = s.id
     WHERE s.created_at > ? AND s.created_at <= ? ORDER BY s.created_at, s.id`);
 
+  const nothingSending = () => {
+    if (sending.get() !== 0) {
+      throw new ShiftError(
+        'sale_sending',
+        'A top-up is being sent: wait for its outcome before closing',
+      );
+    }
+  };
+
   const current = (): Shift | null => {
     const row = openRow.get();
     return row ? shiftOf(row) : null;
@@ -179,6 +188,8 @@ export function createShiftBook(
 
   return {
     current,
+    /** Refuses while a top-up is being sent: checked again inside the close itself. */
+    nothingSending,
     /** Opens the day with the float counted into the drawer; refused while a shift is open. */
     open(userId: number, float: number, currency: CurrencyCode): Shift {
       return db
@@ -255,12 +266,7 @@ export function createShiftBook(
       return db
         .transaction(() => {
           const shift = requireOpen();
-          if (sending.get() !== 0) {
-            throw new ShiftError(
-              'sale_sending',
-              'A top-up is being sent: wait for its outcome before closing',
-            );
-          }
+          nothingSending();
           const closedAt = deps.now().toISOString();
           for (const reading of input.closingReadings) {
             insertReading.run({
