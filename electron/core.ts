@@ -6,6 +6,7 @@ import { ApiError } from '../shared/api/errors';
 import { normalizeShopProfile } from '../shared/shop';
 import { createDispatcher, type Dispatch, type Handlers, type Logger } from './api/dispatcher';
 import { createEventBus, type EventBus } from './api/event-bus';
+import type { CheckManager } from './api/manager-approval';
 import { createLoginGuard, createSessions } from './api/sessions';
 import { modemBankHandlers, modemConfigOf } from './bank/api';
 import { openModemLink } from './bank/links';
@@ -167,6 +168,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await bank.start();
   const backups = options.backups ? scheduleBackups(db, options.backups, { now, log }) : null;
 
+  const checkManager: CheckManager = (name, pin) => {
+    logins.check(name);
+    const user = users.check(name, pin);
+    if (user) logins.succeeded(name);
+    else logins.failed(name);
+    return user;
+  };
+
   const handlers: Handlers = {
     'app.info': () => ({
       version,
@@ -197,7 +206,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return {};
     },
     'shop.get': () => ({ profile: shop.get() }),
-    ...salesHandlers({ journal, renewals, carriers, receipts, issueReceipt }),
+    ...salesHandlers({ journal, renewals, carriers, receipts, issueReceipt, checkManager }),
     ...modemBankHandlers({ bank, carriers, real }),
     ...carrierHandlers(carriers),
     ...dayHandlers({
@@ -205,13 +214,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       bank,
       carrierOf: carriers.find,
       shop: shop.get,
-      checkManager: (name, pin) => {
-        logins.check(name);
-        const user = users.check(name, pin);
-        if (user) logins.succeeded(name);
-        else logins.failed(name);
-        return user;
-      },
+      checkManager,
       now,
     }),
     'backups.list': () => ({ folder: backups?.folder ?? null, backups: backups?.list() ?? [] }),

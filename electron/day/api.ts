@@ -5,6 +5,7 @@ import type { ZReport } from '../../shared/day';
 import { denominations } from '../../shared/denominations';
 import type { ShopProfile } from '../../shared/shop';
 import type { Caller, Handlers } from '../api/dispatcher';
+import { approvingManager, type CheckManager } from '../api/manager-approval';
 import type { ModemBank } from '../bank/modem-bank';
 import type { User } from '../store/users';
 import { localDateTime, majorUnits, salesCsv, zSummaryCsv } from './csv';
@@ -56,8 +57,7 @@ export function dayHandlers(deps: {
   bank: ModemBank;
   carrierOf(carrierId: string): CarrierProfile | null;
   shop(): ShopProfile | null;
-  /** A manager's name and PIN, checked (and rate-limited) as a sign-in is. */
-  checkManager(name: string, pin: string): User | null;
+  checkManager: CheckManager;
   now(): Date;
 }): DayHandlers {
   const shop = () => {
@@ -167,16 +167,7 @@ export function dayHandlers(deps: {
       }),
     'day.close': (input, caller) =>
       refusingAsApi(async () => {
-        const user = signedIn(caller);
-        let closer = user;
-        if (user.role !== 'manager') {
-          const approval = input.manager;
-          const manager = approval ? deps.checkManager(approval.name, approval.pin) : null;
-          if (manager?.role !== 'manager') {
-            throw new ApiError('forbidden', 'A manager must close the day (or type their PIN)');
-          }
-          closer = manager;
-        }
+        const closer = approvingManager(caller, input.manager, deps.checkManager);
         const profile = shop();
         if (!deps.shifts.current()) {
           throw new ApiError('conflict', 'No shift is open: there is nothing to close');
@@ -222,8 +213,9 @@ export function dayHandlers(deps: {
       }),
     'day.list': () => ({ reports: deps.shifts.list().reverse() }),
     'day.get': ({ zNumber }) => refusingAsApi(() => ({ z: deps.shifts.get(zNumber) })),
-    'day.export': ({ zNumber, date }) =>
+    'day.export': ({ zNumber, date, manager }, caller) =>
       refusingAsApi(() => {
+        approvingManager(caller, manager, deps.checkManager);
         const { timeZone } = shop();
         const z = zNumber !== undefined ? deps.shifts.get(zNumber) : zOfDate(date ?? '', timeZone);
         const name = `z-${String(z.number).padStart(4, '0')}`;

@@ -2,6 +2,7 @@ import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { SaleView } from '../../shared/sale';
 import type { Handlers } from '../api/dispatcher';
+import { approvingManager, type CheckManager } from '../api/manager-approval';
 import { CarrierInputError } from '../carriers';
 import type { CarrierBook } from '../carriers/book';
 import { renderReceiptHtml } from '../printing/html';
@@ -74,6 +75,7 @@ export function salesHandlers(deps: {
   renewals: Renewals;
   carriers: CarrierBook;
   receipts: ReceiptBook;
+  checkManager: CheckManager;
   /** Issues the receipt of a sale that reached an outcome (a correction after a resolve). */
   issueReceipt(sale: Sale): void;
 }): SalesHandlers {
@@ -103,9 +105,10 @@ export function salesHandlers(deps: {
       }),
     'sales.get': ({ id }) => refusingAsApi(() => ({ sale: view(deps.journal.get(id)) })),
     'sales.list': (filter) => ({ sales: deps.journal.list(filter).map(view) }),
-    'sales.resolve': ({ id, outcome, reason }, caller) =>
+    'sales.resolve': ({ id, outcome, reason, manager }, caller) =>
       refusingAsApi(() => {
-        const sale = deps.journal.resolve(id, outcome, reason, `manager:${caller.user?.id}`);
+        const by = approvingManager(caller, manager, deps.checkManager);
+        const sale = deps.journal.resolve(id, outcome, reason, `manager:${by.id}`);
         deps.issueReceipt(sale);
         return { sale: view(sale) };
       }),

@@ -173,13 +173,15 @@ export const procedures = {
     z.object({ sales: z.array(saleSchema) }),
   ),
   'sales.resolve': procedure(
-    'manager',
-    'Verification of an unknown sale by a manager: succeeded, or failed (refunded), with why.',
+    'user',
+    "Verification of an unknown sale by a manager (or a clerk with a manager's name and PIN): " +
+      'succeeded, or failed (refunded), with why.',
     z
       .object({
         id: z.number().int().positive(),
         outcome: z.enum(['succeeded', 'failed']),
-        reason: z.string().trim().min(3).max(200),
+        reason: reasonSchema,
+        manager: managerApprovalSchema.optional(),
       })
       .strict(),
     z.object({ sale: saleSchema }),
@@ -338,13 +340,15 @@ export const procedures = {
     z.object({ z: zReportSchema }),
   ),
   'day.export': procedure(
-    'manager',
-    'A Z report for the accountant: CSV (its sales, and its summary; UTF-8 with BOM).',
+    'user',
+    'A Z report for the accountant: CSV (its sales, and its summary; UTF-8 with BOM). A ' +
+      "manager, or a clerk with a manager's name and PIN.",
     z
       .object({
         zNumber: z.number().int().positive().optional(),
         date: z.iso.date().optional(),
         format: z.enum(['csv']),
+        manager: managerApprovalSchema.optional(),
       })
       .strict()
       .refine((input) => (input.zNumber === undefined) !== (input.date === undefined), {

@@ -240,14 +240,28 @@ describe('a day at the counter, closed', () => {
     await clerk.call('shifts.open', { float: 1_500 });
     expect((await clerk.call('day.report', {})).report.unknownSales).toHaveLength(1);
     const unknown = z.report.unknownSales[0];
-    await manager.call('sales.resolve', {
+    const resolve = {
       id: unknown?.id ?? 0,
-      outcome: 'failed',
+      outcome: 'failed' as const,
       reason: 'Carrier says it never arrived',
-    });
+    };
+    expect((await refusal(clerk.call('sales.resolve', resolve))).code).toBe('forbidden');
+    await clerk.call('sales.resolve', { ...resolve, manager: approval });
     const after = (await clerk.call('day.report', {})).report;
     expect(after.unknownSales).toEqual([]);
     expect(after.refunds.map((refund) => refund.saleId)).toEqual([unknown?.id]);
     expect(after.cash.expected.amount).toBe(0);
+    expect(
+      (await refusal(clerk.call('day.export', { zNumber: z.number, format: 'csv' }))).code,
+    ).toBe('forbidden');
+    const exported = await clerk.call('day.export', {
+      zNumber: z.number,
+      format: 'csv',
+      manager: approval,
+    });
+    expect(exported.files.map((file) => file.name)).toEqual([
+      'z-0001-sales.csv',
+      'z-0001-summary.csv',
+    ]);
   });
 });
