@@ -4,10 +4,11 @@
  * journal turns that (and a timeout) into `unknown`, never into `failed`. Only a text that
  * matches a failure pattern, and not the success pattern, is a refusal.
  */
+
+import { parseAmount, parseQuantity } from '../../shared/amounts';
 import type { BalanceReplyPattern, CarrierProfile, TopUpFailureReason } from '../../shared/carrier';
 import { currencies } from '../../shared/currencies';
 import { isTimeZone } from '../../shared/shop';
-import { parseAmount, parseQuantity } from './amounts';
 import { patternsOf } from './compiled';
 import { CarrierInputError } from './errors';
 import { readWallClock, wallClockToInstant } from './local-time';

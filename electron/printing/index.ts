@@ -1,4 +1,6 @@
 /** Receipt rendering: plain text lines, HTML (screen, print, PDF) and ESC/POS bytes. */
+
+export { formatAmount, formatMoney } from '../../shared/money';
 export { formatReceiptDateTime } from './date-time';
 export { type EscPosCodepage, type EscPosOptions, renderReceiptEscPos } from './escpos';
 export { GbkUnavailableError } from './gbk';
@@ -11,6 +13,5 @@ export {
   receiptLines,
   type Translate,
 } from './layout';
-export { formatAmount, formatMoney } from './money';
 export { receiptQrPayload } from './qr';
 export { displayWidth, wrapText } from './text-width';

@@ -1,7 +1,7 @@
 import type { Language } from '../../shared/languages';
+import { formatMoney } from '../../shared/money';
 import type { Receipt } from '../../shared/receipt';
 import { formatReceiptDateTime } from './date-time';
-import { formatMoney } from './money';
 import { alignRight, centre, displayWidth, spread, wrapText } from './text-width';
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatReceiptDateTime } from '../../../electron/printing/date-time';
-import { formatAmount, formatMoney } from '../../../electron/printing/money';
+import { formatAmount, formatMoney } from '../../../shared/money';
 
 /** Intl's no-break and narrow no-break spaces as plain spaces, to read the tables below. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');

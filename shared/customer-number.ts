@@ -7,7 +7,7 @@ import {
   getCountryCallingCode,
   parsePhoneNumberFromString,
 } from 'libphonenumber-js';
-import type { CarrierProfile } from '../../shared/carrier';
+import type { CarrierProfile } from './carrier';
 
 export interface CustomerNumber {
   /** "+687271234": how it is stored. */
