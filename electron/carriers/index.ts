@@ -9,6 +9,7 @@ export {
   type CustomerNumberResult,
   customerNumber,
 } from '../../shared/customer-number';
+export { readWallClock, type WallClock, wallClockToInstant } from '../../shared/local-time';
 export { CarrierInputError, type CarrierInputErrorCode } from './errors';
 export {
   type CarrierFileProblem,
@@ -20,7 +21,6 @@ export {
   type ParsedCarrierProfile,
   parseCarrierProfileText,
 } from './load';
-export { readWallClock, type WallClock, wallClockToInstant } from './local-time';
 export {
   type BalanceReading,
   type BalanceReplyErrorCode,

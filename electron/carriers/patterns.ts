@@ -8,10 +8,10 @@
 import { parseAmount, parseQuantity } from '../../shared/amounts';
 import type { BalanceReplyPattern, CarrierProfile, TopUpFailureReason } from '../../shared/carrier';
 import { currencies } from '../../shared/currencies';
+import { readWallClock, wallClockToInstant } from '../../shared/local-time';
 import { isTimeZone } from '../../shared/shop';
 import { patternsOf } from './compiled';
 import { CarrierInputError } from './errors';
-import { readWallClock, wallClockToInstant } from './local-time';
 
 /** Longer than any USSD answer or carrier SMS: such a text is not read at all. */
 export const MAX_REPLY_LENGTH = 4000;

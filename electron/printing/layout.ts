@@ -1,7 +1,7 @@
+import { formatLocalDateTime } from '../../shared/date-time';
 import type { Language } from '../../shared/languages';
 import { formatMoney } from '../../shared/money';
 import type { Receipt } from '../../shared/receipt';
-import { formatReceiptDateTime } from './date-time';
 import { alignRight, centre, displayWidth, spread, wrapText } from './text-width';
 
 /**
@@ -40,7 +40,7 @@ export function layoutReceipt(
   const say = receiptTranslator(t, language);
   const money = (amount: number) =>
     formatMoney({ amount, currency: receipt.price.currency }, language);
-  const { date, time } = formatReceiptDateTime(receipt.issuedAt, receipt.timeZone, language);
+  const { date, time } = formatLocalDateTime(receipt.issuedAt, receipt.timeZone, language);
   const { shop, payment } = receipt;
 
   const lines: ReceiptLine[] = [];
