@@ -45,6 +45,8 @@ export type Payment = z.output<typeof paymentSchema>;
 /** A sale as the interface sees it. Amounts are minor units of the price's currency. */
 export const saleSchema = z.object({
   id: z.number().int(),
+  /** The key the counter made for it: how a screen recognises its own sale's progress. */
+  idempotencyKey: z.string(),
   status: z.enum(saleStatuses),
   msisdn: z.string(),
   carrierId: z.string(),

@@ -15,6 +15,7 @@ import { RenewalError, type Renewals } from './renewal';
 export function saleView(sale: Sale, receiptNumber: number | null): SaleView {
   return {
     id: sale.id,
+    idempotencyKey: sale.idempotencyKey,
     status: sale.status,
     msisdn: sale.msisdn,
     carrierId: sale.carrierId,
@@ -92,6 +93,9 @@ export function salesHandlers(deps: {
       id: carrier.id,
       name: carrier.name,
       currency: carrier.currency,
+      numberRegion: carrier.numberRegion,
+      msisdnFormat: carrier.msisdnFormat,
+      numberValidation: carrier.numberValidation,
       plans: carrier.plans.map((plan) => ({
         id: plan.id,
         name: plan.name,
