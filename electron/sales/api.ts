@@ -66,6 +66,27 @@ async function refusingAsApi<T>(run: () => T | Promise<T>): Promise<T> {
   }
 }
 
+/** What the counter sells: each carrier's plans and prices, and how its numbers are read. */
+export function catalogOf(carriers: readonly CarrierProfile[]): ProcedureOutput<'catalog.list'> {
+  return {
+    carriers: carriers.map((carrier) => ({
+      id: carrier.id,
+      name: carrier.name,
+      currency: carrier.currency,
+      numberRegion: carrier.numberRegion,
+      msisdnFormat: carrier.msisdnFormat,
+      numberValidation: carrier.numberValidation,
+      plans: carrier.plans.map((plan) => ({
+        id: plan.id,
+        name: plan.name,
+        dataMb: plan.dataMb,
+        validityDays: plan.validityDays,
+        price: { amount: plan.price, currency: carrier.currency },
+      })),
+    })),
+  };
+}
+
 type SalesHandlers = Pick<
   Handlers,
   | 'catalog.list'
@@ -88,23 +109,7 @@ export function salesHandlers(deps: {
 }): SalesHandlers {
   const t = receiptTranslations();
   const view = (sale: Sale) => saleView(sale, deps.receipts.numberOfSale(sale.id));
-  const catalog: ProcedureOutput<'catalog.list'> = {
-    carriers: deps.carriers.map((carrier) => ({
-      id: carrier.id,
-      name: carrier.name,
-      currency: carrier.currency,
-      numberRegion: carrier.numberRegion,
-      msisdnFormat: carrier.msisdnFormat,
-      numberValidation: carrier.numberValidation,
-      plans: carrier.plans.map((plan) => ({
-        id: plan.id,
-        name: plan.name,
-        dataMb: plan.dataMb,
-        validityDays: plan.validityDays,
-        price: { amount: plan.price, currency: carrier.currency },
-      })),
-    })),
-  };
+  const catalog = catalogOf(deps.carriers);
   return {
     'catalog.list': () => catalog,
     'sales.renew': (input, caller) =>
