@@ -26,12 +26,10 @@ export function Confirmation({
 
   useEffect(() => {
     confirmButton.current?.focus();
-    const shownAt = performance.now();
     function onKey(event: KeyboardEvent) {
-      // Only keys pressed once the clerk saw the summary: not the Enter that asked for it (still
-      // on its way up when this appears), not a held-down one, and not one pressed on another
-      // page while the counter waits, hidden, with its confirmation.
-      if (event.timeStamp < shownAt || event.repeat || !section.current?.checkVisibility()) return;
+      // Not a held-down key, and not one pressed on another page while the counter waits,
+      // hidden, with its confirmation.
+      if (event.repeat || !section.current?.checkVisibility()) return;
       if (event.key === 'Escape') {
         event.preventDefault();
         actions.current.onBack();
@@ -41,8 +39,13 @@ export function Confirmation({
         actions.current.onConfirm();
       }
     }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // Listening from the next task: the Enter that asked for this confirmation is still on its
+    // way up to the window when it appears, and must not confirm it too.
+    const start = setTimeout(() => window.addEventListener('keydown', onKey));
+    return () => {
+      clearTimeout(start);
+      window.removeEventListener('keydown', onKey);
+    };
   }, []);
 
   return (

@@ -18,9 +18,9 @@ export function SaleOutcome({ sale, onNewSale }: { sale: SaleView; onNewSale(): 
 
   return (
     <section className={`outcome outcome--${sale.status}`} aria-labelledby="outcome-title">
-      <h2 id="outcome-title" role="status">
-        {t(`counter.outcome.${sale.status}`)}
-      </h2>
+      <div role="status">
+        <h2 id="outcome-title">{t(`counter.outcome.${sale.status}`)}</h2>
+      </div>
       {sale.status === 'succeeded' && (
         <p>{t('counter.outcome.reference', { reference: sale.carrierReference ?? '—' })}</p>
       )}
