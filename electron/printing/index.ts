@@ -1,7 +1,7 @@
-/** Receipt rendering: plain text lines, HTML (screen, print, PDF) and ESC/POS bytes. */
-
-export { formatLocalDateTime } from '../../shared/date-time';
-export { formatAmount, formatMoney } from '../../shared/money';
+/**
+ * Receipt rendering: plain text lines, HTML (screen, print, PDF) and ESC/POS bytes. Money and
+ * local times are written by shared/money and shared/date-time, for screens too.
+ */
 export { type EscPosCodepage, type EscPosOptions, renderReceiptEscPos } from './escpos';
 export { GbkUnavailableError } from './gbk';
 export { type PaperWidth, renderReceiptHtml } from './html';
