@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { version } from '../package.json';
 import { ApiError } from '../shared/api/errors';
+import { hasOutcome } from '../shared/sale';
 import { normalizeShopProfile } from '../shared/shop';
 import { createDispatcher, type Dispatch, type Handlers, type Logger } from './api/dispatcher';
 import { createEventBus, type EventBus } from './api/event-bus';
@@ -159,9 +160,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     carrierOf: carriers.ofPlan,
     dealerPin: (modemId) => (real ? real.dealerPins.get(modemId) : demoDealerPin),
     onProgress: (sale) => {
-      if (sale.status === 'succeeded' || sale.status === 'failed' || sale.status === 'unknown') {
-        issueReceipt(sale);
-      }
+      if (hasOutcome(sale.status)) issueReceipt(sale);
       events.emit('sales.progress', { sale: saleView(sale, receipts.numberOfSale(sale.id)) });
     },
   });

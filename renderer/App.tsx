@@ -1,30 +1,118 @@
-import { useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../shared/api/contract';
+import { idleLockMinutes } from '../shared/shop';
 import { api } from './api';
 import { DemoBanner } from './components/DemoBanner';
 import { LanguagePicker } from './components/LanguagePicker';
+import { useIdleLock } from './idle-lock';
+import { CarrierSettings } from './pages/CarrierSettings';
+import { CounterPage } from './pages/CounterPage';
+import { ModemSettings } from './pages/ModemSettings';
+import { ModemsPage } from './pages/ModemsPage';
+import { SalesPage } from './pages/SalesPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 
 type Session = ProcedureOutput<'auth.login'>;
 
-// Only pages that work are listed; more join the navigation as they are built. Before the
-// shop has any user (first run) the settings are open to set the shop up.
+interface Page {
+  /** Its address: #counter. */
+  id: string;
+  /** The translation key of its name in the navigation. */
+  label: string;
+  managerOnly?: boolean;
+  /** Stays mounted (hidden) while another page shows: a sale under way must not be lost. */
+  keepMounted?: boolean;
+  render(session: Session, demo: boolean): ReactNode;
+}
+
+/** The screens after sign-in, in the navigation's order; a sign-in lands on the first. */
+const pages: readonly Page[] = [
+  { id: 'counter', label: 'nav.counter', keepMounted: true, render: () => <CounterPage /> },
+  {
+    id: 'sales',
+    label: 'nav.sales',
+    render: (session) => <SalesPage canResolve={session.user.role === 'manager'} />,
+  },
+  { id: 'modems', label: 'nav.modems', render: () => <ModemsPage /> },
+  {
+    id: 'settings',
+    label: 'nav.settings',
+    managerOnly: true,
+    render: (_session, demo) => (
+      <>
+        <SettingsPage />
+        <CarrierSettings />
+        <ModemSettings demo={demo} />
+      </>
+    ),
+  },
+];
+
+const readHash = () => window.location.hash.replace(/^#/, '');
+
+function useLocationHash(): string {
+  const [hash, setHash] = useState(readHash);
+  useEffect(() => {
+    const changed = () => setHash(readHash());
+    window.addEventListener('hashchange', changed);
+    return () => window.removeEventListener('hashchange', changed);
+  }, []);
+  return hash;
+}
+
 export function App({ demo, hasUsers }: { demo: boolean; hasUsers: boolean }) {
   const { t } = useTranslation();
   const [session, setSession] = useState<Session | null>(null);
-  const signedIn = session !== null || !hasUsers;
+  const [firstRun, setFirstRun] = useState(!hasUsers);
+  const [locked, setLocked] = useState(false);
+  const hash = useLocationHash();
+  const allowed = pages.filter((page) => !page.managerOnly || session?.user.role === 'manager');
+  const current = allowed.find((page) => page.id === hash) ?? allowed[0];
 
-  function signIn(next: Session) {
+  function signIn(next: Session, landing: string) {
     api.setToken(next.token);
     setSession(next);
+    setFirstRun(false);
+    setLocked(false);
+    window.location.hash = landing;
   }
 
-  async function signOut() {
-    await api.call('auth.logout', {}).catch(() => {});
+  function signOut(why: 'asked' | 'idle') {
+    // The call carries the token it was made with; the screen does not wait for its answer.
+    void api.call('auth.logout', {}).catch(() => {});
     api.setToken(null);
     setSession(null);
+    setLocked(why === 'idle');
+  }
+
+  useIdleLock(session ? idleLockMinutes : null, () => signOut('idle'));
+
+  let main: ReactNode;
+  if (session) {
+    main = allowed.map((page) =>
+      page === current ? (
+        <div key={page.id}>{page.render(session, demo)}</div>
+      ) : (
+        page.keepMounted && (
+          <div key={page.id} hidden>
+            {page.render(session, demo)}
+          </div>
+        )
+      ),
+    );
+  } else if (firstRun) {
+    main = <SetupPage onSignedIn={(next) => signIn(next, 'settings')} />;
+  } else {
+    main = (
+      <SignInPage
+        demo={demo}
+        notice={locked ? t('signIn.locked', { count: idleLockMinutes }) : null}
+        onSignedIn={(next) => signIn(next, 'counter')}
+      />
+    );
   }
 
   return (
@@ -35,26 +123,31 @@ export function App({ demo, hasUsers }: { demo: boolean; hasUsers: boolean }) {
           {t('app.name')}
           {demo && <span className="app__demo-tag">{t('app.demoTag')}</span>}
         </span>
-        {signedIn && (
-          <nav aria-label={t('app.mainNavigation')}>
-            <a href="#settings" aria-current="page" className="app__nav-link">
-              {t('nav.settings')}
-            </a>
+        {session && (
+          <nav aria-label={t('app.mainNavigation')} className="app__nav">
+            {allowed.map((page) => (
+              <a
+                key={page.id}
+                href={`#${page.id}`}
+                aria-current={page === current ? 'page' : undefined}
+                className="app__nav-link"
+              >
+                {t(page.label)}
+              </a>
+            ))}
           </nav>
         )}
         <LanguagePicker />
         {session && (
           <span className="app__user">
             {t('signIn.signedInAs', { name: session.user.name })}{' '}
-            <button type="button" className="app__sign-out" onClick={signOut}>
+            <button type="button" className="app__sign-out" onClick={() => signOut('asked')}>
               {t('signIn.signOut')}
             </button>
           </span>
         )}
       </header>
-      <main className="app__main">
-        {signedIn ? <SettingsPage /> : <SignInPage demo={demo} onSignedIn={signIn} />}
-      </main>
+      <main className="app__main">{main}</main>
     </div>
   );
 }

@@ -22,6 +22,14 @@ export function canMove(from: SaleStatus, to: SaleStatus): boolean {
   return saleTransitions[from].includes(to);
 }
 
+/**
+ * Whether the top-up has an outcome the customer is told (on a receipt): done, failed and
+ * refunded, or pending verification. `sales.renew` answers once a sale has one.
+ */
+export function hasOutcome(status: SaleStatus): boolean {
+  return status === 'succeeded' || status === 'failed' || status === 'unknown';
+}
+
 export const paymentMethods = ['cash', 'card', 'other'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 
@@ -45,6 +53,8 @@ export type Payment = z.output<typeof paymentSchema>;
 /** A sale as the interface sees it. Amounts are minor units of the price's currency. */
 export const saleSchema = z.object({
   id: z.number().int(),
+  /** The key the counter made for it: how a screen recognises its own sale's progress. */
+  idempotencyKey: z.string(),
   status: z.enum(saleStatuses),
   msisdn: z.string(),
   carrierId: z.string(),

@@ -16,6 +16,12 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
+/**
+ * Minutes without keyboard or pointer activity before the counter signs out. The same for every
+ * shop until the profile can store its own (its table has a column per field: a migration).
+ */
+export const idleLockMinutes = 5;
+
 /** The shop as it appears on receipts and reports. */
 export const shopProfileSchema = z
   .object({

@@ -2,7 +2,14 @@
  * Carrier profiles: loading them, filling in their USSD and SMS templates, and reading what the
  * carrier answers. The schema and types live in shared/carrier.ts (the renderer uses them too).
  */
-export { parseAmount, parseQuantity } from './amounts';
+export { parseAmount, parseQuantity } from '../../shared/amounts';
+export {
+  type CustomerNumber,
+  type CustomerNumberErrorCode,
+  type CustomerNumberResult,
+  customerNumber,
+} from '../../shared/customer-number';
+export { readWallClock, type WallClock, wallClockToInstant } from '../../shared/local-time';
 export { CarrierInputError, type CarrierInputErrorCode } from './errors';
 export {
   type CarrierFileProblem,
@@ -14,13 +21,6 @@ export {
   type ParsedCarrierProfile,
   parseCarrierProfileText,
 } from './load';
-export { readWallClock, type WallClock, wallClockToInstant } from './local-time';
-export {
-  type CustomerNumber,
-  type CustomerNumberErrorCode,
-  type CustomerNumberResult,
-  customerNumber,
-} from './number';
 export {
   type BalanceReading,
   type BalanceReplyErrorCode,

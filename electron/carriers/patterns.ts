@@ -4,13 +4,14 @@
  * journal turns that (and a timeout) into `unknown`, never into `failed`. Only a text that
  * matches a failure pattern, and not the success pattern, is a refusal.
  */
+
+import { parseAmount, parseQuantity } from '../../shared/amounts';
 import type { BalanceReplyPattern, CarrierProfile, TopUpFailureReason } from '../../shared/carrier';
 import { currencies } from '../../shared/currencies';
+import { readWallClock, wallClockToInstant } from '../../shared/local-time';
 import { isTimeZone } from '../../shared/shop';
-import { parseAmount, parseQuantity } from './amounts';
 import { patternsOf } from './compiled';
 import { CarrierInputError } from './errors';
-import { readWallClock, wallClockToInstant } from './local-time';
 
 /** Longer than any USSD answer or carrier SMS: such a text is not read at all. */
 export const MAX_REPLY_LENGTH = 4000;

@@ -4,9 +4,9 @@
  * it goes in, and every USSD step after: nothing outside digits, *, # and + reaches the line.
  */
 import { type CarrierPlan, type CarrierProfile, templateParts } from '../../shared/carrier';
+import { type CustomerNumber, customerNumber } from '../../shared/customer-number';
 import { assertUssdText } from '../gsm/ussd';
 import { CarrierInputError } from './errors';
-import { type CustomerNumber, customerNumber } from './number';
 
 /** What stands for the dealer PIN in transcripts and logs, whatever the PIN. */
 export const MASKED_PIN = '<PIN>';

@@ -18,7 +18,7 @@ export const serveCommand: Command = {
     auto: { type: 'boolean', default: false },
     'sim-latency': { type: 'string', default: '0' },
   },
-  async run({ values, output, rendererDir, signals }) {
+  async run({ values, output, rendererDir, carriersDir, signals }) {
     const port = Number(values.port);
     if (!/^\d+$/.test(String(values.port)) || port > 65535) {
       throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}"`);
@@ -44,7 +44,7 @@ export const serveCommand: Command = {
       demo,
       simLatencyMs,
       // Shipped profiles beside the build, then the shop's own edited copies.
-      carrierDirs: [path.join(__dirname, '../../resources/carriers'), shopCarrierDir],
+      carrierDirs: [carriersDir, shopCarrierDir],
       shopCarrierDir,
       ...(demo ? {} : { backups: { folder: path.join(path.dirname(databaseFile), 'backups') } }),
     });

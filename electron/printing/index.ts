@@ -1,7 +1,9 @@
-/** Receipt rendering: plain text lines, HTML (screen, print, PDF) and ESC/POS bytes. */
+/**
+ * Receipt rendering: plain text lines, HTML (screen, print, PDF) and ESC/POS bytes. Money and
+ * local times are written by shared/money and shared/date-time, for screens too.
+ */
 
 export type { PaperWidth } from '../../shared/printer';
-export { formatReceiptDateTime } from './date-time';
 export { type EscPosCodepage, type EscPosOptions, renderReceiptEscPos } from './escpos';
 export { GbkUnavailableError } from './gbk';
 export { type PageSize, paperColumns, receiptPageSize, renderReceiptHtml } from './html';
@@ -13,6 +15,5 @@ export {
   receiptLines,
   type Translate,
 } from './layout';
-export { formatAmount, formatMoney } from './money';
 export { receiptQrPayload } from './qr';
 export { displayWidth, wrapText } from './text-width';

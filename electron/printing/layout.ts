@@ -1,7 +1,8 @@
+import { formatDataAmount } from '../../shared/data-amount';
+import { formatLocalDateTime } from '../../shared/date-time';
 import type { Language } from '../../shared/languages';
+import { formatMoney } from '../../shared/money';
 import type { Receipt } from '../../shared/receipt';
-import { formatReceiptDateTime } from './date-time';
-import { formatMoney } from './money';
 import { alignRight, centre, displayWidth, spread, wrapText } from './text-width';
 
 /**
@@ -40,7 +41,7 @@ export function layoutReceipt(
   const say = receiptTranslator(t, language);
   const money = (amount: number) =>
     formatMoney({ amount, currency: receipt.price.currency }, language);
-  const { date, time } = formatReceiptDateTime(receipt.issuedAt, receipt.timeZone, language);
+  const { date, time } = formatLocalDateTime(receipt.issuedAt, receipt.timeZone, language);
   const { shop, payment } = receipt;
 
   const lines: ReceiptLine[] = [];
@@ -64,7 +65,7 @@ export function layoutReceipt(
   row(say('customer'), receipt.customer);
   row(say('carrier'), receipt.carrier);
   row(say('plan'), receipt.plan);
-  row(say('data'), dataAmount(receipt.dataMb, language, say));
+  row(say('data'), formatDataAmount(receipt.dataMb, language, say));
   row(say('validity'), say('validityDays', { count: receipt.validityDays }));
   if (receipt.carrierReference !== null) row(say('carrierReference'), receipt.carrierReference);
   rule(false);
@@ -122,18 +123,6 @@ export function receiptLines(receipt: Receipt, t: Translate, width: ReceiptColum
 /** No-break and thin spaces (Intl puts them in numbers) as the plain space a printer has. */
 export function plainSpaces(text: string): string {
   return text.replace(/[\u00a0\u2007\u2009\u202f]/g, ' ');
-}
-
-function dataAmount(
-  megabytes: number,
-  language: string,
-  say: (key: string, values: Record<string, unknown>) => string,
-): string {
-  const number = new Intl.NumberFormat(language);
-  if (megabytes >= 1024 && megabytes % 1024 === 0) {
-    return say('dataGb', { value: number.format(megabytes / 1024) });
-  }
-  return say('dataMb', { value: number.format(megabytes) });
 }
 
 function fitText(

@@ -1,5 +1,6 @@
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
+import type { CarrierProfile } from '../../shared/carrier';
 import type { SaleView } from '../../shared/sale';
 import type { Handlers } from '../api/dispatcher';
 import { approvingManager, type CheckManager } from '../api/manager-approval';
@@ -15,6 +16,7 @@ import { RenewalError, type Renewals } from './renewal';
 export function saleView(sale: Sale, receiptNumber: number | null): SaleView {
   return {
     id: sale.id,
+    idempotencyKey: sale.idempotencyKey,
     status: sale.status,
     msisdn: sale.msisdn,
     carrierId: sale.carrierId,
@@ -65,6 +67,27 @@ async function refusingAsApi<T>(run: () => T | Promise<T>): Promise<T> {
   }
 }
 
+/** What the counter sells: each carrier's plans and prices, and how its numbers are read. */
+export function catalogOf(carriers: readonly CarrierProfile[]): ProcedureOutput<'catalog.list'> {
+  return {
+    carriers: carriers.map((carrier) => ({
+      id: carrier.id,
+      name: carrier.name,
+      currency: carrier.currency,
+      numberRegion: carrier.numberRegion,
+      msisdnFormat: carrier.msisdnFormat,
+      numberValidation: carrier.numberValidation,
+      plans: carrier.plans.map((plan) => ({
+        id: plan.id,
+        name: plan.name,
+        dataMb: plan.dataMb,
+        validityDays: plan.validityDays,
+        price: { amount: plan.price, currency: carrier.currency },
+      })),
+    })),
+  };
+}
+
 type SalesHandlers = Pick<
   Handlers,
   'catalog.list' | 'sales.renew' | 'sales.get' | 'sales.list' | 'sales.resolve' | 'receipts.get'
@@ -81,20 +104,7 @@ export function salesHandlers(deps: {
 }): SalesHandlers {
   const t = receiptTranslations();
   const view = (sale: Sale) => saleView(sale, deps.receipts.numberOfSale(sale.id));
-  const catalog = (): ProcedureOutput<'catalog.list'> => ({
-    carriers: deps.carriers.list().map((carrier) => ({
-      id: carrier.id,
-      name: carrier.name,
-      currency: carrier.currency,
-      plans: carrier.plans.map((plan) => ({
-        id: plan.id,
-        name: plan.name,
-        dataMb: plan.dataMb,
-        validityDays: plan.validityDays,
-        price: { amount: plan.price, currency: carrier.currency },
-      })),
-    })),
-  });
+  const catalog = () => catalogOf(deps.carriers.list());
   return {
     'catalog.list': catalog,
     'sales.renew': (input, caller) =>

@@ -9,9 +9,12 @@ type SignedIn = ProcedureOutput<'auth.login'>;
 
 export function SignInPage({
   demo,
+  notice,
   onSignedIn,
 }: {
   demo: boolean;
+  /** Why the screen asks again (the counter locked itself). */
+  notice: string | null;
   onSignedIn(session: SignedIn): void;
 }) {
   const { t } = useTranslation();
@@ -46,6 +49,11 @@ export function SignInPage({
   return (
     <section className="sign-in">
       <h1>{t('signIn.title')}</h1>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       {demo && <p className="notice">{t('signIn.demoHint')}</p>}
       <form onSubmit={signIn}>
         <div className="field">
@@ -53,6 +61,8 @@ export function SignInPage({
           <input
             id="sign-in-name"
             autoComplete="username"
+            // biome-ignore lint/a11y/noAutofocus: the one thing to do on this screen
+            autoFocus
             value={name}
             onChange={(event) => setName(event.target.value)}
           />

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { carrierProfileSchema } from '../carrier';
+import { carrierProfileSchema, msisdnFormats } from '../carrier';
 import { moneySchema } from '../currencies';
 import {
   cashMovementInputSchema,
@@ -122,7 +122,7 @@ export const procedures = {
   ),
   'catalog.list': procedure(
     'user',
-    'The carriers the shop sells, with their plans and prices.',
+    'The carriers the shop sells: their plans and prices, and how their numbers are written.',
     noInput,
     z.object({
       carriers: z.array(
@@ -130,6 +130,10 @@ export const procedures = {
           id: z.string(),
           name: z.string(),
           currency: z.string(),
+          /** How customer numbers are read (customerNumber), so the counter checks them as typed. */
+          numberRegion: z.string(),
+          msisdnFormat: z.enum(msisdnFormats),
+          numberValidation: z.enum(['valid', 'possible']),
           plans: z.array(
             z.object({
               id: z.string(),

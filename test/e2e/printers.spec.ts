@@ -23,6 +23,7 @@ async function signInInEnglish(page: Page, name: string, pin: string) {
   await page.locator('#sign-in-name').fill(name);
   await page.locator('#sign-in-pin').fill(pin);
   await page.locator('#sign-in-pin').press('Enter');
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
 }
 
 test('a manager sets up a network printer and a PDF printer, fixes a mistake, and the list is kept', async ({

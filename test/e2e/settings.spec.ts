@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { type ServedHost, serve } from './host';
+import { signIn } from './session';
 
 let dir: string;
 let host: ServedHost | undefined;
@@ -79,6 +80,8 @@ test('the owner sets up the shop in French and Chinese, fixes a mistake, and it 
   await expect(page.getByText('Enregistré.')).toBeVisible();
   await expect(page.getByLabel('Téléphone')).toHaveValue('+687 27 12 34');
 
+  // Off the page first: its event socket would reconnect to the stopped host, and say so.
+  await page.goto('about:blank');
   await host.stop();
   host = await serve(databaseFile);
   await page.goto(host.url);
@@ -90,12 +93,6 @@ test('the owner sets up the shop in French and Chinese, fixes a mistake, and it 
   await expect(page.getByLabel('Devise')).toHaveValue('XPF');
   expect(problems).toEqual([]);
 });
-
-async function signIn(page: import('@playwright/test').Page, name: string, pin: string) {
-  await page.locator('#sign-in-name').fill(name);
-  await page.locator('#sign-in-pin').fill(pin);
-  await page.locator('#sign-in-pin').press('Enter');
-}
 
 test('demo mode is marked on every screen, asks who is at the counter, and keeps clerks out of the settings', async ({
   page,
@@ -110,9 +107,16 @@ test('demo mode is marked on every screen, asks who is at the counter, and keeps
   await expect(page.getByRole('alert')).toHaveText('Nom ou code PIN incorrect.');
   await signIn(page, 'clerk', '1111');
   await expect(page.getByText('Connecté : clerk')).toBeVisible();
-  await expect(page.getByLabel('Nom de la boutique')).toHaveValue('Comptoir Démo — Nouméa');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Seul un responsable peut faire cela.');
+  const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
+  await expect(navigation.getByRole('link')).toHaveText(['Comptoir', 'Ventes', 'Modems']);
+  // Typing the settings' address lands a clerk on the counter.
+  await page.goto(`${host.url}#settings`);
+  await expect(page.getByLabel('Numéro du client')).toBeVisible();
+  await expect(page.getByLabel('Nom de la boutique')).toHaveCount(0);
+  for (const link of ['Ventes', 'Modems', 'Comptoir']) {
+    await navigation.getByRole('link', { name: link }).click();
+    await expect(page.getByTestId('demo-banner')).toContainText('DÉMO');
+  }
 
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await page.getByLabel('Langue', { exact: true }).selectOption('en');
@@ -127,6 +131,7 @@ test('a profile saved elsewhere appears on an open screen', async ({ page, reque
   host = await serve(path.join(dir, 'shop.sqlite'), ['--demo']);
   await page.goto(host.url);
   await signIn(page, 'manager', '9999');
+  await page.getByRole('link', { name: 'Réglages' }).click();
   await expect(page.getByLabel('Nom de la boutique')).toHaveValue('Comptoir Démo — Nouméa');
   const login = await request.post(`${host.url}api/auth.login`, {
     data: { name: 'manager', pin: '9999' },
@@ -143,4 +148,41 @@ test('a profile saved elsewhere appears on an open screen', async ({ page, reque
   expect(saved.ok()).toBe(true);
   await expect(page.getByLabel('Nom de la boutique')).toHaveValue('Renamed at the back office');
   await expect(page.getByText('Le profil a été modifié sur un autre écran')).toBeVisible();
+});
+
+test('on first run the owner creates the first manager, who is signed in on the settings', async ({
+  page,
+}) => {
+  host = await serve(path.join(dir, 'shop.sqlite'));
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Create the first manager' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Shop profile' })).toBeVisible();
+  await page.locator('#setup-name').fill('Owner');
+  await page.locator('#setup-pin').fill('2468');
+  await page.locator('#setup-again').fill('2469');
+  await page.getByRole('button', { name: 'Create the manager' }).click();
+  await expect(page.getByText('The two PINs are not the same.')).toBeVisible();
+  await page.locator('#setup-pin').fill('24');
+  await page.locator('#setup-again').fill('24');
+  await page.getByRole('button', { name: 'Create the manager' }).click();
+  await expect(page.getByText('A PIN is 4 to 8 digits.')).toBeVisible();
+  await page.locator('#setup-pin').fill('2468');
+  await page.locator('#setup-again').fill('2468');
+  await page.getByRole('button', { name: 'Create the manager' }).click();
+
+  await expect(page.getByText('Signed in as Owner')).toBeVisible();
+  const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+  await expect(navigation.getByRole('link')).toHaveText(['Counter', 'Sales', 'Modems', 'Settings']);
+  await expect(navigation.getByRole('link', { name: 'Settings' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  await expect(page.getByRole('heading', { name: 'Shop profile' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Create the first manager' })).toHaveCount(0);
+
+  // From now on the shop asks who is there, and a sign-in lands on the counter.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await signIn(page, 'Owner', '2468');
+  await expect(page.getByRole('heading', { name: 'Counter' })).toBeVisible();
 });

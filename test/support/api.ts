@@ -3,7 +3,7 @@ import { createClient } from '../../shared/api/client';
 import { ApiError } from '../../shared/api/errors';
 import { httpTransport } from '../../shared/api/http-transport';
 
-/** An HTTP client of the host at `url`, signed in as `name`. */
+/** A client of the browser host at `url`, signed in as `name`, with its event socket. */
 export async function signedIn(url: string, name: string, pin: string) {
   const api = createClient(
     httpTransport({ baseUrl: url, WebSocket: WebSocket as never, reconnectMs: 50 }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../shared/api/client';
+import type { EventPayload } from '../../../shared/api/contract';
 import { httpTransport } from '../../../shared/api/http-transport';
 import { refusal, signedIn } from '../../support/api';
 import { withTestHosts } from '../../support/host';
@@ -10,10 +11,15 @@ let keys = 0;
 const key = () => `api-sale-${Date.now()}-${++keys}`;
 
 describe('selling over the API, on the demo bank', () => {
-  it('lists the catalogue and the simulated modems', async () => {
+  it('lists the catalogue, with how its numbers are read, and the simulated modems', async () => {
     const { host } = await startTestHost({ demo: true });
     const api = await signedIn(host.url, 'clerk', '1111');
     const { carriers } = await api.call('catalog.list', {});
+    expect(carriers[0]).toMatchObject({
+      numberRegion: 'NC',
+      msisdnFormat: 'international-digits',
+      numberValidation: 'possible',
+    });
     expect(carriers[0]?.plans.map((plan) => [plan.id, plan.price])).toEqual([
       ['1go', { amount: 1500, currency: 'XPF' }],
       ['5go', { amount: 6000, currency: 'XPF' }],
@@ -29,10 +35,12 @@ describe('selling over the API, on the demo bank', () => {
   it('renews a card with cash and change, pushing progress, and is idempotent', async () => {
     const { host, core } = await startTestHost({ demo: true });
     const api = await signedIn(host.url, 'clerk', '1111');
-    const seen: string[] = [];
+    const seen: string[][] = [];
     core.events.listen((event, payload) => {
-      if (event === 'sales.progress')
-        seen.push((payload as { sale: { status: string } }).sale.status);
+      if (event === 'sales.progress') {
+        const { sale } = payload as EventPayload<'sales.progress'>;
+        seen.push([sale.idempotencyKey, sale.status]);
+      }
     });
     const request = {
       msisdn: '687 12 34 56',
@@ -48,7 +56,12 @@ describe('selling over the API, on the demo bank', () => {
       payment: { method: 'cash', tendered: 10_000, change: 4000 },
     });
     expect(sale.carrierReference).toMatch(/^TX/);
-    expect(seen).toEqual(['paid', 'sending', 'succeeded']);
+    // Each step carries the counter's key: that is how its screen follows its own sale.
+    expect(seen).toEqual([
+      [request.idempotencyKey, 'paid'],
+      [request.idempotencyKey, 'sending'],
+      [request.idempotencyKey, 'succeeded'],
+    ]);
     expect((await api.call('sales.renew', request)).sale).toEqual(sale);
     expect((await api.call('sales.get', { id: sale.id })).sale).toEqual(sale);
   });

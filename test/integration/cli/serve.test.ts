@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { signedIn } from '../../support/api';
 import { finished, firstLine, spawnCli } from '../../support/cli';
 import { withTempDirs } from '../../support/temp';
 
@@ -17,6 +18,10 @@ describe('comptoir serve', () => {
 
     const listing = (await (await fetch(`${started.url}api`)).json()) as { procedures: unknown[] };
     expect(listing.procedures.length).toBeGreaterThan(0);
+    // The demo sells the carrier profiles shipped beside the build.
+    const api = await signedIn(started.url, 'clerk', '1111');
+    const { carriers } = await api.call('catalog.list', {});
+    expect(carriers.map((carrier) => carrier.id)).toEqual(['nc-demo']);
 
     // A terminal's Ctrl+C may arrive twice (npm start passes it on too): still a clean stop.
     child.kill('SIGTERM');

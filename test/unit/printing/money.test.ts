@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatReceiptDateTime } from '../../../electron/printing/date-time';
-import { formatAmount, formatMoney } from '../../../electron/printing/money';
+import { formatLocalDateTime } from '../../../shared/date-time';
+import { formatAmount, formatMoney } from '../../../shared/money';
 
 /** Intl's no-break and narrow no-break spaces as plain spaces, to read the tables below. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -68,28 +68,28 @@ describe('money on a receipt', () => {
 
 describe('the date and time on a receipt', () => {
   it('is local to the shop, not UTC', () => {
-    expect(formatReceiptDateTime('2025-01-14T03:30:00.000Z', 'Pacific/Noumea', 'en')).toEqual({
+    expect(formatLocalDateTime('2025-01-14T03:30:00.000Z', 'Pacific/Noumea', 'en')).toEqual({
       date: 'Jan 14, 2025',
       time: '14:30',
     });
   });
 
   it('takes the local date when UTC is still the day before', () => {
-    expect(formatReceiptDateTime('2025-01-14T13:30:00Z', 'Pacific/Noumea', 'fr')).toEqual({
+    expect(formatLocalDateTime('2025-01-14T13:30:00Z', 'Pacific/Noumea', 'fr')).toEqual({
       date: '15 janv. 2025',
       time: '00:30',
     });
   });
 
   it('names the month in the receipt language and uses a 24-hour clock', () => {
-    expect(formatReceiptDateTime('2025-03-04T09:05:00Z', 'Pacific/Noumea', 'zh-CN')).toEqual({
+    expect(formatLocalDateTime('2025-03-04T09:05:00Z', 'Pacific/Noumea', 'zh-CN')).toEqual({
       date: '2025年3月4日',
       time: '20:05',
     });
-    expect(formatReceiptDateTime('2025-03-04T09:05:00Z', 'Europe/Paris', 'en').time).toBe('10:05');
+    expect(formatLocalDateTime('2025-03-04T09:05:00Z', 'Europe/Paris', 'en').time).toBe('10:05');
   });
 
   it('refuses a date it cannot read', () => {
-    expect(() => formatReceiptDateTime('yesterday', 'Pacific/Noumea', 'en')).toThrow(RangeError);
+    expect(() => formatLocalDateTime('yesterday', 'Pacific/Noumea', 'en')).toThrow(RangeError);
   });
 });

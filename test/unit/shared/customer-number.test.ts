@@ -3,9 +3,13 @@
  * read the same, and anything foreign, invalid or unsafe for the modem line is refused.
  */
 import { describe, expect, it } from 'vitest';
-import { customerNumber } from '../../../electron/carriers';
 import type { CarrierProfile } from '../../../shared/carrier';
-import { demoProfile } from './demo-profile';
+import {
+  customerNumber,
+  displayStoredNumber,
+  formatAsTyped,
+} from '../../../shared/customer-number';
+import { demoProfile } from '../carriers/demo-profile';
 
 const strict: CarrierProfile = { ...demoProfile(), numberValidation: 'valid' };
 
@@ -90,5 +94,56 @@ describe('a customer number for a New Caledonian carrier', () => {
       ok: false,
       error: { code: 'foreign_number' },
     });
+  });
+});
+
+describe('the number field as the clerk types', () => {
+  /** Types `keys` one at a time into an empty field; `⌫` deletes the last character. */
+  function type(keys: string): string {
+    let field = '';
+    for (const key of keys) {
+      const next = key === '⌫' ? field.slice(0, -1) : field + key;
+      field = formatAsTyped('NC', field, next);
+    }
+    return field;
+  }
+
+  it.each([
+    ['2', '2'],
+    ['271', '27.1'],
+    ['271234', '27.12.34'],
+    ['+687271234', '+687 27 12 34'],
+    ['0068727', '00 687 27'],
+  ])('formats %j as %j', (keys, shown) => {
+    expect(type(keys)).toBe(shown);
+  });
+
+  it('drops letters and anything that could reach the modem line', () => {
+    expect(type('27a1"2;\r34')).toBe('27.12.34');
+  });
+
+  it('deletes the digit before a separator, or the separator would come back at once', () => {
+    expect(type('271⌫')).toBe('27');
+    expect(type('2712⌫⌫')).toBe('27');
+    // The separator between 7 and 1 deleted in the middle of the field.
+    expect(formatAsTyped('NC', '27.12', '2712')).toBe('21.2');
+  });
+
+  it('reads a pasted number in any of the ways people write it', () => {
+    expect(formatAsTyped('NC', '', '+687 27-12-34')).toBe('+687 27 12 34');
+  });
+
+  it('formats what it shows so that the core reads the same number', () => {
+    const shown = type('687123456');
+    expect(customerNumber(demoProfile(), shown)).toMatchObject({
+      ok: true,
+      value: { e164: '+687123456' },
+    });
+  });
+});
+
+describe('a stored number on the screen', () => {
+  it('is grouped as people read it', () => {
+    expect(displayStoredNumber('+687271234')).toBe('+687 27 12 34');
   });
 });

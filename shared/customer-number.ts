@@ -3,11 +3,12 @@
  * with libphonenumber-js for the carrier's region, and written the ways Comptoir needs it.
  */
 import {
+  AsYouType,
   type CountryCode,
   getCountryCallingCode,
   parsePhoneNumberFromString,
 } from 'libphonenumber-js';
-import type { CarrierProfile } from '../../shared/carrier';
+import type { CarrierProfile } from './carrier';
 
 export interface CustomerNumber {
   /** "+687271234": how it is stored. */
@@ -69,4 +70,31 @@ export function customerNumber(
         ? e164
         : e164.slice(1);
   return { ok: true, value: { e164, national, forTemplate, display: phone.formatInternational() } };
+}
+
+/** What the number field keeps of what is typed: digits, and a + in front. */
+function dialled(text: string): string {
+  return (text.trimStart().startsWith('+') ? '+' : '') + text.replace(/[^0-9]/g, '');
+}
+
+/**
+ * The number field as the clerk types, formatted the way the region writes numbers ("27.12.34",
+ * "+687 27 12 34"). Anything but digits and a leading + is dropped. Deleting a separator that
+ * the formatting put there deletes the digit before it, or the separator would come back at once.
+ */
+export function formatAsTyped(region: string, previous: string, next: string): string {
+  let digits = dialled(next);
+  if (next.length < previous.length && digits === dialled(previous)) {
+    let at = 0;
+    while (at < next.length && next[at] === previous[at]) at += 1;
+    const end =
+      (digits.startsWith('+') ? 1 : 0) + dialled(previous.slice(0, at)).replace('+', '').length;
+    if (end > 0) digits = digits.slice(0, end - 1) + digits.slice(end);
+  }
+  return new AsYouType(region as CountryCode).input(digits);
+}
+
+/** A stored E.164 number ("+687271234") as people read it: "+687 27 12 34". */
+export function displayStoredNumber(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }

@@ -1,8 +1,8 @@
-import type { Money } from '../../shared/currencies';
-import { currencies } from '../../shared/currencies';
+import type { Money } from './currencies';
+import { currencies } from './currencies';
 
 /**
- * Money as a receipt prints it: the amount grouped and with the decimal mark of the receipt's
+ * Money as receipts print it and the counter shows it: the amount grouped and with the decimal mark of the receipt's
  * language, then the ISO code: "1,500 XPF" (en), "1 500 XPF" (fr), "12,50 EUR" (fr).
  *
  * Why the code and not a symbol: customers are tourists, for whom "F" or "FCFP" means little

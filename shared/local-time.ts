@@ -1,8 +1,9 @@
 /**
- * Dates as a carrier writes them, in its local time ("30/11/2026 23:59"), turned into instants.
- * The format comes from the profile (parseDateFormat); the zone is the shop's IANA time zone.
+ * Local time in the shop's IANA time zone: dates as a carrier writes them ("30/11/2026 23:59")
+ * turned into instants (the format comes from the profile, see parseDateFormat), and the shop's
+ * day around an instant.
  */
-import { type DateToken, parseDateFormat } from '../../shared/carrier';
+import { type DateToken, parseDateFormat } from './carrier';
 
 export interface WallClock {
   year: number;
@@ -106,19 +107,32 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   return formatter;
 }
 
-/** How far the zone's wall clock is ahead of UTC at `instant`, in milliseconds. */
-function offsetAt(formatter: Intl.DateTimeFormat, instant: number): number {
+/** The zone's wall clock at `instant` (milliseconds since the epoch). */
+function clockAt(formatter: Intl.DateTimeFormat, instant: number): WallClock {
   const fields: Record<string, number> = {};
   for (const part of formatter.formatToParts(new Date(instant))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
+  return {
+    year: fields.year ?? 0,
+    month: fields.month ?? 1,
+    day: fields.day ?? 1,
+    hour: fields.hour ?? 0,
+    minute: fields.minute ?? 0,
+    second: fields.second ?? 0,
+  };
+}
+
+/** How far the zone's wall clock is ahead of UTC at `instant`, in milliseconds. */
+function offsetAt(formatter: Intl.DateTimeFormat, instant: number): number {
+  const clock = clockAt(formatter, instant);
   const wall = Date.UTC(
-    fields.year ?? 0,
-    (fields.month ?? 1) - 1,
-    fields.day ?? 1,
-    fields.hour ?? 0,
-    fields.minute ?? 0,
-    fields.second ?? 0,
+    clock.year,
+    clock.month - 1,
+    clock.day,
+    clock.hour,
+    clock.minute,
+    clock.second,
   );
   return wall - (instant - (((instant % 1000) + 1000) % 1000));
 }
@@ -149,4 +163,29 @@ export function wallClockToInstant(clock: WallClock, timeZone: string): Date {
   }
   const retry = wall - second;
   return new Date(offsetAt(formatter, retry) === second ? retry : guess);
+}
+
+/**
+ * The shop's day that `instant` falls in, from its local midnight to the next one (not always
+ * 24 hours: clocks change), as the instants `sales.list` filters on.
+ */
+export function localDay(instant: Date, timeZone: string): { from: Date; to: Date } {
+  const formatter = formatterFor(timeZone);
+  if (!formatter) throw new RangeError(`Unknown time zone ${JSON.stringify(timeZone)}`);
+  const { year, month, day } = clockAt(formatter, instant.getTime());
+  const midnight = { year, month, day, hour: 0, minute: 0, second: 0 };
+  // Date.UTC rolls day 32 over into the next month, and so on.
+  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  return {
+    from: wallClockToInstant(midnight, timeZone),
+    to: wallClockToInstant(
+      {
+        ...midnight,
+        year: next.getUTCFullYear(),
+        month: next.getUTCMonth() + 1,
+        day: next.getUTCDate(),
+      },
+      timeZone,
+    ),
+  };
 }

@@ -1,6 +1,7 @@
 /**
- * Numbers as carriers write them in their texts: amounts ("250 000", "1 234,56", "1.234")
- * turned into integer minor units, and data quantities ("3,2", "15.5") into numbers.
+ * Numbers as carriers write them in their texts and clerks type them (cash tendered): amounts
+ * ("250 000", "1 234,56", "1.234") turned into integer minor units, and data quantities ("3,2",
+ * "15.5") into numbers.
  */
 
 // Spaces people and carriers group digits with: space, no-break space, narrow and thin spaces,

@@ -1,0 +1,166 @@
+/**
+ * The counter's one sale at a time, as a pure reducer: fill in, confirm, sell (following the
+ * sale's progress), see the outcome, start again. The screen runs the side effects (the API
+ * calls) from the state; nothing here talks to the core.
+ *
+ * The idempotency key is made once per confirmation and kept through every retry: a double
+ * click, or a retry after the connection dropped, sends the same key, and the core answers with
+ * the sale it already has instead of selling twice.
+ */
+import { hasOutcome, type SaleView } from '../../shared/sale';
+import {
+  type Checkout,
+  type CheckoutField,
+  type CheckoutForm,
+  type CheckoutProblems,
+  type CheckoutResult,
+  emptyCheckoutForm,
+} from './checkout';
+
+export type Stage =
+  | {
+      step: 'entry';
+      /** What the last review found to fix; a field's problem goes as soon as it is edited. */
+      problems: CheckoutProblems;
+      /** Why the core refused the last confirmation, when it was not about one field. */
+      refusal: string | null;
+      /** How many reviews were refused: each one moves the focus to the first field to fix. */
+      refused: number;
+    }
+  | { step: 'confirm'; checkout: Checkout; key: string }
+  | {
+      step: 'selling';
+      checkout: Checkout;
+      key: string;
+      /** The sale as last seen (progress events, answers), null until the first one. */
+      sale: SaleView | null;
+      /** Bumped by each retry: the screen sends sales.renew once per attempt. */
+      attempt: number;
+      /** Why the last attempt's call failed without an answer (the connection was lost). */
+      lost: string | null;
+      /** The core answered, with a sale still on its way (a retry of a sale in progress). */
+      answered: boolean;
+    }
+  | { step: 'result'; checkout: Checkout; sale: SaleView };
+
+export type Selling = Extract<Stage, { step: 'selling' }>;
+
+export interface CounterState {
+  form: CheckoutForm;
+  stage: Stage;
+}
+
+export type CounterAction =
+  | { type: 'edit'; change: Partial<CheckoutForm> }
+  /** The form was checked; `key` is a fresh idempotency key for this confirmation. */
+  | { type: 'review'; result: CheckoutResult; key: string }
+  | { type: 'back' }
+  | { type: 'confirm' }
+  /** A sale seen in a progress event, or read again: ignored unless it is this counter's. */
+  | { type: 'progress'; sale: SaleView }
+  | { type: 'answered'; sale: SaleView }
+  | { type: 'lost'; message: string }
+  | { type: 'retry' }
+  /** The core refused the sale before writing anything; `message` when not about a field. */
+  | { type: 'refused'; problems: CheckoutProblems; message: string | null }
+  | { type: 'newSale' };
+
+const entry: Stage = { step: 'entry', problems: {}, refusal: null, refused: 0 };
+
+export const initialCounterState: CounterState = { form: emptyCheckoutForm, stage: entry };
+
+/** The problems an edit makes stale (another plan has another carrier and another price). */
+const staleAfter: Readonly<Record<keyof CheckoutForm, readonly CheckoutField[]>> = {
+  number: ['number'],
+  planId: ['plan', 'number', 'tendered'],
+  method: ['tendered', 'reference'],
+  tendered: ['tendered'],
+  reference: ['reference'],
+};
+
+function withoutStale(problems: CheckoutProblems, change: Partial<CheckoutForm>) {
+  const keys = Object.keys(change) as (keyof CheckoutForm)[];
+  const fields = keys.flatMap((key) => staleAfter[key]);
+  if (!fields.some((field) => problems[field])) return problems;
+  const kept = { ...problems };
+  for (const field of fields) delete kept[field];
+  return kept;
+}
+
+function seen(stage: Selling, sale: SaleView, answered: boolean): Stage {
+  if (hasOutcome(sale.status)) return { step: 'result', checkout: stage.checkout, sale };
+  return { ...stage, sale, answered: stage.answered || answered };
+}
+
+export function counterReducer(state: CounterState, action: CounterAction): CounterState {
+  const { stage } = state;
+  switch (action.type) {
+    case 'edit': {
+      if (stage.step !== 'entry') return state;
+      const problems = withoutStale(stage.problems, action.change);
+      return {
+        form: { ...state.form, ...action.change },
+        stage: problems === stage.problems ? stage : { ...stage, problems },
+      };
+    }
+    case 'review':
+      if (stage.step !== 'entry') return state;
+      if (!action.result.ok) {
+        const problems = action.result.problems;
+        return {
+          ...state,
+          stage: { ...stage, problems, refusal: null, refused: stage.refused + 1 },
+        };
+      }
+      return {
+        ...state,
+        stage: { step: 'confirm', checkout: action.result.value, key: action.key },
+      };
+    case 'back':
+      if (stage.step !== 'confirm') return state;
+      return { ...state, stage: entry };
+    case 'confirm':
+      if (stage.step !== 'confirm') return state;
+      return {
+        ...state,
+        stage: {
+          step: 'selling',
+          checkout: stage.checkout,
+          key: stage.key,
+          sale: null,
+          attempt: 1,
+          lost: null,
+          answered: false,
+        },
+      };
+    case 'progress':
+    case 'answered':
+      if (stage.step !== 'selling' || action.sale.idempotencyKey !== stage.key) return state;
+      return { ...state, stage: seen(stage, action.sale, action.type === 'answered') };
+    case 'lost':
+      if (stage.step !== 'selling') return state;
+      return { ...state, stage: { ...stage, lost: action.message } };
+    case 'retry':
+      if (stage.step !== 'selling' || stage.lost === null) return state;
+      return { ...state, stage: { ...stage, lost: null, attempt: stage.attempt + 1 } };
+    case 'refused':
+      if (stage.step !== 'selling') return state;
+      return {
+        ...state,
+        stage: { step: 'entry', problems: action.problems, refusal: action.message, refused: 1 },
+      };
+    case 'newSale':
+      if (stage.step !== 'result') return state;
+      return initialCounterState;
+  }
+}
+
+/** What sales.renew is sent for a confirmed sale: the same on every attempt. */
+export function renewalRequest(sold: Checkout, key: string) {
+  return {
+    msisdn: sold.customer.e164,
+    planId: sold.plan.id,
+    payment: sold.payment,
+    idempotencyKey: key,
+  };
+}

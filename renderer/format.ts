@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import type { Money } from '../shared/currencies';
+import { formatDataAmount } from '../shared/data-amount';
+import { formatLocalDateTime } from '../shared/date-time';
+import { formatMoney } from '../shared/money';
+
+/** Amounts, allowances and times in the interface's language, written as receipts write them. */
+export function useFormat() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  return {
+    money: (money: Money) => formatMoney(money, language),
+    data: (megabytes: number) =>
+      formatDataAmount(megabytes, language, (key, values) => t(`receipt.${key}`, values)),
+    validity: (days: number) => t('receipt.validityDays', { count: days }),
+    /** An instant as the shop's local date and 24-hour time. */
+    dateTime: (instant: string, timeZone: string) =>
+      formatLocalDateTime(instant, timeZone, language),
+  };
+}

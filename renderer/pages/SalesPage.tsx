@@ -1,0 +1,196 @@
+import { Fragment, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { displayStoredNumber } from '../../shared/customer-number';
+import { localDay } from '../../shared/local-time';
+import { type SaleStatus, type SaleView, saleStatuses } from '../../shared/sale';
+import { api } from '../api';
+import { ReceiptView } from '../components/ReceiptView';
+import { describeError } from '../errors';
+import { useFormat } from '../format';
+import { ResolveSale } from '../sales/ResolveSale';
+
+type Opened = { saleId: number; show: 'receipt' | 'resolve' } | null;
+
+/**
+ * Today's sales in the shop's day, newest first, kept current as sales progress. Pending
+ * (unknown) sales stand out; a manager resolves them here once the top-up is verified.
+ */
+export function SalesPage({ canResolve }: { canResolve: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [timeZone, setTimeZone] = useState<string | null>(null);
+  const [status, setStatus] = useState<SaleStatus | ''>('');
+  const [sales, setSales] = useState<SaleView[] | null>(null);
+  const [opened, setOpened] = useState<Opened>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.call('shop.get', {}).then(
+      ({ profile }) =>
+        live && setTimeZone(profile?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone),
+      (error: unknown) => live && setProblem(describeError(t, error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [t]);
+
+  // Sales move on while the page is open: each step of any sale reads the day again.
+  useEffect(() => {
+    if (timeZone === null) return;
+    let live = true;
+    const load = () => {
+      // The day is taken again on each reading: a screen left open overnight moves on.
+      const today = localDay(new Date(), timeZone);
+      api
+        .call('sales.list', {
+          from: today.from.toISOString(),
+          to: today.to.toISOString(),
+          ...(status ? { status } : {}),
+        })
+        .then(
+          (found) => {
+            if (!live) return;
+            setSales(found.sales);
+            setProblem(null);
+          },
+          (error: unknown) => live && setProblem(describeError(t, error)),
+        );
+    };
+    load();
+    const stop = api.on('sales.progress', load);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [timeZone, status, t]);
+
+  function resolved(sale: SaleView) {
+    setOpened(null);
+    setSales(
+      (current) =>
+        current?.flatMap((shown) => {
+          if (shown.id !== sale.id) return [shown];
+          return status && sale.status !== status ? [] : [sale];
+        }) ?? null,
+    );
+  }
+
+  const toggle = (saleId: number, show: 'receipt' | 'resolve') =>
+    setOpened((current) =>
+      current?.saleId === saleId && current.show === show ? null : { saleId, show },
+    );
+  const pending = sales?.filter((sale) => sale.status === 'unknown').length ?? 0;
+
+  return (
+    <section className="sales">
+      <h1>{t('sales.title')}</h1>
+      <div className="field sales__filter">
+        <label htmlFor="sales-status">{t('sales.filter')}</label>
+        <select
+          id="sales-status"
+          value={status}
+          onChange={(event) => setStatus(event.target.value as SaleStatus | '')}
+        >
+          <option value="">{t('sales.allStatuses')}</option>
+          {saleStatuses.map((value) => (
+            <option key={value} value={value}>
+              {t(`sales.status.${value}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {problem && (
+        <p className="status status--error" role="alert">
+          {problem}
+        </p>
+      )}
+      {pending > 0 && (
+        <p className="notice sales__pending">{t('sales.pendingCount', { count: pending })}</p>
+      )}
+      {sales === null || timeZone === null ? (
+        !problem && <p>{t('app.loading')}</p>
+      ) : sales.length === 0 ? (
+        <p>{t('sales.none')}</p>
+      ) : (
+        <table className="sales__table">
+          <thead>
+            <tr>
+              <th scope="col">{t('receipt.time')}</th>
+              <th scope="col">{t('receipt.customer')}</th>
+              <th scope="col">{t('receipt.plan')}</th>
+              <th scope="col">{t('receipt.price')}</th>
+              <th scope="col">{t('receipt.payment')}</th>
+              <th scope="col">{t('sales.statusColumn')}</th>
+              <th scope="col">{t('receipt.carrierReference')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('sales.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sales.map((sale) => (
+              <Fragment key={sale.id}>
+                <tr
+                  className={
+                    sale.status === 'unknown' ? 'sales__row sales__row--pending' : 'sales__row'
+                  }
+                  data-testid={`sale-${sale.id}`}
+                >
+                  <td>{format.dateTime(sale.createdAt, timeZone).time}</td>
+                  <td>{displayStoredNumber(sale.msisdn)}</td>
+                  <td>{sale.planName}</td>
+                  <td>{format.money(sale.price)}</td>
+                  <td>{t(`receipt.methods.${sale.payment.method}`)}</td>
+                  <td>
+                    <span className={`badge badge--${sale.status}`}>
+                      {t(`sales.status.${sale.status}`)}
+                    </span>
+                  </td>
+                  <td>{sale.carrierReference ?? ''}</td>
+                  <td className="sales__actions">
+                    {sale.receiptNumber !== null && (
+                      <button
+                        type="button"
+                        className="button--secondary"
+                        aria-expanded={opened?.saleId === sale.id && opened.show === 'receipt'}
+                        onClick={() => toggle(sale.id, 'receipt')}
+                      >
+                        {t('sales.receipt', { number: sale.receiptNumber })}
+                      </button>
+                    )}
+                    {canResolve && sale.status === 'unknown' && (
+                      <button
+                        type="button"
+                        aria-expanded={opened?.saleId === sale.id && opened.show === 'resolve'}
+                        onClick={() => toggle(sale.id, 'resolve')}
+                      >
+                        {t('sales.resolve')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {opened?.saleId === sale.id && (
+                  <tr className="sales__detail">
+                    <td colSpan={8}>
+                      {opened.show === 'resolve' ? (
+                        <ResolveSale
+                          sale={sale}
+                          onResolved={resolved}
+                          onCancel={() => setOpened(null)}
+                        />
+                      ) : (
+                        sale.receiptNumber !== null && <ReceiptView number={sale.receiptNumber} />
+                      )}
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
