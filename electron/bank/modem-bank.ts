@@ -45,6 +45,11 @@ export interface ModemBankOptions {
   modems: readonly ModemConfig[];
   openLink(port: ModemPort): Promise<ModemLink>;
   onStatus?(statuses: ModemStatus[]): void;
+  /**
+   * Runs once a modem is opened (again after each reconnect), before it is lent to any job:
+   * what must listen to the modem from the start (its SMS inbox) starts here.
+   */
+  onOpened?(modemId: string, modem: Modem): Promise<void> | void;
   /** Wait before reopening a lost modem. */
   reconnectMs?: number;
   /** How often idle modems' signal and registration are refreshed. */
@@ -150,6 +155,7 @@ export function createModemBank(options: ModemBankOptions) {
         later(options.reconnectMs ?? 5000, () => void connect(slot));
       });
       const modem = await openModem(channel, slot.config.simPin ? { pin: slot.config.simPin } : {});
+      await options.onOpened?.(slot.config.id, modem);
       slot.modem = modem;
       slot.ussd = createUssdSession(channel, {
         profile: modem.profile,
