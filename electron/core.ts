@@ -6,8 +6,13 @@ import { normalizeShopProfile } from '../shared/shop';
 import { createDispatcher, type Dispatch, type Handlers, type Logger } from './api/dispatcher';
 import { createEventBus, type EventBus } from './api/event-bus';
 import { createLoginGuard, createSessions } from './api/sessions';
+import { balanceHandlers } from './balance/api';
+import { createBalanceCheckStore } from './balance/check-store';
+import { createBalanceChecks } from './balance/checks';
+import { createReplyDesk } from './balance/reply-desk';
 import { openModemLink } from './bank/links';
 import { createModemBank } from './bank/modem-bank';
+import { createSmsInboxes } from './bank/sms-inboxes';
 import { loadCarrierProfiles } from './carriers';
 import { demoDealerPin, demoModems, demoShopProfile, demoUsers } from './demo';
 import { salesHandlers, saleView } from './sales/api';
@@ -16,6 +21,7 @@ import { receiptDraftFor } from './sales/receipt-draft';
 import { createReceiptBook } from './sales/receipts';
 import { createRenewals } from './sales/renewal';
 import { openDatabase } from './store/database';
+import { createReceivedSmsStore } from './store/received-sms';
 import { shopProfileStore } from './store/shop-profile';
 import { createUserStore, deviceId } from './store/users';
 
@@ -63,11 +69,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   for (const sale of journal.recoverInterrupted('system')) {
     log.warn(`Sale ${sale.id} was interrupted by a stop and is now ${sale.status}`);
   }
+  const receivedSms = createReceivedSmsStore(db);
+  const inboxes = createSmsInboxes({ storeFor: receivedSms.forModem, now, log });
   // Until the shop configures its modems, the demo runs the simulated bank in this process.
   const bank = createModemBank({
     modems: options.demo ? demoModems(carriers) : [],
     openLink: (port) => openModemLink(port, { simLatencyMs: options.simLatencyMs ?? 0 }),
     onStatus: (modems) => events.emit('modems.status', { modems }),
+    onOpened: inboxes.open,
     now,
   });
   const receipts = createReceiptBook(db, deviceId(db, randomUUID), now);
@@ -103,6 +112,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit('sales.progress', { sale: saleView(sale, receipts.numberOfSale(sale.id)) });
     },
   });
+  const checkStore = createBalanceCheckStore(db);
+  const timeZone = () => shop.get()?.timeZone ?? null;
+  const checks = createBalanceChecks({
+    bank,
+    desk: createReplyDesk({ inboxes, now }),
+    store: checkStore,
+    timeZone,
+    now,
+  });
   await bank.start();
 
   const handlers: Handlers = {
@@ -136,6 +154,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     'shop.get': () => ({ profile: shop.get() }),
     ...salesHandlers({ journal, renewals, bank, carriers, receipts, issueReceipt }),
+    ...balanceHandlers({
+      carriers,
+      checks,
+      store: checkStore,
+      salesOf: (msisdn) =>
+        journal.list({ msisdn }).map((sale) => saleView(sale, receipts.numberOfSale(sale.id))),
+      timeZone,
+      now,
+    }),
     'shop.update': (input) => {
       shop.save(normalizeShopProfile(input));
       const profile = shop.get();
@@ -156,6 +183,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     db,
     async close() {
       await bank.close();
+      await inboxes.close();
       db.close();
     },
   };

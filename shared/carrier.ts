@@ -318,7 +318,11 @@ const unitTable = z
 
 export const balanceReplyPatternSchema = z
   .object({
-    /** Captures (?<remaining>…) (a number, "3,2" or "3.2"), (?<validUntil>…), maybe (?<unit>…). */
+    /**
+     * Captures (?<remaining>…) (a number, "3,2" or "3.2"), (?<validUntil>…), maybe (?<unit>…),
+     * and maybe (?<msisdn>…): the card the reply is about, so that a late reply to a query that
+     * timed out is never taken for the answer to the next one.
+     */
     pattern: patternSource,
     flags: patternFlags.optional(),
     units: unitTable,
@@ -373,6 +377,7 @@ export const balanceQuerySchema = z
     text: singleLineText(160).pipe(z.string().min(1)),
     /** Tried in order; the first that matches and reads gives the balance. */
     replyPatterns: z.array(balanceReplyPatternSchema).min(1).max(20),
+    /** Answers without a balance; like the reply patterns, they may capture (?<msisdn>…). */
     failures: z
       .array(
         z

@@ -246,11 +246,12 @@ export function createModemBank(options: ModemBankOptions) {
     statuses: (): ModemStatus[] => slots.map((slot) => ({ ...slot.status })),
     /**
      * Lends an idle registered modem of the carrier, waiting up to `waitMs` for one to free up
-     * (first come, first served); null if none did.
+     * (first come, first served); null if none did, and at once if the bank has none of it.
      */
     acquire(carrierId: string, waitMs = 0): Promise<ModemLease | null> {
       const lease = waiters.length === 0 ? lend(carrierId) : null;
-      if (lease || waitMs <= 0) return Promise.resolve(lease);
+      const none = !slots.some((slot) => slot.config.carrierId === carrierId);
+      if (lease || waitMs <= 0 || none) return Promise.resolve(lease);
       return new Promise((resolve) => {
         const waiter: Waiter = {
           carrierId,

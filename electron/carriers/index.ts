@@ -14,7 +14,12 @@ export {
   type ParsedCarrierProfile,
   parseCarrierProfileText,
 } from './load';
-export { readWallClock, type WallClock, wallClockToInstant } from './local-time';
+export {
+  readWallClock,
+  type WallClock,
+  wallClockAt,
+  wallClockToInstant,
+} from './local-time';
 export {
   type CustomerNumber,
   type CustomerNumberErrorCode,
@@ -25,6 +30,7 @@ export {
   type BalanceReading,
   type BalanceReplyErrorCode,
   type BalanceReplyResult,
+  balanceReplySubject,
   type CarrierReplyError,
   classifyTopUpAnswer,
   type DealerBalanceResult,

@@ -106,21 +106,40 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   return formatter;
 }
 
-/** How far the zone's wall clock is ahead of UTC at `instant`, in milliseconds. */
-function offsetAt(formatter: Intl.DateTimeFormat, instant: number): number {
+function wallClockOf(formatter: Intl.DateTimeFormat, instant: number): WallClock {
   const fields: Record<string, number> = {};
   for (const part of formatter.formatToParts(new Date(instant))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
+  return {
+    year: fields.year ?? 0,
+    month: fields.month ?? 1,
+    day: fields.day ?? 1,
+    hour: fields.hour ?? 0,
+    minute: fields.minute ?? 0,
+    second: fields.second ?? 0,
+  };
+}
+
+/** How far the zone's wall clock is ahead of UTC at `instant`, in milliseconds. */
+function offsetAt(formatter: Intl.DateTimeFormat, instant: number): number {
+  const clock = wallClockOf(formatter, instant);
   const wall = Date.UTC(
-    fields.year ?? 0,
-    (fields.month ?? 1) - 1,
-    fields.day ?? 1,
-    fields.hour ?? 0,
-    fields.minute ?? 0,
-    fields.second ?? 0,
+    clock.year,
+    clock.month - 1,
+    clock.day,
+    clock.hour,
+    clock.minute,
+    clock.second,
   );
   return wall - (instant - (((instant % 1000) + 1000) % 1000));
+}
+
+/** The wall clock of `timeZone` at `instant` (what a clock on the shop's wall says). */
+export function wallClockAt(instant: Date, timeZone: string): WallClock {
+  const formatter = formatterFor(timeZone);
+  if (!formatter) throw new RangeError(`Unknown time zone ${JSON.stringify(timeZone)}`);
+  return wallClockOf(formatter, instant.getTime());
 }
 
 /**

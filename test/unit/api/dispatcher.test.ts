@@ -35,6 +35,8 @@ function handlers(overrides: Partial<Handlers>): Handlers {
     'sales.list': unused,
     'receipts.get': unused,
     'modems.list': unused,
+    'balance.check': unused,
+    'cards.get': unused,
     ...overrides,
   };
 }
