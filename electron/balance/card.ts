@@ -30,6 +30,28 @@ export function stayUntil(departureDate: string, now: Date, timeZone: string): S
   return { now: now.toISOString(), departureEnd: departureEnd.toISOString(), daysLeft };
 }
 
+/**
+ * The latest reading with what the renewals sold since added: their data, and their validity
+ * from the day they were sold. Only a top-up the carrier confirmed counts.
+ */
+export function withRenewalsSince(
+  latest: Reading | null,
+  sales: readonly SaleView[],
+): Reading | null {
+  if (!latest) return null;
+  const since = sales.filter(
+    (sale) => sale.status === 'succeeded' && Date.parse(sale.createdAt) > Date.parse(latest.at),
+  );
+  return since.reduce<Reading>((reading, sale) => {
+    const lasts = Date.parse(sale.createdAt) + sale.validityDays * DAY_MS;
+    return {
+      at: reading.at,
+      remainingMb: reading.remainingMb + sale.dataMb,
+      validUntil: new Date(Math.max(Date.parse(reading.validUntil), lasts)).toISOString(),
+    };
+  }, latest);
+}
+
 function readingOf(check: BalanceCheckView): Reading | null {
   if (check.outcome !== 'ok' || check.remainingMb === null || check.validUntil === null) {
     return null;
@@ -72,7 +94,7 @@ export function cardView(
             price,
           })),
           usage?.mbPerDay ?? null,
-          latest,
+          withRenewalsSince(latest, history.sales),
           stay,
         )
       : null,
