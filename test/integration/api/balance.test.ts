@@ -109,13 +109,10 @@ describe('balance checks over the API, on the demo bank', () => {
       expect.objectContaining({ outcome: 'unknown_number', remainingMb: null }),
     ]);
     // As the browser host answers it: a bad gateway, with the reply.
-    const { token } = await (
-      await fetch(new URL('/api/auth.login', host.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'clerk', pin: '1111' }),
-      })
-    ).json();
+    const { token } = await createClient(httpTransport({ baseUrl: host.url })).call('auth.login', {
+      name: 'clerk',
+      pin: '1111',
+    });
     const response = await fetch(new URL('/api/balance.check', host.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
