@@ -16,6 +16,8 @@ export interface CommandContext {
   output: Output;
   /** The built renderer the browser host serves. */
   rendererDir: string;
+  /** The carrier profiles shipped with the app. */
+  carriersDir: string;
   /** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
   signals: { next(): Promise<string> };
 }

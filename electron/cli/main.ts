@@ -35,7 +35,10 @@ function findCommand(args: string[]) {
 }
 
 /** Runs the command line; resolves with the exit code. */
-export async function runCli(args: string[], rendererDir: string): Promise<number> {
+export async function runCli(
+  args: string[],
+  dirs: { rendererDir: string; carriersDir: string },
+): Promise<number> {
   if (args.length === 0 || args[0] === '--help' || args[0] === 'help') {
     process.stdout.write(`${await help()}\n`);
     return args.length === 0 ? 2 : 0;
@@ -58,7 +61,7 @@ export async function runCli(args: string[], rendererDir: string): Promise<numbe
     await command.run({
       values: parsed.values,
       positionals: parsed.positionals,
-      rendererDir,
+      ...dirs,
       signals: waitForSignals(process),
       output: {
         result(document, text) {
@@ -84,7 +87,11 @@ export async function runCli(args: string[], rendererDir: string): Promise<numbe
   }
 }
 
-// Built to out/main/cli.js; the renderer is built beside it in out/renderer.
-runCli(process.argv.slice(2), path.join(__dirname, '../renderer')).then((code) => {
+// Built to out/main/cli.js (commands load from out/main/chunks: only this file knows where it
+// is); the renderer is built beside it in out/renderer, the shipped resources are in the checkout.
+runCli(process.argv.slice(2), {
+  rendererDir: path.join(__dirname, '../renderer'),
+  carriersDir: path.join(__dirname, '../../resources/carriers'),
+}).then((code) => {
   process.exitCode = code;
 });

@@ -15,7 +15,7 @@ export const serveCommand: Command = {
     demo: { type: 'boolean', default: false },
     'sim-latency': { type: 'string', default: '0' },
   },
-  async run({ values, output, rendererDir, signals }) {
+  async run({ values, output, rendererDir, carriersDir, signals }) {
     const port = Number(values.port);
     if (!/^\d+$/.test(String(values.port)) || port > 65535) {
       throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}"`);
@@ -32,11 +32,8 @@ export const serveCommand: Command = {
       databaseFile,
       demo,
       simLatencyMs,
-      // Shipped profiles beside the build, then the shop's own edited copies.
-      carrierDirs: [
-        path.join(__dirname, '../../resources/carriers'),
-        path.join(path.dirname(databaseFile), 'carriers'),
-      ],
+      // Shipped profiles, then the shop's own edited copies.
+      carrierDirs: [carriersDir, path.join(path.dirname(databaseFile), 'carriers')],
     });
     let host: Awaited<ReturnType<typeof startHost>>;
     try {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { signedIn } from '../../support/api';
 import { finished, firstLine, spawnCli } from '../../support/cli';
 import { withTempDirs } from '../../support/temp';
 
@@ -17,6 +18,12 @@ describe('comptoir serve', () => {
 
     const listing = (await (await fetch(`${started.url}api`)).json()) as { procedures: unknown[] };
     expect(listing.procedures.length).toBeGreaterThan(0);
+    // The shipped carrier is found from the built command, and the demo bank has its modems.
+    const clerk = await signedIn(started.url, 'clerk', '1111');
+    expect((await clerk.call('modems.list', {})).modems.map((modem) => modem.carrierId)).toEqual([
+      'nc-demo',
+      'nc-demo',
+    ]);
 
     // A terminal's Ctrl+C may arrive twice (npm start passes it on too): still a clean stop.
     child.kill('SIGTERM');
