@@ -16,6 +16,7 @@ import { createSmsInboxes } from './bank/sms-inboxes';
 import { loadCarrierProfiles } from './carriers';
 import { demoDealerPin, demoModems, demoShopProfile, demoUsers } from './demo';
 import { salesHandlers, saleView } from './sales/api';
+import { createTopUpConfirmations } from './sales/confirmations';
 import { createJournal, type Sale } from './sales/journal';
 import { receiptDraftFor } from './sales/receipt-draft';
 import { createReceiptBook } from './sales/receipts';
@@ -100,6 +101,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   // A stop between a sale's outcome and its receipt leaves a sale without one: issue it now.
   for (const sale of journal.withoutReceipt()) issueReceipt(sale);
+  const announce = (sale: Sale) =>
+    events.emit('sales.progress', { sale: saleView(sale, receipts.numberOfSale(sale.id)) });
   const renewals = createRenewals({
     journal,
     bank,
@@ -109,9 +112,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (sale.status === 'succeeded' || sale.status === 'failed' || sale.status === 'unknown') {
         issueReceipt(sale);
       }
-      events.emit('sales.progress', { sale: saleView(sale, receipts.numberOfSale(sale.id)) });
+      announce(sale);
     },
   });
+  // Listening from the first message on: a confirmation that came while the app was off counts.
+  const confirmations = createTopUpConfirmations({
+    journal,
+    carriers,
+    carrierOfModem: (modemId) =>
+      bank.statuses().find((modem) => modem.id === modemId)?.carrierId ?? null,
+    onConfirmed: (sale) => {
+      issueReceipt(sale);
+      announce(sale);
+    },
+  });
+  inboxes.onSms(confirmations.consider);
   const checkStore = createBalanceCheckStore(db);
   const timeZone = () => shop.get()?.timeZone ?? null;
   const checks = createBalanceChecks({

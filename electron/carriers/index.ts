@@ -37,6 +37,7 @@ export {
   MAX_REPLY_LENGTH,
   parseBalanceReply,
   parseDealerBalance,
+  readTopUpConfirmation,
   type TopUpAnswer,
 } from './patterns';
 export {

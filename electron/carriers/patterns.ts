@@ -195,6 +195,22 @@ export function balanceReplySubject(profile: CarrierProfile, replyText: string):
   return null;
 }
 
+/**
+ * The card and reference a carrier's top-up confirmation SMS names, as written in it; null when
+ * the profile knows no such SMS, the text is not one, or either is missing.
+ */
+export function readTopUpConfirmation(
+  profile: CarrierProfile,
+  smsText: string,
+): { msisdn: string; reference: string } | null {
+  const text = readable(smsText);
+  const pattern = patternsOf(profile).topUpConfirmation;
+  const groups = text === null ? undefined : pattern?.exec(text)?.groups;
+  const msisdn = groups?.msisdn?.trim();
+  const reference = groups?.reference?.trim();
+  return msisdn && reference ? { msisdn, reference } : null;
+}
+
 export type DealerBalanceResult =
   | { ok: true; value: number }
   | { ok: false; error: CarrierReplyError<'unrecognised_reply' | 'unreadable_amount'> };
