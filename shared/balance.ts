@@ -3,7 +3,7 @@ import { balanceFailureReasons } from './carrier';
 import { saleSchema } from './sale';
 
 /** Why the carrier's reply to a balance query gave no balance (the text is kept). */
-export const unreadableReplyReasons = [
+const unreadableReplyReasons = [
   ...balanceFailureReasons,
   'unrecognised_reply',
   'unreadable_data',

@@ -25,7 +25,7 @@ const byLongest = (a: PlanOffer, b: PlanOffer) =>
   b.validityDays - a.validityDays || byLargest(a, b);
 
 /** The data left now: the latest reading, less what the rate says was used since, if valid. */
-export function remainingNow(latest: Reading | null, mbPerDay: number, now: number): number {
+function remainingNow(latest: Reading | null, mbPerDay: number, now: number): number {
   if (!latest || Date.parse(latest.validUntil) <= now) return 0;
   const usedSince = (mbPerDay * Math.max(0, now - Date.parse(latest.at))) / DAY_MS;
   return Math.max(0, Math.floor(latest.remainingMb - usedSince));

@@ -12,7 +12,7 @@ import { type InboxMessage, type MessageSource, sameNumber } from '../gsm/sms';
 import { judgeReply } from './reply-judgement';
 
 /** A reply later than this after its query is not waited for any more. */
-export const FORGET_OWED_AFTER_MS = 10 * 60_000;
+const FORGET_OWED_AFTER_MS = 10 * 60_000;
 
 export interface BalanceQuestion {
   /** The number the query went to: the carrier's short code. */

@@ -9,7 +9,7 @@ export const DAY_MS = 86_400_000;
 /**
  * Below this much observed time, a few megabytes would read as gigabytes a day: no rate yet.
  */
-export const MIN_OBSERVED_MS = 3_600_000;
+const MIN_OBSERVED_MS = 3_600_000;
 
 export interface Reading {
   /** When the carrier's reply came (ISO 8601). */

@@ -1,45 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { InboxMessage, SmsStore } from '../gsm/sms';
 
-/** One received message as kept in the shop's database. */
-export interface ReceivedSms {
-  id: number;
-  modemId: string;
-  sender: string | null;
-  text: string;
-  /** The service centre's time, with the network's offset; null for an undecodable PDU. */
-  sentAt: string | null;
-  /** When it reached the app, UTC. */
-  receivedAt: string;
-  complete: boolean;
-  /** Why the PDU could not be decoded (it is kept raw in `pdu`); null for a decoded one. */
-  error: string | null;
-}
-
-interface Row {
-  id: number;
-  modem_id: string;
-  sender: string | null;
-  text: string;
-  sent_at: string | null;
-  received_at: string;
-  complete: number;
-  error: string | null;
-}
-
-function receivedOf(row: Row): ReceivedSms {
-  return {
-    id: row.id,
-    modemId: row.modem_id,
-    sender: row.sender,
-    text: row.text,
-    sentAt: row.sent_at,
-    receivedAt: row.received_at,
-    complete: row.complete === 1,
-    error: row.error,
-  };
-}
-
 /**
  * The SMS of every modem on SQLite: what each modem's inbox saves before it deletes the SIM
  * copy. Saving is idempotent (the same message read again is kept once), and a message that
@@ -56,9 +17,6 @@ export function createReceivedSmsStore(db: Database) {
     UPDATE sms_messages SET key = @key, text = @text, parts = @parts, total = @total,
       complete = @complete
     WHERE modem_id = @modemId AND key = @supersedes`);
-  const ofModem = db.prepare<[string], Row>(
-    'SELECT * FROM sms_messages WHERE modem_id = ? ORDER BY received_at, id',
-  );
 
   const save = db.transaction((modemId: string, message: InboxMessage) => {
     const row = {
@@ -85,8 +43,6 @@ export function createReceivedSmsStore(db: Database) {
     forModem(modemId: string): SmsStore {
       return { save: (message) => save(modemId, message) };
     },
-    /** What a modem received, oldest first. */
-    ofModem: (modemId: string): ReceivedSms[] => ofModem.all(modemId).map(receivedOf),
   };
 }
 

@@ -30,7 +30,6 @@ export const migration0003: Migration = {
         pdu TEXT,
         UNIQUE (modem_id, key)
       ) STRICT;
-      CREATE INDEX sms_messages_by_sender ON sms_messages (sender, received_at);
 
       CREATE TRIGGER sms_messages_are_never_deleted BEFORE DELETE ON sms_messages
       BEGIN SELECT RAISE(ABORT, 'received messages are never deleted'); END;

@@ -25,6 +25,7 @@ import { openDatabase } from '../../../electron/store/database';
 import { createReceivedSmsStore } from '../../../electron/store/received-sms';
 import { createUserStore } from '../../../electron/store/users';
 import { type CarrierProfile, carrierProfileSchema } from '../../../shared/carrier';
+import { receivedOn } from '../../support/received-sms';
 import { withTempDirs } from '../../support/temp';
 import { demoProfileInput } from '../../unit/carriers/demo-profile';
 
@@ -80,9 +81,8 @@ async function counter(
   let offsetMs = 0;
   const now = () => new Date(Date.now() + offsetMs);
   const clerk = createUserStore(db, now).add('clerk', 'clerk', '1111');
-  const received = createReceivedSmsStore(db);
   const inboxes = createSmsInboxes({
-    storeFor: received.forModem,
+    storeFor: createReceivedSmsStore(db).forModem,
     sweepEveryMs: 0,
     now,
     log: quiet,
@@ -143,7 +143,7 @@ async function counter(
   return {
     check,
     store,
-    received,
+    received: () => receivedOn(db, 'modem-1'),
     modems,
     held,
     letThrough,
@@ -218,7 +218,7 @@ describe('a balance check through the modem bank', () => {
     const shop = await counter();
     await unanswered(shop, '687654321');
     shop.letThrough();
-    for (let tries = 0; shop.received.ofModem('modem-1').length === 0; tries++) {
+    for (let tries = 0; shop.received().length === 0; tries++) {
       if (tries > 200) throw new Error('the late reply never reached the inbox');
       await new Promise((resolve) => setTimeout(resolve, 5));
     }

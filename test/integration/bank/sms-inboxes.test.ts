@@ -7,6 +7,7 @@ import { createMemoryLinkPair } from '../../../electron/gsm/link/memory-link';
 import { createSimulatedModem, type SimulatedModem } from '../../../electron/gsm/simulator';
 import { openDatabase } from '../../../electron/store/database';
 import { createReceivedSmsStore } from '../../../electron/store/received-sms';
+import { receivedOn } from '../../support/received-sms';
 import { withTempDirs } from '../../support/temp';
 
 const tempDir = withTempDirs();
@@ -45,7 +46,7 @@ async function shop(beforeOpening: (modem: SimulatedModem) => void = () => {}) {
   });
   running.push({ bank, inboxes, close: () => db.close() });
   await bank.start();
-  return { bank, store, modems, links };
+  return { bank, db, modems, links };
 }
 
 async function until<T>(read: () => T, done: (value: T) => boolean): Promise<T> {
@@ -59,12 +60,12 @@ async function until<T>(read: () => T, done: (value: T) => boolean): Promise<T> 
 
 describe('the SMS inbox of each modem of the bank', () => {
   it('keeps each message once, reassembled, and frees the SIM only once it is kept', async () => {
-    const { store, modems } = await shop();
+    const { db, modems } = await shop();
     const long = `Votre forfait 20Go est actif. 您的流量包已激活。${'Bon séjour ! '.repeat(8)}`;
     const indexes = modems[0]?.receiveSms('+6874012', long) ?? [];
     expect(indexes.length).toBeGreaterThan(1);
     const kept = await until(
-      () => store.ofModem('modem-1'),
+      () => receivedOn(db, 'modem-1'),
       (messages) => messages.length > 0,
     );
     expect(kept).toEqual([
@@ -74,29 +75,29 @@ describe('the SMS inbox of each modem of the bank', () => {
       () => modems[0]?.state.messages ?? [],
       (left) => left.length === 0,
     );
-    expect(store.ofModem('modem-1')).toHaveLength(1);
+    expect(receivedOn(db, 'modem-1')).toHaveLength(1);
   });
 
   it('keeps what reached the SIM while the app was off', async () => {
-    const { store } = await shop((modem) => {
+    const { db } = await shop((modem) => {
       modem.receiveSms('+687751234', 'Tu passes ce soir ?');
     });
     const kept = await until(
-      () => store.ofModem('modem-1'),
+      () => receivedOn(db, 'modem-1'),
       (messages) => messages.length > 0,
     );
     expect(kept.map((message) => message.text)).toEqual(['Tu passes ce soir ?']);
   });
 
   it('listens again once an unplugged modem is back', async () => {
-    const { bank, store, modems, links } = await shop();
+    const { bank, db, modems, links } = await shop();
     await links[0]?.close();
     const back = await bank.acquire('nc-demo', 3000);
     back?.release();
     expect(modems).toHaveLength(2);
     modems[1]?.receiveSms('+6874012', 'De retour');
     const kept = await until(
-      () => store.ofModem('modem-1'),
+      () => receivedOn(db, 'modem-1'),
       (messages) => messages.length > 0,
     );
     expect(kept.map((message) => message.text)).toEqual(['De retour']);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { InboxMessage } from '../../../electron/gsm/sms';
 import { openDatabase } from '../../../electron/store/database';
 import { createReceivedSmsStore } from '../../../electron/store/received-sms';
+import { receivedOn } from '../../support/received-sms';
 import { withTempDirs } from '../../support/temp';
 
 const tempDir = withTempDirs();
@@ -40,10 +41,9 @@ describe('the received SMS store', () => {
     const inbox = sms.forModem('modem-1');
     inbox.save(message());
     inbox.save(message({ indexes: [4], via: 'startup' }));
-    expect(sms.ofModem('modem-1')).toEqual([
+    expect(receivedOn(db, 'modem-1')).toEqual([
       {
         id: 1,
-        modemId: 'modem-1',
         sender: '+6874012',
         text: 'Forfait 5Go : il vous reste 3,2 Go',
         sentAt: '2026-05-04T09:30:00+11:00',
@@ -59,8 +59,8 @@ describe('the received SMS store', () => {
     const { db, sms } = store();
     sms.forModem('modem-1').save(message());
     sms.forModem('modem-2').save(message());
-    expect(sms.ofModem('modem-1')).toHaveLength(1);
-    expect(sms.ofModem('modem-2')).toHaveLength(1);
+    expect(receivedOn(db, 'modem-1')).toHaveLength(1);
+    expect(receivedOn(db, 'modem-2')).toHaveLength(1);
     db.close();
   });
 
@@ -71,7 +71,7 @@ describe('the received SMS store', () => {
       message({ key: 'sms-part', text: 'Forfait 5Go : ', complete: false, parts: 1, total: 2 }),
     );
     inbox.save(message({ key: 'sms-whole', supersedes: 'sms-part', parts: 2, total: 2 }));
-    expect(sms.ofModem('modem-1')).toEqual([
+    expect(receivedOn(db, 'modem-1')).toEqual([
       expect.objectContaining({
         id: 1,
         text: 'Forfait 5Go : il vous reste 3,2 Go',
@@ -80,7 +80,7 @@ describe('the received SMS store', () => {
     ]);
     // Read again after a restart, the whole message is still kept once.
     inbox.save(message({ key: 'sms-whole', parts: 2, total: 2 }));
-    expect(sms.ofModem('modem-1')).toHaveLength(1);
+    expect(receivedOn(db, 'modem-1')).toHaveLength(1);
     db.close();
   });
 
@@ -98,7 +98,7 @@ describe('the received SMS store', () => {
         pdu: '0791',
       }),
     );
-    expect(sms.ofModem('modem-1')).toEqual([
+    expect(receivedOn(db, 'modem-1')).toEqual([
       expect.objectContaining({ sender: null, error: 'truncated: the PDU ends early' }),
     ]);
     expect(db.prepare('SELECT pdu FROM sms_messages').pluck().get()).toBe('0791');
