@@ -101,8 +101,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   // A stop between a sale's outcome and its receipt leaves a sale without one: issue it now.
   for (const sale of journal.withoutReceipt()) issueReceipt(sale);
-  const announce = (sale: Sale) =>
-    events.emit('sales.progress', { sale: saleView(sale, receipts.numberOfSale(sale.id)) });
+  const view = (sale: Sale) => saleView(sale, receipts.numberOfSale(sale.id));
+  const announce = (sale: Sale) => events.emit('sales.progress', { sale: view(sale) });
   const renewals = createRenewals({
     journal,
     bank,
@@ -173,8 +173,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       carriers,
       checks,
       store: checkStore,
-      salesOf: (msisdn) =>
-        journal.list({ msisdn }).map((sale) => saleView(sale, receipts.numberOfSale(sale.id))),
+      salesOf: (msisdn) => journal.list({ msisdn }).map(view),
       timeZone,
       now,
     }),
