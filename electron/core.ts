@@ -9,9 +9,14 @@ import { createDispatcher, type Dispatch, type Handlers, type Logger } from './a
 import { createEventBus, type EventBus } from './api/event-bus';
 import type { CheckManager } from './api/manager-approval';
 import { createLoginGuard, createSessions } from './api/sessions';
+import { balanceHandlers } from './balance/api';
+import { createBalanceCheckStore } from './balance/check-store';
+import { createBalanceChecks } from './balance/checks';
+import { createReplyDesk } from './balance/reply-desk';
 import { modemBankHandlers, modemConfigOf } from './bank/api';
 import { openModemLink } from './bank/links';
 import { createModemBank } from './bank/modem-bank';
+import { createSmsInboxes } from './bank/sms-inboxes';
 import { loadCarrierProfiles } from './carriers';
 import { carrierHandlers } from './carriers/api';
 import { createCarrierBook } from './carriers/book';
@@ -24,6 +29,7 @@ import { hostDocuments } from './printers/host-documents';
 import { createReceiptPrinting } from './printers/receipt-printing';
 import { receiptTranslations } from './printing/translations';
 import { salesHandlers, saleView } from './sales/api';
+import { createTopUpConfirmations } from './sales/confirmations';
 import { createJournal, type Sale } from './sales/journal';
 import { receiptDraftFor } from './sales/receipt-draft';
 import { createReceiptBook } from './sales/receipts';
@@ -33,6 +39,7 @@ import { openDatabase } from './store/database';
 import { createDealerPins, keyFileSealer, type SecretSealer } from './store/dealer-pins';
 import { createModemSettingsStore } from './store/modem-settings';
 import { createPrinterStore } from './store/printers';
+import { createReceivedSmsStore } from './store/received-sms';
 import { shopProfileStore } from './store/shop-profile';
 import { createUserStore, deviceId } from './store/users';
 
@@ -115,10 +122,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           options.sealer ?? keyFileSealer(path.join(dataDir, 'comptoir-secrets.key')),
         ),
       };
+  const receivedSms = createReceivedSmsStore(db);
+  const inboxes = createSmsInboxes({ storeFor: receivedSms.forModem, now, log });
   const bank = createModemBank({
     modems: real ? real.settings.list().map(modemConfigOf) : demoModems(carriers.list()),
     openLink: (port) => openModemLink(port, { simLatencyMs: options.simLatencyMs ?? 0 }),
     onStatus: (modems) => events.emit('modems.status', { modems }),
+    onOpened: inboxes.open,
     now,
   });
   const device = deviceId(db, randomUUID);
@@ -154,6 +164,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   // A stop between a sale's outcome and its receipt leaves a sale without one: issue it now.
   for (const sale of journal.withoutReceipt()) issueReceipt(sale);
+  const view = (sale: Sale) => saleView(sale, receipts.numberOfSale(sale.id));
+  const announce = (sale: Sale) => events.emit('sales.progress', { sale: view(sale) });
   const renewals = createRenewals({
     journal,
     bank,
@@ -161,8 +173,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dealerPin: (modemId) => (real ? real.dealerPins.get(modemId) : demoDealerPin),
     onProgress: (sale) => {
       if (hasOutcome(sale.status)) issueReceipt(sale);
-      events.emit('sales.progress', { sale: saleView(sale, receipts.numberOfSale(sale.id)) });
+      announce(sale);
     },
+  });
+  // Listening from the first message on: a confirmation that came while the app was off counts.
+  const confirmations = createTopUpConfirmations({
+    journal,
+    carrierOf: carriers.find,
+    carrierOfModem: (modemId) =>
+      bank.statuses().find((modem) => modem.id === modemId)?.carrierId ?? null,
+    onConfirmed: (sale) => {
+      issueReceipt(sale);
+      announce(sale);
+    },
+  });
+  inboxes.onSms(confirmations.consider);
+  const checkStore = createBalanceCheckStore(db);
+  const timeZone = () => shop.get()?.timeZone ?? null;
+  const checks = createBalanceChecks({
+    bank,
+    desk: createReplyDesk({ inboxes, now }),
+    store: checkStore,
+    timeZone,
+    now,
   });
   await bank.start();
   const backups = options.backups ? scheduleBackups(db, options.backups, { now, log }) : null;
@@ -222,6 +255,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return { backup: await backups.take() };
     },
     ...printerHandlers({ printers, printing }),
+    ...balanceHandlers({
+      carriers,
+      checks,
+      store: checkStore,
+      salesOf: (msisdn) => journal.list({ msisdn }).map(view),
+      timeZone,
+      now,
+    }),
     'shop.update': (input) => {
       shop.save(normalizeShopProfile(input));
       const profile = shop.get();
@@ -242,6 +283,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     db,
     async close() {
       await bank.close();
+      await inboxes.close();
       await backups?.stop();
       db.close();
     },

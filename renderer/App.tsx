@@ -6,6 +6,7 @@ import { api } from './api';
 import { DemoBanner } from './components/DemoBanner';
 import { LanguagePicker } from './components/LanguagePicker';
 import { useIdleLock } from './idle-lock';
+import { CardPage } from './pages/CardPage';
 import { CarrierSettings } from './pages/CarrierSettings';
 import { CounterPage } from './pages/CounterPage';
 import { ModemSettings } from './pages/ModemSettings';
@@ -36,6 +37,7 @@ const pages: readonly Page[] = [
     label: 'nav.sales',
     render: (session) => <SalesPage canResolve={session.user.role === 'manager'} />,
   },
+  { id: 'card', label: 'card.nav', render: () => <CardPage /> },
   { id: 'modems', label: 'nav.modems', render: () => <ModemsPage /> },
   {
     id: 'settings',

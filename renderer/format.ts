@@ -18,3 +18,14 @@ export function useFormat() {
       formatLocalDateTime(instant, timeZone, language),
   };
 }
+
+/** Today on the shop's calendar, as a date input holds it: "2026-11-22". */
+export function todayIn(timeZone: string): string {
+  // Canadian English writes dates year first, with dashes: the date input's own format.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+}

@@ -318,7 +318,11 @@ const unitTable = z
 
 export const balanceReplyPatternSchema = z
   .object({
-    /** Captures (?<remaining>…) (a number, "3,2" or "3.2"), (?<validUntil>…), maybe (?<unit>…). */
+    /**
+     * Captures (?<remaining>…) (a number, "3,2" or "3.2"), (?<validUntil>…), maybe (?<unit>…),
+     * and maybe (?<msisdn>…): the card the reply is about, so that a late reply to a query that
+     * timed out is never taken for the answer to the next one.
+     */
     pattern: patternSource,
     flags: patternFlags.optional(),
     units: unitTable,
@@ -373,6 +377,7 @@ export const balanceQuerySchema = z
     text: singleLineText(160).pipe(z.string().min(1)),
     /** Tried in order; the first that matches and reads gives the balance. */
     replyPatterns: z.array(balanceReplyPatternSchema).min(1).max(20),
+    /** Answers without a balance; like the reply patterns, they may capture (?<msisdn>…). */
     failures: z
       .array(
         z
@@ -406,6 +411,21 @@ export const dealerBalanceSchema = z
   .strict()
   .superRefine(checkPattern(['balance']));
 
+/**
+ * The SMS a carrier sends when a top-up is done. It may confirm a sale left `unknown` (sent, no
+ * definite answer): only when it names the card and the carrier's reference.
+ */
+export const topUpConfirmationSchema = z
+  .object({
+    /** The number it comes from: "4000". */
+    smsFrom: z.string().regex(/^\+?[0-9]{2,20}$/),
+    /** Captures (?<msisdn>…), the card topped up, and (?<reference>…), the carrier's reference. */
+    pattern: patternSource,
+    flags: patternFlags.optional(),
+  })
+  .strict()
+  .superRefine(checkPattern(['msisdn', 'reference']));
+
 /** How {msisdn} is written: "271234" (national), "687271234", "+687271234". */
 export const msisdnFormats = ['national', 'international-digits', 'e164'] as const;
 export type MsisdnFormat = (typeof msisdnFormats)[number];
@@ -430,6 +450,7 @@ export const carrierProfileSchema = z
     topUp: topUpSchema,
     balanceQuery: balanceQuerySchema,
     dealerBalance: dealerBalanceSchema,
+    topUpConfirmation: topUpConfirmationSchema.optional(),
   })
   .strict()
   .superRefine((profile, context) => {
@@ -466,3 +487,4 @@ export type TopUpScript = z.output<typeof topUpSchema>;
 export type BalanceQuery = z.output<typeof balanceQuerySchema>;
 export type BalanceReplyPattern = z.output<typeof balanceReplyPatternSchema>;
 export type DealerBalanceQuery = z.output<typeof dealerBalanceSchema>;
+export type TopUpConfirmation = z.output<typeof topUpConfirmationSchema>;

@@ -137,6 +137,13 @@ function offsetAt(formatter: Intl.DateTimeFormat, instant: number): number {
   return wall - (instant - (((instant % 1000) + 1000) % 1000));
 }
 
+/** The wall clock of `timeZone` at `instant` (what a clock on the shop's wall says). */
+export function wallClockAt(instant: Date, timeZone: string): WallClock {
+  const formatter = formatterFor(timeZone);
+  if (!formatter) throw new RangeError(`Unknown time zone ${JSON.stringify(timeZone)}`);
+  return clockAt(formatter, instant.getTime());
+}
+
 /**
  * The instant a wall-clock time in `timeZone` names. A time that happens twice (clocks going
  * back) is the earlier instant; one that never happens (clocks going forward) is read with one

@@ -45,6 +45,11 @@ export interface ModemBankOptions {
   modems: readonly ModemConfig[];
   openLink(port: ModemPort): Promise<ModemLink>;
   onStatus?(statuses: ModemStatus[]): void;
+  /**
+   * Runs once a modem is opened (again after each reconnect), before it is lent to any job:
+   * what must listen to the modem from the start (its SMS inbox) starts here.
+   */
+  onOpened?(modemId: string, modem: Modem): Promise<void> | void;
   /** Wait before reopening a lost modem. */
   reconnectMs?: number;
   /** How often idle modems' signal and registration are refreshed. */
@@ -167,6 +172,7 @@ export function createModemBank(options: ModemBankOptions) {
         await modem.close();
         return;
       }
+      await options.onOpened?.(slot.config.id, modem);
       slot.modem = modem;
       slot.ussd = createUssdSession(channel, {
         profile: modem.profile,
@@ -280,11 +286,12 @@ export function createModemBank(options: ModemBankOptions) {
     statuses,
     /**
      * Lends an idle registered modem of the carrier, waiting up to `waitMs` for one to free up
-     * (first come, first served); null if none did.
+     * (first come, first served); null if none did, and at once if the bank has none of it.
      */
     acquire(carrierId: string, waitMs = 0): Promise<ModemLease | null> {
       const lease = waiters.length === 0 ? lend(carrierId) : null;
-      if (lease || waitMs <= 0) return Promise.resolve(lease);
+      const none = !slots.some((slot) => slot.config.carrierId === carrierId);
+      if (lease || waitMs <= 0 || none) return Promise.resolve(lease);
       return new Promise((resolve) => {
         const waiter: Waiter = {
           carrierId,

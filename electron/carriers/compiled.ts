@@ -10,6 +10,8 @@ export interface CompiledPatterns {
   balanceReplies: RegExp[];
   balanceFailures: RegExp[];
   dealerBalance: RegExp;
+  /** Null when the carrier sends no confirmation SMS the profile knows of. */
+  topUpConfirmation: RegExp | null;
 }
 
 const cache = new WeakMap<CarrierProfile, CompiledPatterns>();
@@ -23,7 +25,7 @@ function compile(source: string, flags: string | undefined, where: string): RegE
 export function patternsOf(profile: CarrierProfile): CompiledPatterns {
   const known = cache.get(profile);
   if (known) return known;
-  const { topUp, balanceQuery, dealerBalance } = profile;
+  const { topUp, balanceQuery, dealerBalance, topUpConfirmation } = profile;
   const compiled: CompiledPatterns = {
     success: compile(topUp.success.pattern, topUp.success.flags, 'topUp.success'),
     failures: topUp.failures.map((failure, index) =>
@@ -36,6 +38,9 @@ export function patternsOf(profile: CarrierProfile): CompiledPatterns {
       compile(failure.pattern, failure.flags, `balanceQuery.failures.${index}`),
     ),
     dealerBalance: compile(dealerBalance.pattern, dealerBalance.flags, 'dealerBalance'),
+    topUpConfirmation: topUpConfirmation
+      ? compile(topUpConfirmation.pattern, topUpConfirmation.flags, 'topUpConfirmation')
+      : null,
   };
   cache.set(profile, compiled);
   return compiled;

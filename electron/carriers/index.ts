@@ -25,12 +25,14 @@ export {
   type BalanceReading,
   type BalanceReplyErrorCode,
   type BalanceReplyResult,
+  balanceReplySubject,
   type CarrierReplyError,
   classifyTopUpAnswer,
   type DealerBalanceResult,
   MAX_REPLY_LENGTH,
   parseBalanceReply,
   parseDealerBalance,
+  readTopUpConfirmation,
   type TopUpAnswer,
 } from './patterns';
 export {

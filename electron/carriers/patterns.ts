@@ -180,6 +180,38 @@ export function parseBalanceReply(
   return unrecognised;
 }
 
+/**
+ * The customer number a balance reply names, as its pattern captures it in (?<msisdn>…): the
+ * first reply or failure pattern that matches and captures one. Null when the reply names none
+ * (then only the order of replies can tell which query it answers).
+ */
+export function balanceReplySubject(profile: CarrierProfile, replyText: string): string | null {
+  const text = readable(replyText);
+  if (text === null) return null;
+  const { balanceReplies, balanceFailures } = patternsOf(profile);
+  for (const pattern of [...balanceReplies, ...balanceFailures]) {
+    const captured = pattern.exec(text)?.groups?.msisdn?.trim();
+    if (captured) return captured;
+  }
+  return null;
+}
+
+/**
+ * The card and reference a carrier's top-up confirmation SMS names, as written in it; null when
+ * the profile knows no such SMS, the text is not one, or either is missing.
+ */
+export function readTopUpConfirmation(
+  profile: CarrierProfile,
+  smsText: string,
+): { msisdn: string; reference: string } | null {
+  const text = readable(smsText);
+  const pattern = patternsOf(profile).topUpConfirmation;
+  const groups = text === null ? undefined : pattern?.exec(text)?.groups;
+  const msisdn = groups?.msisdn?.trim();
+  const reference = groups?.reference?.trim();
+  return msisdn && reference ? { msisdn, reference } : null;
+}
+
 export type DealerBalanceResult =
   | { ok: true; value: number }
   | { ok: false; error: CarrierReplyError<'unrecognised_reply' | 'unreadable_amount'> };

@@ -375,6 +375,16 @@ export function createJournal(db: Database, now: () => Date) {
       return transition(id, 'unknown', outcome, { actor, reason });
     },
 
+    /** An unknown sale the carrier confirmed by SMS: succeeded, with its reference and the SMS. */
+    confirmByCarrier(id: number, reference: string, transcript: string, actor: string): Sale {
+      return transition(id, 'unknown', 'succeeded', {
+        actor,
+        reason: 'confirmed by the carrier’s SMS',
+        transcript,
+        reference,
+      });
+    },
+
     /**
      * At start-up. A sale left `sending` by a crash or a lost port may or may not have reached
      * the carrier: it becomes `unknown`, never retried automatically. A sale left `paid` never

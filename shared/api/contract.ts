@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { balanceReadingSchema, cardSchema, typedMsisdnSchema } from '../balance';
 import { carrierProfileSchema, msisdnFormats } from '../carrier';
 import { moneySchema } from '../currencies';
 import {
@@ -236,6 +237,33 @@ export const procedures = {
     'Validates and saves the whole list of printers and the default one.',
     printerSetupSchema,
     printerSetupSchema,
+  ),
+  'balance.check': procedure(
+    'user',
+    'Asks the card’s carrier by SMS what is left on it, through an idle modem of that carrier, ' +
+      'and keeps the answer with the card. Errors: no_modem, carrier_timeout, carrier_reply ' +
+      '(params: reason and the reply text).',
+    z
+      .object({
+        msisdn: typedMsisdnSchema,
+        /** Only when several carriers' numbers look alike and the card is new to the shop. */
+        carrierId: z.string().max(40).optional(),
+      })
+      .strict(),
+    balanceReadingSchema,
+  ),
+  'cards.get': procedure(
+    'user',
+    'A card: its renewals and balance checks (newest first), its usage rate, and for a ' +
+      'departure date (the shop’s calendar), the smallest plan that covers the rest of the stay.',
+    z
+      .object({
+        msisdn: typedMsisdnSchema,
+        departureDate: z.iso.date().optional(),
+        carrierId: z.string().max(40).optional(),
+      })
+      .strict(),
+    cardSchema,
   ),
   'modems.list': procedure(
     'user',

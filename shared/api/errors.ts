@@ -14,8 +14,14 @@ export const errorStatus = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
-  // A printer (or the program that reaches it) did not take the receipt; nothing was logged.
+  /** A printer (or the program that reaches it) did not take the receipt; nothing was logged. */
   printer_failed: 502,
+  /** The carrier answered, but not what was asked (e.g. no balance in its reply). */
+  carrier_reply: 502,
+  /** No modem of the carrier could take the job. */
+  no_modem: 503,
+  /** The carrier did not answer in time. */
+  carrier_timeout: 504,
   // Never sent by the core: the client's word for a host it cannot reach.
   unreachable: 503,
 } as const;
@@ -35,27 +41,39 @@ export interface ApiErrorBody {
   code: ErrorCode;
   message: string;
   issues?: ApiIssue[];
+  /** What the interface shows with an error that is not about a field (a carrier's reply). */
+  params?: Record<string, string | number>;
 }
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly issues: ApiIssue[] | undefined;
+  readonly params: Record<string, string | number> | undefined;
 
-  constructor(code: ErrorCode, message: string, issues?: ApiIssue[]) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    issues?: ApiIssue[],
+    params?: Record<string, string | number>,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.issues = issues;
+    this.params = params;
   }
 
   toBody(): ApiErrorBody {
-    return this.issues
-      ? { code: this.code, message: this.message, issues: this.issues }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.params ? { params: this.params } : {}),
+    };
   }
 
   static fromBody(body: ApiErrorBody): ApiError {
-    return new ApiError(body.code, body.message, body.issues);
+    return new ApiError(body.code, body.message, body.issues, body.params);
   }
 }
 

@@ -18,13 +18,18 @@ export interface HttpTransportOptions {
 }
 
 function errorFromResponse(status: number, body: unknown): ApiError {
-  const error = (body as { error?: { code?: unknown; message?: unknown; issues?: unknown } })
-    ?.error;
+  const error = (
+    body as { error?: { code?: unknown; message?: unknown; issues?: unknown; params?: unknown } }
+  )?.error;
   if (error && isErrorCode(error.code) && typeof error.message === 'string') {
+    const params = error.params;
     return ApiError.fromBody({
       code: error.code,
       message: error.message,
       ...(Array.isArray(error.issues) ? { issues: error.issues } : {}),
+      ...(typeof params === 'object' && params !== null && !Array.isArray(params)
+        ? { params: params as Record<string, string | number> }
+        : {}),
     });
   }
   return new ApiError('internal', `Unexpected answer from the host (HTTP ${status})`);

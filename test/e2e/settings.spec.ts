@@ -108,7 +108,7 @@ test('demo mode is marked on every screen, asks who is at the counter, and keeps
   await signIn(page, 'clerk', '1111');
   await expect(page.getByText('Connecté : clerk')).toBeVisible();
   const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
-  await expect(navigation.getByRole('link')).toHaveText(['Comptoir', 'Ventes', 'Modems']);
+  await expect(navigation.getByRole('link')).toHaveText(['Comptoir', 'Ventes', 'Cartes', 'Modems']);
   // Typing the settings' address lands a clerk on the counter.
   await page.goto(`${host.url}#settings`);
   await expect(page.getByLabel('Numéro du client')).toBeVisible();
@@ -172,7 +172,13 @@ test('on first run the owner creates the first manager, who is signed in on the 
 
   await expect(page.getByText('Signed in as Owner')).toBeVisible();
   const navigation = page.getByRole('navigation', { name: 'Main navigation' });
-  await expect(navigation.getByRole('link')).toHaveText(['Counter', 'Sales', 'Modems', 'Settings']);
+  await expect(navigation.getByRole('link')).toHaveText([
+    'Counter',
+    'Sales',
+    'Cards',
+    'Modems',
+    'Settings',
+  ]);
   await expect(navigation.getByRole('link', { name: 'Settings' })).toHaveAttribute(
     'aria-current',
     'page',

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { type Core, createCore } from '../../electron/core';
+import { type Core, type CoreOptions, createCore } from '../../electron/core';
 import { type RunningHost, startHost } from '../../electron/host/server';
 import { withTempDirs } from './temp';
 
@@ -22,7 +22,13 @@ export function withTestHosts() {
       if (core.db.open) await core.close();
     }
   });
-  return async (options: { demo?: boolean } = {}): Promise<TestHost> => {
+  return async (
+    options: Pick<CoreOptions, 'now' | 'simLatencyMs'> & {
+      demo?: boolean;
+      /** Folders of carrier profiles laid over the shipped ones. */
+      carrierDirs?: string[];
+    } = {},
+  ): Promise<TestHost> => {
     const dir = tempDir();
     const rendererDir = path.join(dir, 'renderer');
     fs.mkdirSync(rendererDir);
@@ -34,9 +40,14 @@ export function withTestHosts() {
     const core = await createCore({
       databaseFile,
       demo: options.demo ?? false,
-      carrierDirs: [path.resolve(__dirname, '../../resources/carriers')],
+      carrierDirs: [
+        path.resolve(__dirname, '../../resources/carriers'),
+        ...(options.carrierDirs ?? []),
+      ],
       shopCarrierDir: path.join(dir, 'carriers'),
       log: { error: () => {}, warn: () => {}, info: () => {} },
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.simLatencyMs === undefined ? {} : { simLatencyMs: options.simLatencyMs }),
     });
     const host = await startHost({ core, rendererDir, port: 0 });
     const started = { core, host, databaseFile, rendererDir };

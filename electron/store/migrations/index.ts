@@ -4,6 +4,7 @@ import { migration0002 } from './0002-renewal-journal';
 import { migration0003 } from './0003-modem-bank';
 import { migration0004 } from './0004-shifts';
 import { migration0005 } from './0005-printers';
+import { migration0006 } from './0006-sms-and-balance-checks';
 
 /** In order, one per schema version. */
 export const migrations: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];

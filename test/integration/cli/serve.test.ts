@@ -22,6 +22,12 @@ describe('comptoir serve', () => {
     const api = await signedIn(started.url, 'clerk', '1111');
     const { carriers } = await api.call('catalog.list', {});
     expect(carriers.map((carrier) => carrier.id)).toEqual(['nc-demo']);
+    // The shipped carrier is found from the built command, and the demo bank has its modems.
+    const clerk = await signedIn(started.url, 'clerk', '1111');
+    expect((await clerk.call('modems.list', {})).modems.map((modem) => modem.carrierId)).toEqual([
+      'nc-demo',
+      'nc-demo',
+    ]);
 
     // A terminal's Ctrl+C may arrive twice (npm start passes it on too): still a clean stop.
     child.kill('SIGTERM');

@@ -1,0 +1,86 @@
+import { ApiError } from '../../shared/api/errors';
+import type { SaleView } from '../../shared/sale';
+import type { Handlers } from '../api/dispatcher';
+import { CarrierInputError } from '../carriers';
+import type { CarrierBook } from '../carriers/book';
+import { cardView, stayUntil } from './card';
+import { findCard } from './card-carrier';
+import type { BalanceCheckStore } from './check-store';
+import type { BalanceChecks } from './checks';
+import { BalanceError } from './errors';
+
+/** Balance checks' and cards' refusals as the contract's errors (field issues for input). */
+function asApiError(error: unknown): unknown {
+  if (error instanceof CarrierInputError) {
+    return new ApiError('invalid_input', error.message, [
+      { path: 'msisdn', code: error.code, message: error.message },
+    ]);
+  }
+  if (!(error instanceof BalanceError)) return error;
+  const issue = (path: string) =>
+    new ApiError('invalid_input', error.message, [
+      { path, code: error.code, message: error.message },
+    ]);
+  switch (error.code) {
+    case 'unknown_carrier':
+    case 'carrier_required':
+      return issue('carrierId');
+    case 'departure_passed':
+      return issue('departureDate');
+    case 'no_shop':
+      return new ApiError('conflict', error.message);
+    case 'carrier_reply':
+      return new ApiError('carrier_reply', error.message, undefined, error.reply);
+    default:
+      return new ApiError(error.code, error.message);
+  }
+}
+
+async function refusingAsApi<T>(run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw asApiError(error);
+  }
+}
+
+export function balanceHandlers(deps: {
+  carriers: CarrierBook;
+  checks: BalanceChecks;
+  store: BalanceCheckStore;
+  /** A card's sales, newest first. */
+  salesOf(msisdn: string): SaleView[];
+  timeZone(): string | null;
+  now: () => Date;
+}): Pick<Handlers, 'balance.check' | 'cards.get'> {
+  const cardOf = (msisdn: string, carrierId: string | undefined) =>
+    findCard(
+      deps.carriers.list(),
+      msisdn,
+      carrierId,
+      (e164) => deps.salesOf(e164)[0]?.carrierId ?? deps.store.lastCarrierOf(e164),
+    );
+
+  return {
+    'balance.check': ({ msisdn, carrierId }, caller) =>
+      refusingAsApi(() => {
+        const user = caller.user;
+        if (!user) throw new ApiError('unauthorized', 'Sign in first');
+        return deps.checks.check(cardOf(msisdn, carrierId), user.id);
+      }),
+    'cards.get': ({ msisdn, carrierId, departureDate }) =>
+      refusingAsApi(() => {
+        const card = cardOf(msisdn, carrierId);
+        let stay = null;
+        if (departureDate !== undefined) {
+          const timeZone = deps.timeZone();
+          if (timeZone === null) {
+            throw new BalanceError('no_shop', 'Set the shop profile up first (its time zone)');
+          }
+          stay = stayUntil(departureDate, deps.now(), timeZone);
+        }
+        const e164 = card.customer.e164;
+        return cardView(card, { sales: deps.salesOf(e164), checks: deps.store.ofCard(e164) }, stay);
+      }),
+  };
+}

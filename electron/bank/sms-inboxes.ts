@@ -1,0 +1,62 @@
+import type { Logger } from '../api/dispatcher';
+import type { Modem } from '../gsm/modem';
+import { createSmsInbox, type InboxMessage, type SmsInbox, type SmsStore } from '../gsm/sms';
+
+export interface SmsInboxesOptions {
+  /** Where a modem's messages are kept; the SIM copy is deleted only once this has it. */
+  storeFor(modemId: string): SmsStore;
+  /** How long the parts of a message may wait for the others before it is kept incomplete. */
+  incompleteAfterMs?: number;
+  sweepEveryMs?: number;
+  now?: () => Date;
+  log: Logger;
+}
+
+export type SmsListener = (modemId: string, message: InboxMessage) => void;
+
+/**
+ * The SMS inbox of every modem of the bank, started as each modem opens (`open` is the bank's
+ * `onOpened`), so nothing a carrier sends is missed or left on a SIM that fills up. Listeners
+ * hear every message of every modem, named by modem.
+ */
+export function createSmsInboxes(options: SmsInboxesOptions) {
+  const inboxes = new Map<string, SmsInbox>();
+  const listeners = new Set<SmsListener>();
+
+  return {
+    /**
+     * Starts the inbox of a modem just opened. A modem whose SIM refuses SMS still tops cards up
+     * by USSD: the refusal is logged, never thrown.
+     */
+    async open(modemId: string, modem: Modem): Promise<void> {
+      inboxes.get(modemId)?.stop();
+      const inbox = createSmsInbox(modem.channel, {
+        store: options.storeFor(modemId),
+        incompleteAfterMs: options.incompleteAfterMs ?? 60_000,
+        ...(options.sweepEveryMs === undefined ? {} : { sweepEveryMs: options.sweepEveryMs }),
+        ...(options.now ? { now: options.now } : {}),
+      });
+      inbox.onMessage((message) => {
+        for (const listener of listeners) listener(modemId, message);
+      });
+      inbox.onProblem((problem) => options.log.warn(`SMS inbox of ${modemId}: ${problem.message}`));
+      inboxes.set(modemId, inbox);
+      try {
+        await inbox.start();
+      } catch (error) {
+        options.log.warn(`SMS inbox of ${modemId} did not start: ${(error as Error).message}`);
+      }
+    },
+    onSms(listener: SmsListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** Stops every inbox once the work it started (saving, deleting) is done. */
+    async close(): Promise<void> {
+      for (const inbox of inboxes.values()) inbox.stop();
+      await Promise.all([...inboxes.values()].map((inbox) => inbox.settled()));
+    },
+  };
+}
+
+export type SmsInboxes = ReturnType<typeof createSmsInboxes>;

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { balanceFailureReasons } from './carrier';
+import { saleSchema } from './sale';
+
+/** Why the carrier's reply to a balance query gave no balance (the text is kept). */
+const unreadableReplyReasons = [
+  ...balanceFailureReasons,
+  'unrecognised_reply',
+  'unreadable_data',
+  'unreadable_date',
+] as const;
+
+/** How a balance check ended: a balance read, no reply in time, or a reply without a balance. */
+export const balanceCheckOutcomes = ['ok', 'timeout', ...unreadableReplyReasons] as const;
+export type BalanceCheckOutcome = (typeof balanceCheckOutcomes)[number];
+
+/** One balance check of a card, as stored. Instants are ISO 8601 UTC. */
+export const balanceCheckSchema = z.object({
+  id: z.number().int(),
+  msisdn: z.string(),
+  carrierId: z.string(),
+  modemId: z.string(),
+  outcome: z.enum(balanceCheckOutcomes),
+  askedAt: z.string(),
+  /** Data left, in MB (1 GB = 1024 MB); null unless the outcome is `ok`. */
+  remainingMb: z.number().int().nonnegative().nullable(),
+  validUntil: z.string().nullable(),
+  /** The carrier's reply as received; null when none came in time. */
+  text: z.string().nullable(),
+  receivedAt: z.string().nullable(),
+});
+export type BalanceCheckView = z.output<typeof balanceCheckSchema>;
+
+/** A check that read a balance: what `balance.check` answers. */
+export const balanceReadingSchema = balanceCheckSchema.extend({
+  outcome: z.literal('ok'),
+  remainingMb: z.number().int().nonnegative(),
+  validUntil: z.string(),
+  text: z.string(),
+  receivedAt: z.string(),
+});
+export type BalanceReadingView = z.output<typeof balanceReadingSchema>;
+
+/** A customer number as the clerk types it; the carrier's rules check it on the other side. */
+export const typedMsisdnSchema = z.string().max(40);
+
+/** The usage rate read from successive checks. */
+export const usageSchema = z.object({
+  mbPerDay: z.number().nonnegative(),
+  /** The days of observation the rate rests on (intervals with a renewal are left out). */
+  observedDays: z.number().positive(),
+  from: z.string(),
+  to: z.string(),
+});
+export type Usage = z.output<typeof usageSchema>;
+
+export const planOfferSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  dataMb: z.number().int(),
+  validityDays: z.number().int(),
+  price: z.number().int(),
+});
+export type PlanOffer = z.output<typeof planOfferSchema>;
+
+/**
+ * What to sell for the customer's stay. `unknown_usage`: fewer than two readable checks far
+ * enough apart. `enough`: what is left covers the stay. `plan`: the smallest plan that covers it,
+ * or when none does (`coversStay` false), the one that comes closest. `stayMb`: the data the rest
+ * of the stay needs at the usage rate; `remainingMb`: what is left now, by the same rate.
+ */
+const stayFields = {
+  daysLeft: z.number().int().nonnegative(),
+  stayMb: z.number().int().nonnegative(),
+  remainingMb: z.number().int().nonnegative(),
+};
+
+export const recommendationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unknown_usage'), daysLeft: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('enough'), ...stayFields }),
+  z.object({
+    kind: z.literal('plan'),
+    ...stayFields,
+    plan: planOfferSchema,
+    coversStay: z.boolean(),
+  }),
+]);
+export type Recommendation = z.output<typeof recommendationSchema>;
+
+export const cardSchema = z.object({
+  /** "+687123456". */
+  msisdn: z.string(),
+  /** "+687 12 34 56". */
+  display: z.string(),
+  carrierId: z.string(),
+  currency: z.string(),
+  renewals: z.array(saleSchema),
+  checks: z.array(balanceCheckSchema),
+  usage: usageSchema.nullable(),
+  /** Null until a departure date is given. */
+  recommendation: recommendationSchema.nullable(),
+});
+export type CardView = z.output<typeof cardSchema>;
