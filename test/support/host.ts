@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { type Core, createCore } from '../../electron/core';
 import { type RunningHost, startHost } from '../../electron/host/server';
+import type { ReceiptDocuments } from '../../electron/printers/documents';
 import { withTempDirs } from './temp';
 
 export interface TestHost {
@@ -22,7 +23,9 @@ export function withTestHosts() {
       if (core.db.open) await core.close();
     }
   });
-  return async (options: { demo?: boolean } = {}): Promise<TestHost> => {
+  return async (
+    options: { demo?: boolean; documents?: ReceiptDocuments } = {},
+  ): Promise<TestHost> => {
     const dir = tempDir();
     const rendererDir = path.join(dir, 'renderer');
     fs.mkdirSync(rendererDir);
@@ -37,6 +40,7 @@ export function withTestHosts() {
       carrierDirs: [path.resolve(__dirname, '../../resources/carriers')],
       shopCarrierDir: path.join(dir, 'carriers'),
       log: { error: () => {}, warn: () => {}, info: () => {} },
+      ...(options.documents ? { documents: options.documents } : {}),
     });
     const host = await startHost({ core, rendererDir, port: 0 });
     const started = { core, host, databaseFile, rendererDir };
