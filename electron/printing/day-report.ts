@@ -1,4 +1,3 @@
-import type { CurrencyCode } from '../../shared/currencies';
 import type { DayReport, ZReport } from '../../shared/day';
 import type { Language } from '../../shared/languages';
 import type { ReceiptShop } from '../../shared/receipt';
@@ -40,7 +39,7 @@ export function layoutDayReport(
   // The till, payment methods and tax id read as on the shop's receipts.
   const sayAsReceipt = printTranslator(t, 'receipt', language);
   const { report, shop, z } = document;
-  const currency = report.totals.gross.currency as CurrencyCode;
+  const { currency } = report.totals.gross;
   const money = (amount: number) => formatMoney({ amount, currency }, language);
   const signed = (amount: number) => (amount > 0 ? `+${money(amount)}` : money(amount));
   const when = (instant: string) => {
