@@ -24,6 +24,7 @@ import { dayHandlers } from './day/api';
 import { createShiftBook } from './day/shifts';
 import { demoDealerPin, demoModems, demoShopProfile, demoUsers } from './demo';
 import { printerHandlers } from './printers/api';
+import type { Delivery } from './printers/deliver';
 import type { ReceiptDocuments } from './printers/documents';
 import { hostDocuments } from './printers/host-documents';
 import { createReceiptPrinting } from './printers/receipt-printing';
@@ -153,15 +154,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     );
   };
   const printers = createPrinterStore(db, now);
-  const printing = createReceiptPrinting({
-    receipts,
-    delivery: {
-      t: receiptTranslations(),
-      documents: options.documents ?? hostDocuments(),
-      pdfFolder: path.join(path.dirname(path.resolve(options.databaseFile)), 'receipts'),
-      deviceTimeoutMs: 10_000,
-    },
-  });
+  const delivery: Delivery = {
+    t: receiptTranslations(),
+    documents: options.documents ?? hostDocuments(),
+    pdfFolder: path.join(path.dirname(path.resolve(options.databaseFile)), 'receipts'),
+    deviceTimeoutMs: 10_000,
+  };
+  const printing = createReceiptPrinting({ receipts, delivery });
   // A stop between a sale's outcome and its receipt leaves a sale without one: issue it now.
   for (const sale of journal.withoutReceipt()) issueReceipt(sale);
   const view = (sale: Sale) => saleView(sale, receipts.numberOfSale(sale.id));
@@ -247,6 +246,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       carrierOf: carriers.find,
       shop: shop.get,
       checkManager,
+      printers,
+      delivery,
+      deviceId: device,
       now,
     }),
     'backups.list': () => ({ folder: backups?.folder ?? null, backups: backups?.list() ?? [] }),

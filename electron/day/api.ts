@@ -7,9 +7,13 @@ import type { ShopProfile } from '../../shared/shop';
 import type { Caller, Handlers } from '../api/dispatcher';
 import { approvingManager, type CheckManager } from '../api/manager-approval';
 import type { ModemBank } from '../bank/modem-bank';
+import { choosePrinter, printedOn } from '../printers/api';
+import { type Delivery, deliverDayReport } from '../printers/deliver';
+import type { PrinterStore } from '../store/printers';
 import type { User } from '../store/users';
 import { localDateTime, majorUnits, salesCsv, zSummaryCsv } from './csv';
 import { readDealerBalances } from './dealer-balances';
+import { xDocument, zDocument, zFileStem, zPdfFiles } from './documents';
 import { DayReportError } from './report';
 import { type ShiftBook, ShiftError } from './shifts';
 
@@ -24,6 +28,8 @@ type DayHandlers = Pick<
   | 'day.list'
   | 'day.get'
   | 'day.export'
+  | 'day.print'
+  | 'day.printX'
 >;
 
 function asApiError(error: unknown): unknown {
@@ -58,6 +64,11 @@ export function dayHandlers(deps: {
   carrierOf(carrierId: string): CarrierProfile | null;
   shop(): ShopProfile | null;
   checkManager: CheckManager;
+  printers: PrinterStore;
+  /** How day reports reach printers and become PDFs: the receipts' own delivery. */
+  delivery: Delivery;
+  /** This till, named on its X reports. */
+  deviceId: string;
   now(): Date;
 }): DayHandlers {
   const shop = () => {
@@ -213,12 +224,16 @@ export function dayHandlers(deps: {
       }),
     'day.list': () => ({ reports: deps.shifts.list().reverse() }),
     'day.get': ({ zNumber }) => refusingAsApi(() => ({ z: deps.shifts.get(zNumber) })),
-    'day.export': ({ zNumber, date, manager }, caller) =>
-      refusingAsApi(() => {
+    'day.export': ({ zNumber, date, format, manager }, caller) =>
+      refusingAsApi(async () => {
         approvingManager(caller, manager, deps.checkManager);
-        const { timeZone } = shop();
+        const profile = shop();
+        const { timeZone } = profile;
         const z = zNumber !== undefined ? deps.shifts.get(zNumber) : zOfDate(date ?? '', timeZone);
-        const name = `z-${String(z.number).padStart(4, '0')}`;
+        if (format === 'pdf') {
+          return { files: await printedOn('PDF', zPdfFiles(z, profile, deps.delivery)) };
+        }
+        const name = zFileStem(z);
         const rows = deps.shifts.salesOf(z).map((row) => {
           const money = (amount: number | null) =>
             amount === null ? null : majorUnits(amount, String(row.currency));
@@ -242,6 +257,27 @@ export function dayHandlers(deps: {
             },
           ],
         };
+      }),
+    'day.print': ({ zNumber, printer: printerId }) =>
+      refusingAsApi(async () => {
+        const printer = choosePrinter(deps.printers, printerId);
+        const document = zDocument(deps.shifts.get(zNumber), shop(), true);
+        const { file } = await printedOn(
+          printer.name,
+          deliverDayReport(document, printer, deps.delivery),
+        );
+        return { zNumber, printerId: printer.id, file };
+      }),
+    'day.printX': ({ printer: printerId }) =>
+      refusingAsApi(async () => {
+        const printer = choosePrinter(deps.printers, printerId);
+        const profile = shop();
+        const document = xDocument(deps.shifts.report(profile.timeZone), deps.deviceId, profile);
+        const { file } = await printedOn(
+          printer.name,
+          deliverDayReport(document, printer, deps.delivery),
+        );
+        return { printerId: printer.id, file };
       }),
   };
 }

@@ -3,9 +3,17 @@ import { type CurrencyCode, currencies } from '../../shared/currencies';
 import type { ZReport } from '../../shared/day';
 
 /**
- * The accountant's CSV files: stable column names (documented in the README), amounts in major
- * units with a dot ("1500" XPF, "12.50" EUR), times in UTC and in the shop's zone, UTF-8 with a
- * byte order mark so spreadsheet programs read the accents and Chinese right.
+ * The accountant's CSV files, two per Z report (day.export format "csv"):
+ * - `z-NNNN-sales.csv` (NNNN: the Z number on four digits): every sale made in the Z report's
+ *   window (after the previous close, up to this one), whatever its status, one row each;
+ * - `z-NNNN-summary.csv`: the Z report itself, one row per figure.
+ *
+ * Both are UTF-8 with a byte order mark (so spreadsheet programs read accents and Chinese right),
+ * comma separated, a header row of stable column names, fields quoted only when they need it,
+ * lines ending in LF. Amounts are in major units with a dot and no grouping ("1500" XPF, "12.50"
+ * EUR), always beside their ISO 4217 currency; an empty field means there is none. Times are given in UTC as
+ * stored (ISO 8601, `…_utc`) and in the shop's time zone as `YYYY-MM-DD HH:MM:SS` (`…_local`).
+ * The README lists the same columns; change both together, and only by adding columns.
  */
 
 const BOM = '\uFEFF';
@@ -33,29 +41,30 @@ export function localDateTime(instant: string, timeZone: string): string {
   }).format(new Date(instant));
 }
 
+/** The sales file's columns, in order. */
 export const saleColumns = [
-  'sale_id',
-  'created_at_utc',
+  'sale_id', // the sale's number in the journal
+  'created_at_utc', // when it was sold
   'created_at_local',
-  'status',
-  'msisdn',
+  'status', // draft, paid, sending, succeeded, failed (and refunded) or unknown
+  'msisdn', // the customer's number, as sold
   'carrier_id',
   'plan_id',
   'plan_name',
-  'data_mb',
+  'data_mb', // the plan's data, in MB
   'validity_days',
-  'price',
-  'dealer_cost',
+  'price', // what the customer paid
+  'dealer_cost', // what the top-up costs the shop at the carrier
   'currency',
-  'payment_method',
-  'tendered',
-  'change',
-  'payment_reference',
-  'clerk',
-  'modem_id',
-  'carrier_reference',
-  'receipt_number',
-  'refund_amount',
+  'payment_method', // cash, card or other
+  'tendered', // cash handed over (cash only)
+  'change', // cash given back (cash only)
+  'payment_reference', // card slip or transfer reference
+  'clerk', // the user who sold it
+  'modem_id', // the modem (dealer SIM) that sent the top-up
+  'carrier_reference', // the carrier's reference of the top-up
+  'receipt_number', // the sale's latest receipt on this till
+  'refund_amount', // given back when the top-up failed
   'refund_at_utc',
 ] as const;
 
@@ -65,9 +74,20 @@ export function salesCsv(rows: readonly SaleCsvRow[]): string {
   return BOM + stringify(rows as SaleCsvRow[], { header: true, columns: [...saleColumns] });
 }
 
+/** The summary file's columns: what a row is (`section`, `key`, `label`), a count, an amount. */
 export const summaryColumns = ['section', 'key', 'label', 'count', 'amount', 'currency'] as const;
 
-/** The Z report as rows: one section per table of the report, in the report's order. */
+/**
+ * The Z report as rows: one section per table of the report, in the report's order. Sections
+ * (key; label): `z` (number, issued_at_local, hash, prev_hash), `shift` (opened_at_local,
+ * opened_by, closed_by), `totals` (gross with the sales count, refunds, net, dealer_cost, margin),
+ * `by_plan` (plan id; plan name), `by_payment` and `refunds_by_payment` (method), `by_clerk`,
+ * `by_modem` (modem id, empty for sales sent by none), `by_status`, `cash_in` and `cash_out`
+ * (who; why), `cash` (float, cash_sales, cash_refunds, cash_in, cash_out, expected), `count` (each
+ * denomination in major units with the pieces counted, then total, then difference; the reason),
+ * `dealer` (`<modem>.opening` and `.closing`; ussd or manual, `.expected`, `.difference`; the
+ * sales that could explain it, by id), `unknown` (sale id; number and plan; price).
+ */
 export function zSummaryCsv(z: ZReport, timeZone: string): string {
   const { report } = z;
   const c = report.currency;

@@ -1,10 +1,18 @@
-import type { Printer } from '../../shared/printer';
+import type { PaperWidth, Printer } from '../../shared/printer';
 import type { Receipt } from '../../shared/receipt';
-import { renderReceiptEscPos } from '../printing/escpos';
-import { paperColumns, receiptPageSize, renderReceiptHtml } from '../printing/html';
-import type { Translate } from '../printing/layout';
+import type { DayReportDocument } from '../printing/day-report';
+import { renderDayReportEscPos, renderReceiptEscPos } from '../printing/escpos';
+import {
+  dayReportPageSize,
+  type PageSize,
+  paperColumns,
+  receiptPageSize,
+  renderDayReportHtml,
+  renderReceiptHtml,
+} from '../printing/html';
+import type { ReceiptColumns, Translate } from '../printing/layout';
 import type { ReceiptDocuments } from './documents';
-import { writeReceiptPdf } from './pdf-file';
+import { dayReportPdfName, receiptPdfName, writePdf } from './pdf-file';
 import { sendToSerialPrinter } from './serial';
 import { sendToTcpPrinter } from './tcp';
 
@@ -17,43 +25,85 @@ export interface Delivery {
   deviceTimeoutMs: number;
 }
 
+/** A document in every form a printer may take it, and the name of its PDF file. */
+interface Printable {
+  escPos(columns: ReceiptColumns): Uint8Array;
+  html(paper: PaperWidth): string;
+  pageSize(paper: PaperWidth): PageSize;
+  pdfName: string;
+}
+
 /**
  * Sends a receipt to a printer in the form it takes: ESC/POS bytes to a raw TCP port or a serial
  * port, a PDF file in a folder, or HTML to a printer of the operating system. Resolves with the
  * PDF file for a PDF printer; anything that did not reach the printer rejects (PrinterError).
  */
-export async function deliverReceipt(
+export function deliverReceipt(
   receipt: Receipt,
   printer: Printer,
   delivery: Delivery,
 ): Promise<{ file: string | null }> {
   const { t } = delivery;
-  const escPos = () => renderReceiptEscPos(receipt, t, { columns: paperColumns(printer.paper) });
-  const html = () => renderReceiptHtml(receipt, t, { paper: printer.paper });
+  return deliver(
+    {
+      escPos: (columns) => renderReceiptEscPos(receipt, t, { columns }),
+      html: (paper) => renderReceiptHtml(receipt, t, { paper }),
+      pageSize: (paper) => receiptPageSize(receipt, t, paper),
+      pdfName: receiptPdfName(receipt),
+    },
+    printer,
+    delivery,
+  );
+}
+
+/** Sends a day report (Z or X) to a printer, as deliverReceipt sends a receipt. */
+export function deliverDayReport(
+  document: DayReportDocument,
+  printer: Printer,
+  delivery: Delivery,
+): Promise<{ file: string | null }> {
+  const { t } = delivery;
+  return deliver(
+    {
+      escPos: (columns) => renderDayReportEscPos(document, t, { columns }),
+      html: (paper) => renderDayReportHtml(document, t, { paper }),
+      pageSize: (paper) => dayReportPageSize(document, t, paper),
+      pdfName: dayReportPdfName(document),
+    },
+    printer,
+    delivery,
+  );
+}
+
+async function deliver(
+  printable: Printable,
+  printer: Printer,
+  delivery: Delivery,
+): Promise<{ file: string | null }> {
   switch (printer.kind) {
     case 'tcp':
-      await sendToTcpPrinter(escPos(), {
+      await sendToTcpPrinter(printable.escPos(paperColumns(printer.paper)), {
         host: printer.host,
         port: printer.port,
         timeoutMs: delivery.deviceTimeoutMs,
       });
       return { file: null };
     case 'serial':
-      await sendToSerialPrinter(escPos(), {
+      await sendToSerialPrinter(printable.escPos(paperColumns(printer.paper)), {
         path: printer.path,
         baudRate: printer.baudRate,
         timeoutMs: delivery.deviceTimeoutMs,
       });
       return { file: null };
     case 'pdf': {
-      const pdf = await delivery.documents.htmlToPdf(html());
-      return { file: writeReceiptPdf(printer.folder ?? delivery.pdfFolder, receipt, pdf) };
+      const pdf = await delivery.documents.htmlToPdf(printable.html(printer.paper));
+      return { file: writePdf(printer.folder ?? delivery.pdfFolder, printable.pdfName, pdf) };
     }
     case 'system':
       await delivery.documents.printOnSystem(
-        html(),
+        printable.html(printer.paper),
         printer.deviceName,
-        receiptPageSize(receipt, t, printer.paper),
+        printable.pageSize(printer.paper),
       );
       return { file: null };
   }

@@ -1,8 +1,8 @@
 import type { PageSize } from '../printing/html';
 
 /**
- * What turns a receipt's HTML into paper or a PDF: a side effect given to the core, because it
- * needs a browser engine. The browser host uses the host machine's Chromium and CUPS
+ * What turns a receipt's (or a day report's) HTML into paper or a PDF: a side effect given to the
+ * core, because it needs a browser engine. The browser host uses the host machine's Chromium and CUPS
  * (host-documents.ts); the desktop app uses Electron's own (shell/printing.ts).
  */
 export interface ReceiptDocuments {

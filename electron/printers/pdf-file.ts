@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Receipt } from '../../shared/receipt';
+import type { DayReportDocument } from '../printing/day-report';
 import { PrinterError } from './errors';
 
 /** A receipt's PDF file name: its till and number, and the copy for a reprint. */
@@ -10,11 +11,24 @@ export function receiptPdfName(receipt: Receipt): string {
 }
 
 /**
- * Writes a receipt's PDF into `folder` (created if needed) and returns its path. The file appears
- * whole or not at all: it is written beside and renamed into place.
+ * A day report's PDF file name: a Z report's till and number (`-copy` when printed again from
+ * the books); an X report's till and the UTC time it was taken (z-POS-1-12-copy.pdf,
+ * x-POS-1-20261122T183000Z.pdf).
  */
-export function writeReceiptPdf(folder: string, receipt: Receipt, pdf: Uint8Array): string {
-  const file = path.join(folder, receiptPdfName(receipt));
+export function dayReportPdfName(document: DayReportDocument): string {
+  if (document.z) {
+    return `z-${document.deviceId}-${document.z.number}${document.copy ? '-copy' : ''}.pdf`;
+  }
+  const taken = document.report.to.replace(/[-:]|\.\d+/g, '');
+  return `x-${document.deviceId}-${taken}.pdf`;
+}
+
+/**
+ * Writes a PDF named `name` into `folder` (created if needed) and returns its path. The file
+ * appears whole or not at all: it is written beside and renamed into place.
+ */
+export function writePdf(folder: string, name: string, pdf: Uint8Array): string {
+  const file = path.join(folder, name);
   const partial = `${file}.${process.pid}.partial`;
   try {
     fs.mkdirSync(folder, { recursive: true });

@@ -1,7 +1,15 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import type { Language } from '../../shared/languages';
 import type { Receipt } from '../../shared/receipt';
+import { type DayReportDocument, layoutDayReport } from './day-report';
 import { gbkTable } from './gbk';
-import { layoutReceipt, lineText, type ReceiptColumns, type Translate } from './layout';
+import {
+  layoutReceipt,
+  lineText,
+  type ReceiptColumns,
+  type ReceiptLine,
+  type Translate,
+} from './layout';
 import { receiptQrPayload } from './qr';
 import { isWide } from './text-width';
 
@@ -61,9 +69,45 @@ export function renderReceiptEscPos(
   t: Translate,
   options: EscPosOptions,
 ): Uint8Array {
-  const cjk = options.cjk ?? 'none';
-  const gbk = cjk === 'gb18030' ? gbkTable() : null;
-  const language = cjk === 'none' && receipt.language === 'zh-CN' ? 'en' : receipt.language;
+  const { columns } = options;
+  const language = printableLanguage(receipt.language, options);
+  return escPosDocument(layoutReceipt(receipt, t, columns, language), options, (encoder) =>
+    encoder
+      .align('center')
+      .qrcode(receiptQrPayload(receipt), {
+        model: 2,
+        size: columns === 32 ? 5 : 6,
+        errorlevel: 'm',
+      })
+      .align('left'),
+  );
+}
+
+/** The day report (Z or X) as ESC/POS bytes: initialise, its lines as a receipt's, feed and cut. */
+export function renderDayReportEscPos(
+  document: DayReportDocument,
+  t: Translate,
+  options: EscPosOptions,
+): Uint8Array {
+  const language = printableLanguage(document.language, options);
+  return escPosDocument(layoutDayReport(document, t, options.columns, language), options);
+}
+
+/** The labels' language on this printer: English for Chinese on a printer without Chinese. */
+function printableLanguage(language: Language, options: EscPosOptions): Language {
+  return (options.cjk ?? 'none') === 'none' && language === 'zh-CN' ? 'en' : language;
+}
+
+/**
+ * Initialise, the lines (bold ones bold, large ones double size), what comes after them, then
+ * the feed and the cut.
+ */
+function escPosDocument(
+  lines: readonly ReceiptLine[],
+  options: EscPosOptions,
+  after: (encoder: ReceiptPrinterEncoder) => void = () => {},
+): Uint8Array {
+  const gbk = options.cjk === 'gb18030' ? gbkTable() : null;
   const { columns } = options;
   const encoder = new ReceiptPrinterEncoder({
     language: 'esc-pos',
@@ -71,7 +115,7 @@ export function renderReceiptEscPos(
     feedBeforeCut: options.feedBeforeCut ?? 4,
   });
   encoder.initialize().codepage(options.codepage ?? 'auto');
-  for (const line of layoutReceipt(receipt, t, columns, language)) {
+  for (const line of lines) {
     const style = line.kind === 'rule' ? 'normal' : line.style;
     if (style === 'large') encoder.size(2, 2);
     if (style !== 'normal') encoder.bold(true);
@@ -80,15 +124,8 @@ export function renderReceiptEscPos(
     if (style === 'large') encoder.size(1, 1);
     encoder.newline();
   }
-  encoder
-    .align('center')
-    .qrcode(receiptQrPayload(receipt), {
-      model: 2,
-      size: columns === 32 ? 5 : 6,
-      errorlevel: 'm',
-    })
-    .align('left')
-    .cut();
+  after(encoder);
+  encoder.cut();
   return encoder.encode();
 }
 

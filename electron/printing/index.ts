@@ -1,12 +1,26 @@
 /**
- * Receipt rendering: plain text lines, HTML (screen, print, PDF) and ESC/POS bytes. Money and
- * local times are written by shared/money and shared/date-time, for screens too.
+ * Receipt and day report (Z, X) rendering: plain text lines, HTML (screen, print, PDF) and ESC/POS
+ * bytes. Money and local times are written by shared/money and shared/date-time, for screens too.
  */
 
 export type { PaperWidth } from '../../shared/printer';
-export { type EscPosCodepage, type EscPosOptions, renderReceiptEscPos } from './escpos';
+export { type DayReportDocument, layoutDayReport } from './day-report';
+export {
+  type EscPosCodepage,
+  type EscPosOptions,
+  renderDayReportEscPos,
+  renderReceiptEscPos,
+} from './escpos';
 export { GbkUnavailableError } from './gbk';
-export { type PageSize, paperColumns, receiptPageSize, renderReceiptHtml } from './html';
+export {
+  type DocumentPaper,
+  dayReportPageSize,
+  type PageSize,
+  paperColumns,
+  receiptPageSize,
+  renderDayReportHtml,
+  renderReceiptHtml,
+} from './html';
 export {
   type LineStyle,
   layoutReceipt,

@@ -38,18 +38,13 @@ export function layoutReceipt(
   columns: number,
   language: Language = receipt.language,
 ): ReceiptLine[] {
-  const say = receiptTranslator(t, language);
+  const say = printTranslator(t, 'receipt', language);
   const money = (amount: number) =>
     formatMoney({ amount, currency: receipt.price.currency }, language);
   const { date, time } = formatLocalDateTime(receipt.issuedAt, receipt.timeZone, language);
   const { shop, payment } = receipt;
 
-  const lines: ReceiptLine[] = [];
-  const text = (value: string, style: LineStyle = 'normal', align: 'left' | 'center' = 'center') =>
-    lines.push(...fitText(value.normalize('NFC'), align, style, columns));
-  const row = (label: string, value: string, style: LineStyle = 'normal') =>
-    lines.push(...fitRow(label, value.normalize('NFC'), style, columns));
-  const rule = (heavy: boolean) => lines.push({ kind: 'rule', heavy });
+  const { lines, text, row, rule } = lineWriter(columns);
 
   text(shop.name, 'bold');
   for (const line of shop.addressLines) text(line);
@@ -87,12 +82,37 @@ export function layoutReceipt(
 }
 
 /**
- * A key of the "receipt" translations, resolved in `language` whatever language `t` is set to,
- * and never HTML-escaped by i18next (the HTML renderer escapes everything itself, once).
+ * A key of one printed document's translations ("receipt", "dayReport"), resolved in `language`
+ * whatever language `t` is set to, and never HTML-escaped by i18next (the HTML renderer escapes
+ * everything itself, once).
  */
-export function receiptTranslator(t: Translate, language: Language) {
+export function printTranslator(
+  t: Translate,
+  section: 'receipt' | 'dayReport',
+  language: Language,
+) {
   return (key: string, values: Record<string, unknown> = {}): string =>
-    t(`receipt.${key}`, { ...values, lng: language, interpolation: { escapeValue: false } });
+    t(`${section}.${key}`, { ...values, lng: language, interpolation: { escapeValue: false } });
+}
+
+/**
+ * Collects a document's lines for a paper `columns` wide: text wrapped (centred or left), label
+ * and value rows (on two lines when they do not fit on one), and rules.
+ */
+export function lineWriter(columns: number) {
+  const lines: ReceiptLine[] = [];
+  return {
+    lines,
+    text(value: string, style: LineStyle = 'normal', align: 'left' | 'center' = 'center') {
+      lines.push(...fitText(value.normalize('NFC'), align, style, columns));
+    },
+    row(label: string, value: string, style: LineStyle = 'normal') {
+      lines.push(...fitRow(label, value.normalize('NFC'), style, columns));
+    },
+    rule(heavy: boolean) {
+      lines.push({ kind: 'rule', heavy });
+    },
+  };
 }
 
 /** A line as plain text: padded to `columns`, with `large` lines centred on half as many. */

@@ -373,13 +373,13 @@ export const procedures = {
   ),
   'day.export': procedure(
     'user',
-    'A Z report for the accountant: CSV (its sales, and its summary; UTF-8 with BOM). A ' +
-      "manager, or a clerk with a manager's name and PIN.",
+    'A Z report for the accountant: CSV (its sales, and its summary; UTF-8 with BOM), or PDF ' +
+      "(the Z report on 80 mm paper and on A4). A manager, or a clerk with a manager's name and PIN.",
     z
       .object({
         zNumber: z.number().int().positive().optional(),
         date: z.iso.date().optional(),
-        format: z.enum(['csv']),
+        format: z.enum(['csv', 'pdf']),
         manager: managerApprovalSchema.optional(),
       })
       .strict()
@@ -388,6 +388,33 @@ export const procedures = {
       }),
     z.object({
       files: z.array(z.object({ name: z.string(), mediaType: z.string(), base64: z.string() })),
+    }),
+  ),
+  'day.print': procedure(
+    'manager',
+    'Prints a Z report again, marked COPY, on a printer (the default one if none is named).',
+    z
+      .object({
+        zNumber: z.number().int().positive(),
+        printer: z.string().min(1).max(64).optional(),
+      })
+      .strict(),
+    z.object({
+      zNumber: z.number().int(),
+      printerId: z.string(),
+      /** The PDF file written, for a PDF printer. */
+      file: z.string().nullable(),
+    }),
+  ),
+  'day.printX': procedure(
+    'user',
+    'Prints the X report of the open shift (not a closing; changes nothing) on a printer (the ' +
+      'default one if none is named).',
+    z.object({ printer: z.string().min(1).max(64).optional() }).strict(),
+    z.object({
+      printerId: z.string(),
+      /** The PDF file written, for a PDF printer. */
+      file: z.string().nullable(),
     }),
   ),
   'modems.settings': procedure(

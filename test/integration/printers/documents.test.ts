@@ -2,12 +2,17 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Delivery, deliverReceipt } from '../../../electron/printers/deliver';
+import {
+  type Delivery,
+  deliverDayReport,
+  deliverReceipt,
+} from '../../../electron/printers/deliver';
 import { MissingProgramError, PrinterError } from '../../../electron/printers/errors';
 import { hostDocuments } from '../../../electron/printers/host-documents';
-import { receiptPageSize } from '../../../electron/printing/html';
+import { dayReportPageSize, receiptPageSize } from '../../../electron/printing/html';
 import { printerSchema } from '../../../shared/printer';
 import { withTempDirs } from '../../support/temp';
+import { zDocumentOf } from '../../unit/printing/day';
 import { saleReceipt, translations } from '../../unit/printing/sale';
 
 const tempDir = withTempDirs();
@@ -129,6 +134,25 @@ describe('receipts on a system printer, through CUPS lp (a stand-in lp script on
     const text = pdfText(path.join(dir, 'lp-job.pdf'));
     expect(text).toContain('COPY 1');
     expect(text).toMatch(/Receipt +No\. 42/);
+  });
+
+  it('hands lp a Z report on the roll, as long as the report', async () => {
+    const dir = tempDir();
+    const documents = hostDocuments({ env: standInLp(dir) });
+    const z = zDocumentOf('en', { copy: true });
+    expect(await deliverDayReport(z, systemPrinter, delivery(documents))).toEqual({ file: null });
+    const page = dayReportPageSize(z, t, '58mm');
+    const args = fs.readFileSync(path.join(dir, 'lp-args'), 'utf8').trim().split('\n');
+    expect(args.slice(0, 4)).toEqual([
+      '-d',
+      'EPSON_TM_T20',
+      '-o',
+      `media=Custom.58x${page.height / 100}mm`,
+    ]);
+    const job = path.join(dir, 'lp-job.pdf');
+    expect(pdfPageMm(job).height).toBeCloseTo(page.height / 100, 0);
+    expect(pdfText(job)).toMatch(/Z REPORT +No\. 12/);
+    expect(pdfText(job)).toContain('COPY');
   });
 
   it('passes on lp’s refusal', async () => {

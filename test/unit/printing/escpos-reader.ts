@@ -53,6 +53,19 @@ const cp437: Record<number, string> = {
   250: '·',
 };
 
+/** Code page 850 (ESC t 2), where the encoder goes for what cp437 lacks: French capitals. */
+const cp850: Record<number, string> = {
+  144: 'É',
+  182: 'Â',
+  183: 'À',
+  210: 'Ê',
+  212: 'È',
+  226: 'Ô',
+  234: 'Û',
+};
+
+const codepages: Record<number, Record<number, string>> = { 0: cp437, 2: cp850 };
+
 const gbk = new TextDecoder('gbk');
 
 export function readEscPos(bytes: Uint8Array): EscPosReading {
@@ -129,7 +142,7 @@ export function readEscPos(bytes: Uint8Array): EscPosReading {
       line += String.fromCharCode(b);
       at += 1;
     } else {
-      const char = codepage === 0 ? cp437[b] : undefined;
+      const char = codepages[codepage]?.[b];
       if (char === undefined)
         throw new Error(`Byte ${b.toString(16)} at ${at} is not expected in codepage ${codepage}`);
       line += char;
