@@ -13,6 +13,7 @@ export const demoShopProfile: ShopProfile = {
   timeZone: 'Pacific/Noumea',
   currency: 'XPF',
   defaultLanguage: 'fr',
+  idleLockMinutes: 5,
 };
 
 /** The demo's users: what the README and the login screen's demo hint tell people to type. */

@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../shared/api/contract';
-import { idleLockMinutes } from '../shared/shop';
+import { defaultIdleLockMinutes } from '../shared/shop';
 import { api } from './api';
 import { DemoBanner } from './components/DemoBanner';
 import { LanguagePicker } from './components/LanguagePicker';
@@ -65,6 +65,24 @@ function useLocationHash(): string {
   return hash;
 }
 
+/** The shop's idle time, kept up to date when a manager changes it on another screen. */
+function useIdleLockMinutes(): number {
+  const [minutes, setMinutes] = useState(defaultIdleLockMinutes);
+  useEffect(() => {
+    let live = true;
+    api
+      .call('shop.get', {})
+      .then(({ profile }) => live && profile && setMinutes(profile.idleLockMinutes))
+      .catch(() => {});
+    const stop = api.on('shop.updated', ({ profile }) => setMinutes(profile.idleLockMinutes));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+  return minutes;
+}
+
 export function App({ demo, hasUsers }: { demo: boolean; hasUsers: boolean }) {
   const { t } = useTranslation();
   const [session, setSession] = useState<Session | null>(null);
@@ -90,6 +108,7 @@ export function App({ demo, hasUsers }: { demo: boolean; hasUsers: boolean }) {
     setLocked(why === 'idle');
   }
 
+  const idleLockMinutes = useIdleLockMinutes();
   useIdleLock(session ? idleLockMinutes : null, () => signOut('idle'));
 
   let main: ReactNode;

@@ -16,11 +16,8 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-/**
- * Minutes without keyboard or pointer activity before the counter signs out. The same for every
- * shop until the profile can store its own (its table has a column per field: a migration).
- */
-export const idleLockMinutes = 5;
+/** Minutes without keyboard or pointer activity before the counter signs out, unless set. */
+export const defaultIdleLockMinutes = 5;
 
 /** The shop as it appears on receipts and reports. */
 export const shopProfileSchema = z
@@ -38,6 +35,8 @@ export const shopProfileSchema = z
     timeZone: z.string().refine(isTimeZone, { params: { reason: 'unknown_time_zone' } }),
     currency: currencyCodeSchema,
     defaultLanguage: languageSchema,
+    /** The counter signs out after this many minutes without activity. */
+    idleLockMinutes: z.number().int().min(1).max(240).default(defaultIdleLockMinutes),
   })
   .strict()
   .superRefine((profile, context) => {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/errors';
 import { currencyCodes } from '../../shared/currencies';
 import { languages } from '../../shared/languages';
-import type { ShopProfile } from '../../shared/shop';
+import { defaultIdleLockMinutes, type ShopProfile } from '../../shared/shop';
 import { api } from '../api';
 import { type FormMessage, FormStatus } from '../components/FormStatus';
 import { type FieldControlProps, LabelledField } from '../components/LabelledField';
@@ -25,6 +25,7 @@ const fields: readonly Field[] = [
   'timeZone',
   'currency',
   'defaultLanguage',
+  'idleLockMinutes',
 ];
 
 // What a new shop starts from: the first market's settings, and this computer's time zone.
@@ -38,7 +39,23 @@ const newShop: Form = {
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   currency: 'XPF',
   defaultLanguage: 'fr',
+  idleLockMinutes: String(defaultIdleLockMinutes),
 };
+
+/** The form holds what is typed; the profile has the idle time as a number. */
+const formOf = (profile: ShopProfile): Form => ({
+  ...profile,
+  idleLockMinutes: String(profile.idleLockMinutes),
+});
+
+const profileOf = (form: Form) =>
+  ({
+    ...form,
+    // A field left empty or not a number is sent as such, for the core to refuse by name.
+    idleLockMinutes: /^\d+$/.test(form.idleLockMinutes.trim())
+      ? Number(form.idleLockMinutes)
+      : form.idleLockMinutes,
+  }) as unknown as ShopProfile;
 
 type Status =
   | { kind: 'loading' }
@@ -89,8 +106,8 @@ export function SettingsPage() {
       ({ profile }) => {
         if (!live) return;
         if (profile) {
-          setSaved(profile);
-          setForm(profile);
+          setSaved(formOf(profile));
+          setForm(formOf(profile));
         }
         setStatus({ kind: 'idle' });
       },
@@ -99,10 +116,10 @@ export function SettingsPage() {
     const stop = api.on('shop.updated', ({ profile }) => {
       if (dirtyRef.current) return;
       setSaved((current) => {
-        if (current && sameForm(current, profile)) return current;
-        setForm(profile);
+        if (current && sameForm(current, formOf(profile))) return current;
+        setForm(formOf(profile));
         setStatus({ kind: 'reloaded' });
-        return profile;
+        return formOf(profile);
       });
     });
     return () => {
@@ -115,9 +132,9 @@ export function SettingsPage() {
     event.preventDefault();
     setStatus({ kind: 'saving' });
     try {
-      const { profile } = await api.call('shop.update', form as ShopProfile);
-      setSaved(profile);
-      setForm(profile);
+      const { profile } = await api.call('shop.update', profileOf(form));
+      setSaved(formOf(profile));
+      setForm(formOf(profile));
       setErrors({});
       setStatus({ kind: 'saved' });
     } catch (error) {
@@ -235,6 +252,13 @@ export function SettingsPage() {
             </select>
           ),
           t('settings.hints.defaultLanguage'),
+        )}
+        {control(
+          'idleLockMinutes',
+          (props) => (
+            <input type="number" min={1} max={240} inputMode="numeric" {...props} />
+          ),
+          t('settings.hints.idleLockMinutes'),
         )}
         <div className="settings__actions">
           <button type="submit" disabled={status.kind === 'saving'}>

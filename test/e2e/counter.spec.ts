@@ -284,3 +284,31 @@ test('the counter locks itself after five idle minutes; any activity starts them
   await expect(page.getByLabel('Numéro du client')).toHaveValue('');
   expect(problems).toEqual([]);
 });
+
+test('the manager sets the idle time in the settings, and the counter locks after it', async ({
+  page,
+}) => {
+  await page.clock.install();
+  await page.goto(host.url);
+  await signIn(page, 'manager', '9999');
+  await page.getByRole('navigation').getByRole('link', { name: 'Réglages' }).click();
+  const minutes = page.getByLabel('Verrouillage (minutes)');
+  await expect(minutes).toHaveValue('5');
+  await minutes.fill('0');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(
+    page.getByText('Certains champs sont à corriger. Rien n’a été enregistré.'),
+  ).toBeVisible();
+  await minutes.fill('2');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page.getByText('Enregistré.')).toBeVisible();
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Comptoir' }).click();
+  await page.clock.fastForward('01:59');
+  await expect(page.getByText('Connecté : manager')).toBeVisible();
+  await page.clock.fastForward('00:02');
+  await expect(
+    page.getByText('Le comptoir s’est verrouillé après 2 minutes sans activité. Reconnectez-vous.'),
+  ).toBeVisible();
+  expect(problems.filter((problem) => !problem.includes('status of 400'))).toEqual([]);
+});

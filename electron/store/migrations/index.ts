@@ -5,6 +5,7 @@ import { migration0003 } from './0003-modem-bank';
 import { migration0004 } from './0004-shifts';
 import { migration0005 } from './0005-printers';
 import { migration0006 } from './0006-sms-and-balance-checks';
+import { migration0007 } from './0007-idle-lock';
 
 /** In order, one per schema version. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];

@@ -22,6 +22,7 @@ const profile: ShopProfile = {
   timeZone: 'Pacific/Noumea',
   currency: 'XPF',
   defaultLanguage: 'fr',
+  idleLockMinutes: 5,
 };
 
 /**

@@ -54,6 +54,7 @@ describe('the receipt model', () => {
       timeZone: 'Pacific/Noumea',
       currency: 'XPF',
       defaultLanguage: 'fr',
+      idleLockMinutes: 5,
     });
     expect(shop).toEqual({
       name: 'Cagou Mobile',

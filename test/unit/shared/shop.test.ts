@@ -12,6 +12,7 @@ const noumea: ShopProfile = {
   timeZone: 'Pacific/Noumea',
   currency: 'XPF',
   defaultLanguage: 'fr',
+  idleLockMinutes: 5,
 };
 
 function issuesOf(input: unknown) {
