@@ -1,6 +1,7 @@
 import { ApiError } from '../../shared/api/errors';
 import type { SaleView } from '../../shared/sale';
 import type { Handlers } from '../api/dispatcher';
+import { refusingWith } from '../api/refusals';
 import { CarrierInputError } from '../carriers';
 import type { CarrierBook } from '../carriers/book';
 import { cardView, stayUntil } from './card';
@@ -36,13 +37,7 @@ function asApiError(error: unknown): unknown {
   }
 }
 
-async function refusingAsApi<T>(run: () => T | Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw asApiError(error);
-  }
-}
+const refusingAsApi = <T>(run: () => T | Promise<T>) => refusingWith(asApiError, run);
 
 export function balanceHandlers(deps: {
   carriers: CarrierBook;

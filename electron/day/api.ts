@@ -6,13 +6,14 @@ import { denominations } from '../../shared/denominations';
 import type { ShopProfile } from '../../shared/shop';
 import type { Caller, Handlers } from '../api/dispatcher';
 import { approvingManager, type CheckManager } from '../api/manager-approval';
+import { refusingWith } from '../api/refusals';
 import type { ModemBank } from '../bank/modem-bank';
 import { choosePrinter, printedOn } from '../printers/api';
 import { type Delivery, deliverDayReport } from '../printers/deliver';
 import type { PrinterStore } from '../store/printers';
 import type { User } from '../store/users';
 import { localDateTime, majorUnits, salesCsv, zSummaryCsv } from './csv';
-import { readDealerBalances } from './dealer-balances';
+import { dealerBalancesOfBank } from './dealer-balances';
 import { xDocument, zDocument, zFileStem, zPdfFiles } from './documents';
 import { DayReportError } from './report';
 import { type ShiftBook, ShiftError } from './shifts';
@@ -46,13 +47,7 @@ function asApiError(error: unknown): unknown {
   return error;
 }
 
-async function refusingAsApi<T>(run: () => T | Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw asApiError(error);
-  }
-}
+const refusingAsApi = <T>(run: () => T | Promise<T>) => refusingWith(asApiError, run);
 
 /** The shop's calendar day of an instant, YYYY-MM-DD. */
 const localDate = (instant: string, timeZone: string) =>
@@ -107,35 +102,23 @@ export function dayHandlers(deps: {
         const user = signedIn(caller);
         const profile = shop();
         const shift = deps.shifts.open(user.id, input.float, profile.currency);
-        const typed = new Map(input.dealerBalances?.map((b) => [b.modemId, b.amount]));
-        const modems = deps.bank.statuses();
-        const asked = await readDealerBalances(
+        const balances = await dealerBalancesOfBank(
           deps.bank,
           deps.carrierOf,
-          modems.map((m) => m.id).filter((id) => !typed.has(id)),
+          input.dealerBalances,
         );
-        for (const modem of modems) {
-          const amount = typed.get(modem.id);
-          const read = asked.find((reading) => reading.modemId === modem.id);
-          if (amount === undefined && !read?.ok) continue;
+        for (const { modemId, carrierId, reading } of balances) {
+          if (!reading) continue;
           deps.shifts.recordReading(
             shift.id,
-            {
-              modemId: modem.id,
-              carrierId: modem.carrierId,
-              moment: 'opening',
-              amount: amount ?? (read?.ok ? read.amount : 0),
-              source: amount === undefined ? 'ussd' : 'manual',
-              text: amount === undefined && read?.ok ? read.text : null,
-              actorId: user.id,
-            },
+            { modemId, carrierId, moment: 'opening', ...reading, actorId: user.id },
             profile.currency,
           );
         }
         return {
           shift: view(shift),
-          dealerProblems: asked.flatMap((r) =>
-            r.ok ? [] : [{ modemId: r.modemId, problem: r.problem }],
+          dealerProblems: balances.flatMap(({ modemId, problem }) =>
+            problem === null ? [] : [{ modemId, problem }],
           ),
         };
       }),
@@ -184,34 +167,24 @@ export function dayHandlers(deps: {
           throw new ApiError('conflict', 'No shift is open: there is nothing to close');
         }
         deps.shifts.nothingSending();
-        const typed = new Map(input.dealerBalances?.map((b) => [b.modemId, b.amount]));
-        const modems = deps.bank.statuses();
-        const asked = await readDealerBalances(
+        const balances = await dealerBalancesOfBank(
           deps.bank,
           deps.carrierOf,
-          modems.map((m) => m.id).filter((id) => !typed.has(id)),
+          input.dealerBalances,
         );
-        const unread = asked.filter((reading) => !reading.ok);
+        const unread = balances.filter((balance) => balance.reading === null);
         if (unread.length > 0) {
-          const issues = unread.map((reading) => ({
+          const issues = unread.map(({ modemId, problem }) => ({
             path: 'dealerBalances',
             code: 'dealer_balance_unread',
-            message: `${reading.modemId}: ${reading.ok ? '' : reading.problem}; enter its balance by hand`,
-            params: { modemId: reading.modemId },
+            message: `${modemId}: ${problem}; enter its balance by hand`,
+            params: { modemId },
           }));
           throw new ApiError('invalid_input', 'Some dealer balances could not be read', issues);
         }
-        const closingReadings = modems.map((modem) => {
-          const amount = typed.get(modem.id);
-          const read = asked.find((reading) => reading.modemId === modem.id);
-          return {
-            modemId: modem.id,
-            carrierId: modem.carrierId,
-            amount: amount ?? (read?.ok ? read.amount : 0),
-            source: amount === undefined ? ('ussd' as const) : ('manual' as const),
-            text: amount === undefined && read?.ok ? read.text : null,
-          };
-        });
+        const closingReadings = balances.flatMap(({ modemId, carrierId, reading }) =>
+          reading ? [{ modemId, carrierId, ...reading }] : [],
+        );
         const z = deps.shifts.close({
           userId: closer.id,
           counted: input.counted,

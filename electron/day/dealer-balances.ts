@@ -49,3 +49,50 @@ export async function readDealerBalances(
     }),
   );
 }
+
+/** A dealer SIM's balance for the books: typed by hand, read by USSD, or a problem to type it. */
+export interface DealerBalance {
+  modemId: string;
+  carrierId: string;
+  reading: { amount: number; source: 'ussd' | 'manual'; text: string | null } | null;
+  problem: string | null;
+}
+
+/**
+ * Every modem's dealer balance: the ones typed by hand as given, the others asked of the
+ * carrier (a modem the carrier could not be asked for has a problem instead of a reading).
+ */
+export async function dealerBalancesOfBank(
+  bank: ModemBank,
+  carrierOf: (carrierId: string) => CarrierProfile | null,
+  typed: readonly { modemId: string; amount: number }[] = [],
+): Promise<DealerBalance[]> {
+  const byHand = new Map(typed.map((balance) => [balance.modemId, balance.amount]));
+  const modems = bank.statuses();
+  const asked = await readDealerBalances(
+    bank,
+    carrierOf,
+    modems.map((modem) => modem.id).filter((id) => !byHand.has(id)),
+  );
+  return modems.map(({ id: modemId, carrierId }) => {
+    const amount = byHand.get(modemId);
+    if (amount !== undefined) {
+      return {
+        modemId,
+        carrierId,
+        reading: { amount, source: 'manual', text: null },
+        problem: null,
+      };
+    }
+    const read = asked.find((reading) => reading.modemId === modemId);
+    if (read?.ok) {
+      return {
+        modemId,
+        carrierId,
+        reading: { amount: read.amount, source: 'ussd', text: read.text },
+        problem: null,
+      };
+    }
+    return { modemId, carrierId, reading: null, problem: read?.problem ?? 'not asked' };
+  });
+}

@@ -4,6 +4,7 @@ import type { CarrierProfile } from '../../shared/carrier';
 import type { SaleView } from '../../shared/sale';
 import type { Handlers } from '../api/dispatcher';
 import { approvingManager, type CheckManager } from '../api/manager-approval';
+import { refusingWith } from '../api/refusals';
 import { CarrierInputError } from '../carriers';
 import type { CarrierBook } from '../carriers/book';
 import { renderReceiptHtml } from '../printing/html';
@@ -59,13 +60,7 @@ function asApiError(error: unknown): unknown {
   return error;
 }
 
-async function refusingAsApi<T>(run: () => T | Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw asApiError(error);
-  }
-}
+const refusingAsApi = <T>(run: () => T | Promise<T>) => refusingWith(asApiError, run);
 
 /** What the counter sells: each carrier's plans and prices, and how its numbers are read. */
 export function catalogOf(carriers: readonly CarrierProfile[]): ProcedureOutput<'catalog.list'> {

@@ -1,19 +1,11 @@
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/store/migrate';
 import { migrations } from '../../../electron/store/migrations';
-import { withTempDirs } from '../../support/temp';
+import { migratedAt, withDatabasesAtVersion } from '../../support/migrations';
 
-const tempDir = withTempDirs();
-const at = () => new Date('2026-11-22T00:00:00Z');
-
-function databaseAt(version: number) {
-  const db = new BetterSqlite3(path.join(tempDir(), 'shop.sqlite'));
-  db.pragma('foreign_keys = ON');
-  migrate(db, migrations.slice(0, version), at);
-  return db;
-}
+const databaseAt = withDatabasesAtVersion();
+const at = migratedAt;
 
 function saleRow(overrides: Record<string, unknown> = {}) {
   return {
