@@ -96,7 +96,7 @@ export function PrintReceipt({
       <div className="settings__actions">
         <button
           type="button"
-          className="button--secondary"
+          className="button--secondary receipt-print__button"
           disabled={busy}
           onClick={() => void print(printerId)}
         >
