@@ -27,7 +27,7 @@ function printedMessage(
 /** Why a print did not happen; nothing was logged, so the same print can be asked again. */
 function failedMessage(t: TFunction, error: unknown): FormMessage {
   const issue = error instanceof ApiError ? error.issues?.[0] : undefined;
-  // The printer was removed or the default changed since the list was read.
+  // The chosen printer was removed since the list was read.
   const why =
     issue?.path === 'printer'
       ? t(`printers.issues.${issue.code}`, { defaultValue: describeError(t, error) })

@@ -58,7 +58,7 @@ export function ReceiptPanel({ number }: { number: number }) {
   if ('problem' in receipt) return <ProblemAlert problem={receipt.problem} />;
   const { html, printed, copies } = receipt.value;
   return (
-    <div className="receipt-panel">
+    <div>
       {setup !== null &&
         ('problem' in setup ? (
           <ProblemAlert problem={setup.problem} />
