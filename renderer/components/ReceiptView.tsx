@@ -1,7 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
-import { describeError } from '../errors';
 
 // The <style> elements of receipts.get's HTML (renderReceiptHtml writes one, in the head).
 const styleElement = /<style>([\s\S]*?)<\/style>/g;
@@ -17,34 +15,20 @@ function splitReceipt(html: string): { markup: string; css: string } {
 }
 
 /**
- * A receipt as issued, shown in a sandboxed frame: no script can run in it (no allow-scripts),
- * and same-origin only so that this page can style it and fit the frame to the receipt.
+ * A receipt as issued (receipts.get's HTML), shown in a sandboxed frame: no script can run in it
+ * (no allow-scripts), and same-origin only so that this page can style it and fit the frame to
+ * the receipt.
  */
-export function ReceiptView({ number }: { number: number }) {
+export function ReceiptView({ number, html }: { number: number; html: string }) {
   const { t } = useTranslation();
-  const [html, setHtml] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
-  const receipt = useMemo(() => (html === null ? null : splitReceipt(html)), [html]);
-
-  useEffect(() => {
-    let live = true;
-    setHtml(null);
-    setProblem(null);
-    api.call('receipts.get', { number }).then(
-      (found) => live && setHtml(found.html),
-      (error: unknown) => live && setProblem(describeError(t, error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [number, t]);
+  const receipt = useMemo(() => splitReceipt(html), [html]);
 
   function fit() {
     const element = frame.current;
     const view = element?.contentWindow;
     const document = element?.contentDocument;
-    if (!element || !view || !document || !receipt) return;
+    if (!element || !view || !document) return;
     // The frame's own constructor: a sheet is adopted only by the document it was made for.
     const sheet = new (view as Window & typeof globalThis).CSSStyleSheet();
     sheet.replaceSync(receipt.css);
@@ -52,14 +36,6 @@ export function ReceiptView({ number }: { number: number }) {
     element.style.height = `${document.documentElement.scrollHeight}px`;
   }
 
-  if (problem) {
-    return (
-      <p className="status status--error" role="alert">
-        {problem}
-      </p>
-    );
-  }
-  if (!receipt) return <p>{t('app.loading')}</p>;
   return (
     <iframe
       ref={frame}

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaleView } from '../../shared/sale';
-import { ReceiptView } from '../components/ReceiptView';
+import { ReceiptPanel } from '../components/ReceiptPanel';
 import { useFormat } from '../format';
 
 /**
- * How the sale ended, said plainly, with what the clerk does next, and its receipt. A pending
- * (unknown) sale is the one that matters most: it must not be sold again.
+ * How the sale ended, said plainly, with what the clerk does next, and its receipt to print. A
+ * pending (unknown) sale is the one that matters most: it must not be sold again.
  */
 export function SaleOutcome({ sale, onNewSale }: { sale: SaleView; onNewSale(): void }) {
   const { t } = useTranslation();
@@ -50,7 +50,7 @@ export function SaleOutcome({ sale, onNewSale }: { sale: SaleView; onNewSale(): 
       {sale.receiptNumber === null ? (
         <p className="notice">{t('counter.outcome.noReceipt')}</p>
       ) : (
-        <ReceiptView number={sale.receiptNumber} />
+        <ReceiptPanel number={sale.receiptNumber} />
       )}
     </section>
   );

@@ -1,10 +1,10 @@
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayStoredNumber } from '../../shared/customer-number';
 import { localDay } from '../../shared/local-time';
 import { type SaleStatus, type SaleView, saleStatuses } from '../../shared/sale';
 import { api } from '../api';
-import { ReceiptView } from '../components/ReceiptView';
+import { ReceiptPanel } from '../components/ReceiptPanel';
 import { describeError } from '../errors';
 import { useFormat } from '../format';
 import { ResolveSale } from '../sales/ResolveSale';
@@ -13,7 +13,8 @@ type Opened = { saleId: number; show: 'receipt' | 'resolve' } | null;
 
 /**
  * Today's sales in the shop's day, newest first, kept current as sales progress. Pending
- * (unknown) sales stand out; a manager resolves them here once the top-up is verified.
+ * (unknown) sales stand out; a manager resolves them here once the top-up is verified, and the
+ * corrected receipt shows at once, to print for the customer. Any receipt prints again here.
  */
 export function SalesPage({ canResolve }: { canResolve: boolean }) {
   const { t } = useTranslation();
@@ -22,6 +23,9 @@ export function SalesPage({ canResolve }: { canResolve: boolean }) {
   const [status, setStatus] = useState<SaleStatus | ''>('');
   const [sales, setSales] = useState<SaleView[] | null>(null);
   const [opened, setOpened] = useState<Opened>(null);
+  // The sale just resolved: its corrected receipt stays on screen even when the filter hides it.
+  const [corrected, setCorrected] = useState<SaleView | null>(null);
+  const correctedTitle = useRef<HTMLHeadingElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
@@ -66,8 +70,14 @@ export function SalesPage({ canResolve }: { canResolve: boolean }) {
     };
   }, [timeZone, status, t]);
 
+  // The resolve form is gone: the keyboard goes on from the corrected receipt.
+  useEffect(() => {
+    if (corrected) correctedTitle.current?.focus();
+  }, [corrected]);
+
   function resolved(sale: SaleView) {
     setOpened(null);
+    setCorrected(sale);
     setSales(
       (current) =>
         current?.flatMap((shown) => {
@@ -105,6 +115,23 @@ export function SalesPage({ canResolve }: { canResolve: boolean }) {
         <p className="status status--error" role="alert">
           {problem}
         </p>
+      )}
+      {corrected && corrected.receiptNumber !== null && (
+        <section className="sales__corrected" aria-labelledby="sales-corrected-title">
+          <h2 id="sales-corrected-title" ref={correctedTitle} tabIndex={-1}>
+            {t('sales.corrected', {
+              number: displayStoredNumber(corrected.msisdn),
+              status: t(`sales.status.${corrected.status}`),
+              receipt: corrected.receiptNumber,
+            })}
+          </h2>
+          <ReceiptPanel number={corrected.receiptNumber} />
+          <div className="settings__actions">
+            <button type="button" className="button--secondary" onClick={() => setCorrected(null)}>
+              {t('sales.correctedClose')}
+            </button>
+          </div>
+        </section>
       )}
       {pending > 0 && (
         <p className="notice sales__pending">{t('sales.pendingCount', { count: pending })}</p>
@@ -181,7 +208,7 @@ export function SalesPage({ canResolve }: { canResolve: boolean }) {
                           onCancel={() => setOpened(null)}
                         />
                       ) : (
-                        sale.receiptNumber !== null && <ReceiptView number={sale.receiptNumber} />
+                        sale.receiptNumber !== null && <ReceiptPanel number={sale.receiptNumber} />
                       )}
                     </td>
                   </tr>

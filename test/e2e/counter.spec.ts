@@ -158,6 +158,13 @@ test('a top-up the carrier refuses ends failed and refunded, with its receipt', 
   ).toBeVisible();
   await expect.poll(() => receiptText(page)).toContain('RECHARGE ÉCHOUÉE - REMBOURSÉE');
   expect(await receiptText(page)).toMatch(/Remboursé\s+1\s500\sXPF/);
+  // The demo shop has no printer yet: the clerk is told who sets one up, instead of a button.
+  await expect(
+    page.getByText('Aucune imprimante n’est configurée : un responsable en ajoute une', {
+      exact: false,
+    }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Imprimer le ticket' })).toHaveCount(0);
   expect(problems).toEqual([]);
 });
 
