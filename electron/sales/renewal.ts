@@ -73,10 +73,12 @@ async function runScript(
         return { notSent: `${reason}: ${step?.text ?? ''}`.trim() };
       }
       committed = index === steps.length - 1;
+      // A step that differs from its masked copy carries the PIN, the code dialled included.
+      const secret = text !== masked[index];
       step =
         index === 0
-          ? await lease.ussd.start(text, timeoutMs)
-          : await lease.ussd.reply(text, timeoutMs, { secret: text !== masked[index] });
+          ? await lease.ussd.start(text, timeoutMs, { secret })
+          : await lease.ussd.reply(text, timeoutMs, { secret });
     }
     if (!step) throw new Error('A top-up script has at least one step');
     if (step.status === 'timeout' || step.status === 'menu' || step.status === 'error') {
