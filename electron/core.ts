@@ -27,6 +27,8 @@ export interface CoreOptions {
   carrierDirs?: readonly string[];
   /** Demo only: simulated network delay of each USSD and SMS answer. */
   simLatencyMs?: number;
+  /** Demo only: simulated modems per carrier (default 2). */
+  simModems?: number;
   now?: () => Date;
   log?: Logger;
 }
@@ -42,6 +44,14 @@ export interface Core {
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
+  const log = options.log ?? console;
+  const loaded = await loadCarrierProfiles(options.carrierDirs ?? []);
+  for (const problem of loaded.problems)
+    log.warn(`Carrier profile ${problem.file}: ${problem.message}`);
+  const carriers = loaded.profiles.map(({ profile }) => profile);
+  // Until the shop configures its modems, the demo runs the simulated bank in this process.
+  const simulatedModems = options.demo ? demoModems(carriers, options.simModems) : [];
+
   const { db } = openDatabase(options.databaseFile, now);
   const events = createEventBus();
   const shop = shopProfileStore(db, now);
@@ -54,18 +64,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     for (const user of demoUsers) users.add(user.name, user.role, user.pin);
   }
 
-  const log = options.log ?? console;
-  const loaded = await loadCarrierProfiles(options.carrierDirs ?? []);
-  for (const problem of loaded.problems)
-    log.warn(`Carrier profile ${problem.file}: ${problem.message}`);
-  const carriers = loaded.profiles.map(({ profile }) => profile);
   const journal = createJournal(db, now);
   for (const sale of journal.recoverInterrupted('system')) {
     log.warn(`Sale ${sale.id} was interrupted by a stop and is now ${sale.status}`);
   }
-  // Until the shop configures its modems, the demo runs the simulated bank in this process.
   const bank = createModemBank({
-    modems: options.demo ? demoModems(carriers) : [],
+    modems: simulatedModems,
     openLink: (port) => openModemLink(port, { simLatencyMs: options.simLatencyMs ?? 0 }),
     onStatus: (modems) => events.emit('modems.status', { modems }),
     now,

@@ -22,7 +22,7 @@ export function withTestHosts() {
       if (core.db.open) await core.close();
     }
   });
-  return async (options: { demo?: boolean } = {}): Promise<TestHost> => {
+  return async (options: { demo?: boolean; simModems?: number } = {}): Promise<TestHost> => {
     const dir = tempDir();
     const rendererDir = path.join(dir, 'renderer');
     fs.mkdirSync(rendererDir);
@@ -34,6 +34,7 @@ export function withTestHosts() {
     const core = await createCore({
       databaseFile,
       demo: options.demo ?? false,
+      ...(options.simModems === undefined ? {} : { simModems: options.simModems }),
       carrierDirs: [path.resolve(__dirname, '../../resources/carriers')],
       log: { error: () => {}, warn: () => {}, info: () => {} },
     });

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { createClient } from '../../../shared/api/client';
 import { httpTransport } from '../../../shared/api/http-transport';
-import { refusal } from '../../support/api';
+import { refusal, signedIn } from '../../support/api';
 import { withTestHosts } from '../../support/host';
 
 const startTestHost = withTestHosts();
-
-async function signedIn(url: string, name: string, pin: string) {
-  const api = createClient(
-    httpTransport({ baseUrl: url, WebSocket: WebSocket as never, reconnectMs: 50 }),
-  );
-  api.setToken((await api.call('auth.login', { name, pin })).token);
-  return api;
-}
 
 let keys = 0;
 const key = () => `api-sale-${Date.now()}-${++keys}`;
