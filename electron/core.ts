@@ -11,7 +11,7 @@ import { createModemBank } from './bank/modem-bank';
 import { loadCarrierProfiles } from './carriers';
 import { demoDealerPin, demoModems, demoShopProfile, demoUsers } from './demo';
 import { salesHandlers, saleView } from './sales/api';
-import { createJournal, type Sale } from './sales/journal';
+import { createJournal, type InSameCommit, type Sale } from './sales/journal';
 import { receiptDraftFor } from './sales/receipt-draft';
 import { createReceiptBook } from './sales/receipts';
 import { createRenewals } from './sales/renewal';
@@ -93,19 +93,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }),
     );
   };
-  // A stop between a sale's outcome and its receipt leaves a sale without one: issue it now.
+  /**
+   * An outcome's receipt, issued in the outcome's own commit. If it cannot be issued, the outcome
+   * still stands (the money moved): the receipt follows at the next start.
+   */
+  const receiptWithOutcome: InSameCommit = (sale) => {
+    try {
+      issueReceipt(sale);
+    } catch (error) {
+      log.error(`Sale ${sale.id}: its receipt will be issued at the next start`, error);
+    }
+  };
+  // Outcomes without a receipt: recovered just above, or reached before the shop had a profile.
   for (const sale of journal.withoutReceipt()) issueReceipt(sale);
   const renewals = createRenewals({
     journal,
     bank,
     carrierOf: (planId) => carriers.find((c) => c.plans.some((plan) => plan.id === planId)) ?? null,
     dealerPin: () => (options.demo ? demoDealerPin : undefined),
-    onProgress: (sale) => {
-      if (sale.status === 'succeeded' || sale.status === 'failed' || sale.status === 'unknown') {
-        issueReceipt(sale);
-      }
-      events.emit('sales.progress', { sale: saleView(sale, receipts.numberOfSale(sale.id)) });
-    },
+    onOutcome: receiptWithOutcome,
+    onProgress: (sale) =>
+      events.emit('sales.progress', { sale: saleView(sale, receipts.numberOfSale(sale.id)) }),
   });
   await bank.start();
 
@@ -139,7 +147,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return {};
     },
     'shop.get': () => ({ profile: shop.get() }),
-    ...salesHandlers({ journal, renewals, bank, carriers, receipts, issueReceipt }),
+    ...salesHandlers({ journal, renewals, bank, carriers, receipts, receiptWithOutcome }),
     'shop.update': (input) => {
       shop.save(normalizeShopProfile(input));
       const profile = shop.get();

@@ -8,7 +8,7 @@ import { CarrierInputError } from '../carriers';
 import { renderReceiptHtml } from '../printing/html';
 import { receiptLines } from '../printing/layout';
 import { receiptTranslations } from '../printing/translations';
-import { type Journal, JournalError, type Sale } from './journal';
+import { type InSameCommit, type Journal, JournalError, type Sale } from './journal';
 import type { ReceiptBook } from './receipts';
 import { RenewalError, type Renewals } from './renewal';
 
@@ -82,8 +82,8 @@ export function salesHandlers(deps: {
   bank: ModemBank;
   carriers: readonly CarrierProfile[];
   receipts: ReceiptBook;
-  /** Issues the receipt of a sale that reached an outcome (a correction after a resolve). */
-  issueReceipt(sale: Sale): void;
+  /** Issues an outcome's receipt in the outcome's commit (a correction after a resolve). */
+  receiptWithOutcome: InSameCommit;
 }): SalesHandlers {
   const t = receiptTranslations();
   const view = (sale: Sale) => saleView(sale, deps.receipts.numberOfSale(sale.id));
@@ -113,8 +113,8 @@ export function salesHandlers(deps: {
     'sales.list': (filter) => ({ sales: deps.journal.list(filter).map(view) }),
     'sales.resolve': ({ id, outcome, reason }, caller) =>
       refusingAsApi(() => {
-        const sale = deps.journal.resolve(id, outcome, reason, `manager:${caller.user?.id}`);
-        deps.issueReceipt(sale);
+        const actor = `manager:${caller.user?.id}`;
+        const sale = deps.journal.resolve(id, outcome, reason, actor, deps.receiptWithOutcome);
         return { sale: view(sale) };
       }),
     'receipts.get': ({ number }) => {

@@ -67,6 +67,12 @@ export type Settlement =
   | { status: 'failed'; reason: string; transcript: string }
   | { status: 'unknown'; reason: string; transcript: string };
 
+/**
+ * Work that must commit with a sale's move, or not at all: the receipt of an outcome, so that
+ * no stop can come between the two. It runs inside the move's transaction.
+ */
+export type InSameCommit = (sale: Sale) => void;
+
 export class JournalError extends Error {
   constructor(
     readonly code: 'not_found' | 'wrong_status' | 'tendered_too_low' | 'tendered_required',
@@ -212,6 +218,7 @@ export function createJournal(db: Database, now: () => Date) {
       reference?: string | null;
       dealerBalance?: number | null;
     },
+    inSameCommit?: InSameCommit,
   ): Sale {
     if (!canMove(from, to))
       throw new JournalError('wrong_status', `A sale cannot move from ${from} to ${to}`);
@@ -253,6 +260,7 @@ export function createJournal(db: Database, now: () => Date) {
             detail.reason ?? 'failed',
           );
         }
+        inSameCommit?.(sale);
         return sale;
       })
       .immediate();
@@ -349,30 +357,49 @@ export function createJournal(db: Database, now: () => Date) {
     },
 
     /** Records how the attempt ended: succeeded, failed (refunded) or unknown. */
-    settle(id: number, settlement: Settlement, actor: string): Sale {
+    settle(id: number, settlement: Settlement, actor: string, inSameCommit?: InSameCommit): Sale {
       if (settlement.status === 'succeeded') {
-        return transition(id, 'sending', 'succeeded', {
-          actor,
-          transcript: settlement.transcript,
-          reference: settlement.reference,
-          dealerBalance: settlement.dealerBalance,
-        });
+        return transition(
+          id,
+          'sending',
+          'succeeded',
+          {
+            actor,
+            transcript: settlement.transcript,
+            reference: settlement.reference,
+            dealerBalance: settlement.dealerBalance,
+          },
+          inSameCommit,
+        );
       }
-      return transition(id, 'sending', settlement.status, {
-        actor,
-        reason: settlement.reason,
-        transcript: settlement.transcript,
-      });
+      return transition(
+        id,
+        'sending',
+        settlement.status,
+        { actor, reason: settlement.reason, transcript: settlement.transcript },
+        inSameCommit,
+      );
     },
 
     /** A paid sale that never reached a modem (none available, bad plan): failed, refunded. */
-    abandonBeforeSending(id: number, reason: string, actor: string): Sale {
-      return transition(id, 'paid', 'failed', { actor, reason });
+    abandonBeforeSending(
+      id: number,
+      reason: string,
+      actor: string,
+      inSameCommit?: InSameCommit,
+    ): Sale {
+      return transition(id, 'paid', 'failed', { actor, reason }, inSameCommit);
     },
 
     /** Verification of an unknown sale: by a manager, a carrier SMS or a balance check. */
-    resolve(id: number, outcome: 'succeeded' | 'failed', reason: string, actor: string): Sale {
-      return transition(id, 'unknown', outcome, { actor, reason });
+    resolve(
+      id: number,
+      outcome: 'succeeded' | 'failed',
+      reason: string,
+      actor: string,
+      inSameCommit?: InSameCommit,
+    ): Sale {
+      return transition(id, 'unknown', outcome, { actor, reason }, inSameCommit);
     },
 
     /**

@@ -133,6 +133,25 @@ describe('the renewal journal', () => {
     expect(db.prepare('SELECT count(*) FROM refunds').pluck().get()).toBe(1);
   });
 
+  it('commits the work given with an outcome in the same transaction, or neither', () => {
+    const { journal, clerk, db } = journalOnFile();
+    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
+    journal.markSending(sale.id, 'modem-1', 'clerk:1');
+    const outcome = { status: 'failed', reason: 'unknown_number', transcript: '…' } as const;
+    expect(() =>
+      journal.settle(sale.id, outcome, 'modem-1', () => {
+        throw new Error('the receipt printer ran out of numbers');
+      }),
+    ).toThrow(/ran out of numbers/);
+    expect(journal.get(sale.id).status).toBe('sending');
+    expect(db.prepare('SELECT count(*) FROM refunds').pluck().get()).toBe(0);
+    const seen: string[] = [];
+    journal.settle(sale.id, outcome, 'modem-1', (settled) => {
+      seen.push(`${settled.status} in a transaction: ${db.inTransaction}`);
+    });
+    expect(seen).toEqual(['failed in a transaction: true']);
+  });
+
   it('never lets a sale move out of order', () => {
     const { journal, clerk } = journalOnFile();
     const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
