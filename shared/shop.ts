@@ -7,13 +7,18 @@ import { multiLineText, singleLineText } from './text';
 
 const countries = new Set<string>(getCountries());
 
+// Building a formatter costs about a millisecond, and every receipt issued checks its zone.
+const knownTimeZones = new Set<string>();
+
 export function isTimeZone(value: string): boolean {
+  if (knownTimeZones.has(value)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
   } catch {
     return false;
   }
+  knownTimeZones.add(value);
+  return true;
 }
 
 /** The shop as it appears on receipts and reports. */
