@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { CurrencyCode } from '../../shared/currencies';
 import { canMove, type Payment, type SaleStatus } from '../../shared/sale';
 
@@ -176,23 +176,31 @@ export function createJournal(db: Database, now: () => Date) {
   >(
     'SELECT from_status, to_status, at, actor, reason, transcript FROM sale_events WHERE sale_id = ? ORDER BY id',
   );
-  // Each filter is optional; created_at is ISO 8601 UTC, so text order is time order.
-  const listSales = db.prepare<
-    [
-      {
-        from: string | null;
-        to: string | null;
-        status: string | null;
-        msisdn: string | null;
-        limit: number;
-      },
-    ],
-    SaleRow
-  >(`
-    SELECT * FROM sales
-    WHERE (@from IS NULL OR created_at >= @from) AND (@to IS NULL OR created_at < @to)
-      AND (@status IS NULL OR status = @status) AND (@msisdn IS NULL OR msisdn = @msisdn)
-    ORDER BY created_at DESC, id DESC LIMIT @limit`);
+  // created_at is ISO 8601 UTC, so text order is time order. One statement per set of filters
+  // given, each planned for its own index: a catch-all `(@x IS NULL OR …)` statement is planned
+  // once for every case, and walks the whole table to find one customer's sales.
+  const listFilters = {
+    from: 'created_at >= @from',
+    to: 'created_at < @to',
+    status: 'status = @status',
+    msisdn: 'msisdn = @msisdn',
+  } as const;
+  type ListFilter = Partial<Record<keyof typeof listFilters, string>>;
+  const listStatements = new Map<string, Statement<[ListFilter & { limit: number }], SaleRow>>();
+  function listStatement(filter: ListFilter) {
+    const conditions = Object.entries(listFilters)
+      .filter(([name]) => filter[name as keyof ListFilter] !== undefined)
+      .map(([, condition]) => condition);
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    let statement = listStatements.get(where);
+    if (!statement) {
+      statement = db.prepare(
+        `SELECT * FROM sales ${where} ORDER BY created_at DESC, id DESC LIMIT @limit`,
+      );
+      listStatements.set(where, statement);
+    }
+    return statement;
+  }
   const unreceipted = db.prepare<[], SaleRow>(`
     SELECT * FROM sales s WHERE status IN ('succeeded', 'failed', 'unknown')
       AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.sale_id = s.id) ORDER BY id`);
@@ -337,14 +345,14 @@ export function createJournal(db: Database, now: () => Date) {
       filter: { from?: string; to?: string; status?: SaleStatus; msisdn?: string },
       limit = 500,
     ): Sale[] {
-      return listSales
-        .all({
-          from: filter.from ? new Date(filter.from).toISOString() : null,
-          to: filter.to ? new Date(filter.to).toISOString() : null,
-          status: filter.status ?? null,
-          msisdn: filter.msisdn ?? null,
-          limit,
-        })
+      const given: ListFilter = {
+        ...(filter.from ? { from: new Date(filter.from).toISOString() } : {}),
+        ...(filter.to ? { to: new Date(filter.to).toISOString() } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.msisdn ? { msisdn: filter.msisdn } : {}),
+      };
+      return listStatement(given)
+        .all({ ...given, limit })
         .map(saleOf);
     },
 

@@ -152,6 +152,31 @@ describe('the renewal journal', () => {
     expect(seen).toEqual(['failed in a transaction: true']);
   });
 
+  it('lists sales newest first by any set of filters', () => {
+    const { journal, clerk } = journalOnFile();
+    const sold = ['+687271234', '+687271234', '+687999999', '+687271234'].map((msisdn, index) => {
+      const { sale } = journal.openPaidSale(
+        newSale(clerk.id, { idempotencyKey: `list-key-${index}`, msisdn }),
+        'clerk:1',
+      );
+      return sale;
+    });
+    const [a, b, c, d] = sold.map((sale) => sale.id);
+    journal.abandonBeforeSending(b ?? 0, 'no_modem_available', 'system');
+    const ids = (filter: Parameters<typeof journal.list>[0]) =>
+      journal.list(filter).map((sale) => sale.id);
+    const from = sold[1]?.createdAt;
+    const to = sold[3]?.createdAt;
+    expect(ids({})).toEqual([d, c, b, a]);
+    expect(ids({ msisdn: '+687271234' })).toEqual([d, b, a]);
+    expect(ids({ msisdn: '+687271234', status: 'paid' })).toEqual([d, a]);
+    expect(ids({ msisdn: '+687271234', from, to })).toEqual([b]);
+    expect(ids({ status: 'failed', from })).toEqual([b]);
+    expect(ids({ from, to })).toEqual([c, b]);
+    expect(ids({ to, status: 'paid', msisdn: '+687999999' })).toEqual([c]);
+    expect(journal.list({}, 2).map((sale) => sale.id)).toEqual([d, c]);
+  });
+
   it('never lets a sale move out of order', () => {
     const { journal, clerk } = journalOnFile();
     const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
