@@ -50,8 +50,11 @@ export function createReceiptBook(db: Database, deviceId: string, now: () => Dat
   const byNumber = db.prepare<[string, number], ReceiptRow>(
     'SELECT number, sale_id, content, hash, prev_hash FROM receipts WHERE device_id = ? AND number = ?',
   );
-  const latestOfSale = db.prepare<[string, number], number>(
-    'SELECT max(number) FROM receipts WHERE device_id = ? AND sale_id = ?',
+  // The + keeps SQLite from answering max(number) by walking the device's receipts from the
+  // newest down to the sale's (a second per call on a million receipts): a sale has one or two,
+  // found through receipts_by_sale.
+  const latestOfSale = db.prepare<[number, string], number>(
+    'SELECT max(number) FROM receipts WHERE sale_id = ? AND +device_id = ?',
   );
   const run = db.prepare<[string, number, number], ReceiptRow>(`
     SELECT number, sale_id, content, hash, prev_hash FROM receipts
@@ -126,7 +129,7 @@ export function createReceiptBook(db: Database, deviceId: string, now: () => Dat
     },
     /** The latest receipt of a sale (a correction follows the first), or null. */
     numberOfSale(saleId: number): number | null {
-      return latestOfSale.pluck().get(deviceId, saleId) ?? null;
+      return latestOfSale.pluck().get(saleId, deviceId) ?? null;
     },
     /** Logs a reprint and returns the receipt marked COPY n. */
     reprint(number: number, actor: string, printer: string | null): Receipt | null {
