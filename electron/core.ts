@@ -65,8 +65,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const journal = createJournal(db, now);
-  for (const sale of journal.recoverInterrupted('system')) {
-    log.warn(`Sale ${sale.id} was interrupted by a stop and is now ${sale.status}`);
+  // After a clean stop every sale has its receipt: nothing to recover, and no sale to read.
+  const recovering = journal.needsRecovery();
+  if (recovering) {
+    for (const sale of journal.recoverInterrupted('system')) {
+      log.warn(`Sale ${sale.id} was interrupted by a stop and is now ${sale.status}`);
+    }
   }
   const bank = createModemBank({
     modems: simulatedModems,
@@ -105,7 +109,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   };
   // Outcomes without a receipt: recovered just above, or reached before the shop had a profile.
-  for (const sale of journal.withoutReceipt()) issueReceipt(sale);
+  if (recovering) for (const sale of journal.withoutReceipt()) issueReceipt(sale);
   const renewals = createRenewals({
     journal,
     bank,

@@ -204,6 +204,12 @@ export function createJournal(db: Database, now: () => Date) {
   const unreceipted = db.prepare<[], SaleRow>(`
     SELECT * FROM sales s WHERE status IN ('succeeded', 'failed', 'unknown')
       AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.sale_id = s.id) ORDER BY id`);
+  // A receipt comes only with an outcome, so an open sale has none either.
+  const receiptOwed = db
+    .prepare<[], number>(
+      'SELECT (SELECT count(*) FROM sales) != (SELECT count(DISTINCT sale_id) FROM receipts)',
+    )
+    .pluck();
   const open = db.prepare<[], SaleRow>(
     "SELECT * FROM sales WHERE status IN ('draft', 'paid', 'sending') ORDER BY id",
   );
@@ -355,6 +361,13 @@ export function createJournal(db: Database, now: () => Date) {
         .all({ ...given, limit })
         .map(saleOf);
     },
+
+    /**
+     * Whether a start has anything to recover or a receipt to issue: false when every sale has
+     * its receipt, as after a clean stop. Counted through two indexes, where recoverInterrupted
+     * and withoutReceipt read every sale.
+     */
+    needsRecovery: (): boolean => receiptOwed.get() === 1,
 
     /** Sales with an outcome but no receipt yet (a stop came in between). */
     withoutReceipt: (): Sale[] => unreceipted.all().map(saleOf),

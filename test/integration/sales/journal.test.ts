@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createJournal, JournalError, type NewSale } from '../../../electron/sales/journal';
+import { createReceiptBook } from '../../../electron/sales/receipts';
 import { openDatabase } from '../../../electron/store/database';
 import { createUserStore } from '../../../electron/store/users';
 import { withTempDirs } from '../../support/temp';
+import { saleContent } from '../../unit/printing/sale';
 
 const tempDir = withTempDirs();
 
@@ -212,6 +214,19 @@ describe('the renewal journal', () => {
       actor: 'manager:2',
       reason: 'carrier confirms nothing was credited',
     });
+  });
+
+  it('has something to recover at a start only while a sale is open or owed its receipt', () => {
+    const { journal, clerk, db } = journalOnFile();
+    const book = createReceiptBook(db, 'till-1', () => new Date());
+    const { deviceId: _device, number: _number, issuedAt: _issuedAt, ...draft } = saleContent;
+    expect(journal.needsRecovery()).toBe(false);
+    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
+    expect(journal.needsRecovery()).toBe(true);
+    journal.markSending(sale.id, 'modem-1', 'clerk:1');
+    const outcome = { status: 'unknown', reason: 'timeout', transcript: '…' } as const;
+    journal.settle(sale.id, outcome, 'modem-1', (settled) => book.issue(settled.id, draft));
+    expect(journal.needsRecovery()).toBe(false);
   });
 
   it('reads a sale left sending by a crash back as unknown, after reopening the file', () => {
