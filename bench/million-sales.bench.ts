@@ -104,27 +104,31 @@ test('a shop with 1,000,000 sales: start-up, sales.list by number, one day of re
         pin: '1111',
       });
       paths['in-process dispatcher'].setToken(login.token);
-      const numbers = {
-        'busiest customer': database.busiestNumber,
-        'typical customer': database.typicalNumber,
+      const lists = {
+        'by number, busiest customer': { msisdn: database.busiestNumber },
+        'by number, typical customer': { msisdn: database.typicalNumber },
+        // Not a target of issue 4: the manager's list of sales to verify.
+        'pending verification (status unknown)': { status: 'unknown' as const },
       };
-      for (const [who, msisdn] of Object.entries(numbers)) {
+      for (const [what, filter] of Object.entries(lists)) {
         for (const [via, api] of Object.entries(paths)) {
           const times: number[] = [];
           let found = 0;
           for (let i = 0; i < 110; i++) {
             const start = performance.now();
-            const { sales } = await api.call('sales.list', { msisdn });
+            const { sales } = await api.call('sales.list', filter);
             // The first ten warm the page cache and the statement.
             if (i >= 10) times.push(performance.now() - start);
             found = sales.length;
           }
           expect(found).toBeGreaterThan(0);
           const sorted = times.sort((a, b) => a - b);
-          const label = `sales.list by number, ${who} (${found} sales), ${via}`;
+          const label = `sales.list ${what} (${found} sales), ${via}`;
           figures[`${label}, p50 ms`] = percentile(sorted, 50).toFixed(2);
           figures[`${label}, p99 ms`] = percentile(sorted, 99).toFixed(2);
-          if (via === 'in-process dispatcher') expect(percentile(sorted, 50)).toBeLessThan(10);
+          if ('msisdn' in filter && via === 'in-process dispatcher') {
+            expect(percentile(sorted, 50)).toBeLessThan(10);
+          }
         }
       }
 

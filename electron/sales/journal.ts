@@ -188,9 +188,14 @@ export function createJournal(db: Database, now: () => Date) {
   type ListFilter = Partial<Record<keyof typeof listFilters, string>>;
   const listStatements = new Map<string, Statement<[ListFilter & { limit: number }], SaleRow>>();
   function listStatement(filter: ListFilter) {
-    const conditions = Object.entries(listFilters)
+    const conditions: string[] = Object.entries(listFilters)
       .filter(([name]) => filter[name as keyof ListFilter] !== undefined)
       .map(([, condition]) => condition);
+    // The condition of the partial index sales_open, spelled out: SQLite cannot tell that a
+    // parameter meets it, and would walk every sale to find the pending ones.
+    if (filter.status === 'sending' || filter.status === 'unknown') {
+      conditions.push("status IN ('sending', 'unknown')");
+    }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     let statement = listStatements.get(where);
     if (!statement) {

@@ -176,6 +176,11 @@ describe('the renewal journal', () => {
     expect(ids({ status: 'failed', from })).toEqual([b]);
     expect(ids({ from, to })).toEqual([c, b]);
     expect(ids({ to, status: 'paid', msisdn: '+687999999' })).toEqual([c]);
+    journal.markSending(d ?? 0, 'modem-1', 'clerk:1');
+    journal.settle(d ?? 0, { status: 'unknown', reason: 'timeout', transcript: '…' }, 'modem-1');
+    expect(ids({ status: 'unknown' })).toEqual([d]);
+    expect(ids({ status: 'unknown', msisdn: '+687271234', from })).toEqual([d]);
+    expect(ids({ status: 'sending' })).toEqual([]);
     expect(journal.list({}, 2).map((sale) => sale.id)).toEqual([d, c]);
   });
 
