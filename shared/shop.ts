@@ -7,7 +7,7 @@ import { multiLineText, singleLineText } from './text';
 
 const countries = new Set<string>(getCountries());
 
-// Building a formatter costs about a millisecond, and every receipt issued checks its zone.
+// Building a formatter costs a third of a millisecond, and every receipt issued checks its zone.
 const knownTimeZones = new Set<string>();
 
 export function isTimeZone(value: string): boolean {
