@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { version } from '../package.json';
 import { ApiError } from '../shared/api/errors';
-import { hasOutcome } from '../shared/sale';
 import { normalizeShopProfile } from '../shared/shop';
 import { createDispatcher, type Dispatch, type Handlers, type Logger } from './api/dispatcher';
 import { createEventBus, type EventBus } from './api/event-bus';
@@ -31,7 +30,7 @@ import { createReceiptPrinting } from './printers/receipt-printing';
 import { receiptTranslations } from './printing/translations';
 import { salesHandlers, saleView } from './sales/api';
 import { createTopUpConfirmations } from './sales/confirmations';
-import { createJournal, type Sale } from './sales/journal';
+import { createJournal, type InSameCommit, type Sale } from './sales/journal';
 import { receiptDraftFor } from './sales/receipt-draft';
 import { createReceiptBook } from './sales/receipts';
 import { createRenewals } from './sales/renewal';
@@ -66,6 +65,8 @@ export interface CoreOptions {
    * in the desktop app; by default this machine's Chromium and CUPS (the browser host).
    */
   documents?: ReceiptDocuments;
+  /** Demo only: simulated modems per carrier (default 2). */
+  simModems?: number;
   now?: () => Date;
   log?: Logger;
 }
@@ -81,18 +82,6 @@ export interface Core {
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
-  const { db } = openDatabase(options.databaseFile, now);
-  const events = createEventBus();
-  const shop = shopProfileStore(db, now);
-  const users = createUserStore(db, now);
-  const sessions = createSessions(now);
-  const logins = createLoginGuard(now);
-
-  if (options.demo && !shop.get()) shop.save(demoShopProfile);
-  if (options.demo && !users.any()) {
-    for (const user of demoUsers) users.add(user.name, user.role, user.pin);
-  }
-
   const log = options.log ?? console;
   const loaded = await loadCarrierProfiles(options.carrierDirs ?? []);
   for (const problem of loaded.problems)
@@ -107,9 +96,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     loaded.problems,
     shopCarrierDir,
   );
+  // Checked before anything is opened: a demo bank of a size it cannot have opens nothing.
+  const demoBank = options.demo ? demoModems(carriers.list(), options.simModems) : [];
+  const { db } = openDatabase(options.databaseFile, now);
+  const events = createEventBus();
+  const shop = shopProfileStore(db, now);
+  const users = createUserStore(db, now);
+  const sessions = createSessions(now);
+  const logins = createLoginGuard(now);
+
+  if (options.demo && !shop.get()) shop.save(demoShopProfile);
+  if (options.demo && !users.any()) {
+    for (const user of demoUsers) users.add(user.name, user.role, user.pin);
+  }
+
   const journal = createJournal(db, now);
-  for (const sale of journal.recoverInterrupted('system')) {
-    log.warn(`Sale ${sale.id} was interrupted by a stop and is now ${sale.status}`);
+  // After a clean stop every sale has its receipt: nothing to recover, and no sale to read.
+  const recovering = journal.needsRecovery();
+  if (recovering) {
+    for (const sale of journal.recoverInterrupted('system')) {
+      log.warn(`Sale ${sale.id} was interrupted by a stop and is now ${sale.status}`);
+    }
   }
   // The demo runs a simulated bank in this process; a shop runs the modems its manager set up,
   // with dealer PINs sealed in a file of their own (never in the database or its backups).
@@ -126,7 +133,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const receivedSms = createReceivedSmsStore(db);
   const inboxes = createSmsInboxes({ storeFor: receivedSms.forModem, now, log });
   const bank = createModemBank({
-    modems: real ? real.settings.list().map(modemConfigOf) : demoModems(carriers.list()),
+    modems: real ? real.settings.list().map(modemConfigOf) : demoBank,
     openLink: (port) => openModemLink(port, { simLatencyMs: options.simLatencyMs ?? 0 }),
     onStatus: (modems) => events.emit('modems.status', { modems }),
     onOpened: inboxes.open,
@@ -161,8 +168,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     deviceTimeoutMs: 10_000,
   };
   const printing = createReceiptPrinting({ receipts, delivery });
-  // A stop between a sale's outcome and its receipt leaves a sale without one: issue it now.
-  for (const sale of journal.withoutReceipt()) issueReceipt(sale);
+  /**
+   * An outcome's receipt, issued in the outcome's own commit. If it cannot be issued, the outcome
+   * still stands (the money moved): the receipt follows at the next start.
+   */
+  const receiptWithOutcome: InSameCommit = (sale) => {
+    try {
+      issueReceipt(sale);
+    } catch (error) {
+      log.error(`Sale ${sale.id}: its receipt will be issued at the next start`, error);
+    }
+  };
+  // Outcomes without a receipt: recovered just above, or reached before the shop had a profile.
+  if (recovering) for (const sale of journal.withoutReceipt()) issueReceipt(sale);
   const view = (sale: Sale) => saleView(sale, receipts.numberOfSale(sale.id));
   const announce = (sale: Sale) => events.emit('sales.progress', { sale: view(sale) });
   const renewals = createRenewals({
@@ -170,10 +188,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     bank,
     carrierOf: carriers.ofPlan,
     dealerPin: (modemId) => (real ? real.dealerPins.get(modemId) : demoDealerPin),
-    onProgress: (sale) => {
-      if (hasOutcome(sale.status)) issueReceipt(sale);
-      announce(sale);
-    },
+    onOutcome: receiptWithOutcome,
+    onProgress: announce,
   });
   // Listening from the first message on: a confirmation that came while the app was off counts.
   const confirmations = createTopUpConfirmations({
@@ -237,7 +253,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return {};
     },
     'shop.get': () => ({ profile: shop.get() }),
-    ...salesHandlers({ journal, renewals, carriers, receipts, issueReceipt, checkManager }),
+    ...salesHandlers({ journal, renewals, carriers, receipts, receiptWithOutcome, checkManager }),
     ...modemBankHandlers({ bank, carriers, real }),
     ...carrierHandlers(carriers),
     ...dayHandlers({

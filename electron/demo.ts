@@ -25,13 +25,19 @@ export const demoUsers = [
 /** The simulated dealer SIMs' PIN (the simulator's demo carrier expects it). */
 export const demoDealerPin = '1234';
 
-/** Two simulated modems per carrier: a textbook one and a Huawei stick. */
-export function demoModems(carriers: readonly CarrierProfile[]): ModemConfig[] {
+/**
+ * Simulated modems for each carrier, taking turns as a textbook modem and a Huawei stick: two by
+ * default, more to try a bigger bank.
+ */
+export function demoModems(carriers: readonly CarrierProfile[], perCarrier = 2): ModemConfig[] {
+  if (!Number.isInteger(perCarrier) || perCarrier < 1 || perCarrier > 64) {
+    throw new RangeError(`A demo bank has 1 to 64 modems per carrier, not ${perCarrier}`);
+  }
   return carriers.flatMap((carrier) =>
-    ['generic', 'huawei'].map((profile, index) => ({
+    Array.from({ length: perCarrier }, (_, index) => ({
       id: `${carrier.id}-sim-${index + 1}`,
       carrierId: carrier.id,
-      port: { kind: 'simulated', profile } as const,
+      port: { kind: 'simulated', profile: index % 2 === 0 ? 'generic' : 'huawei' } as const,
     })),
   );
 }

@@ -98,8 +98,11 @@ export interface UssdOptions {
 }
 
 export interface UssdSession {
-  /** Dials a code; falls back through the profile's encodings only while nothing was accepted. */
-  start(code: string, timeoutMs: number): Promise<UssdStep>;
+  /**
+   * Dials a code; falls back through the profile's encodings only while nothing was accepted.
+   * A secret code (one that carries the dealer PIN) is masked as a secret reply is.
+   */
+  start(code: string, timeoutMs: number, options?: { secret?: boolean }): Promise<UssdStep>;
   /**
    * Answers the open menu (status `menu`) with the learned encoding, never another. A secret
    * reply (the dealer PIN) is masked in the channel's transcript and errors, and in the step.
@@ -219,7 +222,7 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
     get active() {
       return modem.active;
     },
-    async start(code, timeoutMs) {
+    async start(code, timeoutMs, startOptions = {}) {
       assertUssdText(code);
       if (modem.active) throw new UssdBusyError('A USSD session is already open on this modem');
       if (Date.now() < modem.lateUntil) {
@@ -232,7 +235,7 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
         ];
         let last: (UssdStep & { refused: boolean }) | null = null;
         for (const encoding of encodings) {
-          last = await send(code, encoding, timeoutMs);
+          last = await send(code, encoding, timeoutMs, startOptions.secret);
           if (!last.refused) {
             if (learned !== encoding) {
               learned = encoding;

@@ -10,7 +10,7 @@ import type { CarrierBook } from '../carriers/book';
 import { renderReceiptHtml } from '../printing/html';
 import { receiptLines } from '../printing/layout';
 import { receiptTranslations } from '../printing/translations';
-import { type Journal, JournalError, type Sale } from './journal';
+import { type InSameCommit, type Journal, JournalError, type Sale } from './journal';
 import type { ReceiptBook } from './receipts';
 import { RenewalError, type Renewals } from './renewal';
 
@@ -94,8 +94,8 @@ export function salesHandlers(deps: {
   carriers: CarrierBook;
   receipts: ReceiptBook;
   checkManager: CheckManager;
-  /** Issues the receipt of a sale that reached an outcome (a correction after a resolve). */
-  issueReceipt(sale: Sale): void;
+  /** Issues an outcome's receipt in the outcome's commit (a correction after a resolve). */
+  receiptWithOutcome: InSameCommit;
 }): SalesHandlers {
   const t = receiptTranslations();
   const view = (sale: Sale) => saleView(sale, deps.receipts.numberOfSale(sale.id));
@@ -113,8 +113,8 @@ export function salesHandlers(deps: {
     'sales.resolve': ({ id, outcome, reason, manager }, caller) =>
       refusingAsApi(() => {
         const by = approvingManager(caller, manager, deps.checkManager);
-        const sale = deps.journal.resolve(id, outcome, reason, `manager:${by.id}`);
-        deps.issueReceipt(sale);
+        const actor = `manager:${by.id}`;
+        const sale = deps.journal.resolve(id, outcome, reason, actor, deps.receiptWithOutcome);
         return { sale: view(sale) };
       }),
     'receipts.get': ({ number }) => {

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { CurrencyCode } from '../../shared/currencies';
 import { canMove, type Payment, type SaleStatus } from '../../shared/sale';
 
@@ -66,6 +66,12 @@ export type Settlement =
     }
   | { status: 'failed'; reason: string; transcript: string }
   | { status: 'unknown'; reason: string; transcript: string };
+
+/**
+ * Work that must commit with a sale's move, or not at all: the receipt of an outcome, so that
+ * no stop can come between the two. It runs inside the move's transaction.
+ */
+export type InSameCommit = (sale: Sale) => void;
 
 export class JournalError extends Error {
   constructor(
@@ -170,26 +176,45 @@ export function createJournal(db: Database, now: () => Date) {
   >(
     'SELECT from_status, to_status, at, actor, reason, transcript FROM sale_events WHERE sale_id = ? ORDER BY id',
   );
-  // Each filter is optional; created_at is ISO 8601 UTC, so text order is time order.
-  const listSales = db.prepare<
-    [
-      {
-        from: string | null;
-        to: string | null;
-        status: string | null;
-        msisdn: string | null;
-        limit: number;
-      },
-    ],
-    SaleRow
-  >(`
-    SELECT * FROM sales
-    WHERE (@from IS NULL OR created_at >= @from) AND (@to IS NULL OR created_at < @to)
-      AND (@status IS NULL OR status = @status) AND (@msisdn IS NULL OR msisdn = @msisdn)
-    ORDER BY created_at DESC, id DESC LIMIT @limit`);
+  // created_at is ISO 8601 UTC, so text order is time order. One statement per set of filters
+  // given, each planned for its own index: a catch-all `(@x IS NULL OR …)` statement is planned
+  // once for every case, and walks the whole table to find one customer's sales.
+  const listFilters = {
+    from: 'created_at >= @from',
+    to: 'created_at < @to',
+    status: 'status = @status',
+    msisdn: 'msisdn = @msisdn',
+  } as const;
+  type ListFilter = Partial<Record<keyof typeof listFilters, string>>;
+  const listStatements = new Map<string, Statement<[ListFilter & { limit: number }], SaleRow>>();
+  function listStatement(filter: ListFilter) {
+    const conditions: string[] = Object.entries(listFilters)
+      .filter(([name]) => filter[name as keyof ListFilter] !== undefined)
+      .map(([, condition]) => condition);
+    // The condition of the partial index sales_open, spelled out: SQLite cannot tell that a
+    // parameter meets it, and would walk every sale to find the pending ones.
+    if (filter.status === 'sending' || filter.status === 'unknown') {
+      conditions.push("status IN ('sending', 'unknown')");
+    }
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    let statement = listStatements.get(where);
+    if (!statement) {
+      statement = db.prepare(
+        `SELECT * FROM sales ${where} ORDER BY created_at DESC, id DESC LIMIT @limit`,
+      );
+      listStatements.set(where, statement);
+    }
+    return statement;
+  }
   const unreceipted = db.prepare<[], SaleRow>(`
     SELECT * FROM sales s WHERE status IN ('succeeded', 'failed', 'unknown')
       AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.sale_id = s.id) ORDER BY id`);
+  // A receipt comes only with an outcome, so an open sale has none either.
+  const receiptOwed = db
+    .prepare<[], number>(
+      'SELECT (SELECT count(*) FROM sales) != (SELECT count(DISTINCT sale_id) FROM receipts)',
+    )
+    .pluck();
   const open = db.prepare<[], SaleRow>(
     "SELECT * FROM sales WHERE status IN ('draft', 'paid', 'sending') ORDER BY id",
   );
@@ -212,6 +237,7 @@ export function createJournal(db: Database, now: () => Date) {
       reference?: string | null;
       dealerBalance?: number | null;
     },
+    inSameCommit?: InSameCommit,
   ): Sale {
     if (!canMove(from, to))
       throw new JournalError('wrong_status', `A sale cannot move from ${from} to ${to}`);
@@ -253,6 +279,7 @@ export function createJournal(db: Database, now: () => Date) {
             detail.reason ?? 'failed',
           );
         }
+        inSameCommit?.(sale);
         return sale;
       })
       .immediate();
@@ -329,16 +356,23 @@ export function createJournal(db: Database, now: () => Date) {
       filter: { from?: string; to?: string; status?: SaleStatus; msisdn?: string },
       limit = 500,
     ): Sale[] {
-      return listSales
-        .all({
-          from: filter.from ? new Date(filter.from).toISOString() : null,
-          to: filter.to ? new Date(filter.to).toISOString() : null,
-          status: filter.status ?? null,
-          msisdn: filter.msisdn ?? null,
-          limit,
-        })
+      const given: ListFilter = {
+        ...(filter.from ? { from: new Date(filter.from).toISOString() } : {}),
+        ...(filter.to ? { to: new Date(filter.to).toISOString() } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.msisdn ? { msisdn: filter.msisdn } : {}),
+      };
+      return listStatement(given)
+        .all({ ...given, limit })
         .map(saleOf);
     },
+
+    /**
+     * Whether a start has anything to recover or a receipt to issue: false when every sale has
+     * its receipt, as after a clean stop. Counted through two indexes, where recoverInterrupted
+     * and withoutReceipt read every sale.
+     */
+    needsRecovery: (): boolean => receiptOwed.get() === 1,
 
     /** Sales with an outcome but no receipt yet (a stop came in between). */
     withoutReceipt: (): Sale[] => unreceipted.all().map(saleOf),
@@ -349,30 +383,49 @@ export function createJournal(db: Database, now: () => Date) {
     },
 
     /** Records how the attempt ended: succeeded, failed (refunded) or unknown. */
-    settle(id: number, settlement: Settlement, actor: string): Sale {
+    settle(id: number, settlement: Settlement, actor: string, inSameCommit?: InSameCommit): Sale {
       if (settlement.status === 'succeeded') {
-        return transition(id, 'sending', 'succeeded', {
-          actor,
-          transcript: settlement.transcript,
-          reference: settlement.reference,
-          dealerBalance: settlement.dealerBalance,
-        });
+        return transition(
+          id,
+          'sending',
+          'succeeded',
+          {
+            actor,
+            transcript: settlement.transcript,
+            reference: settlement.reference,
+            dealerBalance: settlement.dealerBalance,
+          },
+          inSameCommit,
+        );
       }
-      return transition(id, 'sending', settlement.status, {
-        actor,
-        reason: settlement.reason,
-        transcript: settlement.transcript,
-      });
+      return transition(
+        id,
+        'sending',
+        settlement.status,
+        { actor, reason: settlement.reason, transcript: settlement.transcript },
+        inSameCommit,
+      );
     },
 
     /** A paid sale that never reached a modem (none available, bad plan): failed, refunded. */
-    abandonBeforeSending(id: number, reason: string, actor: string): Sale {
-      return transition(id, 'paid', 'failed', { actor, reason });
+    abandonBeforeSending(
+      id: number,
+      reason: string,
+      actor: string,
+      inSameCommit?: InSameCommit,
+    ): Sale {
+      return transition(id, 'paid', 'failed', { actor, reason }, inSameCommit);
     },
 
     /** Verification of an unknown sale: by a manager, a carrier SMS or a balance check. */
-    resolve(id: number, outcome: 'succeeded' | 'failed', reason: string, actor: string): Sale {
-      return transition(id, 'unknown', outcome, { actor, reason });
+    resolve(
+      id: number,
+      outcome: 'succeeded' | 'failed',
+      reason: string,
+      actor: string,
+      inSameCommit?: InSameCommit,
+    ): Sale {
+      return transition(id, 'unknown', outcome, { actor, reason }, inSameCommit);
     },
 
     /** An unknown sale the carrier confirmed by SMS: succeeded, with its reference and the SMS. */

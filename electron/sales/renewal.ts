@@ -3,7 +3,7 @@ import type { Payment } from '../../shared/sale';
 import type { ModemBank, ModemLease } from '../bank/modem-bank';
 import { classifyTopUpAnswer, renderTopUpSteps } from '../carriers';
 import type { UssdStep } from '../gsm/ussd';
-import type { Journal, Sale, Settlement } from './journal';
+import type { InSameCommit, Journal, Sale, Settlement } from './journal';
 
 export interface RenewalRequest {
   msisdn: string;
@@ -20,6 +20,8 @@ export interface RenewalDeps {
   dealerPin(modemId: string): string | undefined;
   /** Every status the sale passes through, for the counter screen. */
   onProgress?(sale: Sale): void;
+  /** Runs inside the commit of the sale's outcome (its receipt), before onProgress hears of it. */
+  onOutcome?: InSameCommit;
   /** How long a renewal waits for a free modem of its carrier. */
   modemWaitMs?: number;
 }
@@ -73,10 +75,12 @@ async function runScript(
         return { notSent: `${reason}: ${step?.text ?? ''}`.trim() };
       }
       committed = index === steps.length - 1;
+      // A step that differs from its masked copy carries the PIN, the code dialled included.
+      const secret = text !== masked[index];
       step =
         index === 0
-          ? await lease.ussd.start(text, timeoutMs)
-          : await lease.ussd.reply(text, timeoutMs, { secret: text !== masked[index] });
+          ? await lease.ussd.start(text, timeoutMs, { secret })
+          : await lease.ussd.reply(text, timeoutMs, { secret });
     }
     if (!step) throw new Error('A top-up script has at least one step');
     if (step.status === 'timeout' || step.status === 'menu' || step.status === 'error') {
@@ -139,7 +143,14 @@ export function createRenewals(deps: RenewalDeps) {
 
       const lease = await deps.bank.acquire(carrier.id, deps.modemWaitMs ?? 30_000);
       if (!lease) {
-        return progress(deps.journal.abandonBeforeSending(sale.id, 'no_modem_available', 'system'));
+        return progress(
+          deps.journal.abandonBeforeSending(
+            sale.id,
+            'no_modem_available',
+            'system',
+            deps.onOutcome,
+          ),
+        );
       }
       try {
         let rendered: ReturnType<typeof renderTopUpSteps>;
@@ -151,7 +162,9 @@ export function createRenewals(deps: RenewalDeps) {
           });
         } catch (error) {
           const reason = `cannot build the top-up for ${lease.id}: ${(error as Error).message}`;
-          return progress(deps.journal.abandonBeforeSending(sale.id, reason, 'system'));
+          return progress(
+            deps.journal.abandonBeforeSending(sale.id, reason, 'system', deps.onOutcome),
+          );
         }
         progress(deps.journal.markSending(sale.id, lease.id, actor));
         const attempt = await runScript(carrier, lease, rendered.steps, rendered.masked);
@@ -161,10 +174,11 @@ export function createRenewals(deps: RenewalDeps) {
               sale.id,
               { status: 'failed', reason: attempt.notSent, transcript: lease.transcript() },
               lease.id,
+              deps.onOutcome,
             ),
           );
         }
-        return progress(deps.journal.settle(sale.id, attempt.settlement, lease.id));
+        return progress(deps.journal.settle(sale.id, attempt.settlement, lease.id, deps.onOutcome));
       } finally {
         lease.release();
       }

@@ -1,16 +1,7 @@
 import WebSocket from 'ws';
-import { createClient } from '../../shared/api/client';
+import { type Client, createClient } from '../../shared/api/client';
 import { ApiError } from '../../shared/api/errors';
 import { httpTransport } from '../../shared/api/http-transport';
-
-/** A client of the browser host at `url`, signed in as `name`, with its event socket. */
-export async function signedIn(url: string, name: string, pin: string) {
-  const api = createClient(
-    httpTransport({ baseUrl: url, WebSocket: WebSocket as never, reconnectMs: 50 }),
-  );
-  api.setToken((await api.call('auth.login', { name, pin })).token);
-  return api;
-}
 
 /** The ApiError a call was refused with; fails the test if the call succeeded. */
 export async function refusal(promise: Promise<unknown>): Promise<ApiError> {
@@ -21,4 +12,13 @@ export async function refusal(promise: Promise<unknown>): Promise<ApiError> {
     throw error;
   }
   throw new Error('The call was not refused');
+}
+
+/** A client of the host at `url` over real HTTP and WebSocket, signed in as `name`. */
+export async function signedIn(url: string, name: string, pin: string): Promise<Client> {
+  const api = createClient(
+    httpTransport({ baseUrl: url, WebSocket: WebSocket as never, reconnectMs: 50 }),
+  );
+  api.setToken((await api.call('auth.login', { name, pin })).token);
+  return api;
 }

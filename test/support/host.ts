@@ -23,7 +23,7 @@ export function withTestHosts() {
     }
   });
   return async (
-    options: Pick<CoreOptions, 'now' | 'simLatencyMs' | 'documents'> & {
+    options: Pick<CoreOptions, 'now' | 'simLatencyMs' | 'documents' | 'simModems'> & {
       demo?: boolean;
       /** Folders of carrier profiles laid over the shipped ones. */
       carrierDirs?: string[];
@@ -48,6 +48,7 @@ export function withTestHosts() {
       log: { error: () => {}, warn: () => {}, info: () => {} },
       ...(options.now ? { now: options.now } : {}),
       ...(options.simLatencyMs === undefined ? {} : { simLatencyMs: options.simLatencyMs }),
+      ...(options.simModems === undefined ? {} : { simModems: options.simModems }),
       ...(options.documents ? { documents: options.documents } : {}),
     });
     const host = await startHost({ core, rendererDir, port: 0 });

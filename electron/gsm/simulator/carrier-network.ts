@@ -12,6 +12,7 @@ import {
   formatDateZh,
   localWallClock,
 } from './carrier-format';
+import { serviceCodes } from './service-codes';
 
 export type UssdAnswer =
   /** A text; `waitsForReply` is a menu or a question (+CUSD: 1), otherwise the end (+CUSD: 0). */
@@ -46,6 +47,7 @@ export function createCarrierNetwork(behaviour: CarrierBehaviour, now: () => Dat
   let dialogue: Dialogue | null = null;
   const texts = behaviour.texts;
   const money = (amount: number) => formatAmount(amount, behaviour.currency);
+  const dialled = serviceCodes(behaviour.ussd.services);
 
   function customerNumber(typed: string): string {
     const digits = typed.trim().replace(/^\+/, '');
@@ -139,8 +141,8 @@ export function createCarrierNetwork(behaviour: CarrierBehaviour, now: () => Dat
     /** A new USSD request: the service code the dealer dialled. */
     ussdRequest(code: string): UssdAnswer {
       dialogue = null;
-      const step = behaviour.ussd.services[code.trim()];
-      if (step) return play(step, {});
+      const service = dialled(code.trim());
+      if (service) return play(service.step, service.slots);
       return texts.unknownService === null ? { kind: 'not-supported' } : done(texts.unknownService);
     },
 

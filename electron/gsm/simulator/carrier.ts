@@ -28,7 +28,8 @@ export interface CustomerLine {
 }
 
 /** What the dealer types into, in the top-up dialogue. */
-export type UssdSlot = 'customer' | 'plan' | 'pin';
+export const USSD_SLOTS = ['customer', 'plan', 'pin'] as const;
+export type UssdSlot = (typeof USSD_SLOTS)[number];
 
 /** The operations the network can run at the end of a USSD dialogue. */
 export type UssdAction = 'dealer-balance' | 'top-up';
@@ -80,7 +81,10 @@ export interface CarrierBehaviour {
   plans: readonly Plan[];
   customers: readonly CustomerLine[];
   ussd: {
-    /** Service codes the network knows: "*100#". */
+    /**
+     * Service codes the network knows: "*100#". A code may carry the dialogue's answers in
+     * slots, "*123*{customer}*{plan}*{pin}#": dialled in one go, it skips the questions.
+     */
     services: Readonly<Record<string, UssdStep>>;
     /**
      * Top-ups for these customers reach the network but are never answered; `applied` says

@@ -44,6 +44,8 @@ export const DEMO_CARRIER: CarrierBehaviour = {
           '2': { run: 'dealer-balance' },
         },
       },
+      // The same top-up in one round, as carriers offer dealers who know their codes.
+      '*123*{customer}*{plan}*{pin}#': { run: 'top-up' },
     },
     silentTopUps: { customers: ['687999999'], applied: true },
     menuTimeoutMs: 90_000,

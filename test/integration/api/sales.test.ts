@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createCore } from '../../../electron/core';
 import { createClient } from '../../../shared/api/client';
 import type { EventPayload } from '../../../shared/api/contract';
 import { httpTransport } from '../../../shared/api/http-transport';
@@ -95,6 +97,39 @@ describe('selling over the API, on the demo bank', () => {
     expect(first.html).toMatch(/^<!doctype html>/i);
     const missing = await refusal(api.call('receipts.get', { number: 99 }));
     expect(missing.code).toBe('not_found');
+  });
+
+  it('keeps an outcome whose receipt cannot be issued, and issues that receipt at the next start', async () => {
+    const { host, core, databaseFile } = await startTestHost({ demo: true });
+    const api = await signedIn(host.url, 'clerk', '1111');
+    // This connection's receipt book refuses to write, as a full disk would.
+    core.db.exec(`CREATE TEMP TRIGGER no_receipts BEFORE INSERT ON main.receipts
+      BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const { sale } = await api.call('sales.renew', {
+      msisdn: '687123456',
+      planId: '5go',
+      payment: { method: 'card', reference: 'slip-7' },
+      idempotencyKey: key(),
+    });
+    expect(sale).toMatchObject({ status: 'succeeded', receiptNumber: null });
+    await host.close();
+    await core.close();
+    const restarted = await createCore({
+      databaseFile,
+      demo: true,
+      carrierDirs: [path.resolve(__dirname, '../../../resources/carriers')],
+      log: { error: () => {}, warn: () => {}, info: () => {} },
+    });
+    try {
+      const login = await restarted.dispatch('auth.login', { name: 'clerk', pin: '1111' });
+      const token = login.ok ? (login.result as { token: string }).token : null;
+      expect(await restarted.dispatch('sales.get', { id: sale.id }, token)).toMatchObject({
+        ok: true,
+        result: { sale: { status: 'succeeded', receiptNumber: 1 } },
+      });
+    } finally {
+      await restarted.close();
+    }
   });
 
   it.each([

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createJournal, JournalError, type NewSale } from '../../../electron/sales/journal';
+import { createReceiptBook } from '../../../electron/sales/receipts';
 import { openDatabase } from '../../../electron/store/database';
 import { createUserStore } from '../../../electron/store/users';
 import { withTempDirs } from '../../support/temp';
+import { saleContent } from '../../unit/printing/sale';
 
 const tempDir = withTempDirs();
 
@@ -133,6 +135,55 @@ describe('the renewal journal', () => {
     expect(db.prepare('SELECT count(*) FROM refunds').pluck().get()).toBe(1);
   });
 
+  it('commits the work given with an outcome in the same transaction, or neither', () => {
+    const { journal, clerk, db } = journalOnFile();
+    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
+    journal.markSending(sale.id, 'modem-1', 'clerk:1');
+    const outcome = { status: 'failed', reason: 'unknown_number', transcript: '…' } as const;
+    expect(() =>
+      journal.settle(sale.id, outcome, 'modem-1', () => {
+        throw new Error('the receipt printer ran out of numbers');
+      }),
+    ).toThrow(/ran out of numbers/);
+    expect(journal.get(sale.id).status).toBe('sending');
+    expect(db.prepare('SELECT count(*) FROM refunds').pluck().get()).toBe(0);
+    const seen: string[] = [];
+    journal.settle(sale.id, outcome, 'modem-1', (settled) => {
+      seen.push(`${settled.status} in a transaction: ${db.inTransaction}`);
+    });
+    expect(seen).toEqual(['failed in a transaction: true']);
+  });
+
+  it('lists sales newest first by any set of filters', () => {
+    const { journal, clerk } = journalOnFile();
+    const sold = ['+687271234', '+687271234', '+687999999', '+687271234'].map((msisdn, index) => {
+      const { sale } = journal.openPaidSale(
+        newSale(clerk.id, { idempotencyKey: `list-key-${index}`, msisdn }),
+        'clerk:1',
+      );
+      return sale;
+    });
+    const [a, b, c, d] = sold.map((sale) => sale.id);
+    journal.abandonBeforeSending(b ?? 0, 'no_modem_available', 'system');
+    const ids = (filter: Parameters<typeof journal.list>[0]) =>
+      journal.list(filter).map((sale) => sale.id);
+    const from = sold[1]?.createdAt;
+    const to = sold[3]?.createdAt;
+    expect(ids({})).toEqual([d, c, b, a]);
+    expect(ids({ msisdn: '+687271234' })).toEqual([d, b, a]);
+    expect(ids({ msisdn: '+687271234', status: 'paid' })).toEqual([d, a]);
+    expect(ids({ msisdn: '+687271234', from, to })).toEqual([b]);
+    expect(ids({ status: 'failed', from })).toEqual([b]);
+    expect(ids({ from, to })).toEqual([c, b]);
+    expect(ids({ to, status: 'paid', msisdn: '+687999999' })).toEqual([c]);
+    journal.markSending(d ?? 0, 'modem-1', 'clerk:1');
+    journal.settle(d ?? 0, { status: 'unknown', reason: 'timeout', transcript: '…' }, 'modem-1');
+    expect(ids({ status: 'unknown' })).toEqual([d]);
+    expect(ids({ status: 'unknown', msisdn: '+687271234', from })).toEqual([d]);
+    expect(ids({ status: 'sending' })).toEqual([]);
+    expect(journal.list({}, 2).map((sale) => sale.id)).toEqual([d, c]);
+  });
+
   it('never lets a sale move out of order', () => {
     const { journal, clerk } = journalOnFile();
     const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
@@ -168,6 +219,19 @@ describe('the renewal journal', () => {
       actor: 'manager:2',
       reason: 'carrier confirms nothing was credited',
     });
+  });
+
+  it('has something to recover at a start only while a sale is open or owed its receipt', () => {
+    const { journal, clerk, db } = journalOnFile();
+    const book = createReceiptBook(db, 'till-1', () => new Date());
+    const { deviceId: _device, number: _number, issuedAt: _issuedAt, ...draft } = saleContent;
+    expect(journal.needsRecovery()).toBe(false);
+    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
+    expect(journal.needsRecovery()).toBe(true);
+    journal.markSending(sale.id, 'modem-1', 'clerk:1');
+    const outcome = { status: 'unknown', reason: 'timeout', transcript: '…' } as const;
+    journal.settle(sale.id, outcome, 'modem-1', (settled) => book.issue(settled.id, draft));
+    expect(journal.needsRecovery()).toBe(false);
   });
 
   it('reads a sale left sending by a crash back as unknown, after reopening the file', () => {

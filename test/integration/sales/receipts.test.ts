@@ -98,4 +98,79 @@ describe('the receipt book', () => {
     expect(() => book.issue(1, { ...fixed, refundAmount: 10 })).toThrow();
     expect(db.prepare('SELECT count(*) FROM receipts').pluck().get()).toBe(0);
   });
+
+  describe("checking one day's receipts", () => {
+    // Three days in Nouméa (UTC+11): a shop day runs from 13:00 UTC the day before.
+    const day = (date: string) => {
+      const from = new Date(`${date}T00:00:00+11:00`);
+      return { from, to: new Date(from.getTime() + 86_400_000) };
+    };
+    const issuedAt = [
+      '2026-11-20T08:00:00+11:00',
+      '2026-11-20T19:30:00+11:00',
+      '2026-11-21T00:00:00+11:00',
+      '2026-11-21T12:00:00+11:00',
+      '2026-11-21T23:59:59+11:00',
+      '2026-11-22T09:00:00+11:00',
+    ];
+
+    function bookOverThreeDays() {
+      const db = shopWithSales(path.join(tempDir(), 'shop.sqlite'), issuedAt.length);
+      let clock = 0;
+      const book = createReceiptBook(db, 'till-1', () => new Date(issuedAt[clock] ?? ''));
+      for (const [index] of issuedAt.entries()) {
+        clock = index;
+        book.issue(index + 1, fixed);
+      }
+      // Only someone bypassing the app could change or remove a receipt.
+      db.exec('DROP TRIGGER receipts_are_append_only_update');
+      db.exec('DROP TRIGGER receipts_are_append_only_delete');
+      return { db, book };
+    }
+
+    it('verifies the day from its first receipt to its last, linked to the days around it', () => {
+      const { book } = bookOverThreeDays();
+      expect(book.verify(day('2026-11-21'))).toEqual({ ok: true });
+      expect(book.verify(day('2026-11-20'))).toEqual({ ok: true });
+      expect(book.verify(day('2026-11-22'))).toEqual({ ok: true });
+      expect(book.verify(day('2026-11-23'))).toEqual({ ok: true });
+    });
+
+    it("finds a receipt of that day altered, and only in that day's check", () => {
+      const { db, book } = bookOverThreeDays();
+      db.prepare(
+        "UPDATE receipts SET content = replace(content, '5500', '550') WHERE number = 4",
+      ).run();
+      expect(book.verify(day('2026-11-21'))).toEqual({
+        ok: false,
+        brokenAt: 1,
+        reason: 'hash_mismatch',
+      });
+      expect(book.verify(day('2026-11-20'))).toEqual({ ok: true });
+      expect(book.verify()).toMatchObject({ ok: false, brokenAt: 3 });
+    });
+
+    it('finds the first or the last receipt of the day removed', () => {
+      const first = bookOverThreeDays();
+      first.db.prepare('DELETE FROM receipts WHERE number = 3').run();
+      expect(first.book.verify(day('2026-11-21'))).toEqual({
+        ok: false,
+        brokenAt: 0,
+        reason: 'gap',
+      });
+      const last = bookOverThreeDays();
+      last.db.prepare('DELETE FROM receipts WHERE number = 5').run();
+      expect(last.book.verify(day('2026-11-21'))).toEqual({
+        ok: false,
+        brokenAt: 2,
+        reason: 'gap',
+      });
+    });
+
+    it('finds a whole day removed when checking that day', () => {
+      const { db, book } = bookOverThreeDays();
+      db.prepare('DELETE FROM receipts WHERE number IN (3, 4, 5)').run();
+      expect(book.verify(day('2026-11-21'))).toEqual({ ok: false, brokenAt: 0, reason: 'gap' });
+    });
+  });
 });

@@ -14,6 +14,7 @@ import { createJournal } from '../../../electron/sales/journal';
 import { createRenewals, RenewalError } from '../../../electron/sales/renewal';
 import { openDatabase } from '../../../electron/store/database';
 import { createUserStore } from '../../../electron/store/users';
+import type { CarrierProfile } from '../../../shared/carrier';
 import { withTempDirs } from '../../support/temp';
 
 const tempDir = withTempDirs();
@@ -30,7 +31,10 @@ if (!demo.ok) throw new Error('the demo profile does not load');
 const carrier = { ...demo.profile, topUp: { ...demo.profile.topUp, timeoutMs: 1500 } };
 
 /** A shop with a journal on a real file and a bank of simulated modems in this process. */
-async function shop(options: { modems?: number; dealerBalance?: number } = {}) {
+async function shop(
+  options: { modems?: number; dealerBalance?: number; carrier?: CarrierProfile } = {},
+) {
+  const sold = options.carrier ?? carrier;
   const { db } = openDatabase(path.join(tempDir(), 'shop.sqlite'));
   const now = () => new Date();
   const clerk = createUserStore(db, now).add('clerk', 'clerk', '1111');
@@ -39,7 +43,7 @@ async function shop(options: { modems?: number; dealerBalance?: number } = {}) {
   const bank = createModemBank({
     modems: Array.from({ length: options.modems ?? 1 }, (_, i) => ({
       id: `modem-${i + 1}`,
-      carrierId: carrier.id,
+      carrierId: sold.id,
       port: { kind: 'simulated', profile: 'generic' } as const,
     })),
     openLink: async (port) => {
@@ -62,7 +66,7 @@ async function shop(options: { modems?: number; dealerBalance?: number } = {}) {
   const renewals = createRenewals({
     journal,
     bank,
-    carrierOf: (planId) => (carrier.plans.some((plan) => plan.id === planId) ? carrier : null),
+    carrierOf: (planId) => (sold.plans.some((plan) => plan.id === planId) ? sold : null),
     dealerPin: () => '1234',
     onProgress: (sale) => progress.push(sale.status),
     modemWaitMs: 500,
@@ -96,6 +100,21 @@ describe('a renewal at the counter', () => {
     expect(transcript).toMatch(/AT\+CUSD=1,"\*123#",15/);
     expect(transcript).toMatch(/Recharge 5Go OK pour 687123456/);
     expect(transcript).not.toMatch(/"1234"/);
+  });
+
+  it('keeps the PIN out of the transcript when the code dialled carries it (one round)', async () => {
+    const oneRound = {
+      ...carrier,
+      topUp: { ...carrier.topUp, steps: ['*123*{msisdn}*{planChoice}*{pin}#'] },
+    };
+    const { renewals, journal, clerk } = await shop({ carrier: oneRound });
+    const sale = await renewals.renew(request('687123456'), clerk);
+    expect(sale).toMatchObject({ status: 'succeeded', dealerBalanceAfter: 245_000 });
+    const transcript = journal.events(sale.id).at(-1)?.transcript ?? '';
+    expect(transcript).toMatch(/Recharge 5Go OK pour 687123456/);
+    // One round, dialled masked: "*123*687123456*2*1234#" never reaches the journal.
+    expect(transcript.match(/AT\+CUSD=1,.*/g)).toEqual(['AT+CUSD=1,"••••••••••••••••••••••",15']);
+    expect(transcript).not.toContain('*1234#');
   });
 
   it('ends refused by the carrier as failed and refunded', async () => {

@@ -132,6 +132,21 @@ describe('USSD', () => {
     expect(modem.received).toContain('AT+CUSD=1,"4821",15');
   });
 
+  it('masks a secret code (one that carries the dealer PIN) in the step and the transcript', async () => {
+    const transcript: string[] = [];
+    const modem = scriptedModem((command) =>
+      command.startsWith('AT+CSCS=') ? ok : `${ok}\r\n+CUSD: 0,"OK",15\r\n`,
+    );
+    const ussd = createUssdSession(
+      createAtChannel(modem.client, { transcript: ({ text }) => transcript.push(text) }),
+      { profile: genericProfile },
+    );
+    const step = await ussd.start('*123*687123456*2*4821#', 1000, { secret: true });
+    expect(step).toMatchObject({ status: 'done', sent: '•'.repeat(22) });
+    expect(transcript.join('\n')).not.toContain('4821');
+    expect(modem.received).toContain('AT+CUSD=1,"*123*687123456*2*4821#",15');
+  });
+
   it('ignores stray release notices around a session', async () => {
     const { ussd } = session(
       () =>

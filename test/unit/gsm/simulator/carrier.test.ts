@@ -80,6 +80,28 @@ describe('the demo network', () => {
     expect(DEMO_CARRIER.customers[0]?.remainingMb).toBe(3277);
   });
 
+  it('fills the slots of a code dialled in one go, and knows the rest of the code exactly', () => {
+    const network = createCarrierNetwork(DEMO_CARRIER, now);
+    expect(network.ussdRequest('*123*687777888*1*1234#')).toMatchObject({
+      text: 'Recharge 1Go OK pour 687777888. Réf TX48213. Nouveau solde 249 000 XPF',
+      waitsForReply: false,
+    });
+    expect(network.ussdRequest('*123*687777888*1#')).toEqual({ kind: 'not-supported' });
+    expect(network.ussdRequest('*124*687777888*1*1234#')).toEqual({ kind: 'not-supported' });
+    expect(network.snapshot().topUps).toHaveLength(1);
+  });
+
+  it.each([
+    ['*1*{msisdn}#', /\{msisdn\} is unknown or repeated/],
+    ['*1*{pin}*{pin}#', /\{pin\} is unknown or repeated/],
+    ['*1*{pin#', /without its pair/],
+  ])('refuses to play the malformed service code %s', (code, message) => {
+    const services = { [code]: { run: 'top-up' as const } };
+    expect(() =>
+      createCarrierNetwork({ ...DEMO_CARRIER, ussd: { ...DEMO_CARRIER.ussd, services } }, now),
+    ).toThrow(message);
+  });
+
   it('answers SMS only on its service numbers', () => {
     const network = createCarrierNetwork(DEMO_CARRIER, now);
     expect(network.smsReceived('+687777888', 'CXLL 687123456')).toEqual([]);

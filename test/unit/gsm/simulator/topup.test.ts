@@ -72,6 +72,28 @@ describe('the dealer on the demo network', () => {
     expect(await ussd(modem, '*100#')).toMatchObject({ text: 'Solde revendeur: 245 000 XPF' });
   });
 
+  it('tops up in one round when the whole dialogue is dialled as one code', async () => {
+    const modem = bench();
+    expect(await ussd(modem, '*123*687123456*2*1234#')).toEqual({
+      m: 0,
+      dcs: 15,
+      text: 'Recharge 5Go OK pour 687123456. Réf TX48213. Nouveau solde 245 000 XPF',
+    });
+    expect(modem.modem.state.ussd).toBe('idle');
+    expect(modem.modem.state.carrier.topUps).toEqual([
+      { reference: 'TX48213', customer: '687123456', plan: '5Go', answered: true },
+    ]);
+  });
+
+  it('refuses a one-round top-up with a wrong dealer PIN, and takes nothing', async () => {
+    const modem = bench();
+    expect(await ussd(modem, '*123*687123456*2*0000#')).toMatchObject({
+      m: 0,
+      text: 'Code PIN revendeur incorrect. Recharge annulée.',
+    });
+    expect(modem.modem.state.carrier.dealerBalance).toBe(250_000);
+  });
+
   it('takes the dealer balance from the menu too, and numbers references in sequence', async () => {
     const modem = bench();
     await topUp(modem, '687654321', '1', '1234');
