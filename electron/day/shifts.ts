@@ -96,7 +96,9 @@ export function createShiftBook(
   const salesIn = db.prepare<[string, string], SaleFactRow>(`${saleFactSelect}
     WHERE s.created_at > ? AND s.created_at <= ? ORDER BY s.created_at, s.id`);
   const unknownSales = db.prepare<[], SaleFactRow>(
-    `${saleFactSelect} WHERE s.status = 'unknown' ORDER BY s.created_at, s.id`,
+    // The partial index sales_open is used only when its own condition is spelled out.
+    `${saleFactSelect} WHERE s.status IN ('sending', 'unknown') AND s.status = 'unknown'
+     ORDER BY s.created_at, s.id`,
   );
   const refundsIn = db.prepare<[string, string], RefundFact & { saleId: number }>(
     `SELECT sale_id AS saleId, amount, method, at, reason FROM refunds

@@ -6,6 +6,7 @@ import { migration0004 } from './0004-shifts';
 import { migration0005 } from './0005-printers';
 import { migration0006 } from './0006-sms-and-balance-checks';
 import { migration0007 } from './0007-idle-lock';
+import { migration0008 } from './0008-refunds-by-time';
 
 /** In order, one per schema version. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
