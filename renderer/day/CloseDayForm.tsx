@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureInput } from '../../shared/api/contract';
 import type { DayReport, ZReport } from '../../shared/day';
@@ -41,6 +41,15 @@ export function CloseDayForm({
   const [local, setLocal] = useState<{ reason?: string; dealers?: boolean; count?: boolean }>({});
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+
+  const dealersGroup = useRef<HTMLFieldSetElement>(null);
+
+  // The balances to type take the focus as soon as the close asks for them.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new SIM asked for moves the focus
+  useEffect(() => {
+    const inputs = [...(dealersGroup.current?.querySelectorAll('input') ?? [])];
+    (inputs.find((input) => input.value === '') ?? inputs[0])?.focus();
+  }, [unreadDealers.length]);
 
   const reading = readCount(currency, typed);
   const expected = report.cash.expected.amount;
@@ -145,7 +154,7 @@ export function CloseDayForm({
         )}
       </LabelledField>
       {unreadDealers.length > 0 && (
-        <fieldset className="close__dealers">
+        <fieldset ref={dealersGroup} className="close__dealers">
           <legend>{t('day.close.dealersTitle')}</legend>
           <p className="field__hint">{t('day.close.dealersHint')}</p>
           {dealerAmounts.map(({ modemId, read }) => (

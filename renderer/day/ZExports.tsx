@@ -33,8 +33,8 @@ export function ZExports({ zNumber, needsApproval }: { zNumber: number; needsApp
         ...(needsApproval ? { manager: approval } : {}),
       });
       setMade({ format, files });
-      // The PIN approved this export only.
-      setApproval(noApproval);
+      // The PIN approved this export only; the name stays for the next one.
+      setApproval((current) => ({ ...current, pin: '' }));
     } catch (error) {
       const refused = readRefusal(error);
       setRefusal(refused);
