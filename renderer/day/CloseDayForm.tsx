@@ -76,15 +76,15 @@ export function CloseDayForm({
       ...(reason.trim() === '' ? {} : { reason }),
       ...(dealerAmounts.length > 0
         ? {
-            dealerBalances: dealerAmounts.map(({ modemId, read }) => ({
-              modemId,
-              amount: read.ok ? read.amount : 0,
-            })),
+            dealerBalances: dealerAmounts.flatMap(({ modemId, read }) =>
+              read.ok ? [{ modemId, amount: read.amount }] : [],
+            ),
           }
         : {}),
       ...(needsApproval ? { manager: approval } : {}),
     };
     setBusy(true);
+    setRefusal(null);
     try {
       const { z } = await api.call('day.close', input);
       onClosed(z);
