@@ -9,6 +9,7 @@ import { useIdleLock } from './idle-lock';
 import { CardPage } from './pages/CardPage';
 import { CarrierSettings } from './pages/CarrierSettings';
 import { CounterPage } from './pages/CounterPage';
+import { DayPage } from './pages/DayPage';
 import { ModemSettings } from './pages/ModemSettings';
 import { ModemsPage } from './pages/ModemsPage';
 import { SalesPage } from './pages/SalesPage';
@@ -38,6 +39,7 @@ const pages: readonly Page[] = [
     render: (session) => <SalesPage canResolve={session.user.role === 'manager'} />,
   },
   { id: 'card', label: 'card.nav', render: () => <CardPage /> },
+  { id: 'day', label: 'day.nav', render: (session) => <DayPage role={session.user.role} /> },
   { id: 'modems', label: 'nav.modems', render: () => <ModemsPage /> },
   {
     id: 'settings',

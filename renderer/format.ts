@@ -10,6 +10,8 @@ export function useFormat() {
   const language = i18n.language;
   return {
     money: (money: Money) => formatMoney(money, language),
+    /** A difference, with its sign: "+100 XPF" above zero, "-100 XPF" below. */
+    signedMoney: (money: Money) => `${money.amount > 0 ? '+' : ''}${formatMoney(money, language)}`,
     data: (megabytes: number) =>
       formatDataAmount(megabytes, language, (key, values) => t(`receipt.${key}`, values)),
     validity: (days: number) => t('receipt.validityDays', { count: days }),

@@ -108,7 +108,13 @@ test('demo mode is marked on every screen, asks who is at the counter, and keeps
   await signIn(page, 'clerk', '1111');
   await expect(page.getByText('Connecté : clerk')).toBeVisible();
   const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
-  await expect(navigation.getByRole('link')).toHaveText(['Comptoir', 'Ventes', 'Cartes', 'Modems']);
+  await expect(navigation.getByRole('link')).toHaveText([
+    'Comptoir',
+    'Ventes',
+    'Cartes',
+    'Journée',
+    'Modems',
+  ]);
   // Typing the settings' address lands a clerk on the counter.
   await page.goto(`${host.url}#settings`);
   await expect(page.getByLabel('Numéro du client')).toBeVisible();
@@ -176,6 +182,7 @@ test('on first run the owner creates the first manager, who is signed in on the 
     'Counter',
     'Sales',
     'Cards',
+    'Day',
     'Modems',
     'Settings',
   ]);

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ZReport } from '../../shared/day';
+import { api } from '../api';
+import { describeError } from '../errors';
+import { useFormat } from '../format';
+import { ZReportPanel } from './ZReportPanel';
+
+/** The closed days, newest first: each Z report to open, reprint and export. */
+export function ClosedDays({ timeZone, role }: { timeZone: string; role: 'clerk' | 'manager' }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [reports, setReports] = useState<ZReport[] | null>(null);
+  const [opened, setOpened] = useState<ZReport | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.call('day.list', {}).then(
+      (found) => live && setReports(found.reports),
+      (error: unknown) => live && setProblem(describeError(t, error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [t]);
+
+  function open(zNumber: number) {
+    setProblem(null);
+    api.call('day.get', { zNumber }).then(
+      ({ z }) => setOpened(z),
+      (error: unknown) => setProblem(describeError(t, error)),
+    );
+  }
+
+  if (problem) {
+    return (
+      <p className="status status--error" role="alert">
+        {problem}
+      </p>
+    );
+  }
+  if (opened) {
+    return (
+      <>
+        <button type="button" className="button--secondary" onClick={() => setOpened(null)}>
+          {t('day.closed.back')}
+        </button>
+        <ZReportPanel key={opened.number} z={opened} timeZone={timeZone} role={role} />
+      </>
+    );
+  }
+  if (!reports) return <p>{t('app.loading')}</p>;
+  if (reports.length === 0) return <p>{t('day.closed.none')}</p>;
+  return (
+    <table className="day-report__table closed-days">
+      <caption>{t('day.closed.title')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('day.closed.number')}</th>
+          <th scope="col">{t('day.closed.closedAt')}</th>
+          <th scope="col">{t('day.closed.closedBy')}</th>
+          <th scope="col">{t('day.report.net')}</th>
+          <th scope="col">{t('day.closed.difference')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('sales.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {reports.map((z) => {
+          const closed = format.dateTime(z.issuedAt, timeZone);
+          const difference = z.report.count?.difference ?? 0;
+          const { currency } = z.report.totals.gross;
+          return (
+            <tr key={z.number} data-testid={`z-${z.number}`}>
+              <td>{z.number}</td>
+              <td>{`${closed.date} ${closed.time}`}</td>
+              <td>{z.report.shift.closedBy}</td>
+              <td>{format.money(z.report.totals.net)}</td>
+              <td>{format.signedMoney({ amount: difference, currency })}</td>
+              <td>
+                <button type="button" onClick={() => open(z.number)}>
+                  {t('day.closed.open', { number: z.number })}
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

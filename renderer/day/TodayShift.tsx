@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProcedureOutput } from '../../shared/api/contract';
+import type { CurrencyCode } from '../../shared/currencies';
+import type { DayReport, ZReport } from '../../shared/day';
+import { api } from '../api';
+import { describeError } from '../errors';
+import { useFormat } from '../format';
+import { CashMovementForm } from './CashMovementForm';
+import { CloseDayForm } from './CloseDayForm';
+import { DayReportView } from './DayReportView';
+import { OpeningBalances } from './OpeningBalances';
+import { OpenShiftForm } from './OpenShiftForm';
+import { PrintButton } from './PrintButton';
+import { ZReportPanel } from './ZReportPanel';
+
+type Current = ProcedureOutput<'shifts.current'>;
+
+/**
+ * Today's shift from opening to close: the opening form while none is open; then the dealer
+ * SIMs' opening balances, cash in and out, the X report (kept current as sales go on) and the
+ * close; then the Z report it issued. A shift left open from an earlier day is closed first.
+ */
+export function TodayShift({
+  currency,
+  timeZone,
+  role,
+}: {
+  currency: CurrencyCode;
+  timeZone: string;
+  role: 'clerk' | 'manager';
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [current, setCurrent] = useState<Current | null>(null);
+  const [report, setReport] = useState<DayReport | null>(null);
+  const [issued, setIssued] = useState<ZReport | null>(null);
+  const [modemIds, setModemIds] = useState<string[]>([]);
+  const [dealerProblems, setDealerProblems] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [readings, setReadings] = useState(0);
+  const reload = useCallback(() => setReadings((count) => count + 1), []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each reading is asked for by `readings`
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const found = await api.call('shifts.current', {});
+      const x = found.shift ? (await api.call('day.report', {})).report : null;
+      if (!live) return;
+      setCurrent(found);
+      setReport(x);
+      setProblem(null);
+    })().catch((error: unknown) => live && setProblem(describeError(t, error)));
+    return () => {
+      live = false;
+    };
+  }, [readings, t]);
+
+  // Every step of a sale moves the X report on.
+  useEffect(() => api.on('sales.progress', reload), [reload]);
+
+  useEffect(() => {
+    let live = true;
+    api.call('modems.list', {}).then(
+      ({ modems }) => live && setModemIds(modems.map((modem) => modem.id)),
+      // Without the bank's list, the SIMs the report knows are still shown.
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  if (problem) {
+    return (
+      <p className="status status--error" role="alert">
+        {problem}
+      </p>
+    );
+  }
+  if (issued) {
+    return (
+      <>
+        <ZReportPanel z={issued} timeZone={timeZone} role={role} />
+        <div className="settings__actions">
+          <button
+            type="button"
+            onClick={() => {
+              setIssued(null);
+              reload();
+            }}
+          >
+            {t('day.z.nextDay')}
+          </button>
+        </div>
+      </>
+    );
+  }
+  if (!current) return <p>{t('app.loading')}</p>;
+  if (!current.shift) {
+    return (
+      <OpenShiftForm
+        currency={currency}
+        onOpened={(opened) => {
+          setDealerProblems(
+            Object.fromEntries(opened.dealerProblems.map((p) => [p.modemId, p.problem])),
+          );
+          reload();
+        }}
+      />
+    );
+  }
+  if (!report) return <p>{t('app.loading')}</p>;
+
+  const { shift, stale } = current;
+  const opened = format.dateTime(shift.openedAt, timeZone);
+  const asOf = format.dateTime(report.to, timeZone);
+  const close = (
+    <CloseDayForm
+      report={report}
+      needsApproval={role === 'clerk'}
+      onClosed={(z) => {
+        setIssued(z);
+        setDealerProblems({});
+        reload();
+      }}
+    />
+  );
+
+  return (
+    <>
+      <p className={stale ? 'notice day__stale' : 'day__opened'} role={stale ? 'alert' : undefined}>
+        {t(stale ? 'day.stale' : 'day.openSince', {
+          date: opened.date,
+          time: opened.time,
+          name: shift.openedBy,
+          float: format.money(shift.float),
+        })}
+      </p>
+      {stale && close}
+      <OpeningBalances
+        modemIds={modemIds}
+        report={report}
+        problems={dealerProblems}
+        onSaved={reload}
+      />
+      {!stale && <CashMovementForm currency={report.totals.gross.currency} onRecorded={reload} />}
+      <section className="x-report" aria-labelledby="x-report-title">
+        <h2 id="x-report-title">{t('day.x.title')}</h2>
+        <p>{t('day.x.asOf', { date: asOf.date, time: asOf.time })}</p>
+        <PrintButton label={t('day.x.print')} print={() => api.call('day.printX', {})} />
+        <DayReportView report={report} timeZone={timeZone} idPrefix="x" />
+      </section>
+      {!stale && close}
+    </>
+  );
+}

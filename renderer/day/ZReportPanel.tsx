@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ZReport } from '../../shared/day';
+import { api } from '../api';
+import { useFormat } from '../format';
+import { DayReportView } from './DayReportView';
+import { PrintButton } from './PrintButton';
+import { ZExports } from './ZExports';
+
+/**
+ * A Z report on screen: its number and close, the reprint (a manager's) and the exports, the
+ * report itself, and its link in the hash chain. It takes the focus when it appears.
+ */
+export function ZReportPanel({
+  z,
+  timeZone,
+  role,
+}: {
+  z: ZReport;
+  timeZone: string;
+  role: 'clerk' | 'manager';
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const closed = format.dateTime(z.issuedAt, timeZone);
+
+  useEffect(() => heading.current?.focus(), []);
+
+  return (
+    <article className="z-report" aria-labelledby={`z-${z.number}`}>
+      <h2 id={`z-${z.number}`} ref={heading} tabIndex={-1}>
+        {t('day.z.title', { number: z.number })}
+      </h2>
+      <p>
+        {t('day.z.closed', {
+          date: closed.date,
+          time: closed.time,
+          name: z.report.shift.closedBy ?? '',
+          till: z.deviceId,
+        })}
+      </p>
+      {role === 'manager' && (
+        <PrintButton
+          label={t('day.z.reprint')}
+          print={() => api.call('day.print', { zNumber: z.number })}
+        />
+      )}
+      <ZExports zNumber={z.number} needsApproval={role === 'clerk'} />
+      <DayReportView report={z.report} timeZone={timeZone} idPrefix={`z-${z.number}`} />
+      <dl className="z-report__chain">
+        <dt>{t('day.z.hash')}</dt>
+        <dd>
+          <code>{z.hash}</code>
+        </dd>
+        <dt>{t('day.z.prevHash')}</dt>
+        <dd>
+          <code>{z.prevHash}</code>
+        </dd>
+      </dl>
+    </article>
+  );
+}

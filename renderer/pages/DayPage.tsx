@@ -1,0 +1,67 @@
+import { type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ShopProfile } from '../../shared/shop';
+import { api } from '../api';
+import { ClosedDays } from '../day/ClosedDays';
+import { TodayShift } from '../day/TodayShift';
+import { describeError } from '../errors';
+
+const views = ['today', 'closed'] as const;
+type View = (typeof views)[number];
+
+/** The day: today's shift (opening, cash, X report, close) and the closed days' Z reports. */
+export function DayPage({ role }: { role: 'clerk' | 'manager' }) {
+  const { t } = useTranslation();
+  const [shop, setShop] = useState<ShopProfile | null | undefined>(undefined);
+  const [view, setView] = useState<View>('today');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.call('shop.get', {}).then(
+      ({ profile }) => live && setShop(profile),
+      (error: unknown) => live && setProblem(describeError(t, error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [t]);
+
+  let body: ReactNode;
+  if (problem) {
+    body = (
+      <p className="status status--error" role="alert">
+        {problem}
+      </p>
+    );
+  } else if (shop === undefined) {
+    body = <p>{t('app.loading')}</p>;
+  } else if (shop === null) {
+    // The day is counted in the shop's currency and cut at midnight in its zone.
+    body = <p className="notice">{t('day.noShop')}</p>;
+  } else if (view === 'today') {
+    body = <TodayShift currency={shop.currency} timeZone={shop.timeZone} role={role} />;
+  } else {
+    body = <ClosedDays timeZone={shop.timeZone} role={role} />;
+  }
+
+  return (
+    <section className="day">
+      <h1>{t('day.title')}</h1>
+      <nav className="day__views" aria-label={t('day.views')}>
+        {views.map((value) => (
+          <button
+            key={value}
+            type="button"
+            className={view === value ? undefined : 'button--secondary'}
+            aria-pressed={view === value}
+            onClick={() => setView(value)}
+          >
+            {t(`day.view.${value}`)}
+          </button>
+        ))}
+      </nav>
+      {body}
+    </section>
+  );
+}
