@@ -98,11 +98,29 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): [K, T[]][] {
 const tookMoney = (sale: SaleFact) => sale.paid;
 const succeeded = (sale: SaleFact) => sale.status === 'succeeded';
 
-function localHour(instant: string, timeZone: string): number {
-  const hour = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone })
-    .formatToParts(new Date(instant))
-    .find((part) => part.type === 'hour')?.value;
-  return Number(hour);
+/**
+ * The hour on the shop's clock. Every zone's offset is a multiple of 15 minutes, so instants in
+ * the same quarter hour share their local hour: each quarter is formatted once (formatting costs
+ * ~20 µs, a day report has thousands of sales).
+ */
+function hourReader(timeZone: string): (instant: string) => number {
+  const formatter = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  });
+  const quarterMs = 15 * 60 * 1000;
+  const hours = new Map<number, number>();
+  return (instant) => {
+    const quarter = Math.floor(Date.parse(instant) / quarterMs);
+    let hour = hours.get(quarter);
+    if (hour === undefined) {
+      const parts = formatter.formatToParts(new Date(quarter * quarterMs));
+      hour = Number(parts.find((part) => part.type === 'hour')?.value);
+      hours.set(quarter, hour);
+    }
+    return hour;
+  };
 }
 
 export function dayReport(facts: DayFacts): DayReport {
@@ -113,6 +131,7 @@ export function dayReport(facts: DayFacts): DayReport {
     );
   }
   const money = (amount: number): Money => ({ amount, currency: facts.currency });
+  const localHour = hourReader(facts.timeZone);
   const sold = facts.sales.filter(tookMoney);
   const margin = (sales: readonly SaleFact[]) =>
     sum(sales.filter(succeeded), (sale) => sale.price - sale.dealerCost);
@@ -222,7 +241,7 @@ export function dayReport(facts: DayFacts): DayReport {
       sales: sales.length,
       amount: money(sum(sales, (sale) => sale.price)),
     })),
-    byHour: groupBy(sold, (sale) => localHour(sale.createdAt, facts.timeZone))
+    byHour: groupBy(sold, (sale) => localHour(sale.createdAt))
       .sort(([a], [b]) => a - b)
       .map(([hour, sales]) => ({
         hour,

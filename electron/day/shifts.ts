@@ -91,7 +91,10 @@ export function createShiftBook(
     VALUES (@shiftId, @modemId, @carrierId, @moment, @amount, @currency, @source, @text, @actorId, @at)
     ON CONFLICT (shift_id, modem_id, moment) DO NOTHING`);
   const sending = db
-    .prepare<[], number>("SELECT count(*) FROM sales WHERE status = 'sending'")
+    // The partial index sales_open is used only when its own condition is spelled out.
+    .prepare<[], number>(
+      "SELECT count(*) FROM sales WHERE status IN ('sending', 'unknown') AND status = 'sending'",
+    )
     .pluck();
   const salesIn = db.prepare<[string, string], SaleFactRow>(`${saleFactSelect}
     WHERE s.created_at > ? AND s.created_at <= ? ORDER BY s.created_at, s.id`);
@@ -157,7 +160,16 @@ export function createShiftBook(
   function facts(shift: Shift, to: string, timeZone: string): DayFacts {
     const from = previousClose.get(shift.id) ?? null;
     const since = from ?? '';
-    const clerkOf = (row: SaleFactRow) => name(row.clerkId) ?? '';
+    // A few clerks sell thousands of sales: each name is looked up once.
+    const clerks = new Map<number, string>();
+    const clerkOf = (row: SaleFactRow) => {
+      let clerk = clerks.get(row.clerkId);
+      if (clerk === undefined) {
+        clerk = name(row.clerkId) ?? '';
+        clerks.set(row.clerkId, clerk);
+      }
+      return clerk;
+    };
     return {
       shift: {
         id: shift.id,
