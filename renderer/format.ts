@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Money } from '../shared/currencies';
 import { formatDataAmount } from '../shared/data-amount';
 import { formatLocalDateTime } from '../shared/date-time';
+import { localDate } from '../shared/local-time';
 import { formatMoney } from '../shared/money';
 
 /** Amounts, allowances and times in the interface's language, written as receipts write them. */
@@ -22,12 +23,4 @@ export function useFormat() {
 }
 
 /** Today on the shop's calendar, as a date input holds it: "2026-11-22". */
-export function todayIn(timeZone: string): string {
-  // Canadian English writes dates year first, with dashes: the date input's own format.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
+export const todayIn = (timeZone: string) => localDate(new Date(), timeZone);

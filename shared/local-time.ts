@@ -144,6 +144,20 @@ export function wallClockAt(instant: Date, timeZone: string): WallClock {
   return clockAt(formatter, instant.getTime());
 }
 
+const two = (value: number) => String(value).padStart(2, '0');
+
+/** The shop's calendar day of an instant, as a date input and `day.report {date}` write it. */
+export function localDate(instant: Date, timeZone: string): string {
+  const { year, month, day } = wallClockAt(instant, timeZone);
+  return `${year}-${two(month)}-${two(day)}`;
+}
+
+/** "2026-11-22 09:41:07" on the shop's clock: sortable, and read by spreadsheets as a time. */
+export function localDateTimeText(instant: Date, timeZone: string): string {
+  const { hour, minute, second } = wallClockAt(instant, timeZone);
+  return `${localDate(instant, timeZone)} ${two(hour)}:${two(minute)}:${two(second)}`;
+}
+
 /**
  * The instant a wall-clock time in `timeZone` names. A time that happens twice (clocks going
  * back) is the earlier instant; one that never happens (clocks going forward) is read with one

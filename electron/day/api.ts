@@ -3,6 +3,7 @@ import type { CarrierProfile } from '../../shared/carrier';
 import type { CurrencyCode } from '../../shared/currencies';
 import type { ZReport } from '../../shared/day';
 import { denominations } from '../../shared/denominations';
+import { localDate } from '../../shared/local-time';
 import type { ShopProfile } from '../../shared/shop';
 import type { Caller, Handlers } from '../api/dispatcher';
 import { approvingManager, type CheckManager } from '../api/manager-approval';
@@ -49,10 +50,6 @@ function asApiError(error: unknown): unknown {
 
 const refusingAsApi = <T>(run: () => T | Promise<T>) => refusingWith(asApiError, run);
 
-/** The shop's calendar day of an instant, YYYY-MM-DD. */
-const localDate = (instant: string, timeZone: string) =>
-  localDateTime(instant, timeZone).slice(0, 10);
-
 export function dayHandlers(deps: {
   shifts: ShiftBook;
   bank: ModemBank;
@@ -79,7 +76,7 @@ export function dayHandlers(deps: {
   const zOfDate = (date: string, timeZone: string): ZReport => {
     const z = deps.shifts
       .list()
-      .filter((report) => localDate(report.issuedAt, timeZone) === date)
+      .filter((report) => localDate(new Date(report.issuedAt), timeZone) === date)
       .at(-1);
     if (!z) throw new ApiError('not_found', `No day was closed on ${date}`);
     return z;
@@ -94,7 +91,7 @@ export function dayHandlers(deps: {
         shift: shift ? view(shift) : null,
         stale:
           shift !== null &&
-          localDate(shift.openedAt, timeZone) !== localDate(deps.now().toISOString(), timeZone),
+          localDate(new Date(shift.openedAt), timeZone) !== localDate(deps.now(), timeZone),
       };
     },
     'shifts.open': (input, caller) =>

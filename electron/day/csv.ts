@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { type CurrencyCode, currencies } from '../../shared/currencies';
 import type { ZReport } from '../../shared/day';
+import { localDateTimeText } from '../../shared/local-time';
 
 /**
  * The accountant's CSV files, two per Z report (day.export format "csv"):
@@ -27,19 +28,8 @@ export function majorUnits(amount: number, currency: string): string {
   return `${sign}${Math.floor(abs / scale)}.${String(abs % scale).padStart(digits, '0')}`;
 }
 
-export function localDateTime(instant: string, timeZone: string): string {
-  // sv-SE writes 2026-11-22 09:41:07: sortable, and what spreadsheets read as a date-time.
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(instant));
-}
+export const localDateTime = (instant: string, timeZone: string) =>
+  localDateTimeText(new Date(instant), timeZone);
 
 /** The sales file's columns, in order. */
 export const saleColumns = [

@@ -1,6 +1,6 @@
 /** "Today's sales" are the shop's day, in the shop's zone, whatever the machine's clock says. */
 import { describe, expect, it } from 'vitest';
-import { localDay } from '../../../shared/local-time';
+import { localDate, localDateTimeText, localDay } from '../../../shared/local-time';
 
 const iso = ({ from, to }: { from: Date; to: Date }) => [from.toISOString(), to.toISOString()];
 
@@ -42,5 +42,17 @@ describe("the shop's day around an instant", () => {
 
   it('refuses a zone that does not exist', () => {
     expect(() => localDay(new Date(), 'Mars/Olympus')).toThrow(/Unknown time zone/);
+  });
+});
+
+describe("the shop's date and time of an instant, as text", () => {
+  it.each([
+    ['2026-11-22T12:59:59Z', 'Pacific/Noumea', '2026-11-22 23:59:59'],
+    ['2026-11-22T13:00:00Z', 'Pacific/Noumea', '2026-11-23 00:00:00'],
+    ['2024-02-29T23:30:00Z', 'UTC', '2024-02-29 23:30:00'],
+    ['2025-03-30T01:30:00Z', 'Europe/Paris', '2025-03-30 03:30:00'],
+  ])('%s in %s is %s', (instant, timeZone, text) => {
+    expect(localDateTimeText(new Date(instant), timeZone)).toBe(text);
+    expect(localDate(new Date(instant), timeZone)).toBe(text.slice(0, 10));
   });
 });
