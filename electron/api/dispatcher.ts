@@ -16,6 +16,15 @@ export interface Caller {
   token: string | null;
 }
 
+/**
+ * The signed-in user of a call to a `user` or `manager` procedure (the dispatcher has checked
+ * there is one; this says so to the types, and refuses if a handler is ever called otherwise).
+ */
+export function signedInUser(caller: Caller): User {
+  if (!caller.user) throw new ApiError('unauthorized', 'Sign in first');
+  return caller.user;
+}
+
 export type Handlers = {
   [N in ProcedureName]: (
     input: ValidInput<N>,

@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api/errors';
 import type { User } from '../store/users';
-import type { Caller } from './dispatcher';
+import { type Caller, signedInUser } from './dispatcher';
 
 /** Checks a manager's name and PIN typed at the counter (rate-limited as a sign-in is). */
 export type CheckManager = (name: string, pin: string) => User | null;
@@ -15,8 +15,8 @@ export function approvingManager(
   approval: { name: string; pin: string } | undefined,
   check: CheckManager,
 ): User {
-  if (!caller.user) throw new ApiError('unauthorized', 'Sign in first');
-  if (caller.user.role === 'manager') return caller.user;
+  const user = signedInUser(caller);
+  if (user.role === 'manager') return user;
   const manager = approval ? check(approval.name, approval.pin) : null;
   if (manager?.role !== 'manager') {
     throw new ApiError('forbidden', 'A manager must do this (or type their name and PIN)');

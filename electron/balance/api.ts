@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api/errors';
 import type { SaleView } from '../../shared/sale';
-import type { Handlers } from '../api/dispatcher';
+import { type Handlers, signedInUser } from '../api/dispatcher';
 import { refusingWith } from '../api/refusals';
 import { CarrierInputError } from '../carriers';
 import type { CarrierBook } from '../carriers/book';
@@ -59,8 +59,7 @@ export function balanceHandlers(deps: {
   return {
     'balance.check': ({ msisdn, carrierId }, caller) =>
       refusingAsApi(() => {
-        const user = caller.user;
-        if (!user) throw new ApiError('unauthorized', 'Sign in first');
+        const user = signedInUser(caller);
         return deps.checks.check(cardOf(msisdn, carrierId), user.id);
       }),
     'cards.get': ({ msisdn, carrierId, departureDate }) =>

@@ -5,14 +5,13 @@ import type { ZReport } from '../../shared/day';
 import { denominations } from '../../shared/denominations';
 import { localDate } from '../../shared/local-time';
 import type { ShopProfile } from '../../shared/shop';
-import type { Caller, Handlers } from '../api/dispatcher';
+import { type Handlers, signedInUser } from '../api/dispatcher';
 import { approvingManager, type CheckManager } from '../api/manager-approval';
 import { refusingWith } from '../api/refusals';
 import type { ModemBank } from '../bank/modem-bank';
 import { choosePrinter, printedOn } from '../printers/api';
 import { type Delivery, deliverDayReport } from '../printers/deliver';
 import type { PrinterStore } from '../store/printers';
-import type { User } from '../store/users';
 import { localDateTime, majorUnits, salesCsv, zSummaryCsv } from './csv';
 import { dealerBalancesOfBank } from './dealer-balances';
 import { xDocument, zDocument, zFileStem, zPdfFiles } from './documents';
@@ -68,10 +67,6 @@ export function dayHandlers(deps: {
     if (!profile) throw new ApiError('conflict', 'Set the shop profile up first');
     return profile;
   };
-  const signedIn = (caller: Caller): User => {
-    if (!caller.user) throw new ApiError('unauthorized', 'Sign in first');
-    return caller.user;
-  };
   const view = ({ currency: _currency, ...shift }: ReturnType<ShiftBook['open']>) => shift;
   const zOfDate = (date: string, timeZone: string): ZReport => {
     const z = deps.shifts
@@ -96,7 +91,7 @@ export function dayHandlers(deps: {
     },
     'shifts.open': (input, caller) =>
       refusingAsApi(async () => {
-        const user = signedIn(caller);
+        const user = signedInUser(caller);
         const profile = shop();
         const shift = deps.shifts.open(user.id, input.float, profile.currency);
         const balances = await dealerBalancesOfBank(
@@ -121,11 +116,11 @@ export function dayHandlers(deps: {
       }),
     'shifts.cashMovement': ({ kind, amount, reason }, caller) =>
       refusingAsApi(() => ({
-        shift: view(deps.shifts.cashMovement(signedIn(caller).id, kind, amount, reason)),
+        shift: view(deps.shifts.cashMovement(signedInUser(caller).id, kind, amount, reason)),
       })),
     'shifts.dealerBalance': ({ modemId, amount }, caller) =>
       refusingAsApi(() => {
-        const user = signedIn(caller);
+        const user = signedInUser(caller);
         const shift = deps.shifts.current();
         if (!shift) throw new ApiError('conflict', 'No shift is open');
         const modem = deps.bank.statuses().find((status) => status.id === modemId);

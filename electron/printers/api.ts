@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api/errors';
 import type { Printer } from '../../shared/printer';
-import type { Handlers } from '../api/dispatcher';
+import { type Handlers, signedInUser } from '../api/dispatcher';
 import type { PrinterStore } from '../store/printers';
 import { PrinterError } from './errors';
 import type { ReceiptPrinting } from './receipt-printing';
@@ -44,8 +44,7 @@ export function printerHandlers(deps: {
     },
     'receipts.print': async ({ number, printer: printerId }, caller) => {
       const printer = choosePrinter(deps.printers, printerId);
-      const user = caller.user;
-      if (!user) throw new ApiError('unauthorized', 'Sign in first');
+      const user = signedInUser(caller);
       const printed = await printedOn(
         printer.name,
         deps.printing.print(number, printer, `${user.role}:${user.id}`),

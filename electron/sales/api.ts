@@ -2,7 +2,7 @@ import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { CarrierProfile } from '../../shared/carrier';
 import type { SaleView } from '../../shared/sale';
-import type { Handlers } from '../api/dispatcher';
+import { type Handlers, signedInUser } from '../api/dispatcher';
 import { approvingManager, type CheckManager } from '../api/manager-approval';
 import { refusingWith } from '../api/refusals';
 import { CarrierInputError } from '../carriers';
@@ -104,8 +104,7 @@ export function salesHandlers(deps: {
     'catalog.list': catalog,
     'sales.renew': (input, caller) =>
       refusingAsApi(async () => {
-        const user = caller.user;
-        if (!user) throw new ApiError('unauthorized', 'Sign in first');
+        const user = signedInUser(caller);
         return { sale: view(await deps.renewals.renew(input, user)) };
       }),
     'sales.get': ({ id }) => refusingAsApi(() => ({ sale: view(deps.journal.get(id)) })),
