@@ -4,18 +4,11 @@ import type { ProcedureOutput } from '../../shared/api/contract';
 import type { PrinterSetup } from '../../shared/printer';
 import { api } from '../api';
 import { describeError } from '../errors';
+import { ProblemLine } from './FormStatus';
 import { PrintReceipt } from './PrintReceipt';
 import { ReceiptView } from './ReceiptView';
 
 type Loaded<T> = { value: T } | { problem: string };
-
-function ProblemAlert({ problem }: { problem: string }) {
-  return (
-    <p className="status status--error" role="alert">
-      {problem}
-    </p>
-  );
-}
 
 /**
  * A receipt as issued, with its Print button above it. The shop's printers are read once; a
@@ -55,13 +48,13 @@ export function ReceiptPanel({ number }: { number: number }) {
   }, [t]);
 
   if (receipt === null) return <p>{t('app.loading')}</p>;
-  if ('problem' in receipt) return <ProblemAlert problem={receipt.problem} />;
+  if ('problem' in receipt) return <ProblemLine>{receipt.problem}</ProblemLine>;
   const { html, printed, copies } = receipt.value;
   return (
     <div>
       {setup !== null &&
         ('problem' in setup ? (
-          <ProblemAlert problem={setup.problem} />
+          <ProblemLine>{setup.problem}</ProblemLine>
         ) : (
           <PrintReceipt
             key={number}

@@ -2,6 +2,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAsTyped } from '../../shared/customer-number';
 import { paymentMethods } from '../../shared/sale';
+import { ProblemLine } from '../components/FormStatus';
 import { useFormat } from '../format';
 import {
   type Carrier,
@@ -245,11 +246,7 @@ export function SaleForm({
 
       <div className="settings__actions">
         <button type="submit">{t('counter.review')}</button>
-        {refusal && (
-          <p className="status status--error" role="alert">
-            {refusal}
-          </p>
-        )}
+        {refusal && <ProblemLine>{refusal}</ProblemLine>}
       </div>
     </form>
   );

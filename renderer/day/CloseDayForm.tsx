@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureInput } from '../../shared/api/contract';
 import type { DayReport, ZReport } from '../../shared/day';
 import { api } from '../api';
+import { ProblemLine } from '../components/FormStatus';
 import { LabelledField } from '../components/LabelledField';
 import { describeError, describeIssue } from '../errors';
 import { useFormat } from '../format';
@@ -117,11 +118,7 @@ export function CloseDayForm({
           setTyped((current) => ({ ...current, [denomination]: text }))
         }
       />
-      {local.count && (
-        <p className="status status--error" role="alert">
-          {t('day.count.fix')}
-        </p>
-      )}
+      {local.count && <ProblemLine>{t('day.count.fix')}</ProblemLine>}
       <dl className="close__totals" aria-live="polite">
         <div>
           <dt>{t('day.close.counted')}</dt>
@@ -192,11 +189,7 @@ export function CloseDayForm({
         <button type="submit" disabled={busy}>
           {busy ? t('day.close.closing') : t('day.close.submit')}
         </button>
-        {problem && (
-          <p className="status status--error" role="alert">
-            {problem}
-          </p>
-        )}
+        {problem && <ProblemLine>{problem}</ProblemLine>}
       </div>
     </form>
   );

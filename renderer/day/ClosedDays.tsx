@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ZReport } from '../../shared/day';
 import { api } from '../api';
+import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
 import { useFormat } from '../format';
 import { ZReportPanel } from './ZReportPanel';
@@ -34,11 +35,7 @@ export function ClosedDays({ timeZone, role }: { timeZone: string; role: 'clerk'
   }
 
   if (problem) {
-    return (
-      <p className="status status--error" role="alert">
-        {problem}
-      </p>
-    );
+    return <ProblemLine>{problem}</ProblemLine>;
   }
   if (opened) {
     return (

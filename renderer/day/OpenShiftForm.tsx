@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import type { CurrencyCode } from '../../shared/currencies';
 import { api } from '../api';
+import { ProblemLine } from '../components/FormStatus';
 import { LabelledField } from '../components/LabelledField';
 import { describeError } from '../errors';
 import { readTypedAmount } from './typed-amount';
@@ -72,11 +73,7 @@ export function OpenShiftForm({
         <button type="submit" disabled={busy}>
           {busy ? t('day.open.opening') : t('day.open.submit')}
         </button>
-        {problem && (
-          <p className="status status--error" role="alert">
-            {problem}
-          </p>
-        )}
+        {problem && <ProblemLine>{problem}</ProblemLine>}
       </div>
     </form>
   );

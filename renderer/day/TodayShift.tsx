@@ -4,6 +4,7 @@ import type { ProcedureOutput } from '../../shared/api/contract';
 import type { CurrencyCode } from '../../shared/currencies';
 import type { DayReport, ZReport } from '../../shared/day';
 import { api } from '../api';
+import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
 import { useFormat } from '../format';
 import { CashMovementForm } from './CashMovementForm';
@@ -73,11 +74,7 @@ export function TodayShift({
   }, []);
 
   if (problem) {
-    return (
-      <p className="status status--error" role="alert">
-        {problem}
-      </p>
-    );
+    return <ProblemLine>{problem}</ProblemLine>;
   }
   if (issued) {
     return (

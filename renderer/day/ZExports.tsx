@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
 import { DownloadLinks, type MadeFile } from './DownloadLinks';
 import { type Approval, ManagerApproval, noApproval } from './ManagerApproval';
@@ -67,11 +68,7 @@ export function ZExports({ zNumber, needsApproval }: { zNumber: number; needsApp
             {busy === format ? t('day.export.making') : t(`day.export.${format}`)}
           </button>
         ))}
-        {problem && (
-          <p className="status status--error" role="alert">
-            {problem}
-          </p>
-        )}
+        {problem && <ProblemLine>{problem}</ProblemLine>}
       </div>
       {made && <DownloadLinks files={made.files} label={t(`day.export.files.${made.format}`)} />}
     </section>

@@ -2,6 +2,7 @@ import { useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/errors';
 import { api } from '../api';
+import { ProblemLine } from '../components/FormStatus';
 import { Confirmation } from '../counter/Confirmation';
 import { type Carrier, checkout, problemsFromIssues } from '../counter/checkout';
 import { SaleForm } from '../counter/SaleForm';
@@ -69,11 +70,7 @@ export function CounterPage() {
   }, [recheckId]);
 
   if (problem) {
-    return (
-      <p className="status status--error" role="alert">
-        {problem}
-      </p>
-    );
+    return <ProblemLine>{problem}</ProblemLine>;
   }
   if (!catalog) return <p>{t('app.loading')}</p>;
 

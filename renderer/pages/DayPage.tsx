@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShopProfile } from '../../shared/shop';
 import { api } from '../api';
+import { ProblemLine } from '../components/FormStatus';
 import { ClosedDays } from '../day/ClosedDays';
 import { TodayShift } from '../day/TodayShift';
 import { describeError } from '../errors';
@@ -29,11 +30,7 @@ export function DayPage({ role }: { role: 'clerk' | 'manager' }) {
 
   let body: ReactNode;
   if (problem) {
-    body = (
-      <p className="status status--error" role="alert">
-        {problem}
-      </p>
-    );
+    body = <ProblemLine>{problem}</ProblemLine>;
   } else if (shop === undefined) {
     body = <p>{t('app.loading')}</p>;
   } else if (shop === null) {

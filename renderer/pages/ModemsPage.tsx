@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { api } from '../api';
+import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
 
 type Modem = ProcedureOutput<'modems.list'>['modems'][number];
@@ -36,11 +37,7 @@ export function ModemsPage() {
   return (
     <section className="modems">
       <h1>{t('modems.title')}</h1>
-      {problem && (
-        <p className="status status--error" role="alert">
-          {problem}
-        </p>
-      )}
+      {problem && <ProblemLine>{problem}</ProblemLine>}
       {modems === null ? (
         !problem && <p>{t('app.loading')}</p>
       ) : modems.length === 0 ? (

@@ -4,6 +4,7 @@ import { displayStoredNumber } from '../../shared/customer-number';
 import { localDay } from '../../shared/local-time';
 import { type SaleStatus, type SaleView, saleStatuses } from '../../shared/sale';
 import { api } from '../api';
+import { ProblemLine } from '../components/FormStatus';
 import { ReceiptPanel } from '../components/ReceiptPanel';
 import { describeError } from '../errors';
 import { useFormat } from '../format';
@@ -111,11 +112,7 @@ export function SalesPage({ canResolve }: { canResolve: boolean }) {
           ))}
         </select>
       </div>
-      {problem && (
-        <p className="status status--error" role="alert">
-          {problem}
-        </p>
-      )}
+      {problem && <ProblemLine>{problem}</ProblemLine>}
       {corrected && corrected.receiptNumber !== null && (
         <section className="sales__corrected" aria-labelledby="sales-corrected-title">
           <h2 id="sales-corrected-title" ref={correctedTitle} tabIndex={-1}>

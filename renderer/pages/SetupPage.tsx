@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { api } from '../api';
+import { ProblemLine } from '../components/FormStatus';
 import { describeError, describeIssue } from '../errors';
 import { SettingsPage } from './SettingsPage';
 
@@ -113,11 +114,7 @@ export function SetupPage({ onSignedIn }: { onSignedIn(session: SignedIn): void 
             <button type="submit" disabled={busy}>
               {t('setup.create')}
             </button>
-            {problem && (
-              <p className="status status--error" role="alert">
-                {problem}
-              </p>
-            )}
+            {problem && <ProblemLine>{problem}</ProblemLine>}
           </div>
         </form>
       </section>

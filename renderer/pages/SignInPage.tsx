@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { api } from '../api';
+import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
 
 type SignedIn = ProcedureOutput<'auth.login'>;
@@ -82,11 +83,7 @@ export function SignInPage({
           <button type="submit" disabled={busy}>
             {busy ? t('signIn.signingIn') : t('signIn.submit')}
           </button>
-          {problem && (
-            <p className="status status--error" role="alert">
-              {problem}
-            </p>
-          )}
+          {problem && <ProblemLine>{problem}</ProblemLine>}
         </div>
       </form>
     </section>

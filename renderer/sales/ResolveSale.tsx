@@ -4,6 +4,7 @@ import { ApiError } from '../../shared/api/errors';
 import { displayStoredNumber } from '../../shared/customer-number';
 import type { SaleView } from '../../shared/sale';
 import { api } from '../api';
+import { ProblemLine } from '../components/FormStatus';
 import { describeError, describeIssue } from '../errors';
 
 const outcomes = ['succeeded', 'failed'] as const;
@@ -94,11 +95,7 @@ export function ResolveSale({
         <button type="button" className="button--secondary" onClick={onCancel}>
           {t('sales.resolveCancel')}
         </button>
-        {problem && (
-          <p className="status status--error" role="alert">
-            {problem}
-          </p>
-        )}
+        {problem && <ProblemLine>{problem}</ProblemLine>}
       </div>
     </form>
   );
