@@ -3,7 +3,7 @@ import type { CarrierProfile } from '../../shared/carrier';
 import type { CurrencyCode } from '../../shared/currencies';
 import type { ZReport } from '../../shared/day';
 import { denominations } from '../../shared/denominations';
-import { localDate } from '../../shared/local-time';
+import { localDate, localDateTimeText } from '../../shared/local-time';
 import type { ShopProfile } from '../../shared/shop';
 import { type Handlers, signedInUser } from '../api/dispatcher';
 import { approvingManager, type CheckManager } from '../api/manager-approval';
@@ -12,7 +12,7 @@ import type { ModemBank } from '../bank/modem-bank';
 import { choosePrinter, printedOn } from '../printers/api';
 import { type Delivery, deliverDayReport } from '../printers/deliver';
 import type { PrinterStore } from '../store/printers';
-import { localDateTime, majorUnits, salesCsv, zSummaryCsv } from './csv';
+import { majorUnits, salesCsv, zSummaryCsv } from './csv';
 import { dealerBalancesOfBank } from './dealer-balances';
 import { xDocument, zDocument, zFileStem, zPdfFiles } from './documents';
 import { DayReportError } from './report';
@@ -204,7 +204,7 @@ export function dayHandlers(deps: {
             amount === null ? null : majorUnits(amount, String(row.currency));
           return {
             ...row,
-            created_at_local: localDateTime(String(row.created_at_utc), timeZone),
+            created_at_local: localDateTimeText(new Date(String(row.created_at_utc)), timeZone),
             price: money(row.price as number),
             dealer_cost: money(row.dealer_cost as number),
             tendered: money(row.tendered as number | null),

@@ -28,7 +28,7 @@ export function majorUnits(amount: number, currency: string): string {
   return `${sign}${Math.floor(abs / scale)}.${String(abs % scale).padStart(digits, '0')}`;
 }
 
-export const localDateTime = (instant: string, timeZone: string) =>
+const localDateTime = (instant: string, timeZone: string) =>
   localDateTimeText(new Date(instant), timeZone);
 
 /** The sales file's columns, in order. */

@@ -3,7 +3,7 @@ import type { ModemBank } from '../bank/modem-bank';
 import { parseDealerBalance } from '../carriers';
 import { runUssdDialogue } from '../gsm/ussd';
 
-export type DealerBalanceReading =
+type DealerBalanceReading =
   | { modemId: string; carrierId: string; ok: true; amount: number; text: string }
   | { modemId: string; carrierId: string; ok: false; problem: string };
 
@@ -12,7 +12,7 @@ export type DealerBalanceReading =
  * per modem and all modems in parallel. A modem busy, offline or not answering gives a problem
  * (the manager then enters the balance by hand), never an exception.
  */
-export async function readDealerBalances(
+async function readDealerBalances(
   bank: ModemBank,
   carrierOf: (carrierId: string) => CarrierProfile | null,
   modemIds: readonly string[],
