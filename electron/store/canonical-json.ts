@@ -5,23 +5,44 @@
  * so two equal values always give the same text and different values different ones.
  */
 export function canonicalJson(value: unknown, path: string): string {
-  if (value === null || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) {
-      throw new TypeError(`${path}: only safe integers are hashed, not ${value}`);
-    }
-    return String(value);
-  }
-  if (Array.isArray(value)) {
-    return `[${value.map((item, index) => canonicalJson(item, `${path}[${index}]`)).join(',')}]`;
-  }
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const members = Object.entries(value as Record<string, unknown>)
-      .filter(([, member]) => member !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member, `${path}.${key}`)}`);
-    return `{${members.join(',')}}`;
-  }
-  throw new TypeError(`${path}: a ${typeof value} cannot be hashed`);
+  const parts: string[] = [];
+  // Where the walk is, kept as steps and joined only to name a refused value: a Z report has
+  // thousands of values, and a path string for each cost more than the text itself.
+  const steps: (string | number)[] = [];
+  const refuse = (why: string): never => {
+    const at = steps.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`));
+    throw new TypeError(`${path}${at.join('')}: ${why}`);
+  };
+  const write = (member: unknown) => {
+    if (member === null || typeof member === 'boolean') parts.push(String(member));
+    else if (typeof member === 'string') parts.push(JSON.stringify(member));
+    else if (typeof member === 'number') {
+      if (!Number.isSafeInteger(member)) refuse(`only safe integers are hashed, not ${member}`);
+      parts.push(String(member));
+    } else if (Array.isArray(member)) {
+      parts.push('[');
+      member.forEach((item, index) => {
+        if (index > 0) parts.push(',');
+        steps.push(index);
+        write(item);
+        steps.pop();
+      });
+      parts.push(']');
+    } else if (typeof member === 'object' && Object.getPrototypeOf(member) === Object.prototype) {
+      const keys = Object.keys(member as object)
+        .filter((key) => (member as Record<string, unknown>)[key] !== undefined)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      parts.push('{');
+      keys.forEach((key, index) => {
+        if (index > 0) parts.push(',');
+        parts.push(JSON.stringify(key), ':');
+        steps.push(key);
+        write((member as Record<string, unknown>)[key]);
+        steps.pop();
+      });
+      parts.push('}');
+    } else refuse(`a ${typeof member} cannot be hashed`);
+  };
+  write(value);
+  return parts.join('');
 }

@@ -7,6 +7,7 @@ import { migration0005 } from './0005-printers';
 import { migration0006 } from './0006-sms-and-balance-checks';
 import { migration0007 } from './0007-idle-lock';
 import { migration0008 } from './0008-refunds-by-time';
+import { migration0009 } from './0009-sale-payment-and-settlement';
 
 /** In order, one per schema version. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
