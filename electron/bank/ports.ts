@@ -41,7 +41,58 @@ export async function stableLinks(folder: string): Promise<Map<string, string>> 
   return links;
 }
 
+const readText = (file: string) =>
+  fs.readFile(file, 'utf8').then(
+    (text) => text.trim() || undefined,
+    () => undefined,
+  );
+
+/** The bus a sysfs device sits on (its `subsystem` link), or null at the top of the tree. */
+const subsystemOf = (device: string) =>
+  fs.realpath(path.join(device, 'subsystem')).then(
+    (bus) => path.basename(bus),
+    () => null,
+  );
+
+/**
+ * The serial ports as the Linux kernel lists them (/sys/class/tty), with the USB device each
+ * belongs to: what udev would say, without udev, which many machines (containers, minimal
+ * installs) do not run. Consoles and virtual terminals have no device and are left out, as are
+ * the serial8250 placeholders the kernel makes whether or not a UART is there.
+ */
+export async function kernelSerialPorts(sysClassTty = '/sys/class/tty'): Promise<FoundPort[]> {
+  const names = await fs.readdir(sysClassTty).catch(() => []);
+  const ports: FoundPort[] = [];
+  for (const name of names.sort()) {
+    const device = await fs.realpath(path.join(sysClassTty, name, 'device')).catch(() => null);
+    if (!device) continue;
+    let hardware = device;
+    while ((await subsystemOf(hardware)) === 'serial-base') hardware = path.dirname(hardware);
+    if (
+      (await subsystemOf(hardware)) === 'platform' &&
+      path.basename(hardware).startsWith('serial8250')
+    ) {
+      continue;
+    }
+    const port: FoundPort = { path: `/dev/${name}` };
+    for (let folder = device; (await subsystemOf(folder)) !== null; folder = path.dirname(folder)) {
+      const vendorId = await readText(path.join(folder, 'idVendor'));
+      if (vendorId === undefined) continue;
+      port.vendorId = vendorId;
+      port.productId = await readText(path.join(folder, 'idProduct'));
+      port.manufacturer = await readText(path.join(folder, 'manufacturer'));
+      break;
+    }
+    ports.push(port);
+  }
+  return ports;
+}
+
+/** The ports a modem could be on: the kernel's list on Linux, the system's elsewhere. */
 export async function listSerialPorts(byIdFolder = '/dev/serial/by-id'): Promise<PortChoice[]> {
-  const [found, links] = await Promise.all([SerialPort.list(), stableLinks(byIdFolder)]);
+  const [found, links] = await Promise.all([
+    process.platform === 'linux' ? kernelSerialPorts() : SerialPort.list(),
+    stableLinks(byIdFolder),
+  ]);
   return withStablePaths(found, links);
 }

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kernelSerialPorts, listSerialPorts } from '../../../electron/bank/ports';
+import { withTempDirs } from '../../support/temp';
+
+const tempDir = withTempDirs();
+
+/** A sysfs tree as a Linux kernel lays it out: devices under devices/, buses under bus/. */
+function sysfs() {
+  const root = tempDir();
+  const at = (...parts: string[]) => path.join(root, ...parts);
+  const folder = (...parts: string[]) => {
+    fs.mkdirSync(at(...parts), { recursive: true });
+    return at(...parts);
+  };
+  const onBus = (device: string, bus: string) =>
+    fs.symlinkSync(folder('bus', bus), path.join(device, 'subsystem'));
+  const tty = (name: string, device: string | null) => {
+    const entry = folder('devices', 'virtual', 'tty', name);
+    if (device) fs.symlinkSync(device, path.join(entry, 'device'));
+    fs.symlinkSync(entry, path.join(folder('class', 'tty'), name));
+  };
+  return { root, at, folder, onBus, tty };
+}
+
+describe('the serial ports the kernel lists', () => {
+  it('names each USB port’s maker and ids, and leaves consoles and placeholders out', async () => {
+    const sys = sysfs();
+    // A Huawei stick (usb-serial driver): ttyUSB0 → its port → interface → the USB device.
+    const stick = sys.folder('devices', 'pci0000:00', 'usb1', '1-1');
+    sys.onBus(stick, 'usb');
+    fs.writeFileSync(path.join(stick, 'idVendor'), '12d1\n');
+    fs.writeFileSync(path.join(stick, 'idProduct'), '1506\n');
+    fs.writeFileSync(path.join(stick, 'manufacturer'), 'HUAWEI\n');
+    const stickInterface = sys.folder('devices', 'pci0000:00', 'usb1', '1-1', '1-1:1.0');
+    sys.onBus(stickInterface, 'usb');
+    const stickPort = sys.folder('devices', 'pci0000:00', 'usb1', '1-1', '1-1:1.0', 'ttyUSB0');
+    sys.onBus(stickPort, 'usb-serial');
+    sys.tty('ttyUSB0', stickPort);
+    // A modem with a CDC ACM interface and no manufacturer string.
+    const acm = sys.folder('devices', 'pci0000:00', 'usb1', '1-2');
+    sys.onBus(acm, 'usb');
+    fs.writeFileSync(path.join(acm, 'idVendor'), '1e0e');
+    fs.writeFileSync(path.join(acm, 'idProduct'), '9001');
+    const acmInterface = sys.folder('devices', 'pci0000:00', 'usb1', '1-2', '1-2:1.2');
+    sys.onBus(acmInterface, 'usb');
+    sys.tty('ttyACM0', acmInterface);
+    // A real UART on the board, seen through the serial core's port device (kernel 6.x).
+    const uart = sys.folder('devices', 'pnp0', '00:00');
+    sys.onBus(uart, 'pnp');
+    const uartPort = sys.folder('devices', 'pnp0', '00:00', '00:00:0', '00:00:0.0');
+    sys.onBus(uartPort, 'serial-base');
+    sys.onBus(path.dirname(uartPort), 'serial-base');
+    sys.tty('ttyS0', uartPort);
+    // serial8250's placeholders, made whether or not a UART is there.
+    const placeholder = sys.folder('devices', 'platform', 'serial8250');
+    sys.onBus(placeholder, 'platform');
+    const placeholderPort = sys.folder('devices', 'platform', 'serial8250', 'serial8250:0.3');
+    sys.onBus(placeholderPort, 'serial-base');
+    sys.tty('ttyS3', placeholderPort);
+    // Virtual terminals and the console have no device.
+    sys.tty('tty1', null);
+    sys.tty('console', null);
+
+    expect(await kernelSerialPorts(sys.at('class', 'tty'))).toEqual([
+      { path: '/dev/ttyACM0', vendorId: '1e0e', productId: '9001', manufacturer: undefined },
+      { path: '/dev/ttyS0' },
+      { path: '/dev/ttyUSB0', vendorId: '12d1', productId: '1506', manufacturer: 'HUAWEI' },
+    ]);
+  });
+
+  it('lists nothing where there is no sysfs', async () => {
+    expect(await kernelSerialPorts(path.join(tempDir(), 'missing'))).toEqual([]);
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'lists this machine’s ports without udev: real devices only, each in /dev',
+    async () => {
+      const ports = await listSerialPorts();
+      for (const port of ports) {
+        expect(port.path).toMatch(/^\/dev\/(?!tty\d|console|ptmx)/);
+        expect(fs.existsSync(port.path)).toBe(true);
+      }
+    },
+  );
+});
