@@ -40,7 +40,14 @@ interface Dialogue {
 }
 
 export function createCarrierNetwork(behaviour: CarrierBehaviour, now: () => Date) {
-  const customers = new Map(behaviour.customers.map((line) => [line.number, { ...line }]));
+  const endOfDayIn = (days: number) =>
+    `${localWallClock(now(), behaviour.utcOffsetMinutes, days).slice(0, 10)}T23:59`;
+  const customers = new Map(
+    behaviour.customers.map(({ validForDays, ...line }): [string, CustomerLine] => [
+      line.number,
+      { ...line, validUntil: endOfDayIn(validForDays) },
+    ]),
+  );
   const topUps: CarrierState['topUps'] = [];
   let dealerBalance = behaviour.dealer.balance;
   let nextReference = behaviour.ussd.firstReference;
@@ -110,8 +117,7 @@ export function createCarrierNetwork(behaviour: CarrierBehaviour, now: () => Dat
     dealerBalance -= plan.dealerCost;
     customer.remainingMb += plan.dataMb;
     customer.plan = plan.name;
-    const until = localWallClock(now(), behaviour.utcOffsetMinutes, plan.validityDays);
-    const endOfDay = `${until.slice(0, 10)}T23:59`;
+    const endOfDay = endOfDayIn(plan.validityDays);
     if (endOfDay > customer.validUntil) customer.validUntil = endOfDay;
   }
 

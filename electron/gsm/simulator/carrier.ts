@@ -27,6 +27,15 @@ export interface CustomerLine {
   validUntil: string;
 }
 
+/**
+ * A line as the behaviour sets it up: its validity counted from the day the network starts, so
+ * the demo's cards are as fresh on any day the shop tries it as on the day it was written.
+ */
+export type CustomerAccount = Omit<CustomerLine, 'validUntil'> & {
+  /** Days left on the network's calendar, ending at 23:59; negative: expired that long ago. */
+  validForDays: number;
+};
+
 /** What the dealer types into, in the top-up dialogue. */
 export const USSD_SLOTS = ['customer', 'plan', 'pin'] as const;
 export type UssdSlot = (typeof USSD_SLOTS)[number];
@@ -79,7 +88,7 @@ export interface CarrierBehaviour {
   currency: { code: string; decimals: number };
   dealer: { balance: number; pin: string };
   plans: readonly Plan[];
-  customers: readonly CustomerLine[];
+  customers: readonly CustomerAccount[];
   ussd: {
     /**
      * Service codes the network knows: "*100#". A code may carry the dialogue's answers in

@@ -20,11 +20,11 @@ export const DEMO_CARRIER: CarrierBehaviour = {
     { choice: '3', name: '20Go', dataMb: 20 * 1024, dealerCost: 15_000, validityDays: 30 },
   ],
   customers: [
-    { number: '687123456', plan: '5Go', remainingMb: 3277, validUntil: '2026-11-30T23:59' },
-    { number: '687654321', plan: '1Go', remainingMb: 120, validUntil: '2026-05-10T23:59' },
-    { number: '687777888', plan: '20Go', remainingMb: 15_872, validUntil: '2026-06-02T23:59' },
+    { number: '687123456', plan: '5Go', remainingMb: 3277, validForDays: 210 },
+    { number: '687654321', plan: '1Go', remainingMb: 120, validForDays: 6 },
+    { number: '687777888', plan: '20Go', remainingMb: 15_872, validForDays: 29 },
     // The line whose top-up the network takes but never answers (ussd.silentTopUps).
-    { number: '687999999', plan: '1Go', remainingMb: 0, validUntil: '2026-04-30T23:59' },
+    { number: '687999999', plan: '1Go', remainingMb: 0, validForDays: -4 },
   ],
   ussd: {
     services: {

@@ -7,6 +7,7 @@ import { demoShopProfile } from '../../../electron/demo';
 import { createClient } from '../../../shared/api/client';
 import { httpTransport } from '../../../shared/api/http-transport';
 import { refusal, signedIn } from '../../support/api';
+import { demoCardValidUntil } from '../../support/demo-card';
 import { withTestHosts } from '../../support/host';
 import { withTempDirs } from '../../support/temp';
 import { demoProfileInput } from '../../unit/carriers/demo-profile';
@@ -30,8 +31,7 @@ describe('balance checks over the API, on the demo bank', () => {
       carrierId: 'nc-demo',
       outcome: 'ok',
       remainingMb: 3277,
-      // 30/11/2026 23:59 in Nouméa.
-      validUntil: '2026-11-30T12:59:00.000Z',
+      validUntil: demoCardValidUntil().instant,
     });
     expect(reading.text).toMatch(/il vous reste 3,2 Go/);
     expect(Date.parse(reading.receivedAt)).toBeGreaterThanOrEqual(Date.parse(reading.askedAt));

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, type TestContext } from 'vitest';
 import { decodePdu } from '../../../../electron/gsm/codecs';
 import { startSimulatorOnPty } from '../../../../electron/gsm/simulator';
+import { demoCardValidUntil } from '../../../support/demo-card';
 
 const hasGammu = spawnSync('gammu', ['--version'], { encoding: 'utf8' }).status === 0;
 // The tests run concurrently, so each one's simulator, socat and temp folder are cleaned up by
@@ -120,7 +121,7 @@ describe
             '4012',
           ]);
           expect(parts.map((part) => part.text).join('')).toContain(
-            "Forfait 5Go : il vous reste 3,2 Go valables jusqu'au 30/11/2026 23:59.",
+            `Forfait 5Go : il vous reste 3,2 Go valables jusqu'au ${demoCardValidUntil().french}.`,
           );
         },
         GAMMU_TIMEOUT,
