@@ -18,7 +18,10 @@ describe('canonicalJson', () => {
   });
 
   it.each([
-    [{ report: { totals: [1, 2.5] } }, 'z.report.totals[1]: only safe integers are hashed, not 2.5'],
+    [
+      { report: { totals: [1, 2.5] } },
+      'z.report.totals[1]: only safe integers are hashed, not 2.5',
+    ],
     [{ a: [{ b: 2 ** 53 }] }, `z.a[0].b: only safe integers are hashed, not ${2 ** 53}`],
     [{ at: new Date(0) }, 'z.at: a object cannot be hashed'],
     [[1, () => 1], 'z[1]: a function cannot be hashed'],
