@@ -114,6 +114,8 @@ export function isCusdComplete(text: string): boolean {
 export interface CusdAccumulator {
   /** Adds one line; returns the joined answer once it is complete, else null. */
   push(line: string): { text: string; truncated: boolean } | null;
+  /** Hands out what is held as a truncated answer (the line after it is not USSD text). */
+  flush(): { text: string; truncated: true } | null;
   /** Characters held while the menu is still open. */
   bufferedChars(): number;
 }
@@ -121,7 +123,8 @@ export interface CusdAccumulator {
 /**
  * Joins the lines of a multi-line USSD menu (`+CUSD: 1,"Menu` / `1. Balance` / `2. Top-up",15`)
  * with "\n" until the string is closed. A menu that never closes is cut at CUSD_MAX_LINES or
- * CUSD_MAX_CHARS and handed out as truncated.
+ * CUSD_MAX_CHARS, or flushed by the reader when another URC shows the modem has moved on,
+ * and handed out as truncated.
  */
 export function createCusdAccumulator(): CusdAccumulator {
   let lines: string[] = [];
@@ -136,6 +139,13 @@ export function createCusdAccumulator(): CusdAccumulator {
       lines = [];
       chars = 0;
       return { text, truncated };
+    },
+    flush() {
+      if (lines.length === 0) return null;
+      const text = lines.join('\n');
+      lines = [];
+      chars = 0;
+      return { text, truncated: true };
     },
     bufferedChars: () => chars,
   };

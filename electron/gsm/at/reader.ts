@@ -89,6 +89,20 @@ export function createAtReader(options: AtReaderOptions = {}): AtReader {
       events.push({ type: 'stray', text: raw });
       return;
     }
+    if (openUrc?.cusd && urcs.match(raw.trim()) !== undefined) {
+      // The closing quote was lost (field note 11): no menu line looks like a URC, so the text
+      // ended before this one, the modem's next word. (A lone "OK" can be a menu choice.)
+      const held = openUrc.cusd.flush();
+      if (held) {
+        events.push({
+          type: 'urc',
+          name: openUrc.spec.name,
+          lines: held.text.split('\n'),
+          truncated: true,
+        });
+      }
+      openUrc = null;
+    }
     if (openUrc) {
       const done = continueUrc(openUrc, raw);
       if (done) {

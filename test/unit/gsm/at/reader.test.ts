@@ -325,6 +325,19 @@ describe('AT reader: bytes to events', () => {
     expect(events).toEqual([{ type: 'overflow', bytes: 16 }, ok('AT')]);
   });
 
+  it('ends a +CUSD that lost its closing quote at the next URC, which is delivered too', () => {
+    const reader = createAtReader();
+    const events = reader.push(
+      raw('\r\n+CUSD: 0,"Solde revendeur:\r\n250 000 XPF\r\n+CMTI: "SM",3\r\n^RSSI:14\r\n'),
+    );
+    expect(events).toEqual([
+      { ...urc('+CUSD', '+CUSD: 0,"Solde revendeur:', '250 000 XPF'), truncated: true },
+      urc('+CMTI', '+CMTI: "SM",3'),
+      urc('^RSSI', '^RSSI:14'),
+    ]);
+    expect(reader.bufferedBytes()).toBe(0);
+  });
+
   it('cuts a +CUSD that never closes its quote instead of swallowing the line forever', () => {
     const reader = createAtReader();
     const lines = Array.from({ length: 40 }, (_, i) => `line ${i}`);
