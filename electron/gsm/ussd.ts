@@ -162,10 +162,16 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
     return { promise, arm: () => arm(), cancel: () => stop() };
   }
 
-  async function selectCharset(wanted: UssdCharset) {
-    if (charset === wanted) return;
+  /**
+   * Puts the modem in the charset an encoding needs. False only when the modem is known to be
+   * in another one and will not leave it: a request written for one charset and read in another
+   * would reach the network garbled. A modem that refuses +CSCS from the start is left as it is.
+   */
+  async function selectCharset(wanted: UssdCharset): Promise<boolean> {
+    if (charset === wanted) return true;
     const response = await channel.run(`AT+CSCS="${wanted}"`);
     if (!isErrorFinal(response.final)) charset = wanted;
+    return charset === null || charset === wanted;
   }
 
   async function send(
@@ -174,9 +180,11 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
     timeoutMs: number,
     secret = false,
   ): Promise<UssdStep & { refused: boolean }> {
-    await selectCharset(charsetFor(encoding));
-    const answer = nextAnswer(timeoutMs);
     const shown = secret ? '•'.repeat(text.length) : text;
+    if (!(await selectCharset(charsetFor(encoding)))) {
+      return { sent: shown, status: 'error', m: null, text: '', dcs: null, refused: true };
+    }
+    const answer = nextAnswer(timeoutMs);
     const response = await channel
       .run(`AT+CUSD=1,"${requestString(text, encoding)}",15`, {
         kind: 'network',

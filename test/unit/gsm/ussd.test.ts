@@ -147,6 +147,37 @@ describe('USSD', () => {
     expect(modem.received).toContain('AT+CUSD=1,"*123*687123456*2*4821#",15');
   });
 
+  it('never sends a plain request while the modem is stuck in UCS2', async () => {
+    // Field note 10: the request is read in the +CSCS charset. This modem took UCS2, refused
+    // the UCS2 request, then refused to go back to GSM.
+    const modem = scriptedModem((command) => {
+      if (command === 'AT+CSCS="UCS2"') return ok;
+      if (command.startsWith('AT+CSCS=')) return '\r\nERROR\r\n';
+      return `${ok}\r\n+CUSD: 4\r\n`;
+    });
+    const ussd = createUssdSession(createAtChannel(modem.client), {
+      profile: genericProfile,
+      remembered: 'ucs2-hex',
+    });
+    expect(await ussd.start('*123#', 1000)).toMatchObject({ status: 'error' });
+    expect(modem.received.filter((line) => line.startsWith('AT+CUSD'))).toEqual([
+      'AT+CUSD=1,"002A0031003200330023",15',
+    ]);
+  });
+
+  it('sends plain text to a modem that refuses +CSCS from the start', async () => {
+    const modem = scriptedModem((command) =>
+      command.startsWith('AT+CSCS=')
+        ? '\r\nERROR\r\n'
+        : `${ok}\r\n+CUSD: 0,"Solde revendeur: 250 000 XPF",15\r\n`,
+    );
+    const ussd = createUssdSession(createAtChannel(modem.client), { profile: genericProfile });
+    expect(await ussd.start('*100#', 1000)).toMatchObject({
+      status: 'done',
+      text: 'Solde revendeur: 250 000 XPF',
+    });
+  });
+
   it('ignores stray release notices around a session', async () => {
     const { ussd } = session(
       () =>
