@@ -1,22 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
-import { type ServedHost, serve } from './host';
-
-let dir: string;
-let host: ServedHost | undefined;
-
-test.beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-e2e-'));
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+import { expect, test } from './fixtures';
 
 const DAY_MS = 86_400_000;
 
@@ -35,16 +20,12 @@ const cardPage = (page: Page) => page.locator('section.card');
 
 test('a clerk checks a card’s balance, sees its usage and the plan for the customer’s stay', async ({
   page,
+  demoShop,
+  folder,
+  problems,
 }) => {
-  const databaseFile = path.join(dir, 'demo.sqlite');
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-
-  host = await serve(databaseFile, ['--demo']);
-  await page.goto(host.url);
+  const databaseFile = path.join(folder, 'demo.sqlite');
+  await page.goto(demoShop.url);
   await page.locator('#sign-in-name').fill('clerk');
   await page.locator('#sign-in-pin').fill('1111');
   await page.locator('#sign-in-pin').press('Enter');
@@ -91,10 +72,11 @@ test('a clerk checks a card’s balance, sees its usage and the plan for the cus
 
 test('a number that is not a card is refused on the field, and nothing is asked', async ({
   page,
+  demoShop,
+  folder,
 }) => {
-  const databaseFile = path.join(dir, 'demo.sqlite');
-  host = await serve(databaseFile, ['--demo']);
-  await page.goto(host.url);
+  const databaseFile = path.join(folder, 'demo.sqlite');
+  await page.goto(demoShop.url);
   await page.locator('#sign-in-name').fill('clerk');
   await page.locator('#sign-in-pin').fill('1111');
   await page.locator('#sign-in-pin').press('Enter');

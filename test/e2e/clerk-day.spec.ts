@@ -6,32 +6,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { type ServedHost, serve } from './host';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn } from './session';
-
-let dir: string;
-let host: ServedHost;
-let problems: string[];
-
-test.beforeEach(async ({ page }) => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-e2e-'));
-  host = await serve(path.join(dir, 'demo.sqlite'), ['--demo']);
-  problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => {
-    // Playwright's trace recorder tries to run in the receipt's frame, which refuses scripts.
-    const recorder = message.text().startsWith("Blocked script execution in 'about:srcdoc'");
-    if (message.type() === 'error' && !recorder) problems.push(message.text());
-  });
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 /** The text of a PDF the shop's printer wrote. */
 const pdfText = (file: string) =>
@@ -102,13 +80,16 @@ async function printFrom(panel: Locator, button: string): Promise<string> {
 
 test('a clerk’s day: a balance, a sale printed and reprinted, a refusal, a pending sale resolved', async ({
   page,
+  demoShop,
+  folder,
+  problems,
 }) => {
   test.slow(); // Each PDF is made by a headless Chromium of its own.
-  const receipts = path.join(dir, 'receipts');
+  const receipts = path.join(folder, 'receipts');
   // The spare printer's folder cannot be made: a file stands where its parent folder should be.
-  const blocked = path.join(dir, 'usb-stick');
+  const blocked = path.join(folder, 'usb-stick');
   fs.writeFileSync(blocked, '');
-  const manager = await asManager(page, host.url);
+  const manager = await asManager(page, demoShop.url);
   // The demo carrier's silent top-up then ends pending after 2 s instead of 30.
   const { profile } = await manager('carriers.get', { id: 'nc-demo' });
   await manager('carriers.save', {
@@ -116,7 +97,7 @@ test('a clerk’s day: a balance, a sale printed and reprinted, a refusal, a pen
   });
 
   await test.step('the manager sets up a PDF printer as the default one, and a spare', async () => {
-    await page.goto(host.url);
+    await page.goto(demoShop.url);
     await signIn(page, 'manager', '9999');
     await page.getByRole('link', { name: 'Réglages' }).click();
     const main = await addPdfPrinter(page, 'Tickets PDF', receipts);

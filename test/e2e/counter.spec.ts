@@ -3,33 +3,9 @@
  * host: renewals paid in cash and by card, a refusal, a top-up left without an answer and
  * resolved by the manager, the keyboard-only path, and the idle lock.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
-import { type ServedHost, serve } from './host';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn } from './session';
-
-let dir: string;
-let host: ServedHost;
-let problems: string[];
-
-test.beforeEach(async ({ page }) => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-e2e-'));
-  host = await serve(path.join(dir, 'demo.sqlite'), ['--demo']);
-  problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => {
-    // Playwright's trace recorder tries to run in the receipt's frame, which refuses scripts.
-    const recorder = message.text().startsWith("Blocked script execution in 'about:srcdoc'");
-    if (message.type() === 'error' && !recorder) problems.push(message.text());
-  });
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 /**
  * The text of the receipt on screen, read from this page: the receipt's frame runs no script,
@@ -49,8 +25,10 @@ async function chooseCounter(page: Page, number: string, plan: string) {
 
 test('a clerk renews a card with cash, sees the change, and a double click sells once', async ({
   page,
+  demoShop,
+  problems,
 }) => {
-  await page.goto(host.url);
+  await page.goto(demoShop.url);
   await signIn(page, 'clerk', '1111');
   await expect(page.getByRole('heading', { name: 'Comptoir' })).toBeVisible();
 
@@ -103,8 +81,10 @@ test('a clerk renews a card with cash, sees the change, and a double click sells
 
 test('a renewal done with the keyboard alone, going back once from the confirmation', async ({
   page,
+  demoShop,
+  problems,
 }) => {
-  await page.goto(host.url);
+  await page.goto(demoShop.url);
   await page.keyboard.type('clerk');
   await page.keyboard.press('Tab');
   await page.keyboard.type('1111');
@@ -144,8 +124,10 @@ test('a renewal done with the keyboard alone, going back once from the confirmat
 
 test('a top-up the carrier refuses ends failed and refunded, with its receipt', async ({
   page,
+  demoShop,
+  problems,
 }) => {
-  await page.goto(host.url);
+  await page.goto(demoShop.url);
   await signIn(page, 'clerk', '1111');
   await chooseCounter(page, '687111222', '1 Go');
   await page.getByRole('radio', { name: 'Autre' }).check();
@@ -170,6 +152,8 @@ test('a top-up the carrier refuses ends failed and refunded, with its receipt', 
 
 test('a retry after the connection dropped sends the same sale, which is sold once', async ({
   page,
+  demoShop,
+  problems,
 }) => {
   // No progress events reach this screen, and the first answer is lost on its way back.
   await page.routeWebSocket(/\/events$/, () => {});
@@ -183,7 +167,7 @@ test('a retry after the connection dropped sends the same sale, which is sold on
       await route.continue();
     }
   });
-  await page.goto(host.url);
+  await page.goto(demoShop.url);
   await signIn(page, 'clerk', '1111');
   await chooseCounter(page, '687123456', '20 Go');
   await page.getByRole('radio', { name: 'Carte' }).check();
@@ -203,9 +187,11 @@ test('a retry after the connection dropped sends the same sale, which is sold on
 
 test('a top-up left without an answer is pending; a clerk cannot resolve it, a manager does', async ({
   page,
+  demoShop,
+  problems,
 }) => {
   test.slow(); // The demo carrier's silent top-up waits for its 30 s timeout.
-  await page.goto(host.url);
+  await page.goto(demoShop.url);
   await signIn(page, 'clerk', '1111');
   await chooseCounter(page, '687999999', '1 Go');
   await page.getByLabel('Montant remis').fill('1500');
@@ -247,8 +233,12 @@ test('a top-up left without an answer is pending; a clerk cannot resolve it, a m
   expect(problems.filter((problem) => !problem.includes('status of 400'))).toEqual([]);
 });
 
-test('the modem bank shows each simulated modem and its state', async ({ page }) => {
-  await page.goto(host.url);
+test('the modem bank shows each simulated modem and its state', async ({
+  page,
+  demoShop,
+  problems,
+}) => {
+  await page.goto(demoShop.url);
   await signIn(page, 'clerk', '1111');
   await page.getByRole('link', { name: 'Modems' }).click();
   await expect(page.getByTestId('modem-nc-demo-sim-1')).toContainText('Prêt');
@@ -258,9 +248,11 @@ test('the modem bank shows each simulated modem and its state', async ({ page })
 
 test('the counter locks itself after five idle minutes; any activity starts them again', async ({
   page,
+  demoShop,
+  problems,
 }) => {
   await page.clock.install();
-  await page.goto(host.url);
+  await page.goto(demoShop.url);
   const login = page.waitForResponse('**/api/auth.login');
   await signIn(page, 'clerk', '1111');
   const { token } = await (await login).json();
@@ -282,7 +274,7 @@ test('the counter locks itself after five idle minutes; any activity starts them
   ).toBeVisible();
   // The session is closed on the host too: a call with the old token is refused.
   expect((await logout).ok()).toBe(true);
-  const stale = await page.request.post(`${host.url}api/catalog.list`, {
+  const stale = await page.request.post(`${demoShop.url}api/catalog.list`, {
     data: {},
     headers: { authorization: `Bearer ${token}` },
   });
@@ -294,9 +286,11 @@ test('the counter locks itself after five idle minutes; any activity starts them
 
 test('the manager sets the idle time in the settings, and the counter locks after it', async ({
   page,
+  demoShop,
+  problems,
 }) => {
   await page.clock.install();
-  await page.goto(host.url);
+  await page.goto(demoShop.url);
   await signIn(page, 'manager', '9999');
   await page.getByRole('navigation').getByRole('link', { name: 'Réglages' }).click();
   const minutes = page.getByLabel('Verrouillage (minutes)');
