@@ -135,6 +135,22 @@ describe('the Z report as PDF, exported for the accountant', () => {
     expect(csv.files.map((file) => file.name)).toEqual(['z-0001-sales.csv', 'z-0001-summary.csv']);
   });
 
+  it('writes a Chinese-speaking shop’s Z report in Chinese characters, not empty boxes', async () => {
+    const { manager, close } = await dayAtTheCounter();
+    const { profile } = await manager.call('shop.get', {});
+    if (!profile) throw new Error('The demo shop has a profile');
+    await manager.call('shop.update', { ...profile, defaultLanguage: 'zh-CN' });
+    await close();
+    const exported = await manager.call('day.export', { zNumber: 1, format: 'pdf' });
+    // pdftotext gives back only glyphs a font drew: a missing CJK font leaves nothing to read.
+    for (const file of saved(exported.files)) {
+      const text = pdfText(file);
+      for (const label of ['Z 报表', '收银机', '开班人', '合计', '净额', '毛利']) {
+        expect(text).toContain(label);
+      }
+    }
+  });
+
   it('answers 502 with the reason when the PDF cannot be made, and the day stays as closed', async () => {
     const missing = hostDocuments({ chromium: path.join(tempDir(), 'no-chromium') });
     const { manager, close } = await dayAtTheCounter({ documents: missing });
