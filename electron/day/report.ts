@@ -97,7 +97,7 @@ interface Tally {
 }
 
 /** Adds a sale to its group; groups keep first-seen order, so a report lists things as the day met them. */
-function tally<K>(groups: Map<K, Tally>, key: K, sale: SaleFact): Tally {
+function tally<K>(groups: Map<K, Tally>, key: K, sale: SaleFact): void {
   let group = groups.get(key);
   if (group === undefined) {
     group = { first: sale, sales: 0, amount: 0, succeeded: 0, dealerCost: 0, margin: 0 };
@@ -110,7 +110,6 @@ function tally<K>(groups: Map<K, Tally>, key: K, sale: SaleFact): Tally {
     group.dealerCost += sale.dealerCost;
     group.margin += sale.price - sale.dealerCost;
   }
-  return group;
 }
 
 /**
@@ -145,7 +144,8 @@ function hourReader(timeZone: string): (instant: string) => number {
 export function dayReport(facts: DayFacts): DayReport {
   const money = (amount: number): Money => ({ amount, currency: facts.currency });
   const localHour = hourReader(facts.timeZone);
-  const none = new Map<null, Tally>();
+  /** The whole day, as one group. */
+  const wholeDay = new Map<null, Tally>();
   const byPlan = new Map<string, Tally>();
   const byMethod = new Map<PaymentMethod, Tally>();
   const byClerk = new Map<string, Tally>();
@@ -163,7 +163,7 @@ export function dayReport(facts: DayFacts): DayReport {
     }
     // A paid sale is in the takings even when it failed: its refund is counted apart.
     if (!sale.paid) continue;
-    tally(none, null, sale);
+    tally(wholeDay, null, sale);
     tally(byPlan, sale.planId, sale);
     tally(byMethod, sale.method, sale);
     tally(byClerk, sale.clerk, sale);
@@ -177,7 +177,7 @@ export function dayReport(facts: DayFacts): DayReport {
       else explaining.set(sale.modemId, [sale.id]);
     }
   }
-  const totals = none.get(null) ?? { sales: 0, amount: 0, dealerCost: 0, margin: 0 };
+  const totals = wholeDay.get(null) ?? { sales: 0, amount: 0, dealerCost: 0, margin: 0 };
   const refundsBy = (method: PaymentMethod) =>
     sum(
       facts.refunds.filter((refund) => refund.method === method),
