@@ -59,14 +59,16 @@ export function createAtReader(options: AtReaderOptions = {}): AtReader {
   let reply: ReplyState | null = null;
   let openUrc: OpenUrc | null = null;
 
+  const cusdEvent = (spec: UrcSpec, joined: { text: string; truncated: boolean }): AtEvent =>
+    joined.truncated
+      ? { type: 'urc', name: spec.name, lines: joined.text.split('\n'), truncated: true }
+      : { type: 'urc', name: spec.name, lines: joined.text.split('\n') };
+
   /** Feeds a line to the open multi-line URC; returns the finished event, if any. */
   function continueUrc(open: OpenUrc, text: string): AtEvent | null {
     if (open.cusd) {
       const joined = open.cusd.push(text);
-      if (!joined) return null;
-      return joined.truncated
-        ? { type: 'urc', name: open.spec.name, lines: joined.text.split('\n'), truncated: true }
-        : { type: 'urc', name: open.spec.name, lines: joined.text.split('\n') };
+      return joined && cusdEvent(open.spec, joined);
     }
     open.lines.push(text.trim());
     return open.lines.length >= 2 ? { type: 'urc', name: open.spec.name, lines: open.lines } : null;
@@ -93,14 +95,7 @@ export function createAtReader(options: AtReaderOptions = {}): AtReader {
       // The closing quote was lost (field note 11): no menu line looks like a URC, so the text
       // ended before this one, the modem's next word. (A lone "OK" can be a menu choice.)
       const held = openUrc.cusd.flush();
-      if (held) {
-        events.push({
-          type: 'urc',
-          name: openUrc.spec.name,
-          lines: held.text.split('\n'),
-          truncated: true,
-        });
-      }
+      if (held) events.push(cusdEvent(openUrc.spec, held));
       openUrc = null;
     }
     if (openUrc) {
