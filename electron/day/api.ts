@@ -223,15 +223,19 @@ export function dayHandlers(deps: {
           ],
         };
       }),
-    'day.print': ({ zNumber, printer: printerId }) =>
+    'day.print': ({ zNumber, printer: printerId }, caller) =>
       refusingAsApi(async () => {
+        const user = signedInUser(caller);
         const printer = choosePrinter(deps.printers, printerId);
-        const document = zDocument(deps.shifts.get(zNumber), shop(), true);
+        const z = deps.shifts.get(zNumber);
+        // Counted once it reached the printer: a print that failed leaves the original to come.
+        const copy = deps.shifts.prints(zNumber) > 0;
         const { file } = await printedOn(
           printer.name,
-          deliverDayReport(document, printer, deps.delivery),
+          deliverDayReport(zDocument(z, shop(), copy), printer, deps.delivery),
         );
-        return { zNumber, printerId: printer.id, file };
+        deps.shifts.recordPrint(zNumber, user.name, printer.name);
+        return { zNumber, printerId: printer.id, file, copy };
       }),
     'day.printX': ({ printer: printerId }) =>
       refusingAsApi(async () => {

@@ -126,6 +126,13 @@ export function createShiftBook(
   const zRows = db.prepare<[string], ZRow>(
     'SELECT number, content, hash, prev_hash FROM z_reports WHERE device_id = ? ORDER BY number',
   );
+  const printsOf = db
+    .prepare<[string, number], number>(
+      'SELECT count(*) FROM z_report_prints WHERE device_id = ? AND number = ?',
+    )
+    .pluck();
+  const insertPrint = db.prepare(`INSERT INTO z_report_prints (device_id, number, print,
+    printed_at, actor, printer) VALUES (?, ?, ?, ?, ?, ?)`);
   const zByNumber = db.prepare<[string, number], ZRow>(
     'SELECT number, content, hash, prev_hash FROM z_reports WHERE device_id = ? AND number = ?',
   );
@@ -338,6 +345,18 @@ export function createShiftBook(
       const row = zByNumber.get(deps.deviceId, number);
       if (!row) throw new ShiftError('not_found', `No Z report ${number}`);
       return zOf(row);
+    },
+    /** How many times a Z report was printed: the next print is a COPY once it is one or more. */
+    prints: (number: number): number => printsOf.get(deps.deviceId, number) ?? 0,
+    /** Records a print that reached its printer; returns its place (1: the original). */
+    recordPrint(number: number, actor: string, printer: string): number {
+      return db
+        .transaction(() => {
+          const print = (printsOf.get(deps.deviceId, number) ?? 0) + 1;
+          insertPrint.run(deps.deviceId, number, print, deps.now().toISOString(), actor, printer);
+          return print;
+        })
+        .immediate();
     },
     /** Checks the Z chain: each report's hash, its link to the previous one, no gap. */
     verify(): { ok: true } | { ok: false; brokenAt: number } {

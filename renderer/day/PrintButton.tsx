@@ -17,14 +17,14 @@ function printProblem(t: TFunction, error: unknown): string {
 
 /**
  * Prints a day report (day.printX, day.print) on the shop's default printer and says where it
- * went: the printer, and the file when the printer makes PDFs.
+ * went: the printer, whether a Z report came out as a COPY, and the file for a PDF printer.
  */
 export function PrintButton({
   label,
   print,
 }: {
   label: string;
-  print(): Promise<{ printerId: string; file: string | null }>;
+  print(): Promise<{ printerId: string; file: string | null; copy?: boolean }>;
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -34,8 +34,9 @@ export function PrintButton({
     setBusy(true);
     setMessage(null);
     try {
-      const { printerId, file } = await print();
+      const { printerId, file, copy } = await print();
       const lines = [t('day.print.done', { printer: printerId })];
+      if (copy) lines.push(t('day.print.copy'));
       if (file) lines.push(t('day.print.file', { file }));
       setMessage({ tone: 'ok', lines });
     } catch (error) {

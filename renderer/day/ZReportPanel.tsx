@@ -8,8 +8,9 @@ import { PrintButton } from './PrintButton';
 import { ZExports } from './ZExports';
 
 /**
- * A Z report on screen: its number and close, the reprint (a manager's) and the exports, the
- * report itself, and its link in the hash chain. It takes the focus when it appears.
+ * A Z report on screen: its number and close, its printing (a manager's: the first print is the
+ * original, later ones COPY) and the exports, the report itself, and its link in the hash
+ * chain. It takes the focus when it appears.
  */
 export function ZReportPanel({
   z,
@@ -42,7 +43,7 @@ export function ZReportPanel({
       </p>
       {role === 'manager' && (
         <PrintButton
-          label={t('day.z.reprint')}
+          label={t('day.z.print')}
           print={() => api.call('day.print', { zNumber: z.number })}
         />
       )}

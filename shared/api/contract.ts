@@ -392,7 +392,8 @@ export const procedures = {
   ),
   'day.print': procedure(
     'manager',
-    'Prints a Z report again, marked COPY, on a printer (the default one if none is named).',
+    'Prints a Z report on a printer (the default one if none is named): the first print is ' +
+      'the original, every later one is marked COPY.',
     z
       .object({
         zNumber: z.number().int().positive(),
@@ -404,6 +405,8 @@ export const procedures = {
       printerId: z.string(),
       /** The PDF file written, for a PDF printer. */
       file: z.string().nullable(),
+      /** Whether this print was marked COPY (the original was printed before). */
+      copy: z.boolean(),
     }),
   ),
   'day.printX': procedure(

@@ -253,7 +253,7 @@ test('a whole day: opening, six renewals, a cash out, the X report, the close, t
   const dealerSide = z.getByRole('region', { name: 'Côté revendeur' });
   await expect(dealerSide).toContainText('donné par l’opérateur');
   await expect(dealerSide).toContainText(loose('248 500 XPF (saisi à la main)'));
-  await expect(z.getByRole('button', { name: 'Réimprimer (DUPLICATA)' })).toHaveCount(0);
+  await expect(z.getByRole('button', { name: 'Imprimer le rapport Z' })).toHaveCount(0);
 
   await z.getByLabel('Nom du responsable').fill('manager');
   await z.getByLabel('Code PIN du responsable').fill('9999');
@@ -301,8 +301,15 @@ test('a whole day: opening, six renewals, a cash out, the X report, the close, t
   await expect(page.getByTestId('z-1')).toContainText(loose('manager33 000 XPF-100 XPF'));
   await page.getByRole('button', { name: 'Ouvrir le Z 1' }).click();
   await expect(z.getByRole('figure')).toHaveCount(2);
-  await z.getByRole('button', { name: 'Réimprimer (DUPLICATA)' }).click();
+  // The first print is the original; the next one says DUPLICATA, on paper and on screen.
+  const print = z.getByRole('button', { name: 'Imprimer le rapport Z' });
+  await print.click();
   await expect(z.getByRole('status')).toContainText('Imprimé sur reports.');
+  const original = pdfText(await printedFile(z.getByRole('status')));
+  expect(original).toMatch(/RAPPORT Z\s+N° 1/);
+  expect(original).not.toContain('DUPLICATA');
+  await print.click();
+  await expect(z.getByRole('status')).toContainText('Imprimé en DUPLICATA');
   expect(pdfText(await printedFile(z.getByRole('status')))).toMatch(
     /DUPLICATA[\s\S]*RAPPORT Z\s+N° 1/,
   );

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-sms-and-balance-checks';
 import { migration0007 } from './0007-idle-lock';
 import { migration0008 } from './0008-refunds-by-time';
 import { migration0009 } from './0009-sale-payment-and-settlement';
+import { migration0010 } from './0010-z-report-prints';
 
 /** In order, one per schema version. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];

@@ -163,7 +163,7 @@ describe('the Z report as PDF, exported for the accountant', () => {
 });
 
 describe('printing day reports over the API', () => {
-  it('prints a Z report again marked COPY on the till printer, byte for byte, changing nothing', async () => {
+  it('prints a Z report on the till printer, the original first and COPY after, byte for byte, changing nothing', async () => {
     const { core, manager, close } = await dayAtTheCounter();
     const z = await close();
     const printer = await startNetworkPrinter();
@@ -172,22 +172,33 @@ describe('printing day reports over the API', () => {
         printers: [tcp('counter', printer.port)],
         defaultPrinterId: 'counter',
       });
-      expect(await manager.call('day.print', { zNumber: 1 })).toEqual({
-        zNumber: 1,
-        printerId: 'counter',
-        file: null,
-      });
-      const job = await printer.nextJob();
       const { profile } = await manager.call('shop.get', {});
       if (!profile) throw new Error('The demo has a shop profile');
-      const expected = renderDayReportEscPos(zDocument(z, profile, true), receiptTranslations(), {
-        columns: 48,
-      });
-      expect(job.equals(Buffer.from(expected))).toBe(true);
-      const lines = readEscPos(job).lines.map((line) => line.trim());
-      expect(lines).toContain('DUPLICATA');
-      expect(lines).toContainEqual(expect.stringMatching(/^RAPPORT Z +N° 1$/));
-      expect(lines).toContainEqual(expect.stringMatching(/^Écart +-500 XPF$/));
+      for (const copy of [false, true]) {
+        expect(await manager.call('day.print', { zNumber: 1 })).toEqual({
+          zNumber: 1,
+          printerId: 'counter',
+          file: null,
+          copy,
+        });
+        const job = await printer.nextJob();
+        const expected = renderDayReportEscPos(zDocument(z, profile, copy), receiptTranslations(), {
+          columns: 48,
+        });
+        expect(job.equals(Buffer.from(expected))).toBe(true);
+        const lines = readEscPos(job).lines.map((line) => line.trim());
+        expect(lines.includes('DUPLICATA')).toBe(copy);
+        expect(lines).toContainEqual(expect.stringMatching(/^RAPPORT Z +N° 1$/));
+        expect(lines).toContainEqual(expect.stringMatching(/^Écart +-500 XPF$/));
+      }
+      expect(
+        core.db
+          .prepare('SELECT number, print, actor, printer FROM z_report_prints ORDER BY print')
+          .all(),
+      ).toEqual([
+        { number: 1, print: 1, actor: 'manager', printer: 'Printer counter' },
+        { number: 1, print: 2, actor: 'manager', printer: 'Printer counter' },
+      ]);
 
       expect(await manager.call('day.get', { zNumber: 1 })).toEqual({ z });
       const book = createShiftBook(core.db, {
@@ -222,6 +233,11 @@ describe('printing day reports over the API', () => {
     expect((await clerk.call('shifts.current', {})).shift).not.toBeNull();
 
     const z = await close();
+    const original = await manager.call('day.print', { zNumber: 1, printer: 'pdf' });
+    expect(original.copy).toBe(false);
+    const originalText = pdfText(original.file as string);
+    expect(originalText).not.toContain('DUPLICATA');
+    expect(originalText).toMatch(/Compté +13 500 XPF/);
     const copy = await manager.call('day.print', { zNumber: 1, printer: 'pdf' });
     expect(copy.file).toBe(path.join(folder, `z-${z.deviceId}-1-copy.pdf`));
     const zText = pdfText(copy.file as string);
@@ -229,7 +245,7 @@ describe('printing day reports over the API', () => {
     expect(zText).toMatch(/Compté +13 500 XPF/);
   });
 
-  it('keeps the Z report’s export and reprint for a manager; a clerk prints only the X report', async () => {
+  it('keeps the Z report’s export and printing for a manager; a clerk prints only the X report', async () => {
     const { host, clerk, manager, close } = await dayAtTheCounter();
     const printer = await startNetworkPrinter();
     try {
@@ -253,10 +269,10 @@ describe('printing day reports over the API', () => {
       expect((await refusal(anonymous.call('day.print', { zNumber: 1 }))).code).toBe(
         'unauthorized',
       );
-      // Nothing reached the printer in between: the next job is the manager's reprint.
-      await manager.call('day.print', { zNumber: 1 });
-      expect(readEscPos(await printer.nextJob()).lines.map((line) => line.trim())).toContain(
-        'DUPLICATA',
+      // Nothing reached the printer in between: the next job is the manager's, the original.
+      expect(await manager.call('day.print', { zNumber: 1 })).toMatchObject({ copy: false });
+      expect(readEscPos(await printer.nextJob()).lines.map((line) => line.trim())).toContainEqual(
+        expect.stringMatching(/^RAPPORT Z +N° 1$/),
       );
     } finally {
       await printer.close();
@@ -264,7 +280,7 @@ describe('printing day reports over the API', () => {
   });
 
   it('refuses bad exports and prints with a clear error', async () => {
-    const { clerk, manager, close } = await dayAtTheCounter();
+    const { core, clerk, manager, close } = await dayAtTheCounter();
     await close();
     const invalid: [string, () => Promise<unknown>, string][] = [
       [
@@ -303,6 +319,8 @@ describe('printing day reports over the API', () => {
     expect(unreachable.message).toBe(
       `Printer off: Cannot reach the printer at 127.0.0.1:${off}: connection refused (is it on, and is this its raw port?)`,
     );
+    // Not printed, not counted: the original is still to come.
+    expect(core.db.prepare('SELECT count(*) FROM z_report_prints').pluck().get()).toBe(0);
     const closedDay = await refusal(clerk.call('day.printX', {}));
     expect(closedDay.code).toBe('conflict');
     expect(closedDay.message).toBe('No shift is open: open one first');
