@@ -348,15 +348,12 @@ export function createShiftBook(
     },
     /** How many times a Z report was printed: the next print is a COPY once it is one or more. */
     prints: (number: number): number => printsOf.get(deps.deviceId, number) ?? 0,
-    /** Records a print that reached its printer; returns its place (1: the original). */
-    recordPrint(number: number, actor: string, printer: string): number {
-      return db
-        .transaction(() => {
-          const print = (printsOf.get(deps.deviceId, number) ?? 0) + 1;
-          insertPrint.run(deps.deviceId, number, print, deps.now().toISOString(), actor, printer);
-          return print;
-        })
-        .immediate();
+    /** Records a print that reached its printer, numbered after the ones before (1: the original). */
+    recordPrint(number: number, actor: string, printer: string): void {
+      db.transaction(() => {
+        const print = (printsOf.get(deps.deviceId, number) ?? 0) + 1;
+        insertPrint.run(deps.deviceId, number, print, deps.now().toISOString(), actor, printer);
+      }).immediate();
     },
     /** Checks the Z chain: each report's hash, its link to the previous one, no gap. */
     verify(): { ok: true } | { ok: false; brokenAt: number } {
