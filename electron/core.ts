@@ -51,6 +51,8 @@ export interface CoreOptions {
   carrierDirs?: readonly string[];
   /** Where a manager's edited carrier profiles are saved (last of carrierDirs, usually). */
   shopCarrierDir?: string;
+  /** Folders of modem profiles, later ones overriding earlier ones (shipped, then the shop's). */
+  modemProfileDirs?: readonly string[];
   /**
    * Seals dealer PINs at rest: the desktop app passes the system keychain (safeStorage); by
    * default a key file beside the database.
@@ -137,6 +139,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     openLink: (port) => openModemLink(port, { simLatencyMs: options.simLatencyMs ?? 0 }),
     onStatus: (modems) => events.emit('modems.status', { modems }),
     onOpened: inboxes.open,
+    profileDirs: options.modemProfileDirs ?? [],
+    log,
     now,
   });
   const device = deviceId(db, randomUUID);

@@ -45,6 +45,12 @@ if (!app.requestSingleInstanceLock()) {
         shopCarrierDir,
       ],
       shopCarrierDir,
+      modemProfileDirs: [
+        app.isPackaged
+          ? path.join(process.resourcesPath, 'modems')
+          : path.join(__dirname, '../../resources/modems'),
+        path.join(app.getPath('userData'), 'modems'),
+      ],
       ...(demo ? {} : { backups: { folder: path.join(app.getPath('userData'), 'backups') } }),
       documents: electronDocuments(),
     });

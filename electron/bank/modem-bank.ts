@@ -2,7 +2,7 @@ import type { AtChannelOptions, TranscriptEntry } from '../gsm/channel';
 import { createAtChannel } from '../gsm/channel';
 import type { ModemLink } from '../gsm/link/link';
 import { type Modem, openModem } from '../gsm/modem';
-import type { UssdRequestEncoding } from '../gsm/profiles';
+import { loadModemProfiles, type ModemProfile, type UssdRequestEncoding } from '../gsm/profiles';
 import { createUssdSession, type UssdSession } from '../gsm/ussd';
 import type { ModemPort } from './links';
 
@@ -55,6 +55,13 @@ export interface ModemBankOptions {
   /** How often idle modems' signal and registration are refreshed. */
   pollMs?: number;
   channel?: Pick<AtChannelOptions, 'timeouts' | 'resyncTimeoutMs'>;
+  /**
+   * Folders of modem profiles (the shipped one, then the shop's `modems/` folder), read once
+   * when the first modem opens; by default only the generic profile.
+   */
+  profileDirs?: readonly string[];
+  /** Where a profile file that could not be loaded is reported. */
+  log?: { warn(message: string): void };
   now?: () => Date;
 }
 
@@ -111,6 +118,14 @@ export function createModemBank(options: ModemBankOptions) {
     retired: false,
   });
   const slots: Slot[] = options.modems.map(slotOf);
+  let profiles: Promise<ModemProfile[]> | null = null;
+  const modemProfiles = () => {
+    profiles ??= loadModemProfiles(options.profileDirs ?? []).then((loaded) => {
+      for (const problem of loaded.problems) options.log?.warn(`Modem profile ${problem.message}`);
+      return loaded.profiles;
+    });
+    return profiles;
+  };
   const waiters: Waiter[] = [];
   // A modem taken out while busy closes when its job ends; a re-added one waits for its port.
   const closing = new Map<string, Promise<void>>();
@@ -167,7 +182,10 @@ export function createModemBank(options: ModemBankOptions) {
         update(slot, { state: 'offline', problem: error.message });
         reconnectLater(slot);
       });
-      const modem = await openModem(channel, slot.config.simPin ? { pin: slot.config.simPin } : {});
+      const modem = await openModem(channel, {
+        profiles: await modemProfiles(),
+        ...(slot.config.simPin ? { pin: slot.config.simPin } : {}),
+      });
       if (slot.retired) {
         await modem.close();
         return;

@@ -1,142 +1,32 @@
 /**
- * Carrier profiles from JSON files: the shipped ones (resources/carriers) and the shop's own.
- * Each file is validated on its own; a bad one is reported (naming the file and the field) and
- * skipped, and never stops the good ones from loading.
+ * Carrier profiles from JSON files: the shipped ones (resources/carriers) and the shop's own,
+ * loaded the way every profile folder is (../profile-files.ts).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { type ApiIssue, issuesFromZod } from '../../shared/api/errors';
 import { type CarrierProfile, carrierProfileSchema } from '../../shared/carrier';
+import {
+  type LoadedProfile,
+  type LoadedProfiles,
+  loadProfileFolders,
+  type ParsedProfile,
+  type ProfileFileProblem,
+  type ProfileFileProblemCode,
+  parseProfileText,
+} from '../profile-files';
 
-/** No profile is anywhere near this; a bigger file is not one. */
-export const MAX_PROFILE_BYTES = 1_000_000;
+export { MAX_PROFILE_BYTES } from '../profile-files';
 
-export type CarrierFileProblemCode =
-  | 'unreadable'
-  | 'too_large'
-  | 'invalid_json'
-  | 'invalid_profile'
-  /** Another file of the same folder already has this id. */
-  | 'duplicate_id';
-
-export interface CarrierFileProblem {
-  file: string;
-  code: CarrierFileProblemCode;
-  /** Names the file, and each field at fault: "nc.json: plans.1.price: expected int…". */
-  message: string;
-  /** The field errors of an invalid profile, as the API reports them. */
-  issues: ApiIssue[];
-}
-
-export interface LoadedCarrierProfile {
-  profile: CarrierProfile;
-  file: string;
-  /** The file of an earlier folder this one replaces (same id). */
-  overrides?: string;
-}
-
-export interface CarrierProfiles {
-  profiles: LoadedCarrierProfile[];
-  problems: CarrierFileProblem[];
-}
-
-export type ParsedCarrierProfile =
-  | { ok: true; profile: CarrierProfile }
-  | { ok: false; problem: CarrierFileProblem };
-
-function problem(
-  file: string,
-  code: CarrierFileProblemCode,
-  message: string,
-  issues: ApiIssue[] = [],
-): { ok: false; problem: CarrierFileProblem } {
-  return { ok: false, problem: { file, code, message: `${file}: ${message}`, issues } };
-}
+export type CarrierFileProblemCode = ProfileFileProblemCode;
+export type CarrierFileProblem = ProfileFileProblem;
+export type LoadedCarrierProfile = LoadedProfile<CarrierProfile>;
+export type CarrierProfiles = LoadedProfiles<CarrierProfile>;
+export type ParsedCarrierProfile = ParsedProfile<CarrierProfile>;
 
 /** Validates the text of a profile (a file's, or one a manager is saving). */
 export function parseCarrierProfileText(text: string, file = 'profile'): ParsedCarrierProfile {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return problem(file, 'invalid_json', `not JSON (${(error as Error).message})`);
-  }
-  const result = carrierProfileSchema.safeParse(json);
-  if (result.success) return { ok: true, profile: result.data };
-  const issues = issuesFromZod(result.error);
-  const fields = issues.map((issue) => `${issue.path || '(profile)'}: ${issue.message}`);
-  return problem(file, 'invalid_profile', fields.join('; '), issues);
+  return parseProfileText(carrierProfileSchema, text, file);
 }
 
-async function profileFiles(dir: string): Promise<string[] | CarrierFileProblem> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries
-      .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.json'))
-      .map((entry) => path.join(dir, entry.name))
-      .sort();
-  } catch (error) {
-    // The shop's own folder need not exist until a manager saves a profile.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    return {
-      file: dir,
-      code: 'unreadable',
-      message: `${dir}: ${(error as Error).message}`,
-      issues: [],
-    };
-  }
-}
-
-async function readProfile(file: string): Promise<ParsedCarrierProfile> {
-  try {
-    if ((await stat(file)).size > MAX_PROFILE_BYTES) {
-      return problem(file, 'too_large', `larger than ${MAX_PROFILE_BYTES} bytes`);
-    }
-    return parseCarrierProfileText(await readFile(file, 'utf8'), file);
-  } catch (error) {
-    return problem(file, 'unreadable', (error as Error).message);
-  }
-}
-
-/**
- * Loads every `*.json` of each folder, in order. A profile of a later folder replaces one of an
- * earlier folder with the same id (the shop's edited copy over the shipped one); two files of
- * one folder with the same id keep the first (by file name) and report the other.
- */
-export async function loadCarrierProfiles(dirs: readonly string[]): Promise<CarrierProfiles> {
-  const loaded = new Map<string, LoadedCarrierProfile>();
-  const problems: CarrierFileProblem[] = [];
-  for (const dir of dirs) {
-    const files = await profileFiles(dir);
-    if (!Array.isArray(files)) {
-      problems.push(files);
-      continue;
-    }
-    const seenHere = new Map<string, string>();
-    for (const file of files) {
-      const read = await readProfile(file);
-      if (!read.ok) {
-        problems.push(read.problem);
-        continue;
-      }
-      const { id } = read.profile;
-      const twin = seenHere.get(id);
-      if (twin !== undefined) {
-        problems.push(
-          problem(file, 'duplicate_id', `the id ${JSON.stringify(id)} is already used by ${twin}`)
-            .problem,
-        );
-        continue;
-      }
-      seenHere.set(id, file);
-      const earlier = loaded.get(id);
-      loaded.set(
-        id,
-        earlier
-          ? { profile: read.profile, file, overrides: earlier.file }
-          : { profile: read.profile, file },
-      );
-    }
-  }
-  return { profiles: [...loaded.values()], problems };
+/** Loads every `*.json` of each folder, in order; later folders override by id. */
+export function loadCarrierProfiles(dirs: readonly string[]): Promise<CarrierProfiles> {
+  return loadProfileFolders(carrierProfileSchema, dirs);
 }

@@ -8,6 +8,8 @@ export class UsageError extends Error {
 export interface Output {
   /** Prints the command's result: the JSON document with --json, else the human text. */
   result(json: unknown, text: string): void;
+  /** A problem that does not stop the command (a profile file skipped), on stderr. */
+  warn(message: string): void;
 }
 
 export interface CommandContext {
@@ -18,6 +20,8 @@ export interface CommandContext {
   rendererDir: string;
   /** The carrier profiles shipped with the build. */
   carriersDir: string;
+  /** The modem profiles shipped with the build. */
+  modemsDir: string;
   /** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
   signals: { next(): Promise<string> };
 }

@@ -40,7 +40,7 @@ function findCommand(args: string[]) {
 /** Runs the command line; resolves with the exit code. */
 export async function runCli(
   args: string[],
-  dirs: { rendererDir: string; carriersDir: string },
+  dirs: { rendererDir: string; carriersDir: string; modemsDir: string },
 ): Promise<number> {
   if (args.length === 0 || args[0] === '--help' || args[0] === 'help') {
     process.stdout.write(`${await help()}\n`);
@@ -70,6 +70,9 @@ export async function runCli(
         result(document, text) {
           process.stdout.write(json ? `${JSON.stringify(document)}\n` : `${text}\n`);
         },
+        warn(message) {
+          process.stderr.write(`comptoir ${command.name}: ${message}\n`);
+        },
       },
     });
     return 0;
@@ -95,6 +98,7 @@ export async function runCli(
 runCli(process.argv.slice(2), {
   rendererDir: path.join(__dirname, '../renderer'),
   carriersDir: path.join(__dirname, '../../resources/carriers'),
+  modemsDir: path.join(__dirname, '../../resources/modems'),
 }).then((code) => {
   process.exitCode = code;
 });

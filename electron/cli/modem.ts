@@ -1,20 +1,29 @@
 import type { Command } from './command';
-import { portOptions, withModem } from './port';
+import { modemOptions, withModem } from './port';
 
 export const modemInfoCommand: Command = {
   name: 'modem info',
-  usage: 'modem info --port PATH [--baud N] [--json]',
-  summary: 'Identify a modem: maker, model, IMEI, SIM, network, signal.',
-  options: { ...portOptions },
-  async run({ values, output }) {
-    const info = await withModem(values, (modem) => modem.info());
-    output.result(
-      info,
+  usage: 'modem info --port PATH [--baud N] [--db PATH] [--json]',
+  summary: 'Identify a modem: maker, model, IMEI, SIM, network, signal, its profile and why.',
+  options: { ...modemOptions },
+  async run(context) {
+    const { info, profile } = await withModem(context, async (modem) => ({
+      info: await modem.info(),
+      profile: {
+        id: modem.profile.id,
+        name: modem.profile.name,
+        file: modem.profile.file,
+        matchedBy: modem.matchedBy,
+      },
+    }));
+    context.output.result(
+      { ...info, profile },
       [
         `${info.manufacturer ?? '?'} ${info.model ?? '?'} (revision ${info.revision ?? '?'})`,
         `IMEI ${info.imei ?? '?'}  IMSI ${info.imsi ?? '?'}  ICCID ${info.iccid ?? '?'}`,
         `SIM ${info.sim}, network ${info.registration.state}${info.operator ? ` (${info.operator})` : ''}`,
         `signal ${info.signal.bars}/4${info.signal.dbm === null ? '' : ` (${info.signal.dbm} dBm)`}`,
+        `profile ${profile.id} (${profile.name}) from ${profile.file ?? 'the built-in fallback'}: ${profile.matchedBy}`,
       ].join('\n'),
     );
   },

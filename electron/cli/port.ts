@@ -1,8 +1,11 @@
+import path from 'node:path';
 import { type AtChannel, AtInputError, createAtChannel } from '../gsm/channel';
 import { openSerialLink } from '../gsm/link/serial-link';
 import { type Modem, openModem } from '../gsm/modem';
+import { loadModemProfiles, type ModemProfile } from '../gsm/profiles';
 import { SmsInputError } from '../gsm/sms';
 import { UssdInputError } from '../gsm/ussd';
+import { databaseFileIn, defaultDataDir } from '../paths';
 import { type CommandContext, UsageError } from './command';
 
 /** The options every command that talks to a modem takes. */
@@ -10,6 +13,25 @@ export const portOptions = {
   port: { type: 'string' },
   baud: { type: 'string', default: '115200' },
 } as const;
+
+/** The options of a command that opens a modem: its port, and the shop whose profiles apply. */
+export const modemOptions = { ...portOptions, db: { type: 'string' } } as const;
+
+/**
+ * The modem profiles shipped with the build, then the shop's own: the `modems/` folder beside
+ * the database given with --db, or beside the shop's database in the default data folder.
+ * A file that does not load is reported as a warning and skipped.
+ */
+export async function shopModemProfiles(
+  context: Pick<CommandContext, 'values' | 'modemsDir' | 'output'>,
+): Promise<ModemProfile[]> {
+  const { db } = context.values;
+  const databaseFile = typeof db === 'string' ? db : databaseFileIn(defaultDataDir(), false);
+  const shopDir = path.join(path.dirname(path.resolve(databaseFile)), 'modems');
+  const loaded = await loadModemProfiles([context.modemsDir, shopDir]);
+  for (const problem of loaded.problems) context.output.warn(`modem profile ${problem.message}`);
+  return loaded.profiles;
+}
 
 /** Input the modem layers refused before writing a byte: the caller's mistake, exit code 2. */
 function isRefusedInput(error: unknown): boolean {
@@ -54,13 +76,17 @@ export async function withChannel<T>(
   }
 }
 
-/** Opens the modem on --port (synchronised, identified, its profile chosen) and runs `use`. */
-export function withModem<T>(
-  values: CommandContext['values'],
+/**
+ * Opens the modem on --port (synchronised, identified, its profile chosen among the shipped
+ * and the shop's) and runs `use`.
+ */
+export async function withModem<T>(
+  context: Pick<CommandContext, 'values' | 'modemsDir' | 'output'>,
   use: (modem: Modem) => Promise<T>,
 ): Promise<T> {
-  return withChannel(values, async (channel) => {
-    const modem = await openModem(channel);
+  const profiles = await shopModemProfiles(context);
+  return withChannel(context.values, async (channel) => {
+    const modem = await openModem(channel, { profiles });
     return use(modem);
   });
 }

@@ -18,7 +18,7 @@ export const serveCommand: Command = {
     auto: { type: 'boolean', default: false },
     'sim-latency': { type: 'string', default: '0' },
   },
-  async run({ values, output, rendererDir, carriersDir, signals }) {
+  async run({ values, output, rendererDir, carriersDir, modemsDir, signals }) {
     const port = Number(values.port);
     if (!/^\d+$/.test(String(values.port)) || port > 65535) {
       throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}"`);
@@ -46,6 +46,8 @@ export const serveCommand: Command = {
       // Shipped profiles beside the build, then the shop's own edited copies.
       carrierDirs: [carriersDir, shopCarrierDir],
       shopCarrierDir,
+      // Shipped modem profiles, then the shop's own (a modem the shipped ones do not know).
+      modemProfileDirs: [modemsDir, path.join(path.dirname(databaseFile), 'modems')],
       ...(demo ? {} : { backups: { folder: path.join(path.dirname(databaseFile), 'backups') } }),
     });
     let host: Awaited<ReturnType<typeof startHost>>;

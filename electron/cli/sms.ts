@@ -6,7 +6,7 @@ import {
   validateDestination,
 } from '../gsm/sms';
 import { type Command, UsageError } from './command';
-import { checkInput, portOptions, timeoutOption, withModem } from './port';
+import { checkInput, modemOptions, timeoutOption, withModem } from './port';
 
 function required(values: Record<string, unknown>, ...names: string[]): string[] {
   return names.map((name) => {
@@ -18,13 +18,14 @@ function required(values: Record<string, unknown>, ...names: string[]): string[]
 
 export const smsSendCommand: Command = {
   name: 'sms send',
-  usage: 'sms send --port PATH --to NUMBER --text TEXT [--json]',
+  usage: 'sms send --port PATH --to NUMBER --text TEXT [--db PATH] [--json]',
   summary: 'Send an SMS (in several parts when it is long).',
-  options: { ...portOptions, to: { type: 'string' }, text: { type: 'string' } },
-  async run({ values, output }) {
+  options: { ...modemOptions, to: { type: 'string' }, text: { type: 'string' } },
+  async run(context) {
+    const { values, output } = context;
     const [to, text] = required(values, 'to', 'text') as [string, string];
     checkInput(() => validateDestination(to));
-    const sent = await withModem(values, (modem) => sendSms(modem.channel, { to, text }));
+    const sent = await withModem(context, (modem) => sendSms(modem.channel, { to, text }));
     output.result(
       { parts: sent.parts, references: sent.references },
       `sent in ${sent.parts} part(s), references ${sent.references.join(', ')}`,
@@ -34,11 +35,12 @@ export const smsSendCommand: Command = {
 
 export const smsListCommand: Command = {
   name: 'sms list',
-  usage: 'sms list --port PATH [--json]',
+  usage: 'sms list --port PATH [--db PATH] [--json]',
   summary: 'List the messages stored on the SIM, reassembled (nothing is deleted).',
-  options: { ...portOptions },
-  async run({ values, output }) {
-    const messages = await withModem(values, (modem) => listSimMessages(modem.channel));
+  options: { ...modemOptions },
+  async run(context) {
+    const { output } = context;
+    const messages = await withModem(context, (modem) => listSimMessages(modem.channel));
     const listed = messages.map(({ indexes, sender, timestamp, text, encoding, complete }) => ({
       indexes,
       sender,
@@ -61,19 +63,20 @@ export const smsListCommand: Command = {
 
 export const smsQueryCommand: Command = {
   name: 'sms query',
-  usage: 'sms query --port PATH --to NUMBER --text TEXT [--timeout S] [--json]',
+  usage: 'sms query --port PATH --to NUMBER --text TEXT [--timeout S] [--db PATH] [--json]',
   summary: 'Send a text (e.g. "CXLL 687123456" to a short code) and print the reply.',
   options: {
-    ...portOptions,
+    ...modemOptions,
     to: { type: 'string' },
     text: { type: 'string' },
     timeout: { type: 'string', default: '60' },
   },
-  async run({ values, output }) {
+  async run(context) {
+    const { values, output } = context;
     const [to, text] = required(values, 'to', 'text') as [string, string];
     checkInput(() => validateDestination(to));
     const timeoutMs = timeoutOption(values);
-    const reply = await withModem(values, async (modem) => {
+    const reply = await withModem(context, async (modem) => {
       // The command line stores nothing, so the inbox must not delete anything from the SIM:
       // every save is refused and the messages stay there for the app.
       const inbox = createSmsInbox(modem.channel, {

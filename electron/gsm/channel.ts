@@ -3,6 +3,7 @@ import { isErrorFinal } from './at/classify';
 import { describeCmeError, describeCmsError } from './at/error-codes';
 import { type AtEvent, type AtReaderOptions, createAtReader } from './at/reader';
 import type { ReplyQuirks } from './at/reply';
+import type { UrcSpec } from './at/urc-table';
 import { type LinkClosed, LinkClosedError, type ModemLink } from './link/link';
 
 /** How long each kind of command may take before the channel gives up on it. */
@@ -110,6 +111,8 @@ export interface AtChannel {
   /** Like run, but an error final result rejects with AtCommandError. */
   expectOk(command: string, options?: RunOptions): Promise<AtResponse>;
   onUrc(listener: (urc: Urc) => void): () => void;
+  /** Reads URCs with this table from now on: the modem profile's additions and silenced codes. */
+  setUrcTable(table: readonly UrcSpec[]): void;
   onClosed(listener: (error: LinkClosedError) => void): () => void;
   readonly closed: LinkClosedError | null;
   close(): Promise<void>;
@@ -343,6 +346,7 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
       urcListeners.add(listener);
       return () => urcListeners.delete(listener);
     },
+    setUrcTable: (table) => reader.setUrcTable(table),
     onClosed(listener) {
       closedListeners.add(listener);
       return () => closedListeners.delete(listener);

@@ -4,6 +4,7 @@
  * "Modems"). Plain Node: the channel may sit on a serial port or on the in-process simulator.
  */
 
+import { extendUrcTable, URCS } from './at/urc-table';
 import type { AtChannel } from './channel';
 import { askTolerantly, type ModemLine, newPatience, SIM_BUSY_PATIENCE_MS } from './modem-command';
 import {
@@ -22,7 +23,7 @@ import {
   readSignal,
   type SignalReading,
 } from './modem-status';
-import { type ModemProfile, matchModemProfile, modemProfiles } from './profiles';
+import { genericProfile, type ModemProfile, matchModemProfile } from './profiles';
 
 export { ModemError } from './modem-command';
 export type { SimState } from './modem-sim';
@@ -54,6 +55,8 @@ export interface ModemInfo extends ModemIdentity {
 export interface Modem {
   readonly channel: AtChannel;
   readonly profile: ModemProfile;
+  /** Why this profile: which of its rules matched the modem's answers, or that none did. */
+  readonly matchedBy: string;
   /** Read at start-up; the IMSI (and ICCID) filled in once the SIM is unlocked. */
   readonly identity: Readonly<ModemIdentity>;
   /** Start-up steps that failed without stopping it, in plain English. */
@@ -77,7 +80,10 @@ export interface OpenModemOptions {
   syncAttempts?: number;
   /** How long each of those `AT` waits for its OK (default 1 s). */
   syncTimeoutMs?: number;
-  /** The profile table to match the modem against (default: the built-in one). */
+  /**
+   * The profiles to match the modem against, in the order they are tried (loadModemProfiles);
+   * by default only the generic one.
+   */
   profiles?: readonly ModemProfile[];
 }
 
@@ -114,7 +120,7 @@ async function readSimIdentity(
 
 /**
  * Opens a modem on its channel: AT until OK (with backoff), ATE0, AT+CMEE=1, +CGMI/+CGMM to pick
- * the profile, the profile's init and silencing commands, then the SIM (PIN entered when given
+ * the profile (its reply quirks and URC table taken on at once), the profile's init commands, then the SIM (PIN entered when given
  * and asked for) and the identity. A SIM busy at any step is waited for, up to 20 s. Failures
  * that do not prevent using the modem end up in `warnings`; a SIM that wants a PIN nobody gave
  * opens as `pin-required`. The PIN is checked before anything is written. The channel stays the
@@ -139,13 +145,13 @@ export async function openModem(
 
   const manufacturer = await readIdentity(start, 'manufacturer');
   const model = await readIdentity(start, 'model');
-  const profile = matchModemProfile(
-    manufacturer ?? '',
-    model ?? '',
-    options.profiles ?? modemProfiles,
+  const { profile, matchedBy } = matchModemProfile(
+    { manufacturer: manufacturer ?? '', model: model ?? '' },
+    options.profiles ?? [genericProfile],
   );
   line.quirks = profile.reply;
-  for (const command of [...profile.init, ...profile.silenceUrcs]) {
+  channel.setUrcTable(extendUrcTable(URCS, profile.urcs));
+  for (const command of profile.init) {
     await askTolerantly(line, command, start.patience, start.warnings);
   }
 
@@ -169,10 +175,15 @@ export async function openModem(
   const reader: SimIdentityReader = { identity, profile, asked: { imsi: false, iccid: false } };
   await readSimIdentity(start, reader, sim);
 
-  return createModem(line, reader, start.warnings);
+  return createModem(line, reader, matchedBy, start.warnings);
 }
 
-function createModem(line: ModemLine, reader: SimIdentityReader, warnings: string[]): Modem {
+function createModem(
+  line: ModemLine,
+  reader: SimIdentityReader,
+  matchedBy: string,
+  warnings: string[],
+): Modem {
   const { identity, profile } = reader;
   // Once open, what the SIM tells later (after a PIN) warns nobody: start-up warnings are final.
   const completeIdentity = (sim: SimState) =>
@@ -183,6 +194,7 @@ function createModem(line: ModemLine, reader: SimIdentityReader, warnings: strin
   return {
     channel: line.channel,
     profile,
+    matchedBy,
     identity,
     warnings,
     async info() {

@@ -108,7 +108,10 @@ export interface UssdSession {
    * reply (the dealer PIN) is masked in the channel's transcript and errors, and in the step.
    */
   reply(text: string, timeoutMs: number, options?: { secret?: boolean }): Promise<UssdStep>;
-  /** Ends an open menu (AT+CUSD=2); tolerated by modems that misbehave on it. */
+  /**
+   * Ends an open menu with AT+CUSD=2, or, on a modem whose profile avoids it, leaves it to the
+   * network and holds new requests until its release notice comes (or the late-answer time).
+   */
   cancel(): Promise<void>;
   readonly active: boolean;
 }
@@ -273,6 +276,11 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
     },
     async cancel() {
       modem.active = false;
+      if (options.profile.ussd.avoidCusd2) {
+        // The network ends the menu itself; until its release notice, no request may go out.
+        modem.lateUntil = Date.now() + lateAnswerMs;
+        return;
+      }
       await channel.run('AT+CUSD=2').catch(() => {});
     },
   };

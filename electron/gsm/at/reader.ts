@@ -42,6 +42,8 @@ export interface AtReader {
   /** Gives up the pending command (timeout); returns what it had collected. */
   abandon(): { command: string; lines: string[] } | null;
   pendingCommand(): string | null;
+  /** Reads URCs with this table from now on (the modem's profile, known once it said its name). */
+  setUrcTable(table: readonly UrcSpec[]): void;
   /** Characters held in partial state: the framer's line, an open URC, a partial answer. */
   bufferedBytes(): number;
 }
@@ -54,7 +56,7 @@ interface OpenUrc {
 
 export function createAtReader(options: AtReaderOptions = {}): AtReader {
   const framer = createLineFramer({ maxLineBytes: options.maxLineBytes });
-  const urcs = options.urcs ? createUrcMatcher(options.urcs) : defaultUrcMatcher;
+  let urcs = options.urcs ? createUrcMatcher(options.urcs) : defaultUrcMatcher;
   let pending: PendingCommand | null = null;
   let reply: ReplyState | null = null;
   let openUrc: OpenUrc | null = null;
@@ -85,6 +87,11 @@ export function createAtReader(options: AtReaderOptions = {}): AtReader {
     return done;
   }
 
+  /** A finished URC goes out, unless its profile silenced it. */
+  function emitUrc(spec: UrcSpec, event: AtEvent | null, events: AtEvent[]): void {
+    if (event && !spec.silent) events.push(event);
+  }
+
   function handleLine(raw: string, events: AtEvent[]): void {
     // Noise is neither an answer line nor part of a URC: keeping it would corrupt both.
     if (isLineNoise(raw)) {
@@ -95,14 +102,15 @@ export function createAtReader(options: AtReaderOptions = {}): AtReader {
       // The closing quote was lost (field note 11): no menu line looks like a URC, so the text
       // ended before this one, the modem's next word. (A lone "OK" can be a menu choice.)
       const held = openUrc.cusd.flush();
-      if (held) events.push(cusdEvent(openUrc.spec, held));
+      if (held) emitUrc(openUrc.spec, cusdEvent(openUrc.spec, held), events);
       openUrc = null;
     }
     if (openUrc) {
-      const done = continueUrc(openUrc, raw);
+      const open = openUrc;
+      const done = continueUrc(open, raw);
       if (done) {
         openUrc = null;
-        events.push(done);
+        emitUrc(open.spec, done, events);
       }
       return;
     }
@@ -112,8 +120,7 @@ export function createAtReader(options: AtReaderOptions = {}): AtReader {
     const line = classifyText(cut.text, pending, urcs);
     if (line.kind === 'empty') return;
     if (line.kind === 'urc') {
-      const done = startUrc(line.spec, line.text);
-      if (done) events.push(done);
+      emitUrc(line.spec, startUrc(line.spec, line.text), events);
       return;
     }
     if (!pending || !reply) {
@@ -159,6 +166,9 @@ export function createAtReader(options: AtReaderOptions = {}): AtReader {
       return partial;
     },
     pendingCommand: () => pending?.command ?? null,
+    setUrcTable(table) {
+      urcs = createUrcMatcher(table);
+    },
     bufferedBytes() {
       const urcChars = openUrc
         ? (openUrc.cusd?.bufferedChars() ?? 0) + openUrc.lines.reduce((n, l) => n + l.length, 0)

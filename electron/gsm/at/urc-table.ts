@@ -36,77 +36,80 @@ export interface UrcSpec {
   /** 2: the next line belongs to it (the PDU of +CMT); 'quoted': until its string closes. */
   lines: 1 | 2 | 'quoted';
   solicited: SolicitedRule;
-  vendor: 'standard' | 'huawei' | 'simcom' | 'quectel' | 'zte';
+  /**
+   * Recognised, then dropped: it reaches neither the answer, the listeners nor the transcript
+   * (a modem profile silences a code on its port, as ModemManager's vendor plugins do).
+   */
+  silent?: boolean;
 }
 
 function urc(
   name: string,
-  vendor: UrcSpec['vendor'],
   lines: UrcSpec['lines'] = 1,
   solicited: SolicitedRule = 'named',
 ): UrcSpec {
-  return { name, lines, solicited, vendor };
+  return { name, lines, solicited };
 }
 
 export const URCS: readonly UrcSpec[] = [
   // 27.005: SMS and cell broadcast. +CMT, +CDS, +CBM carry the PDU on a second line.
-  urc('+CMTI', 'standard', 1, 'never'),
-  urc('+CMT', 'standard', 2, 'never'),
-  urc('+CDSI', 'standard', 1, 'never'),
-  urc('+CDS', 'standard', 2, 'never'),
-  urc('+CBM', 'standard', 2, 'never'),
+  urc('+CMTI', 1, 'never'),
+  urc('+CMT', 2, 'never'),
+  urc('+CDSI', 1, 'never'),
+  urc('+CDS', 2, 'never'),
+  urc('+CBM', 2, 'never'),
   // 27.007
-  urc('+CUSD', 'standard', 'quoted', 'queried'),
-  urc('+CREG', 'standard', 1, 'registration'),
-  urc('+CGREG', 'standard', 1, 'registration'),
-  urc('+CEREG', 'standard', 1, 'registration'),
-  urc('+C5GREG', 'standard', 1, 'registration'),
-  urc('RING', 'standard', 1, 'never'),
-  urc('+CRING', 'standard', 1, 'never'),
-  urc('+CLIP', 'standard'),
-  urc('+CCWA', 'standard'),
-  urc('+CIEV', 'standard', 1, 'never'),
-  urc('+CUSATP', 'standard', 1, 'never'),
-  urc('+CUSATEND', 'standard', 1, 'never'),
-  urc('+CGEV', 'standard', 1, 'never'),
-  urc('+CTZV', 'standard', 1, 'never'),
-  urc('+CTZE', 'standard', 1, 'never'),
+  urc('+CUSD', 'quoted', 'queried'),
+  urc('+CREG', 1, 'registration'),
+  urc('+CGREG', 1, 'registration'),
+  urc('+CEREG', 1, 'registration'),
+  urc('+C5GREG', 1, 'registration'),
+  urc('RING', 1, 'never'),
+  urc('+CRING', 1, 'never'),
+  urc('+CLIP'),
+  urc('+CCWA'),
+  urc('+CIEV', 1, 'never'),
+  urc('+CUSATP', 1, 'never'),
+  urc('+CUSATEND', 1, 'never'),
+  urc('+CGEV', 1, 'never'),
+  urc('+CTZV', 1, 'never'),
+  urc('+CTZE', 1, 'never'),
   // SIMCom prints +CPIN and +CFUN unprompted at boot; as answers they are 'named'.
-  urc('+CPIN', 'simcom'),
-  urc('+CFUN', 'simcom'),
-  urc('SMS DONE', 'simcom'),
-  urc('PB DONE', 'simcom'),
-  urc('Call Ready', 'simcom'),
-  urc('SMS Ready', 'simcom'),
-  urc('*PSUTTZ', 'simcom'),
-  urc('NORMAL POWER DOWN', 'simcom'),
-  urc('UNDER-VOLTAGE POWER DOWN', 'simcom'),
+  urc('+CPIN'),
+  urc('+CFUN'),
+  urc('SMS DONE'),
+  urc('PB DONE'),
+  urc('Call Ready'),
+  urc('SMS Ready'),
+  urc('*PSUTTZ'),
+  urc('NORMAL POWER DOWN'),
+  urc('UNDER-VOLTAGE POWER DOWN'),
   // Quectel
-  urc('RDY', 'quectel'),
-  urc('+QIND', 'quectel'),
-  urc('+QUSIM', 'quectel'),
-  urc('POWERED DOWN', 'quectel'),
+  urc('RDY'),
+  urc('+QIND'),
+  urc('+QUSIM'),
+  urc('POWERED DOWN'),
   // Huawei: a steady stream unless silenced with AT^CURC=0 (field note 1).
-  urc('^RSSI', 'huawei'),
-  urc('^MODE', 'huawei'),
-  urc('^BOOT', 'huawei'),
-  urc('^DSFLOWRPT', 'huawei'),
-  urc('^HCSQ', 'huawei'),
-  urc('^SIMST', 'huawei'),
-  urc('^SRVST', 'huawei'),
-  urc('^CEND', 'huawei'),
-  urc('^ORIG', 'huawei'),
-  urc('^CONF', 'huawei'),
-  urc('^CONN', 'huawei'),
-  urc('^STIN', 'huawei'),
-  urc('^SMMEMFULL', 'huawei'),
-  urc('^NDISSTAT', 'huawei'),
-  urc('^NWTIME', 'huawei'),
-  urc('^SYSSTART', 'huawei'),
+  urc('^RSSI'),
+  urc('^MODE'),
+  urc('^BOOT'),
+  urc('^DSFLOWRPT'),
+  urc('^HCSQ'),
+  urc('^SIMST'),
+  urc('^SRVST'),
+  urc('^CEND'),
+  urc('^ORIG'),
+  urc('^CONF'),
+  urc('^CONN'),
+  urc('^STIN'),
+  urc('^SMMEMFULL'),
+  urc('^NDISSTAT'),
+  urc('^NWTIME'),
+  urc('^SYSSTART'),
   // ZTE: can sit inside the +CMGS exchange (field note 18).
-  urc('+ZDONR', 'zte'),
-  urc('+ZPASR', 'zte'),
-  urc('+ZUSIMR', 'zte'),
+  urc('+ZDONR'),
+  urc('+ZPASR'),
+  urc('+ZUSIMR'),
 ];
 
 // `+CMTI: ...`, `^RSSI:99`: a prefixed code is recognised by the name before its colon.
@@ -139,6 +142,25 @@ export function createUrcMatcher(table: readonly UrcSpec[] = URCS): UrcMatcher {
       return named ?? byPattern.find((spec) => spec.pattern?.test(line.trim()));
     },
   };
+}
+
+/** What a modem profile changes in the table: codes of its own, and codes it silences. */
+export interface UrcTableChanges {
+  add: readonly Pick<UrcSpec, 'name' | 'lines' | 'solicited'>[];
+  silence: readonly string[];
+}
+
+/**
+ * The table for one modem's port: the base one, its profile's own codes added (replacing a
+ * base row of the same name), and the codes it silences marked so.
+ */
+export function extendUrcTable(base: readonly UrcSpec[], changes: UrcTableChanges): UrcSpec[] {
+  const key = (name: string) => name.toUpperCase();
+  const added = new Set(changes.add.map((spec) => key(spec.name)));
+  const silenced = new Set(changes.silence.map(key));
+  return [...base.filter((spec) => !added.has(key(spec.name))), ...changes.add].map((spec) =>
+    silenced.has(key(spec.name)) ? { ...spec, silent: true } : spec,
+  );
 }
 
 export const defaultUrcMatcher: UrcMatcher = createUrcMatcher();

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createAtChannel } from '../../../electron/gsm/channel';
-import { genericProfile, modemProfiles } from '../../../electron/gsm/profiles';
+import { genericProfile } from '../../../electron/gsm/profiles';
 import {
   createUssdSession,
   runUssdDialogue,
   UssdBusyError,
   UssdInputError,
 } from '../../../electron/gsm/ussd';
+import { shippedModemProfiles } from '../../support/modem-profiles';
 import { type Script, scriptedModem } from './scripted-modem';
 
 const ok = '\r\nOK\r\n';
-const huawei = modemProfiles.find((profile) => profile.id === 'huawei') ?? genericProfile;
+const huawei =
+  (await shippedModemProfiles()).find((profile) => profile.id === 'huawei') ?? genericProfile;
 
 function session(
   script: Script,

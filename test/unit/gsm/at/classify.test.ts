@@ -171,8 +171,8 @@ describe('cutEcho', () => {
 describe('URC table extended by a modem profile', () => {
   const matcher = createUrcMatcher([
     ...URCS,
-    { name: '+PDP', lines: 1, solicited: 'never', vendor: 'simcom' },
-    { name: 'SIGNAL', pattern: /^\$SIG \d+$/, lines: 1, solicited: 'never', vendor: 'standard' },
+    { name: '+PDP', lines: 1, solicited: 'never' },
+    { name: 'SIGNAL', pattern: /^\$SIG \d+$/, lines: 1, solicited: 'never' },
   ]);
 
   it('recognises an added prefixed code', () => {

@@ -350,7 +350,7 @@ describe('AT reader: bytes to events', () => {
 describe('AT reader with a profile URC table', () => {
   it('routes a vendor URC the default table does not know', () => {
     const reader = createAtReader({
-      urcs: [{ name: '+PDP', lines: 1, solicited: 'never', vendor: 'simcom' }],
+      urcs: [{ name: '+PDP', lines: 1, solicited: 'never' }],
     });
     reader.begin('AT+CSQ');
     expect(reader.push(raw('\r\n+PDP: DEACT\r\n\r\n+CSQ: 20,99\r\n\r\nOK\r\n'))).toEqual([

@@ -1,5 +1,6 @@
 import { createAtChannel } from '../../../../electron/gsm/channel';
 import { type OpenModemOptions, openModem } from '../../../../electron/gsm/modem';
+import { shippedModemProfiles } from '../../../support/modem-profiles';
 import { scriptedModem } from '../scripted-modem';
 
 export const ok = '\r\nOK\r\n';
@@ -77,7 +78,7 @@ export function instantSleep() {
   };
 }
 
-/** Opens the fake modem without waiting for real time to pass. */
+/** Opens the fake modem without waiting for real time to pass, among the shipped profiles. */
 export async function openFake(
   answers: Answers = {},
   options: OpenModemOptions & { echo?: boolean } = {},
@@ -85,7 +86,11 @@ export async function openFake(
   const { echo, ...openOptions } = options;
   const fake = fakeModem(answers, { echo });
   const clock = instantSleep();
-  const modem = await openModem(fake.channel, { sleep: clock.sleep, ...openOptions });
+  const modem = await openModem(fake.channel, {
+    sleep: clock.sleep,
+    profiles: await shippedModemProfiles(),
+    ...openOptions,
+  });
   return { ...fake, modem, pauses: clock.pauses };
 }
 
@@ -93,7 +98,8 @@ export async function openFake(
 export async function failToOpen(answers: Answers = {}, options: OpenModemOptions = {}) {
   const fake = fakeModem(answers);
   const clock = instantSleep();
-  const failure = await openModem(fake.channel, { sleep: clock.sleep, ...options }).then(
+  const profiles = await shippedModemProfiles();
+  const failure = await openModem(fake.channel, { sleep: clock.sleep, profiles, ...options }).then(
     () => {
       throw new Error('the modem opened');
     },

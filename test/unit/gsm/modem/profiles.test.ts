@@ -1,10 +1,29 @@
+/**
+ * Modem profiles as data: the shipped JSON files load and match the modems they were written
+ * for; a bad file is refused with each field at fault named; the shop's folder adds profiles
+ * and replaces shipped ones by id, and its profiles are tried first.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   genericProfile,
-  type ModemProfile,
+  loadModemProfiles,
   matchModemProfile,
-  modemProfiles,
+  modemProfileSchema,
 } from '../../../../electron/gsm/profiles';
+import { parseProfileText } from '../../../../electron/profile-files';
+import { SHIPPED_MODEMS, shippedModemProfiles } from '../../../support/modem-profiles';
+import { withTempDirs } from '../../../support/temp';
+
+const tempDir = withTempDirs('comptoir-modems-');
+const shipped = await shippedModemProfiles();
+
+function write(dir: string, name: string, content: unknown) {
+  const file = path.join(dir, name);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return file;
+}
 
 // What each family prints to AT+CGMI / AT+CGMM, as seen in ModemManager's and Gammu's logs.
 const seen: ReadonlyArray<[string, string, string]> = [
@@ -23,38 +42,209 @@ const seen: ReadonlyArray<[string, string, string]> = [
   ['generic', '', ''],
 ];
 
-describe('modem profiles', () => {
+describe('the shipped modem profiles', () => {
   it.each(seen)('a modem saying %2$j / %3$j gets the %1$s profile', (id, manufacturer, model) => {
-    expect(matchModemProfile(manufacturer, model).id).toBe(id);
+    expect(matchModemProfile({ manufacturer, model }, shipped).profile.id).toBe(id);
   });
 
-  it('every profile in the table is matched by a modem above', () => {
+  it('each is a file of resources/modems, matched by a modem above, generic last', () => {
     const matched = new Set(seen.map(([id]) => id));
-    expect([...modemProfiles, genericProfile].filter((p) => !matched.has(p.id))).toEqual([]);
+    expect(shipped.filter((profile) => !matched.has(profile.id))).toEqual([]);
+    expect(shipped.map((profile) => path.dirname(profile.file ?? ''))).toEqual(
+      shipped.map(() => SHIPPED_MODEMS),
+    );
+    expect(shipped.at(-1)?.id).toBe('generic');
   });
 
-  it('profile ids are unique', () => {
-    const ids = modemProfiles.map((p) => p.id);
-    expect(new Set(ids).size).toBe(ids.length);
+  it('says why a profile matched, and why none did', () => {
+    expect(matchModemProfile({ manufacturer: 'HUAWEI', model: 'E173' }, shipped).matchedBy).toBe(
+      'manufacturer /huawei/i matched "HUAWEI"',
+    );
+    expect(matchModemProfile({ manufacturer: 'Acme', model: 'AW-100' }, shipped).matchedBy).toBe(
+      'no profile matched manufacturer "Acme" and model "AW-100"',
+    );
   });
-
-  it.each([...modemProfiles, genericProfile].map((p) => [p.id, p] as const))(
-    'every command of the %s profile is one the AT channel will put on the line',
-    (_id, profile: ModemProfile) => {
-      for (const command of [...profile.init, ...profile.silenceUrcs, ...profile.iccidCommands]) {
-        expect(command).toMatch(/^AT[\x20-\x7e]*$/);
-      }
-      expect(profile.iccidCommands.length).toBeGreaterThan(0);
-    },
-  );
 
   it.each(['sierra', 'wavecom'])('%s modems answer +CPIN? without OK', (id) => {
-    expect(modemProfiles.find((p) => p.id === id)?.reply.cpinWithoutOk).toBe(true);
+    expect(shipped.find((profile) => profile.id === id)?.reply.cpinWithoutOk).toBe(true);
   });
 
-  it('a table brought by the caller is searched instead of the built-in one', () => {
-    const acme: ModemProfile = { ...genericProfile, id: 'acme', match: { model: /^AW-/ } };
-    expect(matchModemProfile('huawei', 'AW-100', [acme]).id).toBe('acme');
-    expect(matchModemProfile('huawei', 'E3372', [acme]).id).toBe('generic');
+  it('the built-in fallback is the shipped generic.json', () => {
+    const fromFile = shipped.find((profile) => profile.id === 'generic');
+    expect({ ...genericProfile, file: fromFile?.file }).toEqual(fromFile);
+    expect(matchModemProfile({ manufacturer: 'huawei', model: 'E3372' }).profile).toBe(
+      genericProfile,
+    );
+  });
+});
+
+const minimal = { id: 'acme', name: 'Acme AW', match: { model: '^AW-' } };
+
+describe('a profile file is refused with each field at fault named', () => {
+  it.each<[string, unknown, string, RegExp]>([
+    [
+      'a match that is not a regular expression',
+      { ...minimal, match: { model: 'AW-(' } },
+      'match.model',
+      /not a regular expression/,
+    ],
+    [
+      'no match rule outside the generic profile',
+      { ...minimal, match: {} },
+      'match',
+      /manufacturer or a model/,
+    ],
+    [
+      'a generic profile that matches on something',
+      { ...minimal, id: 'generic' },
+      'match',
+      /fallback/,
+    ],
+    [
+      'an init line that is not an AT command',
+      { ...minimal, init: ['ATZ', 'reboot'] },
+      'init.1',
+      /AT command/,
+    ],
+    [
+      'a control character in a command',
+      { ...minimal, iccidCommands: ['AT+CCID\r'] },
+      'iccidCommands.0',
+      /AT command/,
+    ],
+    ['no ICCID command at all', { ...minimal, iccidCommands: [] }, 'iccidCommands', /.+/],
+    [
+      'an unknown USSD encoding',
+      { ...minimal, ussd: { encodings: ['utf8'] } },
+      'ussd.encodings.0',
+      /.+/,
+    ],
+    [
+      'an encoding listed twice',
+      { ...minimal, ussd: { encodings: ['plain', 'plain'] } },
+      'ussd.encodings',
+      /twice/,
+    ],
+    [
+      'a flag that is not true or false',
+      { ...minimal, reply: { cpinWithoutOk: 'yes' } },
+      'reply.cpinWithoutOk',
+      /.+/,
+    ],
+    ['a misspelt flag', { ...minimal, reply: { cpinWithoutOK: true } }, 'reply', /cpinWithoutOK/],
+    ['an unknown field', { ...minimal, avoidCsmp: true }, '', /avoidCsmp/],
+    [
+      'silencing a code nobody knows',
+      { ...minimal, urcs: { silence: ['^NOPE'] } },
+      'urcs.silence.0',
+      /not a known unsolicited code/,
+    ],
+    [
+      'silencing USSD answers',
+      { ...minimal, urcs: { silence: ['+CUSD'] } },
+      'urcs.silence.0',
+      /cannot be silenced/,
+    ],
+    [
+      'an added code of no known shape',
+      { ...minimal, urcs: { add: [{ name: 'x:' }] } },
+      'urcs.add.0.name',
+      /code such as/,
+    ],
+    [
+      'an added code of three lines',
+      { ...minimal, urcs: { add: [{ name: '^X', lines: 3 }] } },
+      'urcs.add.0.lines',
+      /.+/,
+    ],
+    ['an id with capitals', { ...minimal, id: 'Acme' }, 'id', /lowercase/],
+  ])('%s', (_case, json, field, message) => {
+    const parsed = parseProfileText(modemProfileSchema, JSON.stringify(json), 'acme.json');
+    if (parsed.ok) throw new Error('the profile was accepted');
+    const issue = parsed.problem.issues.find((candidate) => candidate.path === field);
+    expect(issue?.message).toMatch(message);
+    expect(parsed.problem.message).toMatch(/^acme\.json: /);
+  });
+
+  it('a minimal file gets the generic defaults for everything it leaves out', () => {
+    const parsed = parseProfileText(modemProfileSchema, JSON.stringify(minimal));
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+    const { id: _id, name: _name, source: _source, match: _match, ...rest } = parsed.profile;
+    const {
+      id: _gid,
+      name: _gname,
+      source: _gsource,
+      match: _gmatch,
+      file: _file,
+      ...generic
+    } = genericProfile;
+    expect(rest).toEqual(generic);
+  });
+});
+
+describe("the shop's modems folder", () => {
+  it('adds a profile that is tried before the shipped ones, and replaces one by id', async () => {
+    const shop = tempDir();
+    const e3531 = write(shop, 'huawei-e3531.json', {
+      id: 'huawei-e3531',
+      name: 'Huawei E3531 (the shop’s)',
+      match: { manufacturer: 'huawei', model: '^E3531' },
+      ussd: { encodings: ['plain'] },
+    });
+    const zte = write(shop, 'zte.json', {
+      id: 'zte',
+      name: 'ZTE, as this shop knows it',
+      match: { manufacturer: 'zte' },
+      ussd: { avoidCusd2: true },
+    });
+    const { profiles, problems } = await loadModemProfiles([SHIPPED_MODEMS, shop]);
+    expect(problems).toEqual([]);
+    expect(profiles.slice(0, 2).map(({ id, file }) => [id, file])).toEqual([
+      ['huawei-e3531', e3531],
+      ['zte', zte],
+    ]);
+    expect(profiles.filter(({ id }) => id === 'zte')).toHaveLength(1);
+    const match = (manufacturer: string, model: string) =>
+      matchModemProfile({ manufacturer, model }, profiles);
+    expect(match('HUAWEI', 'E3531s-2')).toMatchObject({
+      profile: { id: 'huawei-e3531', file: e3531 },
+      matchedBy: 'manufacturer /huawei/i matched "HUAWEI" and model /^E3531/i matched "E3531s-2"',
+    });
+    expect(match('HUAWEI', 'E3372').profile.id).toBe('huawei');
+    expect(match('ZTE CORPORATION', 'MF190').profile.ussd.avoidCusd2).toBe(true);
+  });
+
+  it('reports a bad file with its reason and loads the rest; a missing folder is no problem', async () => {
+    const shop = tempDir();
+    const good = write(shop, 'a-good.json', minimal);
+    const bad = write(shop, 'b-bad.json', { ...minimal, id: 'bad', match: { model: '[' } });
+    const broken = write(shop, 'c-broken.json', '{ "id": ');
+    const { profiles, problems } = await loadModemProfiles([
+      SHIPPED_MODEMS,
+      shop,
+      path.join(shop, 'nowhere'),
+    ]);
+    expect(profiles.map(({ id }) => id)).toContain('acme');
+    expect(profiles.find(({ id }) => id === 'acme')?.file).toBe(good);
+    expect(profiles.map(({ id }) => id)).not.toContain('bad');
+    expect(problems.map(({ file, code }) => [file, code])).toEqual([
+      [bad, 'invalid_profile'],
+      [broken, 'invalid_json'],
+    ]);
+    expect(problems[0]?.message).toMatch(/b-bad\.json: match\.model: not a regular expression/);
+  });
+
+  it("a shop's generic.json replaces the fallback; with no folder at all the built-in one serves", async () => {
+    const shop = tempDir();
+    const file = write(shop, 'generic.json', {
+      id: 'generic',
+      name: 'This shop’s unknown modems',
+      ussd: { encodings: ['ucs2-hex', 'plain'] },
+    });
+    const loaded = await loadModemProfiles([SHIPPED_MODEMS, shop]);
+    const fallback = matchModemProfile({ manufacturer: 'Acme', model: '' }, loaded.profiles);
+    expect(fallback.profile).toMatchObject({ file, ussd: { encodings: ['ucs2-hex', 'plain'] } });
+    const none = await loadModemProfiles([]);
+    expect(none).toEqual({ profiles: [genericProfile], problems: [] });
   });
 });

@@ -140,13 +140,12 @@ describe('opening a modem', () => {
     expect(modem.warnings).toEqual([]);
   });
 
-  it("a profile's init and silencing commands are sent in order; each refusal is a warning", async () => {
+  it("a profile's init commands are sent in order; each refusal is a warning", async () => {
     const shop: ModemProfile = {
       ...genericProfile,
       id: 'acme',
       match: { manufacturer: /acme/i },
-      init: ['AT+ACMEINIT=1', 'AT+ACMEMODE=2'],
-      silenceUrcs: ['AT+ACMEURC=0'],
+      init: ['AT+ACMEINIT=1', 'AT+ACMEMODE=2', 'AT+ACMEURC=0'],
     };
     const { modem, received } = await openFake(
       { 'AT+ACMEINIT=1': ok, 'AT+ACMEMODE=2': cme(4), 'AT+ACMEURC=0': error },

@@ -1,0 +1,153 @@
+/**
+ * A modem profile as a JSON file (resources/modems/*.json, or the shop's own `modems/` folder
+ * beside its database): what one family of modems does differently, as data, in the manner of
+ * Gammu's per-model feature flags. This schema is the only gate: every field it lets through
+ * is read somewhere (modem.ts, modem-command.ts, at/reply.ts, at/reader.ts, ussd.ts).
+ */
+import { z } from 'zod';
+import { URCS } from '../at/urc-table';
+
+/** How a USSD request string is put on the line (field notes, point 10). */
+export const ussdRequestEncodings = ['plain', 'gsm7-packed-hex', 'ucs2-hex'] as const;
+export type UssdRequestEncoding = (typeof ussdRequestEncodings)[number];
+
+export const GENERIC_PROFILE_ID = 'generic';
+
+// What the AT channel will put on the line (channel.ts refuses anything else).
+const atCommand = z
+  .string()
+  .regex(/^AT[\x20-\x7e]*$/i, 'must be an AT command of printable ASCII characters');
+
+/** A match written as a string in the file, compiled case-insensitively. */
+const matchPattern = z
+  .string()
+  .min(1)
+  .max(200)
+  .transform((source, context) => {
+    try {
+      return new RegExp(source, 'i');
+    } catch (error) {
+      context.addIssue({
+        code: 'custom',
+        message: `not a regular expression: ${(error as Error).message}`,
+        params: { reason: 'invalid_pattern' },
+      });
+      return z.NEVER;
+    }
+  });
+
+// `+CMTI`, `^RSSI`, `*PSUTTZ` (matched as `<name>:`), or a bare word line such as `SMS DONE`.
+const urcName = z
+  .string()
+  .regex(
+    /^(?:[+^*][A-Za-z0-9]+|[A-Za-z][A-Za-z0-9 _-]*[A-Za-z0-9])$/,
+    'must be a code such as +ZDONR, ^RSSI or a word line such as SMS DONE',
+  );
+
+const addedUrc = z.strictObject({
+  name: urcName,
+  /** 2: the next line belongs to it, like the PDU after +CMT. */
+  lines: z.union([z.literal(1), z.literal(2)]).default(1),
+  /** `named`: the answer of the read/test form of a command of the same name (`AT^FOO?`). */
+  solicited: z.enum(['never', 'named']).default('named'),
+});
+
+// The USSD session and the SMS inbox listen on the command port: these must reach them.
+const unsilenceable = new Set(['+CUSD', '+CMTI', '+CMT', '+CDSI', '+CDS']);
+
+export const modemProfileSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and -'),
+    name: z.string().min(1).max(100),
+    /** Where the quirks are documented (field notes, ModemManager plugin, a shop's own notes). */
+    source: z.string().max(500).default(''),
+    /** Compared with the +CGMI and +CGMM answers; every criterion given must match. */
+    match: z
+      .strictObject({ manufacturer: matchPattern.optional(), model: matchPattern.optional() })
+      .default({}),
+    /** Sent after ATE0 and AT+CMEE=1 (e.g. AT^CURC=0, which quiets Huawei's chatter). */
+    init: z.array(atCommand).max(20).default([]),
+    /** ICCID commands to try in order; the first that answers wins. */
+    iccidCommands: z
+      .array(atCommand)
+      .min(1)
+      .max(10)
+      .default(['AT+CCID', 'AT+ICCID', 'AT^ICCID?', 'AT+QCCID', 'AT#CCID', 'AT!ICCID?']),
+    ussd: z
+      .strictObject({
+        /** Request encodings to try in order; the one that worked is remembered per modem. */
+        encodings: z
+          .array(z.enum(ussdRequestEncodings))
+          .min(1)
+          .refine((list) => new Set(list).size === list.length, 'lists an encoding twice')
+          .default([...ussdRequestEncodings]),
+        /**
+         * Never send AT+CUSD=2 (a few modems misbehave on it, field note 12): a menu left open
+         * is left to the network to close, and no new request goes out until it did.
+         */
+        avoidCusd2: z.boolean().default(false),
+      })
+      .default({ encodings: [...ussdRequestEncodings], avoidCusd2: false }),
+    reply: z
+      .strictObject({
+        /** `AT+CPIN?` answered by `+CPIN: <code>` with no OK (Wavecom, Sierra; note 6). */
+        cpinWithoutOk: z.boolean().default(false),
+        /** A bare `NA` line is a final "not allowed" error (some Samsung; note 3). */
+        naIsError: z.boolean().default(false),
+      })
+      .default({ cpinWithoutOk: false, naIsError: false }),
+    /** The URC table of this modem's port: codes of its own, and known codes to drop. */
+    urcs: z
+      .strictObject({
+        add: z.array(addedUrc).max(50).default([]),
+        silence: z.array(urcName).max(50).default([]),
+      })
+      .default({ add: [], silence: [] }),
+  })
+  .superRefine((profile, context) => {
+    const criteria = Object.values(profile.match).filter((value) => value !== undefined);
+    if (profile.id === GENERIC_PROFILE_ID && criteria.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['match'],
+        message: 'the generic profile is the fallback for every modem: it matches on nothing',
+        params: { reason: 'generic_with_match' },
+      });
+    }
+    if (profile.id !== GENERIC_PROFILE_ID && criteria.length === 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['match'],
+        message: 'give a manufacturer or a model pattern (only the generic profile matches all)',
+        params: { reason: 'no_match' },
+      });
+    }
+    const known = new Set([
+      ...URCS.map((spec) => spec.name.toUpperCase()),
+      ...profile.urcs.add.map((spec) => spec.name.toUpperCase()),
+    ]);
+    profile.urcs.silence.forEach((name, index) => {
+      const upper = name.toUpperCase();
+      const problem = unsilenceable.has(upper)
+        ? `${name} carries USSD answers or SMS notices and cannot be silenced`
+        : !known.has(upper)
+          ? `${name} is not a known unsolicited code: add it under urcs.add first`
+          : null;
+      if (problem) {
+        context.addIssue({
+          code: 'custom',
+          path: ['urcs', 'silence', index],
+          message: problem,
+          params: { reason: 'invalid_silence' },
+        });
+      }
+    });
+  });
+
+/** A profile as validated, its patterns compiled. */
+export type ModemProfileData = z.output<typeof modemProfileSchema>;
+
+/** A profile as used: its data and the file it came from (null: the built-in fallback). */
+export interface ModemProfile extends ModemProfileData {
+  file: string | null;
+}
