@@ -1,9 +1,13 @@
 import type { FinalResult } from './at/classify';
 import { isErrorFinal } from './at/classify';
 import { describeCmeError, describeCmsError } from './at/error-codes';
-import { type AtEvent, type AtReaderOptions, createAtReader } from './at/reader';
+import {
+  type AtEvent,
+  type AtReaderOptions,
+  createAtReader,
+  type ReadingProfile,
+} from './at/reader';
 import type { ReplyQuirks } from './at/reply';
-import type { UrcSpec } from './at/urc-table';
 import { type LinkClosed, LinkClosedError, type ModemLink } from './link/link';
 
 /** How long each kind of command may take before the channel gives up on it. */
@@ -111,8 +115,11 @@ export interface AtChannel {
   /** Like run, but an error final result rejects with AtCommandError. */
   expectOk(command: string, options?: RunOptions): Promise<AtResponse>;
   onUrc(listener: (urc: Urc) => void): () => void;
-  /** Reads URCs with this table from now on: the modem profile's additions and silenced codes. */
-  setUrcTable(table: readonly UrcSpec[]): void;
+  /**
+   * Reads with the modem profile's URC table (its own codes, its silenced ones) and its reply
+   * quirks from now on, for every command that does not bring its own.
+   */
+  adoptProfile(profile: ReadingProfile): void;
   onClosed(listener: (error: LinkClosedError) => void): () => void;
   readonly closed: LinkClosedError | null;
   close(): Promise<void>;
@@ -142,6 +149,7 @@ interface QueuedCommand {
  */
 export function createAtChannel(link: ModemLink, options: AtChannelOptions = {}): AtChannel {
   const reader = createAtReader(options);
+  let quirks: ReplyQuirks = options.quirks ?? {};
   const timeouts = { ...defaultTimeouts, ...options.timeouts };
   const now = options.now ?? (() => new Date());
   const note = (direction: TranscriptEntry['direction'], text: string) =>
@@ -271,8 +279,9 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
         current = null;
         done?.reject(new AtTimeoutError(item.shownAs, item.timeoutMs, partial?.lines ?? []));
       }, item.timeoutMs);
-      current = { ...item, resolve, reject, timer };
-      reader.begin(item.command, item.quirks);
+      const commandQuirks = item.quirks ?? quirks;
+      current = { ...item, quirks: commandQuirks, resolve, reject, timer };
+      reader.begin(item.command, commandQuirks);
       note('sent', item.shownAs);
       item.onWriting?.();
       link.write(Buffer.from(`${item.command}\r`, 'latin1')).catch((error: Error) => {
@@ -346,7 +355,10 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
       urcListeners.add(listener);
       return () => urcListeners.delete(listener);
     },
-    setUrcTable: (table) => reader.setUrcTable(table),
+    adoptProfile(profile) {
+      reader.adoptProfile(profile);
+      quirks = profile.quirks;
+    },
     onClosed(listener) {
       closedListeners.add(listener);
       return () => closedListeners.delete(listener);

@@ -1,12 +1,11 @@
 /**
- * How the modem layer puts one command on its AT channel: with the profile's reply quirks,
- * retried while the SIM is busy (field note 5), and failing with a ModemError whose code the
- * interface translates.
+ * How the modem layer puts one command on its AT channel (read with the quirks of the modem's
+ * profile, which the channel took on), retried while the SIM is busy (field note 5), and
+ * failing with a ModemError whose code the interface translates.
  */
 
 import { type FinalResult, isErrorFinal } from './at/classify';
 import type { Parsed } from './at/parsers';
-import type { ReplyQuirks } from './at/reply';
 import {
   type AtChannel,
   AtCommandError,
@@ -35,11 +34,9 @@ export class ModemError extends Error {
   }
 }
 
-/** The channel of one modem, with what the modem layer knows about talking to it. */
+/** The channel of one modem (reading with its profile once known), and how to wait. */
 export interface ModemLine {
   readonly channel: AtChannel;
-  /** The profile's reply quirks; empty until +CGMI/+CGMM have said which modem this is. */
-  quirks: ReplyQuirks;
   readonly sleep: (ms: number) => Promise<void>;
 }
 
@@ -69,14 +66,14 @@ export function failureOf(response: AtResponse): ModemError {
   return asModemError(new AtCommandError(response)) as ModemError;
 }
 
-/** Runs one command with the profile's quirks; resolves with any final result. */
+/** Runs one command; resolves with any final result. */
 export async function ask(
   line: ModemLine,
   command: string,
   options: AskOptions = {},
 ): Promise<AtResponse> {
   try {
-    return await line.channel.run(command, { ...options, quirks: line.quirks });
+    return await line.channel.run(command, options);
   } catch (error) {
     throw asModemError(error);
   }

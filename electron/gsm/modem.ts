@@ -120,8 +120,8 @@ async function readSimIdentity(
 
 /**
  * Opens a modem on its channel: AT until OK (with backoff), ATE0, AT+CMEE=1, +CGMI/+CGMM to pick
- * the profile (its reply quirks and URC table taken on at once), the profile's init commands, then the SIM (PIN entered when given
- * and asked for) and the identity. A SIM busy at any step is waited for, up to 20 s. Failures
+ * the profile (the channel takes on its reply quirks and URC table at once), the profile's init
+ * commands, then the SIM (PIN entered when given and asked for) and the identity. A SIM busy at any step is waited for, up to 20 s. Failures
  * that do not prevent using the modem end up in `warnings`; a SIM that wants a PIN nobody gave
  * opens as `pin-required`. The PIN is checked before anything is written. The channel stays the
  * caller's: it is not closed when opening fails.
@@ -131,7 +131,7 @@ export async function openModem(
   options: OpenModemOptions = {},
 ): Promise<Modem> {
   if (options.pin !== undefined) checkPin(options.pin);
-  const line: ModemLine = { channel, quirks: {}, sleep: options.sleep ?? realSleep };
+  const line: ModemLine = { channel, sleep: options.sleep ?? realSleep };
   const start: StartContext = { line, patience: newPatience(), warnings: [] };
 
   await synchronise(
@@ -149,8 +149,7 @@ export async function openModem(
     { manufacturer: manufacturer ?? '', model: model ?? '' },
     options.profiles ?? [genericProfile],
   );
-  line.quirks = profile.reply;
-  channel.setUrcTable(extendUrcTable(URCS, profile.urcs));
+  channel.adoptProfile({ urcs: extendUrcTable(URCS, profile.urcs), quirks: profile.reply });
   for (const command of profile.init) {
     await askTolerantly(line, command, start.patience, start.warnings);
   }

@@ -32,6 +32,12 @@ export interface AtReaderOptions {
   urcs?: readonly UrcSpec[];
 }
 
+/** What a modem profile changes in how its port is read. */
+export interface ReadingProfile {
+  urcs: readonly UrcSpec[];
+  quirks: ReplyQuirks;
+}
+
 export interface AtReader {
   push(chunk: Uint8Array): AtEvent[];
   /** A command was written; its answer starts now. Throws if another one is still pending.
@@ -42,8 +48,11 @@ export interface AtReader {
   /** Gives up the pending command (timeout); returns what it had collected. */
   abandon(): { command: string; lines: string[] } | null;
   pendingCommand(): string | null;
-  /** Reads URCs with this table from now on (the modem's profile, known once it said its name). */
-  setUrcTable(table: readonly UrcSpec[]): void;
+  /**
+   * Reads with the modem profile's URC table and reply quirks from now on (the profile is known
+   * only once the modem said its name). Quirks given to `begin` still win for that command.
+   */
+  adoptProfile(profile: ReadingProfile): void;
   /** Characters held in partial state: the framer's line, an open URC, a partial answer. */
   bufferedBytes(): number;
 }
@@ -57,6 +66,7 @@ interface OpenUrc {
 export function createAtReader(options: AtReaderOptions = {}): AtReader {
   const framer = createLineFramer({ maxLineBytes: options.maxLineBytes });
   let urcs = options.urcs ? createUrcMatcher(options.urcs) : defaultUrcMatcher;
+  let quirks = options.quirks ?? {};
   let pending: PendingCommand | null = null;
   let reply: ReplyState | null = null;
   let openUrc: OpenUrc | null = null;
@@ -149,11 +159,11 @@ export function createAtReader(options: AtReaderOptions = {}): AtReader {
       }
       return events;
     },
-    begin(command, quirks = options.quirks) {
+    begin(command, commandQuirks = quirks) {
       if (pending) throw new Error(`AT command "${pending.command}" is still pending`);
       const text = command.trim();
       pending = { command: text };
-      reply = startReply(text, quirks);
+      reply = startReply(text, commandQuirks);
     },
     sendBody(body) {
       if (pending) pending = { ...pending, body, bodyEchoed: false };
@@ -166,8 +176,9 @@ export function createAtReader(options: AtReaderOptions = {}): AtReader {
       return partial;
     },
     pendingCommand: () => pending?.command ?? null,
-    setUrcTable(table) {
-      urcs = createUrcMatcher(table);
+    adoptProfile(profile) {
+      urcs = createUrcMatcher(profile.urcs);
+      quirks = profile.quirks;
     },
     bufferedBytes() {
       const urcChars = openUrc
