@@ -45,6 +45,7 @@ export function withTestHosts() {
         ...(options.carrierDirs ?? []),
       ],
       shopCarrierDir: path.join(dir, 'carriers'),
+      modemProfileDirs: [path.resolve(__dirname, '../../resources/modems')],
       log: { error: () => {}, warn: () => {}, info: () => {} },
       ...(options.now ? { now: options.now } : {}),
       ...(options.simLatencyMs === undefined ? {} : { simLatencyMs: options.simLatencyMs }),

@@ -8,6 +8,7 @@ import {
 } from '../../../electron/bank/modem-bank';
 import type { ModemLink } from '../../../electron/gsm/link/link';
 import { runUssdDialogue } from '../../../electron/gsm/ussd';
+import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 
 const banks: ModemBank[] = [];
 afterEach(async () => {
@@ -28,6 +29,7 @@ function bankOf(
     openLink,
     onStatus: (s) => published.push(s),
     reconnectMs: 50,
+    profileDirs: [SHIPPED_MODEMS],
   });
   banks.push(bank);
   return { bank, published };

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { finished, firstLine, spawnCli } from '../../support/cli';
@@ -30,8 +31,10 @@ async function simulate(profile: string): Promise<string> {
   return started.port;
 }
 
+/** Runs a command with --json; the default data folder is an empty one of the test's. */
 async function run(args: string[]) {
-  const { code, stdout, stderr } = await finished(spawnCli([...args, '--json']));
+  const env = { COMPTOIR_DATA_DIR: tempDir() };
+  const { code, stdout, stderr } = await finished(spawnCli([...args, '--json'], env));
   return { code, json: stdout === '' ? null : JSON.parse(stdout), stderr };
 }
 
@@ -51,6 +54,7 @@ describe('the modem commands against `comptoir simulate`', () => {
       'registration',
       'operator',
       'signal',
+      'profile',
     ]);
     expect(json).toMatchObject({
       manufacturer: 'huawei',
@@ -58,7 +62,48 @@ describe('the modem commands against `comptoir simulate`', () => {
       sim: 'ready',
       registration: { state: 'registered-home' },
       signal: { csq: expect.any(Number), dbm: expect.any(Number), bars: expect.any(Number) },
+      profile: {
+        id: 'huawei',
+        name: 'Huawei (E1xx, E3xxx, K3xxx)',
+        file: path.resolve(__dirname, '../../../resources/modems/huawei.json'),
+        matchedBy: 'manufacturer /huawei/i matched "huawei"',
+      },
     });
+  });
+
+  it("modem info picks a profile from the shop's modems/ folder (--db), and says why", async () => {
+    const port = await simulate('generic');
+    const shop = tempDir();
+    fs.mkdirSync(path.join(shop, 'modems'));
+    const file = path.join(shop, 'modems', 'sim-1.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'comptoir-sim-1',
+        name: 'The SIM-1 of this shop',
+        match: { model: '^SIM-1' },
+      }),
+    );
+    fs.writeFileSync(path.join(shop, 'modems', 'broken.json'), '{ "id": "broken",');
+    const database = path.join(shop, 'comptoir.sqlite');
+    const { code, json, stderr } = await run(['modem', 'info', '--port', port, '--db', database]);
+    expect(code).toBe(0);
+    expect(json.profile).toEqual({
+      id: 'comptoir-sim-1',
+      name: 'The SIM-1 of this shop',
+      file,
+      matchedBy: 'model /^SIM-1/i matched "SIM-1 simulated modem"',
+    });
+    expect(stderr).toMatch(/modem profile .*broken\.json: not JSON/);
+
+    // The same folder found as the default data folder's, in the words a technician reads.
+    const text = await finished(
+      spawnCli(['modem', 'info', '--port', port], { COMPTOIR_DATA_DIR: shop }),
+    );
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      `profile comptoir-sim-1 (The SIM-1 of this shop) from ${file}: model /^SIM-1/i matched "SIM-1 simulated modem"`,
+    );
   });
 
   it('ussd walks the top-up menu with --reply, and at talks raw AT', async () => {

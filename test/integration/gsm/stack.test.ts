@@ -8,6 +8,7 @@ import { type Modem, openModem } from '../../../electron/gsm/modem';
 import { type PtySimulator, startSimulatorOnPty } from '../../../electron/gsm/simulator';
 import { createSmsInbox, querySms } from '../../../electron/gsm/sms';
 import { createUssdSession, runUssdDialogue } from '../../../electron/gsm/ussd';
+import { shippedModemProfiles } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
 
 const tempDir = withTempDirs();
@@ -32,7 +33,10 @@ async function connect(profile: string, channelOptions: AtChannelOptions = {}, p
     await openSerialLink({ path: simulator.modemPath }),
     channelOptions,
   );
-  const modem = await openModem(channel, pin === undefined ? {} : { pin });
+  const modem = await openModem(channel, {
+    profiles: await shippedModemProfiles(),
+    ...(pin === undefined ? {} : { pin }),
+  });
   entry.modem = modem;
   return { simulator, modem, channel };
 }
