@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { type AtEvent, createAtReader } from '../../../../electron/gsm/at/reader';
 import type { ReplyQuirks } from '../../../../electron/gsm/at/reply';
+import { extendUrcTable, URCS } from '../../../../electron/gsm/at/urc-table';
 import { raw } from './helpers';
 
 const ok = (command: string, lines: string[] = []): AtEvent => ({
@@ -356,6 +357,29 @@ describe('AT reader with a profile URC table', () => {
     expect(reader.push(raw('\r\n+PDP: DEACT\r\n\r\n+CSQ: 20,99\r\n\r\nOK\r\n'))).toEqual([
       urc('+PDP', '+PDP: DEACT'),
       ok('AT+CSQ', ['+CSQ: 20,99']),
+    ]);
+  });
+
+  it('takes on a profile once known: its codes added, its silenced ones dropped whole', () => {
+    const reader = createAtReader();
+    const table = extendUrcTable(URCS, {
+      add: [{ name: '^ACMEPDU', lines: 2, solicited: 'never' }],
+      silence: ['^ACMEPDU', '^RSSI'],
+    });
+    reader.adoptProfile({ urcs: table, quirks: { cpinWithoutOk: true } });
+    reader.begin('AT+CPIN?');
+    expect(
+      reader.push(raw('\r\n^ACMEPDU: 1\r\n0011AA\r\n^RSSI: 9\r\n+CREG: 5\r\n+CPIN: READY\r\n')),
+    ).toEqual([urc('+CREG', '+CREG: 5'), ok('AT+CPIN?', ['+CPIN: READY'])]);
+  });
+
+  it('a profile code replaces the default row of the same name', () => {
+    const table = extendUrcTable(URCS, {
+      add: [{ name: '+CPIN', lines: 1, solicited: 'never' }],
+      silence: [],
+    });
+    expect(table.filter((spec) => spec.name === '+CPIN')).toEqual([
+      { name: '+CPIN', lines: 1, solicited: 'never' },
     ]);
   });
 });
