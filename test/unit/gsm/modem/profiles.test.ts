@@ -3,7 +3,7 @@
  * for; a bad file is refused with each field at fault named; the shop's folder adds profiles
  * and replaces shipped ones by id, and its profiles are tried first.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -164,6 +164,13 @@ describe('a profile file is refused with each field at fault named', () => {
     const issue = parsed.problem.issues.find((candidate) => candidate.path === field);
     expect(issue?.message).toMatch(message);
     expect(parsed.problem.message).toMatch(/^acme\.json: /);
+  });
+
+  it("the README's example profile is valid", () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../../../README.md'), 'utf8');
+    const example = /### Modem profiles[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    const parsed = parseProfileText(modemProfileSchema, example ?? '', 'README.md');
+    expect(parsed.ok ? parsed.profile.id : parsed.problem.message).toBe('huawei-e3531');
   });
 
   it('a minimal file gets the generic defaults for everything it leaves out', () => {
