@@ -5,6 +5,7 @@ import { type Modem, openModem } from '../gsm/modem';
 import { loadModemProfiles, type ModemProfile, type UssdRequestEncoding } from '../gsm/profiles';
 import { createUssdSession, type UssdSession } from '../gsm/ussd';
 import type { ModemPort } from './links';
+import { usbIdOfPort } from './ports';
 
 export interface ModemConfig {
   /** The shop's name for it, e.g. "modem-1" (printed on reports: which dealer SIM sold what). */
@@ -60,6 +61,8 @@ export interface ModemBankOptions {
    * when the first modem opens; by default only the generic profile.
    */
   profileDirs?: readonly string[];
+  /** The USB id of a serial port's device, for profiles that match on it (default: sysfs). */
+  usbIdOf?(portPath: string): Promise<string | null>;
   /** Where a profile file that could not be loaded is reported. */
   log?: { warn(message: string): void };
   now?: () => Date;
@@ -182,8 +185,11 @@ export function createModemBank(options: ModemBankOptions) {
         update(slot, { state: 'offline', problem: error.message });
         reconnectLater(slot);
       });
+      const { port } = slot.config;
+      const usbIdOf = options.usbIdOf ?? usbIdOfPort;
       const modem = await openModem(channel, {
         profiles: await modemProfiles(),
+        usb: port.kind === 'serial' ? await usbIdOf(port.path).catch(() => null) : null,
         ...(slot.config.simPin ? { pin: slot.config.simPin } : {}),
       });
       if (slot.retired) {

@@ -90,9 +90,30 @@ export async function kernelSerialPorts(sysClassTty = '/sys/class/tty'): Promise
 
 /** The ports a modem could be on: the kernel's list on Linux, the system's elsewhere. */
 export async function listSerialPorts(byIdFolder = '/dev/serial/by-id'): Promise<PortChoice[]> {
-  const [found, links] = await Promise.all([
-    process.platform === 'linux' ? kernelSerialPorts() : SerialPort.list(),
-    stableLinks(byIdFolder),
-  ]);
+  const [found, links] = await Promise.all([foundPorts(), stableLinks(byIdFolder)]);
   return withStablePaths(found, links);
+}
+
+/** The serial ports of this machine with their USB device, as the kernel or the system lists them. */
+function foundPorts(): Promise<FoundPort[]> {
+  return process.platform === 'linux' ? kernelSerialPorts() : SerialPort.list();
+}
+
+/**
+ * The USB `vendor:product` id (lower-case hex) of the device a port belongs to, the port given
+ * by any name (a by-id link resolves to its ttyUSB); null when it is not a USB device.
+ */
+export async function usbIdOfPort(
+  portPath: string,
+  found: () => Promise<readonly FoundPort[]> = foundPorts,
+): Promise<string | null> {
+  const target = await fs.realpath(portPath).catch(() => portPath);
+  for (const port of await found()) {
+    const same =
+      port.path === target || (await fs.realpath(port.path).catch(() => null)) === target;
+    if (same && port.vendorId && port.productId) {
+      return `${port.vendorId}:${port.productId}`.toLowerCase();
+    }
+  }
+  return null;
 }

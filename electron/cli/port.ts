@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { usbIdOfPort } from '../bank/ports';
 import { type AtChannel, AtInputError, createAtChannel } from '../gsm/channel';
 import { openSerialLink } from '../gsm/link/serial-link';
 import { type Modem, openModem } from '../gsm/modem';
@@ -86,7 +87,8 @@ export async function withModem<T>(
 ): Promise<T> {
   const profiles = await shopModemProfiles(context);
   return withChannel(context.values, async (channel) => {
-    const modem = await openModem(channel, { profiles });
+    const usb = await usbIdOfPort(String(context.values.port)).catch(() => null);
+    const modem = await openModem(channel, { profiles, usb });
     return use(modem);
   });
 }

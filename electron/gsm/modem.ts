@@ -85,6 +85,8 @@ export interface OpenModemOptions {
    * by default only the generic one.
    */
   profiles?: readonly ModemProfile[];
+  /** The USB `vendor:product` id of the port's device, for profiles that match on it. */
+  usb?: string | null;
 }
 
 const DEFAULT_SYNC_ATTEMPTS = 6;
@@ -146,7 +148,7 @@ export async function openModem(
   const manufacturer = await readIdentity(start, 'manufacturer');
   const model = await readIdentity(start, 'model');
   const { profile, matchedBy } = matchModemProfile(
-    { manufacturer: manufacturer ?? '', model: model ?? '' },
+    { manufacturer: manufacturer ?? '', model: model ?? '', usb: options.usb ?? null },
     options.profiles ?? [genericProfile],
   );
   channel.adoptProfile({ urcs: extendUrcTable(URCS, profile.urcs), quirks: profile.reply });

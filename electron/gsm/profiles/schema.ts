@@ -36,6 +36,11 @@ const matchPattern = z
     }
   });
 
+const usbId = z
+  .string()
+  .regex(/^[0-9a-f]{4}:[0-9a-f]{4}$/i, 'must be a USB vendor:product id such as 12d1:1506')
+  .transform((id) => id.toLowerCase());
+
 // `+CMTI`, `^RSSI`, `*PSUTTZ` (matched as `<name>:`), or a bare word line such as `SMS DONE`.
 const urcName = z
   .string()
@@ -61,9 +66,17 @@ export const modemProfileSchema = z
     name: z.string().min(1).max(100),
     /** Where the quirks are documented (field notes, ModemManager plugin, a shop's own notes). */
     source: z.string().max(500).default(''),
-    /** Compared with the +CGMI and +CGMM answers; every criterion given must match. */
+    /**
+     * Compared with the +CGMI and +CGMM answers and the USB device of the port; every
+     * criterion given must match.
+     */
     match: z
-      .strictObject({ manufacturer: matchPattern.optional(), model: matchPattern.optional() })
+      .strictObject({
+        manufacturer: matchPattern.optional(),
+        model: matchPattern.optional(),
+        /** USB `vendor:product` ids in hex, e.g. `12d1:1506` (one of them). */
+        usb: z.array(usbId).min(1).max(20).optional(),
+      })
       .default({}),
     /** Sent after ATE0 and AT+CMEE=1 (e.g. AT^CURC=0, which quiets Huawei's chatter). */
     init: z.array(atCommand).max(20).default([]),
@@ -118,7 +131,7 @@ export const modemProfileSchema = z
       context.addIssue({
         code: 'custom',
         path: ['match'],
-        message: 'give a manufacturer or a model pattern (only the generic profile matches all)',
+        message: 'give a manufacturer, model or usb rule (only the generic profile matches all)',
         params: { reason: 'no_match' },
       });
     }

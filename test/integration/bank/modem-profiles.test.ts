@@ -72,6 +72,36 @@ describe("the bank and the shop's modem profiles", () => {
     }
   });
 
+  it('matches a profile on the USB id of a serial port', async () => {
+    const shop = path.join(tempDir(), 'modems');
+    mkdirSync(shop);
+    writeFileSync(
+      path.join(shop, 'e3531.json'),
+      JSON.stringify({ id: 'e3531', name: 'Huawei E3531', match: { usb: ['12d1:1506'] } }),
+    );
+    const asked: string[] = [];
+    const bank = createModemBank({
+      modems: [
+        { id: 'modem-1', carrierId: 'nc-demo', port: { kind: 'serial', path: '/dev/ttyUSB2' } },
+      ],
+      // The stick itself is simulated; only its port's USB id is that of a real E3531.
+      openLink: () => openModemLink({ kind: 'simulated', profile: 'huawei' }),
+      usbIdOf: async (portPath) => {
+        asked.push(portPath);
+        return '12d1:1506';
+      },
+      profileDirs: [SHIPPED_MODEMS, shop],
+    });
+    banks.push(bank);
+    await bank.start();
+    const lease = await bank.acquire('nc-demo');
+    if (!lease) throw new Error('no modem was lent');
+    lease.release();
+    expect(asked).toEqual(['/dev/ttyUSB2']);
+    expect(lease.modem.profile.id).toBe('e3531');
+    expect(lease.modem.matchedBy).toBe('usb id 12d1:1506 matched');
+  });
+
   it('without the folder the same modem is on the generic profile and dials in plain text', async () => {
     const { bank, warnings } = shopBank([SHIPPED_MODEMS]);
     await bank.start();

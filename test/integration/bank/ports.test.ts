@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kernelSerialPorts, listSerialPorts } from '../../../electron/bank/ports';
+import { kernelSerialPorts, listSerialPorts, usbIdOfPort } from '../../../electron/bank/ports';
 import { withTempDirs } from '../../support/temp';
 
 const tempDir = withTempDirs();
@@ -84,4 +84,24 @@ describe('the serial ports the kernel lists', () => {
       }
     },
   );
+});
+
+describe('the USB id of a port, for modem profiles that match on it', () => {
+  it('is found by the port’s name or by a link to it; a port of no USB device has none', async () => {
+    const dev = tempDir();
+    const ttyUSB0 = path.join(dev, 'ttyUSB0');
+    const ttyS0 = path.join(dev, 'ttyS0');
+    fs.writeFileSync(ttyUSB0, '');
+    fs.writeFileSync(ttyS0, '');
+    const byId = path.join(dev, 'usb-HUAWEI_Mobile-if00-port0');
+    fs.symlinkSync(ttyUSB0, byId);
+    const found = async () => [
+      { path: ttyUSB0, vendorId: '12D1', productId: '1506', manufacturer: 'HUAWEI' },
+      { path: ttyS0 },
+    ];
+    expect(await usbIdOfPort(ttyUSB0, found)).toBe('12d1:1506');
+    expect(await usbIdOfPort(byId, found)).toBe('12d1:1506');
+    expect(await usbIdOfPort(ttyS0, found)).toBeNull();
+    expect(await usbIdOfPort(path.join(dev, 'ttyUSB9'), found)).toBeNull();
+  });
 });

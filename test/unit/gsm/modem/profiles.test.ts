@@ -65,6 +65,22 @@ describe('the shipped modem profiles', () => {
     );
   });
 
+  it('a profile may match on the USB id of the port, with or without the modem’s answers', () => {
+    const parsed = parseProfileText(
+      modemProfileSchema,
+      JSON.stringify({ id: 'e3531', name: 'E3531', match: { usb: ['12D1:1506', '12d1:1c05'] } }),
+    );
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+    const table = [{ ...parsed.profile, file: 'e3531.json' }, ...shipped];
+    const huawei = { manufacturer: 'huawei', model: 'E3531' };
+    expect(matchModemProfile({ ...huawei, usb: '12d1:1506' }, table)).toMatchObject({
+      profile: { id: 'e3531' },
+      matchedBy: 'usb id 12d1:1506 matched',
+    });
+    expect(matchModemProfile({ ...huawei, usb: '12d1:14dc' }, table).profile.id).toBe('huawei');
+    expect(matchModemProfile({ ...huawei, usb: null }, table).profile.id).toBe('huawei');
+  });
+
   it.each(['sierra', 'wavecom'])('%s modems answer +CPIN? without OK', (id) => {
     expect(shipped.find((profile) => profile.id === id)?.reply.cpinWithoutOk).toBe(true);
   });
@@ -92,7 +108,7 @@ describe('a profile file is refused with each field at fault named', () => {
       'no match rule outside the generic profile',
       { ...minimal, match: {} },
       'match',
-      /manufacturer or a model/,
+      /manufacturer, model or usb/,
     ],
     [
       'a generic profile that matches on something',
@@ -158,6 +174,12 @@ describe('a profile file is refused with each field at fault named', () => {
       /.+/,
     ],
     ['an id with capitals', { ...minimal, id: 'Acme' }, 'id', /lowercase/],
+    [
+      'a USB id that is not vendor:product',
+      { ...minimal, match: { usb: ['12d1-1506'] } },
+      'match.usb.0',
+      /vendor:product/,
+    ],
   ])('%s', (_case, json, field, message) => {
     const parsed = parseProfileText(modemProfileSchema, JSON.stringify(json), 'acme.json');
     if (parsed.ok) throw new Error('the profile was accepted');
