@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { URCS } from '../at/urc-table';
 
 /** How a USSD request string is put on the line (field notes, point 10). */
-export const ussdRequestEncodings = ['plain', 'gsm7-packed-hex', 'ucs2-hex'] as const;
+const ussdRequestEncodings = ['plain', 'gsm7-packed-hex', 'ucs2-hex'] as const;
 export type UssdRequestEncoding = (typeof ussdRequestEncodings)[number];
 
 export const GENERIC_PROFILE_ID = 'generic';
@@ -158,7 +158,7 @@ export const modemProfileSchema = z
   });
 
 /** A profile as validated, its patterns compiled. */
-export type ModemProfileData = z.output<typeof modemProfileSchema>;
+type ModemProfileData = z.output<typeof modemProfileSchema>;
 
 /** A profile as used: its data and the file it came from (null: the built-in fallback). */
 export interface ModemProfile extends ModemProfileData {
