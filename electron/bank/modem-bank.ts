@@ -189,7 +189,8 @@ export function createModemBank(options: ModemBankOptions) {
       const usbIdOf = options.usbIdOf ?? usbIdOfPort;
       const modem = await openModem(channel, {
         profiles: await modemProfiles(),
-        usb: port.kind === 'serial' ? await usbIdOf(port.path).catch(() => null) : null,
+        usbId: async () =>
+          port.kind === 'serial' ? await usbIdOf(port.path).catch(() => null) : null,
         ...(slot.config.simPin ? { pin: slot.config.simPin } : {}),
       });
       if (slot.retired) {

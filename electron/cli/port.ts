@@ -87,8 +87,8 @@ export async function withModem<T>(
 ): Promise<T> {
   const profiles = await shopModemProfiles(context);
   return withChannel(context.values, async (channel) => {
-    const usb = await usbIdOfPort(String(context.values.port)).catch(() => null);
-    const modem = await openModem(channel, { profiles, usb });
+    const usbId = () => usbIdOfPort(String(context.values.port)).catch(() => null);
+    const modem = await openModem(channel, { profiles, usbId });
     return use(modem);
   });
 }

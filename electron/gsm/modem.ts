@@ -85,8 +85,11 @@ export interface OpenModemOptions {
    * by default only the generic one.
    */
   profiles?: readonly ModemProfile[];
-  /** The USB `vendor:product` id of the port's device, for profiles that match on it. */
-  usb?: string | null;
+  /**
+   * Looks up the USB `vendor:product` id of the port's device; asked only when a profile
+   * matches on it (reading the system's device list costs time on every start).
+   */
+  usbId?: () => Promise<string | null>;
 }
 
 const DEFAULT_SYNC_ATTEMPTS = 6;
@@ -147,9 +150,13 @@ export async function openModem(
 
   const manufacturer = await readIdentity(start, 'manufacturer');
   const model = await readIdentity(start, 'model');
+  const profiles = options.profiles ?? [genericProfile];
+  const usb = profiles.some((candidate) => candidate.match.usb)
+    ? await (options.usbId?.() ?? null)
+    : null;
   const { profile, matchedBy } = matchModemProfile(
-    { manufacturer: manufacturer ?? '', model: model ?? '', usb: options.usb ?? null },
-    options.profiles ?? [genericProfile],
+    { manufacturer: manufacturer ?? '', model: model ?? '', usb },
+    profiles,
   );
   channel.adoptProfile({ urcs: extendUrcTable(URCS, profile.urcs), quirks: profile.reply });
   for (const command of profile.init) {

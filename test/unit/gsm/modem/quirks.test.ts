@@ -122,3 +122,24 @@ describe('ussd.avoidCusd2: a menu is left to the network to end (note 12)', () =
     expect((await ussd.start('*123#', 1000)).status).toBe('menu');
   });
 });
+
+describe('match.usb: the USB id of the port is looked up only for a profile that matches on it', () => {
+  it.each(withAndWithout)('%s', async (_label, onUsb) => {
+    const asked: string[] = [];
+    const usbId = async () => {
+      asked.push('usb');
+      return '1e0e:9001';
+    };
+    const profile: ModemProfile = {
+      ...genericProfile,
+      id: 'aw-usb',
+      match: onUsb ? { usb: ['1e0e:9001'] } : { model: /^AW-/i },
+    };
+    const { modem } = await openFake({}, { profiles: [profile, genericProfile], usbId });
+    expect(modem.profile.id).toBe('aw-usb');
+    expect(modem.matchedBy).toBe(
+      onUsb ? 'usb id 1e0e:9001 matched' : 'model /^AW-/i matched "AW-100"',
+    );
+    expect(asked).toEqual(onUsb ? ['usb'] : []);
+  });
+});
