@@ -18,6 +18,19 @@ const atCommand = z
   .string()
   .regex(/^AT[\x20-\x7e]*$/i, 'must be an AT command of printable ASCII characters');
 
+/**
+ * What start-up may send: settings, never what costs money, deletes messages or touches the
+ * SIM's PIN (a call, USSD, an SMS, +CMGD, +CPIN=, +CLCK, +CPWD) or switches the radio off.
+ */
+const initCommand = atCommand.refine(
+  (command) =>
+    !/^AT(?:D|A$|\+CUSD|\+CMGS|\+CMSS|\+CMGD|\+CPIN=|\+CLCK|\+CPWD|\+CFUN=[04])/i.test(command),
+  {
+    message: 'is not a start-up setting (it calls, sends, deletes or locks)',
+    params: { reason: 'unsafe_init' },
+  },
+);
+
 /** A match written as a string in the file, compiled case-insensitively. */
 const matchPattern = z
   .string()
@@ -79,7 +92,7 @@ export const modemProfileSchema = z
       })
       .default({}),
     /** Sent after ATE0 and AT+CMEE=1 (e.g. AT^CURC=0, which quiets Huawei's chatter). */
-    init: z.array(atCommand).max(20).default([]),
+    init: z.array(initCommand).max(20).default([]),
     /** ICCID commands to try in order; the first that answers wins. */
     iccidCommands: z
       .array(atCommand)

@@ -175,6 +175,24 @@ describe('a profile file is refused with each field at fault named', () => {
     ],
     ['an id with capitals', { ...minimal, id: 'Acme' }, 'id', /lowercase/],
     [
+      'an init that dials',
+      { ...minimal, init: ['AT^CURC=0', 'ATD112;'] },
+      'init.1',
+      /not a start-up setting/,
+    ],
+    [
+      'an init that sends USSD',
+      { ...minimal, init: ['AT+CUSD=1,"*100#",15'] },
+      'init.0',
+      /not a start-up setting/,
+    ],
+    [
+      'an init that deletes the SIM’s messages',
+      { ...minimal, init: ['AT+CMGD=1,4'] },
+      'init.0',
+      /not a start-up setting/,
+    ],
+    [
       'a USB id that is not vendor:product',
       { ...minimal, match: { usb: ['12d1-1506'] } },
       'match.usb.0',
