@@ -2,7 +2,7 @@
  * A modem profile as a JSON file (resources/modems/*.json, or the shop's own `modems/` folder
  * beside its database): what one family of modems does differently, as data, in the manner of
  * Gammu's per-model feature flags. This schema is the only gate: every field it lets through
- * is read somewhere (modem.ts, modem-command.ts, at/reply.ts, at/reader.ts, ussd.ts).
+ * is read somewhere (match.ts, modem.ts, channel.ts, at/reply.ts, at/reader.ts, ussd.ts).
  */
 import { z } from 'zod';
 import { URCS } from '../at/urc-table';
