@@ -6,6 +6,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // zod is bundled, tree-shaken: required as a package it costs the cold start of every
+      // modem command (which validates the modem profiles) several times its bundled cost.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         // The command line is built with the app so that both run the same core.
         input: {
