@@ -188,7 +188,7 @@ export function createModemBank(options: ModemBankOptions) {
       const { port } = slot.config;
       const usbIdOf = options.usbIdOf ?? usbIdOfPort;
       const modem = await openModem(channel, {
-        profiles: await modemProfiles(),
+        profiles: modemProfiles(),
         usbId: async () =>
           port.kind === 'serial' ? await usbIdOf(port.path).catch(() => null) : null,
         ...(slot.config.simPin ? { pin: slot.config.simPin } : {}),

@@ -85,7 +85,9 @@ export async function withModem<T>(
   context: Pick<CommandContext, 'values' | 'modemsDir' | 'output'>,
   use: (modem: Modem) => Promise<T>,
 ): Promise<T> {
-  const profiles = await shopModemProfiles(context);
+  // Read while the port opens and the modem is synchronised (loading never fails: a bad file
+  // is a warning).
+  const profiles = shopModemProfiles(context);
   return withChannel(context.values, async (channel) => {
     const usbId = () => usbIdOfPort(String(context.values.port)).catch(() => null);
     const modem = await openModem(channel, { profiles, usbId });

@@ -82,9 +82,10 @@ export interface OpenModemOptions {
   syncTimeoutMs?: number;
   /**
    * The profiles to match the modem against, in the order they are tried (loadModemProfiles);
-   * by default only the generic one.
+   * by default only the generic one. They may still be loading: they are needed only once the
+   * modem has said its name, so reading the files overlaps with getting its attention.
    */
-  profiles?: readonly ModemProfile[];
+  profiles?: readonly ModemProfile[] | Promise<readonly ModemProfile[]>;
   /**
    * Looks up the USB `vendor:product` id of the port's device; asked only when a profile
    * matches on it (reading the system's device list costs time on every start).
@@ -150,7 +151,7 @@ export async function openModem(
 
   const manufacturer = await readIdentity(start, 'manufacturer');
   const model = await readIdentity(start, 'model');
-  const profiles = options.profiles ?? [genericProfile];
+  const profiles = (await options.profiles) ?? [genericProfile];
   const usb = profiles.some((candidate) => candidate.match.usb)
     ? await (options.usbId?.() ?? null)
     : null;
