@@ -6,7 +6,7 @@ import { chosenLanguage, startI18n } from './i18n';
 import './styles.css';
 
 async function start() {
-  const info = await api.call('app.info', {});
+  const info = await api.call('app.get', {});
   await startI18n(chosenLanguage() ?? info.defaultLanguage);
   const root = document.getElementById('root');
   if (!root) throw new Error('The page has no #root element');

@@ -67,7 +67,7 @@ export function PrintersSettings() {
     let live = true;
     // Before the shop's first user exists (first run), nobody can be signed in to list them.
     api
-      .call('app.info', {})
+      .call('app.get', {})
       .then((info) => (info.hasUsers ? api.call('printers.list', {}) : null))
       .then(
         (setup) => {

@@ -15,7 +15,7 @@ import { OpenShiftForm } from './OpenShiftForm';
 import { PrintButton } from './PrintButton';
 import { ZReportPanel } from './ZReportPanel';
 
-type Current = ProcedureOutput<'shifts.current'>;
+type Current = ProcedureOutput<'shifts.getCurrent'>;
 
 /**
  * Today's shift from opening to close: the opening form while none is open; then the dealer
@@ -46,8 +46,8 @@ export function TodayShift({
   useEffect(() => {
     let live = true;
     (async () => {
-      const found = await api.call('shifts.current', {});
-      const x = found.shift ? (await api.call('day.report', {})).report : null;
+      const found = await api.call('shifts.getCurrent', {});
+      const x = found.shift ? (await api.call('day.getReport', {})).report : null;
       if (!live) return;
       setCurrent(found);
       setReport(x);
@@ -146,7 +146,7 @@ export function TodayShift({
       <section className="x-report" aria-labelledby="x-report-title">
         <h2 id="x-report-title">{t('day.x.title')}</h2>
         <p>{t('day.x.asOf', { date: asOf.date, time: asOf.time })}</p>
-        <PrintButton label={t('day.x.print')} print={() => api.call('day.printX', {})} />
+        <PrintButton label={t('day.x.print')} print={() => api.call('day.printXReport', {})} />
         <DayReportView report={report} timeZone={timeZone} idPrefix="x" />
       </section>
       {!stale && close}

@@ -6,8 +6,8 @@ import { baudRates } from '../../shared/modem-bank';
 import { api } from '../api';
 import { describeError, describeIssue } from '../errors';
 
-type Configured = ProcedureOutput<'modems.settings'>['modems'][number];
-type Port = ProcedureOutput<'modems.ports'>['ports'][number];
+type Configured = ProcedureOutput<'modems.listSettings'>['modems'][number];
+type Port = ProcedureOutput<'modems.listPorts'>['ports'][number];
 type Carrier = ProcedureOutput<'catalog.list'>['carriers'][number];
 
 interface Form {
@@ -46,8 +46,8 @@ export function ModemSettings({ demo }: { demo: boolean }) {
 
   const reload = useCallback(async () => {
     const [settings, found, catalog] = await Promise.all([
-      api.call('modems.settings', {}),
-      api.call('modems.ports', {}),
+      api.call('modems.listSettings', {}),
+      api.call('modems.listPorts', {}),
       api.call('catalog.list', {}),
     ]);
     setModems(settings.modems);
