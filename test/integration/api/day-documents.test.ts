@@ -253,7 +253,10 @@ describe('printing day reports over the API', () => {
         printers: [tcp('counter', printer.port)],
         defaultPrinterId: 'counter',
       });
-      expect(await clerk.call('day.printXReport', {})).toEqual({ printerId: 'counter', file: null });
+      expect(await clerk.call('day.printXReport', {})).toEqual({
+        printerId: 'counter',
+        file: null,
+      });
       expect(readEscPos(await printer.nextJob()).lines.map((line) => line.trim())).toContain(
         'PAS UNE CLÔTURE',
       );

@@ -84,8 +84,11 @@ describe('a day at the counter, closed', () => {
     expect((await clerk.call('day.list', {})).reports.map((report) => report.number)).toEqual([1]);
     expect((await refusal(manager.call('day.close', { counted }))).code).toBe('conflict');
     expect(
-      (await refusal(clerk.call('shifts.recordCashMovement', { kind: 'in', amount: 1, reason: 'late' })))
-        .code,
+      (
+        await refusal(
+          clerk.call('shifts.recordCashMovement', { kind: 'in', amount: 1, reason: 'late' }),
+        )
+      ).code,
     ).toBe('conflict');
 
     const csv = await manager.call('day.export', { zNumber: 1, format: 'csv' });
