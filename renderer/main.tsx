@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
 import { api } from './api';
+import { App } from './app/App';
 import { chosenLanguage, startI18n } from './i18n';
 import './styles.css';
 

@@ -3,7 +3,7 @@
  * currency, the pieces of each, and what the drawer holds.
  */
 import { describe, expect, it } from 'vitest';
-import { countSheet, readCount } from '../../../renderer/day/count-sheet';
+import { countSheet, readCount } from '../../../../renderer/day/count-sheet';
 
 describe('the count sheet', () => {
   it('lists the XPF coins up to 100 F and the notes from 500 F', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf, newDraft, printerOfDraft } from '../../../renderer/printer-drafts';
-import { printerSchema } from '../../../shared/printer';
+import { draftOf, newDraft, printerOfDraft } from '../../../../renderer/settings/printer-drafts';
+import { printerSchema } from '../../../../shared/printer';
 
 const printers = [
   { id: 'counter', name: 'Counter', paper: '80mm', kind: 'tcp', host: '192.168.1.50', port: 9100 },

@@ -5,6 +5,8 @@ import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError, type ApiIssue } from '../../shared/api/errors';
 import { baudRates, paperWidths, printerKinds } from '../../shared/printer';
 import { api } from '../api';
+import { type FormMessage, FormStatus } from '../components/FormStatus';
+import { type FieldControlProps, LabelledField } from '../components/LabelledField';
 import { describeError, describeIssue } from '../errors';
 import {
   type DraftField,
@@ -13,9 +15,7 @@ import {
   newDraft,
   type PrinterDraft,
   printerOfDraft,
-} from '../printer-drafts';
-import { type FormMessage, FormStatus } from './FormStatus';
-import { type FieldControlProps, LabelledField } from './LabelledField';
+} from './printer-drafts';
 
 interface DraftList {
   drafts: PrinterDraft[];

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ShopProfile } from '../../shared/shop';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
-import { ClosedDays } from '../day/ClosedDays';
-import { TodayShift } from '../day/TodayShift';
 import { describeError } from '../errors';
+import { ClosedDays } from './ClosedDays';
+import { TodayShift } from './TodayShift';
 
 const views = ['today', 'closed'] as const;
 type View = (typeof views)[number];

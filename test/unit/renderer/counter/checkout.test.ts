@@ -3,15 +3,15 @@
  * confirmed: the number for the plan's carrier, a plan, and cash that covers the price.
  */
 import { describe, expect, it } from 'vitest';
-import { catalogOf } from '../../../electron/sales/api';
+import { catalogOf } from '../../../../electron/sales/api';
 import {
   type CheckoutForm,
   cashChange,
   checkout,
   emptyCheckoutForm,
   problemsFromIssues,
-} from '../../../renderer/counter/checkout';
-import { demoProfile } from '../carriers/demo-profile';
+} from '../../../../renderer/counter/checkout';
+import { demoProfile } from '../../carriers/demo-profile';
 
 const { carriers } = catalogOf([demoProfile()]);
 const form = (change: Partial<CheckoutForm>): CheckoutForm => ({ ...emptyCheckoutForm, ...change });

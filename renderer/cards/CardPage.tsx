@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/errors';
 import type { BalanceReadingView, CardView } from '../../shared/balance';
 import { api } from '../api';
-import { CardHistory } from '../components/CardHistory';
-import { StayAdvice, UsageLine } from '../components/StayAdvice';
 import { describeError } from '../errors';
 import { todayIn, useFormat } from '../format';
+import { CardHistory } from './CardHistory';
+import { StayAdvice, UsageLine } from './StayAdvice';
 
 /** What went wrong, said for the clerk: on a field, or for the page, with the carrier's reply. */
 interface Problem {

@@ -9,8 +9,8 @@ import { defaultIdleLockMinutes, type ShopProfile } from '../../shared/shop';
 import { api } from '../api';
 import { type FormMessage, FormStatus } from '../components/FormStatus';
 import { type FieldControlProps, LabelledField } from '../components/LabelledField';
-import { PrintersSettings } from '../components/PrintersSettings';
 import { describeError, describeIssue } from '../errors';
+import { PrintersSettings } from './PrintersSettings';
 
 type Field = keyof ShopProfile;
 type Form = Record<Field, string>;

@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/api/errors';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { describeError, describeIssue } from '../errors';
-import { SettingsPage } from './SettingsPage';
+import { SettingsPage } from '../settings/SettingsPage';
 
 type SignedIn = ProcedureOutput<'auth.setup'>;
 type Field = 'name' | 'pin';

@@ -1,6 +1,6 @@
 /** The sales-by-hour chart draws every hour of the day's span, the quiet ones at zero. */
 import { describe, expect, it } from 'vitest';
-import { hourlySeries } from '../../../renderer/day/chart-series';
+import { hourlySeries } from '../../../../renderer/day/chart-series';
 
 const xpf = (amount: number) => ({ amount, currency: 'XPF' as const });
 

@@ -5,7 +5,7 @@ import {
   type Printer,
   type PrinterInput,
   type PrinterKind,
-} from '../shared/printer';
+} from '../../shared/printer';
 
 /**
  * A printer as the settings form edits it: every field a string (what the inputs hold), whatever

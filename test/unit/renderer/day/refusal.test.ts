@@ -3,8 +3,8 @@
  * dealer balances to type, the reason, the manager's approval, or a message for the whole form.
  */
 import { describe, expect, it } from 'vitest';
-import { readRefusal } from '../../../renderer/day/refusal';
-import { ApiError } from '../../../shared/api/errors';
+import { readRefusal } from '../../../../renderer/day/refusal';
+import { ApiError } from '../../../../shared/api/errors';
 
 const nothing = { unreadDealers: [], reason: null, approval: null, general: false };
 

@@ -1,6 +1,6 @@
 /** Amounts typed on the day screens: the float, cash in and out, a dealer balance by hand. */
 import { describe, expect, it } from 'vitest';
-import { readTypedAmount } from '../../../renderer/day/typed-amount';
+import { readTypedAmount } from '../../../../renderer/day/typed-amount';
 
 describe('an amount typed on the day screens', () => {
   it.each([

@@ -1,21 +1,21 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProcedureOutput } from '../shared/api/contract';
-import { defaultIdleLockMinutes } from '../shared/shop';
-import { api } from './api';
-import { DemoBanner } from './components/DemoBanner';
-import { LanguagePicker } from './components/LanguagePicker';
+import type { ProcedureOutput } from '../../shared/api/contract';
+import { defaultIdleLockMinutes } from '../../shared/shop';
+import { api } from '../api';
+import { CardPage } from '../cards/CardPage';
+import { CounterPage } from '../counter/CounterPage';
+import { DayPage } from '../day/DayPage';
+import { ModemsPage } from '../modems/ModemsPage';
+import { SalesPage } from '../sales/SalesPage';
+import { CarrierSettings } from '../settings/CarrierSettings';
+import { ModemSettings } from '../settings/ModemSettings';
+import { SettingsPage } from '../settings/SettingsPage';
+import { SetupPage } from '../setup/SetupPage';
+import { SignInPage } from '../sign-in/SignInPage';
+import { DemoBanner } from './DemoBanner';
 import { useIdleLock } from './idle-lock';
-import { CardPage } from './pages/CardPage';
-import { CarrierSettings } from './pages/CarrierSettings';
-import { CounterPage } from './pages/CounterPage';
-import { DayPage } from './pages/DayPage';
-import { ModemSettings } from './pages/ModemSettings';
-import { ModemsPage } from './pages/ModemsPage';
-import { SalesPage } from './pages/SalesPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { SetupPage } from './pages/SetupPage';
-import { SignInPage } from './pages/SignInPage';
+import { LanguagePicker } from './LanguagePicker';
 
 type Session = ProcedureOutput<'auth.login'>;
 

@@ -3,17 +3,17 @@
  * identity through double clicks and retries, and only this counter's sale moves its screen.
  */
 import { describe, expect, it } from 'vitest';
-import { catalogOf } from '../../../electron/sales/api';
-import { checkout, emptyCheckoutForm } from '../../../renderer/counter/checkout';
+import { catalogOf } from '../../../../electron/sales/api';
+import { checkout, emptyCheckoutForm } from '../../../../renderer/counter/checkout';
 import {
   type CounterAction,
   type CounterState,
   counterReducer,
   initialCounterState,
   renewalRequest,
-} from '../../../renderer/counter/sale-flow';
-import type { SaleStatus, SaleView } from '../../../shared/sale';
-import { demoProfile } from '../carriers/demo-profile';
+} from '../../../../renderer/counter/sale-flow';
+import type { SaleStatus, SaleView } from '../../../../shared/sale';
+import { demoProfile } from '../../carriers/demo-profile';
 
 const { carriers } = catalogOf([demoProfile()]);
 const filled = {

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/errors';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
-import { Confirmation } from '../counter/Confirmation';
-import { type Carrier, checkout, problemsFromIssues } from '../counter/checkout';
-import { SaleForm } from '../counter/SaleForm';
-import { SaleOutcome } from '../counter/SaleOutcome';
-import { SaleProgress } from '../counter/SaleProgress';
-import { counterReducer, initialCounterState, renewalRequest } from '../counter/sale-flow';
 import { describeError } from '../errors';
+import { Confirmation } from './Confirmation';
+import { type Carrier, checkout, problemsFromIssues } from './checkout';
+import { SaleForm } from './SaleForm';
+import { SaleOutcome } from './SaleOutcome';
+import { SaleProgress } from './SaleProgress';
+import { counterReducer, initialCounterState, renewalRequest } from './sale-flow';
 
 /** While a retried sale is still under way, how often it is read again (events may be lost). */
 const recheckMs = 2000;

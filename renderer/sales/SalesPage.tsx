@@ -8,7 +8,7 @@ import { ProblemLine } from '../components/FormStatus';
 import { ReceiptPanel } from '../components/ReceiptPanel';
 import { describeError } from '../errors';
 import { useFormat } from '../format';
-import { ResolveSale } from '../sales/ResolveSale';
+import { ResolveSale } from './ResolveSale';
 
 type Opened = { saleId: number; show: 'receipt' | 'resolve' } | null;
 

@@ -1,5 +1,5 @@
-import type { ProcedureOutput } from '../shared/api/contract';
-import type { PrinterSetup } from '../shared/printer';
+import type { ProcedureOutput } from '../../shared/api/contract';
+import type { PrinterSetup } from '../../shared/printer';
 
 /** How often a receipt went to a printer, as receipts.get tells it. */
 export interface PrintRecord {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstChoice, nextCopy, recordAfter } from '../../../renderer/receipt-prints';
-import { type PrinterSetup, printerSchema } from '../../../shared/printer';
+import { firstChoice, nextCopy, recordAfter } from '../../../../renderer/components/receipt-prints';
+import { type PrinterSetup, printerSchema } from '../../../../shared/printer';
 
 const pdf = (id: string) => printerSchema.parse({ id, name: id, paper: '80mm', kind: 'pdf' });
 
