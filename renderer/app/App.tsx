@@ -13,6 +13,7 @@ import { ModemSettings } from '../settings/ModemSettings';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SetupPage } from '../setup/SetupPage';
 import { SignInPage } from '../sign-in/SignInPage';
+import { useApi } from '../use-api';
 import { DemoBanner } from './DemoBanner';
 import { useIdleLock } from './idle-lock';
 import { LanguagePicker } from './LanguagePicker';
@@ -69,20 +70,11 @@ function useLocationHash(): string {
 
 /** The shop's idle time, kept up to date when a manager changes it on another screen. */
 function useIdleLockMinutes(): number {
-  const [minutes, setMinutes] = useState(defaultIdleLockMinutes);
-  useEffect(() => {
-    let live = true;
-    api
-      .call('shop.get', {})
-      .then(({ profile }) => live && profile && setMinutes(profile.idleLockMinutes))
-      .catch(() => {});
-    const stop = api.on('shop.updated', ({ profile }) => setMinutes(profile.idleLockMinutes));
-    return () => {
-      live = false;
-      stop();
-    };
-  }, []);
-  return minutes;
+  const saved = useApi(() => api.call('shop.get', {}), []);
+  const [updated, setUpdated] = useState<number | null>(null);
+  useEffect(() => api.on('shop.updated', ({ profile }) => setUpdated(profile.idleLockMinutes)), []);
+  // A change heard is newer than what was read; until the shop is set up, the default holds.
+  return updated ?? saved.value?.profile?.idleLockMinutes ?? defaultIdleLockMinutes;
 }
 
 export function App({ demo, hasUsers }: { demo: boolean; hasUsers: boolean }) {

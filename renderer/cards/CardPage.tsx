@@ -1,11 +1,12 @@
 import type { TFunction } from 'i18next';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/errors';
 import type { BalanceReadingView, CardView } from '../../shared/balance';
 import { api } from '../api';
 import { describeError } from '../errors';
 import { todayIn, useFormat } from '../format';
+import { useApi } from '../use-api';
 import { CardHistory } from './CardHistory';
 import { StayAdvice, UsageLine } from './StayAdvice';
 
@@ -46,25 +47,16 @@ type Busy = 'checking' | 'loading' | null;
 export function CardPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  // Until the shop is set up (or when it cannot be read), times show in this computer's zone.
+  const timeZone =
+    useApi(() => api.call('shop.get', {}), []).value?.profile?.timeZone ??
+    Intl.DateTimeFormat().resolvedOptions().timeZone;
   const [number, setNumber] = useState('');
   const [departure, setDeparture] = useState('');
   const [reading, setReading] = useState<BalanceReadingView | null>(null);
   const [card, setCard] = useState<CardView | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.call('shop.get', {}).then(
-      ({ profile }) => live && profile && setTimeZone(profile.timeZone),
-      // Until the shop is set up, times show in this computer's zone.
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
 
   async function loadCard(departureDate: string) {
     setCard(

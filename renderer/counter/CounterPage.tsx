@@ -1,9 +1,10 @@
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/errors';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
+import { useApi } from '../use-api';
 import { Confirmation } from './Confirmation';
 import { type Carrier, checkout, problemsFromIssues } from './checkout';
 import { SaleForm } from './SaleForm';
@@ -17,21 +18,11 @@ const recheckMs = 2000;
 /** The counter: one renewal at a time, from the customer's number to the receipt. */
 export function CounterPage() {
   const { t } = useTranslation();
-  const [catalog, setCatalog] = useState<Carrier[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const listed = useApi(() => api.call('catalog.list', {}), []);
+  const catalog: Carrier[] | null = listed.value?.carriers ?? null;
+  const problem = listed.error === null ? null : describeError(t, listed.error);
   const [state, dispatch] = useReducer(counterReducer, initialCounterState);
   const { stage } = state;
-
-  useEffect(() => {
-    let live = true;
-    api.call('catalog.list', {}).then(
-      ({ carriers }) => live && setCatalog(carriers),
-      (error: unknown) => live && setProblem(describeError(t, error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [t]);
 
   useEffect(() => api.on('sales.progress', ({ sale }) => dispatch({ type: 'progress', sale })), []);
 

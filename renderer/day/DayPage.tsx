@@ -1,9 +1,9 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ShopProfile } from '../../shared/shop';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
+import { useApi } from '../use-api';
 import { ClosedDays } from './ClosedDays';
 import { TodayShift } from './TodayShift';
 
@@ -13,24 +13,13 @@ type View = (typeof views)[number];
 /** The day: today's shift (opening, cash, X report, close) and the closed days' Z reports. */
 export function DayPage({ role }: { role: 'clerk' | 'manager' }) {
   const { t } = useTranslation();
-  const [shop, setShop] = useState<ShopProfile | null | undefined>(undefined);
+  const loaded = useApi(() => api.call('shop.get', {}), []);
+  const shop = loaded.value?.profile;
   const [view, setView] = useState<View>('today');
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.call('shop.get', {}).then(
-      ({ profile }) => live && setShop(profile),
-      (error: unknown) => live && setProblem(describeError(t, error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [t]);
 
   let body: ReactNode;
-  if (problem) {
-    body = <ProblemLine>{problem}</ProblemLine>;
+  if (loaded.error !== null) {
+    body = <ProblemLine>{describeError(t, loaded.error)}</ProblemLine>;
   } else if (shop === undefined) {
     body = <p>{t('app.loading')}</p>;
   } else if (shop === null) {

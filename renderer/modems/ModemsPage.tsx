@@ -4,6 +4,7 @@ import type { ProcedureOutput } from '../../shared/api/contract';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
+import { useApi } from '../use-api';
 
 type Modem = ProcedureOutput<'modems.list'>['modems'][number];
 
@@ -13,26 +14,12 @@ const maxBars = 4;
 /** The modem bank as it is now: each modem's state, network and signal, and what is wrong. */
 export function ModemsPage() {
   const { t } = useTranslation();
-  const [modems, setModems] = useState<Modem[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    // Events that arrive before the list answers are newer: the list does not overwrite them.
-    let heard = false;
-    const stop = api.on('modems.status', ({ modems: next }) => {
-      heard = true;
-      setModems(next);
-    });
-    api.call('modems.list', {}).then(
-      ({ modems: listed }) => live && !heard && setModems(listed),
-      (error: unknown) => live && setProblem(describeError(t, error)),
-    );
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [t]);
+  const listed = useApi(() => api.call('modems.list', {}), []);
+  const [heard, setHeard] = useState<Modem[] | null>(null);
+  useEffect(() => api.on('modems.status', ({ modems: next }) => setHeard(next)), []);
+  // Events that arrive before the list answers are newer: the list does not overwrite them.
+  const modems = heard ?? listed.value?.modems ?? null;
+  const problem = listed.error === null ? null : describeError(t, listed.error);
 
   return (
     <section className="modems">

@@ -8,6 +8,7 @@ import { ProblemLine } from '../components/FormStatus';
 import { ReceiptPanel } from '../components/ReceiptPanel';
 import { describeError } from '../errors';
 import { useFormat } from '../format';
+import { useApi } from '../use-api';
 import { ResolveSale } from './ResolveSale';
 
 type Opened = { saleId: number; show: 'receipt' | 'resolve' } | null;
@@ -20,56 +21,37 @@ type Opened = { saleId: number; show: 'receipt' | 'resolve' } | null;
 export function SalesPage({ canResolve }: { canResolve: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [timeZone, setTimeZone] = useState<string | null>(null);
+  const shop = useApi(() => api.call('shop.get', {}), []);
+  const timeZone =
+    shop.value === undefined
+      ? null
+      : (shop.value.profile?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
   const [status, setStatus] = useState<SaleStatus | ''>('');
   const [sales, setSales] = useState<SaleView[] | null>(null);
   const [opened, setOpened] = useState<Opened>(null);
   // The sale just resolved: its corrected receipt stays on screen even when the filter hides it.
   const [corrected, setCorrected] = useState<SaleView | null>(null);
   const correctedTitle = useRef<HTMLHeadingElement>(null);
-  const [problem, setProblem] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    api.call('shop.get', {}).then(
-      ({ profile }) =>
-        live && setTimeZone(profile?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone),
-      (error: unknown) => live && setProblem(describeError(t, error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [t]);
-
+  const listed = useApi(
+    timeZone === null
+      ? null
+      : () => {
+          // The day is taken again on each reading: a screen left open overnight moves on.
+          const today = localDay(new Date(), timeZone);
+          return api.call('sales.list', {
+            from: today.from.toISOString(),
+            to: today.to.toISOString(),
+            ...(status ? { status } : {}),
+          });
+        },
+    [timeZone, status],
+    { done: (found) => setSales(found.sales) },
+  );
   // Sales move on while the page is open: each step of any sale reads the day again.
-  useEffect(() => {
-    if (timeZone === null) return;
-    let live = true;
-    const load = () => {
-      // The day is taken again on each reading: a screen left open overnight moves on.
-      const today = localDay(new Date(), timeZone);
-      api
-        .call('sales.list', {
-          from: today.from.toISOString(),
-          to: today.to.toISOString(),
-          ...(status ? { status } : {}),
-        })
-        .then(
-          (found) => {
-            if (!live) return;
-            setSales(found.sales);
-            setProblem(null);
-          },
-          (error: unknown) => live && setProblem(describeError(t, error)),
-        );
-    };
-    load();
-    const stop = api.on('sales.progress', load);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [timeZone, status, t]);
+  useEffect(() => api.on('sales.progress', listed.reload), [listed.reload]);
+  const failed = shop.error ?? listed.error;
+  const problem = failed === null ? null : describeError(t, failed);
 
   // The resolve form is gone: the keyboard goes on from the corrected receipt.
   useEffect(() => {

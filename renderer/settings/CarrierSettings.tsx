@@ -1,10 +1,11 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { CarrierProfile } from '../../shared/carrier';
 import { api } from '../api';
 import { describeError, describeIssue } from '../errors';
+import { useApi } from '../use-api';
 
 type Listed = ProcedureOutput<'carriers.list'>;
 type PlanField = 'name' | 'dataMb' | 'validityDays' | 'price' | 'dealerCost';
@@ -25,22 +26,32 @@ export function CarrierSettings() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const open = useCallback(async (id: string) => {
-    const { profile: loaded } = await api.call('carriers.get', { id });
+  function show(loaded: CarrierProfile) {
     setProfile(loaded);
     setJson(JSON.stringify(loaded, null, 2));
     setErrors({});
-  }, []);
+  }
 
-  useEffect(() => {
-    api
-      .call('carriers.list', {})
-      .then(async (found) => {
+  async function open(id: string) {
+    show((await api.call('carriers.get', { id })).profile);
+  }
+
+  // The list, and the first carrier open to edit.
+  useApi(
+    async () => {
+      const found = await api.call('carriers.list', {});
+      const first = found.carriers[0];
+      return { found, first: first ? await api.call('carriers.get', { id: first.id }) : null };
+    },
+    [],
+    {
+      done({ found, first }) {
         setListed(found);
-        if (found.carriers[0]) await open(found.carriers[0].id);
-      })
-      .catch((error: unknown) => setMessage({ ok: false, text: describeError(t, error) }));
-  }, [open, t]);
+        if (first) show(first.profile);
+      },
+      failed: (error) => setMessage({ ok: false, text: describeError(t, error) }),
+    },
+  );
 
   async function save(candidate: unknown) {
     setMessage(null);

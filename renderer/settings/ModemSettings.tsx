@@ -1,10 +1,11 @@
-import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { baudRates } from '../../shared/modem-bank';
 import { api } from '../api';
 import { describeError, describeIssue } from '../errors';
+import { useApi } from '../use-api';
 
 type Configured = ProcedureOutput<'modems.listSettings'>['modems'][number];
 type Port = ProcedureOutput<'modems.listPorts'>['ports'][number];
@@ -44,21 +45,26 @@ export function ModemSettings({ demo }: { demo: boolean }) {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const reload = useCallback(async () => {
-    const [settings, found, catalog] = await Promise.all([
-      api.call('modems.listSettings', {}),
-      api.call('modems.listPorts', {}),
-      api.call('catalog.list', {}),
-    ]);
-    setModems(settings.modems);
-    setPorts(found.ports);
-    setCarriers(catalog.carriers);
-    setForm((current) => (current.carrierId ? current : emptyForm(catalog.carriers[0]?.id ?? '')));
-  }, []);
-
-  useEffect(() => {
-    reload().catch((error: unknown) => setMessage({ ok: false, text: describeError(t, error) }));
-  }, [reload, t]);
+  const { reload } = useApi(
+    () =>
+      Promise.all([
+        api.call('modems.listSettings', {}),
+        api.call('modems.listPorts', {}),
+        api.call('catalog.list', {}),
+      ]),
+    [],
+    {
+      done([settings, found, catalog]) {
+        setModems(settings.modems);
+        setPorts(found.ports);
+        setCarriers(catalog.carriers);
+        setForm((current) =>
+          current.carrierId ? current : emptyForm(catalog.carriers[0]?.id ?? ''),
+        );
+      },
+      failed: (error) => setMessage({ ok: false, text: describeError(t, error) }),
+    },
+  );
 
   if (demo) {
     return (
@@ -99,7 +105,7 @@ export function ModemSettings({ demo }: { demo: boolean }) {
       setEditing(null);
       setForm(emptyForm(form.carrierId));
       setMessage({ ok: true, text: t('modemSettings.saved', { id: form.id }) });
-      await reload();
+      reload();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'invalid_input' && error.issues) {
         setErrors(
@@ -117,7 +123,7 @@ export function ModemSettings({ demo }: { demo: boolean }) {
     try {
       await api.call('modems.remove', { id });
       setMessage({ ok: true, text: t('modemSettings.removed', { id }) });
-      await reload();
+      reload();
     } catch (error) {
       setMessage({ ok: false, text: describeError(t, error) });
     }

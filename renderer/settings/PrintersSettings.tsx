@@ -8,6 +8,7 @@ import { api } from '../api';
 import { type FormMessage, FormStatus } from '../components/FormStatus';
 import { type FieldControlProps, LabelledField } from '../components/LabelledField';
 import { describeError, describeIssue } from '../errors';
+import { useApi } from '../use-api';
 import {
   type DraftField,
   draftFields,
@@ -63,29 +64,20 @@ export function PrintersSettings() {
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
   const focusNext = useRef<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
+  useApi(
     // Before the shop's first user exists (first run), nobody can be signed in to list them.
-    api
-      .call('app.get', {})
-      .then((info) => (info.hasUsers ? api.call('printers.list', {}) : null))
-      .then(
-        (setup) => {
-          if (!live) return;
-          if (setup) {
-            setList(draftListOf(setup));
-            setStatus({ kind: 'idle' });
-          } else setStatus({ kind: 'signedOut' });
-        },
-        (error: unknown) => {
-          if (!live) return;
-          setStatus({ kind: 'unavailable', message: describeError(t, error) });
-        },
-      );
-    return () => {
-      live = false;
-    };
-  }, [t]);
+    async () => ((await api.call('app.get', {})).hasUsers ? api.call('printers.list', {}) : null),
+    [],
+    {
+      done(setup) {
+        if (setup) {
+          setList(draftListOf(setup));
+          setStatus({ kind: 'idle' });
+        } else setStatus({ kind: 'signedOut' });
+      },
+      failed: (error) => setStatus({ kind: 'unavailable', message: describeError(t, error) }),
+    },
+  );
 
   useEffect(() => {
     if (focusNext.current === null) return;

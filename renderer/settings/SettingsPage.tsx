@@ -10,6 +10,7 @@ import { api } from '../api';
 import { type FormMessage, FormStatus } from '../components/FormStatus';
 import { type FieldControlProps, LabelledField } from '../components/LabelledField';
 import { describeError, describeIssue } from '../errors';
+import { useApi } from '../use-api';
 import { PrintersSettings } from './PrintersSettings';
 
 type Field = keyof ShopProfile;
@@ -100,33 +101,30 @@ export function SettingsPage() {
   const dirtyRef = useRef(dirty);
   dirtyRef.current = dirty;
 
-  useEffect(() => {
-    let live = true;
-    api.call('shop.get', {}).then(
-      ({ profile }) => {
-        if (!live) return;
-        if (profile) {
-          setSaved(formOf(profile));
-          setForm(formOf(profile));
-        }
-        setStatus({ kind: 'idle' });
-      },
-      (error: unknown) => live && setStatus({ kind: 'failed', message: describeError(t, error) }),
-    );
-    const stop = api.on('shop.updated', ({ profile }) => {
-      if (dirtyRef.current) return;
-      setSaved((current) => {
-        if (current && sameForm(current, formOf(profile))) return current;
+  useApi(() => api.call('shop.get', {}), [], {
+    done({ profile }) {
+      if (profile) {
+        setSaved(formOf(profile));
         setForm(formOf(profile));
-        setStatus({ kind: 'reloaded' });
-        return formOf(profile);
-      });
-    });
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [t]);
+      }
+      setStatus({ kind: 'idle' });
+    },
+    failed: (error) => setStatus({ kind: 'failed', message: describeError(t, error) }),
+  });
+
+  useEffect(
+    () =>
+      api.on('shop.updated', ({ profile }) => {
+        if (dirtyRef.current) return;
+        setSaved((current) => {
+          if (current && sameForm(current, formOf(profile))) return current;
+          setForm(formOf(profile));
+          setStatus({ kind: 'reloaded' });
+          return formOf(profile);
+        });
+      }),
+    [],
+  );
 
   async function save(event: FormEvent) {
     event.preventDefault();
