@@ -6,6 +6,7 @@ import { api } from '../api';
 import { CardPage } from '../cards/CardPage';
 import { CounterPage } from '../counter/CounterPage';
 import { DayPage } from '../day/DayPage';
+import type { TranslationKey } from '../i18n';
 import { ModemsPage } from '../modems/ModemsPage';
 import { SalesPage } from '../sales/SalesPage';
 import { CarrierSettings } from '../settings/CarrierSettings';
@@ -24,7 +25,7 @@ interface Page {
   /** Its address: #counter. */
   id: string;
   /** The translation key of its name in the navigation. */
-  label: string;
+  label: TranslationKey;
   managerOnly?: boolean;
   /** Stays mounted (hidden) while another page shows: a sale under way must not be lost. */
   keepMounted?: boolean;

@@ -50,7 +50,9 @@ const shownFields = (draft: PrinterDraft): DraftField[] => [
   ...draftFields[draft.kind],
 ];
 
-const hinted: ReadonlySet<DraftField> = new Set(['host', 'port', 'path', 'folder', 'deviceName']);
+const hinted = ['host', 'port', 'path', 'folder', 'deviceName'] as const;
+const isHinted = (field: DraftField): field is (typeof hinted)[number] =>
+  (hinted as readonly DraftField[]).includes(field);
 
 /**
  * The manager's list of receipt printers, in the settings: add, edit and remove printers of
@@ -166,7 +168,7 @@ export function PrintersSettings() {
         key={name}
         id={controlId(draft.id, name)}
         label={t(`printers.fields.${name}`)}
-        hint={hinted.has(name) ? t(`printers.hints.${name}`) : undefined}
+        hint={isHinted(name) ? t(`printers.hints.${name}`) : undefined}
         error={errors[errorKey(draft.id, name)]}
       >
         {(props) =>
