@@ -224,7 +224,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 
   const handlers: Handlers = {
-    'app.info': () => ({
+    'app.get': () => ({
       version,
       demo: options.demo,
       defaultLanguage: shop.get()?.defaultLanguage ?? 'en',

@@ -23,7 +23,7 @@ export function modemConfigOf(settings: ModemSettings): ModemConfig {
 
 type ModemBankHandlers = Pick<
   Handlers,
-  'modems.list' | 'modems.settings' | 'modems.save' | 'modems.remove' | 'modems.ports'
+  'modems.list' | 'modems.listSettings' | 'modems.save' | 'modems.remove' | 'modems.listPorts'
 >;
 
 export function modemBankHandlers(deps: {
@@ -49,7 +49,7 @@ export function modemBankHandlers(deps: {
     }));
   return {
     'modems.list': () => ({ modems: deps.bank.statuses() }),
-    'modems.settings': () => ({ modems: deps.real ? configured(deps.real) : [] }),
+    'modems.listSettings': () => ({ modems: deps.real ? configured(deps.real) : [] }),
     'modems.save': async ({ dealerPin, ...settings }) => {
       const real = realBank();
       const issue = (path: string, code: string, message: string) =>
@@ -81,6 +81,6 @@ export function modemBankHandlers(deps: {
       real.dealerPins.remove(id);
       return {};
     },
-    'modems.ports': async () => ({ ports: await (deps.listPorts ?? listSerialPorts)() }),
+    'modems.listPorts': async () => ({ ports: await (deps.listPorts ?? listSerialPorts)() }),
   };
 }

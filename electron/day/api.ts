@@ -20,17 +20,17 @@ import { type ShiftBook, ShiftError } from './shifts';
 
 type DayHandlers = Pick<
   Handlers,
-  | 'shifts.current'
+  | 'shifts.getCurrent'
   | 'shifts.open'
-  | 'shifts.cashMovement'
-  | 'shifts.dealerBalance'
-  | 'day.report'
+  | 'shifts.recordCashMovement'
+  | 'shifts.recordDealerBalance'
+  | 'day.getReport'
   | 'day.close'
   | 'day.list'
   | 'day.get'
   | 'day.export'
   | 'day.print'
-  | 'day.printX'
+  | 'day.printXReport'
 >;
 
 function asApiError(error: unknown): unknown {
@@ -79,7 +79,7 @@ export function dayHandlers(deps: {
   const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
   return {
-    'shifts.current': () => {
+    'shifts.getCurrent': () => {
       const shift = deps.shifts.current();
       const { timeZone } = shop();
       return {
@@ -114,11 +114,11 @@ export function dayHandlers(deps: {
           ),
         };
       }),
-    'shifts.cashMovement': ({ kind, amount, reason }, caller) =>
+    'shifts.recordCashMovement': ({ kind, amount, reason }, caller) =>
       refusingAsApi(() => ({
         shift: view(deps.shifts.cashMovement(signedInUser(caller).id, kind, amount, reason)),
       })),
-    'shifts.dealerBalance': ({ modemId, amount }, caller) =>
+    'shifts.recordDealerBalance': ({ modemId, amount }, caller) =>
       refusingAsApi(() => {
         const user = signedInUser(caller);
         const shift = deps.shifts.current();
@@ -144,7 +144,7 @@ export function dayHandlers(deps: {
         );
         return { shift: view(shift) };
       }),
-    'day.report': ({ date }) =>
+    'day.getReport': ({ date }) =>
       refusingAsApi(() => {
         const { timeZone } = shop();
         if (date === undefined) return { report: deps.shifts.report(timeZone), zNumber: null };
@@ -237,7 +237,7 @@ export function dayHandlers(deps: {
         deps.shifts.recordPrint(zNumber, user.name, printer.name);
         return { zNumber, printerId: printer.id, file, copy };
       }),
-    'day.printX': ({ printer: printerId }) =>
+    'day.printXReport': ({ printer: printerId }) =>
       refusingAsApi(async () => {
         const printer = choosePrinter(deps.printers, printerId);
         const profile = shop();
