@@ -1,5 +1,6 @@
 import type { AtChannelOptions, TranscriptEntry } from '../gsm/channel';
 import { createAtChannel } from '../gsm/channel';
+import { realClock } from '../gsm/clock';
 import type { ModemLink } from '../gsm/link/link';
 import { type Modem, openModem } from '../gsm/modem';
 import type { UssdRequestEncoding } from '../gsm/profiles';
@@ -158,7 +159,8 @@ export function createModemBank(options: ModemBankOptions) {
       const link = await options.openLink(slot.config.port);
       const channel = createAtChannel(link, {
         ...options.channel,
-        now,
+        // The bank's time stamps the transcript; timers stay the process's own.
+        clock: { ...realClock, now },
         transcript: (entry) => slot.transcript?.push(describeEntry(entry)),
       });
       channel.onClosed((error) => {

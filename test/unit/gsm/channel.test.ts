@@ -7,6 +7,7 @@ import {
   createAtChannel,
   type TranscriptEntry,
 } from '../../../electron/gsm/channel';
+import { realClock } from '../../../electron/gsm/clock';
 import { LinkClosedError } from '../../../electron/gsm/link/link';
 import { scriptedModem } from './scripted-modem';
 
@@ -128,7 +129,7 @@ describe('the AT channel', () => {
     const transcript: TranscriptEntry[] = [];
     const channel = createAtChannel(client, {
       transcript: (entry) => transcript.push(entry),
-      now: () => new Date('2026-11-22T00:00:00Z'),
+      clock: { ...realClock, now: () => new Date('2026-11-22T00:00:00Z') },
     });
     await channel.run('AT+CSQ');
     expect(transcript.map(({ direction, text }) => `${direction}: ${text}`)).toEqual([
