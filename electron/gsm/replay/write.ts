@@ -60,11 +60,11 @@ export function writeTranscript(transcript: ReplayTranscript): string {
   const lines: string[] = transcript.about.flatMap((text) =>
     text.split('\n').map((line) => `# ${line}`.trimEnd()),
   );
+  if (transcript.profile !== undefined) lines.push(`profile: ${transcript.profile}`);
+  if (transcript.timeoutMs !== undefined) lines.push(`timeout: ${duration(transcript.timeoutMs)}`);
   if (transcript.outcome !== undefined) {
     lines.push(`outcome: ${transcript.outcome.replace(/\s+/g, ' ')}`);
   }
-  if (transcript.profile !== undefined) lines.push(`profile: ${transcript.profile}`);
-  if (transcript.timeoutMs !== undefined) lines.push(`timeout: ${duration(transcript.timeoutMs)}`);
   for (const event of transcript.events) lines.push(...eventLines(event));
   return `${lines.join('\n')}\n`;
 }
