@@ -93,7 +93,7 @@ describe('comptoir sales transcript', () => {
     const answers = parsed.transcript.events.flatMap((event) =>
       event.kind === 'receive-bytes' ? [Buffer.from(event.bytes).toString('latin1')] : [],
     );
-    expect(answers.at(-1)).toMatch(/^\+CUSD: 0,"Recharge 5Go OK pour 687654321\. R\x05f TX/);
+    expect(answers.at(-1)).toContain('+CUSD: 0,"Recharge 5Go OK pour 687654321. R\x05f TX');
     expect(stdout).not.toContain(DEALER_PIN);
   });
 

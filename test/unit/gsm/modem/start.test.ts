@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { createAtChannel } from '../../../../electron/gsm/channel';
+import { createMemoryLinkPair } from '../../../../electron/gsm/link/memory-link';
 import { ModemError, openModem } from '../../../../electron/gsm/modem';
 import { SYNC_QUIET_MS } from '../../../../electron/gsm/modem-start';
 import type { ModemProfile } from '../../../../electron/gsm/profiles';
 import { genericProfile } from '../../../../electron/gsm/profiles';
+import { createSimulatedModem } from '../../../../electron/gsm/simulator';
+import { steppedClock, turns } from '../stepped-clock';
 import {
   cme,
   error,
@@ -245,5 +249,28 @@ describe('+CPIN: READY without OK (field note 6)', () => {
     expect(received).not.toContain('AT+CIMI');
     expect(modem.identity.imsi).toBeNull();
     expect(await modem.info()).toMatchObject({ sim: 'unknown', imsi: null });
+  });
+
+  it('gets the modem back from an SMS prompt an earlier session left open', async () => {
+    // The previous run of the app wrote AT+CMGS and died before the body: without the ESC the
+    // channel sends first, every `AT` would be typed into the pending SMS body.
+    const time = steppedClock();
+    const [client, modemEnd] = createMemoryLinkPair('sim');
+    const simulated = createSimulatedModem(modemEnd, { clock: time.clock });
+    try {
+      await client.write(Buffer.from('AT+CMGF=0\rAT+CMGS=20\r', 'latin1'));
+      await turns();
+      const channel = createAtChannel(client, {
+        timeouts: { quick: 100 },
+        resyncQuietMs: 5,
+        clock: time.clock,
+      });
+      const modem = await time.drive(
+        openModem(channel, { sleep: instantSleep().sleep, syncTimeoutMs: 100 }),
+      );
+      expect(modem.profile.id).toBe('generic');
+    } finally {
+      simulated.stop();
+    }
   });
 });
