@@ -3,7 +3,7 @@ import type { ReplayEvent } from './transcript';
 import { isTextLine } from './write';
 
 /** Shorter gaps are the line's own pace, not the network's: they are left out of the replay. */
-export const SHOWN_PAUSE_MS = 100;
+const SHOWN_PAUSE_MS = 100;
 
 const utf8Line = (text: string) => Uint8Array.from(Buffer.from(`${text}\r\n`, 'utf8'));
 

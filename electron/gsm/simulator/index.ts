@@ -3,7 +3,7 @@
  * `comptoir simulate`. Plain Node; it talks to clients only through a ModemLink.
  */
 
-export { createManualClock, type ManualClock, realClock } from '../clock';
+export { createManualClock, type ManualClock } from '../clock';
 export type {
   CarrierBehaviour,
   CarrierTexts,
