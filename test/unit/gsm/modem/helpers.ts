@@ -1,6 +1,7 @@
 import { createAtChannel } from '../../../../electron/gsm/channel';
 import { type OpenModemOptions, openModem } from '../../../../electron/gsm/modem';
 import { scriptedModem } from '../scripted-modem';
+import { steppedClock } from '../stepped-clock';
 
 export const ok = '\r\nOK\r\n';
 export const error = '\r\nERROR\r\n';
@@ -54,11 +55,14 @@ export function fakeModem(answers: Answers = {}, options: { echo?: boolean } = {
     if (bytes === null) return null;
     return options.echo ? `${command}\r${bytes}` : bytes;
   });
+  // Timeouts fall due on a stepped clock: `time.drive` lets them pass while a test waits.
+  const time = steppedClock();
   const channel = createAtChannel(scripted.client, {
     timeouts: { quick: 1_000, sim: 1_000, network: 1_000 },
     resyncQuietMs: 1,
+    clock: time.clock,
   });
-  return { received: scripted.received, modemSide: scripted.modem, channel };
+  return { received: scripted.received, modemSide: scripted.modem, channel, time };
 }
 
 /**
@@ -85,7 +89,9 @@ export async function openFake(
   const { echo, ...openOptions } = options;
   const fake = fakeModem(answers, { echo });
   const clock = instantSleep();
-  const modem = await openModem(fake.channel, { sleep: clock.sleep, ...openOptions });
+  const modem = await fake.time.drive(
+    openModem(fake.channel, { sleep: clock.sleep, ...openOptions }),
+  );
   return { ...fake, modem, pauses: clock.pauses };
 }
 
@@ -93,11 +99,13 @@ export async function openFake(
 export async function failToOpen(answers: Answers = {}, options: OpenModemOptions = {}) {
   const fake = fakeModem(answers);
   const clock = instantSleep();
-  const failure = await openModem(fake.channel, { sleep: clock.sleep, ...options }).then(
-    () => {
-      throw new Error('the modem opened');
-    },
-    (e: unknown) => e,
-  );
+  const failure = await fake.time
+    .drive(openModem(fake.channel, { sleep: clock.sleep, ...options }))
+    .then(
+      () => {
+        throw new Error('the modem opened');
+      },
+      (e: unknown) => e,
+    );
   return { ...fake, failure, pauses: clock.pauses };
 }
