@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { moneySchema } from './currencies';
+import { currencyCodeSchema, moneySchema } from './currencies';
 
 /** The life of a sale in the renewal journal (DESIGN.md). */
 export const saleStatuses = ['draft', 'paid', 'sending', 'succeeded', 'failed', 'unknown'] as const;
@@ -50,8 +50,13 @@ export const paymentSchema = z
 
 export type Payment = z.output<typeof paymentSchema>;
 
-/** A sale as the interface sees it. Amounts are minor units of the price's currency. */
-export const saleSchema = z.object({
+/**
+ * A renewal as the journal records it, one field per column of `sales` (the column is the
+ * field's name in snake_case; the payment's columns are named in the journal). Amounts are
+ * integer minor units of `currency`. A new column is a migration and a field here: the journal
+ * reads it, and the interface sees it unless `saleSchema` leaves it out.
+ */
+export const saleRecordSchema = z.object({
   id: z.number().int(),
   /** The key the counter made for it: how a screen recognises its own sale's progress. */
   idempotencyKey: z.string(),
@@ -62,7 +67,9 @@ export const saleSchema = z.object({
   planName: z.string(),
   dataMb: z.number().int(),
   validityDays: z.number().int(),
-  price: moneySchema,
+  price: z.number().int(),
+  dealerCost: z.number().int(),
+  currency: currencyCodeSchema,
   payment: z.object({
     method: z.enum(paymentMethods),
     tendered: z.number().int().nullable(),
@@ -73,13 +80,30 @@ export const saleSchema = z.object({
   modemId: z.string().nullable(),
   carrierReference: z.string().nullable(),
   dealerBalanceAfter: z.number().int().nullable(),
-  /** Receipts are issued from the next version on; null until then. */
-  receiptNumber: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 
+export type Sale = z.output<typeof saleRecordSchema>;
+
+/**
+ * A sale as the interface sees it: its price as money, its receipt's number, and not what the
+ * dealer SIM paid for it.
+ */
+export const saleSchema = saleRecordSchema
+  .omit({ price: true, currency: true, dealerCost: true })
+  .extend({
+    price: moneySchema,
+    /** Null until the sale has an outcome (its receipt comes with it), and for sales older than receipts. */
+    receiptNumber: z.number().int().nullable(),
+  });
+
 export type SaleView = z.output<typeof saleSchema>;
+
+export function saleView(sale: Sale, receiptNumber: number | null): SaleView {
+  const { price, currency, dealerCost: _dealerCost, ...rest } = sale;
+  return { ...rest, price: { amount: price, currency }, receiptNumber };
+}
 
 /** What the clerk confirms at the counter. */
 export const renewalRequestSchema = z
