@@ -17,6 +17,7 @@ import { dealerPinSchema, modemIdSchema, modemSettingsSchema } from '../modem-ba
 import { printerSetupSchema } from '../printer';
 import { renewalRequestSchema, saleSchema, saleStatuses } from '../sale';
 import { shopProfileSchema } from '../shop';
+import { roleSchema, userSchema } from '../user';
 
 /**
  * Who may call a procedure: anyone (`public`), a signed-in user, a manager, or `setup`: anyone
@@ -40,9 +41,7 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(
   return { access, description, input, output };
 }
 
-export const roleSchema = z.enum(['clerk', 'manager']);
-
-export const userSchema = z.object({ id: z.number().int(), name: z.string(), role: roleSchema });
+export { roleSchema, userSchema };
 
 const userNameSchema = z
   .string()

@@ -109,6 +109,26 @@ describe('the renewal journal', () => {
     });
   });
 
+  it('writes who moved a sale as the day report reads it, and reads a modem named bare before', () => {
+    const { journal, clerk, db } = journalOnFile();
+    const { sale } = journal.openPaidSale(newSale(clerk.id), byClerk);
+    journal.markSending(sale.id, 'modem-1', byClerk);
+    journal.settle(sale.id, { status: 'unknown', reason: 'timeout', transcript: '…' }, byModem);
+    journal.resolve(sale.id, 'succeeded', 'carrier confirmed by phone', byManager);
+    expect(
+      db
+        .prepare('SELECT actor FROM sale_events WHERE sale_id = ? ORDER BY id')
+        .pluck()
+        .all(sale.id),
+    ).toEqual(['clerk:1', 'clerk:1', 'clerk:1', 'modem:modem-1', 'manager:2']);
+    // As versions before `modem:` wrote it: the event log is append-only, so such rows stay.
+    db.prepare(
+      `INSERT INTO sale_events (sale_id, from_status, to_status, at, actor)
+        VALUES (?, 'succeeded', 'succeeded', '2026-11-22T02:00:00Z', 'modem-1')`,
+    ).run(sale.id);
+    expect(journal.events(sale.id).at(-1)?.actor).toEqual(byModem);
+  });
+
   it('refunds a paid sale that failed, in the same commit', () => {
     const { journal, clerk, db } = journalOnFile();
     const { sale } = journal.openPaidSale(newSale(clerk.id), byClerk);
