@@ -9,7 +9,7 @@ export type SaleStatus = (typeof saleStatuses)[number];
  * Every move the journal allows. `unknown` is left only by verification (carrier SMS, balance
  * check, a manager); `succeeded` and `failed` are final.
  */
-export const saleTransitions: Readonly<Record<SaleStatus, readonly SaleStatus[]>> = {
+const saleTransitions: Readonly<Record<SaleStatus, readonly SaleStatus[]>> = {
   draft: ['paid', 'failed'],
   paid: ['sending', 'failed'],
   sending: ['succeeded', 'failed', 'unknown'],
