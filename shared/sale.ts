@@ -53,8 +53,9 @@ export type Payment = z.output<typeof paymentSchema>;
 /**
  * A renewal as the journal records it, one field per column of `sales` (the column is the
  * field's name in snake_case; the payment's columns are named in the journal). Amounts are
- * integer minor units of `currency`. A new column is a migration and a field here: the journal
- * reads it, and the interface sees it unless `saleSchema` leaves it out.
+ * integer minor units of `currency`. A new column is a migration, a field here, and one line in
+ * the journal's `saleOf` (and in `saleView` unless `saleSchema` leaves it out): the type checker
+ * names each place.
  */
 export const saleRecordSchema = z.object({
   id: z.number().int(),
@@ -100,9 +101,28 @@ export const saleSchema = saleRecordSchema
 
 export type SaleView = z.output<typeof saleSchema>;
 
+/** Field by field, as the journal reads a sale (see saleOf there): lists of 500 stay fast. */
 export function saleView(sale: Sale, receiptNumber: number | null): SaleView {
-  const { price, currency, dealerCost: _dealerCost, ...rest } = sale;
-  return { ...rest, price: { amount: price, currency }, receiptNumber };
+  return {
+    id: sale.id,
+    idempotencyKey: sale.idempotencyKey,
+    status: sale.status,
+    msisdn: sale.msisdn,
+    carrierId: sale.carrierId,
+    planId: sale.planId,
+    planName: sale.planName,
+    dataMb: sale.dataMb,
+    validityDays: sale.validityDays,
+    price: { amount: sale.price, currency: sale.currency },
+    payment: sale.payment,
+    clerkId: sale.clerkId,
+    modemId: sale.modemId,
+    carrierReference: sale.carrierReference,
+    dealerBalanceAfter: sale.dealerBalanceAfter,
+    receiptNumber,
+    createdAt: sale.createdAt,
+    updatedAt: sale.updatedAt,
+  };
 }
 
 /** What the clerk confirms at the counter. */

@@ -79,7 +79,7 @@ type SaleRow = Omit<Sale, 'payment'> & {
 
 const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
-/** Every column of a sale, read under its field's name: a new field is read with no edit here. */
+/** Every column of a sale, read under its field's name (`SaleRow`): no SQL to edit for a new one. */
 const saleColumns = [
   ...Object.keys(saleRecordSchema.shape)
     .filter((field) => field !== 'payment')
@@ -89,10 +89,37 @@ const saleColumns = [
   .map(([field, column]) => (field === column ? field : `${column} AS ${field}`))
   .join(', ');
 
-function saleOf({ paymentMethod, tendered, change, paymentReference, ...sale }: SaleRow): Sale {
+/**
+ * Field by field, not by spreading the row: the manager's pending list reads 500 sales, and rest
+ * and spread copies of driver rows made it twice as slow (measured). A field missing here is a
+ * type error, so a new column cannot be forgotten.
+ */
+function saleOf(row: SaleRow): Sale {
   return {
-    ...sale,
-    payment: { method: paymentMethod, tendered, change, reference: paymentReference },
+    id: row.id,
+    idempotencyKey: row.idempotencyKey,
+    status: row.status,
+    msisdn: row.msisdn,
+    carrierId: row.carrierId,
+    planId: row.planId,
+    planName: row.planName,
+    dataMb: row.dataMb,
+    validityDays: row.validityDays,
+    price: row.price,
+    dealerCost: row.dealerCost,
+    currency: row.currency,
+    payment: {
+      method: row.paymentMethod,
+      tendered: row.tendered,
+      change: row.change,
+      reference: row.paymentReference,
+    },
+    clerkId: row.clerkId,
+    modemId: row.modemId,
+    carrierReference: row.carrierReference,
+    dealerBalanceAfter: row.dealerBalanceAfter,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 
