@@ -6,6 +6,7 @@ import type { ZReport } from '../../shared/day';
 import { denominations } from '../../shared/denominations';
 import { localDate, localDateTimeText } from '../../shared/local-time';
 import type { ShopProfile } from '../../shared/shop';
+import { userActor } from '../../shared/user';
 import { type Handlers, signedInUser } from '../api/dispatcher';
 import { refusingWith } from '../api/refusals';
 import { approvingManager } from '../auth/manager-approval';
@@ -262,7 +263,7 @@ function dayHandlers(deps: {
           printer.name,
           deliverDayReport(zDocument(z, shop(), copy), printer, deps.delivery),
         );
-        deps.shifts.recordPrint(zNumber, user.name, printer.name);
+        deps.shifts.recordPrint(zNumber, userActor(user), printer.name);
         return { zNumber, printerId: printer.id, file, copy };
       }),
     'day.printX': ({ printer: printerId }) =>
