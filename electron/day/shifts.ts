@@ -411,7 +411,8 @@ type SaleFactRow = [
 
 /**
  * What a day report needs of a sale. The two probes spell out the conditions of migration
- * 0009's partial indexes word for word: SQLite uses such an index only then.
+ * 0009's partial indexes word for word: SQLite uses such an index only then. `manager:%` is how
+ * formatActor (shared/user.ts) writes a manager.
  */
 export const saleFactSelect = `SELECT s.id, s.status, s.msisdn, s.carrier_id, s.created_at,
   s.plan_id, s.plan_name, s.price, s.dealer_cost, s.currency, s.payment_method, s.clerk_id,
