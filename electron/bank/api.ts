@@ -2,9 +2,8 @@ import { ApiError } from '../../shared/api/errors';
 import type { ModemSettings } from '../../shared/modem-bank';
 import type { Handlers } from '../api/dispatcher';
 import type { CarrierBook } from '../carriers/book';
-import type { DealerPins } from '../store/dealer-pins';
-import type { ModemSettingsStore } from '../store/modem-settings';
 import type { ModemBank, ModemConfig } from './modem-bank';
+import type { ShopModems } from './open-bank';
 import { listSerialPorts } from './ports';
 
 /** How a configured modem enters the bank: a serial port bound to its dealer SIM's carrier. */
@@ -30,7 +29,7 @@ export function modemBankHandlers(deps: {
   bank: ModemBank;
   carriers: CarrierBook;
   /** Null in demo mode: the demo's bank is simulated and cannot be configured. */
-  real: { settings: ModemSettingsStore; dealerPins: DealerPins } | null;
+  real: ShopModems | null;
   listPorts?: typeof listSerialPorts;
 }): ModemBankHandlers {
   const realBank = () => {

@@ -9,7 +9,7 @@ import { type ApiIssue, issuesFromZod } from '../../shared/api/errors';
 import { type CarrierProfile, carrierProfileSchema } from '../../shared/carrier';
 
 /** No profile is anywhere near this; a bigger file is not one. */
-export const MAX_PROFILE_BYTES = 1_000_000;
+const MAX_PROFILE_BYTES = 1_000_000;
 
 export type CarrierFileProblemCode =
   | 'unreadable'

@@ -1,10 +1,12 @@
+import type { Sale } from '../../shared/sale';
+import { formatActor } from '../../shared/user';
 import { readEntries } from '../bank/transcript-text';
 import { eventsOfEntries } from '../gsm/replay/entries';
 import type { ReplayEvent, ReplayTranscript } from '../gsm/replay/transcript';
-import type { Sale, SaleEvent } from './journal';
+import type { SaleEvent } from './journal';
 
 function moveOf(event: SaleEvent): string {
-  const move = `${event.from ?? 'new'} -> ${event.to} at ${event.at} by ${event.actor}`;
+  const move = `${event.from ?? 'new'} -> ${event.to} at ${event.at} by ${formatActor(event.actor)}`;
   return event.reason ? `${move}: ${event.reason}` : move;
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ZReport } from '../../shared/day';
+import type { Role } from '../../shared/user';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
@@ -9,7 +10,7 @@ import { useApi } from '../use-api';
 import { ZReportPanel } from './ZReportPanel';
 
 /** The closed days, newest first: each Z report to open, reprint and export. */
-export function ClosedDays({ timeZone, role }: { timeZone: string; role: 'clerk' | 'manager' }) {
+export function ClosedDays({ timeZone, role }: { timeZone: string; role: Role }) {
   const { t } = useTranslation();
   const format = useFormat();
   const listed = useApi(() => api.call('day.list', {}), []);

@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Role } from '../../shared/user';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
@@ -11,7 +12,7 @@ const views = ['today', 'closed'] as const;
 type View = (typeof views)[number];
 
 /** The day: today's shift (opening, cash, X report, close) and the closed days' Z reports. */
-export function DayPage({ role }: { role: 'clerk' | 'manager' }) {
+export function DayPage({ role }: { role: Role }) {
   const { t } = useTranslation();
   const loaded = useApi(() => api.call('shop.get', {}), []);
   const shop = loaded.value?.profile;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrencyCode } from '../../shared/currencies';
 import type { ZReport } from '../../shared/day';
+import type { Role } from '../../shared/user';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
@@ -27,7 +28,7 @@ export function TodayShift({
 }: {
   currency: CurrencyCode;
   timeZone: string;
-  role: 'clerk' | 'manager';
+  role: Role;
 }) {
   const { t } = useTranslation();
   const format = useFormat();

@@ -1,9 +1,6 @@
 import { z } from 'zod';
+import { userSchema } from '../../user';
 import { noInput, procedure } from './procedure';
-
-const roleSchema = z.enum(['clerk', 'manager']);
-
-const userSchema = z.object({ id: z.number().int(), name: z.string(), role: roleSchema });
 
 const userNameSchema = z
   .string()

@@ -88,7 +88,7 @@ describe('comptoir sales transcript', () => {
     expect(lines).toContain('> AT+CUSD=1,"687654321",15');
     // The PIN's step, as the channel masked it before the journal kept it.
     expect(lines).toContain('> AT+CUSD=1,"••••",15');
-    expect(lines).toContain(`# sending -> succeeded at ${sale.updatedAt} by modem-1`);
+    expect(lines).toContain(`# sending -> succeeded at ${sale.updatedAt} by modem:modem-1`);
     // The answer carries a raw GSM code point (é is 0x05), so it is kept as bytes.
     const answers = parsed.transcript.events.flatMap((event) =>
       event.kind === 'receive-bytes' ? [Buffer.from(event.bytes).toString('latin1')] : [],

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { describeEntry, readEntries } from '../../../electron/bank/transcript-text';
 import type { TranscriptEntry } from '../../../electron/gsm/channel';
 import { writeTranscript } from '../../../electron/gsm/replay/write';
-import type { Sale, SaleEvent } from '../../../electron/sales/journal';
+import type { SaleEvent } from '../../../electron/sales/journal';
 import { saleTranscript } from '../../../electron/sales/transcript';
+import type { Sale } from '../../../shared/sale';
 
 const at = (ms: number) => new Date(Date.UTC(2026, 4, 4, 0, 0, 0, ms));
 
@@ -37,7 +38,7 @@ const moves: SaleEvent[] = [
     from: 'paid',
     to: 'sending',
     at: '2026-05-04T00:00:00.000Z',
-    actor: 'clerk:1',
+    actor: { kind: 'user', role: 'clerk', userId: 1 },
     reason: null,
     transcript: null,
   },
@@ -45,7 +46,7 @@ const moves: SaleEvent[] = [
     from: 'sending',
     to: 'succeeded',
     at: '2026-05-04T00:00:31.300Z',
-    actor: 'modem-1',
+    actor: { kind: 'modem', modemId: 'modem-1' },
     reason: null,
     transcript: kept,
   },
@@ -53,7 +54,7 @@ const moves: SaleEvent[] = [
     from: 'unknown',
     to: 'succeeded',
     at: '2026-05-04T01:00:00.000Z',
-    actor: 'carrier-sms',
+    actor: { kind: 'carrier-sms', modemId: 'modem-1' },
     reason: 'confirmed',
     transcript: 'SMS from 4012: Recharge OK\nRef TX1',
   },
@@ -75,7 +76,7 @@ describe("a sale's transcript as the journal keeps it", () => {
         '# source: the renewal journal (sale_events), sale 7, created 2026-05-04T00:00:00.000Z',
         'outcome: succeeded, reference TX1',
         '# paid -> sending at 2026-05-04T00:00:00.000Z by clerk:1',
-        '# sending -> succeeded at 2026-05-04T00:00:31.300Z by modem-1',
+        '# sending -> succeeded at 2026-05-04T00:00:31.300Z by modem:modem-1',
         '>~ 1b',
         '> AT+CUSD=1,"*123#",15',
         '< OK',
@@ -89,7 +90,7 @@ describe("a sale's transcript as the journal keeps it", () => {
         '< OK',
         '# no answer to AT+CSQ within 5000 ms',
         '>~ 30 30 31 31 30 30 30 42 39 31 1a',
-        '# unknown -> succeeded at 2026-05-04T01:00:00.000Z by carrier-sms: confirmed',
+        '# unknown -> succeeded at 2026-05-04T01:00:00.000Z by carrier-sms:modem-1: confirmed',
         '# SMS from 4012: Recharge OK',
         '# Ref TX1',
         '',

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../shared/api/errors';
-import type { User } from '../store/users';
+import type { User } from '../../shared/user';
 
 /**
  * Signed-in users, by bearer token, kept in memory: a restart signs everyone out, which a shop
@@ -59,5 +59,27 @@ export function createLoginGuard(now: () => Date, maxFailures = 5, lockMs = 60_0
     succeeded(name: string) {
       failures.delete(key(name));
     },
+  };
+}
+
+export type LoginGuard = ReturnType<typeof createLoginGuard>;
+
+/** Checks a name and PIN typed at the counter: the user they belong to, or null. */
+export type CheckPin = (name: string, pin: string) => User | null;
+
+/**
+ * A name and PIN checked as a sign-in is, wrong PINs counted by the guard. Signing in and a
+ * manager's approval typed at a clerk's counter both go through it.
+ */
+export function pinCheck(
+  users: { check(name: string, pin: string): User | null },
+  logins: LoginGuard,
+): CheckPin {
+  return (name, pin) => {
+    logins.check(name);
+    const user = users.check(name, pin);
+    if (user) logins.succeeded(name);
+    else logins.failed(name);
+    return user;
   };
 }

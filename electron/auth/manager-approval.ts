@@ -1,9 +1,7 @@
 import { ApiError } from '../../shared/api/errors';
-import type { User } from '../store/users';
-import { type Caller, signedInUser } from './dispatcher';
-
-/** Checks a manager's name and PIN typed at the counter (rate-limited as a sign-in is). */
-export type CheckManager = (name: string, pin: string) => User | null;
+import type { User } from '../../shared/user';
+import { type Caller, signedInUser } from '../api/dispatcher';
+import type { CheckPin } from './sessions';
 
 /**
  * The manager a manager-only act is done by: the caller when a manager is signed in, else the
@@ -13,7 +11,7 @@ export type CheckManager = (name: string, pin: string) => User | null;
 export function approvingManager(
   caller: Caller,
   approval: { name: string; pin: string } | undefined,
-  check: CheckManager,
+  check: CheckPin,
 ): User {
   const user = signedInUser(caller);
   if (user.role === 'manager') return user;
