@@ -14,7 +14,7 @@ const quiet = { error() {}, warn() {}, info() {} };
 const daysPerShift = 5;
 const shifts = 5;
 
-test('issue 5: day.report and day.close on a shift of 5,000 sales inside 1,000,000', async () => {
+test('issue 5: day.getReport and day.close on a shift of 5,000 sales inside 1,000,000', async () => {
   const database = salesDatabase({ sales: 1_000_000, salesPerDay: 1000 });
   // A copy: closing days writes shifts and Z reports, and the cached file stays as built.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-day-bench-'));
@@ -54,7 +54,7 @@ test('issue 5: day.report and day.close on a shift of 5,000 sales inside 1,000,0
       await at(new Date(database.day(start + daysPerShift - 1).to.getTime() - 60_000));
       for (let run = 0; run < 21; run++) {
         const began = performance.now();
-        const { report: x } = await api.call('day.report', {});
+        const { report: x } = await api.call('day.getReport', {});
         // The first of each shift warms the page cache and the statements.
         if (run > 0) reports.push(performance.now() - began);
         sales = x.totals.sales;
@@ -76,8 +76,8 @@ test('issue 5: day.report and day.close on a shift of 5,000 sales inside 1,000,0
   const sortedCloses = closes.sort((a, b) => a - b);
   report('issue 5: the day on a shop with 1,000,000 sales', {
     'sales in each shift (last one)': sales,
-    'day.report (X), in-process, p50 ms': percentile(sortedReports, 50).toFixed(1),
-    'day.report (X), in-process, p99 ms': percentile(sortedReports, 99).toFixed(1),
+    'day.getReport (X), in-process, p50 ms': percentile(sortedReports, 50).toFixed(1),
+    'day.getReport (X), in-process, p99 ms': percentile(sortedReports, 99).toFixed(1),
     'day.close (Z issued), in-process, each of 5 shifts, ms': closes
       .map((ms) => ms.toFixed(1))
       .join(' / '),

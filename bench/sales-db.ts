@@ -9,7 +9,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseCarrierProfileText } from '../electron/carriers';
 import { demoShopProfile } from '../electron/demo';
-import type { Sale } from '../electron/sales/journal';
 import {
   type ChainAnchor,
   canonicalReceiptContent,
@@ -21,6 +20,8 @@ import { migrations } from '../electron/store/migrations';
 import { shopProfileStore } from '../electron/store/shop-profile';
 import { createUserStore, deviceId } from '../electron/store/users';
 import { receiptContentSchema } from '../shared/receipt';
+import type { Sale } from '../shared/sale';
+import { formatActor, systemActor, userActor } from '../shared/user';
 
 export const cacheDir = path.resolve(__dirname, '.cache');
 
@@ -142,6 +143,9 @@ export function salesDatabase(options: { sales: number; salesPerDay: number }): 
   const clerks = shopClerks.map((clerk, index) =>
     users.add(clerk, index === 0 ? 'manager' : 'clerk', '1111'),
   );
+  const [manager] = clerks;
+  if (!manager) throw new Error('The bench shop has its clerks, a manager first');
+  const byManager = formatActor(userActor(manager));
   const device = deviceId(db, () => 'comptoir-bench-till');
 
   const insertSale = db.prepare(`
@@ -207,15 +211,7 @@ export function salesDatabase(options: { sales: number; salesPerDay: number }): 
       if (!due) break;
       const { sale } = due;
       const iso = new Date(due.at).toISOString();
-      insertEvent.run(
-        sale.id,
-        'unknown',
-        sale.status,
-        iso,
-        `manager:${clerks[0]?.id}`,
-        due.reason,
-        null,
-      );
+      insertEvent.run(sale.id, 'unknown', sale.status, iso, byManager, due.reason, null);
       if (sale.status === 'failed') refund(sale, due.at, due.reason);
       issueReceipt(sale, due.at);
     }
@@ -286,7 +282,8 @@ export function salesDatabase(options: { sales: number; salesPerDay: number }): 
       status: resolution?.status ?? outcome,
       updatedAt: resolution ? new Date(resolution.at).toISOString() : sale.updatedAt,
     });
-    const actor = `clerk:${clerk.id}`;
+    const actor = formatActor(userActor(clerk));
+    const byModem = modem ? formatActor({ kind: 'modem', modemId: modem }) : '';
     const event = (
       from: string | null,
       to: string,
@@ -298,7 +295,7 @@ export function salesDatabase(options: { sales: number; salesPerDay: number }): 
     event(null, 'draft', createdAt, actor, null, null);
     event('draft', 'paid', createdAt, actor, null, null);
     if (abandoned) {
-      event('paid', 'failed', endedAt, 'system', 'no_modem_available', null);
+      event('paid', 'failed', endedAt, formatActor(systemActor), 'no_modem_available', null);
       refund(sale, endedAt, 'no_modem_available');
       issueReceipt(sale, endedAt);
       return;
@@ -307,21 +304,14 @@ export function salesDatabase(options: { sales: number; salesPerDay: number }): 
     const steps = ['*123#', '1', msisdn.slice(1), plan.ussdChoice, '1234'];
     if (outcome === 'succeeded') {
       const answer = `Recharge ${plan.name.replace(' ', '')} OK pour ${msisdn.slice(1)}. Réf ${reference}. Nouveau solde ${balance} XPF`;
-      event(
-        'sending',
-        'succeeded',
-        endedAt,
-        modem ?? '',
-        null,
-        transcript(sendingAt, steps, answer),
-      );
+      event('sending', 'succeeded', endedAt, byModem, null, transcript(sendingAt, steps, answer));
     } else if (outcome === 'failed') {
       const answer = `Numéro client ${msisdn.slice(1)} inconnu. Recharge annulée.`;
       event(
         'sending',
         'failed',
         endedAt,
-        modem ?? '',
+        byModem,
         'unknown_number',
         transcript(sendingAt, steps, answer),
       );
@@ -331,7 +321,7 @@ export function salesDatabase(options: { sales: number; salesPerDay: number }): 
         'sending',
         'unknown',
         endedAt,
-        modem ?? '',
+        byModem,
         'no definite answer (timeout)',
         transcript(sendingAt, steps, null),
       );

@@ -1,6 +1,8 @@
 import type { CarrierProfile } from '../shared/carrier';
 import type { ShopProfile } from '../shared/shop';
 import type { ModemConfig } from './bank/modem-bank';
+import type { ShopProfileStore } from './store/shop-profile';
+import type { UserStore } from './store/users';
 
 /** The shop a demo starts with, so every screen has something real to show. */
 export const demoShopProfile: ShopProfile = {
@@ -17,10 +19,16 @@ export const demoShopProfile: ShopProfile = {
 };
 
 /** The demo's users: what the README and the login screen's demo hint tell people to type. */
-export const demoUsers = [
+const demoUsers = [
   { name: 'manager', role: 'manager', pin: '9999' },
   { name: 'clerk', role: 'clerk', pin: '1111' },
 ] as const;
+
+/** A demo starts with its shop and users, unless its practice database has its own already. */
+export function seedDemo(shop: ShopProfileStore, users: UserStore): void {
+  if (!shop.get()) shop.save(demoShopProfile);
+  if (!users.any()) for (const user of demoUsers) users.add(user.name, user.role, user.pin);
+}
 
 /** The simulated dealer SIMs' PIN (the simulator's demo carrier expects it). */
 export const demoDealerPin = '1234';

@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import i18next, { type ParseKeys } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../shared/i18n/en.json';
 import fr from '../shared/i18n/fr.json';
@@ -6,6 +6,9 @@ import zhCN from '../shared/i18n/zh-CN.json';
 import { isLanguage, type Language } from '../shared/languages';
 
 const storageKey = 'comptoir.language';
+
+/** A key of the interface's texts (English's, which the other languages share). */
+export type TranslationKey = ParseKeys;
 
 /** The language chosen on this screen, if anyone chose one. */
 export function chosenLanguage(): Language | null {

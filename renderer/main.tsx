@@ -1,12 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
 import { api } from './api';
+import { App } from './app/App';
 import { chosenLanguage, startI18n } from './i18n';
 import './styles.css';
 
 async function start() {
-  const info = await api.call('app.info', {});
+  const info = await api.call('app.get', {});
   await startI18n(chosenLanguage() ?? info.defaultLanguage);
   const root = document.getElementById('root');
   if (!root) throw new Error('The page has no #root element');

@@ -1,9 +1,18 @@
 // `npm test`: every check the project has, in order, then one summary line that CI reads:
 // "N passed, N failed, N skipped". A check that fails does not stop the others, so one run
-// shows everything that is wrong; the exit code is non-zero if anything failed.
+// shows everything that is wrong; the exit code is non-zero if anything failed. A missing system
+// part stops it first, in one line, rather than as a browser or pseudo-terminal error later.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fontconfigFonts, missingLine, missingParts } from './system-parts.mjs';
+
+const missing = missingParts({ env: process.env, listFonts: fontconfigFonts(process.env) });
+if (missing.length > 0) {
+  console.log(missingLine(missing));
+  console.log('\n0 passed, 1 failed, 0 skipped');
+  process.exit(1);
+}
 
 const root = path.resolve(import.meta.dirname, '..');
 const reports = path.join(root, '.test-reports');

@@ -19,11 +19,10 @@ const countries = new Set<string>(getCountries());
 // Templates: literal text and {placeholders}.
 
 /** What a top-up step may contain: the customer number, the plan's menu choice, the dealer PIN. */
-export const topUpPlaceholders = ['msisdn', 'planChoice', 'pin'] as const;
-export type TopUpPlaceholder = (typeof topUpPlaceholders)[number];
+const topUpPlaceholders = ['msisdn', 'planChoice', 'pin'] as const;
 
 /** What the balance query text may contain. A PIN never goes into an SMS. */
-export const balanceQueryPlaceholders = ['msisdn'] as const;
+const balanceQueryPlaceholders = ['msisdn'] as const;
 
 export type TemplatePart = { literal: string } | { placeholder: string };
 
@@ -40,7 +39,7 @@ export function templateParts(template: string): TemplatePart[] | null {
 }
 
 /** Digits, *, # and +: what a USSD code or menu reply may hold (electron/gsm/ussd.ts). */
-export const USSD_CHARACTERS = /^[0-9*#+]*$/;
+const USSD_CHARACTERS = /^[0-9*#+]*$/;
 
 // ---------------------------------------------------------------------------------------------
 // Patterns: regular expressions as source strings, with the named groups they must capture.
@@ -279,7 +278,7 @@ export const topUpFailureReasons = [
 ] as const;
 export type TopUpFailureReason = (typeof topUpFailureReasons)[number];
 
-export const topUpSchema = z
+const topUpSchema = z
   .object({
     /** The first step is dialled (the service code), the others answer the menus in turn. */
     steps: z.array(z.string().min(1).max(160)).min(1).max(12),
@@ -367,9 +366,8 @@ export const balanceReplyPatternSchema = z
 
 /** Why a balance query was answered without a balance. */
 export const balanceFailureReasons = ['unknown_number', 'refused'] as const;
-export type BalanceFailureReason = (typeof balanceFailureReasons)[number];
 
-export const balanceQuerySchema = z
+const balanceQuerySchema = z
   .object({
     /** The short code or number the query goes to: "4012". */
     smsNumber: z.string().regex(/^\+?[0-9]{2,20}$/),
@@ -399,7 +397,7 @@ export const balanceQuerySchema = z
     requirePlaceholders([query.text], ['msisdn'], context, ['text']);
   });
 
-export const dealerBalanceSchema = z
+const dealerBalanceSchema = z
   .object({
     /** The code dialled: "*100#". */
     ussd: ussdText,
@@ -415,7 +413,7 @@ export const dealerBalanceSchema = z
  * The SMS a carrier sends when a top-up is done. It may confirm a sale left `unknown` (sent, no
  * definite answer): only when it names the card and the carrier's reference.
  */
-export const topUpConfirmationSchema = z
+const topUpConfirmationSchema = z
   .object({
     /** The number it comes from: "4000". */
     smsFrom: z.string().regex(/^\+?[0-9]{2,20}$/),
@@ -428,7 +426,6 @@ export const topUpConfirmationSchema = z
 
 /** How {msisdn} is written: "271234" (national), "687271234", "+687271234". */
 export const msisdnFormats = ['national', 'international-digits', 'e164'] as const;
-export type MsisdnFormat = (typeof msisdnFormats)[number];
 
 export const carrierProfileSchema = z
   .object({
@@ -483,8 +480,4 @@ export type CarrierProfileInput = z.input<typeof carrierProfileSchema>;
 /** A validated profile. */
 export type CarrierProfile = z.output<typeof carrierProfileSchema>;
 export type CarrierPlan = z.output<typeof carrierPlanSchema>;
-export type TopUpScript = z.output<typeof topUpSchema>;
-export type BalanceQuery = z.output<typeof balanceQuerySchema>;
 export type BalanceReplyPattern = z.output<typeof balanceReplyPatternSchema>;
-export type DealerBalanceQuery = z.output<typeof dealerBalanceSchema>;
-export type TopUpConfirmation = z.output<typeof topUpConfirmationSchema>;

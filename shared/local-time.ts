@@ -146,7 +146,7 @@ export function wallClockAt(instant: Date, timeZone: string): WallClock {
 
 const two = (value: number) => String(value).padStart(2, '0');
 
-/** The shop's calendar day of an instant, as a date input and `day.report {date}` write it. */
+/** The shop's calendar day of an instant, as a date input and `day.getReport {date}` write it. */
 export function localDate(instant: Date, timeZone: string): string {
   const { year, month, day } = wallClockAt(instant, timeZone);
   return `${year}-${two(month)}-${two(day)}`;

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 
+/** How a modem id is spelled: lowercase letters and digits, words joined by dashes. */
+export const modemIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** The shop's name for a modem, e.g. "modem-1": printed on reports (which dealer SIM sold what). */
 export const modemIdSchema = z
   .string()
   .trim()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'Lowercase letters, digits and dashes' })
+  .regex(modemIdPattern, { error: 'Lowercase letters, digits and dashes' })
   .max(32);
 
 /** A serial port: /dev/ttyUSB0, /dev/serial/by-id/..., COM3. No control characters. */

@@ -14,8 +14,7 @@ import { singleLineText } from './text';
  */
 
 /** What really happened to the top-up the receipt is for. */
-export const receiptStatuses = ['succeeded', 'failed-refunded', 'pending-verification'] as const;
-export type ReceiptStatus = (typeof receiptStatuses)[number];
+const receiptStatuses = ['succeeded', 'failed-refunded', 'pending-verification'] as const;
 
 const amount = z.number().int().nonnegative().safe();
 const line = singleLineText(200);
@@ -33,7 +32,7 @@ export const receiptShopSchema = z
   .strict();
 export type ReceiptShop = z.output<typeof receiptShopSchema>;
 
-export const receiptPaymentSchema = z
+const receiptPaymentSchema = z
   .object({
     method: z.enum(paymentMethods),
     /** Cash handed over. */
@@ -44,7 +43,6 @@ export const receiptPaymentSchema = z
     reference: line.optional(),
   })
   .strict();
-export type ReceiptPayment = z.output<typeof receiptPaymentSchema>;
 
 /** Everything the hash covers: the printed content, without the chain link and the copy number. */
 export const receiptContentSchema = z
@@ -146,7 +144,7 @@ export function receiptShopFromProfile(profile: ShopProfile): ReceiptShop {
 }
 
 /** The character that stands for a hidden digit. */
-export const maskedDigit = '•';
+const maskedDigit = '•';
 
 /** How many trailing digits of the subscriber number a receipt shows. */
 const shownDigits = 2;

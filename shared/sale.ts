@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { moneySchema } from './currencies';
+import { currencyCodeSchema, moneySchema } from './currencies';
 
 /** The life of a sale in the renewal journal (DESIGN.md). */
 export const saleStatuses = ['draft', 'paid', 'sending', 'succeeded', 'failed', 'unknown'] as const;
@@ -9,7 +9,7 @@ export type SaleStatus = (typeof saleStatuses)[number];
  * Every move the journal allows. `unknown` is left only by verification (carrier SMS, balance
  * check, a manager); `succeeded` and `failed` are final.
  */
-export const saleTransitions: Readonly<Record<SaleStatus, readonly SaleStatus[]>> = {
+const saleTransitions: Readonly<Record<SaleStatus, readonly SaleStatus[]>> = {
   draft: ['paid', 'failed'],
   paid: ['sending', 'failed'],
   sending: ['succeeded', 'failed', 'unknown'],
@@ -50,8 +50,14 @@ export const paymentSchema = z
 
 export type Payment = z.output<typeof paymentSchema>;
 
-/** A sale as the interface sees it. Amounts are minor units of the price's currency. */
-export const saleSchema = z.object({
+/**
+ * A renewal as the journal records it, one field per column of `sales` (the column is the
+ * field's name in snake_case; the payment's columns are named in the journal). Amounts are
+ * integer minor units of `currency`. A new column is a migration, a field here, and one line in
+ * the journal's `saleOf` (and in `saleView` unless `saleSchema` leaves it out): the type checker
+ * names each place.
+ */
+export const saleRecordSchema = z.object({
   id: z.number().int(),
   /** The key the counter made for it: how a screen recognises its own sale's progress. */
   idempotencyKey: z.string(),
@@ -62,7 +68,9 @@ export const saleSchema = z.object({
   planName: z.string(),
   dataMb: z.number().int(),
   validityDays: z.number().int(),
-  price: moneySchema,
+  price: z.number().int(),
+  dealerCost: z.number().int(),
+  currency: currencyCodeSchema,
   payment: z.object({
     method: z.enum(paymentMethods),
     tendered: z.number().int().nullable(),
@@ -73,13 +81,49 @@ export const saleSchema = z.object({
   modemId: z.string().nullable(),
   carrierReference: z.string().nullable(),
   dealerBalanceAfter: z.number().int().nullable(),
-  /** Receipts are issued from the next version on; null until then. */
-  receiptNumber: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 
+export type Sale = z.output<typeof saleRecordSchema>;
+
+/**
+ * A sale as the interface sees it: its price as money, its receipt's number, and not what the
+ * dealer SIM paid for it.
+ */
+export const saleSchema = saleRecordSchema
+  .omit({ price: true, currency: true, dealerCost: true })
+  .extend({
+    price: moneySchema,
+    /** Null until the sale has an outcome (its receipt comes with it), and for sales older than receipts. */
+    receiptNumber: z.number().int().nullable(),
+  });
+
 export type SaleView = z.output<typeof saleSchema>;
+
+/** Field by field, as the journal reads a sale (see saleOf there): lists of 500 stay fast. */
+export function saleView(sale: Sale, receiptNumber: number | null): SaleView {
+  return {
+    id: sale.id,
+    idempotencyKey: sale.idempotencyKey,
+    status: sale.status,
+    msisdn: sale.msisdn,
+    carrierId: sale.carrierId,
+    planId: sale.planId,
+    planName: sale.planName,
+    dataMb: sale.dataMb,
+    validityDays: sale.validityDays,
+    price: { amount: sale.price, currency: sale.currency },
+    payment: sale.payment,
+    clerkId: sale.clerkId,
+    modemId: sale.modemId,
+    carrierReference: sale.carrierReference,
+    dealerBalanceAfter: sale.dealerBalanceAfter,
+    receiptNumber,
+    createdAt: sale.createdAt,
+    updatedAt: sale.updatedAt,
+  };
+}
 
 /** What the clerk confirms at the counter. */
 export const renewalRequestSchema = z

@@ -8,7 +8,8 @@ import {
   type ValidInput,
 } from '../../shared/api/contract';
 import { ApiError, type ApiErrorBody, issuesFromZod } from '../../shared/api/errors';
-import type { User } from '../store/users';
+import type { User } from '../../shared/user';
+import type { Logger } from '../log';
 
 /** Who is calling: the signed-in user (null for a public call) and their token. */
 export interface Caller {
@@ -52,8 +53,6 @@ function refusal(access: Access, user: User | null, hasUsers: () => boolean): Ap
   }
   return null;
 }
-
-export type Logger = Pick<Console, 'error' | 'warn' | 'info'>;
 
 /**
  * The one place a call crosses into the core, whatever the transport: the input is parsed by the

@@ -1,14 +1,19 @@
+import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import type { SaleView } from '../../shared/sale';
 import { type Handlers, signedInUser } from '../api/dispatcher';
 import { refusingWith } from '../api/refusals';
+import type { ModemBank } from '../bank/modem-bank';
+import type { SmsInboxes } from '../bank/sms-inboxes';
 import { CarrierInputError } from '../carriers';
 import type { CarrierBook } from '../carriers/book';
+import type { ShopProfileStore } from '../store/shop-profile';
 import { cardView, stayUntil } from './card';
 import { findCard } from './card-carrier';
-import type { BalanceCheckStore } from './check-store';
-import type { BalanceChecks } from './checks';
+import { type BalanceCheckStore, createBalanceCheckStore } from './check-store';
+import { type BalanceChecks, createBalanceChecks } from './checks';
 import { BalanceError } from './errors';
+import { createReplyDesk } from './reply-desk';
 
 /** Balance checks' and cards' refusals as the contract's errors (field issues for input). */
 function asApiError(error: unknown): unknown {
@@ -39,7 +44,28 @@ function asApiError(error: unknown): unknown {
 
 const refusingAsApi = <T>(run: () => T | Promise<T>) => refusingWith(asApiError, run);
 
-export function balanceHandlers(deps: {
+/** Balance checks by SMS through the bank's modems, and the card page. */
+export function createBalance(deps: {
+  db: Database;
+  now: () => Date;
+  carriers: CarrierBook;
+  shop: ShopProfileStore;
+  bank: ModemBank;
+  inboxes: SmsInboxes;
+  /** A card's sales, newest first. */
+  salesOf(msisdn: string): SaleView[];
+}): BalanceHandlers {
+  const { bank, now } = deps;
+  const store = createBalanceCheckStore(deps.db);
+  const timeZone = () => deps.shop.get()?.timeZone ?? null;
+  const desk = createReplyDesk({ inboxes: deps.inboxes, now });
+  const checks = createBalanceChecks({ bank, desk, store, timeZone, now });
+  return balanceHandlers({ ...deps, checks, store, timeZone });
+}
+
+type BalanceHandlers = Pick<Handlers, 'balance.check' | 'cards.get'>;
+
+function balanceHandlers(deps: {
   carriers: CarrierBook;
   checks: BalanceChecks;
   store: BalanceCheckStore;
@@ -47,7 +73,7 @@ export function balanceHandlers(deps: {
   salesOf(msisdn: string): SaleView[];
   timeZone(): string | null;
   now: () => Date;
-}): Pick<Handlers, 'balance.check' | 'cards.get'> {
+}): BalanceHandlers {
   const cardOf = (msisdn: string, carrierId: string | undefined) =>
     findCard(
       deps.carriers.list(),

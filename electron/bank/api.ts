@@ -2,9 +2,8 @@ import { ApiError } from '../../shared/api/errors';
 import type { ModemSettings } from '../../shared/modem-bank';
 import type { Handlers } from '../api/dispatcher';
 import type { CarrierBook } from '../carriers/book';
-import type { DealerPins } from '../store/dealer-pins';
-import type { ModemSettingsStore } from '../store/modem-settings';
 import type { ModemBank, ModemConfig } from './modem-bank';
+import type { ShopModems } from './open-bank';
 import { listSerialPorts } from './ports';
 
 /** How a configured modem enters the bank: a serial port bound to its dealer SIM's carrier. */
@@ -23,14 +22,14 @@ export function modemConfigOf(settings: ModemSettings): ModemConfig {
 
 type ModemBankHandlers = Pick<
   Handlers,
-  'modems.list' | 'modems.settings' | 'modems.save' | 'modems.remove' | 'modems.ports'
+  'modems.list' | 'modems.listSettings' | 'modems.save' | 'modems.remove' | 'modems.listPorts'
 >;
 
 export function modemBankHandlers(deps: {
   bank: ModemBank;
   carriers: CarrierBook;
   /** Null in demo mode: the demo's bank is simulated and cannot be configured. */
-  real: { settings: ModemSettingsStore; dealerPins: DealerPins } | null;
+  real: ShopModems | null;
   listPorts?: typeof listSerialPorts;
 }): ModemBankHandlers {
   const realBank = () => {
@@ -49,7 +48,7 @@ export function modemBankHandlers(deps: {
     }));
   return {
     'modems.list': () => ({ modems: deps.bank.statuses() }),
-    'modems.settings': () => ({ modems: deps.real ? configured(deps.real) : [] }),
+    'modems.listSettings': () => ({ modems: deps.real ? configured(deps.real) : [] }),
     'modems.save': async ({ dealerPin, ...settings }) => {
       const real = realBank();
       const issue = (path: string, code: string, message: string) =>
@@ -81,6 +80,6 @@ export function modemBankHandlers(deps: {
       real.dealerPins.remove(id);
       return {};
     },
-    'modems.ports': async () => ({ ports: await (deps.listPorts ?? listSerialPorts)() }),
+    'modems.listPorts': async () => ({ ports: await (deps.listPorts ?? listSerialPorts)() }),
   };
 }

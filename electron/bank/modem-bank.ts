@@ -1,11 +1,13 @@
-import type { AtChannelOptions, TranscriptEntry } from '../gsm/channel';
+import type { AtChannelOptions } from '../gsm/channel';
 import { createAtChannel } from '../gsm/channel';
+import { realClock } from '../gsm/clock';
 import type { ModemLink } from '../gsm/link/link';
 import { type Modem, openModem } from '../gsm/modem';
 import { loadModemProfiles, type ModemProfile, type UssdRequestEncoding } from '../gsm/profiles';
 import { createUssdSession, type UssdSession } from '../gsm/ussd';
 import type { ModemPort } from './links';
 import { usbIdOfPort } from './ports';
+import { describeEntry } from './transcript-text';
 
 export interface ModemConfig {
   /** The shop's name for it, e.g. "modem-1" (printed on reports: which dealer SIM sold what). */
@@ -85,11 +87,6 @@ interface Waiter {
   carrierId: string;
   resolve(lease: ModemLease | null): void;
   timer: ReturnType<typeof setTimeout>;
-}
-
-function describeEntry(entry: TranscriptEntry): string {
-  const arrow = entry.direction === 'sent' ? '>' : entry.direction === 'received' ? '<' : '#';
-  return `${entry.at.toISOString()} ${arrow} ${entry.text}`;
 }
 
 /**
@@ -176,7 +173,8 @@ export function createModemBank(options: ModemBankOptions) {
       const link = await options.openLink(slot.config.port);
       const channel = createAtChannel(link, {
         ...options.channel,
-        now,
+        // The bank's time stamps the transcript; timers stay the process's own.
+        clock: { ...realClock, now },
         transcript: (entry) => slot.transcript?.push(describeEntry(entry)),
       });
       channel.onClosed((error) => {

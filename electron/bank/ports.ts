@@ -3,7 +3,7 @@ import path from 'node:path';
 import { SerialPort } from 'serialport';
 import type { ProcedureOutput } from '../../shared/api/contract';
 
-type PortChoice = ProcedureOutput<'modems.ports'>['ports'][number];
+type PortChoice = ProcedureOutput<'modems.listPorts'>['ports'][number];
 
 interface FoundPort {
   path: string;

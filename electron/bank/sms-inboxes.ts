@@ -1,6 +1,6 @@
-import type { Logger } from '../api/dispatcher';
 import type { Modem } from '../gsm/modem';
 import { createSmsInbox, type InboxMessage, type SmsInbox, type SmsStore } from '../gsm/sms';
+import type { Logger } from '../log';
 
 export interface SmsInboxesOptions {
   /** Where a modem's messages are kept; the SIM copy is deleted only once this has it. */

@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CarrierProfile } from '../../shared/carrier';
-import type { CarrierFileProblem } from './load';
+import type { Logger } from '../log';
+import { type CarrierFileProblem, loadCarrierProfiles } from './load';
 
 export class CarrierBookError extends Error {
   constructor(
@@ -22,10 +23,32 @@ export interface CarrierEntry {
 }
 
 /**
+ * Loads the carrier profiles of `dirs` (later ones overriding earlier ones): a profile read from
+ * `shopFolder` is the shop's own edit. A file that cannot be used is logged and left out.
+ */
+export async function openCarrierBook(
+  dirs: readonly string[],
+  shopFolder: string | null,
+  log: Logger,
+): Promise<CarrierBook> {
+  const loaded = await loadCarrierProfiles(dirs);
+  for (const problem of loaded.problems) {
+    log.warn(`Carrier profile ${problem.file}: ${problem.message}`);
+  }
+  const shop = shopFolder === null ? null : path.resolve(shopFolder);
+  const entries = loaded.profiles.map(({ profile, file }) => ({
+    profile,
+    file,
+    edited: shop !== null && path.dirname(path.resolve(file)) === shop,
+  }));
+  return createCarrierBook(entries, loaded.problems, shop);
+}
+
+/**
  * The carriers the shop sells, as loaded at start-up and as a manager edits them since: every
  * reader (catalogue, renewals, receipts) asks here, so an edit applies to the next sale.
  */
-export function createCarrierBook(
+function createCarrierBook(
   loaded: readonly CarrierEntry[],
   problems: readonly CarrierFileProblem[],
   /** Where a manager's edited profiles are written (the shop's own folder), if anywhere. */

@@ -13,8 +13,6 @@ import {
   parseProfileText,
 } from '../profile-files';
 
-export { MAX_PROFILE_BYTES } from '../profile-files';
-
 export type CarrierFileProblemCode = ProfileFileProblemCode;
 export type CarrierFileProblem = ProfileFileProblem;
 export type LoadedCarrierProfile = LoadedProfile<CarrierProfile>;

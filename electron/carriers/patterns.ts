@@ -14,7 +14,7 @@ import { patternsOf } from './compiled';
 import { CarrierInputError } from './errors';
 
 /** Longer than any USSD answer or carrier SMS: such a text is not read at all. */
-export const MAX_REPLY_LENGTH = 4000;
+const MAX_REPLY_LENGTH = 4000;
 
 export type TopUpAnswer =
   /** `reference` is null when the success pattern's group captured nothing. */

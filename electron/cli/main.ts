@@ -16,6 +16,7 @@ const commands: readonly { name: string; load: () => Promise<Command> }[] = [
   { name: 'pdu decode', load: async () => (await import('./pdu')).pduDecodeCommand },
   { name: 'pdu encode', load: async () => (await import('./pdu')).pduEncodeCommand },
   { name: 'simulate', load: async () => (await import('./simulate')).simulateCommand },
+  { name: 'sales transcript', load: async () => (await import('./sales')).salesTranscriptCommand },
   { name: 'backup list', load: async () => (await import('./backup')).backupListCommand },
   { name: 'backup now', load: async () => (await import('./backup')).backupNowCommand },
   { name: 'backup restore', load: async () => (await import('./backup')).backupRestoreCommand },

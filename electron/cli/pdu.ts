@@ -2,7 +2,7 @@ import { type DecodedPdu, decodePdu, encodeSubmit, PduError } from '../gsm/codec
 import { type Command, UsageError } from './command';
 
 /** The stable shape `comptoir pdu decode --json` prints (documented in the README). */
-export function describePdu(pdu: DecodedPdu) {
+function describePdu(pdu: DecodedPdu) {
   const common = { smsc: pdu.smsc, text: pdu.text, encoding: pdu.encoding, concat: pdu.concat };
   switch (pdu.type) {
     case 'SMS-DELIVER':

@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import type { CarrierProfile } from '../../shared/carrier';
 import type { CurrencyCode } from '../../shared/currencies';
@@ -5,32 +6,37 @@ import type { ZReport } from '../../shared/day';
 import { denominations } from '../../shared/denominations';
 import { localDate, localDateTimeText } from '../../shared/local-time';
 import type { ShopProfile } from '../../shared/shop';
+import { userActor } from '../../shared/user';
 import { type Handlers, signedInUser } from '../api/dispatcher';
-import { approvingManager, type CheckManager } from '../api/manager-approval';
 import { refusingWith } from '../api/refusals';
+import { approvingManager } from '../auth/manager-approval';
+import type { CheckPin } from '../auth/sessions';
 import type { ModemBank } from '../bank/modem-bank';
+import type { CarrierBook } from '../carriers/book';
 import { choosePrinter, printedOn } from '../printers/api';
 import { type Delivery, deliverDayReport } from '../printers/deliver';
 import type { PrinterStore } from '../store/printers';
+import type { ShopProfileStore } from '../store/shop-profile';
+import type { UserStore } from '../store/users';
 import { majorUnits, salesCsv, zSummaryCsv } from './csv';
 import { dealerBalancesOfBank } from './dealer-balances';
 import { xDocument, zDocument, zFileStem, zPdfFiles } from './documents';
 import { DayReportError } from './report';
-import { type ShiftBook, ShiftError } from './shifts';
+import { createShiftBook, type ShiftBook, ShiftError } from './shifts';
 
 type DayHandlers = Pick<
   Handlers,
-  | 'shifts.current'
+  | 'shifts.getCurrent'
   | 'shifts.open'
-  | 'shifts.cashMovement'
-  | 'shifts.dealerBalance'
-  | 'day.report'
+  | 'shifts.recordCashMovement'
+  | 'shifts.recordDealerBalance'
+  | 'day.getReport'
   | 'day.close'
   | 'day.list'
   | 'day.get'
   | 'day.export'
   | 'day.print'
-  | 'day.printX'
+  | 'day.printXReport'
 >;
 
 function asApiError(error: unknown): unknown {
@@ -49,12 +55,35 @@ function asApiError(error: unknown): unknown {
 
 const refusingAsApi = <T>(run: () => T | Promise<T>) => refusingWith(asApiError, run);
 
-export function dayHandlers(deps: {
+/** The shift book on the shop's database and the day procedures: shifts, X and Z reports. */
+export function createDay(deps: {
+  db: Database;
+  deviceId: string;
+  now: () => Date;
+  users: UserStore;
+  carriers: CarrierBook;
+  shop: ShopProfileStore;
+  bank: ModemBank;
+  checkPin: CheckPin;
+  printers: PrinterStore;
+  delivery: Delivery;
+}): DayHandlers {
+  const { deviceId, now } = deps;
+  return dayHandlers({
+    ...deps,
+    shifts: createShiftBook(deps.db, { deviceId, now, nameOf: deps.users.nameOf }),
+    carrierOf: deps.carriers.find,
+    shop: deps.shop.get,
+    checkManager: deps.checkPin,
+  });
+}
+
+function dayHandlers(deps: {
   shifts: ShiftBook;
   bank: ModemBank;
   carrierOf(carrierId: string): CarrierProfile | null;
   shop(): ShopProfile | null;
-  checkManager: CheckManager;
+  checkManager: CheckPin;
   printers: PrinterStore;
   /** How day reports reach printers and become PDFs: the receipts' own delivery. */
   delivery: Delivery;
@@ -79,7 +108,7 @@ export function dayHandlers(deps: {
   const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
   return {
-    'shifts.current': () => {
+    'shifts.getCurrent': () => {
       const shift = deps.shifts.current();
       const { timeZone } = shop();
       return {
@@ -114,11 +143,11 @@ export function dayHandlers(deps: {
           ),
         };
       }),
-    'shifts.cashMovement': ({ kind, amount, reason }, caller) =>
+    'shifts.recordCashMovement': ({ kind, amount, reason }, caller) =>
       refusingAsApi(() => ({
         shift: view(deps.shifts.cashMovement(signedInUser(caller).id, kind, amount, reason)),
       })),
-    'shifts.dealerBalance': ({ modemId, amount }, caller) =>
+    'shifts.recordDealerBalance': ({ modemId, amount }, caller) =>
       refusingAsApi(() => {
         const user = signedInUser(caller);
         const shift = deps.shifts.current();
@@ -144,7 +173,7 @@ export function dayHandlers(deps: {
         );
         return { shift: view(shift) };
       }),
-    'day.report': ({ date }) =>
+    'day.getReport': ({ date }) =>
       refusingAsApi(() => {
         const { timeZone } = shop();
         if (date === undefined) return { report: deps.shifts.report(timeZone), zNumber: null };
@@ -234,10 +263,10 @@ export function dayHandlers(deps: {
           printer.name,
           deliverDayReport(zDocument(z, shop(), copy), printer, deps.delivery),
         );
-        deps.shifts.recordPrint(zNumber, user.name, printer.name);
+        deps.shifts.recordPrint(zNumber, userActor(user), printer.name);
         return { zNumber, printerId: printer.id, file, copy };
       }),
-    'day.printX': ({ printer: printerId }) =>
+    'day.printXReport': ({ printer: printerId }) =>
       refusingAsApi(async () => {
         const printer = choosePrinter(deps.printers, printerId);
         const profile = shop();

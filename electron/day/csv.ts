@@ -65,7 +65,7 @@ export function salesCsv(rows: readonly SaleCsvRow[]): string {
 }
 
 /** The summary file's columns: what a row is (`section`, `key`, `label`), a count, an amount. */
-export const summaryColumns = ['section', 'key', 'label', 'count', 'amount', 'currency'] as const;
+const summaryColumns = ['section', 'key', 'label', 'count', 'amount', 'currency'] as const;
 
 /**
  * The Z report as rows: one section per table of the report, in the report's order. Sections

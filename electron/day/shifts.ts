@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { CurrencyCode } from '../../shared/currencies';
 import type { DayReport, ZReport } from '../../shared/day';
+import { type Actor, formatActor } from '../../shared/user';
 import { canonicalJson } from '../store/canonical-json';
 import type { SaleCsvRow } from './csv';
 import {
@@ -349,10 +350,11 @@ export function createShiftBook(
     /** How many times a Z report was printed: the next print is a COPY once it is one or more. */
     prints: (number: number): number => printsOf.get(deps.deviceId, number) ?? 0,
     /** Records a print that reached its printer, numbered after the ones before (1: the original). */
-    recordPrint(number: number, actor: string, printer: string): void {
+    recordPrint(number: number, actor: Actor, printer: string): void {
       db.transaction(() => {
         const print = (printsOf.get(deps.deviceId, number) ?? 0) + 1;
-        insertPrint.run(deps.deviceId, number, print, deps.now().toISOString(), actor, printer);
+        const at = deps.now().toISOString();
+        insertPrint.run(deps.deviceId, number, print, at, formatActor(actor), printer);
       }).immediate();
     },
     /** Checks the Z chain: each report's hash, its link to the previous one, no gap. */
@@ -409,7 +411,8 @@ type SaleFactRow = [
 
 /**
  * What a day report needs of a sale. The two probes spell out the conditions of migration
- * 0009's partial indexes word for word: SQLite uses such an index only then.
+ * 0009's partial indexes word for word: SQLite uses such an index only then. `manager:%` is how
+ * formatActor (shared/user.ts) writes a manager.
  */
 export const saleFactSelect = `SELECT s.id, s.status, s.msisdn, s.carrier_id, s.created_at,
   s.plan_id, s.plan_name, s.price, s.dealer_cost, s.currency, s.payment_method, s.clerk_id,

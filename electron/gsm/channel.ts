@@ -8,6 +8,7 @@ import {
   type ReadingProfile,
 } from './at/reader';
 import type { ReplyQuirks } from './at/reply';
+import { type Clock, pause, realClock, type TimerHandle } from './clock';
 import { type LinkClosed, LinkClosedError, type ModemLink } from './link/link';
 
 /** How long each kind of command may take before the channel gives up on it. */
@@ -104,7 +105,8 @@ export interface AtChannelOptions extends AtReaderOptions {
   /** After the resync OK, how long the line must stay free for the late answer to drain. */
   resyncQuietMs?: number;
   transcript?: (entry: TranscriptEntry) => void;
-  now?: () => Date;
+  /** Time for timeouts, pauses and the transcript; the process's own by default. */
+  clock?: Clock;
 }
 
 export type Urc = Extract<AtEvent, { type: 'urc' }>;
@@ -151,13 +153,13 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
   const reader = createAtReader(options);
   let quirks: ReplyQuirks = options.quirks ?? {};
   const timeouts = { ...defaultTimeouts, ...options.timeouts };
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? realClock;
   const note = (direction: TranscriptEntry['direction'], text: string) =>
-    options.transcript?.({ at: now(), direction, text });
+    options.transcript?.({ at: clock.now(), direction, text });
   const urcListeners = new Set<(urc: Urc) => void>();
   const closedListeners = new Set<(error: LinkClosedError) => void>();
   const queue: QueuedCommand[] = [];
-  let current: (QueuedCommand & { timer: ReturnType<typeof setTimeout> }) | null = null;
+  let current: (QueuedCommand & { timer: TimerHandle }) | null = null;
   let needsResync = false;
   // Set after an answer a quirk ended early (+CPIN: READY without OK): the OK may still come.
   let quietBeforeNext = false;
@@ -166,7 +168,7 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
   function finish(outcome: { response: AtResponse } | { error: Error }) {
     const done = current;
     if (!done) return;
-    clearTimeout(done.timer);
+    clock.clearTimeout(done.timer);
     current = null;
     if ('response' in outcome) done.resolve(outcome.response);
     else done.reject(outcome.error);
@@ -221,7 +223,7 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
     note('note', closed.message);
     reader.abandon();
     if (current) {
-      clearTimeout(current.timer);
+      clock.clearTimeout(current.timer);
       current.reject(closed);
       current = null;
     }
@@ -236,8 +238,8 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
    */
   async function resync() {
     writeEscape();
-    const deadline = Date.now() + (options.resyncTimeoutMs ?? timeouts.quick);
-    while (!closed && Date.now() < deadline) {
+    const deadline = clock.now().getTime() + (options.resyncTimeoutMs ?? timeouts.quick);
+    while (!closed && clock.now().getTime() < deadline) {
       try {
         const response = await send({
           command: 'AT',
@@ -246,7 +248,7 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
           timeoutMs: Math.min(1_000, timeouts.quick),
         });
         if (response.final.kind === 'ok') {
-          await new Promise((resolve) => setTimeout(resolve, options.resyncQuietMs ?? 200));
+          await pause(clock, options.resyncQuietMs ?? 200);
           needsResync = false;
           return;
         }
@@ -271,7 +273,7 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
       writeEscape();
     }
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const timer = clock.setTimeout(() => {
         const partial = reader.abandon();
         needsResync = true;
         note('note', `no answer to ${item.shownAs} within ${item.timeoutMs} ms`);
@@ -304,7 +306,7 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
         if (quietBeforeNext) {
           // An OK the modem sends after all arrives with nothing pending and is dropped as stray.
           quietBeforeNext = false;
-          await new Promise((resolve) => setTimeout(resolve, options.resyncQuietMs ?? 200));
+          await pause(clock, options.resyncQuietMs ?? 200);
         }
         const next = queue.shift();
         if (!next) break;

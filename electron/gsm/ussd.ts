@@ -1,6 +1,7 @@
 import { isErrorFinal } from './at/classify';
 import { parseCusd } from './at/parse-ussd';
 import type { AtChannel, Urc } from './channel';
+import { type Clock, realClock, type TimerHandle } from './clock';
 import { encodeUcs2Hex, packUssd } from './codecs';
 import { decodeUssdAnswer, type UssdCharset } from './codecs/ussd';
 import type { ModemProfile, UssdRequestEncoding } from './profiles';
@@ -64,20 +65,55 @@ interface ModemUssdState {
   active: boolean;
   /** After a timeout, the network may still answer until then: no new request meanwhile. */
   lateUntil: number;
+  /**
+   * A menu left for the network to end (profile `ussd.avoidCusd2`): its release notice, which
+   * clears nothing after a timeout, is then what frees the line.
+   */
+  menuLeftOpen: boolean;
   /** A wait for the answer of a request that was written, if any. */
   waiting: boolean;
 }
 
 const modemStates = new WeakMap<AtChannel, ModemUssdState>();
 
+/**
+ * The network's answer in a +CUSD, or null for what is not one: unreadable, another client
+ * answered (m=3), or a bare release notice around a session's end (field notes point 9).
+ */
+function answerOf(urc: Urc) {
+  if (urc.name !== '+CUSD') return null;
+  const answer = parseCusd(urc.lines.join('\n'));
+  if (!answer.ok) return null;
+  const { status, text } = answer.value;
+  if (status === 3) return null;
+  if (status === 2 && (text === undefined || /^initiating release$/i.test(text.trim())))
+    return null;
+  return answer.value;
+}
+
+/** The network ending a session: `+CUSD: 2`, bare or "Initiating Release". */
+function isRelease(urc: Urc) {
+  const notice = parseCusd(urc.lines.join('\n'));
+  return notice.ok && notice.value.status === 2;
+}
+
 function stateOf(channel: AtChannel): ModemUssdState {
   let state = modemStates.get(channel);
   if (!state) {
-    const fresh: ModemUssdState = { active: false, lateUntil: 0, waiting: false };
-    // A +CUSD nobody waits for is a late answer (or a release notice): once it came, the line
-    // is clear for the next request.
+    const fresh: ModemUssdState = {
+      active: false,
+      lateUntil: 0,
+      waiting: false,
+      menuLeftOpen: false,
+    };
+    // An answer nobody waits for is the late one: once it came, the line is clear for the next
+    // request. A release notice is not it, and clears nothing, unless a menu was left open.
     channel.onUrc((urc) => {
-      if (urc.name === '+CUSD' && !fresh.waiting) fresh.lateUntil = 0;
+      if (fresh.waiting || urc.name !== '+CUSD') return;
+      if (answerOf(urc) || (fresh.menuLeftOpen && isRelease(urc))) {
+        fresh.lateUntil = 0;
+        fresh.menuLeftOpen = false;
+      }
     });
     modemStates.set(channel, fresh);
     state = fresh;
@@ -92,6 +128,8 @@ export interface UssdOptions {
    * passes, the modem refuses new requests: the late answer would be taken for theirs.
    */
   lateAnswerMs?: number;
+  /** Time for the answer's wait and the late-answer guard; the process's own by default. */
+  clock?: Clock;
   /** The request encoding that worked on this modem before (kept by the caller). */
   remembered?: UssdRequestEncoding;
   onLearned?(encoding: UssdRequestEncoding): void;
@@ -126,6 +164,11 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
   let charset: UssdCharset | null = null;
   const modem = stateOf(channel);
   const lateAnswerMs = options.lateAnswerMs ?? 60_000;
+  const clock = options.clock ?? realClock;
+  const expectLateAnswer = () => {
+    modem.lateUntil = clock.now().getTime() + lateAnswerMs;
+    modem.menuLeftOpen = false;
+  };
 
   /**
    * Waits for the next real +CUSD answer, counted from when the request is written: answers
@@ -134,35 +177,38 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
   function nextAnswer(timeoutMs: number) {
     let stop: () => void = () => {};
     let arm: () => void = () => {};
+    let armed = false;
     const promise = new Promise<Urc | null>((resolve) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
+      let timer: TimerHandle | undefined;
       let unsubscribe: () => void = () => {};
       arm = () => {
+        armed = true;
         modem.waiting = true;
-        timer = setTimeout(() => {
+        timer = clock.setTimeout(() => {
           stop();
           resolve(null);
         }, timeoutMs);
         unsubscribe = channel.onUrc((urc) => {
-          if (urc.name !== '+CUSD') return;
-          const answer = parseCusd(urc.lines.join('\n'));
-          if (!answer.ok) return;
-          const { status, text } = answer.value;
-          // Around a session's end: another client answered, or a bare release (note 9).
-          if (status === 3) return;
-          if (status === 2 && (text === undefined || /^initiating release$/i.test(text.trim())))
-            return;
+          if (!answerOf(urc)) return;
           stop();
           resolve(urc);
         });
       };
       stop = () => {
         modem.waiting = false;
-        if (timer) clearTimeout(timer);
+        if (timer !== undefined) clock.clearTimeout(timer);
         unsubscribe();
       };
     });
-    return { promise, arm: () => arm(), cancel: () => stop() };
+    return {
+      promise,
+      arm: () => arm(),
+      cancel: () => stop(),
+      /** Whether the request was written: from then on the network may answer it. */
+      get written() {
+        return armed;
+      },
+    };
   }
 
   /**
@@ -197,6 +243,9 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
       })
       .catch((error: unknown) => {
         answer.cancel();
+        // Written but never answered (AT+CUSD=1 itself timed out, the port failed): the
+        // network may have it and answer later, into the next request's wait.
+        if (answer.written) expectLateAnswer();
         throw error;
       });
     if (isErrorFinal(response.final)) {
@@ -205,7 +254,7 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
     }
     const urc = await answer.promise;
     if (!urc) {
-      modem.lateUntil = Date.now() + lateAnswerMs;
+      expectLateAnswer();
       return { sent: shown, status: 'timeout', m: null, text: '', dcs: null, refused: false };
     }
     const parsed = parseCusd(urc.lines.join('\n'));
@@ -236,7 +285,7 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
     async start(code, timeoutMs, startOptions = {}) {
       assertUssdText(code);
       if (modem.active) throw new UssdBusyError('A USSD session is already open on this modem');
-      if (Date.now() < modem.lateUntil) {
+      if (clock.now().getTime() < modem.lateUntil) {
         throw new UssdBusyError('The answer to an earlier USSD request may still come');
       }
       modem.active = true;
@@ -278,7 +327,8 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
       modem.active = false;
       if (options.profile.ussd.avoidCusd2) {
         // The network ends the menu itself; until its release notice, no request may go out.
-        modem.lateUntil = Date.now() + lateAnswerMs;
+        expectLateAnswer();
+        modem.menuLeftOpen = true;
         return;
       }
       await channel.run('AT+CUSD=2').catch(() => {});

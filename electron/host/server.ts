@@ -37,7 +37,7 @@ export interface RunningHost {
 }
 
 /** What `GET /api` answers: every procedure and event with its JSON Schema. */
-export function describeApi() {
+function describeApi() {
   const schema = (type: z.ZodType, io: 'input' | 'output') =>
     z.toJSONSchema(type, { io, unrepresentable: 'any' });
   return {

@@ -1,9 +1,17 @@
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import type { Printer } from '../../shared/printer';
+import { userActor } from '../../shared/user';
 import { type Handlers, signedInUser } from '../api/dispatcher';
-import type { PrinterStore } from '../store/printers';
+import { receiptTranslations } from '../printing/translations';
+import type { ReceiptBook } from '../sales/receipts';
+import { createPrinterStore, type PrinterStore } from '../store/printers';
+import type { Delivery } from './deliver';
+import type { ReceiptDocuments } from './documents';
 import { PrinterError } from './errors';
-import type { ReceiptPrinting } from './receipt-printing';
+import { hostDocuments } from './host-documents';
+import { createReceiptPrinting, type ReceiptPrinting } from './receipt-printing';
 
 type PrinterHandlers = Pick<Handlers, 'printers.list' | 'printers.save' | 'receipts.print'>;
 
@@ -32,7 +40,30 @@ export function printedOn<T>(place: string, printing: Promise<T>): Promise<T> {
   });
 }
 
-export function printerHandlers(deps: {
+/**
+ * The shop's printers and how documents reach them (receipts, and the day's reports through the
+ * same delivery); a PDF printer without a folder of its own writes beside the database.
+ */
+export function createPrinting(deps: {
+  db: Database;
+  now: () => Date;
+  databaseFile: string;
+  receipts: ReceiptBook;
+  /** How HTML becomes a PDF or reaches a system printer: by default Chromium and CUPS. */
+  documents?: ReceiptDocuments | undefined;
+}) {
+  const printers = createPrinterStore(deps.db, deps.now);
+  const delivery: Delivery = {
+    t: receiptTranslations(),
+    documents: deps.documents ?? hostDocuments(),
+    pdfFolder: path.join(path.dirname(path.resolve(deps.databaseFile)), 'receipts'),
+    deviceTimeoutMs: 10_000,
+  };
+  const printing = createReceiptPrinting({ receipts: deps.receipts, delivery });
+  return { printers, delivery, handlers: printerHandlers({ printers, printing }) };
+}
+
+function printerHandlers(deps: {
   printers: PrinterStore;
   printing: ReceiptPrinting;
 }): PrinterHandlers {
@@ -44,11 +75,8 @@ export function printerHandlers(deps: {
     },
     'receipts.print': async ({ number, printer: printerId }, caller) => {
       const printer = choosePrinter(deps.printers, printerId);
-      const user = signedInUser(caller);
-      const printed = await printedOn(
-        printer.name,
-        deps.printing.print(number, printer, `${user.role}:${user.id}`),
-      );
+      const by = userActor(signedInUser(caller));
+      const printed = await printedOn(printer.name, deps.printing.print(number, printer, by));
       if (!printed) throw new ApiError('not_found', `No receipt ${number}`);
       return printed;
     },

@@ -1,4 +1,5 @@
 import type { Printer } from '../../shared/printer';
+import type { Actor } from '../../shared/user';
 import type { ReceiptBook } from '../sales/receipts';
 import { type Delivery, deliverReceipt } from './deliver';
 
@@ -20,7 +21,7 @@ export function createReceiptPrinting(deps: { receipts: ReceiptBook; delivery: D
   const inTurn = turnsByKey<number>();
   return {
     /** What was printed, or null when there is no such receipt. */
-    print(number: number, printer: Printer, actor: string): Promise<PrintedReceipt | null> {
+    print(number: number, printer: Printer, actor: Actor): Promise<PrintedReceipt | null> {
       return inTurn(number, async () => {
         const found = deps.receipts.get(number);
         if (!found) return null;

@@ -9,7 +9,7 @@ import { isWide } from './text-width';
  */
 let table: Map<string, Uint8Array> | undefined;
 
-export class GbkUnavailableError extends Error {
+class GbkUnavailableError extends Error {
   readonly code = 'gbk_unavailable';
   constructor() {
     super('This runtime has no GBK decoder (TextDecoder "gbk"), so it cannot print Chinese');

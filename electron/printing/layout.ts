@@ -25,7 +25,7 @@ export type ReceiptLine =
   | { kind: 'rule'; heavy: boolean };
 
 /** How many of the receipt's hash characters are printed as its check code. */
-export const checkCodeLength = 16;
+const checkCodeLength = 16;
 
 /**
  * The receipt's lines, each at most `columns` wide (wide characters count 2; a `large` line at
@@ -141,7 +141,7 @@ export function receiptLines(receipt: Receipt, t: Translate, width: ReceiptColum
 }
 
 /** No-break and thin spaces (Intl puts them in numbers) as the plain space a printer has. */
-export function plainSpaces(text: string): string {
+function plainSpaces(text: string): string {
   return text.replace(/[\u00a0\u2007\u2009\u202f]/g, ' ');
 }
 

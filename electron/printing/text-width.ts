@@ -45,7 +45,7 @@ function inRanges(codePoint: number, ranges: readonly (readonly [number, number]
 }
 
 /** How many printer columns one character (code point) takes: 0, 1 or 2. */
-export function charWidth(char: string): 0 | 1 | 2 {
+function charWidth(char: string): 0 | 1 | 2 {
   const codePoint = char.codePointAt(0) ?? 0;
   if (inRanges(codePoint, zeroWidthRanges)) return 0;
   return inRanges(codePoint, wideRanges) ? 2 : 1;

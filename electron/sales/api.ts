@@ -1,40 +1,34 @@
+import type { Database } from 'better-sqlite3';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { CarrierProfile } from '../../shared/carrier';
-import type { SaleView } from '../../shared/sale';
+import { type Sale, type SaleView, saleView } from '../../shared/sale';
+import { userActor } from '../../shared/user';
 import { type Handlers, signedInUser } from '../api/dispatcher';
-import { approvingManager, type CheckManager } from '../api/manager-approval';
+import type { EventBus } from '../api/event-bus';
 import { refusingWith } from '../api/refusals';
+import { approvingManager } from '../auth/manager-approval';
+import type { CheckPin } from '../auth/sessions';
+import type { ModemBank } from '../bank/modem-bank';
+import type { SmsInboxes } from '../bank/sms-inboxes';
 import { CarrierInputError } from '../carriers';
 import type { CarrierBook } from '../carriers/book';
+import type { Logger } from '../log';
 import { renderReceiptHtml } from '../printing/html';
 import { receiptLines } from '../printing/layout';
 import { receiptTranslations } from '../printing/translations';
-import { type InSameCommit, type Journal, JournalError, type Sale } from './journal';
-import type { ReceiptBook } from './receipts';
-import { RenewalError, type Renewals } from './renewal';
+import type { ShopProfileStore } from '../store/shop-profile';
+import type { UserStore } from '../store/users';
+import { createTopUpConfirmations } from './confirmations';
+import { createJournal, type InSameCommit, type Journal, JournalError } from './journal';
+import { createReceipting } from './receipting';
+import { createReceiptBook, type ReceiptBook } from './receipts';
+import { recoverInterruptedSales } from './recovery';
+import { createRenewals, RenewalError, type Renewals } from './renewal';
 
-export function saleView(sale: Sale, receiptNumber: number | null): SaleView {
-  return {
-    id: sale.id,
-    idempotencyKey: sale.idempotencyKey,
-    status: sale.status,
-    msisdn: sale.msisdn,
-    carrierId: sale.carrierId,
-    planId: sale.planId,
-    planName: sale.planName,
-    dataMb: sale.dataMb,
-    validityDays: sale.validityDays,
-    price: { amount: sale.price, currency: sale.currency },
-    payment: sale.payment,
-    clerkId: sale.clerkId,
-    modemId: sale.modemId,
-    carrierReference: sale.carrierReference,
-    dealerBalanceAfter: sale.dealerBalanceAfter,
-    receiptNumber,
-    createdAt: sale.createdAt,
-    updatedAt: sale.updatedAt,
-  };
+/** A sale as the interface sees it, with its receipt's number. */
+function saleViewer(receipts: ReceiptBook) {
+  return (sale: Sale) => saleView(sale, receipts.numberOfSale(sale.id));
 }
 
 /** The journal's and carriers' refusals, as the contract's errors (field issues for input). */
@@ -83,22 +77,91 @@ export function catalogOf(carriers: readonly CarrierProfile[]): ProcedureOutput<
   };
 }
 
+/**
+ * The renewal journal and what moves it: renewals at the counter, the carrier's confirmations by
+ * SMS (heard from the first message on: one that came while the app was off counts), receipts
+ * with every outcome, and the sales procedures. Each move is announced as `sales.progress`.
+ */
+export function createSales(deps: {
+  db: Database;
+  deviceId: string;
+  now: () => Date;
+  log: Logger;
+  events: EventBus;
+  shop: ShopProfileStore;
+  users: UserStore;
+  carriers: CarrierBook;
+  bank: ModemBank;
+  inboxes: SmsInboxes;
+  dealerPin(modemId: string): string | undefined;
+  checkPin: CheckPin;
+}) {
+  const { db, now, carriers } = deps;
+  const journal = createJournal(db, now);
+  const receipts = createReceiptBook(db, deps.deviceId, now);
+  const receipting = createReceipting({
+    receipts,
+    shop: deps.shop.get,
+    nameOf: deps.users.nameOf,
+    carrierOf: carriers.find,
+    log: deps.log,
+  });
+  const view = saleViewer(receipts);
+  const announce = (sale: Sale) => deps.events.emit('sales.progress', { sale: view(sale) });
+  const renewals = createRenewals({
+    journal,
+    bank: deps.bank,
+    carrierOf: carriers.ofPlan,
+    dealerPin: deps.dealerPin,
+    onOutcome: receipting.withOutcome,
+    onProgress: announce,
+  });
+  const confirmations = createTopUpConfirmations({
+    journal,
+    carrierOf: carriers.find,
+    carrierOfModem: (modemId) =>
+      deps.bank.statuses().find((modem) => modem.id === modemId)?.carrierId ?? null,
+    onConfirmed: (sale) => {
+      receipting.issue(sale);
+      announce(sale);
+    },
+  });
+  deps.inboxes.onSms(confirmations.consider);
+  return {
+    receipts,
+    /** A card's sales, newest first, as the interface sees them. */
+    salesOf: (msisdn: string) => journal.list({ msisdn }).map(view),
+    /** Once at start, before any modem opens (recoverInterruptedSales). */
+    recoverInterrupted: () => recoverInterruptedSales({ journal, receipting, log: deps.log }),
+    handlers: salesHandlers({
+      journal,
+      renewals,
+      carriers,
+      view,
+      receiptWithOutcome: receipting.withOutcome,
+      checkManager: deps.checkPin,
+      receipts,
+    }),
+  };
+}
+
 type SalesHandlers = Pick<
   Handlers,
   'catalog.list' | 'sales.renew' | 'sales.get' | 'sales.list' | 'sales.resolve' | 'receipts.get'
 >;
 
-export function salesHandlers(deps: {
+function salesHandlers(deps: {
   journal: Journal;
   renewals: Renewals;
   carriers: CarrierBook;
   receipts: ReceiptBook;
-  checkManager: CheckManager;
+  view(sale: Sale): SaleView;
+  checkManager: CheckPin;
   /** Issues an outcome's receipt in the outcome's commit (a correction after a resolve). */
   receiptWithOutcome: InSameCommit;
 }): SalesHandlers {
   const t = receiptTranslations();
-  const view = (sale: Sale) => saleView(sale, deps.receipts.numberOfSale(sale.id));
+  const { view } = deps;
   const catalog = () => catalogOf(deps.carriers.list());
   return {
     'catalog.list': catalog,
@@ -111,9 +174,8 @@ export function salesHandlers(deps: {
     'sales.list': (filter) => ({ sales: deps.journal.list(filter).map(view) }),
     'sales.resolve': ({ id, outcome, reason, manager }, caller) =>
       refusingAsApi(() => {
-        const by = approvingManager(caller, manager, deps.checkManager);
-        const actor = `manager:${by.id}`;
-        const sale = deps.journal.resolve(id, outcome, reason, actor, deps.receiptWithOutcome);
+        const by = userActor(approvingManager(caller, manager, deps.checkManager));
+        const sale = deps.journal.resolve(id, outcome, reason, by, deps.receiptWithOutcome);
         return { sale: view(sale) };
       }),
     'receipts.get': ({ number }) => {

@@ -6,9 +6,10 @@
  */
 import { type CountryCode, getCountryCallingCode } from 'libphonenumber-js';
 import type { CarrierProfile } from '../../shared/carrier';
+import type { Sale } from '../../shared/sale';
 import { customerNumber, readTopUpConfirmation } from '../carriers';
 import { type InboxMessage, sameNumber } from '../gsm/sms';
-import { type Journal, JournalError, type Sale } from './journal';
+import { type Journal, JournalError } from './journal';
 
 export interface TopUpConfirmationDeps {
   journal: Journal;
@@ -44,12 +45,10 @@ export function createTopUpConfirmations(deps: TopUpConfirmationDeps) {
       if (!only || others.length > 0) return null;
       const transcript = `SMS from ${message.sender} (${message.timestamp ?? message.receivedAt}): ${message.text}`;
       try {
-        const sale = deps.journal.confirmByCarrier(
-          only.id,
-          named.reference,
-          transcript,
-          `carrier-sms:${modemId}`,
-        );
+        const sale = deps.journal.confirmByCarrier(only.id, named.reference, transcript, {
+          kind: 'carrier-sms',
+          modemId,
+        });
         deps.onConfirmed(sale);
         return sale;
       } catch (error) {

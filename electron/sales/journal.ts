@@ -1,40 +1,19 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CurrencyCode } from '../../shared/currencies';
-import { canMove, type Payment, type SaleStatus } from '../../shared/sale';
-
-/** One renewal as the journal keeps it. Amounts are integer minor units of `currency`. */
-export interface Sale {
-  id: number;
-  idempotencyKey: string;
-  status: SaleStatus;
-  msisdn: string;
-  carrierId: string;
-  planId: string;
-  planName: string;
-  dataMb: number;
-  validityDays: number;
-  price: number;
-  dealerCost: number;
-  currency: CurrencyCode;
-  payment: {
-    method: Payment['method'];
-    tendered: number | null;
-    change: number | null;
-    reference: string | null;
-  };
-  clerkId: number;
-  modemId: string | null;
-  carrierReference: string | null;
-  dealerBalanceAfter: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
+import {
+  canMove,
+  type Payment,
+  type Sale,
+  type SaleStatus,
+  saleRecordSchema,
+} from '../../shared/sale';
+import { type Actor, actorSchema, formatActor } from '../../shared/user';
 
 export interface SaleEvent {
   from: SaleStatus | null;
   to: SaleStatus;
   at: string;
-  actor: string;
+  actor: Actor;
   reason: string | null;
   transcript: string | null;
 }
@@ -83,57 +62,64 @@ export class JournalError extends Error {
   }
 }
 
-interface SaleRow {
-  id: number;
-  idempotency_key: string;
-  status: SaleStatus;
-  msisdn: string;
-  carrier_id: string;
-  plan_id: string;
-  plan_name: string;
-  data_mb: number;
-  validity_days: number;
-  price: number;
-  dealer_cost: number;
-  currency: string;
-  payment_method: Payment['method'];
-  tendered: number | null;
-  change_given: number | null;
-  payment_reference: string | null;
-  clerk_id: number;
-  modem_id: string | null;
-  carrier_reference: string | null;
-  dealer_balance_after: number | null;
-  created_at: string;
-  updated_at: string;
-}
+/** What the payment's columns are read as: its fields, named apart from the sale's own. */
+const paymentColumns = {
+  paymentMethod: 'payment_method',
+  tendered: 'tendered',
+  change: 'change_given',
+  paymentReference: 'payment_reference',
+} as const;
 
+type SaleRow = Omit<Sale, 'payment'> & {
+  paymentMethod: Payment['method'];
+  tendered: number | null;
+  change: number | null;
+  paymentReference: string | null;
+};
+
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+/** Every column of a sale, read under its field's name (`SaleRow`): no SQL to edit for a new one. */
+const saleColumns = [
+  ...Object.keys(saleRecordSchema.shape)
+    .filter((field) => field !== 'payment')
+    .map((field) => [field, snakeCase(field)]),
+  ...Object.entries(paymentColumns),
+]
+  .map(([field, column]) => (field === column ? field : `${column} AS ${field}`))
+  .join(', ');
+
+/**
+ * Field by field, not by spreading the row: the manager's pending list reads 500 sales, and rest
+ * and spread copies of driver rows made it twice as slow (measured). A field missing here is a
+ * type error, so a new column cannot be forgotten.
+ */
 function saleOf(row: SaleRow): Sale {
   return {
     id: row.id,
-    idempotencyKey: row.idempotency_key,
+    idempotencyKey: row.idempotencyKey,
     status: row.status,
     msisdn: row.msisdn,
-    carrierId: row.carrier_id,
-    planId: row.plan_id,
-    planName: row.plan_name,
-    dataMb: row.data_mb,
-    validityDays: row.validity_days,
+    carrierId: row.carrierId,
+    planId: row.planId,
+    planName: row.planName,
+    dataMb: row.dataMb,
+    validityDays: row.validityDays,
     price: row.price,
-    dealerCost: row.dealer_cost,
-    currency: row.currency as CurrencyCode,
+    dealerCost: row.dealerCost,
+    currency: row.currency,
     payment: {
-      method: row.payment_method,
+      method: row.paymentMethod,
       tendered: row.tendered,
-      change: row.change_given,
-      reference: row.payment_reference,
+      change: row.change,
+      reference: row.paymentReference,
     },
-    clerkId: row.clerk_id,
-    modemId: row.modem_id,
-    carrierReference: row.carrier_reference,
-    dealerBalanceAfter: row.dealer_balance_after,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    clerkId: row.clerkId,
+    modemId: row.modemId,
+    carrierReference: row.carrierReference,
+    dealerBalanceAfter: row.dealerBalanceAfter,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 
@@ -144,8 +130,10 @@ function saleOf(row: SaleRow): Sale {
  * the same sale.
  */
 export function createJournal(db: Database, now: () => Date) {
-  const byId = db.prepare<[number], SaleRow>('SELECT * FROM sales WHERE id = ?');
-  const byKey = db.prepare<[string], SaleRow>('SELECT * FROM sales WHERE idempotency_key = ?');
+  const byId = db.prepare<[number], SaleRow>(`SELECT ${saleColumns} FROM sales WHERE id = ?`);
+  const byKey = db.prepare<[string], SaleRow>(
+    `SELECT ${saleColumns} FROM sales WHERE idempotency_key = ?`,
+  );
   const insertSale = db.prepare(`
     INSERT INTO sales (idempotency_key, status, msisdn, carrier_id, plan_id, plan_name, data_mb,
       validity_days, price, dealer_cost, currency, payment_method, tendered, change_given,
@@ -200,14 +188,14 @@ export function createJournal(db: Database, now: () => Date) {
     let statement = listStatements.get(where);
     if (!statement) {
       statement = db.prepare(
-        `SELECT * FROM sales ${where} ORDER BY created_at DESC, id DESC LIMIT @limit`,
+        `SELECT ${saleColumns} FROM sales ${where} ORDER BY created_at DESC, id DESC LIMIT @limit`,
       );
       listStatements.set(where, statement);
     }
     return statement;
   }
   const unreceipted = db.prepare<[], SaleRow>(`
-    SELECT * FROM sales s WHERE status IN ('succeeded', 'failed', 'unknown')
+    SELECT ${saleColumns} FROM sales s WHERE status IN ('succeeded', 'failed', 'unknown')
       AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.sale_id = s.id) ORDER BY id`);
   // A receipt comes only with an outcome, so an open sale has none either.
   const receiptOwed = db
@@ -216,7 +204,7 @@ export function createJournal(db: Database, now: () => Date) {
     )
     .pluck();
   const open = db.prepare<[], SaleRow>(
-    "SELECT * FROM sales WHERE status IN ('draft', 'paid', 'sending') ORDER BY id",
+    `SELECT ${saleColumns} FROM sales WHERE status IN ('draft', 'paid', 'sending') ORDER BY id`,
   );
 
   function get(id: number): Sale {
@@ -230,7 +218,7 @@ export function createJournal(db: Database, now: () => Date) {
     from: SaleStatus,
     to: SaleStatus,
     detail: {
-      actor: string;
+      actor: Actor;
       reason?: string | null;
       transcript?: string | null;
       modemId?: string;
@@ -263,7 +251,7 @@ export function createJournal(db: Database, now: () => Date) {
           from,
           to,
           at,
-          detail.actor,
+          formatActor(detail.actor),
           detail.reason ?? null,
           detail.transcript ?? null,
         );
@@ -296,7 +284,7 @@ export function createJournal(db: Database, now: () => Date) {
         from: row.from_status,
         to: row.to_status,
         at: row.at,
-        actor: row.actor,
+        actor: actorSchema.parse(row.actor),
         reason: row.reason,
         transcript: row.transcript,
       }));
@@ -306,7 +294,7 @@ export function createJournal(db: Database, now: () => Date) {
      * Writes the sale, paid, before anything reaches a modem. The same idempotency key again
      * returns the first sale (`created: false`) and writes nothing.
      */
-    openPaidSale(sale: NewSale, actor: string): { sale: Sale; created: boolean } {
+    openPaidSale(sale: NewSale, actor: Actor): { sale: Sale; created: boolean } {
       return db
         .transaction(() => {
           const existing = byKey.get(sale.idempotencyKey);
@@ -345,7 +333,7 @@ export function createJournal(db: Database, now: () => Date) {
             at,
           });
           const id = Number(lastInsertRowid);
-          insertEvent.run(id, null, 'draft', at, actor, null, null);
+          insertEvent.run(id, null, 'draft', at, formatActor(actor), null, null);
           return { sale: transition(id, 'draft', 'paid', { actor }), created: true };
         })
         .immediate();
@@ -378,12 +366,12 @@ export function createJournal(db: Database, now: () => Date) {
     withoutReceipt: (): Sale[] => unreceipted.all().map(saleOf),
 
     /** Committed before the first byte of the top-up goes to the modem. */
-    markSending(id: number, modemId: string, actor: string): Sale {
+    markSending(id: number, modemId: string, actor: Actor): Sale {
       return transition(id, 'paid', 'sending', { actor, modemId });
     },
 
     /** Records how the attempt ended: succeeded, failed (refunded) or unknown. */
-    settle(id: number, settlement: Settlement, actor: string, inSameCommit?: InSameCommit): Sale {
+    settle(id: number, settlement: Settlement, actor: Actor, inSameCommit?: InSameCommit): Sale {
       if (settlement.status === 'succeeded') {
         return transition(
           id,
@@ -411,7 +399,7 @@ export function createJournal(db: Database, now: () => Date) {
     abandonBeforeSending(
       id: number,
       reason: string,
-      actor: string,
+      actor: Actor,
       inSameCommit?: InSameCommit,
     ): Sale {
       return transition(id, 'paid', 'failed', { actor, reason }, inSameCommit);
@@ -422,14 +410,14 @@ export function createJournal(db: Database, now: () => Date) {
       id: number,
       outcome: 'succeeded' | 'failed',
       reason: string,
-      actor: string,
+      actor: Actor,
       inSameCommit?: InSameCommit,
     ): Sale {
       return transition(id, 'unknown', outcome, { actor, reason }, inSameCommit);
     },
 
     /** An unknown sale the carrier confirmed by SMS: succeeded, with its reference and the SMS. */
-    confirmByCarrier(id: number, reference: string, transcript: string, actor: string): Sale {
+    confirmByCarrier(id: number, reference: string, transcript: string, actor: Actor): Sale {
       return transition(id, 'unknown', 'succeeded', {
         actor,
         reason: 'confirmed by the carrier’s SMS',
@@ -443,7 +431,7 @@ export function createJournal(db: Database, now: () => Date) {
      * the carrier: it becomes `unknown`, never retried automatically. A sale left `paid` never
      * reached a modem (`sending` is committed before the first byte): it failed, and is refunded.
      */
-    recoverInterrupted(actor: string): Sale[] {
+    recoverInterrupted(actor: Actor): Sale[] {
       const interrupted = open.all();
       return interrupted.map((row) =>
         row.status === 'sending'

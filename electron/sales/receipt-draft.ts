@@ -1,8 +1,8 @@
 import type { CarrierProfile } from '../../shared/carrier';
 import type { Language } from '../../shared/languages';
 import { maskCustomerNumber, receiptShopFromProfile } from '../../shared/receipt';
+import type { Sale } from '../../shared/sale';
 import type { ShopProfile } from '../../shared/shop';
-import type { Sale } from './journal';
 import type { ReceiptDraft } from './receipts';
 
 /** What a sale's receipt says, from the journal: the real outcome, never the hoped-for one. */

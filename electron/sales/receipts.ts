@@ -5,6 +5,7 @@ import {
   type ReceiptContent,
   receiptContentSchema,
 } from '../../shared/receipt';
+import { type Actor, formatActor } from '../../shared/user';
 import {
   type ChainAnchor,
   type ChainBounds,
@@ -146,17 +147,17 @@ export function createReceiptBook(db: Database, deviceId: string, now: () => Dat
       return latestOfSale.pluck().get(saleId, deviceId) ?? null;
     },
     /** Logs the first print of a receipt, the original; refused if it was logged already. */
-    logOriginalPrint(number: number, actor: string, printer: string): void {
-      insertOriginalPrint.run(deviceId, number, now().toISOString(), actor, printer);
+    logOriginalPrint(number: number, actor: Actor, printer: string): void {
+      insertOriginalPrint.run(deviceId, number, now().toISOString(), formatActor(actor), printer);
     },
     /** Logs a reprint and returns the receipt marked COPY n. */
-    reprint(number: number, actor: string, printer: string | null): Receipt | null {
+    reprint(number: number, actor: Actor, printer: string | null): Receipt | null {
       return db
         .transaction(() => {
           const row = byNumber.get(deviceId, number);
           if (!row) return null;
           const copy = (copies.pluck().get(deviceId, number) ?? 0) + 1;
-          insertCopy.run(deviceId, number, copy, now().toISOString(), actor, printer);
+          insertCopy.run(deviceId, number, copy, now().toISOString(), formatActor(actor), printer);
           return { ...issuedOf(row), copy };
         })
         .immediate();

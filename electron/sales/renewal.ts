@@ -1,9 +1,10 @@
 import type { CarrierProfile } from '../../shared/carrier';
-import type { Payment } from '../../shared/sale';
+import type { Payment, Sale } from '../../shared/sale';
+import { type Actor, systemActor, type User, userActor } from '../../shared/user';
 import type { ModemBank, ModemLease } from '../bank/modem-bank';
 import { classifyTopUpAnswer, renderTopUpSteps } from '../carriers';
 import type { UssdStep } from '../gsm/ussd';
-import type { InSameCommit, Journal, Sale, Settlement } from './journal';
+import type { InSameCommit, Journal, Settlement } from './journal';
 
 export interface RenewalRequest {
   msisdn: string;
@@ -107,7 +108,7 @@ export function createRenewals(deps: RenewalDeps) {
      * Sells a renewal: validates, writes the paid sale (idempotent), then tops up through an
      * idle modem of the plan's carrier. Resolves once the sale is succeeded, failed or unknown.
      */
-    async renew(request: RenewalRequest, clerk: { id: number; name: string }): Promise<Sale> {
+    async renew(request: RenewalRequest, clerk: User): Promise<Sale> {
       const known = deps.journal.findByKey(request.idempotencyKey);
       if (known) return known;
       const carrier = deps.carrierOf(request.planId);
@@ -118,7 +119,7 @@ export function createRenewals(deps: RenewalDeps) {
         plan: request.planId,
         pin: '0000',
       });
-      const actor = `clerk:${clerk.id}`;
+      const actor = userActor(clerk);
       const { sale, created } = deps.journal.openPaidSale(
         {
           idempotencyKey: request.idempotencyKey,
@@ -147,7 +148,7 @@ export function createRenewals(deps: RenewalDeps) {
           deps.journal.abandonBeforeSending(
             sale.id,
             'no_modem_available',
-            'system',
+            systemActor,
             deps.onOutcome,
           ),
         );
@@ -163,22 +164,23 @@ export function createRenewals(deps: RenewalDeps) {
         } catch (error) {
           const reason = `cannot build the top-up for ${lease.id}: ${(error as Error).message}`;
           return progress(
-            deps.journal.abandonBeforeSending(sale.id, reason, 'system', deps.onOutcome),
+            deps.journal.abandonBeforeSending(sale.id, reason, systemActor, deps.onOutcome),
           );
         }
         progress(deps.journal.markSending(sale.id, lease.id, actor));
+        const modem: Actor = { kind: 'modem', modemId: lease.id };
         const attempt = await runScript(carrier, lease, rendered.steps, rendered.masked);
         if ('notSent' in attempt) {
           return progress(
             deps.journal.settle(
               sale.id,
               { status: 'failed', reason: attempt.notSent, transcript: lease.transcript() },
-              lease.id,
+              modem,
               deps.onOutcome,
             ),
           );
         }
-        return progress(deps.journal.settle(sale.id, attempt.settlement, lease.id, deps.onOutcome));
+        return progress(deps.journal.settle(sale.id, attempt.settlement, modem, deps.onOutcome));
       } finally {
         lease.release();
       }

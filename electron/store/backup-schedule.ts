@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Logger } from '../api/dispatcher';
+import type { Logger } from '../log';
 import { type BackupFile, backUp, listBackups } from './backups';
 
 export interface BackupPolicy {

@@ -102,5 +102,3 @@ export function createDealerPins(file: string, sealer: SecretSealer) {
     },
   };
 }
-
-export type DealerPins = ReturnType<typeof createDealerPins>;

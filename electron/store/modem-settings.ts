@@ -49,5 +49,3 @@ export function createModemSettingsStore(db: Database, now: () => Date) {
     remove: (id: string): boolean => remove.run(id).changes > 0,
   };
 }
-
-export type ModemSettingsStore = ReturnType<typeof createModemSettingsStore>;

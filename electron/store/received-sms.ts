@@ -45,5 +45,3 @@ export function createReceivedSmsStore(db: Database) {
     },
   };
 }
-
-export type ReceivedSmsStore = ReturnType<typeof createReceivedSmsStore>;

@@ -1,13 +1,6 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-
-export type Role = 'clerk' | 'manager';
-
-export interface User {
-  id: number;
-  name: string;
-  role: Role;
-}
+import type { Role, User } from '../../shared/user';
 
 // scrypt with a per-user salt: a stolen database does not give away 4-digit PINs cheaply.
 const cost = { N: 16_384, r: 8, p: 1 } as const;
@@ -40,13 +33,20 @@ export function createUserStore(db: Database, now: () => Date) {
   const count = db
     .prepare<[], number>('SELECT count(*) FROM users WHERE disabled_at IS NULL')
     .pluck();
+  function add(name: string, role: Role, pin: string): User {
+    const { lastInsertRowid } = insert.run(name, role, hashPin(pin), now().toISOString());
+    return { id: Number(lastInsertRowid), name, role };
+  }
   return {
     any: () => count.get() !== 0,
     nameOf: (id: number): string | null => nameById.get(id) ?? null,
-    add(name: string, role: Role, pin: string): User {
-      const { lastInsertRowid } = insert.run(name, role, hashPin(pin), now().toISOString());
-      return { id: Number(lastInsertRowid), name, role };
-    },
+    add,
+    /**
+     * The shop's first user, or null once it has one. One transaction: two first-run screens
+     * racing cannot both create "the first" manager.
+     */
+    addFirst: (name: string, role: Role, pin: string): User | null =>
+      db.transaction(() => (count.get() === 0 ? add(name, role, pin) : null))(),
     /** The user whose name and PIN match, or null (the caller rate-limits attempts). */
     check(name: string, pin: string): User | null {
       const row = byName.get(name);
@@ -64,3 +64,5 @@ export function deviceId(db: Database, makeId: () => string): string {
   db.prepare('INSERT INTO device (id, device_id) VALUES (1, ?)').run(id);
   return id;
 }
+
+export type UserStore = ReturnType<typeof createUserStore>;

@@ -6,8 +6,8 @@ import { ApiError } from '../../shared/api/errors';
 import type { PrinterSetup } from '../../shared/printer';
 import { api } from '../api';
 import { describeError } from '../errors';
-import { firstChoice, nextCopy, type PrintRecord, recordAfter } from '../receipt-prints';
 import { type FormMessage, FormStatus } from './FormStatus';
+import { firstChoice, nextCopy, type PrintRecord, recordAfter } from './receipt-prints';
 
 /** What the clerk reads once the printer took the receipt: which print it was, where it went. */
 function printedMessage(

@@ -1,14 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SaleView } from '../../shared/sale';
 import { ReceiptPanel } from '../components/ReceiptPanel';
 import { useFormat } from '../format';
+import type { SettledSale } from './sale-flow';
 
 /**
  * How the sale ended, said plainly, with what the clerk does next, and its receipt to print. A
  * pending (unknown) sale is the one that matters most: it must not be sold again.
  */
-export function SaleOutcome({ sale, onNewSale }: { sale: SaleView; onNewSale(): void }) {
+export function SaleOutcome({ sale, onNewSale }: { sale: SettledSale; onNewSale(): void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const newSale = useRef<HTMLButtonElement>(null);

@@ -17,6 +17,11 @@ import {
   emptyCheckoutForm,
 } from './checkout';
 
+/** A sale whose top-up has an outcome the customer is told (shared/sale.ts, hasOutcome). */
+export type SettledSale = SaleView & { status: 'succeeded' | 'failed' | 'unknown' };
+
+const settled = (sale: SaleView): sale is SettledSale => hasOutcome(sale.status);
+
 export type Stage =
   | {
       step: 'entry';
@@ -41,7 +46,7 @@ export type Stage =
       /** The core answered, with a sale still on its way (a retry of a sale in progress). */
       answered: boolean;
     }
-  | { step: 'result'; checkout: Checkout; sale: SaleView };
+  | { step: 'result'; checkout: Checkout; sale: SettledSale };
 
 export type Selling = Extract<Stage, { step: 'selling' }>;
 
@@ -88,7 +93,7 @@ function withoutStale(problems: CheckoutProblems, change: Partial<CheckoutForm>)
 }
 
 function seen(stage: Selling, sale: SaleView, answered: boolean): Stage {
-  if (hasOutcome(sale.status)) return { step: 'result', checkout: stage.checkout, sale };
+  if (settled(sale)) return { step: 'result', checkout: stage.checkout, sale };
   return { ...stage, sale, answered: stage.answered || answered };
 }
 

@@ -40,7 +40,7 @@ export function CashMovementForm({
     if (!read.ok || found.reason) return;
     setBusy(true);
     try {
-      await api.call('shifts.cashMovement', { kind, amount: read.amount, reason });
+      await api.call('shifts.recordCashMovement', { kind, amount: read.amount, reason });
       setMessage({
         tone: 'ok',
         lines: [

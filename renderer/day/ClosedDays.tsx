@@ -1,41 +1,34 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ZReport } from '../../shared/day';
+import type { Role } from '../../shared/user';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
 import { useFormat } from '../format';
+import { useApi } from '../use-api';
 import { ZReportPanel } from './ZReportPanel';
 
 /** The closed days, newest first: each Z report to open, reprint and export. */
-export function ClosedDays({ timeZone, role }: { timeZone: string; role: 'clerk' | 'manager' }) {
+export function ClosedDays({ timeZone, role }: { timeZone: string; role: Role }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [reports, setReports] = useState<ZReport[] | null>(null);
+  const listed = useApi(() => api.call('day.list', {}), []);
+  const reports = listed.value?.reports ?? null;
   const [opened, setOpened] = useState<ZReport | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.call('day.list', {}).then(
-      (found) => live && setReports(found.reports),
-      (error: unknown) => live && setProblem(describeError(t, error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [t]);
+  const [openError, setOpenError] = useState<unknown>(null);
 
   function open(zNumber: number) {
-    setProblem(null);
+    setOpenError(null);
     api.call('day.get', { zNumber }).then(
       ({ z }) => setOpened(z),
-      (error: unknown) => setProblem(describeError(t, error)),
+      (error: unknown) => setOpenError(error),
     );
   }
 
-  if (problem) {
-    return <ProblemLine>{problem}</ProblemLine>;
+  const problem = listed.error ?? openError;
+  if (problem !== null) {
+    return <ProblemLine>{describeError(t, problem)}</ProblemLine>;
   }
   if (opened) {
     return (

@@ -88,6 +88,7 @@ export function DayReportView({
   idPrefix: string;
 }) {
   const { t, i18n } = useTranslation();
+  const { t: say } = useTranslation('translation', { keyPrefix: 'day.report' });
   const format = useFormat();
   const { currency } = report.totals.gross;
   const money = (amount: number) => format.money({ amount, currency });
@@ -96,7 +97,6 @@ export function DayReportView({
     const { date, time } = format.dateTime(instant, timeZone);
     return `${date} ${time}`;
   };
-  const say = (key: string) => t(`day.report.${key}`);
   const id = (part: string) => `${idPrefix}-${part}`;
   const { totals, cash, count } = report;
 

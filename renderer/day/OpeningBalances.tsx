@@ -35,7 +35,7 @@ function TypedBalance({
     setBusy(true);
     setError(undefined);
     try {
-      await api.call('shifts.dealerBalance', { modemId, amount: read.amount });
+      await api.call('shifts.recordDealerBalance', { modemId, amount: read.amount });
       onSaved();
     } catch (failure) {
       setError(describeError(t, failure));

@@ -16,7 +16,7 @@ function printProblem(t: TFunction, error: unknown): string {
 }
 
 /**
- * Prints a day report (day.printX, day.print) on the shop's default printer and says where it
+ * Prints a day report (day.printXReport, day.print) on the shop's default printer and says where it
  * went: the printer, whether a Z report came out as a COPY, and the file for a PDF printer.
  */
 export function PrintButton({

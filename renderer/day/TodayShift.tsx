@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProcedureOutput } from '../../shared/api/contract';
 import type { CurrencyCode } from '../../shared/currencies';
-import type { DayReport, ZReport } from '../../shared/day';
+import type { ZReport } from '../../shared/day';
+import type { Role } from '../../shared/user';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
 import { useFormat } from '../format';
+import { useApi } from '../use-api';
 import { CashMovementForm } from './CashMovementForm';
 import { CloseDayForm } from './CloseDayForm';
 import { DayReportView } from './DayReportView';
@@ -14,8 +15,6 @@ import { OpeningBalances } from './OpeningBalances';
 import { OpenShiftForm } from './OpenShiftForm';
 import { PrintButton } from './PrintButton';
 import { ZReportPanel } from './ZReportPanel';
-
-type Current = ProcedureOutput<'shifts.current'>;
 
 /**
  * Today's shift from opening to close: the opening form while none is open; then the dealer
@@ -29,52 +28,29 @@ export function TodayShift({
 }: {
   currency: CurrencyCode;
   timeZone: string;
-  role: 'clerk' | 'manager';
+  role: Role;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [current, setCurrent] = useState<Current | null>(null);
-  const [report, setReport] = useState<DayReport | null>(null);
   const [issued, setIssued] = useState<ZReport | null>(null);
-  const [modemIds, setModemIds] = useState<string[]>([]);
   const [dealerProblems, setDealerProblems] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [readings, setReadings] = useState(0);
-  const reload = useCallback(() => setReadings((count) => count + 1), []);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: each reading is asked for by `readings`
-  useEffect(() => {
-    let live = true;
-    (async () => {
-      const found = await api.call('shifts.current', {});
-      const x = found.shift ? (await api.call('day.report', {})).report : null;
-      if (!live) return;
-      setCurrent(found);
-      setReport(x);
-      setProblem(null);
-    })().catch((error: unknown) => live && setProblem(describeError(t, error)));
-    return () => {
-      live = false;
-    };
-  }, [readings, t]);
+  const reading = useApi(async () => {
+    const current = await api.call('shifts.getCurrent', {});
+    const report = current.shift ? (await api.call('day.getReport', {})).report : null;
+    return { current, report };
+  }, []);
+  const { reload } = reading;
+  const current = reading.value?.current ?? null;
+  const report = reading.value?.report ?? null;
+  // Without the bank's list, the SIMs the report knows are still shown.
+  const modemIds =
+    useApi(() => api.call('modems.list', {}), []).value?.modems.map((modem) => modem.id) ?? [];
 
   // Every step of a sale moves the X report on.
   useEffect(() => api.on('sales.progress', reload), [reload]);
 
-  useEffect(() => {
-    let live = true;
-    api.call('modems.list', {}).then(
-      ({ modems }) => live && setModemIds(modems.map((modem) => modem.id)),
-      // Without the bank's list, the SIMs the report knows are still shown.
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  if (problem) {
-    return <ProblemLine>{problem}</ProblemLine>;
+  if (reading.error !== null) {
+    return <ProblemLine>{describeError(t, reading.error)}</ProblemLine>;
   }
   if (issued) {
     return (
@@ -146,7 +122,7 @@ export function TodayShift({
       <section className="x-report" aria-labelledby="x-report-title">
         <h2 id="x-report-title">{t('day.x.title')}</h2>
         <p>{t('day.x.asOf', { date: asOf.date, time: asOf.time })}</p>
-        <PrintButton label={t('day.x.print')} print={() => api.call('day.printX', {})} />
+        <PrintButton label={t('day.x.print')} print={() => api.call('day.printXReport', {})} />
         <DayReportView report={report} timeZone={timeZone} idPrefix="x" />
       </section>
       {!stale && close}

@@ -2,6 +2,8 @@
  * The modem simulator: a scriptable fake GSM modem for the demo mode, the tests and
  * `comptoir simulate`. Plain Node; it talks to clients only through a ModemLink.
  */
+
+export { createManualClock, type ManualClock } from '../clock';
 export type {
   CarrierBehaviour,
   CarrierTexts,
@@ -13,12 +15,6 @@ export type {
   UssdStep,
 } from './carrier';
 export type { CarrierState, UssdAnswer } from './carrier-network';
-export {
-  createManualClock,
-  type ManualClock,
-  realClock,
-  type SimulatorClock,
-} from './clock';
 export type { ModemSettings, RegistrationStat } from './commands/context';
 export { DEMO_CARRIER } from './demo-carrier';
 export type { StoredMessage } from './message-store';

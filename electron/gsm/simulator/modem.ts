@@ -4,11 +4,13 @@
  * registration, vendor URCs, USSD answers, SMS arriving). What it is like comes from a profile
  * record; what the network does comes from a carrier record.
  */
+
+import { type Clock, realClock } from '../clock';
 import type { ModemLink } from '../link/link';
 import { cme, createLineWriter, type Final, finalLine, OK, UNKNOWN_COMMAND } from './answers';
 import type { CarrierBehaviour } from './carrier';
 import { createCarrierNetwork } from './carrier-network';
-import { createTimerSet, realClock, type SimulatorClock } from './clock';
+import { createTimerSet } from './clock';
 import { type ParsedLine, parseCommandLine } from './command-line';
 import type { CommandContext, ModemSettings, RegistrationStat, SimState } from './commands/context';
 import { runCommand } from './commands/index';
@@ -28,7 +30,7 @@ export interface SimulatedModemOptions {
   profile?: string | readonly ProfilePart[] | SimulatedModemProfile;
   /** What the network does; the New Caledonia demo by default. */
   carrier?: CarrierBehaviour;
-  clock?: SimulatorClock;
+  clock?: Clock;
 }
 
 export interface SimulatedModem {

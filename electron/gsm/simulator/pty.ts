@@ -3,10 +3,11 @@
  * (serialport, gammu, minicom): what `comptoir simulate` and the integration tests run.
  * Linux and macOS only: it needs socat.
  */
+
+import type { Clock } from '../clock';
 import { createPtyPair } from '../link/pty-pair';
 import { openSerialLink } from '../link/serial-link';
 import type { CarrierBehaviour } from './carrier';
-import type { SimulatorClock } from './clock';
 import { createSimulatedModem, type SimulatedModem, type SimulatedModemOptions } from './modem';
 
 /**
@@ -21,7 +22,7 @@ export interface PtySimulatorOptions {
   /** Where the client's end of the pair appears, e.g. /tmp/comptoir/ttyModem0. */
   linkPath: string;
   carrier?: CarrierBehaviour;
-  clock?: SimulatorClock;
+  clock?: Clock;
 }
 
 export interface PtySimulator {

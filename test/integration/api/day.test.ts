@@ -29,7 +29,7 @@ function renew(api: Client, msisdn: string, planId: string, payment: object) {
 describe('a day at the counter, closed', () => {
   it('opens with a float, sells, moves cash, reports and closes with a counted difference', async () => {
     const { manager, clerk, core } = await demoDay();
-    expect(await clerk.call('shifts.current', {})).toEqual({ shift: null, stale: false });
+    expect(await clerk.call('shifts.getCurrent', {})).toEqual({ shift: null, stale: false });
     const opened = await clerk.call('shifts.open', { float: 10_000 });
     expect(opened.dealerProblems).toEqual([]);
     expect(opened.shift).toMatchObject({ openedBy: 'clerk', float: { amount: 10_000 } });
@@ -40,13 +40,13 @@ describe('a day at the counter, closed', () => {
     await renew(clerk, '687654321', '1go', { method: 'card', reference: 'TPE-1' });
     const refused = await renew(clerk, '687111222', '1go', { method: 'cash', tendered: 2_000 });
     expect(refused.sale.status).toBe('failed');
-    await clerk.call('shifts.cashMovement', {
+    await clerk.call('shifts.recordCashMovement', {
       kind: 'out',
       amount: 2_000,
       reason: 'Change for the bakery',
     });
 
-    const x = await clerk.call('day.report', {});
+    const x = await clerk.call('day.getReport', {});
     expect(x.zNumber).toBeNull();
     expect(x.report.totals).toMatchObject({
       sales: 3,
@@ -60,7 +60,7 @@ describe('a day at the counter, closed', () => {
     expect(x.report.cash.expected.amount).toBe(14_000);
     expect(x.report.count).toBeNull();
     // An X report changes nothing: asked twice, it says the same.
-    expect((await clerk.call('day.report', {})).report.totals).toEqual(x.report.totals);
+    expect((await clerk.call('day.getReport', {})).report.totals).toEqual(x.report.totals);
 
     const counted = [
       { denomination: 10_000, count: 1 },
@@ -84,8 +84,11 @@ describe('a day at the counter, closed', () => {
     expect((await clerk.call('day.list', {})).reports.map((report) => report.number)).toEqual([1]);
     expect((await refusal(manager.call('day.close', { counted }))).code).toBe('conflict');
     expect(
-      (await refusal(clerk.call('shifts.cashMovement', { kind: 'in', amount: 1, reason: 'late' })))
-        .code,
+      (
+        await refusal(
+          clerk.call('shifts.recordCashMovement', { kind: 'in', amount: 1, reason: 'late' }),
+        )
+      ).code,
     ).toBe('conflict');
 
     const csv = await manager.call('day.export', { zNumber: 1, format: 'csv' });
@@ -164,11 +167,11 @@ describe('a day at the counter, closed', () => {
       { kind: 'sideways', amount: 500, reason: 'float top-up' },
       { kind: 'in', amount: 12.5, reason: 'float top-up' },
     ]) {
-      expect((await refusal(clerk.call('shifts.cashMovement', movement as never))).code).toBe(
+      expect((await refusal(clerk.call('shifts.recordCashMovement', movement as never))).code).toBe(
         'invalid_input',
       );
     }
-    const x = await clerk.call('day.report', {});
+    const x = await clerk.call('day.getReport', {});
     expect(x.report.cashMovements).toEqual([]);
     expect(await manager.call('day.list', {})).toEqual({ reports: [] });
   });
@@ -238,7 +241,7 @@ describe('a day at the counter, closed', () => {
 
     // Carried to the next day until resolved.
     await clerk.call('shifts.open', { float: 1_500 });
-    expect((await clerk.call('day.report', {})).report.unknownSales).toHaveLength(1);
+    expect((await clerk.call('day.getReport', {})).report.unknownSales).toHaveLength(1);
     const unknown = z.report.unknownSales[0];
     const resolve = {
       id: unknown?.id ?? 0,
@@ -247,7 +250,7 @@ describe('a day at the counter, closed', () => {
     };
     expect((await refusal(clerk.call('sales.resolve', resolve))).code).toBe('forbidden');
     await clerk.call('sales.resolve', { ...resolve, manager: approval });
-    const after = (await clerk.call('day.report', {})).report;
+    const after = (await clerk.call('day.getReport', {})).report;
     expect(after.unknownSales).toEqual([]);
     expect(after.refunds.map((refund) => refund.saleId)).toEqual([unknown?.id]);
     expect(after.cash.expected.amount).toBe(0);

@@ -13,7 +13,7 @@ const tempDir = withTempDirs();
 describe('demo mode', () => {
   it('says so and starts with a demo shop', async () => {
     const { core } = await startTestHost({ demo: true });
-    expect(await core.dispatch('app.info', {})).toMatchObject({
+    expect(await core.dispatch('app.get', {})).toMatchObject({
       ok: true,
       result: { demo: true, defaultLanguage: 'fr' },
     });
@@ -25,7 +25,7 @@ describe('demo mode', () => {
 
   it('is off unless asked for, with no shop invented', async () => {
     const { core } = await startTestHost();
-    expect(await core.dispatch('app.info', {})).toMatchObject({
+    expect(await core.dispatch('app.get', {})).toMatchObject({
       ok: true,
       result: { demo: false },
     });

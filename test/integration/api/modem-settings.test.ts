@@ -76,7 +76,7 @@ describe('configuring the real modem bank', () => {
     expect(sale).toMatchObject({ status: 'succeeded', modemId: 'modem-1' });
 
     // The PIN is in no answer, no journal row and not in the database file.
-    const settings = await manager.call('modems.settings', {});
+    const settings = await manager.call('modems.listSettings', {});
     expect(JSON.stringify(settings)).not.toContain('1234');
     const transcripts = core.db
       .prepare('SELECT transcript FROM sale_events WHERE transcript IS NOT NULL')
@@ -96,7 +96,7 @@ describe('configuring the real modem bank', () => {
     const { modem } = await manager.call('modems.save', { ...base, baudRate: 9600 });
     expect(modem).toMatchObject({ baudRate: 9600, hasDealerPin: true });
     await manager.call('modems.remove', { id: 'modem-1' });
-    expect(await manager.call('modems.settings', {})).toEqual({ modems: [] });
+    expect(await manager.call('modems.listSettings', {})).toEqual({ modems: [] });
     expect((await manager.call('modems.list', {})).modems).toEqual([]);
     const again = await refusal(manager.call('modems.save', base));
     expect(again.issues?.[0]).toMatchObject({ path: 'dealerPin', code: 'required' });
@@ -126,7 +126,7 @@ describe('configuring the real modem bank', () => {
     await manager.call('modems.save', good);
     const taken = await refusal(manager.call('modems.save', { ...good, id: 'modem-2' }));
     expect(taken.issues?.[0]).toMatchObject({ path: 'path', code: 'port_in_use' });
-    expect((await manager.call('modems.settings', {})).modems.map((m) => m.id)).toEqual([
+    expect((await manager.call('modems.listSettings', {})).modems.map((m) => m.id)).toEqual([
       'modem-1',
     ]);
     expect((await refusal(manager.call('modems.remove', { id: 'modem-9' }))).code).toBe(
@@ -137,17 +137,17 @@ describe('configuring the real modem bank', () => {
   it('leaves modem settings to a manager, and the demo bank alone', async () => {
     const { host } = await shopWithModemPort();
     const anonymous = clientOf(host.url);
-    expect((await refusal(anonymous.call('modems.settings', {}))).code).toBe('unauthorized');
+    expect((await refusal(anonymous.call('modems.listSettings', {}))).code).toBe('unauthorized');
 
     const demo = await startTestHost({ demo: true });
     const clerk = clientOf(demo.host.url);
     clerk.setToken((await clerk.call('auth.login', { name: 'clerk', pin: '1111' })).token);
-    expect((await refusal(clerk.call('modems.settings', {}))).code).toBe('forbidden');
+    expect((await refusal(clerk.call('modems.listSettings', {}))).code).toBe('forbidden');
     const demoManager = clientOf(demo.host.url);
     demoManager.setToken(
       (await demoManager.call('auth.login', { name: 'manager', pin: '9999' })).token,
     );
-    expect(await demoManager.call('modems.settings', {})).toEqual({ modems: [] });
+    expect(await demoManager.call('modems.listSettings', {})).toEqual({ modems: [] });
     const refused = await refusal(
       demoManager.call('modems.save', {
         id: 'modem-1',

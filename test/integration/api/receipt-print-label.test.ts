@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextCopy, recordAfter } from '../../../renderer/receipt-prints';
+import { nextCopy, recordAfter } from '../../../renderer/components/receipt-prints';
 import { refusal, signedIn } from '../../support/api';
 import { withTestHosts } from '../../support/host';
 import { closedPort, startNetworkPrinter } from '../../support/printers';

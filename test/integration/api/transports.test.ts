@@ -68,7 +68,7 @@ describe.each(transports)('the API over %s', (_name, connect) => {
     const saved = await api.call('shop.update', profile);
     expect(saved.profile).toEqual({ ...profile, phone: '+687 27 12 34' });
     expect(await api.call('shop.get', {})).toEqual(saved);
-    expect((await api.call('app.info', {})).defaultLanguage).toBe('fr');
+    expect((await api.call('app.get', {})).defaultLanguage).toBe('fr');
   });
 
   it('refuses an invalid profile with field issues and writes nothing', async () => {
@@ -129,7 +129,7 @@ describe.each(transports)('signing in over %s', (_name, connect) => {
     const owner = connect(core, host.url);
     const { token, user } = await owner.call('auth.setup', { name: 'Marie', pin: '2468' });
     expect(user).toMatchObject({ name: 'Marie', role: 'manager' });
-    expect((await owner.call('app.info', {})).hasUsers).toBe(true);
+    expect((await owner.call('app.get', {})).hasUsers).toBe(true);
     const stranger = connect(core, host.url);
     expect((await refusal(stranger.call('auth.setup', { name: 'Eve', pin: '1357' }))).code).toBe(
       'conflict',

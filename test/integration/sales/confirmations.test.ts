@@ -6,14 +6,19 @@ import { createMemoryLinkPair } from '../../../electron/gsm/link/memory-link';
 import { createSimulatedModem, type SimulatedModem } from '../../../electron/gsm/simulator';
 import type { InboxMessage } from '../../../electron/gsm/sms';
 import { createTopUpConfirmations } from '../../../electron/sales/confirmations';
-import { createJournal, type Journal, type Sale } from '../../../electron/sales/journal';
+import { createJournal, type Journal } from '../../../electron/sales/journal';
 import { createRenewals } from '../../../electron/sales/renewal';
 import { openDatabase } from '../../../electron/store/database';
 import { createReceivedSmsStore } from '../../../electron/store/received-sms';
 import { createUserStore } from '../../../electron/store/users';
 import { carrierProfileSchema } from '../../../shared/carrier';
+import type { Sale } from '../../../shared/sale';
+import type { Actor } from '../../../shared/user';
 import { withTempDirs } from '../../support/temp';
 import { demoProfileInput } from '../../unit/carriers/demo-profile';
+
+const byClerk: Actor = { kind: 'user', role: 'clerk', userId: 1 };
+const byModem: Actor = { kind: 'modem', modemId: 'modem-1' };
 
 const tempDir = withTempDirs();
 /** Undone last first: the modems before the database they write to. */
@@ -62,14 +67,10 @@ function unknownSale(journal: Journal, clerkId: number, msisdn = '+687999999'): 
       payment: { method: 'card', reference: 'slip-1' },
       clerkId,
     },
-    'clerk:1',
+    byClerk,
   );
-  journal.markSending(sale.id, 'modem-1', 'clerk:1');
-  return journal.settle(
-    sale.id,
-    { status: 'unknown', reason: 'timeout', transcript: '' },
-    'modem-1',
-  );
+  journal.markSending(sale.id, 'modem-1', byClerk);
+  return journal.settle(sale.id, { status: 'unknown', reason: 'timeout', transcript: '' }, byModem);
 }
 
 function sms(text: string, overrides: Partial<InboxMessage> = {}): InboxMessage {
@@ -161,7 +162,7 @@ describe('a top-up the carrier confirms by SMS', () => {
     expect(journal.events(sale.id).at(-1)).toMatchObject({
       from: 'unknown',
       to: 'succeeded',
-      actor: 'carrier-sms:modem-1',
+      actor: { kind: 'carrier-sms', modemId: 'modem-1' },
       reason: 'confirmed by the carrier’s SMS',
       transcript: expect.stringContaining(`Réf ${reference}`),
     });
@@ -208,7 +209,7 @@ describe('a top-up the carrier confirms by SMS', () => {
     it('when its reference is already another sale’s', () => {
       const { journal, clerkId, consider } = books();
       const done = unknownSale(journal, clerkId);
-      journal.confirmByCarrier(done.id, 'TX7', 'SMS', 'carrier-sms:modem-1');
+      journal.confirmByCarrier(done.id, 'TX7', 'SMS', { kind: 'carrier-sms', modemId: 'modem-1' });
       const waiting = unknownSale(journal, clerkId);
       expect(consider('modem-1', sms(confirmation))).toBeNull();
       expect(journal.get(waiting.id).status).toBe('unknown');

@@ -4,8 +4,13 @@ import { createJournal, JournalError, type NewSale } from '../../../electron/sal
 import { createReceiptBook } from '../../../electron/sales/receipts';
 import { openDatabase } from '../../../electron/store/database';
 import { createUserStore } from '../../../electron/store/users';
+import { type Actor, systemActor } from '../../../shared/user';
 import { withTempDirs } from '../../support/temp';
 import { saleContent } from '../../unit/printing/sale';
+
+const byClerk: Actor = { kind: 'user', role: 'clerk', userId: 1 };
+const byManager: Actor = { kind: 'user', role: 'manager', userId: 2 };
+const byModem: Actor = { kind: 'modem', modemId: 'modem-1' };
 
 const tempDir = withTempDirs();
 
@@ -44,7 +49,7 @@ function newSale(clerkId: number, overrides: Partial<NewSale> = {}): NewSale {
 describe('the renewal journal', () => {
   it('writes the sale as paid, with its change, before anything is sent', () => {
     const { journal, clerk } = journalOnFile();
-    const { sale, created } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
+    const { sale, created } = journal.openPaidSale(newSale(clerk.id), byClerk);
     expect(created).toBe(true);
     expect(sale).toMatchObject({
       status: 'paid',
@@ -59,8 +64,8 @@ describe('the renewal journal', () => {
 
   it('returns the first sale for the same idempotency key and writes nothing more', () => {
     const { journal, clerk, db } = journalOnFile();
-    const first = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
-    const again = journal.openPaidSale(newSale(clerk.id, { msisdn: '+687999999' }), 'clerk:1');
+    const first = journal.openPaidSale(newSale(clerk.id), byClerk);
+    const again = journal.openPaidSale(newSale(clerk.id, { msisdn: '+687999999' }), byClerk);
     expect(again).toEqual({ sale: first.sale, created: false });
     expect(db.prepare('SELECT count(*) FROM sales').pluck().get()).toBe(1);
     expect(db.prepare('SELECT count(*) FROM sale_events').pluck().get()).toBe(2);
@@ -71,7 +76,7 @@ describe('the renewal journal', () => {
     ['cash below the price', { method: 'cash' as const, tendered: 2999 }, 'tendered_too_low'],
   ])('refuses %s and writes nothing', (_label, payment, code) => {
     const { journal, clerk, db } = journalOnFile();
-    expect(() => journal.openPaidSale(newSale(clerk.id, { payment }), 'clerk:1')).toThrow(
+    expect(() => journal.openPaidSale(newSale(clerk.id, { payment }), byClerk)).toThrow(
       expect.objectContaining({ code }),
     );
     expect(db.prepare('SELECT count(*) FROM sales').pluck().get()).toBe(0);
@@ -79,8 +84,8 @@ describe('the renewal journal', () => {
 
   it('records a success with the carrier reference, the dealer balance and the transcript', () => {
     const { journal, clerk } = journalOnFile();
-    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
-    journal.markSending(sale.id, 'modem-1', 'clerk:1');
+    const { sale } = journal.openPaidSale(newSale(clerk.id), byClerk);
+    journal.markSending(sale.id, 'modem-1', byClerk);
     const done = journal.settle(
       sale.id,
       {
@@ -89,7 +94,7 @@ describe('the renewal journal', () => {
         dealerBalance: 245_000,
         transcript: 'AT+CUSD=1,"*123#",15\n…',
       },
-      'modem-1',
+      byModem,
     );
     expect(done).toMatchObject({
       status: 'succeeded',
@@ -100,18 +105,38 @@ describe('the renewal journal', () => {
     expect(journal.events(sale.id).at(-1)).toMatchObject({
       from: 'sending',
       to: 'succeeded',
-      actor: 'modem-1',
+      actor: byModem,
     });
+  });
+
+  it('writes who moved a sale as the day report reads it, and reads a modem named bare before', () => {
+    const { journal, clerk, db } = journalOnFile();
+    const { sale } = journal.openPaidSale(newSale(clerk.id), byClerk);
+    journal.markSending(sale.id, 'modem-1', byClerk);
+    journal.settle(sale.id, { status: 'unknown', reason: 'timeout', transcript: '…' }, byModem);
+    journal.resolve(sale.id, 'succeeded', 'carrier confirmed by phone', byManager);
+    expect(
+      db
+        .prepare('SELECT actor FROM sale_events WHERE sale_id = ? ORDER BY id')
+        .pluck()
+        .all(sale.id),
+    ).toEqual(['clerk:1', 'clerk:1', 'clerk:1', 'modem:modem-1', 'manager:2']);
+    // As versions before `modem:` wrote it: the event log is append-only, so such rows stay.
+    db.prepare(
+      `INSERT INTO sale_events (sale_id, from_status, to_status, at, actor)
+        VALUES (?, 'succeeded', 'succeeded', '2026-11-22T02:00:00Z', 'modem-1')`,
+    ).run(sale.id);
+    expect(journal.events(sale.id).at(-1)?.actor).toEqual(byModem);
   });
 
   it('refunds a paid sale that failed, in the same commit', () => {
     const { journal, clerk, db } = journalOnFile();
-    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
-    journal.markSending(sale.id, 'modem-1', 'clerk:1');
+    const { sale } = journal.openPaidSale(newSale(clerk.id), byClerk);
+    journal.markSending(sale.id, 'modem-1', byClerk);
     journal.settle(
       sale.id,
       { status: 'failed', reason: 'insufficient_dealer_balance', transcript: '…' },
-      'modem-1',
+      byModem,
     );
     expect(
       db.prepare('SELECT sale_id, amount, currency, method, reason FROM refunds').all(),
@@ -128,8 +153,8 @@ describe('the renewal journal', () => {
 
   it('refunds a sale abandoned before any modem was used', () => {
     const { journal, clerk, db } = journalOnFile();
-    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
-    expect(journal.abandonBeforeSending(sale.id, 'no_modem_available', 'system').status).toBe(
+    const { sale } = journal.openPaidSale(newSale(clerk.id), byClerk);
+    expect(journal.abandonBeforeSending(sale.id, 'no_modem_available', systemActor).status).toBe(
       'failed',
     );
     expect(db.prepare('SELECT count(*) FROM refunds').pluck().get()).toBe(1);
@@ -137,18 +162,18 @@ describe('the renewal journal', () => {
 
   it('commits the work given with an outcome in the same transaction, or neither', () => {
     const { journal, clerk, db } = journalOnFile();
-    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
-    journal.markSending(sale.id, 'modem-1', 'clerk:1');
+    const { sale } = journal.openPaidSale(newSale(clerk.id), byClerk);
+    journal.markSending(sale.id, 'modem-1', byClerk);
     const outcome = { status: 'failed', reason: 'unknown_number', transcript: '…' } as const;
     expect(() =>
-      journal.settle(sale.id, outcome, 'modem-1', () => {
+      journal.settle(sale.id, outcome, byModem, () => {
         throw new Error('the receipt printer ran out of numbers');
       }),
     ).toThrow(/ran out of numbers/);
     expect(journal.get(sale.id).status).toBe('sending');
     expect(db.prepare('SELECT count(*) FROM refunds').pluck().get()).toBe(0);
     const seen: string[] = [];
-    journal.settle(sale.id, outcome, 'modem-1', (settled) => {
+    journal.settle(sale.id, outcome, byModem, (settled) => {
       seen.push(`${settled.status} in a transaction: ${db.inTransaction}`);
     });
     expect(seen).toEqual(['failed in a transaction: true']);
@@ -159,12 +184,12 @@ describe('the renewal journal', () => {
     const sold = ['+687271234', '+687271234', '+687999999', '+687271234'].map((msisdn, index) => {
       const { sale } = journal.openPaidSale(
         newSale(clerk.id, { idempotencyKey: `list-key-${index}`, msisdn }),
-        'clerk:1',
+        byClerk,
       );
       return sale;
     });
     const [a, b, c, d] = sold.map((sale) => sale.id);
-    journal.abandonBeforeSending(b ?? 0, 'no_modem_available', 'system');
+    journal.abandonBeforeSending(b ?? 0, 'no_modem_available', systemActor);
     const ids = (filter: Parameters<typeof journal.list>[0]) =>
       journal.list(filter).map((sale) => sale.id);
     const from = sold[1]?.createdAt;
@@ -176,8 +201,8 @@ describe('the renewal journal', () => {
     expect(ids({ status: 'failed', from })).toEqual([b]);
     expect(ids({ from, to })).toEqual([c, b]);
     expect(ids({ to, status: 'paid', msisdn: '+687999999' })).toEqual([c]);
-    journal.markSending(d ?? 0, 'modem-1', 'clerk:1');
-    journal.settle(d ?? 0, { status: 'unknown', reason: 'timeout', transcript: '…' }, 'modem-1');
+    journal.markSending(d ?? 0, 'modem-1', byClerk);
+    journal.settle(d ?? 0, { status: 'unknown', reason: 'timeout', transcript: '…' }, byModem);
     expect(ids({ status: 'unknown' })).toEqual([d]);
     expect(ids({ status: 'unknown', msisdn: '+687271234', from })).toEqual([d]);
     expect(ids({ status: 'sending' })).toEqual([]);
@@ -186,37 +211,35 @@ describe('the renewal journal', () => {
 
   it('never lets a sale move out of order', () => {
     const { journal, clerk } = journalOnFile();
-    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
-    expect(() => journal.resolve(sale.id, 'succeeded', 'looks fine', 'manager:2')).toThrow(
+    const { sale } = journal.openPaidSale(newSale(clerk.id), byClerk);
+    expect(() => journal.resolve(sale.id, 'succeeded', 'looks fine', byManager)).toThrow(
       JournalError,
     );
-    journal.markSending(sale.id, 'modem-1', 'clerk:1');
-    expect(() => journal.markSending(sale.id, 'modem-2', 'clerk:1')).toThrow(
-      /is sending, not paid/,
-    );
-    journal.settle(sale.id, { status: 'unknown', reason: 'timeout', transcript: '…' }, 'modem-1');
+    journal.markSending(sale.id, 'modem-1', byClerk);
+    expect(() => journal.markSending(sale.id, 'modem-2', byClerk)).toThrow(/is sending, not paid/);
+    journal.settle(sale.id, { status: 'unknown', reason: 'timeout', transcript: '…' }, byModem);
     expect(() =>
-      journal.settle(sale.id, { status: 'failed', reason: 'x', transcript: '' }, 'modem-1'),
+      journal.settle(sale.id, { status: 'failed', reason: 'x', transcript: '' }, byModem),
     ).toThrow(/is unknown, not sending/);
   });
 
   it('resolves an unknown sale only by verification, and a failed resolution is refunded', () => {
     const { journal, clerk, db } = journalOnFile();
-    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
-    journal.markSending(sale.id, 'modem-1', 'clerk:1');
-    journal.settle(sale.id, { status: 'unknown', reason: 'timeout', transcript: '…' }, 'modem-1');
+    const { sale } = journal.openPaidSale(newSale(clerk.id), byClerk);
+    journal.markSending(sale.id, 'modem-1', byClerk);
+    journal.settle(sale.id, { status: 'unknown', reason: 'timeout', transcript: '…' }, byModem);
     const resolved = journal.resolve(
       sale.id,
       'failed',
       'carrier confirms nothing was credited',
-      'manager:2',
+      byManager,
     );
     expect(resolved.status).toBe('failed');
     expect(db.prepare('SELECT count(*) FROM refunds').pluck().get()).toBe(1);
     expect(journal.events(sale.id).at(-1)).toMatchObject({
       from: 'unknown',
       to: 'failed',
-      actor: 'manager:2',
+      actor: byManager,
       reason: 'carrier confirms nothing was credited',
     });
   });
@@ -226,30 +249,30 @@ describe('the renewal journal', () => {
     const book = createReceiptBook(db, 'till-1', () => new Date());
     const { deviceId: _device, number: _number, issuedAt: _issuedAt, ...draft } = saleContent;
     expect(journal.needsRecovery()).toBe(false);
-    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
+    const { sale } = journal.openPaidSale(newSale(clerk.id), byClerk);
     expect(journal.needsRecovery()).toBe(true);
-    journal.markSending(sale.id, 'modem-1', 'clerk:1');
+    journal.markSending(sale.id, 'modem-1', byClerk);
     const outcome = { status: 'unknown', reason: 'timeout', transcript: '…' } as const;
-    journal.settle(sale.id, outcome, 'modem-1', (settled) => book.issue(settled.id, draft));
+    journal.settle(sale.id, outcome, byModem, (settled) => book.issue(settled.id, draft));
     expect(journal.needsRecovery()).toBe(false);
   });
 
   it('reads a sale left sending by a crash back as unknown, after reopening the file', () => {
     const { journal, clerk, db, file, now } = journalOnFile();
-    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
-    journal.markSending(sale.id, 'modem-1', 'clerk:1');
+    const { sale } = journal.openPaidSale(newSale(clerk.id), byClerk);
+    journal.markSending(sale.id, 'modem-1', byClerk);
     db.close();
     const reopened = createJournal(openDatabase(file, now).db, now);
-    const recovered = reopened.recoverInterrupted('system');
+    const recovered = reopened.recoverInterrupted(systemActor);
     expect(recovered.map((s) => [s.id, s.status])).toEqual([[sale.id, 'unknown']]);
     expect(reopened.events(sale.id).at(-1)?.reason).toMatch(/interrupted while sending/);
-    expect(reopened.recoverInterrupted('system')).toEqual([]);
+    expect(reopened.recoverInterrupted(systemActor)).toEqual([]);
   });
 
   it('fails and refunds a sale left paid by a crash: no modem ever took it', () => {
     const { journal, clerk, db } = journalOnFile();
-    const { sale } = journal.openPaidSale(newSale(clerk.id), 'clerk:1');
-    expect(journal.recoverInterrupted('system').map((s) => s.status)).toEqual(['failed']);
+    const { sale } = journal.openPaidSale(newSale(clerk.id), byClerk);
+    expect(journal.recoverInterrupted(systemActor).map((s) => s.status)).toEqual(['failed']);
     expect(journal.events(sale.id).at(-1)?.reason).toMatch(/before a modem took/);
     expect(db.prepare('SELECT count(*) FROM refunds').pluck().get()).toBe(1);
   });

@@ -2,8 +2,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createReceiptBook, type ReceiptDraft } from '../../../electron/sales/receipts';
 import { openDatabase } from '../../../electron/store/database';
+import type { Actor } from '../../../shared/user';
 import { withTempDirs } from '../../support/temp';
 import { saleContent } from '../../unit/printing/sale';
+
+const byClerk: Actor = { kind: 'user', role: 'clerk', userId: 1 };
+const byManager: Actor = { kind: 'user', role: 'manager', userId: 2 };
 
 const tempDir = withTempDirs();
 
@@ -69,8 +73,8 @@ describe('the receipt book', () => {
     const db = shopWithSales(path.join(tempDir(), 'shop.sqlite'), 1);
     const book = createReceiptBook(db, 'till-1', () => new Date());
     const original = book.issue(1, fixed);
-    expect(book.reprint(1, 'clerk:1', 'pdf')?.copy).toBe(1);
-    const second = book.reprint(1, 'manager:2', null);
+    expect(book.reprint(1, byClerk, 'pdf')?.copy).toBe(1);
+    const second = book.reprint(1, byManager, null);
     expect(second).toMatchObject({ copy: 2, hash: original.hash });
     expect(book.get(1)).toMatchObject({
       saleId: 1,
@@ -78,7 +82,7 @@ describe('the receipt book', () => {
       copies: 2,
       receipt: { hash: original.hash },
     });
-    expect(book.reprint(9, 'clerk:1', null)).toBeNull();
+    expect(book.reprint(9, byClerk, null)).toBeNull();
   });
 
   it('logs the original’s print once, and says a receipt was printed from then on', () => {
@@ -86,10 +90,10 @@ describe('the receipt book', () => {
     const book = createReceiptBook(db, 'till-1', () => new Date());
     book.issue(1, fixed);
     expect(book.get(1)).toMatchObject({ printed: false, copies: 0 });
-    book.logOriginalPrint(1, 'clerk:1', 'counter');
+    book.logOriginalPrint(1, byClerk, 'counter');
     expect(book.get(1)).toMatchObject({ printed: true, copies: 0 });
-    expect(() => book.logOriginalPrint(1, 'clerk:1', 'counter')).toThrow(/UNIQUE|PRIMARY KEY/);
-    expect(() => book.logOriginalPrint(2, 'clerk:1', 'counter')).toThrow(/FOREIGN KEY/);
+    expect(() => book.logOriginalPrint(1, byClerk, 'counter')).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => book.logOriginalPrint(2, byClerk, 'counter')).toThrow(/FOREIGN KEY/);
   });
 
   it('refuses a receipt whose content is not a receipt', () => {

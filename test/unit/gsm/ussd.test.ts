@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAtChannel } from '../../../electron/gsm/channel';
+import { AtNotSentError, AtTimeoutError, createAtChannel } from '../../../electron/gsm/channel';
 import { genericProfile } from '../../../electron/gsm/profiles';
 import {
   createUssdSession,
@@ -9,6 +9,7 @@ import {
 } from '../../../electron/gsm/ussd';
 import { shippedModemProfiles } from '../../support/modem-profiles';
 import { type Script, scriptedModem } from './scripted-modem';
+import { steppedClock } from './stepped-clock';
 
 const ok = '\r\nOK\r\n';
 const huawei =
@@ -21,13 +22,15 @@ function session(
 ) {
   const modem = scriptedModem((command) => (command.startsWith('AT+CSCS=') ? ok : script(command)));
   const learned: string[] = [];
-  const ussd = createUssdSession(createAtChannel(modem.client), {
+  const time = steppedClock();
+  const ussd = createUssdSession(createAtChannel(modem.client, { clock: time.clock }), {
     profile,
     remembered,
     onLearned: (encoding) => learned.push(encoding),
+    clock: time.clock,
   });
   const sent = () => modem.received.filter((line) => line.startsWith('AT+CUSD'));
-  return { ussd, sent, learned };
+  return { ussd, sent, learned, time };
 }
 
 describe('USSD', () => {
@@ -86,8 +89,8 @@ describe('USSD', () => {
   });
 
   it('never sends a request twice once the modem accepted it, even with no answer', async () => {
-    const { ussd, sent } = session(() => ok);
-    const step = await ussd.start('*123*687123456*2#', 100);
+    const { ussd, sent, time } = session(() => ok);
+    const step = await time.drive(ussd.start('*123*687123456*2#', 100));
     expect(step.status).toBe('timeout');
     expect(sent()).toEqual(['AT+CUSD=1,"*123*687123456*2#",15']);
   });
@@ -219,4 +222,192 @@ describe('USSD', () => {
       expect(sent()).toEqual([]);
     },
   );
+});
+
+const TOP_UP = '*123*1*687123456*2*1234#';
+
+describe('USSD top-ups on a modem out of step', () => {
+  it('dials a top-up once, even when a stale ERROR reaches the line after a failed resync', async () => {
+    // The modem stalls for a few seconds (network search, SIM refresh). The inbox's AT+CMGD
+    // times out, resync gives up, and the top-up's AT+CUSD=1 goes onto the line. When the modem
+    // wakes up it answers everything in order: the CMGD's +CMS ERROR lands on the AT+CUSD=1.
+    let stalled = false;
+    const backlog: string[] = [];
+    const answer = (command: string): string => {
+      if (command.startsWith('AT+CMGD')) return '\r\n+CMS ERROR: 321\r\n';
+      if (command.startsWith('AT+CUSD=1,'))
+        return `${ok}\r\n+CUSD: 0,"Recharge 5Go OK pour 687123456",15\r\n`;
+      return ok;
+    };
+    const modem = scriptedModem((command) => {
+      if (!stalled) return answer(command);
+      backlog.push(command);
+      return null;
+    });
+    const time = steppedClock();
+    const channel = createAtChannel(modem.client, {
+      timeouts: { quick: 100 },
+      resyncTimeoutMs: 250,
+      resyncQuietMs: 10,
+      clock: time.clock,
+    });
+    const ussd = createUssdSession(channel, { profile: genericProfile, clock: time.clock });
+    // An earlier session selected the charset and learned the encoding.
+    expect((await time.drive(ussd.start('*100#', 1_000))).status).toBe('done');
+
+    stalled = true;
+    const deletion = channel.run('AT+CMGD=3', { kind: 'sim', timeoutMs: 100 }).catch((e) => e);
+    // Handled at once: it settles while the test waits for the modem to wake.
+    const topUp = ussd.start(TOP_UP, 3_000).catch((error: unknown) => error);
+    expect(await time.drive(deletion)).toBeInstanceOf(AtTimeoutError);
+    await time.step(400);
+    stalled = false;
+    for (const command of backlog.splice(0)) await modem.modem.write(Buffer.from(answer(command)));
+    // Resync gave up while the modem stalled: the top-up is refused without being written, so
+    // the journal records it as failed before sending, and no stale answer can reach it.
+    expect(await time.drive(topUp)).toBeInstanceOf(AtNotSentError);
+    await time.step(100);
+
+    const dialled = modem.received.filter(
+      (line) => line.startsWith('AT+CUSD=1,') && !line.includes('*100#'),
+    );
+    expect(dialled).toEqual([]);
+  });
+
+  it('counts the answer time from when AT+CUSD=1 is written, not from when it was queued', async () => {
+    // A long SMS is being sent (AT+CMGS takes 300 ms on a slow network) when the clerk starts a
+    // top-up with a 250 ms answer window; the network answers 50 ms after the request.
+    const time = steppedClock();
+    const modem = scriptedModem((command) => {
+      if (command.startsWith('AT+CMGS')) {
+        time.clock.setTimeout(
+          () => void modem.modem.write(Buffer.from(`\r\n+CMGS: 7\r\n${ok}`)),
+          300,
+        );
+        return null;
+      }
+      if (command.startsWith('AT+CUSD=1,')) {
+        time.clock.setTimeout(
+          () =>
+            void modem.modem.write(Buffer.from('\r\n+CUSD: 0,"Recharge 5Go OK. Ref TX1",15\r\n')),
+          50,
+        );
+        return ok;
+      }
+      return ok;
+    });
+    const channel = createAtChannel(modem.client, { clock: time.clock });
+    const ussd = createUssdSession(channel, { profile: genericProfile, clock: time.clock });
+    // An earlier session of the day already selected the charset (AT+CSCS is not asked again).
+    expect((await time.drive(ussd.start('*100#', 1_000))).status).toBe('done');
+    void channel.run('AT+CMGS=5', { kind: 'network' });
+    const step = await time.drive(ussd.start(TOP_UP, 250));
+    // Once, the step timed out (the journal would have said "unknown"), though the network
+    // answered 50 ms after the request was written.
+    expect(step.status).toBe('done');
+  });
+
+  it('does not take the late answer of a timed-out top-up as the answer of the next one', async () => {
+    // Top-up A is accepted (OK) but its answer comes late; the clerk's next top-up B is refused
+    // by the network. B must not be reported with A's confirmation.
+    const time = steppedClock();
+    let dialled = 0;
+    const modem = scriptedModem((command) => {
+      if (!command.startsWith('AT+CUSD=1,')) return ok;
+      dialled++;
+      const [answer, delay] =
+        dialled === 1
+          ? // A's answer: 150 ms late (after A's 100 ms window).
+            ['Recharge 5Go OK pour 687123456. Ref TX1', 150]
+          : ['Solde revendeur insuffisant', 100];
+      time.clock.setTimeout(
+        () => void modem.modem.write(Buffer.from(`\r\n+CUSD: 0,"${answer}",15\r\n`)),
+        delay as number,
+      );
+      return ok;
+    });
+    const ussd = createUssdSession(createAtChannel(modem.client, { clock: time.clock }), {
+      profile: genericProfile,
+      lateAnswerMs: 2_000,
+      clock: time.clock,
+    });
+    const a = await time.drive(ussd.start('*123*1*687123456*2*1234#', 100));
+    expect(a.status).toBe('timeout');
+    // A's answer may still come: B is refused before anything is written.
+    await expect(time.drive(ussd.start('*123*1*687654321*2*1234#', 1_000))).rejects.toBeInstanceOf(
+      UssdBusyError,
+    );
+    expect(dialled).toBe(1);
+    // A's late confirmation arrives (it is evidence for A, never B's); then B can go.
+    await time.step(100);
+    const b = await time.drive(ussd.start('*123*1*687654321*2*1234#', 1_000));
+    expect(b.text).toBe('Solde revendeur insuffisant');
+  });
+
+  it('does not take the late answer of a top-up whose AT+CUSD=1 itself timed out', async () => {
+    // The modem takes A but its OK never comes in time; A's answer comes 3 s later. B, asked
+    // meanwhile, is refused; once A's answer came, C goes and gets its own.
+    const time = steppedClock();
+    let dialled = 0;
+    const modem = scriptedModem((command) => {
+      if (!command.startsWith('AT+CUSD=1,')) return ok;
+      dialled++;
+      if (dialled === 1) {
+        time.clock.setTimeout(
+          () =>
+            void modem.modem.write(
+              Buffer.from(`${ok}\r\n+CUSD: 0,"Recharge 5Go OK pour 687123456. Ref TX1",15\r\n`),
+            ),
+          3_000,
+        );
+        return null;
+      }
+      return `${ok}\r\n+CUSD: 0,"Solde revendeur insuffisant",15\r\n`;
+    });
+    const ussd = createUssdSession(createAtChannel(modem.client, { clock: time.clock }), {
+      profile: genericProfile,
+      clock: time.clock,
+    });
+    await expect(time.drive(ussd.start('*123*1*687123456*2*1234#', 1_000))).rejects.toBeInstanceOf(
+      AtTimeoutError,
+    );
+    await expect(time.drive(ussd.start('*123*1*687654321*2*1234#', 1_000))).rejects.toBeInstanceOf(
+      UssdBusyError,
+    );
+    expect(dialled).toBe(1);
+    await time.step(2_000);
+    const c = await time.drive(ussd.start('*123*1*687654321*2*1234#', 1_000));
+    expect(c).toMatchObject({ status: 'done', text: 'Solde revendeur insuffisant' });
+  });
+
+  it('keeps one USSD session per modem even when two callers each make a session object', async () => {
+    // createUssdSession is per call (as `comptoir ussd` does): two top-ups on one modem at the
+    // same time must not both take the first +CUSD answer.
+    const time = steppedClock();
+    const modem = scriptedModem((command) => {
+      const code = /^AT\+CUSD=1,"(.*)",15$/.exec(command)?.[1];
+      if (!code) return ok;
+      const customer = code.split('*')[3];
+      time.clock.setTimeout(
+        () =>
+          void modem.modem.write(Buffer.from(`\r\n+CUSD: 0,"Recharge OK pour ${customer}",15\r\n`)),
+        30,
+      );
+      return ok;
+    });
+    const channel = createAtChannel(modem.client, { clock: time.clock });
+    const first = createUssdSession(channel, { profile: genericProfile, clock: time.clock });
+    const second = createUssdSession(channel, { profile: genericProfile, clock: time.clock });
+    const [a, b] = await time.drive(
+      Promise.allSettled([
+        first.start('*123*1*687111111*2*1234#', 1_000),
+        second.start('*123*1*687222222*2*1234#', 1_000),
+      ]),
+    );
+    expect(a).toMatchObject({ status: 'fulfilled', value: { text: 'Recharge OK pour 687111111' } });
+    // Either refused as busy, or with its own answer. Once, it was fulfilled with
+    // "Recharge OK pour 687111111": the other customer's confirmation.
+    if (b.status === 'fulfilled') expect(b.value.text).toBe('Recharge OK pour 687222222');
+    else expect(b.reason).toBeInstanceOf(UssdBusyError);
+  });
 });

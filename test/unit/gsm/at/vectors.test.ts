@@ -1,5 +1,5 @@
 /**
- * The shared modem vectors (../shared/vectors/modem-vectors.json) of the kinds the AT layer
+ * The modem vectors (test/fixtures/vectors/modem-vectors.json) of the kinds the AT layer
  * owns, run through the real framer, reader and parsers. PDU and codec vectors belong to the
  * codec tests.
  */
@@ -21,7 +21,7 @@ interface Vector {
 }
 
 const path = fileURLToPath(
-  new URL('../../../../../shared/vectors/modem-vectors.json', import.meta.url),
+  new URL('../../../fixtures/vectors/modem-vectors.json', import.meta.url),
 );
 const vectors = JSON.parse(readFileSync(path, 'utf8')) as Vector[];
 
@@ -45,7 +45,7 @@ function cusdEvents(events: AtEvent[]): Array<AtEvent & { type: 'urc' }> {
   );
 }
 
-describe('shared modem vectors', () => {
+describe('modem vectors', () => {
   it('has vectors of every kind the AT layer owns', () => {
     for (const kind of [
       'at_final_response',

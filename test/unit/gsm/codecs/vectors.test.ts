@@ -1,5 +1,5 @@
 /**
- * Every codec-relevant entry of ../shared/vectors/modem-vectors.json, asserted as written.
+ * Every codec-relevant entry of test/fixtures/vectors/modem-vectors.json, asserted as written.
  * Where the vectors name a field differently from our decoded shape, the mapping is explicit
  * here: concat {ref, parts, part} is our {ref, part, total}; `multipart: true` is a non-null
  * concat; status_meaning is statusMeaning.

@@ -1,4 +1,4 @@
-/** The shared modem vectors (../shared/vectors beside the project), loaded by kind. */
+/** The modem vectors (test/fixtures/vectors, each naming its source), loaded by kind. */
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -11,7 +11,7 @@ export interface Vector {
   source_path: string;
 }
 
-const file = path.resolve(__dirname, '../../../../../shared/vectors/modem-vectors.json');
+const file = path.resolve(__dirname, '../../../fixtures/vectors/modem-vectors.json');
 const all = JSON.parse(fs.readFileSync(file, 'utf8')) as Vector[];
 
 /** The vectors of one kind, named for test titles; throws if there are none (a test that

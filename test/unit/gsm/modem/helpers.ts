@@ -2,6 +2,7 @@ import { createAtChannel } from '../../../../electron/gsm/channel';
 import { type OpenModemOptions, openModem } from '../../../../electron/gsm/modem';
 import { shippedModemProfiles } from '../../../support/modem-profiles';
 import { scriptedModem } from '../scripted-modem';
+import { steppedClock } from '../stepped-clock';
 
 export const ok = '\r\nOK\r\n';
 export const error = '\r\nERROR\r\n';
@@ -55,11 +56,14 @@ export function fakeModem(answers: Answers = {}, options: { echo?: boolean } = {
     if (bytes === null) return null;
     return options.echo ? `${command}\r${bytes}` : bytes;
   });
+  // Timeouts fall due on a stepped clock: `time.drive` lets them pass while a test waits.
+  const time = steppedClock();
   const channel = createAtChannel(scripted.client, {
     timeouts: { quick: 1_000, sim: 1_000, network: 1_000 },
     resyncQuietMs: 1,
+    clock: time.clock,
   });
-  return { received: scripted.received, modemSide: scripted.modem, channel };
+  return { received: scripted.received, modemSide: scripted.modem, channel, time };
 }
 
 /**
@@ -86,11 +90,10 @@ export async function openFake(
   const { echo, ...openOptions } = options;
   const fake = fakeModem(answers, { echo });
   const clock = instantSleep();
-  const modem = await openModem(fake.channel, {
-    sleep: clock.sleep,
-    profiles: await shippedModemProfiles(),
-    ...openOptions,
-  });
+  const profiles = await shippedModemProfiles();
+  const modem = await fake.time.drive(
+    openModem(fake.channel, { sleep: clock.sleep, profiles, ...openOptions }),
+  );
   return { ...fake, modem, pauses: clock.pauses };
 }
 
@@ -99,11 +102,13 @@ export async function failToOpen(answers: Answers = {}, options: OpenModemOption
   const fake = fakeModem(answers);
   const clock = instantSleep();
   const profiles = await shippedModemProfiles();
-  const failure = await openModem(fake.channel, { sleep: clock.sleep, profiles, ...options }).then(
-    () => {
-      throw new Error('the modem opened');
-    },
-    (e: unknown) => e,
-  );
+  const failure = await fake.time
+    .drive(openModem(fake.channel, { sleep: clock.sleep, profiles, ...options }))
+    .then(
+      () => {
+        throw new Error('the modem opened');
+      },
+      (e: unknown) => e,
+    );
   return { ...fake, failure, pauses: clock.pauses };
 }

@@ -30,8 +30,11 @@ const withAndWithout = [
 describe('reply.naIsError: a bare NA is a final "not allowed" (some Samsung; note 3)', () => {
   it.each(withAndWithout)('%s', async (_label, naIsError) => {
     const profile = acme({ reply: { cpinWithoutOk: false, naIsError } });
-    const { modem } = await openFake({ 'AT+CNMI=2,1': '\r\nNA\r\n' }, { profiles: [profile] });
-    const answer = modem.channel.run('AT+CNMI=2,1');
+    const { modem, time } = await openFake(
+      { 'AT+CNMI=2,1': '\r\nNA\r\n' },
+      { profiles: [profile] },
+    );
+    const answer = time.drive(modem.channel.run('AT+CNMI=2,1'));
     if (naIsError) expect((await answer).final).toEqual({ kind: 'not-allowed' });
     else await expect(answer).rejects.toBeInstanceOf(AtTimeoutError);
   });

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { createAtChannel } from '../../../../electron/gsm/channel';
+import { createMemoryLinkPair } from '../../../../electron/gsm/link/memory-link';
 import { ModemError, openModem } from '../../../../electron/gsm/modem';
 import { SYNC_QUIET_MS } from '../../../../electron/gsm/modem-start';
 import type { ModemProfile } from '../../../../electron/gsm/profiles';
 import { genericProfile } from '../../../../electron/gsm/profiles';
+import { createSimulatedModem } from '../../../../electron/gsm/simulator';
+import { steppedClock, turns } from '../stepped-clock';
 import {
   cme,
   error,
@@ -64,7 +68,7 @@ describe('opening a modem', () => {
     await fake.modemSide.write(
       Buffer.from('\x00\x00\xff\r\nRDY\r\nOK\r\n\r\nERROR\r\n^SIMST:1\r\n'),
     );
-    const modem = await openModem(fake.channel, { sleep: instantSleep().sleep });
+    const modem = await fake.time.drive(openModem(fake.channel, { sleep: instantSleep().sleep }));
     expect(modem.identity).toEqual(textbookIdentity);
   });
 
@@ -93,7 +97,7 @@ describe('opening a modem', () => {
   it('an OK left on the line before the first AT does not shift every later answer by one', async () => {
     const fake = fakeModem();
     await fake.modemSide.write(Buffer.from('\r\nOK\r\n\r\nOK\r\n'));
-    const modem = await openModem(fake.channel, { sleep: instantSleep().sleep });
+    const modem = await fake.time.drive(openModem(fake.channel, { sleep: instantSleep().sleep }));
     expect(modem.identity).toEqual(textbookIdentity);
     expect(modem.warnings).toEqual([]);
   });
@@ -222,7 +226,7 @@ describe('a SIM still starting', () => {
 
 describe('+CPIN: READY without OK (field note 6)', () => {
   it('a Sierra modem opens ready, and the command after it gets its own answer', async () => {
-    const { modem } = await openFake({
+    const { modem, time } = await openFake({
       'AT+CGMI': reply('Sierra Wireless, Incorporated'),
       'AT+CGMM': reply('MC7710'),
       'AT+CPIN?': '\r\n+CPIN: READY\r\n',
@@ -234,15 +238,38 @@ describe('+CPIN: READY without OK (field note 6)', () => {
       manufacturer: 'Sierra Wireless, Incorporated',
       model: 'MC7710',
     });
-    expect(await modem.simState()).toBe('ready');
-    expect(await modem.signal()).toEqual({ csq: 18, dbm: -77, bars: 3 });
+    expect(await time.drive(modem.simState())).toBe('ready');
+    expect(await time.drive(modem.signal())).toEqual({ csq: 18, dbm: -77, bars: 3 });
   });
 
   it('a modem whose profile does not expect it opens with the SIM state unknown and a warning', async () => {
-    const { modem, received } = await openFake({ 'AT+CPIN?': '\r\n+CPIN: READY\r\n' });
+    const { modem, received, time } = await openFake({ 'AT+CPIN?': '\r\n+CPIN: READY\r\n' });
     expect(modem.warnings).toEqual([expect.stringMatching(/^AT\+CPIN\?: no answer within/)]);
     expect(received).not.toContain('AT+CIMI');
     expect(modem.identity.imsi).toBeNull();
-    expect(await modem.info()).toMatchObject({ sim: 'unknown', imsi: null });
+    expect(await time.drive(modem.info())).toMatchObject({ sim: 'unknown', imsi: null });
+  });
+
+  it('gets the modem back from an SMS prompt an earlier session left open', async () => {
+    // The previous run of the app wrote AT+CMGS and died before the body: without the ESC the
+    // channel sends first, every `AT` would be typed into the pending SMS body.
+    const time = steppedClock();
+    const [client, modemEnd] = createMemoryLinkPair('sim');
+    const simulated = createSimulatedModem(modemEnd, { clock: time.clock });
+    try {
+      await client.write(Buffer.from('AT+CMGF=0\rAT+CMGS=20\r', 'latin1'));
+      await turns();
+      const channel = createAtChannel(client, {
+        timeouts: { quick: 100 },
+        resyncQuietMs: 5,
+        clock: time.clock,
+      });
+      const modem = await time.drive(
+        openModem(channel, { sleep: instantSleep().sleep, syncTimeoutMs: 100 }),
+      );
+      expect(modem.profile.id).toBe('generic');
+    } finally {
+      simulated.stop();
+    }
   });
 });

@@ -1,0 +1,169 @@
+import { type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProcedureOutput } from '../../shared/api/contract';
+import { defaultIdleLockMinutes } from '../../shared/shop';
+import { api } from '../api';
+import { CardPage } from '../cards/CardPage';
+import { CounterPage } from '../counter/CounterPage';
+import { DayPage } from '../day/DayPage';
+import type { TranslationKey } from '../i18n';
+import { ModemsPage } from '../modems/ModemsPage';
+import { SalesPage } from '../sales/SalesPage';
+import { CarrierSettings } from '../settings/CarrierSettings';
+import { ModemSettings } from '../settings/ModemSettings';
+import { SettingsPage } from '../settings/SettingsPage';
+import { SetupPage } from '../setup/SetupPage';
+import { SignInPage } from '../sign-in/SignInPage';
+import { useApi } from '../use-api';
+import { DemoBanner } from './DemoBanner';
+import { useIdleLock } from './idle-lock';
+import { LanguagePicker } from './LanguagePicker';
+
+type Session = ProcedureOutput<'auth.login'>;
+
+interface Page {
+  /** Its address: #counter. */
+  id: string;
+  /** The translation key of its name in the navigation. */
+  label: TranslationKey;
+  managerOnly?: boolean;
+  /** Stays mounted (hidden) while another page shows: a sale under way must not be lost. */
+  keepMounted?: boolean;
+  render(session: Session, demo: boolean): ReactNode;
+}
+
+/** The screens after sign-in, in the navigation's order; a sign-in lands on the first. */
+const pages: readonly Page[] = [
+  { id: 'counter', label: 'nav.counter', keepMounted: true, render: () => <CounterPage /> },
+  {
+    id: 'sales',
+    label: 'nav.sales',
+    render: (session) => <SalesPage canResolve={session.user.role === 'manager'} />,
+  },
+  { id: 'card', label: 'card.nav', render: () => <CardPage /> },
+  { id: 'day', label: 'day.nav', render: (session) => <DayPage role={session.user.role} /> },
+  { id: 'modems', label: 'nav.modems', render: () => <ModemsPage /> },
+  {
+    id: 'settings',
+    label: 'nav.settings',
+    managerOnly: true,
+    render: (_session, demo) => (
+      <>
+        <SettingsPage />
+        <CarrierSettings />
+        <ModemSettings demo={demo} />
+      </>
+    ),
+  },
+];
+
+const readHash = () => window.location.hash.replace(/^#/, '');
+
+function useLocationHash(): string {
+  const [hash, setHash] = useState(readHash);
+  useEffect(() => {
+    const changed = () => setHash(readHash());
+    window.addEventListener('hashchange', changed);
+    return () => window.removeEventListener('hashchange', changed);
+  }, []);
+  return hash;
+}
+
+/** The shop's idle time, kept up to date when a manager changes it on another screen. */
+function useIdleLockMinutes(): number {
+  const saved = useApi(() => api.call('shop.get', {}), []);
+  const [updated, setUpdated] = useState<number | null>(null);
+  useEffect(() => api.on('shop.updated', ({ profile }) => setUpdated(profile.idleLockMinutes)), []);
+  // A change heard is newer than what was read; until the shop is set up, the default holds.
+  return updated ?? saved.value?.profile?.idleLockMinutes ?? defaultIdleLockMinutes;
+}
+
+export function App({ demo, hasUsers }: { demo: boolean; hasUsers: boolean }) {
+  const { t } = useTranslation();
+  const [session, setSession] = useState<Session | null>(null);
+  const [firstRun, setFirstRun] = useState(!hasUsers);
+  const [locked, setLocked] = useState(false);
+  const hash = useLocationHash();
+  const allowed = pages.filter((page) => !page.managerOnly || session?.user.role === 'manager');
+  const current = allowed.find((page) => page.id === hash) ?? allowed[0];
+
+  function signIn(next: Session, landing: string) {
+    api.setToken(next.token);
+    setSession(next);
+    setFirstRun(false);
+    setLocked(false);
+    window.location.hash = landing;
+  }
+
+  function signOut(why: 'asked' | 'idle') {
+    // The call carries the token it was made with; the screen does not wait for its answer.
+    void api.call('auth.logout', {}).catch(() => {});
+    api.setToken(null);
+    setSession(null);
+    setLocked(why === 'idle');
+  }
+
+  const idleLockMinutes = useIdleLockMinutes();
+  useIdleLock(session ? idleLockMinutes : null, () => signOut('idle'));
+
+  let main: ReactNode;
+  if (session) {
+    main = allowed.map((page) =>
+      page === current ? (
+        <div key={page.id}>{page.render(session, demo)}</div>
+      ) : (
+        page.keepMounted && (
+          <div key={page.id} hidden>
+            {page.render(session, demo)}
+          </div>
+        )
+      ),
+    );
+  } else if (firstRun) {
+    main = <SetupPage onSignedIn={(next) => signIn(next, 'settings')} />;
+  } else {
+    main = (
+      <SignInPage
+        demo={demo}
+        notice={locked ? t('signIn.locked', { count: idleLockMinutes }) : null}
+        onSignedIn={(next) => signIn(next, 'counter')}
+      />
+    );
+  }
+
+  return (
+    <div className={demo ? 'app app--demo' : 'app'}>
+      {demo && <DemoBanner />}
+      <header className="app__header">
+        <span className="app__name">
+          {t('app.name')}
+          {demo && <span className="app__demo-tag">{t('app.demoTag')}</span>}
+        </span>
+        {session && (
+          <nav aria-label={t('app.mainNavigation')} className="app__nav">
+            {allowed.map((page) => (
+              <a
+                key={page.id}
+                href={`#${page.id}`}
+                aria-current={page === current ? 'page' : undefined}
+                className="app__nav-link"
+              >
+                {t(page.label)}
+              </a>
+            ))}
+          </nav>
+        )}
+        <LanguagePicker />
+        {session && (
+          <span className="app__user">
+            {t('signIn.signedInAs', { name: session.user.name })}{' '}
+            <button type="button" className="app__sign-out" onClick={() => signOut('asked')}>
+              {t('signIn.signOut')}
+            </button>
+          </span>
+        )}
+      </header>
+      <main className="app__main">{main}</main>
+    </div>
+  );
+}

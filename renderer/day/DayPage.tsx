@@ -1,0 +1,54 @@
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../shared/user';
+import { api } from '../api';
+import { ProblemLine } from '../components/FormStatus';
+import { describeError } from '../errors';
+import { useApi } from '../use-api';
+import { ClosedDays } from './ClosedDays';
+import { TodayShift } from './TodayShift';
+
+const views = ['today', 'closed'] as const;
+type View = (typeof views)[number];
+
+/** The day: today's shift (opening, cash, X report, close) and the closed days' Z reports. */
+export function DayPage({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  const loaded = useApi(() => api.call('shop.get', {}), []);
+  const shop = loaded.value?.profile;
+  const [view, setView] = useState<View>('today');
+
+  let body: ReactNode;
+  if (loaded.error !== null) {
+    body = <ProblemLine>{describeError(t, loaded.error)}</ProblemLine>;
+  } else if (shop === undefined) {
+    body = <p>{t('app.loading')}</p>;
+  } else if (shop === null) {
+    // The day is counted in the shop's currency and cut at midnight in its zone.
+    body = <p className="notice">{t('day.noShop')}</p>;
+  } else if (view === 'today') {
+    body = <TodayShift currency={shop.currency} timeZone={shop.timeZone} role={role} />;
+  } else {
+    body = <ClosedDays timeZone={shop.timeZone} role={role} />;
+  }
+
+  return (
+    <section className="day">
+      <h1>{t('day.title')}</h1>
+      <nav className="day__views" aria-label={t('day.views')}>
+        {views.map((value) => (
+          <button
+            key={value}
+            type="button"
+            className={view === value ? undefined : 'button--secondary'}
+            aria-pressed={view === value}
+            onClick={() => setView(value)}
+          >
+            {t(`day.view.${value}`)}
+          </button>
+        ))}
+      </nav>
+      {body}
+    </section>
+  );
+}

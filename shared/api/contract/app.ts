@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { languageSchema } from '../../languages';
+import { noInput, procedure } from './procedure';
+
+export const app = {
+  'app.get': procedure(
+    'public',
+    'What is running: version, demo mode, default language.',
+    noInput,
+    z.object({
+      version: z.string(),
+      demo: z.boolean(),
+      defaultLanguage: languageSchema,
+      /** False until the first manager is created (first run). */
+      hasUsers: z.boolean(),
+    }),
+  ),
+};

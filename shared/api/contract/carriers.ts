@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { carrierProfileSchema } from '../../carrier';
+import { noInput, procedure } from './procedure';
+
+export const carriers = {
+  'carriers.list': procedure(
+    'manager',
+    'The carrier profiles in service (shipped, or edited by the shop) and the files that failed to load.',
+    noInput,
+    z.object({
+      carriers: z.array(
+        z.object({ id: z.string(), name: z.string(), file: z.string(), edited: z.boolean() }),
+      ),
+      problems: z.array(z.object({ file: z.string(), message: z.string() })),
+    }),
+  ),
+  'carriers.get': procedure(
+    'manager',
+    'One carrier profile, whole, to edit.',
+    z.object({ id: z.string().min(1).max(40) }).strict(),
+    z.object({ profile: carrierProfileSchema }),
+  ),
+  'carriers.save': procedure(
+    'manager',
+    'Validates a carrier profile and puts it in service at once, saved in the shop’s own folder ' +
+      '(it then replaces the shipped profile of the same id).',
+    z.object({ profile: carrierProfileSchema }).strict(),
+    z.object({ profile: carrierProfileSchema }),
+  ),
+};

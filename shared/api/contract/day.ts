@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import {
+  countedLineSchema,
+  dayReportSchema,
+  dealerBalanceInputSchema,
+  managerApprovalSchema,
+  reasonSchema,
+  zReportSchema,
+} from '../../day';
+import { printerChoiceSchema } from './printers';
+import { noInput, procedure } from './procedure';
+
+export const day = {
+  'day.getReport': procedure(
+    'user',
+    "The X report of the open shift (changes nothing), or with a date (YYYY-MM-DD, the shop's " +
+      'day) the report of the last Z closed that day.',
+    z.object({ date: z.iso.date().optional() }).strict(),
+    z.object({ report: dayReportSchema, zNumber: z.number().int().nullable() }),
+  ),
+  'day.close': procedure(
+    'user',
+    'Closes the shift: the cash counted by denomination, a reason for any difference, dealer ' +
+      'balances entered by hand where the carrier cannot be asked. A manager, or a clerk with a ' +
+      "manager's name and PIN. Issues the numbered, chained Z report.",
+    z
+      .object({
+        counted: z.array(countedLineSchema).max(64),
+        reason: reasonSchema.optional(),
+        dealerBalances: z.array(dealerBalanceInputSchema).max(64).optional(),
+        manager: managerApprovalSchema.optional(),
+      })
+      .strict(),
+    z.object({ z: zReportSchema }),
+  ),
+  'day.list': procedure(
+    'user',
+    'The Z reports, newest first.',
+    noInput,
+    z.object({ reports: z.array(zReportSchema) }),
+  ),
+  'day.get': procedure(
+    'user',
+    'One Z report.',
+    z.object({ zNumber: z.number().int().positive() }).strict(),
+    z.object({ z: zReportSchema }),
+  ),
+  'day.export': procedure(
+    'user',
+    'A Z report for the accountant: CSV (its sales, and its summary; UTF-8 with BOM), or PDF ' +
+      "(the Z report on 80 mm paper and on A4). A manager, or a clerk with a manager's name and PIN.",
+    z
+      .object({
+        zNumber: z.number().int().positive().optional(),
+        date: z.iso.date().optional(),
+        format: z.enum(['csv', 'pdf']),
+        manager: managerApprovalSchema.optional(),
+      })
+      .strict()
+      .refine((input) => (input.zNumber === undefined) !== (input.date === undefined), {
+        error: 'Give a Z number or a date, not both',
+      }),
+    z.object({
+      files: z.array(z.object({ name: z.string(), mediaType: z.string(), base64: z.string() })),
+    }),
+  ),
+  'day.print': procedure(
+    'manager',
+    'Prints a Z report on a printer (the default one if none is named): the first print is ' +
+      'the original, every later one is marked COPY.',
+    z.object({ zNumber: z.number().int().positive(), printer: printerChoiceSchema }).strict(),
+    z.object({
+      zNumber: z.number().int(),
+      printerId: z.string(),
+      /** The PDF file written, for a PDF printer. */
+      file: z.string().nullable(),
+      /** Whether this print was marked COPY (the original was printed before). */
+      copy: z.boolean(),
+    }),
+  ),
+  'day.printXReport': procedure(
+    'user',
+    'Prints the X report of the open shift (not a closing; changes nothing) on a printer (the ' +
+      'default one if none is named).',
+    z.object({ printer: printerChoiceSchema }).strict(),
+    z.object({
+      printerId: z.string(),
+      /** The PDF file written, for a PDF printer. */
+      file: z.string().nullable(),
+    }),
+  ),
+};

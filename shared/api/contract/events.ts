@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { saleSchema } from '../../sale';
+import { shopProfileSchema } from '../../shop';
+import { modemStatusSchema } from './modems';
+
+/** Events pushed to every connected interface. */
+export const events = {
+  'shop.updated': z.object({ profile: shopProfileSchema }),
+  'sales.progress': z.object({ sale: saleSchema }),
+  'modems.status': z.object({ modems: z.array(modemStatusSchema) }),
+};

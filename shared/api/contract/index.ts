@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import { app } from './app';
+import { auth } from './auth';
+import { backups } from './backups';
+import { balance } from './balance';
+import { cards } from './cards';
+import { carriers } from './carriers';
+import { catalog } from './catalog';
+import { day } from './day';
+import { events } from './events';
+import { modems } from './modems';
+import { printers } from './printers';
+import { receipts } from './receipts';
+import { sales } from './sales';
+import { shifts } from './shifts';
+import { shop } from './shop';
+
+export type { Access } from './procedure';
+export { events };
+
+/**
+ * Every procedure the interface can call, named `area.verb`, one file per area. Both transports
+ * (Electron IPC and HTTP) and the renderer's client are built from this one declaration.
+ */
+export const procedures = {
+  ...app,
+  ...auth,
+  ...shop,
+  ...catalog,
+  ...sales,
+  ...receipts,
+  ...printers,
+  ...balance,
+  ...cards,
+  ...modems,
+  ...carriers,
+  ...backups,
+  ...shifts,
+  ...day,
+};
+
+type Procedures = typeof procedures;
+export type ProcedureName = keyof Procedures;
+export type ProcedureInput<N extends ProcedureName> = z.input<Procedures[N]['input']>;
+export type ProcedureOutput<N extends ProcedureName> = z.output<Procedures[N]['output']>;
+/** What a handler receives: the input after validation. */
+export type ValidInput<N extends ProcedureName> = z.output<Procedures[N]['input']>;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export function isProcedureName(name: string): name is ProcedureName {
+  return Object.hasOwn(procedures, name);
+}

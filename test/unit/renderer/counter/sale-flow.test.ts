@@ -1,0 +1,190 @@
+/**
+ * One sale at the counter, from the form to the outcome: the confirmation's key is the sale's
+ * identity through double clicks and retries, and only this counter's sale moves its screen.
+ */
+import { describe, expect, it } from 'vitest';
+import { catalogOf } from '../../../../electron/sales/api';
+import { checkout, emptyCheckoutForm } from '../../../../renderer/counter/checkout';
+import {
+  type CounterAction,
+  type CounterState,
+  counterReducer,
+  initialCounterState,
+  renewalRequest,
+} from '../../../../renderer/counter/sale-flow';
+import type { SaleStatus, SaleView } from '../../../../shared/sale';
+import { demoProfile } from '../../carriers/demo-profile';
+
+const { carriers } = catalogOf([demoProfile()]);
+const filled = {
+  ...emptyCheckoutForm,
+  number: '687 12 34 56',
+  planId: '5go',
+  tendered: '10000',
+};
+
+function run(...actions: CounterAction[]): CounterState {
+  return actions.reduce(counterReducer, initialCounterState);
+}
+
+const edit: CounterAction = { type: 'edit', change: filled };
+const review = (key: string): CounterAction => ({
+  type: 'review',
+  result: checkout(carriers, filled),
+  key,
+});
+
+function sale(status: SaleStatus, key = 'key-first'): SaleView {
+  return {
+    id: 7,
+    idempotencyKey: key,
+    status,
+    msisdn: '+687123456',
+    carrierId: 'nc-demo',
+    planId: '5go',
+    planName: '5 Go',
+    dataMb: 5120,
+    validityDays: 30,
+    price: { amount: 6000, currency: 'XPF' },
+    payment: { method: 'cash', tendered: 10_000, change: 4000, reference: null },
+    clerkId: 2,
+    modemId: status === 'paid' ? null : 'nc-demo-sim-1',
+    carrierReference: status === 'succeeded' ? 'TX123' : null,
+    dealerBalanceAfter: null,
+    receiptNumber: status === 'succeeded' ? 1 : null,
+    createdAt: '2025-01-14T03:30:00.000Z',
+    updatedAt: '2025-01-14T03:30:01.000Z',
+  };
+}
+
+describe('a sale at the counter', () => {
+  it('goes from the form to the confirmation with a fresh key, and back with the form kept', () => {
+    const confirming = run(edit, review('key-first'));
+    expect(confirming.stage).toMatchObject({ step: 'confirm', key: 'key-first' });
+    const back = counterReducer(confirming, { type: 'back' });
+    expect(back.stage).toEqual(initialCounterState.stage);
+    expect(back.form).toEqual(filled);
+    // The next confirmation is a new one, with its own key.
+    expect(counterReducer(back, review('key-second')).stage).toMatchObject({ key: 'key-second' });
+  });
+
+  it('stays on the form with the problems when something is missing', () => {
+    const state = run({ type: 'review', result: checkout(carriers, emptyCheckoutForm), key: 'k' });
+    expect(state.stage).toEqual({
+      step: 'entry',
+      problems: { number: 'number_required', plan: 'plan_required' },
+      refusal: null,
+      refused: 1,
+    });
+  });
+
+  it('forgets a problem once its field is edited, and keeps the others', () => {
+    const refused = run({
+      type: 'review',
+      result: checkout(carriers, emptyCheckoutForm),
+      key: 'k',
+    });
+    const typed = counterReducer(refused, { type: 'edit', change: { number: '27' } });
+    expect(typed.stage).toMatchObject({ problems: { plan: 'plan_required' }, refused: 1 });
+    // Typing more changes nothing else: the stage stays the same and the focus stays put.
+    const more = counterReducer(typed, { type: 'edit', change: { number: '271' } });
+    expect(more.stage).toBe(typed.stage);
+  });
+
+  it('sells once on a double click: the second confirm changes nothing', () => {
+    const once = run(edit, review('key-first'), { type: 'confirm' });
+    expect(counterReducer(once, { type: 'confirm' })).toBe(once);
+    expect(once.stage).toMatchObject({ step: 'selling', attempt: 1 });
+  });
+
+  it('retries after a lost connection with the same request and key', () => {
+    const first = run(edit, review('key-first'), { type: 'confirm' });
+    const lost = counterReducer(first, { type: 'lost', message: 'Cannot reach Comptoir.' });
+    expect(lost.stage).toMatchObject({ step: 'selling', lost: 'Cannot reach Comptoir.' });
+    // Escape, a new review or a new sale cannot start another sale meanwhile.
+    expect(counterReducer(lost, { type: 'back' })).toBe(lost);
+    expect(counterReducer(lost, review('key-other'))).toBe(lost);
+    expect(counterReducer(lost, { type: 'newSale' })).toBe(lost);
+    const again = counterReducer(lost, { type: 'retry' });
+    expect(again.stage).toMatchObject({ step: 'selling', lost: null, attempt: 2 });
+    if (first.stage.step !== 'selling' || again.stage.step !== 'selling')
+      throw new Error('selling');
+    expect(renewalRequest(again.stage.checkout, again.stage.key)).toEqual(
+      renewalRequest(first.stage.checkout, first.stage.key),
+    );
+    expect(renewalRequest(again.stage.checkout, again.stage.key)).toEqual({
+      msisdn: '+687123456',
+      planId: '5go',
+      payment: { method: 'cash', tendered: 10_000 },
+      idempotencyKey: 'key-first',
+    });
+  });
+
+  it('follows its own sale and ignores another counter’s', () => {
+    const selling = run(edit, review('key-first'), { type: 'confirm' });
+    expect(counterReducer(selling, { type: 'progress', sale: sale('sending', 'key-other') })).toBe(
+      selling,
+    );
+    const sending = counterReducer(selling, { type: 'progress', sale: sale('sending') });
+    expect(sending.stage).toMatchObject({ step: 'selling', sale: { status: 'sending' } });
+    const done = counterReducer(sending, { type: 'progress', sale: sale('succeeded') });
+    expect(done.stage).toMatchObject({ step: 'result', sale: { carrierReference: 'TX123' } });
+  });
+
+  it('keeps waiting when a retry answers with the sale still under way', () => {
+    const selling = run(edit, review('key-first'), { type: 'confirm' });
+    const answered = counterReducer(selling, { type: 'answered', sale: sale('sending') });
+    expect(answered.stage).toMatchObject({ step: 'selling', answered: true });
+    // A later event does not forget that the core has answered.
+    const later = counterReducer(answered, { type: 'progress', sale: sale('sending') });
+    expect(later.stage).toMatchObject({ answered: true });
+  });
+
+  it.each(['succeeded', 'failed', 'unknown'] as const)(
+    'shows the outcome when it is %s',
+    (status) => {
+      const state = run(
+        edit,
+        review('key-first'),
+        { type: 'confirm' },
+        { type: 'answered', sale: sale(status) },
+      );
+      expect(state.stage).toMatchObject({ step: 'result', sale: { status } });
+    },
+  );
+
+  it('goes back to the form with the core’s reasons when it refuses the sale', () => {
+    const state = run(
+      edit,
+      review('key-first'),
+      { type: 'confirm' },
+      {
+        type: 'refused',
+        problems: { number: 'foreign_number' },
+        message: null,
+      },
+    );
+    expect(state.stage).toEqual({
+      step: 'entry',
+      problems: { number: 'foreign_number' },
+      refusal: null,
+      refused: 1,
+    });
+    expect(state.form).toEqual(filled);
+  });
+
+  it('starts a new sale on an empty counter', () => {
+    const done = run(
+      edit,
+      review('key-first'),
+      { type: 'confirm' },
+      { type: 'answered', sale: sale('succeeded') },
+    );
+    expect(counterReducer(done, { type: 'newSale' })).toEqual(initialCounterState);
+  });
+
+  it('does not take edits while a sale is confirmed or under way', () => {
+    const confirming = run(edit, review('key-first'));
+    expect(counterReducer(confirming, { type: 'edit', change: { number: '1' } })).toBe(confirming);
+  });
+});

@@ -1,0 +1,28 @@
+// The unit and integration tests that run on any system (the release workflow runs them on
+// Windows, macOS and Linux): all of them but the files below, which need a Linux-only part.
+// test/unit/project/portable-tests.test.ts checks that every test using one is listed here.
+import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config.mjs';
+
+export const linuxOnly = [
+  // Simulated modems and serial printers on pseudo-terminals made by socat.
+  'test/integration/gsm/link.test.ts',
+  'test/integration/gsm/simulator/**',
+  'test/integration/printers/network-and-serial.test.ts',
+  'test/integration/api/modem-settings.test.ts',
+  'test/integration/sales/crash.test.ts',
+  'test/integration/cli/modem.test.ts',
+  // PDFs made by the host's Chromium and read back with pdftotext (poppler).
+  'test/integration/printers/documents.test.ts',
+  'test/integration/api/day-documents.test.ts',
+  'test/integration/api/printing.test.ts',
+  // The kernel's serial ports, read from a tree laid out like /sys.
+  'test/integration/bank/ports.test.ts',
+  // Executable bits on PATH and Debian's packages.
+  'test/unit/project/system-parts.test.ts',
+];
+
+export default mergeConfig(
+  base,
+  defineConfig({ test: { exclude: [...configDefaults.exclude, ...linuxOnly] } }),
+);
