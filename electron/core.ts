@@ -61,7 +61,7 @@ export interface Core {
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const { demo, databaseFile, sealer, simLatencyMs, documents } = options;
+  const { demo, databaseFile, sealer, simLatencyMs, documents, modemProfileDirs = [] } = options;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? console;
   const shopCarrierDir = options.shopCarrierDir ?? null;
@@ -75,14 +75,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = createEventBus();
   const base = { db, now, log, events, carriers, shop, users, deviceId: deviceId(db, randomUUID) };
   const auth = createAuth(base);
-  const modems = openBank({
-    ...base,
-    databaseFile,
-    demoBank,
-    sealer,
-    simLatencyMs,
-    modemProfileDirs: options.modemProfileDirs ?? [],
-  });
+  const bankOptions = { databaseFile, demoBank, sealer, simLatencyMs, modemProfileDirs };
+  const modems = openBank({ ...base, ...bankOptions });
   const { bank, inboxes, dealerPin } = modems;
   const { checkPin } = auth;
   const sales = createSales({ ...base, bank, inboxes, dealerPin, checkPin });
