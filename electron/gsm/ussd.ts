@@ -66,10 +66,10 @@ interface ModemUssdState {
   /** After a timeout, the network may still answer until then: no new request meanwhile. */
   lateUntil: number;
   /**
-   * A menu left for the network to end (profile `ussd.avoidCusd2`): its release notice, which
-   * clears nothing after a timeout, is then what frees the line.
+   * A session being ended, by AT+CUSD=2 or by the network (profile `ussd.avoidCusd2`): its
+   * release notice, which clears nothing after a timed-out request, then frees the line.
    */
-  menuLeftOpen: boolean;
+  ending: boolean;
   /** A wait for the answer of a request that was written, if any. */
   waiting: boolean;
 }
@@ -104,15 +104,15 @@ function stateOf(channel: AtChannel): ModemUssdState {
       active: false,
       lateUntil: 0,
       waiting: false,
-      menuLeftOpen: false,
+      ending: false,
     };
     // An answer nobody waits for is the late one: once it came, the line is clear for the next
-    // request. A release notice is not it, and clears nothing, unless a menu was left open.
+    // request. A release notice is not it, and clears nothing, unless a session is being ended.
     channel.onUrc((urc) => {
       if (fresh.waiting || urc.name !== '+CUSD') return;
-      if (answerOf(urc) || (fresh.menuLeftOpen && isRelease(urc))) {
+      if (answerOf(urc) || (fresh.ending && isRelease(urc))) {
         fresh.lateUntil = 0;
-        fresh.menuLeftOpen = false;
+        fresh.ending = false;
       }
     });
     modemStates.set(channel, fresh);
@@ -167,7 +167,7 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
   const clock = options.clock ?? realClock;
   const expectLateAnswer = () => {
     modem.lateUntil = clock.now().getTime() + lateAnswerMs;
-    modem.menuLeftOpen = false;
+    modem.ending = false;
   };
 
   /**
@@ -328,9 +328,12 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
       if (options.profile.ussd.avoidCusd2) {
         // The network ends the menu itself; until its release notice, no request may go out.
         expectLateAnswer();
-        modem.menuLeftOpen = true;
+        modem.ending = true;
         return;
       }
+      // A reply that timed out is held for its late answer; the release of the session, which
+      // ends that reply too, frees the line as that answer would.
+      modem.ending = true;
       await channel.run('AT+CUSD=2').catch(() => {});
     },
   };

@@ -380,6 +380,45 @@ describe('USSD top-ups on a modem out of step', () => {
     expect(c).toMatchObject({ status: 'done', text: 'Solde revendeur insuffisant' });
   });
 
+  it('frees the modem when the menu whose reply timed out is released by AT+CUSD=2', async () => {
+    // The carrier's menu answers the dial, then never the reply; the session is ended with
+    // AT+CUSD=2 and the modem prints the release. The next customer's request goes out at once.
+    const time = steppedClock();
+    const modem = scriptedModem((command) => {
+      if (command.startsWith('AT+CUSD=1,"*123#"')) return `${ok}\r\n+CUSD: 1,"1 Recharge",15\r\n`;
+      if (command === 'AT+CUSD=1,"1",15') return ok;
+      if (command === 'AT+CUSD=2') return `${ok}\r\n+CUSD: 2\r\n`;
+      if (command.startsWith('AT+CUSD=1,"*100#"')) return `${ok}\r\n+CUSD: 0,"Solde 900",15\r\n`;
+      return ok;
+    });
+    const ussd = createUssdSession(createAtChannel(modem.client, { clock: time.clock }), {
+      profile: genericProfile,
+      clock: time.clock,
+    });
+    expect((await time.drive(ussd.start('*123#', 1_000))).status).toBe('menu');
+    expect((await time.drive(ussd.reply('1', 1_000))).status).toBe('timeout');
+    expect(modem.received).toContain('AT+CUSD=2');
+    expect(await time.drive(ussd.start('*100#', 1_000))).toMatchObject({
+      status: 'done',
+      text: 'Solde 900',
+    });
+  });
+
+  it('keeps holding a modem whose timed-out request saw only a stray release notice', async () => {
+    // No AT+CUSD=2 was sent: a bare "+CUSD: 2" may come before the late answer itself
+    // (field notes point 9), so it frees nothing.
+    const time = steppedClock();
+    const modem = scriptedModem(() => ok);
+    const ussd = createUssdSession(createAtChannel(modem.client, { clock: time.clock }), {
+      profile: genericProfile,
+      clock: time.clock,
+    });
+    expect((await time.drive(ussd.start('*123*1#', 100))).status).toBe('timeout');
+    await modem.modem.write(Buffer.from('\r\n+CUSD: 2\r\n'));
+    await time.step(50);
+    await expect(time.drive(ussd.start('*100#', 1_000))).rejects.toBeInstanceOf(UssdBusyError);
+  });
+
   it('keeps one USSD session per modem even when two callers each make a session object', async () => {
     // createUssdSession is per call (as `comptoir ussd` does): two top-ups on one modem at the
     // same time must not both take the first +CUSD answer.
