@@ -3,7 +3,8 @@ import type { Payment, Sale } from '../../shared/sale';
 import { type Actor, systemActor, type User, userActor } from '../../shared/user';
 import type { ModemBank, ModemLease } from '../bank/modem-bank';
 import { classifyTopUpAnswer, renderTopUpSteps } from '../carriers';
-import type { UssdStep } from '../gsm/ussd';
+import { AtNotSentError } from '../gsm/channel';
+import { UssdBusyError, UssdInputError, type UssdStep } from '../gsm/ussd';
 import type { InSameCommit, Journal, Settlement } from './journal';
 
 export interface RenewalRequest {
@@ -59,6 +60,15 @@ function settlementOf(carrier: CarrierProfile, text: string, transcript: string)
  * anything that stops the dialogue before it is written is a definite failure (nothing was
  * sent); anything uncertain once it was written is `unknown`, for verification, never retried.
  */
+/** Errors that say the step's request never reached the modem, so the network cannot have it. */
+function neverWritten(error: unknown): boolean {
+  return (
+    error instanceof UssdBusyError ||
+    error instanceof UssdInputError ||
+    error instanceof AtNotSentError
+  );
+}
+
 async function runScript(
   carrier: CarrierProfile,
   lease: ModemLease,
@@ -92,7 +102,9 @@ async function runScript(
     return { settlement: settlementOf(carrier, step.text, lease.transcript()) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (!committed) return { notSent: `stopped before the top-up was sent: ${message}` };
+    if (!committed || neverWritten(error)) {
+      return { notSent: `stopped before the top-up was sent: ${message}` };
+    }
     return { settlement: { status: 'unknown', reason: message, transcript: lease.transcript() } };
   }
 }

@@ -144,6 +144,24 @@ describe('a renewal at the counter', () => {
     expect(journal.events(sale.id).filter((e) => e.to === 'sending')).toHaveLength(1);
   });
 
+  it('ends a one-round top-up the modem refused to send (an earlier answer may still come) as failed and refunded, not unknown', async () => {
+    const oneRound = {
+      ...carrier,
+      topUp: { ...carrier.topUp, steps: ['*123*{msisdn}*{planChoice}*{pin}#'] },
+    };
+    const { renewals, clerk, journal, db } = await shop({ carrier: oneRound });
+    const silent = await renewals.renew(request('687999999', '1go'), clerk);
+    expect(silent.status).toBe('unknown');
+    // The only modem still waits for the silent top-up's answer: the next one is never written.
+    const next = await renewals.renew(request('687123456'), clerk);
+    expect(next.status).toBe('failed');
+    expect(journal.events(next.id).at(-1)?.reason).toMatch(/stopped before the top-up was sent/);
+    expect(journal.events(next.id).at(-1)?.transcript ?? '').not.toContain('687123456');
+    expect(db.prepare('SELECT amount FROM refunds WHERE sale_id = ?').pluck().get(next.id)).toBe(
+      6000,
+    );
+  });
+
   it('returns the first sale for the same idempotency key and sends nothing more', async () => {
     const { renewals, clerk, db } = await shop();
     const once = request('687123456');
