@@ -9,6 +9,7 @@ import { salesDatabase } from './sales-db';
 import { inProcessClient } from './shop';
 
 const carrierDirs = [path.resolve(__dirname, '../resources/carriers')];
+const modemProfileDirs = [path.resolve(__dirname, '../resources/modems')];
 const quiet = { error() {}, warn() {}, info() {} };
 /** Days of the generated shop (1,000 sales each) one shift spans: 5,000 sales. */
 const daysPerShift = 5;
@@ -34,6 +35,7 @@ test('issue 5: day.getReport and day.close on a shift of 5,000 sales inside 1,00
     databaseFile: file,
     demo: false,
     carrierDirs,
+    modemProfileDirs,
     log: quiet,
     now: () => clock,
   });

@@ -15,6 +15,7 @@ import { salesDatabase } from './sales-db';
 import { inProcessClient, renewal } from './shop';
 
 const carrierDirs = [path.resolve(__dirname, '../resources/carriers')];
+const modemProfileDirs = [path.resolve(__dirname, '../resources/modems')];
 const quiet = { error() {}, warn() {}, info() {} };
 
 const median = (values: readonly number[]) =>
@@ -25,7 +26,13 @@ const median = (values: readonly number[]) =>
 
 async function timedStart(databaseFile: string): Promise<{ core: Core; ms: number }> {
   const start = performance.now();
-  const core = await createCore({ databaseFile, demo: false, carrierDirs, log: quiet });
+  const core = await createCore({
+    databaseFile,
+    demo: false,
+    carrierDirs,
+    modemProfileDirs,
+    log: quiet,
+  });
   return { core, ms: performance.now() - start };
 }
 
@@ -155,7 +162,13 @@ test('a shop with 1,000,000 sales: start-up, sales.list by number, one day of re
       ['no sales', path.join(dir, 'demo.sqlite'), 'clerk'],
       ['1,000,000 sales', copy, 'marie'],
     ] as const) {
-      const shop = await createCore({ databaseFile: file, demo: true, carrierDirs, log: quiet });
+      const shop = await createCore({
+        databaseFile: file,
+        demo: true,
+        carrierDirs,
+        modemProfileDirs,
+        log: quiet,
+      });
       try {
         const clerk = inProcessClient(shop);
         clerk.setToken((await clerk.call('auth.login', { name: clerkName, pin: '1111' })).token);

@@ -8,6 +8,7 @@ import { type Client, createClient } from '../shared/api/client';
 import { signedIn } from '../test/support/api';
 
 const shippedCarriers = path.resolve(__dirname, '../resources/carriers');
+const shippedModems = path.resolve(__dirname, '../resources/modems');
 /** The shop's edited copy of the demo profile: the top-up dialled as one code. */
 const oneRoundCarriers = path.resolve(__dirname, 'carriers');
 
@@ -50,6 +51,7 @@ export async function startBenchShop(
   const core = await createCore({
     databaseFile: path.join(dir, 'shop.sqlite'),
     demo: true,
+    modemProfileDirs: [shippedModems],
     carrierDirs:
       options.script === 'one-round code' ? [shippedCarriers, oneRoundCarriers] : [shippedCarriers],
     ...(options.simLatencyMs === undefined ? {} : { simLatencyMs: options.simLatencyMs }),

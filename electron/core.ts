@@ -30,7 +30,7 @@ export interface CoreOptions {
   /** Where a manager's edited carrier profiles are saved (last of carrierDirs, usually). */
   shopCarrierDir?: string;
   /** Folders of modem profiles, later ones overriding earlier ones (shipped, then the shop's). */
-  modemProfileDirs?: readonly string[];
+  modemProfileDirs: readonly string[];
   /**
    * Seals dealer PINs at rest: the desktop app passes the system keychain (safeStorage); by
    * default a key file beside the database.
@@ -61,7 +61,7 @@ export interface Core {
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const { demo, databaseFile, sealer, simLatencyMs, documents, modemProfileDirs = [] } = options;
+  const { demo, databaseFile, sealer, simLatencyMs, documents, modemProfileDirs } = options;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? console;
   const shopCarrierDir = options.shopCarrierDir ?? null;

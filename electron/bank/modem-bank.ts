@@ -60,9 +60,10 @@ export interface ModemBankOptions {
   channel?: Pick<AtChannelOptions, 'timeouts' | 'resyncTimeoutMs'>;
   /**
    * Folders of modem profiles (the shipped one, then the shop's `modems/` folder), read once
-   * when the first modem opens; by default only the generic profile.
+   * when the first modem opens. Required: a bank without the shipped profiles would drive every
+   * stick as the generic modem (a Huawei's USSD in plain text first).
    */
-  profileDirs?: readonly string[];
+  profileDirs: readonly string[];
   /** The USB id of a serial port's device, for profiles that match on it (default: sysfs). */
   usbIdOf?(portPath: string): Promise<string | null>;
   /** Where a profile file that could not be loaded is reported. */
@@ -120,7 +121,7 @@ export function createModemBank(options: ModemBankOptions) {
   const slots: Slot[] = options.modems.map(slotOf);
   let profiles: Promise<ModemProfile[]> | null = null;
   const modemProfiles = () => {
-    profiles ??= loadModemProfiles(options.profileDirs ?? []).then((loaded) => {
+    profiles ??= loadModemProfiles(options.profileDirs).then((loaded) => {
       for (const problem of loaded.problems) options.log?.warn(`Modem profile ${problem.message}`);
       return loaded.profiles;
     });

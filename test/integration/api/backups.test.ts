@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../../electron/core';
+import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
 
 const tempDir = withTempDirs();
@@ -19,6 +20,7 @@ describe('backups over the API', () => {
     const dir = tempDir();
     const folder = path.join(dir, 'backups');
     const core = await createCore({
+      modemProfileDirs: [SHIPPED_MODEMS],
       databaseFile: path.join(dir, 'comptoir.sqlite'),
       demo: false,
       backups: { folder },
@@ -44,6 +46,7 @@ describe('backups over the API', () => {
   it('the demo keeps none, and a clerk cannot ask', async () => {
     const dir = tempDir();
     const core = await createCore({
+      modemProfileDirs: [SHIPPED_MODEMS],
       databaseFile: path.join(dir, 'demo.sqlite'),
       demo: true,
       log: quiet,

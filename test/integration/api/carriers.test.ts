@@ -7,6 +7,7 @@ import { createClient } from '../../../shared/api/client';
 import { httpTransport } from '../../../shared/api/http-transport';
 import { refusal } from '../../support/api';
 import { withTestHosts } from '../../support/host';
+import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 
 const startTestHost = withTestHosts();
 const shipped = path.resolve(__dirname, '../../../resources/carriers');
@@ -57,6 +58,7 @@ describe('carrier profiles edited by a manager', () => {
     await host.close();
     await core.close();
     const restarted = await createCore({
+      modemProfileDirs: [SHIPPED_MODEMS],
       databaseFile,
       demo: true,
       carrierDirs: [shipped, shopDir],

@@ -5,6 +5,7 @@ import { createCore } from '../../../electron/core';
 import { demoShopProfile } from '../../../electron/demo';
 import { signedIn } from '../../support/api';
 import { withTestHosts } from '../../support/host';
+import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
 
 const startTestHost = withTestHosts();
@@ -49,6 +50,7 @@ describe('demo mode', () => {
       const databaseFile = path.join(tempDir(), 'shop.sqlite');
       await expect(
         createCore({
+          modemProfileDirs: [SHIPPED_MODEMS],
           databaseFile,
           demo: true,
           simModems: count,

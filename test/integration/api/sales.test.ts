@@ -6,6 +6,7 @@ import type { EventPayload } from '../../../shared/api/contract';
 import { httpTransport } from '../../../shared/api/http-transport';
 import { refusal, signedIn } from '../../support/api';
 import { withTestHosts } from '../../support/host';
+import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 
 const startTestHost = withTestHosts();
 
@@ -115,6 +116,7 @@ describe('selling over the API, on the demo bank', () => {
     await host.close();
     await core.close();
     const restarted = await createCore({
+      modemProfileDirs: [SHIPPED_MODEMS],
       databaseFile,
       demo: true,
       carrierDirs: [path.resolve(__dirname, '../../../resources/carriers')],

@@ -25,6 +25,7 @@ import { openDatabase } from '../../../electron/store/database';
 import { createReceivedSmsStore } from '../../../electron/store/received-sms';
 import { createUserStore } from '../../../electron/store/users';
 import { type CarrierProfile, carrierProfileSchema } from '../../../shared/carrier';
+import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { receivedOn } from '../../support/received-sms';
 import { withTempDirs } from '../../support/temp';
 import { demoProfileInput } from '../../unit/carriers/demo-profile';
@@ -90,6 +91,7 @@ async function counter(
   const clock = createManualClock();
   const modems: SimulatedModem[] = [];
   const bank = createModemBank({
+    profileDirs: [SHIPPED_MODEMS],
     modems: [
       { id: 'modem-1', carrierId: profile.id, port: { kind: 'simulated', profile: 'generic' } },
     ],

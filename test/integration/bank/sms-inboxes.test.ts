@@ -7,6 +7,7 @@ import { createMemoryLinkPair } from '../../../electron/gsm/link/memory-link';
 import { createSimulatedModem, type SimulatedModem } from '../../../electron/gsm/simulator';
 import { openDatabase } from '../../../electron/store/database';
 import { createReceivedSmsStore } from '../../../electron/store/received-sms';
+import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { receivedOn } from '../../support/received-sms';
 import { withTempDirs } from '../../support/temp';
 
@@ -30,6 +31,7 @@ async function shop(beforeOpening: (modem: SimulatedModem) => void = () => {}) {
   const modems: SimulatedModem[] = [];
   const links: ModemLink[] = [];
   const bank = createModemBank({
+    profileDirs: [SHIPPED_MODEMS],
     modems: [
       { id: 'modem-1', carrierId: 'nc-demo', port: { kind: 'simulated', profile: 'generic' } },
     ],

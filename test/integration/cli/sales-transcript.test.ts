@@ -10,6 +10,7 @@ import { createRenewals } from '../../../electron/sales/renewal';
 import { openDatabase } from '../../../electron/store/database';
 import { createUserStore } from '../../../electron/store/users';
 import { finished, spawnCli } from '../../support/cli';
+import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
 
 const tempDir = withTempDirs();
@@ -33,6 +34,7 @@ async function soldSale(msisdn: string) {
   const now = () => new Date();
   const clerk = createUserStore(db, now).add('clerk', 'clerk', '1111');
   const bank = createModemBank({
+    profileDirs: [SHIPPED_MODEMS],
     modems: [
       { id: 'modem-1', carrierId: carrier.id, port: { kind: 'simulated', profile: 'generic' } },
     ],

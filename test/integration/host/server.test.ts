@@ -5,6 +5,7 @@ import { createCore } from '../../../electron/core';
 import { HostRefusedError, startHost } from '../../../electron/host/server';
 import { procedures } from '../../../shared/api/contract';
 import { withTestHosts } from '../../support/host';
+import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
 
 const startTestHost = withTestHosts();
@@ -164,7 +165,11 @@ describe('the browser host', () => {
   });
 
   it('will not listen beyond this machine until it has authentication', async () => {
-    const core = await createCore({ databaseFile: `${tempDir()}/shop.sqlite`, demo: false });
+    const core = await createCore({
+      databaseFile: `${tempDir()}/shop.sqlite`,
+      demo: false,
+      modemProfileDirs: [SHIPPED_MODEMS],
+    });
     await expect(startHost({ core, rendererDir: tempDir(), host: '0.0.0.0' })).rejects.toThrow(
       HostRefusedError,
     );

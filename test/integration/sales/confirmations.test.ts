@@ -14,6 +14,7 @@ import { createUserStore } from '../../../electron/store/users';
 import { carrierProfileSchema } from '../../../shared/carrier';
 import type { Sale } from '../../../shared/sale';
 import type { Actor } from '../../../shared/user';
+import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
 import { demoProfileInput } from '../../unit/carriers/demo-profile';
 
@@ -105,6 +106,7 @@ describe('a top-up the carrier confirms by SMS', () => {
     });
     let network: SimulatedModem | undefined;
     const bank = createModemBank({
+      profileDirs: [SHIPPED_MODEMS],
       modems: [
         { id: 'modem-1', carrierId: carrier.id, port: { kind: 'simulated', profile: 'generic' } },
       ],

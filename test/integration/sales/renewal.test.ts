@@ -15,6 +15,7 @@ import { createRenewals, RenewalError } from '../../../electron/sales/renewal';
 import { openDatabase } from '../../../electron/store/database';
 import { createUserStore } from '../../../electron/store/users';
 import type { CarrierProfile } from '../../../shared/carrier';
+import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
 
 const tempDir = withTempDirs();
@@ -41,6 +42,7 @@ async function shop(
   const journal = createJournal(db, now);
   const simulated: SimulatedModem[] = [];
   const bank = createModemBank({
+    profileDirs: [SHIPPED_MODEMS],
     modems: Array.from({ length: options.modems ?? 1 }, (_, i) => ({
       id: `modem-${i + 1}`,
       carrierId: sold.id,
