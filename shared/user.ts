@@ -25,9 +25,12 @@ export function userActor(user: User): Actor {
 export const systemActor: Actor = { kind: 'system' };
 
 /**
- * An actor as the books store it. A user is `<role>:<id>` (`manager:3`): the day report finds the
- * sales a manager settled by hand with `actor LIKE 'manager:%'`, the condition of migration
- * 0009's index, so this spelling is frozen with it.
+ * An actor as the books store it. A user is `<role>:<id>` (`manager:3`), in the role they had
+ * when they acted: the day report finds the sales a manager settled by hand with
+ * `actor LIKE 'manager:%'`, the condition of migration 0009's index, so this spelling is frozen
+ * with it. Rows from before this type (Comptoir 0.1.0) differ in three places, all still read:
+ * a sale a manager sold is `clerk:<id>`, a modem is its bare id, and a Z report's print
+ * (z_report_prints.actor) names the user instead of this form.
  */
 export function formatActor(actor: Actor): string {
   switch (actor.kind) {
@@ -63,13 +66,3 @@ export function parseActor(text: string): Actor | null {
   if (kind !== 'modem' && kind !== 'carrier-sms') return null;
   return modemIdPattern.test(rest) ? { kind, modemId: rest } : null;
 }
-
-/** A stored actor, read into its parts; anything else is refused with the text at fault. */
-export const actorSchema = z.string().transform((text, context): Actor => {
-  const actor = parseActor(text);
-  if (!actor) {
-    context.addIssue({ code: 'custom', message: `Not an actor: "${text}"` });
-    return z.NEVER;
-  }
-  return actor;
-});

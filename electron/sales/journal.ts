@@ -7,7 +7,7 @@ import {
   type SaleStatus,
   saleRecordSchema,
 } from '../../shared/sale';
-import { type Actor, actorSchema, formatActor } from '../../shared/user';
+import { type Actor, formatActor, parseActor } from '../../shared/user';
 
 export interface SaleEvent {
   from: SaleStatus | null;
@@ -129,6 +129,14 @@ function saleOf(row: SaleRow): Sale {
  * transition is a compare-and-set on the expected status, so two writers can never both move
  * the same sale.
  */
+/** A move's actor as stored; a text no version wrote is a damaged row, named as such. */
+function actorOfMove(saleId: number, text: string): Actor {
+  const actor = parseActor(text);
+  if (!actor)
+    throw new Error(`Sale ${saleId}: a move is recorded as made by "${text}", not an actor`);
+  return actor;
+}
+
 export function createJournal(db: Database, now: () => Date) {
   const byId = db.prepare<[number], SaleRow>(`SELECT ${saleColumns} FROM sales WHERE id = ?`);
   const byKey = db.prepare<[string], SaleRow>(
@@ -284,7 +292,7 @@ export function createJournal(db: Database, now: () => Date) {
         from: row.from_status,
         to: row.to_status,
         at: row.at,
-        actor: actorSchema.parse(row.actor),
+        actor: actorOfMove(id, row.actor),
         reason: row.reason,
         transcript: row.transcript,
       }));

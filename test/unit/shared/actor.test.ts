@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Actor, actorSchema, formatActor, parseActor, userActor } from '../../../shared/user';
+import { type Actor, formatActor, parseActor, userActor } from '../../../shared/user';
 
 describe('an actor as the books store it', () => {
   it.each<[string, Actor, string]>([
@@ -42,8 +42,5 @@ describe('an actor as the books store it', () => {
     ['a second colon', 'modem:modem:1'],
   ])('refuses %s (%j)', (_label, text) => {
     expect(parseActor(text)).toBeNull();
-    const parsed = actorSchema.safeParse(text);
-    expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.message).toBe(`Not an actor: "${text}"`);
   });
 });
