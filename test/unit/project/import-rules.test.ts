@@ -22,6 +22,10 @@ const typeOnlyNodeImport =
 const probes: Record<string, string> = {
   'electron/sales/probe.ts': electronImport,
   'electron/store/probe.ts': "export const electron = require('electron');\n",
+  'electron/day/probe.ts':
+    "import { app } from 'electron/main';\nexport const name = app.getName();\n",
+  'renderer/day/probe.ts':
+    "import { ipcRenderer } from 'electron/renderer';\nexport const send = ipcRenderer.send;\n",
   'renderer/probe.ts': electronImport,
   'electron/shell/probe.ts': electronImport,
   'electron/shell/deeper/probe.ts': electronImport,
@@ -78,8 +82,10 @@ describe('the import rules', () => {
     );
   });
 
-  it('refuse electron by require, and in the renderer', () => {
+  it('refuse electron by require, by its process entry points, and in the renderer', () => {
     expect(ruled('electron/store/probe.ts')).toEqual(['lint/style/noRestrictedImports']);
+    expect(ruled('electron/day/probe.ts')).toEqual(['lint/style/noRestrictedImports']);
+    expect(ruled('renderer/day/probe.ts')).toEqual(['lint/style/noRestrictedImports']);
     expect(ruled('renderer/probe.ts')).toEqual(['lint/style/noRestrictedImports']);
   });
 
