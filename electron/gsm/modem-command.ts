@@ -48,7 +48,7 @@ export interface AskOptions {
 }
 
 /** The channel's errors as ModemErrors; anything else (a bug) is returned unchanged. */
-export function asModemError(error: unknown): unknown {
+function asModemError(error: unknown): unknown {
   if (error instanceof ModemError) return error;
   // The channel already shows a secret command masked (its `shownAs`) in every message.
   const cause = { cause: error };

@@ -12,7 +12,7 @@ const GT = 0x3e;
 const SPACE = 0x20;
 
 /** 64 KiB: far above any real AT line (a PDU line is at most ~350 hex chars). */
-export const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
 
 export type FrameEvent =
   /** One line, terminator removed; never empty. */

@@ -40,7 +40,7 @@ export interface OutgoingSms {
  * Validates and encodes: everything that can be refused is refused here, with an
  * SmsInputError. The counter is only consumed by texts that need several parts.
  */
-export function encodeOutgoing(options: SendSmsOptions, nextReference: NextReference): OutgoingSms {
+function encodeOutgoing(options: SendSmsOptions, nextReference: NextReference): OutgoingSms {
   const to = validateDestination(options.to);
   if (options.text === '') throw new SmsInputError('empty_text', 'Refused to send an empty text');
   try {

@@ -48,7 +48,7 @@ const DIGITS = '0123456789*#abc';
 const DIALLABLE = /^[0-9*#]+$/;
 
 /** The type a TOA octet names (bits 6..4). */
-export function addressType(toa: number): AddressType {
+function addressType(toa: number): AddressType {
   return TYPES[(toa >> 4) & 0x07] ?? 'unknown';
 }
 
