@@ -40,7 +40,7 @@ export interface ModemLine {
   readonly sleep: (ms: number) => Promise<void>;
 }
 
-export interface AskOptions {
+interface AskOptions {
   kind?: CommandKind;
   timeoutMs?: number;
   /** How the command appears in error messages when it carries a secret (the PIN). */

@@ -22,7 +22,7 @@ export type FrameEvent =
   /** A line grew past the cap without a terminator: it was dropped up to the next line end. */
   | { type: 'overflow'; bytes: number };
 
-export interface LineFramer {
+interface LineFramer {
   push(chunk: Uint8Array): FrameEvent[];
   /** Bytes held for the line under construction (bounded by the cap). */
   bufferedBytes(): number;
@@ -30,7 +30,7 @@ export interface LineFramer {
   reset(): void;
 }
 
-export interface LineFramerOptions {
+interface LineFramerOptions {
   maxLineBytes?: number;
 }
 

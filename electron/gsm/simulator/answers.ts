@@ -110,5 +110,3 @@ export function createLineWriter(link: ModemLink) {
     },
   };
 }
-
-export type LineWriter = ReturnType<typeof createLineWriter>;

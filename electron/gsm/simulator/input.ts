@@ -85,8 +85,6 @@ export function createModemInput() {
   };
 }
 
-export type ModemInput = ReturnType<typeof createModemInput>;
-
 /** Applies backspaces (V.250 S5) and drops the control characters a command cannot hold. */
 function editedText(bytes: Uint8Array): string {
   const kept: number[] = [];

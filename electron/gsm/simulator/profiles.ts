@@ -11,7 +11,7 @@ import {
   type SimulatedModemProfile,
 } from './profile';
 
-export interface NamedProfile {
+interface NamedProfile {
   name: string;
   description: string;
   overrides: ProfileOverrides;

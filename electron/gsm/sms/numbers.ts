@@ -20,7 +20,7 @@ export function validateDestination(to: string): string {
   );
 }
 
-export type NumberForm =
+type NumberForm =
   | { kind: 'international'; digits: string }
   | { kind: 'national'; digits: string }
   | { kind: 'alphanumeric'; name: string };

@@ -10,7 +10,7 @@ import type { AtChannel } from '../channel';
 import { ensurePduMode } from './pdu-mode';
 import { type ReadPdu, readPdu } from './received';
 
-export interface StoredListing {
+interface StoredListing {
   messages: ReadPdu[];
   /** `+CMGL` lines whose header could not be read (no index to act on). */
   unreadable: string[];

@@ -28,7 +28,7 @@ const TYPES: readonly AddressType[] = [
   'reserved',
 ];
 
-export interface Address {
+interface Address {
   /** "+33612345678" when international, the digits otherwise, the text when alphanumeric. */
   address: string;
   type: AddressType;
