@@ -38,3 +38,30 @@ export function scriptedModem(script: Script) {
   });
   return { client, modem: modem as ModemLink, received };
 }
+
+/**
+ * A modem whose AT interpreter stalls (network search, SIM refresh, a Huawei busy with a USSD
+ * session): it keeps reading lines but answers none of them until `wake()`, then answers every
+ * line it read, in order, as a real modem does. It starts stalled unless told otherwise;
+ * `stall()` stalls it again.
+ */
+export function stallingModem(answer: (command: string) => string, { stalled = true } = {}) {
+  let asleep = stalled;
+  const backlog: string[] = [];
+  const modem = scriptedModem((command) => {
+    if (!asleep) return answer(command);
+    backlog.push(command);
+    return null;
+  });
+  return {
+    ...modem,
+    stall() {
+      asleep = true;
+    },
+    async wake() {
+      asleep = false;
+      for (const command of backlog.splice(0))
+        await modem.modem.write(Buffer.from(answer(command), 'latin1'));
+    },
+  };
+}
