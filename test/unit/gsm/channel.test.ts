@@ -12,7 +12,7 @@ import { realClock } from '../../../electron/gsm/clock';
 import { LinkClosedError, type ModemLink } from '../../../electron/gsm/link/link';
 import { createMemoryLinkPair } from '../../../electron/gsm/link/memory-link';
 import { createSimulatedModem, type SimulatedModem } from '../../../electron/gsm/simulator';
-import { scriptedModem, stallingModem } from './scripted-modem';
+import { impatientChannel, scriptedModem, stallingModem } from './scripted-modem';
 import { steppedClock } from './stepped-clock';
 
 const ok = '\r\nOK\r\n';
@@ -216,13 +216,7 @@ describe('the AT channel out of step', () => {
       if (command === 'AT+CIMI') return `\r\n546010123456789\r\n${ok}`;
       return ok;
     });
-    const time = steppedClock();
-    const channel = createAtChannel(modem.client, {
-      timeouts: { quick: 100 },
-      resyncTimeoutMs: 250,
-      resyncQuietMs: 10,
-      clock: time.clock,
-    });
+    const { time, channel } = impatientChannel(modem.client);
     const first = channel.run('AT+CSQ').catch((error: unknown) => error);
     const second = channel.run('AT+CIMI', { timeoutMs: 2_000 }).catch((error: unknown) => error);
     expect(await time.drive(first)).toBeInstanceOf(AtTimeoutError);

@@ -1,5 +1,7 @@
+import { createAtChannel } from '../../../electron/gsm/channel';
 import type { ModemLink } from '../../../electron/gsm/link/link';
 import { createMemoryLinkPair } from '../../../electron/gsm/link/memory-link';
+import { steppedClock } from './stepped-clock';
 
 /** What the scripted modem answers to one command line: bytes, or nothing at all. */
 export type Script = (command: string) => string | null;
@@ -64,4 +66,19 @@ export function stallingModem(answer: (command: string) => string, { stalled = t
         await modem.modem.write(Buffer.from(answer(command), 'latin1'));
     },
   };
+}
+
+/**
+ * An AT channel that soon gives up on a stalled modem (100 ms for a quick command, 250 ms to
+ * resync), on a stepped clock the test moves.
+ */
+export function impatientChannel(client: ModemLink) {
+  const time = steppedClock();
+  const channel = createAtChannel(client, {
+    timeouts: { quick: 100 },
+    resyncTimeoutMs: 250,
+    resyncQuietMs: 10,
+    clock: time.clock,
+  });
+  return { time, channel };
 }

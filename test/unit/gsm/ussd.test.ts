@@ -8,7 +8,7 @@ import {
   UssdInputError,
 } from '../../../electron/gsm/ussd';
 import { shippedModemProfiles } from '../../support/modem-profiles';
-import { type Script, scriptedModem, stallingModem } from './scripted-modem';
+import { impatientChannel, type Script, scriptedModem, stallingModem } from './scripted-modem';
 import { steppedClock } from './stepped-clock';
 
 const ok = '\r\nOK\r\n';
@@ -240,13 +240,7 @@ describe('USSD top-ups on a modem out of step', () => {
       },
       { stalled: false },
     );
-    const time = steppedClock();
-    const channel = createAtChannel(modem.client, {
-      timeouts: { quick: 100 },
-      resyncTimeoutMs: 250,
-      resyncQuietMs: 10,
-      clock: time.clock,
-    });
+    const { time, channel } = impatientChannel(modem.client);
     const ussd = createUssdSession(channel, { profile: genericProfile, clock: time.clock });
     // An earlier session selected the charset and learned the encoding.
     expect((await time.drive(ussd.start('*100#', 1_000))).status).toBe('done');
