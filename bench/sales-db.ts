@@ -23,7 +23,7 @@ import { receiptContentSchema } from '../shared/receipt';
 import type { Sale } from '../shared/sale';
 import { formatActor, systemActor, userActor } from '../shared/user';
 
-export const cacheDir = path.resolve(__dirname, '.cache');
+const cacheDir = path.resolve(__dirname, '.cache');
 
 /** The shop sells from 08:00 to 20:00 in Nouméa (UTC+11, no daylight saving). */
 const opensUtcHour = 8 - 11;
@@ -34,7 +34,7 @@ const dayMs = 86_400_000;
 /** The generator's version: a change to what it writes must not reuse an older file. */
 const generatorVersion = 1;
 
-export interface SalesDatabase {
+interface SalesDatabase {
   file: string;
   sales: number;
   days: number;

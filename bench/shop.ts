@@ -80,7 +80,7 @@ export async function startBenchShop(
 }
 
 /** The demo network's customers whose top-ups it answers (not the silent 687999999). */
-export const answeredCustomers = ['687123456', '687654321', '687777888'] as const;
+const answeredCustomers = ['687123456', '687654321', '687777888'] as const;
 
 let keys = 0;
 

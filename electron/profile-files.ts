@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { type ApiIssue, issuesFromZod } from '../shared/api/errors';
 
 /** No profile is anywhere near this; a bigger file is not one. */
-export const MAX_PROFILE_BYTES = 1_000_000;
+const MAX_PROFILE_BYTES = 1_000_000;
 
 export type ProfileFileProblemCode =
   | 'unreadable'

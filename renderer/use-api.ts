@@ -17,7 +17,7 @@ export interface ApiState<T> {
 }
 
 /** What a screen does with an answer besides keeping it (fill a form with it, say). */
-export interface OnAnswer<T> {
+interface OnAnswer<T> {
   done?(value: T): void;
   failed?(error: unknown): void;
 }
@@ -60,7 +60,7 @@ export function latestCall<T>(initial: ApiState<T>, show: (state: ApiState<T>) =
   };
 }
 
-export interface ApiCall<T> extends ApiState<T> {
+interface ApiCall<T> extends ApiState<T> {
   /** Makes the call again; an answer still awaited from before is dropped. */
   reload(): void;
 }

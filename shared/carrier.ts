@@ -24,7 +24,7 @@ const topUpPlaceholders = ['msisdn', 'planChoice', 'pin'] as const;
 /** What the balance query text may contain. A PIN never goes into an SMS. */
 const balanceQueryPlaceholders = ['msisdn'] as const;
 
-export type TemplatePart = { literal: string } | { placeholder: string };
+type TemplatePart = { literal: string } | { placeholder: string };
 
 /** Splits "*123*{msisdn}#" into literal text and placeholders; null when a brace is unbalanced. */
 export function templateParts(template: string): TemplatePart[] | null {
@@ -116,7 +116,7 @@ const patternSource = z.string().min(1).max(1000);
 // Dates as the carrier writes them: "DD/MM/YYYY HH:mm", "YYYY年M月D日", "[le] D/M/YY".
 
 export type DateToken = 'YYYY' | 'YY' | 'MM' | 'M' | 'DD' | 'D' | 'HH' | 'H' | 'mm' | 'ss';
-export type DateFormatPart = { token: DateToken } | { literal: string };
+type DateFormatPart = { token: DateToken } | { literal: string };
 
 // Tokens first (longest first), then [literal text], then runs of other characters; a lone
 // Y, m, s or an unclosed [ is left for the last alternative, and refused.

@@ -21,9 +21,9 @@ export interface CustomerNumber {
   display: string;
 }
 
-export type CustomerNumberErrorCode = 'invalid_number' | 'foreign_number';
+type CustomerNumberErrorCode = 'invalid_number' | 'foreign_number';
 
-export type CustomerNumberResult =
+type CustomerNumberResult =
   | { ok: true; value: CustomerNumber }
   | { ok: false; error: { code: CustomerNumberErrorCode; message: string } };
 

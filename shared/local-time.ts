@@ -5,7 +5,7 @@
  */
 import { type DateToken, parseDateFormat } from './carrier';
 
-export interface WallClock {
+interface WallClock {
   year: number;
   month: number;
   day: number;

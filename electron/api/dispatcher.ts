@@ -36,7 +36,7 @@ export type Handlers = {
 /** `token` is the bearer token the transport carried, if any. */
 export type Dispatch = (name: string, input: unknown, token?: string | null) => Promise<Outcome>;
 
-export interface DispatcherOptions {
+interface DispatcherOptions {
   log: Logger;
   /** The user a bearer token belongs to, or null. */
   userOf(token: string | null): User | null;

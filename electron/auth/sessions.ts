@@ -62,7 +62,7 @@ export function createLoginGuard(now: () => Date, maxFailures = 5, lockMs = 60_0
   };
 }
 
-export type LoginGuard = ReturnType<typeof createLoginGuard>;
+type LoginGuard = ReturnType<typeof createLoginGuard>;
 
 /** Checks a name and PIN typed at the counter: the user they belong to, or null. */
 export type CheckPin = (name: string, pin: string) => User | null;

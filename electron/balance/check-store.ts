@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { BalanceCheckOutcome, BalanceCheckView } from '../../shared/balance';
 
 /** A check to keep: a reply read (or not), or a query left unanswered. */
-export interface NewBalanceCheck {
+interface NewBalanceCheck {
   msisdn: string;
   carrierId: string;
   modemId: string;

@@ -12,7 +12,7 @@ import type { BalanceCheckStore } from './check-store';
 import { BalanceError } from './errors';
 import type { ReplyDesk } from './reply-desk';
 
-export interface BalanceCheckDeps {
+interface BalanceCheckDeps {
   bank: Pick<ModemBank, 'acquire'>;
   desk: ReplyDesk;
   store: BalanceCheckStore;

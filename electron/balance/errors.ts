@@ -2,7 +2,7 @@
  * Why a balance check or a card could not be given, as values with stable codes the API and the
  * interface translate. What the carrier answered is kept with the check; `text` repeats it here.
  */
-export type BalanceErrorCode =
+type BalanceErrorCode =
   /** No carrier profile has this id (or none is loaded at all). */
   | 'unknown_carrier'
   /** Several carriers' numbers look like this one and the card was never sold or checked. */

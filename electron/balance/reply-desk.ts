@@ -14,7 +14,7 @@ import { judgeReply } from './reply-judgement';
 /** A reply later than this after its query is not waited for any more. */
 const FORGET_OWED_AFTER_MS = 10 * 60_000;
 
-export interface BalanceQuestion {
+interface BalanceQuestion {
   /** The number the query went to: the carrier's short code. */
   to: string;
   /** The card asked about, E.164. */
@@ -23,7 +23,7 @@ export interface BalanceQuestion {
 }
 
 /** The query waiting on a modem, as querySms watches it: only its answer comes through. */
-export interface WaitingQuery extends MessageSource {
+interface WaitingQuery extends MessageSource {
   /** No answer came in time: its reply is now owed, and not taken for the next query's. */
   timedOut(): void;
   close(): void;

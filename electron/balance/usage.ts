@@ -19,7 +19,7 @@ export interface Reading {
 }
 
 /** A renewal that may have added data: any sale of the card not failed. */
-export interface Renewal {
+interface Renewal {
   at: string;
 }
 

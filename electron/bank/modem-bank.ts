@@ -44,7 +44,7 @@ export interface ModemLease {
   release(): void;
 }
 
-export interface ModemBankOptions {
+interface ModemBankOptions {
   modems: readonly ModemConfig[];
   openLink(port: ModemPort): Promise<ModemLink>;
   onStatus?(statuses: ModemStatus[]): void;

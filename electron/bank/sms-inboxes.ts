@@ -2,7 +2,7 @@ import type { Modem } from '../gsm/modem';
 import { createSmsInbox, type InboxMessage, type SmsInbox, type SmsStore } from '../gsm/sms';
 import type { Logger } from '../log';
 
-export interface SmsInboxesOptions {
+interface SmsInboxesOptions {
   /** Where a modem's messages are kept; the SIM copy is deleted only once this has it. */
   storeFor(modemId: string): SmsStore;
   /** How long the parts of a message may wait for the others before it is kept incomplete. */
@@ -12,7 +12,7 @@ export interface SmsInboxesOptions {
   log: Logger;
 }
 
-export type SmsListener = (modemId: string, message: InboxMessage) => void;
+type SmsListener = (modemId: string, message: InboxMessage) => void;
 
 /**
  * The SMS inbox of every modem of the bank, started as each modem opens (`open` is the bank's

@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CarrierProfile } from '../../shared/carrier';
 import type { Logger } from '../log';
-import { type CarrierFileProblem, loadCarrierProfiles } from './load';
+import type { ProfileFileProblem } from '../profile-files';
+import { loadCarrierProfiles } from './load';
 
 export class CarrierBookError extends Error {
   constructor(
@@ -15,7 +16,7 @@ export class CarrierBookError extends Error {
   }
 }
 
-export interface CarrierEntry {
+interface CarrierEntry {
   profile: CarrierProfile;
   /** Where it was read from, or written to by a manager. */
   file: string;
@@ -50,7 +51,7 @@ export async function openCarrierBook(
  */
 function createCarrierBook(
   loaded: readonly CarrierEntry[],
-  problems: readonly CarrierFileProblem[],
+  problems: readonly ProfileFileProblem[],
   /** Where a manager's edited profiles are written (the shop's own folder), if anywhere. */
   shopFolder: string | null,
 ) {

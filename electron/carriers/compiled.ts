@@ -4,7 +4,7 @@
  */
 import { type CarrierProfile, compilePattern } from '../../shared/carrier';
 
-export interface CompiledPatterns {
+interface CompiledPatterns {
   success: RegExp;
   failures: RegExp[];
   balanceReplies: RegExp[];

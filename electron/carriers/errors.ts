@@ -4,7 +4,7 @@
  * (replies.ts), because a carrier saying something unexpected is news, not a bug.
  */
 
-export type CarrierInputErrorCode =
+type CarrierInputErrorCode =
   /** Not a phone number of the carrier's region, or not in one of its ranges. */
   | 'invalid_number'
   /** A phone number of another country. */

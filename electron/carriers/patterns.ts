@@ -16,7 +16,7 @@ import { CarrierInputError } from './errors';
 /** Longer than any USSD answer or carrier SMS: such a text is not read at all. */
 const MAX_REPLY_LENGTH = 4000;
 
-export type TopUpAnswer =
+type TopUpAnswer =
   /** `reference` is null when the success pattern's group captured nothing. */
   | { kind: 'succeeded'; reference: string | null; dealerBalance?: number }
   | { kind: 'failed'; reason: TopUpFailureReason; text: string }
@@ -57,14 +57,14 @@ export function classifyTopUpAnswer(profile: CarrierProfile, finalText: string):
   return { kind: 'unrecognised', text: finalText };
 }
 
-export interface BalanceReading {
+interface BalanceReading {
   /** What is left on the card, in whole megabytes (1 Go = 1024 MB). */
   remainingMb: number;
   /** Until when it is valid: ISO 8601, UTC. */
   validUntil: string;
 }
 
-export type BalanceReplyErrorCode =
+type BalanceReplyErrorCode =
   /** The carrier does not know the number. */
   | 'unknown_number'
   /** The carrier answered, but not with a balance (an unknown command…). */
@@ -76,13 +76,13 @@ export type BalanceReplyErrorCode =
   /** A pattern matched, but the date does not follow the declared format or is no real day. */
   | 'unreadable_date';
 
-export interface CarrierReplyError<Code extends string> {
+interface CarrierReplyError<Code extends string> {
   code: Code;
   message: string;
   text: string;
 }
 
-export type BalanceReplyResult =
+type BalanceReplyResult =
   | { ok: true; value: BalanceReading }
   | { ok: false; error: CarrierReplyError<BalanceReplyErrorCode> };
 
@@ -212,7 +212,7 @@ export function readTopUpConfirmation(
   return msisdn && reference ? { msisdn, reference } : null;
 }
 
-export type DealerBalanceResult =
+type DealerBalanceResult =
   | { ok: true; value: number }
   | { ok: false; error: CarrierReplyError<'unrecognised_reply' | 'unreadable_amount'> };
 

@@ -13,7 +13,7 @@ export const MASKED_PIN = '<PIN>';
 
 const PIN = /^[0-9]{1,16}$/;
 
-export interface TopUpRequest {
+interface TopUpRequest {
   /** The customer number as typed or stored; normalised with customerNumber(). */
   msisdn: string;
   /** The plan's id in the profile. */
@@ -22,7 +22,7 @@ export interface TopUpRequest {
   pin?: string | undefined;
 }
 
-export interface RenderedTopUp {
+interface RenderedTopUp {
   /** What is sent: the first step is dialled, the others answer the menus in turn. */
   steps: string[];
   /** The same steps with the PIN replaced by MASKED_PIN: the only form to show or keep. */
@@ -96,7 +96,7 @@ export function renderTopUpSteps(profile: CarrierProfile, request: TopUpRequest)
   return { steps, masked, customer, plan };
 }
 
-export interface BalanceQueryMessage {
+interface BalanceQueryMessage {
   /** The short code or number the SMS goes to. */
   to: string;
   text: string;

@@ -23,7 +23,7 @@ export const modemOptions = { ...portOptions, db: { type: 'string' } } as const;
  * the database given with --db, or beside the shop's database in the default data folder.
  * A file that does not load is reported as a warning and skipped.
  */
-export async function shopModemProfiles(
+async function shopModemProfiles(
   context: Pick<CommandContext, 'values' | 'modemsDir' | 'output'>,
 ): Promise<ModemProfile[]> {
   const { db } = context.values;

@@ -51,7 +51,7 @@ async function readDealerBalances(
 }
 
 /** A dealer SIM's balance for the books: typed by hand, read by USSD, or a problem to type it. */
-export interface DealerBalance {
+interface DealerBalance {
   modemId: string;
   carrierId: string;
   reading: { amount: number; source: 'ussd' | 'manual'; text: string | null } | null;

@@ -7,7 +7,7 @@ import { type DocumentPaper, renderDayReportHtml } from '../printing/html';
 import type { Translate } from '../printing/layout';
 
 /** A file handed back by day.export. */
-export interface ExportFile {
+interface ExportFile {
   name: string;
   mediaType: string;
   base64: string;

@@ -15,7 +15,7 @@ import {
   type UnknownSale,
 } from './report';
 
-export type ShiftErrorCode =
+type ShiftErrorCode =
   | 'shift_open'
   | 'no_open_shift'
   | 'sale_sending'
@@ -44,7 +44,7 @@ interface ShiftRow {
   closed_by: number | null;
 }
 
-export type Shift = DayReport['shift'] & { currency: CurrencyCode };
+type Shift = DayReport['shift'] & { currency: CurrencyCode };
 
 /** What the first Z report of a device chains from. */
 const genesis = '0'.repeat(64);

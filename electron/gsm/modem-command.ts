@@ -40,7 +40,7 @@ export interface ModemLine {
   readonly sleep: (ms: number) => Promise<void>;
 }
 
-export interface AskOptions {
+interface AskOptions {
   kind?: CommandKind;
   timeoutMs?: number;
   /** How the command appears in error messages when it carries a secret (the PIN). */
@@ -48,7 +48,7 @@ export interface AskOptions {
 }
 
 /** The channel's errors as ModemErrors; anything else (a bug) is returned unchanged. */
-export function asModemError(error: unknown): unknown {
+function asModemError(error: unknown): unknown {
   if (error instanceof ModemError) return error;
   // The channel already shows a secret command masked (its `shownAs`) in every message.
   const cause = { cause: error };

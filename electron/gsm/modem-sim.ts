@@ -53,7 +53,7 @@ const BY_CME_CODE: ReadonlyMap<number, SimState> = new Map<number, SimState>([
 ]);
 
 /** The SIM state an answer to AT+CPIN? stands for. */
-export function simStateOfAnswer(response: AtResponse): SimState {
+function simStateOfAnswer(response: AtResponse): SimState {
   const { final } = response;
   if (isErrorFinal(final)) {
     return (

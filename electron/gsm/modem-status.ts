@@ -94,7 +94,7 @@ function technologyOf(registration: Registration): AccessTechnology | undefined 
 }
 
 /** The best of the circuit (+CREG), packet (+CGREG) and LTE (+CEREG) registrations. */
-export function summariseRegistration(registrations: readonly Registration[]): RegistrationStatus {
+function summariseRegistration(registrations: readonly Registration[]): RegistrationStatus {
   let best: { registration: Registration; state: RegistrationSummary; score: number } | null = null;
   for (const registration of registrations) {
     const state = SUMMARY[registration.state];

@@ -27,12 +27,7 @@ import { genericProfile, type ModemProfile, matchModemProfile } from './profiles
 
 export { ModemError } from './modem-command';
 export type { SimState } from './modem-sim';
-export type {
-  AccessTechnology,
-  RegistrationStatus,
-  RegistrationSummary,
-  SignalReading,
-} from './modem-status';
+export type { RegistrationStatus, SignalReading } from './modem-status';
 
 export interface ModemIdentity {
   manufacturer: string | null;

@@ -121,7 +121,7 @@ function stateOf(channel: AtChannel): ModemUssdState {
   return state;
 }
 
-export interface UssdOptions {
+interface UssdOptions {
   profile: ModemProfile;
   /**
    * How long after a timed-out request its late answer may still come. Until it does or this
@@ -339,7 +339,7 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
   };
 }
 
-export interface UssdDialogue {
+interface UssdDialogue {
   status: UssdStatus;
   m: number | null;
   text: string;

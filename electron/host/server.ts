@@ -21,7 +21,7 @@ export class HostRefusedError extends Error {
   }
 }
 
-export interface HostOptions {
+interface HostOptions {
   core: Core;
   /** The built renderer (out/renderer). */
   rendererDir: string;

@@ -14,7 +14,7 @@ const contentTypes: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export interface StaticFile {
+interface StaticFile {
   file: string;
   contentType: string;
 }

@@ -18,7 +18,7 @@ export const headlessChromiumArgs = [
   '--disable-sync',
 ];
 
-export interface HostDocumentsOptions {
+interface HostDocumentsOptions {
   /** Default: CHROMIUM_PATH, else /usr/bin/chromium. */
   chromium?: string;
   /** The environment the programs run in (PATH finds `lp`). */

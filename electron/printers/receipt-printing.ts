@@ -3,7 +3,7 @@ import type { Actor } from '../../shared/user';
 import type { ReceiptBook } from '../sales/receipts';
 import { type Delivery, deliverReceipt } from './deliver';
 
-export interface PrintedReceipt {
+interface PrintedReceipt {
   number: number;
   /** null for the original. */
   copy: number | null;

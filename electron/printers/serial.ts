@@ -2,7 +2,7 @@ import type { ModemLink } from '../gsm/link/link';
 import { openSerialLink } from '../gsm/link/serial-link';
 import { PrinterError } from './errors';
 
-export interface SerialPrinterPort {
+interface SerialPrinterPort {
   path: string;
   baudRate: number;
   /** How long opening the port and sending the receipt may last. */

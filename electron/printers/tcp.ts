@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { PrinterError } from './errors';
 
-export interface TcpPrinterAddress {
+interface TcpPrinterAddress {
   host: string;
   port: number;
   /** How long connecting, or any pause while writing, may last. */

@@ -14,9 +14,9 @@ import { receiptQrPayload } from './qr';
 import { isWide } from './text-width';
 
 /** A codepage the encoder knows, or 'auto' to let it switch per character. */
-export type EscPosCodepage = Parameters<ReceiptPrinterEncoder['codepage']>[0];
+type EscPosCodepage = Parameters<ReceiptPrinterEncoder['codepage']>[0];
 
-export interface EscPosOptions {
+interface EscPosOptions {
   /** 32 for 58 mm paper, 48 for 80 mm paper (font A). */
   columns: ReceiptColumns;
   /** Default 'auto': the encoder picks, character by character, a codepage that has it. */

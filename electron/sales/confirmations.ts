@@ -11,7 +11,7 @@ import { customerNumber, readTopUpConfirmation } from '../carriers';
 import { type InboxMessage, sameNumber } from '../gsm/sms';
 import { type Journal, JournalError } from './journal';
 
-export interface TopUpConfirmationDeps {
+interface TopUpConfirmationDeps {
   journal: Journal;
   carrierOf(carrierId: string): CarrierProfile | null;
   /** The carrier of a modem's dealer SIM. */

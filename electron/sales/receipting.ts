@@ -6,7 +6,7 @@ import type { InSameCommit } from './journal';
 import { receiptDraftFor } from './receipt-draft';
 import type { ReceiptBook } from './receipts';
 
-export interface ReceiptingDeps {
+interface ReceiptingDeps {
   receipts: ReceiptBook;
   shop(): ShopProfile | null;
   nameOf(userId: number): string | null;

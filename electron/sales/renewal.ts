@@ -7,14 +7,14 @@ import { AtNotSentError } from '../gsm/channel';
 import { UssdBusyError, UssdInputError, type UssdStep } from '../gsm/ussd';
 import type { InSameCommit, Journal, Settlement } from './journal';
 
-export interface RenewalRequest {
+interface RenewalRequest {
   msisdn: string;
   planId: string;
   payment: Payment;
   idempotencyKey: string;
 }
 
-export interface RenewalDeps {
+interface RenewalDeps {
   journal: Journal;
   bank: ModemBank;
   carrierOf(planId: string): CarrierProfile | null;

@@ -16,7 +16,7 @@ export class DatabaseOpenError extends Error {
   }
 }
 
-export interface OpenedDatabase {
+interface OpenedDatabase {
   db: Database;
   migration: MigrationReport;
 }

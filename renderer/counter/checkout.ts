@@ -55,7 +55,7 @@ export interface Checkout {
   change: number | null;
 }
 
-export type CashChange =
+type CashChange =
   | { ok: true; tendered: number; change: number }
   | { ok: false; problem: 'tendered_required' | 'tendered_unreadable' | 'tendered_too_low' };
 

@@ -1,6 +1,6 @@
 import type { DayReport } from '../../shared/day';
 
-export interface HourBar {
+interface HourBar {
   hour: number;
   sales: number;
   /** Minor units of the report's currency. */

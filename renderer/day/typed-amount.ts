@@ -2,9 +2,9 @@ import { parseAmount } from '../../shared/amounts';
 import { type CurrencyCode, currencies } from '../../shared/currencies';
 
 /** Why a typed amount is refused; each is translated as day.amount.<code>. */
-export type AmountProblem = 'required' | 'unreadable' | 'negative' | 'zero';
+type AmountProblem = 'required' | 'unreadable' | 'negative' | 'zero';
 
-export type TypedAmount = { ok: true; amount: number } | { ok: false; problem: AmountProblem };
+type TypedAmount = { ok: true; amount: number } | { ok: false; problem: AmountProblem };
 
 /**
  * An amount typed on the day screens ("20 000", "150,50") in integer minor units of the

@@ -1,9 +1,10 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
+import { LabelledField } from '../components/LabelledField';
 import { describeError, describeIssue } from '../errors';
 import { SettingsPage } from '../settings/SettingsPage';
 
@@ -51,65 +52,46 @@ export function SetupPage({ onSignedIn }: { onSignedIn(session: SignedIn): void 
     }
   }
 
-  const field = (id: Field | 'again', label: string, input: ReactNode) => (
-    <div className={errors[id] ? 'field field--invalid' : 'field'}>
-      <label htmlFor={`setup-${id}`}>{label}</label>
-      {input}
-      {errors[id] && (
-        <p className="field__error" id={`setup-${id}-error`}>
-          {errors[id]}
-        </p>
-      )}
-    </div>
-  );
-  const invalid = (id: Field | 'again') => ({
-    'aria-invalid': errors[id] ? true : undefined,
-    'aria-describedby': errors[id] ? `setup-${id}-error` : undefined,
-  });
-
   return (
     <>
       <section className="setup">
         <h1>{t('setup.title')}</h1>
         <p>{t('setup.intro')}</p>
         <form onSubmit={create} noValidate>
-          {field(
-            'name',
-            t('signIn.name'),
-            <input
-              id="setup-name"
-              autoComplete="username"
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              {...invalid('name')}
-            />,
-          )}
-          {field(
-            'pin',
-            t('signIn.pin'),
-            <input
-              id="setup-pin"
-              type="password"
-              inputMode="numeric"
-              autoComplete="new-password"
-              value={pin}
-              onChange={(event) => setPin(event.target.value)}
-              {...invalid('pin')}
-            />,
-          )}
-          {field(
-            'again',
-            t('setup.pinAgain'),
-            <input
-              id="setup-again"
-              type="password"
-              inputMode="numeric"
-              autoComplete="new-password"
-              value={again}
-              onChange={(event) => setAgain(event.target.value)}
-              {...invalid('again')}
-            />,
-          )}
+          <LabelledField id="setup-name" label={t('signIn.name')} error={errors.name}>
+            {(control) => (
+              <input
+                {...control}
+                autoComplete="username"
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+              />
+            )}
+          </LabelledField>
+          <LabelledField id="setup-pin" label={t('signIn.pin')} error={errors.pin}>
+            {(control) => (
+              <input
+                {...control}
+                type="password"
+                inputMode="numeric"
+                autoComplete="new-password"
+                value={pin}
+                onChange={(event) => setPin(event.target.value)}
+              />
+            )}
+          </LabelledField>
+          <LabelledField id="setup-again" label={t('setup.pinAgain')} error={errors.again}>
+            {(control) => (
+              <input
+                {...control}
+                type="password"
+                inputMode="numeric"
+                autoComplete="new-password"
+                value={again}
+                onChange={(event) => setAgain(event.target.value)}
+              />
+            )}
+          </LabelledField>
           <div className="settings__actions">
             <button type="submit" disabled={busy}>
               {t('setup.create')}

@@ -4,6 +4,7 @@ import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
+import { LabelledField } from '../components/LabelledField';
 import { describeError } from '../errors';
 
 type SignedIn = ProcedureOutput<'auth.login'>;
@@ -57,28 +58,30 @@ export function SignInPage({
       )}
       {demo && <p className="notice">{t('signIn.demoHint')}</p>}
       <form onSubmit={signIn}>
-        <div className="field">
-          <label htmlFor="sign-in-name">{t('signIn.name')}</label>
-          <input
-            id="sign-in-name"
-            autoComplete="username"
-            // biome-ignore lint/a11y/noAutofocus: the one thing to do on this screen
-            autoFocus
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="sign-in-pin">{t('signIn.pin')}</label>
-          <input
-            id="sign-in-pin"
-            type="password"
-            inputMode="numeric"
-            autoComplete="current-password"
-            value={pin}
-            onChange={(event) => setPin(event.target.value)}
-          />
-        </div>
+        <LabelledField id="sign-in-name" label={t('signIn.name')}>
+          {(control) => (
+            <input
+              {...control}
+              autoComplete="username"
+              // biome-ignore lint/a11y/noAutofocus: the one thing to do on this screen
+              autoFocus
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+            />
+          )}
+        </LabelledField>
+        <LabelledField id="sign-in-pin" label={t('signIn.pin')}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              inputMode="numeric"
+              autoComplete="current-password"
+              value={pin}
+              onChange={(event) => setPin(event.target.value)}
+            />
+          )}
+        </LabelledField>
         <div className="settings__actions">
           <button type="submit" disabled={busy}>
             {busy ? t('signIn.signingIn') : t('signIn.submit')}

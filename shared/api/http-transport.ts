@@ -8,7 +8,7 @@ interface WebSocketLike {
   close(): void;
 }
 
-export interface HttpTransportOptions {
+interface HttpTransportOptions {
   /** The host's origin, e.g. `http://127.0.0.1:5170`. */
   baseUrl: string;
   fetch?: typeof fetch;

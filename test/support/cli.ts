@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const builtCli = path.resolve(__dirname, '../../out/main/cli.js');
+const builtCli = path.resolve(__dirname, '../../out/main/cli.js');
 
 /** Runs the built command line (`npm run build` first), as a shop technician would. */
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
@@ -15,7 +15,7 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProc
   });
 }
 
-export interface Finished {
+interface Finished {
   code: number | null;
   stdout: string;
   stderr: string;

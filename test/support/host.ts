@@ -5,7 +5,7 @@ import { type Core, type CoreOptions, createCore } from '../../electron/core';
 import { type RunningHost, startHost } from '../../electron/host/server';
 import { withTempDirs } from './temp';
 
-export interface TestHost {
+interface TestHost {
   core: Core;
   host: RunningHost;
   databaseFile: string;

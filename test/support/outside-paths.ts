@@ -7,7 +7,7 @@
 import path from 'node:path';
 import ts from 'typescript';
 
-export interface OutsidePath {
+interface OutsidePath {
   line: number;
   named: string;
   resolved: string;

@@ -125,7 +125,7 @@ function withoutLeadingSubmitKey(text: string): string {
   return text.slice(start);
 }
 
-export interface EchoCut {
+interface EchoCut {
   /** The line without the echo: empty when the whole line was echo. */
   text: string;
   /** Which echo was cut, if any. */

@@ -13,9 +13,9 @@ export interface PendingCommand {
   bodyEchoed?: boolean;
 }
 
-export type CommandForm = 'execute' | 'read' | 'test' | 'set';
+type CommandForm = 'execute' | 'read' | 'test' | 'set';
 
-export interface CommandShape {
+interface CommandShape {
   /** `+CREG`, `^HCSQ`, `E0`...: upper case, without the leading AT. */
   name: string;
   form: CommandForm;

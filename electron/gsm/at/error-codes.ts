@@ -5,7 +5,7 @@
  * the tables are also searched by message.
  */
 
-export interface ErrorMeaning {
+interface ErrorMeaning {
   id: string;
   message: string;
 }

@@ -3,7 +3,7 @@
  * a code, and a splitter for the comma-separated parameters of an information response.
  */
 
-export type ParseErrorCode = 'wrong_prefix' | 'malformed' | 'out_of_range';
+type ParseErrorCode = 'wrong_prefix' | 'malformed' | 'out_of_range';
 
 export interface ParseError {
   code: ParseErrorCode;

@@ -12,7 +12,7 @@ const GT = 0x3e;
 const SPACE = 0x20;
 
 /** 64 KiB: far above any real AT line (a PDU line is at most ~350 hex chars). */
-export const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
 
 export type FrameEvent =
   /** One line, terminator removed; never empty. */
@@ -22,7 +22,7 @@ export type FrameEvent =
   /** A line grew past the cap without a terminator: it was dropped up to the next line end. */
   | { type: 'overflow'; bytes: number };
 
-export interface LineFramer {
+interface LineFramer {
   push(chunk: Uint8Array): FrameEvent[];
   /** Bytes held for the line under construction (bounded by the cap). */
   bufferedBytes(): number;
@@ -30,7 +30,7 @@ export interface LineFramer {
   reset(): void;
 }
 
-export interface LineFramerOptions {
+interface LineFramerOptions {
   maxLineBytes?: number;
 }
 

@@ -121,7 +121,7 @@ export function parseCreg(line: string): Parsed<Registration> {
   return parsed(result);
 }
 
-export interface SignalQuality {
+interface SignalQuality {
   /** The raw <rssi> of +CSQ: 0..31, or 99 when unknown. */
   csq: number;
   /** Received power in dBm; null when unknown. */
@@ -148,7 +148,7 @@ export function parseCsq(line: string): Parsed<SignalQuality> {
   return parsed({ csq, dbm: -113 + 2 * csq, ber, bars });
 }
 
-export interface Operator {
+interface Operator {
   /** 0 automatic, 1 manual, 2 deregistered, 3 format only, 4 manual/automatic. */
   mode: number;
   /** 0 long alphanumeric, 1 short alphanumeric, 2 numeric (MCC+MNC). */

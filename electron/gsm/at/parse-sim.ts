@@ -27,7 +27,7 @@ const PIN_STATES: Readonly<Record<string, PinState>> = {
   'SIM NOT INSERTED': 'not-inserted',
 };
 
-export interface PinStatus {
+interface PinStatus {
   state: PinState;
   /** The code as printed, e.g. "PH-NET PIN" for a state classed as device-lock. */
   code: string;
@@ -76,7 +76,7 @@ export function parseImsi(line: string): Parsed<{ imsi: string; mcc: string }> {
   return parsed({ imsi, mcc: imsi.slice(0, 3) });
 }
 
-export interface Iccid {
+interface Iccid {
   iccid: string;
   /** True when the modem printed the nibbles of each byte swapped (some Huawei ^ICCID). */
   swapped: boolean;

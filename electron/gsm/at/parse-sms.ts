@@ -13,7 +13,7 @@ import {
   splitFields,
 } from './fields';
 
-export type MessageStatus = 'rec-unread' | 'rec-read' | 'sto-unsent' | 'sto-sent' | 'all';
+type MessageStatus = 'rec-unread' | 'rec-read' | 'sto-unsent' | 'sto-sent' | 'all';
 
 // PDU mode numbers the statuses, text mode names them (27.005 §3.1 <stat>).
 const STATUS_BY_NUMBER: readonly MessageStatus[] = [
@@ -38,7 +38,7 @@ function statusOf(field: Field | undefined): MessageStatus | null {
   return STATUS_BY_NAME[field.text.toUpperCase()] ?? null;
 }
 
-export interface StoredMessageNotice {
+interface StoredMessageNotice {
   /** +CMTI announces a message, +CDSI a status report. */
   kind: 'message' | 'status-report';
   storage: string;
@@ -61,7 +61,7 @@ export function parseCmti(line: string): Parsed<StoredMessageNotice> {
   });
 }
 
-export interface PduHeader {
+interface PduHeader {
   status: MessageStatus | null;
   alpha?: string;
   /** TPDU length in octets (without the SMSC part). */
@@ -86,7 +86,7 @@ function alphaOf(field: Field | undefined): { alpha?: string } {
   return field && (field.quoted || field.text !== '') ? { alpha: field.text } : {};
 }
 
-export interface ListedPduHeader extends PduHeader {
+interface ListedPduHeader extends PduHeader {
   index: number;
 }
 
@@ -132,7 +132,7 @@ export function parseCmgr(line: string): Parsed<PduHeader> {
   return parsed({ status, ...alphaOf(fields[1]), ...length });
 }
 
-export interface ListedPdu extends ListedPduHeader {
+interface ListedPdu extends ListedPduHeader {
   pdu: string;
 }
 
@@ -179,7 +179,7 @@ export function parseTextTimestamp(text: string): Parsed<string> {
   return parsed(`20${yy}-${mo}-${dd}T${hh}:${mi}:${ss}${zone}`);
 }
 
-export interface TextModeMessage {
+interface TextModeMessage {
   index: number;
   status: MessageStatus;
   sender: string;

@@ -8,7 +8,7 @@
 
 import { afterPrefix, type Parsed, parsed, parseError } from './fields';
 
-export type UssdStatus =
+type UssdStatus =
   | 'done'
   | 'action-required'
   | 'terminated-by-network'
@@ -25,7 +25,7 @@ const STATUSES: readonly UssdStatus[] = [
   'timeout',
 ];
 
-export interface UssdAnswer {
+interface UssdAnswer {
   /** <m>: 0 done, 1 the network waits for a reply, 2 ended by network, 3..5 see UssdStatus. */
   status: number;
   meaning: UssdStatus | 'unknown';

@@ -1,7 +1,7 @@
 /** The answer parsers of the AT layer, in one import. Each returns a value or a ParseError. */
 
 export * from './error-codes';
-export type { Field, Parsed, ParseError, ParseErrorCode } from './fields';
+export type { Parsed } from './fields';
 export { luhnValid, splitFields } from './fields';
 export * from './parse-network';
 export * from './parse-sim';

@@ -38,7 +38,7 @@ export interface ReadingProfile {
   quirks: ReplyQuirks;
 }
 
-export interface AtReader {
+interface AtReader {
   push(chunk: Uint8Array): AtEvent[];
   /** A command was written; its answer starts now. Throws if another one is still pending.
    * `quirks` overrides the reader's for this command (a modem profile known only later). */

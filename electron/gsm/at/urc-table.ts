@@ -145,7 +145,7 @@ export function createUrcMatcher(table: readonly UrcSpec[] = URCS): UrcMatcher {
 }
 
 /** What a modem profile changes in the table: codes of its own, and codes it silences. */
-export interface UrcTableChanges {
+interface UrcTableChanges {
   add: readonly Pick<UrcSpec, 'name' | 'lines' | 'solicited'>[];
   silence: readonly string[];
 }

@@ -2,7 +2,7 @@
  * Why a PDU, a hex string or an encoding request was refused. The codes are stable: callers
  * (the SMS reader, the CLI `pdu` command, the UI) switch on them instead of parsing messages.
  */
-export type PduErrorCode =
+type PduErrorCode =
   /** Not an even-length string of hex digits. */
   | 'invalid_hex'
   /** The bytes end in the middle of a field. */

@@ -1,8 +1,7 @@
-export { PduError, type PduErrorCode } from './errors';
+export { PduError } from './errors';
 export {
   decodeGsm7,
   encodeGsm7,
-  GSM7_ESCAPE,
   gsm7Length,
   isGsm7,
   packSeptets,
@@ -12,20 +11,5 @@ export {
 } from './gsm7';
 export { bytesToHex, hexToBytes, isHex } from './hex';
 export * from './pdu';
-export {
-  decodeUcs2,
-  decodeUcs2Hex,
-  encodeUcs2,
-  encodeUcs2Hex,
-  REPLACEMENT,
-  ucs2Length,
-} from './ucs2';
-export {
-  decodeUssdAnswer,
-  matchUssdRule,
-  USSD_RULES,
-  type UssdCharset,
-  type UssdDecoding,
-  type UssdRule,
-  type UssdText,
-} from './ussd';
+export { decodeUcs2, decodeUcs2Hex, encodeUcs2, encodeUcs2Hex, ucs2Length } from './ucs2';
+export { decodeUssdAnswer, matchUssdRule, USSD_RULES, type UssdCharset } from './ussd';

@@ -5,7 +5,7 @@
 import { bytesToHex, hexToBytes } from './hex';
 
 /** What a malformed unit decodes to: the Unicode replacement character. */
-export const REPLACEMENT = '\ufffd';
+const REPLACEMENT = '\ufffd';
 
 const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;

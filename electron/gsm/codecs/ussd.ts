@@ -14,7 +14,7 @@ import { decodeUcs2 } from './ucs2';
 /** The modem's `AT+CSCS` setting when the answer was read. */
 export type UssdCharset = 'GSM' | 'IRA' | 'UCS2' | 'HEX';
 
-export type UssdDecoding =
+type UssdDecoding =
   | 'text'
   | 'gsm-code-points'
   | 'gsm7-packed-hex'
@@ -23,12 +23,12 @@ export type UssdDecoding =
   | 'ucs2-hex'
   | '8bit-hex';
 
-export interface UssdText {
+interface UssdText {
   text: string;
   decodedAs: UssdDecoding;
 }
 
-export interface UssdInput {
+interface UssdInput {
   str: string;
   dcs: CbsDcs | null;
   charset: UssdCharset;
@@ -43,7 +43,7 @@ export interface UssdInput {
   digitsOnly: boolean;
 }
 
-export interface UssdRule {
+interface UssdRule {
   /** A short id, for tests and logs. */
   name: string;
   decodedAs: UssdDecoding;

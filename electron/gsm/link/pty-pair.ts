@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 
-export interface PtyPair {
+interface PtyPair {
   /** The path an AT client opens, as if it were a modem's port. */
   modemPath: string;
   /** The other end, where the simulated modem listens. */

@@ -1,7 +1,7 @@
 import { SerialPort } from 'serialport';
 import { createLinkEvents, LinkClosedError, type ModemLink } from './link';
 
-export interface SerialLinkOptions {
+interface SerialLinkOptions {
   path: string;
   baudRate?: number;
   /** Hardware flow control; forcing it breaks some boards (field notes, point 8). */

@@ -1,4 +1,4 @@
 /** Modem profiles: quirks as data, loaded from JSON files and matched to a modem. */
-export { genericProfile, loadModemProfiles, type ModemProfiles } from './load';
-export { type ModemFacts, matchModemProfile, type ProfileMatch } from './match';
+export { genericProfile, loadModemProfiles } from './load';
+export { matchModemProfile } from './match';
 export { type ModemProfile, modemProfileSchema, type UssdRequestEncoding } from './schema';

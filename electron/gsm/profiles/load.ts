@@ -17,7 +17,7 @@ export const genericProfile: ModemProfile = {
   file: null,
 };
 
-export interface ModemProfiles {
+interface ModemProfiles {
   /**
    * In the order they are tried: the shop's folder first (a profile it adds for one model wins
    * over a shipped one for the whole make), then the shipped one, each by file name; the

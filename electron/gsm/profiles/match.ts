@@ -2,7 +2,7 @@ import { genericProfile } from './load';
 import { GENERIC_PROFILE_ID, type ModemProfile } from './schema';
 
 /** What the modem said about itself, and the USB device of its port, as the rules see them. */
-export interface ModemFacts {
+interface ModemFacts {
   manufacturer: string;
   model: string;
   /** `vendor:product` in lower-case hex; null when the port is not a USB device (or unknown). */
@@ -33,7 +33,7 @@ function checksOf(profile: ModemProfile, facts: ModemFacts): Check[] {
   return checks;
 }
 
-export interface ProfileMatch {
+interface ProfileMatch {
   profile: ModemProfile;
   /** Why, in plain words: `manufacturer /huawei/i matched "HUAWEI"`, or why none did. */
   matchedBy: string;

@@ -7,7 +7,7 @@ import {
   type ReplayTranscript,
 } from './transcript';
 
-export type ParsedTranscript =
+type ParsedTranscript =
   | { ok: true; transcript: ReplayTranscript }
   | { ok: false; line: number; message: string };
 

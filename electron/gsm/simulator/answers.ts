@@ -76,7 +76,7 @@ function errorLine(family: 'cme' | 'cms', code: number, cmee: 1 | 2): string {
 }
 
 /** Bytes of a byte string; a character above 0xFF (a caller's mistake) goes out as UTF-8. */
-export function lineBytes(text: string): Uint8Array {
+function lineBytes(text: string): Uint8Array {
   const latin1 = [...text].every((ch) => ch.charCodeAt(0) <= 0xff);
   return Buffer.from(text, latin1 ? 'latin1' : 'utf8');
 }
@@ -110,5 +110,3 @@ export function createLineWriter(link: ModemLink) {
     },
   };
 }
-
-export type LineWriter = ReturnType<typeof createLineWriter>;

@@ -22,7 +22,7 @@ export type UssdAnswer =
   /** Received, never answered. */
   | { kind: 'silent' };
 
-export interface SmsFromNetwork {
+interface SmsFromNetwork {
   from: string;
   text: string;
 }

@@ -14,7 +14,7 @@ const ESC = 0x1b;
 /** Longer lines overflow the command buffer; real modems have a few hundred bytes. */
 export const MAX_COMMAND_BYTES = 2048;
 /** A PDU body is at most 2 × (12 SMSC + 164 TPDU) hex digits; more is a runaway sender. */
-export const MAX_BODY_BYTES = 1024;
+const MAX_BODY_BYTES = 1024;
 
 export interface CommandLine {
   /** The bytes as received, terminator included: what the modem echoes. */
@@ -84,8 +84,6 @@ export function createModemInput() {
     },
   };
 }
-
-export type ModemInput = ReturnType<typeof createModemInput>;
 
 /** Applies backspaces (V.250 S5) and drops the control characters a command cannot hold. */
 function editedText(bytes: Uint8Array): string {

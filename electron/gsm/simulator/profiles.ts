@@ -11,7 +11,7 @@ import {
   type SimulatedModemProfile,
 } from './profile';
 
-export interface NamedProfile {
+interface NamedProfile {
   name: string;
   description: string;
   overrides: ProfileOverrides;
@@ -203,7 +203,7 @@ export function resolveProfile(
 }
 
 /** Splits "a+b(x+y)+c" on the `+` that are outside parentheses. */
-export function splitProfileSpec(spec: string): string[] {
+function splitProfileSpec(spec: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current = '';

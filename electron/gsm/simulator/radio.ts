@@ -16,7 +16,7 @@ import type { SimulatedModemProfile } from './profile';
 
 const REGISTRATIONS: readonly RegistrationCommand[] = ['+CREG', '+CGREG', '+CEREG'];
 
-export interface RadioDeps {
+interface RadioDeps {
   profile: SimulatedModemProfile;
   settings: ModemSettings;
   sim: SimState;

@@ -5,7 +5,7 @@
  */
 import { USSD_SLOTS, type UssdSlot, type UssdStep } from './carrier';
 
-export interface DialledService {
+interface DialledService {
   step: UssdStep;
   slots: Partial<Record<UssdSlot, string>>;
 }

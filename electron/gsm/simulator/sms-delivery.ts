@@ -18,7 +18,7 @@ export interface IncomingSmsOptions {
   concatRefBits?: 8 | 16;
 }
 
-export interface SmsDeliveryDeps {
+interface SmsDeliveryDeps {
   messages: MessageStore;
   settings: ModemSettings;
   carrier: CarrierBehaviour;
@@ -83,5 +83,3 @@ export function createSmsDelivery(deps: SmsDeliveryDeps) {
     },
   };
 }
-
-export type SmsDelivery = ReturnType<typeof createSmsDelivery>;

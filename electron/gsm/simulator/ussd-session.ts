@@ -10,7 +10,7 @@ import type { UssdControl } from './commands/context';
 /** What the modem prints: an answer, or the network closing the session (+CUSD: 2). */
 export type UssdEvent = UssdAnswer | { kind: 'ended' };
 
-export interface UssdSessionDeps {
+interface UssdSessionDeps {
   network: CarrierNetwork;
   timers: TimerSet;
   latencyMs: number;

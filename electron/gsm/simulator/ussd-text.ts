@@ -17,8 +17,8 @@ import type { SimulatedModemProfile, UssdAnswerStyle } from './profile';
 
 export type Charset = 'GSM' | 'IRA' | 'UCS2';
 
-export const DCS_GSM7 = 15;
-export const DCS_UCS2 = 72;
+const DCS_GSM7 = 15;
+const DCS_UCS2 = 72;
 
 /** The request's text, or null when this modem cannot read it (Huawei given plain text). */
 export function readUssdRequest(

@@ -22,9 +22,9 @@ export interface DeliverySetup {
   refused: Error[];
 }
 
-export const CNMI_STORED = 'AT+CNMI=2,1,0,0,0';
-export const CNMI_DIRECT = 'AT+CNMI=2,2,0,0,0';
-export const CPMS_SIM = 'AT+CPMS="SM","SM","SM"';
+const CNMI_STORED = 'AT+CNMI=2,1,0,0,0';
+const CNMI_DIRECT = 'AT+CNMI=2,2,0,0,0';
+const CPMS_SIM = 'AT+CPMS="SM","SM","SM"';
 
 export async function enableDelivery(channel: AtChannel): Promise<DeliverySetup> {
   const refused: Error[] = [];
@@ -46,7 +46,7 @@ export async function enableDelivery(channel: AtChannel): Promise<DeliverySetup>
 }
 
 /** `+CPMS: <used1>,<total1>,...` (set form) → the first storage's count and room. */
-export function storageOf(lines: readonly string[]): { used: number; total: number } | null {
+function storageOf(lines: readonly string[]): { used: number; total: number } | null {
   for (const line of lines) {
     const rest = afterPrefix(line, '+CPMS');
     if (rest === null) continue;

@@ -3,7 +3,7 @@
  * (STYLE: errors are values, not strings to parse).
  */
 
-export type SmsInputErrorCode =
+type SmsInputErrorCode =
   /** Not `+` and digits, nor a short code or national number of digits. */
   | 'invalid_destination'
   /** The SMSC override is not a phone number. */

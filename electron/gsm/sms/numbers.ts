@@ -20,7 +20,7 @@ export function validateDestination(to: string): string {
   );
 }
 
-export type NumberForm =
+type NumberForm =
   | { kind: 'international'; digits: string }
   | { kind: 'national'; digits: string }
   | { kind: 'alphanumeric'; name: string };
@@ -29,7 +29,7 @@ export type NumberForm =
 const SEPARATORS = /[\s\-.()/]/g;
 
 /** Reads a sender or destination as written anywhere (UI, PDU, carrier reply). */
-export function numberForm(text: string): NumberForm {
+function numberForm(text: string): NumberForm {
   const compact = text.trim().replace(SEPARATORS, '');
   if (/^\+[0-9]+$/.test(compact)) return { kind: 'international', digits: compact.slice(1) };
   if (/^00[1-9][0-9]+$/.test(compact)) return { kind: 'international', digits: compact.slice(2) };

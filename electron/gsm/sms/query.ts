@@ -14,7 +14,7 @@ import { type SameNumberOptions, sameNumber } from './numbers';
 import type { NextReference } from './reference';
 import { sendSms } from './send';
 
-export interface SmsQueryOptions extends SameNumberOptions {
+interface SmsQueryOptions extends SameNumberOptions {
   to: string;
   text: string;
   /** How long to wait for the answer once the question went out. */
@@ -24,7 +24,7 @@ export interface SmsQueryOptions extends SameNumberOptions {
   nextReference?: NextReference;
 }
 
-export interface SmsReply {
+interface SmsReply {
   sender: string;
   timestamp: string;
   text: string;

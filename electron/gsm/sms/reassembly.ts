@@ -38,7 +38,7 @@ interface Group {
   released: { key: string; complete: boolean; at: number } | null;
 }
 
-export interface Reassembler {
+interface Reassembler {
   add(part: ReceivedPart, arrived: Arrived): Release[];
   /** Releases the groups that waited long enough (all of them with `at` = Infinity). */
   expire(at: number): Release[];

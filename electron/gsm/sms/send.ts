@@ -13,7 +13,7 @@ import { validateDestination } from './numbers';
 import { ensurePduMode } from './pdu-mode';
 import { type NextReference, referenceCounterFor } from './reference';
 
-export interface SendSmsOptions {
+interface SendSmsOptions {
   /** `+` and digits, or a short code / national number of digits. */
   to: string;
   text: string;
@@ -23,7 +23,7 @@ export interface SendSmsOptions {
   nextReference?: NextReference;
 }
 
-export interface SentSms {
+interface SentSms {
   parts: number;
   /** The message reference (`+CMGS: <mr>`) of each part; null if the modem printed none. */
   references: Array<number | null>;
@@ -31,7 +31,7 @@ export interface SentSms {
   concatRef: number | null;
 }
 
-export interface OutgoingSms {
+interface OutgoingSms {
   parts: EncodedPart[];
   concatRef: number | null;
 }
@@ -40,7 +40,7 @@ export interface OutgoingSms {
  * Validates and encodes: everything that can be refused is refused here, with an
  * SmsInputError. The counter is only consumed by texts that need several parts.
  */
-export function encodeOutgoing(options: SendSmsOptions, nextReference: NextReference): OutgoingSms {
+function encodeOutgoing(options: SendSmsOptions, nextReference: NextReference): OutgoingSms {
   const to = validateDestination(options.to);
   if (options.text === '') throw new SmsInputError('empty_text', 'Refused to send an empty text');
   try {

@@ -10,7 +10,7 @@ import type { AtChannel } from '../channel';
 import { ensurePduMode } from './pdu-mode';
 import { type ReadPdu, readPdu } from './received';
 
-export interface StoredListing {
+interface StoredListing {
   messages: ReadPdu[];
   /** `+CMGL` lines whose header could not be read (no index to act on). */
   unreadable: string[];
@@ -21,7 +21,7 @@ export interface StoredListing {
  * undecodable PDU (or an unreadable line) instead of costing the whole listing, as
  * parseCmglList's all-or-nothing answer would on a full SIM.
  */
-export function readListing(lines: readonly string[]): StoredListing {
+function readListing(lines: readonly string[]): StoredListing {
   const messages: ReadPdu[] = [];
   const unreadable: string[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -51,7 +51,7 @@ export async function listStored(channel: AtChannel): Promise<StoredListing> {
 }
 
 /** Reads one index; null when the index is empty (the modem answers a bare OK). */
-export function readStoredAnswer(index: number, lines: readonly string[]): ReadPdu | null {
+function readStoredAnswer(index: number, lines: readonly string[]): ReadPdu | null {
   const at = lines.findIndex((line) => afterPrefix(line, '+CMGR') !== null);
   const headerLine = lines[at];
   if (headerLine === undefined) return null;

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openModemLink } from '../../../electron/bank/links';
 import { createModemBank, type ModemBank } from '../../../electron/bank/modem-bank';
-import { parseCarrierProfileText } from '../../../electron/carriers';
 import { parseTranscript } from '../../../electron/gsm/replay/parse';
 import { createJournal } from '../../../electron/sales/journal';
 import { createRenewals } from '../../../electron/sales/renewal';
@@ -12,6 +11,7 @@ import { createUserStore } from '../../../electron/store/users';
 import { finished, spawnCli } from '../../support/cli';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
+import { demoProfile } from '../../unit/carriers/demo-profile';
 
 const tempDir = withTempDirs();
 const banks: ModemBank[] = [];
@@ -19,11 +19,7 @@ afterEach(async () => {
   for (const bank of banks.splice(0)) await bank.close();
 });
 
-const demo = parseCarrierProfileText(
-  fs.readFileSync(path.resolve(__dirname, '../../../resources/carriers/nc-demo.json'), 'utf8'),
-);
-if (!demo.ok) throw new Error('the demo profile does not load');
-const carrier = demo.profile;
+const carrier = demoProfile();
 // The demo network's dealer PIN; no number, amount or reference of the sale holds these digits.
 const DEALER_PIN = '1234';
 
@@ -62,23 +58,16 @@ async function soldSale(msisdn: string) {
   return { file, sale };
 }
 
-async function cli(args: string[]) {
-  const { code, stdout, stderr } = await finished(spawnCli(args));
-  return { code, stdout, stderr };
+/** Runs `comptoir sales transcript` on the database file with these arguments. */
+function transcript(file: string, ...args: string[]) {
+  return finished(spawnCli(['sales', 'transcript', ...args, '--db', file]));
 }
 
 describe('comptoir sales transcript', () => {
   it("prints a sale's modem transcript as a replay file, the dealer PIN masked", async () => {
     const { file, sale } = await soldSale('687654321');
     expect(sale.status).toBe('succeeded');
-    const { code, stdout, stderr } = await cli([
-      'sales',
-      'transcript',
-      '--id',
-      String(sale.id),
-      '--db',
-      file,
-    ]);
+    const { code, stdout, stderr } = await transcript(file, '--id', String(sale.id));
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const parsed = parseTranscript(stdout);
@@ -101,16 +90,8 @@ describe('comptoir sales transcript', () => {
 
   it('prints the same file inside one JSON document with --json', async () => {
     const { file, sale } = await soldSale('687654321');
-    const plain = await cli(['sales', 'transcript', '--id', String(sale.id), '--db', file]);
-    const json = await cli([
-      'sales',
-      'transcript',
-      '--id',
-      String(sale.id),
-      '--db',
-      file,
-      '--json',
-    ]);
+    const plain = await transcript(file, '--id', String(sale.id));
+    const json = await transcript(file, '--id', String(sale.id), '--json');
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual({
       id: sale.id,
@@ -127,7 +108,7 @@ describe('comptoir sales transcript', () => {
   ])('refuses %j with a usage error, changing nothing', async (args, message) => {
     const { file } = await soldSale('687654321');
     const before = fs.readFileSync(file);
-    const { code, stderr } = await cli(['sales', 'transcript', ...args, '--db', file, '--json']);
+    const { code, stderr } = await transcript(file, ...args, '--json');
     expect(code).toBe(2);
     expect(JSON.parse(stderr).error.message).toMatch(message);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
@@ -135,7 +116,7 @@ describe('comptoir sales transcript', () => {
 
   it('says so when there is no database', async () => {
     const missing = path.join(tempDir(), 'none.sqlite');
-    const { code, stderr } = await cli(['sales', 'transcript', '--id', '1', '--db', missing]);
+    const { code, stderr } = await transcript(missing, '--id', '1');
     expect(code).toBe(2);
     expect(stderr).toMatch(/No database at .*none\.sqlite/);
     expect(fs.existsSync(missing)).toBe(false);

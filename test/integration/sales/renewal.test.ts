@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openModemLink } from '../../../electron/bank/links';
 import { createModemBank, type ModemBank } from '../../../electron/bank/modem-bank';
-import { CarrierInputError, parseCarrierProfileText } from '../../../electron/carriers';
+import { CarrierInputError } from '../../../electron/carriers';
 import { createMemoryLinkPair } from '../../../electron/gsm/link/memory-link';
 import {
   createSimulatedModem,
@@ -17,6 +16,7 @@ import { createUserStore } from '../../../electron/store/users';
 import type { CarrierProfile } from '../../../shared/carrier';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
+import { demoProfile } from '../../unit/carriers/demo-profile';
 
 const tempDir = withTempDirs();
 const banks: ModemBank[] = [];
@@ -24,12 +24,9 @@ afterEach(async () => {
   for (const bank of banks.splice(0)) await bank.close();
 });
 
-const demo = parseCarrierProfileText(
-  fs.readFileSync(path.resolve(__dirname, '../../../resources/carriers/nc-demo.json'), 'utf8'),
-);
-if (!demo.ok) throw new Error('the demo profile does not load');
 // The simulator answers at once; a short wait keeps the silent top-up's test short.
-const carrier = { ...demo.profile, topUp: { ...demo.profile.topUp, timeoutMs: 1500 } };
+const demo = demoProfile();
+const carrier = { ...demo, topUp: { ...demo.topUp, timeoutMs: 1500 } };
 
 /** A shop with a journal on a real file and a bank of simulated modems in this process. */
 async function shop(

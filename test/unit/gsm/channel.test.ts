@@ -12,7 +12,7 @@ import { realClock } from '../../../electron/gsm/clock';
 import { LinkClosedError, type ModemLink } from '../../../electron/gsm/link/link';
 import { createMemoryLinkPair } from '../../../electron/gsm/link/memory-link';
 import { createSimulatedModem, type SimulatedModem } from '../../../electron/gsm/simulator';
-import { scriptedModem } from './scripted-modem';
+import { impatientChannel, scriptedModem, stallingModem } from './scripted-modem';
 import { steppedClock } from './stepped-clock';
 
 const ok = '\r\nOK\r\n';
@@ -209,29 +209,6 @@ describe('the AT channel', () => {
   });
 });
 
-/**
- * A modem whose AT interpreter stalls (network search, SIM refresh, a Huawei busy with a USSD
- * session): it keeps reading lines but answers none of them until `wake()`, then answers every
- * line it read, in order, as a real modem does.
- */
-function stallingModem(answer: (command: string) => string) {
-  let stalled = true;
-  const backlog: string[] = [];
-  const modem = scriptedModem((command) => {
-    if (!stalled) return answer(command);
-    backlog.push(command);
-    return null;
-  });
-  return {
-    ...modem,
-    async wake() {
-      stalled = false;
-      for (const command of backlog.splice(0))
-        await modem.modem.write(Buffer.from(answer(command), 'latin1'));
-    },
-  };
-}
-
 describe('the AT channel out of step', () => {
   it('never gives the next command the late answer of an earlier one when resync gives up', async () => {
     const modem = stallingModem((command) => {
@@ -239,13 +216,7 @@ describe('the AT channel out of step', () => {
       if (command === 'AT+CIMI') return `\r\n546010123456789\r\n${ok}`;
       return ok;
     });
-    const time = steppedClock();
-    const channel = createAtChannel(modem.client, {
-      timeouts: { quick: 100 },
-      resyncTimeoutMs: 250,
-      resyncQuietMs: 10,
-      clock: time.clock,
-    });
+    const { time, channel } = impatientChannel(modem.client);
     const first = channel.run('AT+CSQ').catch((error: unknown) => error);
     const second = channel.run('AT+CIMI', { timeoutMs: 2_000 }).catch((error: unknown) => error);
     expect(await time.drive(first)).toBeInstanceOf(AtTimeoutError);

@@ -54,7 +54,7 @@ function outcomeOfError(error: unknown): Expected {
   throw error;
 }
 
-export interface ReplayResult {
+interface ReplayResult {
   /** Each step's line in the file, what it was to give, and what the code gave. */
   steps: { line: number; expected: Expected; actual: Expected }[];
 }

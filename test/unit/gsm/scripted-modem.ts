@@ -1,5 +1,7 @@
+import { createAtChannel } from '../../../electron/gsm/channel';
 import type { ModemLink } from '../../../electron/gsm/link/link';
 import { createMemoryLinkPair } from '../../../electron/gsm/link/memory-link';
+import { steppedClock } from './stepped-clock';
 
 /** What the scripted modem answers to one command line: bytes, or nothing at all. */
 export type Script = (command: string) => string | null;
@@ -37,4 +39,46 @@ export function scriptedModem(script: Script) {
     }
   });
   return { client, modem: modem as ModemLink, received };
+}
+
+/**
+ * A modem whose AT interpreter stalls (network search, SIM refresh, a Huawei busy with a USSD
+ * session): it keeps reading lines but answers none of them until `wake()`, then answers every
+ * line it read, in order, as a real modem does. It starts stalled unless told otherwise;
+ * `stall()` stalls it again.
+ */
+export function stallingModem(answer: (command: string) => string, { stalled = true } = {}) {
+  let asleep = stalled;
+  const backlog: string[] = [];
+  const modem = scriptedModem((command) => {
+    if (!asleep) return answer(command);
+    backlog.push(command);
+    return null;
+  });
+  return {
+    ...modem,
+    stall() {
+      asleep = true;
+    },
+    async wake() {
+      asleep = false;
+      for (const command of backlog.splice(0))
+        await modem.modem.write(Buffer.from(answer(command), 'latin1'));
+    },
+  };
+}
+
+/**
+ * An AT channel that soon gives up on a stalled modem (100 ms for a quick command, 250 ms to
+ * resync), on a stepped clock the test moves.
+ */
+export function impatientChannel(client: ModemLink) {
+  const time = steppedClock();
+  const channel = createAtChannel(client, {
+    timeouts: { quick: 100 },
+    resyncTimeoutMs: 250,
+    resyncQuietMs: 10,
+    clock: time.clock,
+  });
+  return { time, channel };
 }

@@ -8,7 +8,7 @@ import {
   UssdInputError,
 } from '../../../electron/gsm/ussd';
 import { shippedModemProfiles } from '../../support/modem-profiles';
-import { type Script, scriptedModem } from './scripted-modem';
+import { impatientChannel, type Script, scriptedModem, stallingModem } from './scripted-modem';
 import { steppedClock } from './stepped-clock';
 
 const ok = '\r\nOK\r\n';
@@ -231,38 +231,27 @@ describe('USSD top-ups on a modem out of step', () => {
     // The modem stalls for a few seconds (network search, SIM refresh). The inbox's AT+CMGD
     // times out, resync gives up, and the top-up's AT+CUSD=1 goes onto the line. When the modem
     // wakes up it answers everything in order: the CMGD's +CMS ERROR lands on the AT+CUSD=1.
-    let stalled = false;
-    const backlog: string[] = [];
-    const answer = (command: string): string => {
-      if (command.startsWith('AT+CMGD')) return '\r\n+CMS ERROR: 321\r\n';
-      if (command.startsWith('AT+CUSD=1,'))
-        return `${ok}\r\n+CUSD: 0,"Recharge 5Go OK pour 687123456",15\r\n`;
-      return ok;
-    };
-    const modem = scriptedModem((command) => {
-      if (!stalled) return answer(command);
-      backlog.push(command);
-      return null;
-    });
-    const time = steppedClock();
-    const channel = createAtChannel(modem.client, {
-      timeouts: { quick: 100 },
-      resyncTimeoutMs: 250,
-      resyncQuietMs: 10,
-      clock: time.clock,
-    });
+    const modem = stallingModem(
+      (command) => {
+        if (command.startsWith('AT+CMGD')) return '\r\n+CMS ERROR: 321\r\n';
+        if (command.startsWith('AT+CUSD=1,'))
+          return `${ok}\r\n+CUSD: 0,"Recharge 5Go OK pour 687123456",15\r\n`;
+        return ok;
+      },
+      { stalled: false },
+    );
+    const { time, channel } = impatientChannel(modem.client);
     const ussd = createUssdSession(channel, { profile: genericProfile, clock: time.clock });
     // An earlier session selected the charset and learned the encoding.
     expect((await time.drive(ussd.start('*100#', 1_000))).status).toBe('done');
 
-    stalled = true;
+    modem.stall();
     const deletion = channel.run('AT+CMGD=3', { kind: 'sim', timeoutMs: 100 }).catch((e) => e);
     // Handled at once: it settles while the test waits for the modem to wake.
     const topUp = ussd.start(TOP_UP, 3_000).catch((error: unknown) => error);
     expect(await time.drive(deletion)).toBeInstanceOf(AtTimeoutError);
     await time.step(400);
-    stalled = false;
-    for (const command of backlog.splice(0)) await modem.modem.write(Buffer.from(answer(command)));
+    await modem.wake();
     // Resync gave up while the modem stalled: the top-up is refused without being written, so
     // the journal records it as failed before sending, and no stale answer can reach it.
     expect(await time.drive(topUp)).toBeInstanceOf(AtNotSentError);

@@ -5,7 +5,7 @@ import { TextDecoder } from 'node:util';
  * Knows only the commands the receipt renderer sends; anything else is an error, so an
  * unexpected command cannot slip through a test.
  */
-export interface EscPosCommand {
+interface EscPosCommand {
   name:
     | 'initialize'
     | 'font'
@@ -27,7 +27,7 @@ export interface EscPosCommand {
   line: number;
 }
 
-export interface EscPosReading {
+interface EscPosReading {
   lines: string[];
   commands: EscPosCommand[];
 }

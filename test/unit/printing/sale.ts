@@ -7,7 +7,7 @@ import { maskCustomerNumber, type Receipt, type ReceiptContent } from '../../../
 export const translations = receiptTranslations;
 
 /** The hash of receipt 41, which receipt 42 follows. */
-export const previousHash = 'ab'.repeat(32);
+const previousHash = 'ab'.repeat(32);
 
 /** One fixed sale at the counter: a 10 GB card paid cash, 10 000 F for 5 500 F. */
 export const saleContent: ReceiptContent = {

@@ -28,7 +28,7 @@ const TYPES: readonly AddressType[] = [
   'reserved',
 ];
 
-export interface Address {
+interface Address {
   /** "+33612345678" when international, the digits otherwise, the text when alphanumeric. */
   address: string;
   type: AddressType;
@@ -48,7 +48,7 @@ const DIGITS = '0123456789*#abc';
 const DIALLABLE = /^[0-9*#]+$/;
 
 /** The type a TOA octet names (bits 6..4). */
-export function addressType(toa: number): AddressType {
+function addressType(toa: number): AddressType {
   return TYPES[(toa >> 4) & 0x07] ?? 'unknown';
 }
 

@@ -8,7 +8,7 @@ import { PduError } from '../errors';
 export type Alphabet = 'gsm7' | '8bit' | 'ucs2';
 export type MessageClass = 0 | 1 | 2 | 3;
 
-export interface SmsDcs {
+interface SmsDcs {
   alphabet: Alphabet;
   /** Class 0 is a flash SMS (shown, not stored); null when the DCS names no class. */
   messageClass: MessageClass | null;

@@ -61,7 +61,7 @@ export interface SmsStatusReport extends Content {
 
 export type DecodedPdu = SmsDeliver | SmsSubmit | SmsStatusReport;
 
-export interface DecodeOptions {
+interface DecodeOptions {
   /**
    * The length +CMGR/+CMGL/+CMT announce: the TPDU's octets. When given, a PDU without the
    * SMSC prefix (some modems omit it) is recognised, and any other length is refused.

@@ -24,7 +24,7 @@ interface ConcatOptions {
   concatRefBits?: 8 | 16;
 }
 
-export interface SubmitOptions extends ConcatOptions {
+interface SubmitOptions extends ConcatOptions {
   /** "+687..." (international), or bare digits (national numbers, short codes). */
   to: string;
   text: string;
@@ -70,7 +70,7 @@ export function encodeSubmit(options: SubmitOptions): EncodedPart[] {
   );
 }
 
-export interface DeliverOptions extends ConcatOptions {
+interface DeliverOptions extends ConcatOptions {
   /** Sender: a number, a short code or an alphanumeric name (up to 11 GSM characters). */
   from: string;
   text: string;

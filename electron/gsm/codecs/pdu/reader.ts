@@ -9,10 +9,6 @@ export class PduReader {
 
   constructor(private readonly bytes: Uint8Array) {}
 
-  get offset(): number {
-    return this.position;
-  }
-
   get remaining(): number {
     return this.bytes.length - this.position;
   }
@@ -29,11 +25,6 @@ export class PduReader {
     const slice = this.bytes.subarray(this.position, this.position + count);
     this.position += count;
     return slice;
-  }
-
-  /** Everything not read yet. */
-  rest(): Uint8Array {
-    return this.take(this.remaining, 'rest');
   }
 }
 

@@ -10,7 +10,7 @@ import type { Alphabet } from './dcs';
 import type { PduReader } from './reader';
 import { parseUdh, type UserDataHeader } from './udh';
 
-export interface UserData {
+interface UserData {
   text: string;
   header: UserDataHeader | null;
 }

@@ -13,7 +13,7 @@ import { SIM_COMMANDS } from './sim';
 import { SMS_COMMANDS } from './sms';
 import { USSD_COMMANDS } from './ussd';
 
-export const COMMANDS: readonly CommandSpec[] = [
+const COMMANDS: readonly CommandSpec[] = [
   ...GENERAL_COMMANDS,
   ...SIM_COMMANDS,
   ...NETWORK_COMMANDS,
@@ -34,7 +34,7 @@ const S_REGISTER: CommandSpec = {
   },
 };
 
-export function findCommand(name: string, context: CommandContext): CommandSpec | null {
+function findCommand(name: string, context: CommandContext): CommandSpec | null {
   if (/^S\d+$/.test(name)) return S_REGISTER;
   const specs = byName.get(name) ?? [];
   return specs.find((spec) => spec.availableOn?.(context.profile) ?? true) ?? null;

@@ -10,9 +10,7 @@ import {
   type PtySimulatorOptions,
   startSimulatorOnPty,
 } from '../../../../electron/gsm/simulator';
-
-export const FINAL = /\r\n(?:OK|ERROR|COMMAND NOT SUPPORT|\+CM[ES] ERROR: [^\r\n]*)\r\n|\r\n> $/;
-export const CUSD_LINE = /\+CUSD: \d(?:,"[^"]*"(?:,\d+)?)?\r\n/;
+import { FINAL } from '../../../unit/gsm/simulator/harness';
 
 export interface PtyBench {
   simulator: PtySimulator;

@@ -13,7 +13,8 @@ import {
 } from '../../../../electron/gsm/codecs';
 import { createManualClock, type SimulatedModemOptions } from '../../../../electron/gsm/simulator';
 import { withTempDirs } from '../../../support/temp';
-import { CUSD_LINE, type PtyBench, simulatorOnPty } from './on-pty';
+import { CUSD_LINE } from '../../../unit/gsm/simulator/harness';
+import { type PtyBench, simulatorOnPty } from './on-pty';
 
 const tempDir = withTempDirs('comptoir-simulator-');
 const running: PtyBench[] = [];

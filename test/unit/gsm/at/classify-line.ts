@@ -19,7 +19,7 @@ export function classifyLine(
   return classifyText(cut.text, pending, urcs);
 }
 
-export type ReplyProgress =
+type ReplyProgress =
   | { done: false }
   | { done: true; final: NonNullable<ReplyState['final']>; lines: string[] };
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export interface Vector {
+interface Vector {
   kind: string;
   input: unknown;
   expected: unknown;

@@ -22,7 +22,7 @@ export const IMSI = '208150123456789';
 export const ICCID = '89331501234567890126';
 
 /** A modem that answers everything the textbook way, on a generic profile. */
-export const textbookModem: Answers = {
+const textbookModem: Answers = {
   AT: ok,
   ATE0: ok,
   'AT+CMEE=1': ok,

@@ -11,7 +11,7 @@ import { scriptedModem } from '../scripted-modem';
 
 export const OK = '\r\nOK\r\n';
 
-export interface FakeSimOptions {
+interface FakeSimOptions {
   capacity?: number;
   /** A raw answer for a command, or null for silence; undefined keeps the default answer. */
   answer?: (command: string) => string | null | undefined;
@@ -19,7 +19,7 @@ export interface FakeSimOptions {
   afterSend?: (body: { hex: string; reference: number }) => void;
 }
 
-export interface Slot {
+interface Slot {
   hex: string;
   length: number;
 }
