@@ -205,11 +205,13 @@ export function createJournal(db: Database, now: () => Date) {
   const unreceipted = db.prepare<[], SaleRow>(`
     SELECT ${saleColumns} FROM sales s WHERE status IN ('succeeded', 'failed', 'unknown')
       AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.sale_id = s.id) ORDER BY id`);
-  // Only a sale that was unknown has a pending receipt: the receipts are read, not the sales.
+  // Only a sale that was unknown has a pending receipt: those are found through the partial
+  // index receipts_pending (migration 0011), whose condition is spelled out for SQLite to use it,
+  // and only their sales are read.
   const settledPending = db.prepare<[], SaleRow>(`
     SELECT ${saleColumns} FROM sales s WHERE s.status IN ('succeeded', 'failed') AND s.id IN (
       SELECT r.sale_id FROM receipts r
-      WHERE json_extract(r.content, '$.status') = 'pending-verification'
+      WHERE json_extract(content, '$.status') = 'pending-verification'
         AND r.number = (SELECT max(number) FROM receipts l WHERE l.sale_id = r.sale_id))
     ORDER BY s.id`);
   // A receipt comes only with an outcome, so an open sale has none either.
