@@ -72,7 +72,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const shop = shopProfileStore(db, now);
   const users = createUserStore(db, now);
   if (demo) seedDemo(shop, users);
-  const events = createEventBus();
+  const events = createEventBus(log);
   const base = { db, now, log, events, carriers, shop, users, deviceId: deviceId(db, randomUUID) };
   const auth = createAuth(base);
   const bankOptions = { databaseFile, demoBank, sealer, simLatencyMs, modemProfileDirs };

@@ -10,7 +10,7 @@
  */
 import { getCountries } from 'libphonenumber-js';
 import { z } from 'zod';
-import { currencyCodeSchema } from './currencies';
+import { amountInputSchema, currencyCodeSchema } from './currencies';
 import { singleLineText } from './text';
 
 const countries = new Set<string>(getCountries());
@@ -176,7 +176,7 @@ const region = (reason: string) =>
   z.string().refine((value) => countries.has(value), { params: { reason } });
 
 /** Integer minor units of the profile's currency (XPF: francs; EUR: cents). */
-const minorUnits = z.number().int().nonnegative();
+const minorUnits = amountInputSchema;
 
 const timeoutMs = z.number().int().min(1_000).max(600_000);
 

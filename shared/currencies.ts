@@ -20,6 +20,30 @@ export const currencyCodes = Object.keys(currencies) as [CurrencyCode, ...Curren
 
 export const currencyCodeSchema = z.enum(currencyCodes);
 
+/**
+ * The largest amount one entry of the books takes (a price, a float, cash tendered or moved, a
+ * dealer balance), in minor units. A minor unit of every currency above is worth about a cent or
+ * less, so one ceiling serves them all: 10^10 is some 100 million euros' worth, far beyond a
+ * shop's till, and a day can add up some 900,000 entries at the ceiling before a sum leaves the
+ * safe-integer range that the books and the Z chain's hash hold.
+ */
+export const amountCeiling = 10_000_000_000;
+
+const belowCeiling = { params: { reason: 'amount_too_large', limit: amountCeiling } };
+
+/** An amount typed at the counter or written in a profile: integer minor units, 0 to the ceiling. */
+export const amountInputSchema = z
+  .number()
+  .refine((amount) => amount <= amountCeiling, belowCeiling)
+  .int()
+  .nonnegative();
+
+/** An amount that may be below zero (a dealer balance in debt), within the ceiling either way. */
+export const signedAmountInputSchema = z
+  .number()
+  .refine((amount) => Math.abs(amount) <= amountCeiling, belowCeiling)
+  .int();
+
 /** An amount of money: integer minor units of its currency, never a fraction. */
 export const moneySchema = z
   .object({ amount: z.number().int().nonnegative().safe(), currency: currencyCodeSchema })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { moneySchema } from './currencies';
+import { amountInputSchema, moneySchema, signedAmountInputSchema } from './currencies';
 import { saleStatuses } from './sale';
 
 const count = z.number().int().nonnegative();
@@ -22,7 +22,7 @@ export const reasonSchema = z
 export const cashMovementInputSchema = z
   .object({
     kind: z.enum(['in', 'out']),
-    amount: z.number().int().positive().safe(),
+    amount: amountInputSchema.positive(),
     reason: reasonSchema,
   })
   .strict();
@@ -30,14 +30,14 @@ export const cashMovementInputSchema = z
 /** One line of the cash count: how many of one coin or note (in minor units). */
 export const countedLineSchema = z
   .object({
-    denomination: z.number().int().positive().safe(),
+    denomination: amountInputSchema.positive(),
     count: z.number().int().nonnegative().max(1_000_000),
   })
   .strict();
 
 /** A dealer SIM's balance entered by hand, when the carrier cannot be asked. */
 export const dealerBalanceInputSchema = z
-  .object({ modemId: z.string().min(1).max(32), amount: z.number().int().safe() })
+  .object({ modemId: z.string().min(1).max(32), amount: signedAmountInputSchema })
   .strict();
 
 /** A manager's name and PIN typed at the counter, for a clerk's screen to close the day. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCodeSchema, moneySchema } from './currencies';
+import { amountInputSchema, currencyCodeSchema, moneySchema } from './currencies';
 
 /** The life of a sale in the renewal journal (DESIGN.md). */
 export const saleStatuses = ['draft', 'paid', 'sending', 'succeeded', 'failed', 'unknown'] as const;
@@ -37,7 +37,7 @@ export const paymentSchema = z
   .object({
     method: z.enum(paymentMethods),
     /** Cash handed over, in minor units; required for cash. */
-    tendered: z.number().int().nonnegative().safe().optional(),
+    tendered: amountInputSchema.optional(),
     /** Card slip or transfer reference. */
     reference: z
       .string()

@@ -37,7 +37,14 @@ export function createSmsInboxes(options: SmsInboxesOptions) {
         ...(options.now ? { now: options.now } : {}),
       });
       inbox.onMessage((message) => {
-        for (const listener of listeners) listener(modemId, message);
+        for (const listener of listeners) {
+          // The message is kept whatever a listener does; its failure is logged, not lost.
+          try {
+            listener(modemId, message);
+          } catch (error) {
+            options.log.error(`SMS ${message.key} of ${modemId}: a listener failed`, error);
+          }
+        }
       });
       inbox.onProblem((problem) => options.log.warn(`SMS inbox of ${modemId}: ${problem.message}`));
       inboxes.set(modemId, inbox);

@@ -121,10 +121,8 @@ export function createSales(deps: {
     carrierOf: carriers.find,
     carrierOfModem: (modemId) =>
       deps.bank.statuses().find((modem) => modem.id === modemId)?.carrierId ?? null,
-    onConfirmed: (sale) => {
-      receipting.issue(sale);
-      announce(sale);
-    },
+    receiptWithOutcome: receipting.withOutcome,
+    onConfirmed: announce,
   });
   deps.inboxes.onSms(confirmations.consider);
   return {

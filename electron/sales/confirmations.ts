@@ -9,14 +9,16 @@ import type { CarrierProfile } from '../../shared/carrier';
 import type { Sale } from '../../shared/sale';
 import { customerNumber, readTopUpConfirmation } from '../carriers';
 import { type InboxMessage, sameNumber } from '../gsm/sms';
-import { type Journal, JournalError } from './journal';
+import { type InSameCommit, type Journal, JournalError } from './journal';
 
 interface TopUpConfirmationDeps {
   journal: Journal;
   carrierOf(carrierId: string): CarrierProfile | null;
   /** The carrier of a modem's dealer SIM. */
   carrierOfModem(modemId: string): string | null;
-  /** A sale just confirmed (for its corrected receipt and the screens). */
+  /** The corrected receipt, issued in the confirmation's own commit. */
+  receiptWithOutcome: InSameCommit;
+  /** A sale just confirmed (for the screens). */
   onConfirmed(sale: Sale): void;
 }
 
@@ -45,10 +47,13 @@ export function createTopUpConfirmations(deps: TopUpConfirmationDeps) {
       if (!only || others.length > 0) return null;
       const transcript = `SMS from ${message.sender} (${message.timestamp ?? message.receivedAt}): ${message.text}`;
       try {
-        const sale = deps.journal.confirmByCarrier(only.id, named.reference, transcript, {
-          kind: 'carrier-sms',
-          modemId,
-        });
+        const sale = deps.journal.confirmByCarrier(
+          only.id,
+          named.reference,
+          transcript,
+          { kind: 'carrier-sms', modemId },
+          deps.receiptWithOutcome,
+        );
         deps.onConfirmed(sale);
         return sale;
       } catch (error) {

@@ -205,6 +205,15 @@ export function createJournal(db: Database, now: () => Date) {
   const unreceipted = db.prepare<[], SaleRow>(`
     SELECT ${saleColumns} FROM sales s WHERE status IN ('succeeded', 'failed', 'unknown')
       AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.sale_id = s.id) ORDER BY id`);
+  // Only a sale that was unknown has a pending receipt: those are found through the partial
+  // index receipts_pending (migration 0011), whose condition is spelled out for SQLite to use it,
+  // and only their sales are read.
+  const settledPending = db.prepare<[], SaleRow>(`
+    SELECT ${saleColumns} FROM sales s WHERE s.status IN ('succeeded', 'failed') AND s.id IN (
+      SELECT r.sale_id FROM receipts r
+      WHERE json_extract(content, '$.status') = 'pending-verification'
+        AND r.number = (SELECT max(number) FROM receipts l WHERE l.sale_id = r.sale_id))
+    ORDER BY s.id`);
   // A receipt comes only with an outcome, so an open sale has none either.
   const receiptOwed = db
     .prepare<[], number>(
@@ -373,6 +382,12 @@ export function createJournal(db: Database, now: () => Date) {
     /** Sales with an outcome but no receipt yet (a stop came in between). */
     withoutReceipt: (): Sale[] => unreceipted.all().map(saleOf),
 
+    /**
+     * Sales settled after `unknown` whose latest receipt still says pending verification: their
+     * corrected receipt could not be issued with the settlement.
+     */
+    settledWithPendingReceipt: (): Sale[] => settledPending.all().map(saleOf),
+
     /** Committed before the first byte of the top-up goes to the modem. */
     markSending(id: number, modemId: string, actor: Actor): Sale {
       return transition(id, 'paid', 'sending', { actor, modemId });
@@ -425,13 +440,20 @@ export function createJournal(db: Database, now: () => Date) {
     },
 
     /** An unknown sale the carrier confirmed by SMS: succeeded, with its reference and the SMS. */
-    confirmByCarrier(id: number, reference: string, transcript: string, actor: Actor): Sale {
-      return transition(id, 'unknown', 'succeeded', {
-        actor,
-        reason: 'confirmed by the carrier’s SMS',
-        transcript,
-        reference,
-      });
+    confirmByCarrier(
+      id: number,
+      reference: string,
+      transcript: string,
+      actor: Actor,
+      inSameCommit?: InSameCommit,
+    ): Sale {
+      return transition(
+        id,
+        'unknown',
+        'succeeded',
+        { actor, reason: 'confirmed by the carrier’s SMS', transcript, reference },
+        inSameCommit,
+      );
     },
 
     /**

@@ -9,6 +9,7 @@ import { migration0007 } from './0007-idle-lock';
 import { migration0008 } from './0008-refunds-by-time';
 import { migration0009 } from './0009-sale-payment-and-settlement';
 import { migration0010 } from './0010-z-report-prints';
+import { migration0011 } from './0011-pending-receipts';
 
 /** In order, one per schema version. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];

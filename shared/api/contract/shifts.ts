@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { amountInputSchema } from '../../currencies';
 import { cashMovementInputSchema, dealerBalanceInputSchema, shiftSchema } from '../../day';
 import { noInput, procedure } from './procedure';
 
@@ -17,7 +18,7 @@ export const shifts = {
       'balance (or takes the ones entered by hand). Refused while a shift is open.',
     z
       .object({
-        float: z.number().int().nonnegative().safe(),
+        float: amountInputSchema,
         dealerBalances: z.array(dealerBalanceInputSchema).max(64).optional(),
       })
       .strict(),

@@ -126,6 +126,7 @@ describe('a top-up the carrier confirms by SMS', () => {
       journal,
       carrierOf: (id) => (id === carrier.id ? carrier : null),
       carrierOfModem: () => carrier.id,
+      receiptWithOutcome: () => {},
       onConfirmed: (sale) => confirmed.push(sale),
     });
     inboxes.onSms(confirmations.consider);
@@ -177,6 +178,7 @@ describe('a top-up the carrier confirms by SMS', () => {
         journal,
         carrierOf: (id) => (id === carrier.id ? carrier : null),
         carrierOfModem: (modemId) => (modemId === 'modem-1' ? carrier.id : 'other-carrier'),
+        receiptWithOutcome: () => {},
         onConfirmed: () => {},
       });
       return { journal, clerkId: clerk.id, consider: confirmations.consider };
