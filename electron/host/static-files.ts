@@ -19,24 +19,29 @@ interface StaticFile {
   contentType: string;
 }
 
+/** What is at `file`, or undefined where nothing can be (missing, under a file, a name too long). */
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG') return undefined;
+    throw error;
+  }
+}
+
 /**
- * Maps a URL path to a file of the built renderer, or null. Paths that escape the build folder
- * (`..`, encoded or not), contain NUL or name a folder are refused; an unknown path without an
+ * Maps a decoded URL path to a file of the built renderer, or null. Paths that escape the build
+ * folder, contain NUL or a backslash, or name a folder are refused; an unknown path without an
  * extension is a client-side route and gets index.html.
  */
-export function resolveStaticFile(root: string, urlPath: string): StaticFile | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
+export function resolveStaticFile(root: string, decoded: string): StaticFile | null {
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
   const base = path.resolve(root);
   const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = path.resolve(base, relative);
   if (file !== base && !file.startsWith(base + path.sep)) return null;
-  const existing = fs.statSync(file, { throwIfNoEntry: false });
+  const existing = statOf(file);
   if (existing?.isFile()) {
     return {
       file,
