@@ -19,14 +19,15 @@ interface StaticFile {
   contentType: string;
 }
 
-/** What is at `file`, or undefined where nothing can be (missing, under a file, a name too long). */
+/**
+ * What is at `file`, or undefined where the system finds nothing it can read: missing, under a
+ * file (ENOTDIR), a name too long, or characters the file system refuses (Windows' `:` or `?`).
+ */
 function statOf(file: string): fs.Stats | undefined {
   try {
     return fs.statSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG') return undefined;
-    throw error;
+  } catch {
+    return undefined;
   }
 }
 
