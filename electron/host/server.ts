@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
 import { events, procedures } from '../../shared/api/contract';
 import { type ErrorCode, errorStatus } from '../../shared/api/errors';
 import type { Core } from '../core';
 import type { Logger } from '../log';
 import { contentSecurityPolicy, hardeningHeaders, isLoopbackHost } from '../web-security';
+import { createEventSockets } from './event-sockets';
 import { parseRequestTarget } from './request-target';
 import { endSocketWithError, sendError, sendJson } from './responses';
 import { resolveStaticFile } from './static-files';
@@ -219,7 +219,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     } else if (target.kind !== 'file' || target.path !== '/events') {
       endSocketWithError(socket, 'not_found', 'Events are at /events');
     } else {
-      sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client));
+      sockets.accept(request, socket, head);
     }
   }
 
@@ -235,14 +235,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     endSocketWithError(socket, clientErrorCode(error.code), 'The request cannot be read');
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4096 });
-  // A bad frame (too large, unmasked) is an 'error' of that client: without a listener ws
-  // would throw it and stop the host. The client is dropped; the others keep their events.
-  sockets.on('connection', (client) => client.on('error', () => client.terminate()));
-  // A handshake ws refuses (not a WebSocket, no key, wrong version) is answered in the one shape.
-  sockets.on('wsClientError', (error: Error, socket: Duplex) => {
-    endSocketWithError(socket, 'bad_request', error.message);
-  });
+  const sockets = createEventSockets((token) => core.userOf(token) !== null);
   server.on('connect', (_request, socket: Duplex) => {
     socket.on('error', () => socket.destroy());
     endSocketWithError(socket, 'method_not_allowed', 'This host is not a proxy');
@@ -255,12 +248,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       endSocketWithError(socket, 'internal', 'Internal error');
     });
   });
-  const stopListening = core.events.listen((event, payload) => {
-    const message = JSON.stringify({ event, payload });
-    for (const client of sockets.clients) {
-      if (client.readyState === WebSocket.OPEN) client.send(message);
-    }
-  });
+  const stopListening = core.events.listen((event, payload) => sockets.send(event, payload));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -278,7 +266,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     close: () =>
       new Promise<void>((resolve) => {
         stopListening();
-        for (const client of sockets.clients) client.terminate();
         sockets.close();
         server.close(() => resolve());
         server.closeAllConnections();
