@@ -110,3 +110,32 @@ describe('the event socket of the browser host', () => {
     stop();
   });
 });
+
+describe('the HTTP transport after the host refused its sign-in', () => {
+  it('does not knock again with the same token, and does with the next one', async () => {
+    const { host } = await startTestHost();
+    const { api: manager } = await managerWithSocket(host.url);
+    let sockets = 0;
+    class CountedWebSocket extends WebSocket {
+      constructor(url: string) {
+        super(url);
+        sockets += 1;
+      }
+    }
+    const clerk = createClient(
+      httpTransport({ baseUrl: host.url, WebSocket: CountedWebSocket as never, reconnectMs: 20 }),
+    );
+    const heard: string[] = [];
+    clerk.on('shop.updated', ({ profile: saved }) => heard.push(saved.name));
+    clerk.setToken('b'.repeat(64));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sockets).toBe(1);
+    clerk.setToken((await clerk.call('auth.login', { name: 'Marie', pin: '2468' })).token);
+    for (let attempt = 0; attempt < 50 && heard.length === 0; attempt++) {
+      await manager.call('shop.update', { ...profile, name: `Signed ${attempt}` });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(sockets).toBe(2);
+    expect(heard[0]).toMatch(/^Signed/);
+  });
+});
