@@ -208,6 +208,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
   }
 
+  /** Every WebSocket upgrade goes through here once; async, so a throw becomes a rejection. */
   async function upgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer) {
     if (!allowedHost(request.headers.host) || !allowedOrigin(request.headers.origin)) {
       endSocketWithError(socket, 'forbidden', 'Events are for this machine’s Comptoir page');
