@@ -5,7 +5,6 @@ import { endSocketWithError } from './responses';
 
 /** The close code of a socket whose sign-in is missing or no longer valid. */
 export const signInRequiredClose = 4401;
-const signInWithinMs = 10_000;
 
 /** The token of a sign-in message `{"token": "<64 hex>"}`, or null. */
 function tokenIn(text: string): string | null {
@@ -22,7 +21,11 @@ function tokenIn(text: string): string | null {
  * (again after a new sign-in); each event is sent only to sockets whose user is still signed in,
  * and a socket without a valid sign-in is closed with 4401.
  */
-export function createEventSockets(isSignedIn: (token: string) => boolean) {
+export function createEventSockets(
+  isSignedIn: (token: string) => boolean,
+  /** How long a new socket may stay silent before it is closed for not signing in. */
+  signInWithinMs = 10_000,
+) {
   const server = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const signedIn = new Map<WebSocket, string>();
   const refuse = (client: WebSocket) => {

@@ -1,5 +1,8 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { createEventSockets } from '../../../electron/host/event-sockets';
 import { createClient } from '../../../shared/api/client';
 import { httpTransport } from '../../../shared/api/http-transport';
 import type { ShopProfile } from '../../../shared/shop';
@@ -137,5 +140,22 @@ describe('the HTTP transport after the host refused its sign-in', () => {
     }
     expect(sockets).toBe(2);
     expect(heard[0]).toMatch(/^Signed/);
+  });
+});
+
+describe('an event socket that never signs in', () => {
+  it('is closed with 4401 once its time to sign in is over', async () => {
+    const sockets = createEventSockets(() => true, 50);
+    const server = http.createServer();
+    server.on('upgrade', (request, socket, head) => sockets.accept(request, socket, head));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const silent = await listen(`http://127.0.0.1:${port}/`);
+      expect(await silent.closed).toBe(4401);
+    } finally {
+      sockets.close();
+      server.close();
+    }
   });
 });
