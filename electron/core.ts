@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import type { User } from '../shared/user';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createEventBus, type EventBus } from './api/event-bus';
 import { createAuth } from './auth/api';
@@ -55,6 +56,8 @@ export interface CoreOptions {
 export interface Core {
   dispatch: Dispatch;
   events: EventBus;
+  /** The user a bearer token signs in, or null (unknown, signed out, expired). */
+  userOf(token: string | null): User | null;
   demo: boolean;
   db: Database;
   close(): Promise<void>;
@@ -102,6 +105,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     dispatch: createDispatcher(handlers, { log, userOf: auth.sessions.find, hasUsers: users.any }),
     events,
+    userOf: auth.sessions.find,
     demo,
     db,
     async close() {

@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
+import type { Duplex } from 'node:stream';
 import { z } from 'zod';
 import { events, procedures } from '../../shared/api/contract';
-import { type ApiErrorBody, type ErrorCode, errorStatus } from '../../shared/api/errors';
+import { type ErrorCode, errorStatus } from '../../shared/api/errors';
 import type { Core } from '../core';
+import type { Logger } from '../log';
 import { contentSecurityPolicy, hardeningHeaders, isLoopbackHost } from '../web-security';
+import { createEventSockets } from './event-sockets';
+import { parseRequestTarget } from './request-target';
+import { endSocketWithError, sendError, sendJson } from './responses';
 import { resolveStaticFile } from './static-files';
 
 const maxBodyBytes = 1024 * 1024;
@@ -28,6 +32,8 @@ interface HostOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Where a request that failed inside the host is reported (the console by default). */
+  log?: Pick<Logger, 'error'>;
 }
 
 export interface RunningHost {
@@ -54,35 +60,9 @@ function describeApi() {
   };
 }
 
-function sendJson(
-  response: http.ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    ...hardeningHeaders,
-    ...headers,
-  });
-  response.end(text);
-}
-
-function sendError(
-  response: http.ServerResponse,
-  code: ErrorCode,
-  message: string,
-  headers?: Record<string, string>,
-) {
-  const error: ApiErrorBody = { code, message };
-  sendJson(response, errorStatus[code], { error }, headers);
-}
-
-function readBody(request: http.IncomingMessage): Promise<Buffer | 'too_large'> {
-  return new Promise((resolve, reject) => {
+/** The request's body; `aborted` when the client went away before sending all of it. */
+function readBody(request: http.IncomingMessage): Promise<Buffer | 'too_large' | 'aborted'> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
@@ -95,8 +75,18 @@ function readBody(request: http.IncomingMessage): Promise<Buffer | 'too_large'> 
       chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
+    // Once the body ended, a later close changes nothing: a promise settles once.
+    request.on('error', () => resolve('aborted'));
+    request.on('close', () => resolve('aborted'));
   });
+}
+
+/** The code of a request Node's parser refused, as Node's own answer would have it. */
+function clientErrorCode(nodeCode: string | undefined): ErrorCode {
+  if (nodeCode === 'HPE_HEADER_OVERFLOW') return 'headers_too_large';
+  if (nodeCode === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') return 'payload_too_large';
+  if (nodeCode === 'ERR_HTTP_REQUEST_TIMEOUT') return 'request_timeout';
+  return 'bad_request';
 }
 
 /**
@@ -108,6 +98,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackHost(host)) throw new HostRefusedError(host);
   const { core, rendererDir } = options;
+  const log = options.log ?? console;
   let port = 0;
 
   const allowedHost = (value: string | undefined) => {
@@ -142,6 +133,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const body = await readBody(request);
+    if (body === 'aborted') return;
     if (body === 'too_large') {
       sendError(response, 'payload_too_large', `The input exceeds ${maxBodyBytes} bytes`);
       return;
@@ -186,45 +178,78 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     response.end(request.method === 'HEAD' ? undefined : content);
   }
 
-  const server = http.createServer((request, response) => {
+  /** Every request goes through here once; whatever it throws becomes a rejection. */
+  async function answer(request: http.IncomingMessage, response: http.ServerResponse) {
     if (!allowedHost(request.headers.host) || !allowedOrigin(request.headers.origin)) {
       sendError(response, 'forbidden', 'Requests must come from this machine’s Comptoir page');
       return;
     }
-    const { pathname } = new URL(request.url ?? '/', 'http://host.invalid');
-    const apiMatch = /^\/api\/([^/]+)$/.exec(pathname);
-    const handled =
-      pathname === '/api' && request.method === 'GET'
-        ? Promise.resolve(sendJson(response, 200, describeApi()))
-        : apiMatch
-          ? handleApi(request, response, decodeURIComponent(apiMatch[1] as string))
-          : pathname.startsWith('/api')
-            ? Promise.resolve(sendError(response, 'unknown_procedure', 'No such procedure'))
-            : Promise.resolve(handleStatic(request, response, pathname));
-    handled.catch((error) => {
-      console.error('Browser host request failed', error);
-      if (!response.headersSent) sendError(response, 'internal', 'Internal error');
-      else response.destroy();
-    });
-  });
+    const target = parseRequestTarget(request.url);
+    switch (target.kind) {
+      case 'malformed':
+        sendError(response, 'bad_request', 'The request’s path cannot be read');
+        return;
+      case 'api-listing':
+        if (request.method !== 'GET') {
+          sendError(response, 'method_not_allowed', 'The API is listed with GET', { allow: 'GET' });
+          return;
+        }
+        sendJson(response, 200, describeApi());
+        return;
+      case 'procedure':
+        await handleApi(request, response, target.name);
+        return;
+      case 'api-unknown':
+        sendError(response, 'unknown_procedure', 'No such procedure');
+        return;
+      case 'file':
+        handleStatic(request, response, target.path);
+        return;
+    }
+  }
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4096 });
-  server.on('upgrade', (request, socket, head) => {
-    const { pathname } = new URL(request.url ?? '/', 'http://host.invalid');
-    if (
-      pathname !== '/events' ||
-      !allowedHost(request.headers.host) ||
-      !allowedOrigin(request.headers.origin)
-    ) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n');
+  /** Every WebSocket upgrade goes through here once; async, so a throw becomes a rejection. */
+  async function upgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer) {
+    if (!allowedHost(request.headers.host) || !allowedOrigin(request.headers.origin)) {
+      endSocketWithError(socket, 'forbidden', 'Events are for this machine’s Comptoir page');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client));
+    const target = parseRequestTarget(request.url);
+    if (target.kind === 'malformed') {
+      endSocketWithError(socket, 'bad_request', 'The request’s path cannot be read');
+    } else if (target.kind !== 'file' || target.path !== '/events') {
+      endSocketWithError(socket, 'not_found', 'Events are at /events');
+    } else {
+      sockets.accept(request, socket, head);
+    }
+  }
+
+  const server = http.createServer((request, response) => {
+    answer(request, response).catch((error) => {
+      log.error('Browser host request failed', error);
+      if (response.headersSent) response.destroy();
+      else sendError(response, 'internal', 'Internal error');
+    });
   });
-  const stopListening = core.events.listen((event, payload) => {
-    const message = JSON.stringify({ event, payload });
-    for (const client of sockets.clients) client.send(message);
+  // What Node's parser refuses (request line, headers, chunking) is answered in the one shape.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    endSocketWithError(socket, clientErrorCode(error.code), 'The request cannot be read');
   });
+
+  const sockets = createEventSockets((token) => core.userOf(token) !== null);
+  server.on('connect', (_request, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    endSocketWithError(socket, 'method_not_allowed', 'This host is not a proxy');
+  });
+  server.on('upgrade', (request, socket: Duplex, head: Buffer) => {
+    // Node hands the socket over without its error listener; a reset must not be thrown.
+    socket.on('error', () => socket.destroy());
+    upgrade(request, socket, head).catch((error) => {
+      log.error('Browser host upgrade failed', error);
+      endSocketWithError(socket, 'internal', 'Internal error');
+    });
+  });
+  const stopListening = core.events.listen((event, payload) => sockets.send(event, payload));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -242,7 +267,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     close: () =>
       new Promise<void>((resolve) => {
         stopListening();
-        for (const client of sockets.clients) client.terminate();
         sockets.close();
         server.close(() => resolve());
         server.closeAllConnections();

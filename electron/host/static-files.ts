@@ -20,23 +20,29 @@ interface StaticFile {
 }
 
 /**
- * Maps a URL path to a file of the built renderer, or null. Paths that escape the build folder
- * (`..`, encoded or not), contain NUL or name a folder are refused; an unknown path without an
+ * What is at `file`, or undefined where the system finds nothing it can read: missing, under a
+ * file (ENOTDIR), a name too long, or characters the file system refuses (Windows' `:` or `?`).
+ */
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Maps a decoded URL path to a file of the built renderer, or null. Paths that escape the build
+ * folder, contain NUL or a backslash, or name a folder are refused; an unknown path without an
  * extension is a client-side route and gets index.html.
  */
-export function resolveStaticFile(root: string, urlPath: string): StaticFile | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
+export function resolveStaticFile(root: string, decoded: string): StaticFile | null {
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
   const base = path.resolve(root);
   const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = path.resolve(base, relative);
   if (file !== base && !file.startsWith(base + path.sep)) return null;
-  const existing = fs.statSync(file, { throwIfNoEntry: false });
+  const existing = statOf(file);
   if (existing?.isFile()) {
     return {
       file,

@@ -14,6 +14,8 @@ export interface Transport {
   /** `token`: the signed-in user's bearer token, or null. */
   invoke(name: string, input: unknown, token: string | null): Promise<unknown>;
   subscribe(event: string, listener: (payload: unknown) => void): () => void;
+  /** Hears of each sign-in and sign-out, for a transport whose events need one (HTTP). */
+  setToken?(token: string | null): void;
 }
 
 export interface Client {
@@ -29,6 +31,7 @@ export function createClient(transport: Transport): Client {
     call: (name, input) => transport.invoke(name, input, token) as never,
     setToken(next) {
       token = next;
+      transport.setToken?.(next);
     },
     on: (event, listener) => transport.subscribe(event, listener as (payload: unknown) => void),
   };

@@ -3,16 +3,20 @@ import type { z } from 'zod';
 /** Every error either transport can return, with the HTTP status the browser host answers. */
 export const errorStatus = {
   invalid_input: 400,
+  /** A request the browser host cannot read: its path, request line or headers. */
+  bad_request: 400,
   invalid_json: 400,
   unauthorized: 401,
   forbidden: 403,
   unknown_procedure: 404,
   not_found: 404,
   method_not_allowed: 405,
+  request_timeout: 408,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  headers_too_large: 431,
   internal: 500,
   /** A printer (or the program that reaches it) did not take the receipt; nothing was logged. */
   printer_failed: 502,

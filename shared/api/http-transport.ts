@@ -2,11 +2,16 @@ import type { Transport } from './client';
 import { ApiError, isErrorCode } from './errors';
 
 interface WebSocketLike {
+  onopen: (() => void) | null;
   onmessage: ((message: { data: unknown }) => void) | null;
-  onclose: (() => void) | null;
+  onclose: ((event: { code: number }) => void) | null;
   onerror: (() => void) | null;
+  send(data: string): void;
   close(): void;
 }
+
+/** The host's close code for a socket without a valid sign-in (see electron/host). */
+const signInRequiredClose = 4401;
 
 interface HttpTransportOptions {
   /** The host's origin, e.g. `http://127.0.0.1:5170`. */
@@ -35,7 +40,11 @@ function errorFromResponse(status: number, body: unknown): ApiError {
   return new ApiError('internal', `Unexpected answer from the host (HTTP ${status})`);
 }
 
-/** The browser host's transport: `POST /api/<procedure>` and events over `/events`. */
+/**
+ * The browser host's transport: `POST /api/<procedure>` and events over `/events`. The event
+ * socket is open only while someone is signed in: its first message is `{"token"}`, and each
+ * new sign-in is sent on it.
+ */
 export function httpTransport(options: HttpTransportOptions): Transport {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const SocketClass =
@@ -43,15 +52,26 @@ export function httpTransport(options: HttpTransportOptions): Transport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let socket: WebSocketLike | null = null;
   let reconnect: ReturnType<typeof setTimeout> | null = null;
+  let token: string | null = null;
+  // A token the host refused is not tried again; the next sign-in is.
+  let refusedToken: string | null = null;
 
   const hasListeners = () => [...listeners.values()].some((set) => set.size > 0);
+  const disconnect = () => {
+    if (reconnect) clearTimeout(reconnect);
+    reconnect = null;
+    socket?.close();
+    socket = null;
+  };
 
   function connect() {
-    if (socket || !SocketClass) return;
+    if (socket || !SocketClass || !token || token === refusedToken) return;
     const url = new URL('/events', options.baseUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const current = new SocketClass(url.toString());
+    const signedInAs = token;
     socket = current;
+    current.onopen = () => current.send(JSON.stringify({ token: signedInAs }));
     current.onmessage = (message) => {
       let parsed: { event?: unknown; payload?: unknown };
       try {
@@ -63,8 +83,9 @@ export function httpTransport(options: HttpTransportOptions): Transport {
       for (const listener of listeners.get(parsed.event) ?? []) listener(parsed.payload);
     };
     current.onerror = () => current.close();
-    current.onclose = () => {
+    current.onclose = (event) => {
       if (socket === current) socket = null;
+      if (event.code === signInRequiredClose) refusedToken = signedInAs;
       if (hasListeners() && !reconnect) {
         reconnect = setTimeout(() => {
           reconnect = null;
@@ -108,13 +129,15 @@ export function httpTransport(options: HttpTransportOptions): Transport {
       connect();
       return () => {
         set.delete(listener);
-        if (!hasListeners()) {
-          if (reconnect) clearTimeout(reconnect);
-          reconnect = null;
-          socket?.close();
-          socket = null;
-        }
+        if (!hasListeners()) disconnect();
       };
+    },
+    setToken(next) {
+      if (next === token) return;
+      // One socket, one sign-in: a new user gets a socket of their own.
+      disconnect();
+      token = next;
+      if (hasListeners()) connect();
     },
   };
 }

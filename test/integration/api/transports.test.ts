@@ -101,9 +101,10 @@ describe.each(transports)('the API over %s', (_name, connect) => {
     expect(error.code).toBe('unknown_procedure');
   });
 
-  it('pushes shop.updated to subscribers', async () => {
+  it('pushes shop.updated to signed-in subscribers', async () => {
     const { core, host } = await startTestHost();
     const api = connect(core, host.url);
+    api.setToken((await api.call('auth.setup', { name: 'Marie', pin: '2468' })).token);
     const received = new Promise<unknown>((resolve) => {
       const stop = api.on('shop.updated', (payload) => {
         stop();

@@ -39,13 +39,21 @@ describe('serving the built renderer', () => {
   it.each([
     '/../secret.txt',
     '/assets/../../secret.txt',
-    '/..%2fsecret.txt',
-    '/%2e%2e/secret.txt',
-    '/assets/..%5c..%5csecret.txt',
-    '/index.html%00.js',
-    '/%E0%A4%A',
+    '/assets/..\\..\\secret.txt',
+    '/index.html\0.js',
     '/assets',
-  ])('refuses %s', (urlPath) => {
-    expect(resolveStaticFile(root, urlPath)).toBeNull();
+    '/index.html/app.js',
+    `/${'a'.repeat(300)}.js`,
+  ])('refuses %s', (decodedPath) => {
+    expect(resolveStaticFile(root, decodedPath)).toBeNull();
+  });
+
+  it('answers a route under a file or a name too long for the disk with index.html', () => {
+    expect(resolveStaticFile(root, '/index.html/settings')?.file).toBe(
+      path.join(root, 'index.html'),
+    );
+    expect(resolveStaticFile(root, `/${'a'.repeat(300)}`)?.file).toBe(
+      path.join(root, 'index.html'),
+    );
   });
 });
