@@ -44,6 +44,14 @@ export function listBackups(folder: string): BackupFile[] {
     .sort((a, b) => b.takenAt.localeCompare(a.takenAt));
 }
 
+const sqliteCode = (error: unknown) => String((error as { code?: unknown }).code ?? '');
+
+/** SQLite's own words for a file whose bytes are not a (whole) database. */
+const isDamage = (error: unknown) => /^SQLITE_(NOTADB|CORRUPT)/.test(sqliteCode(error));
+
+const damaged = (file: string, error: unknown) =>
+  new BackupError(`${file} is damaged or not a database: ${(error as Error).message}`);
+
 /**
  * Checks that a file is a whole Comptoir database this version can open: SQLite's own check,
  * and a schema no newer than ours. Read-only: checking changes nothing.
@@ -68,6 +76,7 @@ export function checkBackup(file: string): { schemaVersion: number } {
     return { schemaVersion };
   } catch (error) {
     if (error instanceof BackupError) throw error;
+    if (isDamage(error)) throw damaged(file, error);
     throw new BackupError(`${file} is not a Comptoir database: ${(error as Error).message}`);
   } finally {
     db.close();
@@ -103,6 +112,35 @@ export async function backUp(
 }
 
 /**
+ * Refuses a database file another connection has open. In exclusive locking mode the lock fails
+ * while any other connection has the file open (measured: plain BEGIN EXCLUSIVE does not, in
+ * WAL); the checkpoint folds the -wal in. A file whose header is damaged fails before any lock
+ * is tried, so it is reported as damaged: calling it "in use" sent shops looking for a process
+ * that did not exist.
+ */
+function assertNotInUse(databaseFile: string) {
+  const current = new BetterSqlite3(databaseFile, { fileMustExist: true });
+  try {
+    current.pragma('busy_timeout = 0');
+    current.pragma('locking_mode = EXCLUSIVE');
+    current.exec('BEGIN EXCLUSIVE; COMMIT;');
+    current.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (error) {
+    if (/^SQLITE_(BUSY|LOCKED)/.test(sqliteCode(error))) {
+      throw new BackupError(`${databaseFile} is in use: stop Comptoir before restoring`);
+    }
+    if (isDamage(error)) {
+      throw new BackupError(
+        `${databaseFile} is damaged or not a database (${(error as Error).message}), so whether Comptoir has it open cannot be checked: nothing was restored. Stop Comptoir, move the file aside, then restore again`,
+      );
+    }
+    throw new BackupError(`${databaseFile} cannot be checked: ${(error as Error).message}`);
+  } finally {
+    current.close();
+  }
+}
+
+/**
  * Puts a backup in place of the shop's database, which must not be open (Comptoir stopped).
  * The current file is kept beside it, renamed, never deleted: a restore can be undone.
  */
@@ -114,19 +152,7 @@ export function restoreBackup(
   checkBackup(backup);
   let setAside: string | null = null;
   if (fs.existsSync(databaseFile)) {
-    // In exclusive locking mode the lock fails while any other connection has the file open
-    // (measured: plain BEGIN EXCLUSIVE does not, in WAL); the checkpoint folds the -wal in.
-    const current = new BetterSqlite3(databaseFile, { fileMustExist: true });
-    try {
-      current.pragma('busy_timeout = 0');
-      current.pragma('locking_mode = EXCLUSIVE');
-      current.exec('BEGIN EXCLUSIVE; COMMIT;');
-      current.pragma('wal_checkpoint(TRUNCATE)');
-    } catch {
-      throw new BackupError(`${databaseFile} is in use: stop Comptoir before restoring`);
-    } finally {
-      current.close();
-    }
+    assertNotInUse(databaseFile);
     setAside = `${databaseFile}.before-restore-${now().toISOString().replace(/[-:.]/g, '')}`;
     fs.renameSync(databaseFile, setAside);
     for (const suffix of ['-wal', '-shm']) fs.rmSync(`${databaseFile}${suffix}`, { force: true });
