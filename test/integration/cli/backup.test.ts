@@ -73,8 +73,8 @@ describe('comptoir backup', () => {
     const { message } = JSON.parse(refused.stderr).error;
     expect(message).toMatch(/comptoir\.sqlite is damaged or not a database/);
     expect(message).not.toMatch(/in use/);
-    expect(fs.readFileSync(db)).toEqual(damaged);
-    expect(fs.readFileSync(now.json.file)).toEqual(backup);
+    expect(fs.readFileSync(db).equals(damaged)).toBe(true);
+    expect(fs.readFileSync(now.json.file).equals(backup)).toBe(true);
     expect(fs.readdirSync(dir).filter((name) => name.includes('before-restore'))).toEqual([]);
   });
 });

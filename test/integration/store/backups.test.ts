@@ -68,9 +68,27 @@ describe('backups', () => {
       '2026-11-22T09:02:00.000Z',
       '2026-11-22T09:01:00.000Z',
     ]);
-    expect(fs.readdirSync(folder).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    // Nothing but the backups: no partial copy and none of its side files (-wal, -shm).
+    expect(fs.readdirSync(folder).sort()).toEqual(kept.map((b) => path.basename(b.file)).sort());
     expect(checkBackup(kept[0]?.file ?? '')).toEqual({ schemaVersion: expect.any(Number) });
     expect(shopName(kept[0]?.file ?? '')).toBe('Boutique du Port');
+  });
+
+  it('clears the side files earlier backups left behind, and nothing else', async () => {
+    const dir = tempDir();
+    const db = shopDatabase(path.join(dir, 'comptoir.sqlite'), 'Boutique');
+    const folder = path.join(dir, 'backups');
+    fs.mkdirSync(folder);
+    const leftovers = [
+      'comptoir-20261101T090000000Z.sqlite.partial-wal',
+      'comptoir-20261101T090000000Z.sqlite.partial-shm',
+      'comptoir-20261102T090000000Z.sqlite-wal',
+      'comptoir-20261102T090000000Z.sqlite-shm',
+    ];
+    for (const name of [...leftovers, 'notes.txt']) fs.writeFileSync(path.join(folder, name), '');
+    const taken = await backUp(db, folder, { now: () => new Date(), keep: 5 });
+    db.close();
+    expect(fs.readdirSync(folder).sort()).toEqual([path.basename(taken.file), 'notes.txt']);
   });
 
   it('refuses a damaged or foreign file as a backup', () => {
@@ -140,14 +158,14 @@ describe('backups', () => {
     expect(() => restoreBackup(damagedBackup, file, () => new Date())).toThrow(
       /damaged-backup\.sqlite is damaged or not a database/,
     );
-    expect(fs.readFileSync(file)).toEqual(before);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
 
     damageHeader(file);
     const damaged = fs.readFileSync(file);
     const refusal = () => restoreBackup(backup.file, file, () => new Date());
     expect(refusal).toThrow(/comptoir\.sqlite is damaged or not a database/);
     expect(refusal).not.toThrow(/in use/);
-    expect(fs.readFileSync(file)).toEqual(damaged);
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true);
     expect(fs.readdirSync(dir).filter((name) => name.includes('before-restore'))).toEqual([]);
   });
 
