@@ -5,6 +5,7 @@ import { demoShopProfile } from '../../../electron/demo';
 import { writePdf } from '../../../electron/printers/pdf-file';
 import { backUp, restoreBackup } from '../../../electron/store/backups';
 import { openDatabase } from '../../../electron/store/database';
+import { keyFileSealer } from '../../../electron/store/dealer-pins';
 import { shopProfileStore } from '../../../electron/store/shop-profile';
 import { withTempDirs } from '../../support/temp';
 
@@ -43,6 +44,12 @@ describe.skipIf(process.platform === 'win32')(
       fs.chmodSync(backup.file, 0o644);
       restoreBackup(backup.file, file, () => new Date());
       expect(modeOf(file)).toBe(0o600);
+    });
+
+    it('creates the folder of the dealer PINs’ key 0700', () => {
+      const folder = path.join(tempDir(), 'Comptoir');
+      keyFileSealer(path.join(folder, 'comptoir-secrets.key'));
+      expect(modeOf(folder)).toBe(0o700);
     });
 
     it('writes receipt PDFs 0600 in a 0700 folder', () => {
