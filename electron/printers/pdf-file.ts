@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Receipt } from '../../shared/receipt';
 import type { DayReportDocument } from '../printing/day-report';
+import { makePrivateFolder, privateFileMode } from '../private-files';
 import { PrinterError } from './errors';
 
 /** A receipt's PDF file name: its till and number, and the copy for a reprint. */
@@ -25,14 +26,15 @@ export function dayReportPdfName(document: DayReportDocument): string {
 
 /**
  * Writes a PDF named `name` into `folder` (created if needed) and returns its path. The file
- * appears whole or not at all: it is written beside and renamed into place.
+ * appears whole or not at all: it is written beside and renamed into place; owner-only, as a
+ * receipt names the customer's card.
  */
 export function writePdf(folder: string, name: string, pdf: Uint8Array): string {
   const file = path.join(folder, name);
   const partial = `${file}.${process.pid}.partial`;
   try {
-    fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(partial, pdf);
+    makePrivateFolder(folder);
+    fs.writeFileSync(partial, pdf, { mode: privateFileMode });
     fs.renameSync(partial, file);
     return file;
   } catch (error) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { createPrivateFile, makePrivateFolder, privateFileMode } from '../private-files';
 import { migrations } from './migrations';
 
 export class BackupError extends Error {
@@ -44,6 +45,14 @@ export function listBackups(folder: string): BackupFile[] {
     .sort((a, b) => b.takenAt.localeCompare(a.takenAt));
 }
 
+const sqliteCode = (error: unknown) => String((error as { code?: unknown }).code ?? '');
+
+/** SQLite's own words for a file whose bytes are not a (whole) database. */
+const isDamage = (error: unknown) => /^SQLITE_(NOTADB|CORRUPT)/.test(sqliteCode(error));
+
+const damaged = (file: string, error: unknown) =>
+  new BackupError(`${file} is damaged or not a database: ${(error as Error).message}`);
+
 /**
  * Checks that a file is a whole Comptoir database this version can open: SQLite's own check,
  * and a schema no newer than ours. Read-only: checking changes nothing.
@@ -68,6 +77,7 @@ export function checkBackup(file: string): { schemaVersion: number } {
     return { schemaVersion };
   } catch (error) {
     if (error instanceof BackupError) throw error;
+    if (isDamage(error)) throw damaged(file, error);
     throw new BackupError(`${file} is not a Comptoir database: ${(error as Error).message}`);
   } finally {
     db.close();
@@ -75,31 +85,96 @@ export function checkBackup(file: string): { schemaVersion: number } {
 }
 
 /**
+ * The copy carries the shop's WAL mode in its header, and every reader of a WAL file leaves a
+ * -wal and a -shm beside it (the checked partial left them behind at every backup). In rollback
+ * mode a backup is one file; the database it is restored into is put back in WAL on open.
+ */
+function makeOneFile(file: string) {
+  const copy = new BetterSqlite3(file, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+const removeWithSideFiles = (file: string) => {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+};
+
+const SIDE_FILE = /^(comptoir-\d{8}T\d{9}Z\.sqlite(?:\.partial)?)-(?:wal|shm)$/;
+
+/**
+ * Removes the -wal and -shm of backups (and partial copies) that are gone, as earlier versions
+ * left them. Those of a file still there are left: another backup may be writing it.
+ */
+function pruneSideFiles(folder: string) {
+  const names = new Set(fs.readdirSync(folder));
+  for (const name of names) {
+    const owner = SIDE_FILE.exec(name)?.[1];
+    if (owner && !names.has(owner)) fs.rmSync(path.join(folder, name), { force: true });
+  }
+}
+
+/**
  * Takes a backup with SQLite's online backup (the shop keeps selling meanwhile), checks it,
- * then keeps only the newest `keep` backups of the folder.
+ * then keeps only the newest `keep` backups of the folder. Backups are owner-only: they hold the
+ * PIN hashes.
  */
 export async function backUp(
   db: Database,
   folder: string,
   options: { now: () => Date; keep: number },
 ): Promise<BackupFile> {
-  fs.mkdirSync(folder, { recursive: true });
+  makePrivateFolder(folder);
   const file = path.join(folder, nameAt(options.now()));
   // Under a name listBackups ignores until whole and checked: a stop halfway leaves no backup
   // that looks good and is not.
   const partial = `${file}.partial`;
   try {
+    createPrivateFile(partial);
     await db.backup(partial);
+    makeOneFile(partial);
     checkBackup(partial);
     fs.renameSync(partial, file);
   } catch (error) {
-    fs.rmSync(partial, { force: true });
+    removeWithSideFiles(partial);
     throw error;
   }
-  for (const old of listBackups(folder).slice(options.keep)) fs.rmSync(old.file);
+  for (const old of listBackups(folder).slice(options.keep)) removeWithSideFiles(old.file);
+  pruneSideFiles(folder);
   const taken = listBackups(folder).find((backup) => backup.file === file);
   if (!taken) throw new BackupError(`The backup ${file} disappeared`);
   return taken;
+}
+
+/**
+ * Refuses a database file another connection has open. In exclusive locking mode the lock fails
+ * while any other connection has the file open (measured: plain BEGIN EXCLUSIVE does not, in
+ * WAL); the checkpoint folds the -wal in. A file whose header is damaged fails before any lock
+ * is tried, so it is reported as damaged: calling it "in use" sent shops looking for a process
+ * that did not exist.
+ */
+function assertNotInUse(databaseFile: string) {
+  const current = new BetterSqlite3(databaseFile, { fileMustExist: true });
+  try {
+    current.pragma('busy_timeout = 0');
+    current.pragma('locking_mode = EXCLUSIVE');
+    current.exec('BEGIN EXCLUSIVE; COMMIT;');
+    current.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (error) {
+    if (/^SQLITE_(BUSY|LOCKED)/.test(sqliteCode(error))) {
+      throw new BackupError(`${databaseFile} is in use: stop Comptoir before restoring`);
+    }
+    if (isDamage(error)) {
+      throw new BackupError(
+        `${databaseFile} is damaged or not a database (${(error as Error).message}), so whether Comptoir has it open cannot be checked: nothing was restored. Stop Comptoir, move the file aside, then restore again`,
+      );
+    }
+    throw new BackupError(`${databaseFile} cannot be checked: ${(error as Error).message}`);
+  } finally {
+    current.close();
+  }
 }
 
 /**
@@ -114,23 +189,13 @@ export function restoreBackup(
   checkBackup(backup);
   let setAside: string | null = null;
   if (fs.existsSync(databaseFile)) {
-    // In exclusive locking mode the lock fails while any other connection has the file open
-    // (measured: plain BEGIN EXCLUSIVE does not, in WAL); the checkpoint folds the -wal in.
-    const current = new BetterSqlite3(databaseFile, { fileMustExist: true });
-    try {
-      current.pragma('busy_timeout = 0');
-      current.pragma('locking_mode = EXCLUSIVE');
-      current.exec('BEGIN EXCLUSIVE; COMMIT;');
-      current.pragma('wal_checkpoint(TRUNCATE)');
-    } catch {
-      throw new BackupError(`${databaseFile} is in use: stop Comptoir before restoring`);
-    } finally {
-      current.close();
-    }
+    assertNotInUse(databaseFile);
     setAside = `${databaseFile}.before-restore-${now().toISOString().replace(/[-:.]/g, '')}`;
     fs.renameSync(databaseFile, setAside);
     for (const suffix of ['-wal', '-shm']) fs.rmSync(`${databaseFile}${suffix}`, { force: true });
   }
   fs.copyFileSync(backup, databaseFile);
+  // A copy takes its source's mode, and a backup from an earlier version is world-readable.
+  fs.chmodSync(databaseFile, privateFileMode);
   return { setAside };
 }

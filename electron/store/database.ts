@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { createPrivateFile, makePrivateFolder } from '../private-files';
 import { type MigrationReport, migrate } from './migrate';
 import { migrations } from './migrations';
 
@@ -26,9 +26,10 @@ interface OpenedDatabase {
  * on the writer; synchronous FULL because a committed sale must survive a power cut.
  */
 export function openDatabase(file: string, now: () => Date = () => new Date()): OpenedDatabase {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  makePrivateFolder(path.dirname(path.resolve(file)));
   let db: Database;
   try {
+    createPrivateFile(file);
     db = new BetterSqlite3(file);
     db.pragma('busy_timeout = 5000');
     // Reading the header now turns "file is not a database" into an error that names the file.

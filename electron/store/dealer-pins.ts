@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { makePrivateFolder, privateFileMode } from '../private-files';
 
 /** Seals a secret at rest: Electron's safeStorage in the app, a key file in the browser host. */
 export interface SecretSealer {
@@ -17,10 +18,10 @@ export class DealerPinFileError extends Error {
 }
 
 function writePrivately(file: string, data: string | Buffer) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makePrivateFolder(path.dirname(file));
   // Written whole then renamed: a stop halfway never leaves a torn file.
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, data, { mode: 0o600 });
+  fs.writeFileSync(temporary, data, { mode: privateFileMode });
   fs.renameSync(temporary, file);
 }
 

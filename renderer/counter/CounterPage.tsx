@@ -1,16 +1,15 @@
-import { useEffect, useReducer } from 'react';
+import { useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../shared/api/errors';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
 import { useApi } from '../use-api';
 import { Confirmation } from './Confirmation';
-import { type Carrier, checkout, problemsFromIssues } from './checkout';
+import { type Carrier, checkout } from './checkout';
 import { SaleForm } from './SaleForm';
 import { SaleOutcome } from './SaleOutcome';
 import { SaleProgress } from './SaleProgress';
-import { counterReducer, initialCounterState, renewalRequest } from './sale-flow';
+import { attemptStarted, counterReducer, initialCounterState, renewOnce } from './sale-flow';
 
 /** While a retried sale is still under way, how often it is read again (events may be lost). */
 const recheckMs = 2000;
@@ -26,27 +25,24 @@ export function CounterPage() {
 
   useEffect(() => api.on('sales.progress', ({ sale }) => dispatch({ type: 'progress', sale })), []);
 
-  // One sales.renew per attempt; every attempt of a confirmation carries its key.
-  const selling = stage.step === 'selling' ? stage : null;
-  const attempt = selling && selling.lost === null ? selling.attempt : null;
-  const sold = selling?.checkout ?? null;
-  const key = selling?.key ?? null;
-  useEffect(() => {
-    if (attempt === null || sold === null || key === null) return;
-    api.call('sales.renew', renewalRequest(sold, key)).then(
-      ({ sale }) => dispatch({ type: 'answered', sale }),
-      (error: unknown) => {
-        if (error instanceof ApiError && error.code === 'invalid_input') {
-          const problems = problemsFromIssues(error.issues ?? []);
-          const message = Object.keys(problems).length > 0 ? null : describeError(t, error);
-          dispatch({ type: 'refused', problems, message });
-        } else {
-          dispatch({ type: 'lost', message: describeError(t, error) });
-        }
-      },
-    );
-  }, [attempt, sold, key, t]);
+  // One sales.renew per attempt, sent by the clerk's confirm or retry; every attempt of a
+  // confirmation carries its key. Never from an effect: a render for another reason (the
+  // language switched) would sell again.
+  const lastSent = useRef<string | null>(null);
+  function sell(action: { type: 'confirm' } | { type: 'retry' }) {
+    const started = attemptStarted(state.stage, counterReducer(state, action).stage);
+    dispatch(action);
+    if (!started) return;
+    const attempt = `${started.key}#${started.attempt}`;
+    if (lastSent.current === attempt) return;
+    lastSent.current = attempt;
+    renewOnce(started, {
+      renew: (request) => api.call('sales.renew', request),
+      describe: (error) => describeError(t, error),
+    }).then(dispatch);
+  }
 
+  const selling = stage.step === 'selling' ? stage : null;
   // A retry may answer with the sale still under way; its end may come while events were lost.
   const recheckId = selling?.answered && selling.sale ? selling.sale.id : null;
   useEffect(() => {
@@ -89,12 +85,12 @@ export function CounterPage() {
       {stage.step === 'confirm' && (
         <Confirmation
           checkout={stage.checkout}
-          onConfirm={() => dispatch({ type: 'confirm' })}
+          onConfirm={() => sell({ type: 'confirm' })}
           onBack={() => dispatch({ type: 'back' })}
         />
       )}
       {stage.step === 'selling' && (
-        <SaleProgress stage={stage} onRetry={() => dispatch({ type: 'retry' })} />
+        <SaleProgress stage={stage} onRetry={() => sell({ type: 'retry' })} />
       )}
       {stage.step === 'result' && (
         <SaleOutcome sale={stage.sale} onNewSale={() => dispatch({ type: 'newSale' })} />

@@ -1,12 +1,14 @@
 /**
  * The counter's one sale at a time, as a pure reducer: fill in, confirm, sell (following the
- * sale's progress), see the outcome, start again. The screen runs the side effects (the API
- * calls) from the state; nothing here talks to the core.
+ * sale's progress), see the outcome, start again. The screen makes the API calls, with what is
+ * here: sales.renew goes from the clerk's confirm or retry (`attemptStarted`, `renewOnce`),
+ * never from a render, which also happens for other reasons (a language switch).
  *
  * The idempotency key is made once per confirmation and kept through every retry: a double
  * click, or a retry after the connection dropped, sends the same key, and the core answers with
  * the sale it already has instead of selling twice.
  */
+import { ApiError } from '../../shared/api/errors';
 import { hasOutcome, type SaleView } from '../../shared/sale';
 import {
   type Checkout,
@@ -15,6 +17,7 @@ import {
   type CheckoutProblems,
   type CheckoutResult,
   emptyCheckoutForm,
+  problemsFromIssues,
 } from './checkout';
 
 /** A sale whose top-up has an outcome the customer is told (shared/sale.ts, hasOutcome). */
@@ -168,4 +171,40 @@ export function renewalRequest(sold: Checkout, key: string) {
     payment: sold.payment,
     idempotencyKey: key,
   };
+}
+
+/**
+ * The attempt an action started (a confirmation, a retry after a lost call), from the stages
+ * before and after it; null when it started none (a second click on the same confirmation).
+ */
+export function attemptStarted(before: Stage, after: Stage): Selling | null {
+  if (after.step !== 'selling' || after.lost !== null) return null;
+  if (before.step === 'selling' && before.attempt === after.attempt) return null;
+  return after;
+}
+
+export type RenewalRequest = ReturnType<typeof renewalRequest>;
+
+/**
+ * Sends one attempt's sales.renew and answers with the action its outcome calls for: the sale,
+ * the core's reasons to refuse it, or the lost call (`describe` words the error for the clerk).
+ */
+export async function renewOnce(
+  attempt: Selling,
+  deps: {
+    renew(request: RenewalRequest): Promise<{ sale: SaleView }>;
+    describe(error: unknown): string;
+  },
+): Promise<CounterAction> {
+  try {
+    const { sale } = await deps.renew(renewalRequest(attempt.checkout, attempt.key));
+    return { type: 'answered', sale };
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'invalid_input') {
+      const problems = problemsFromIssues(error.issues ?? []);
+      const message = Object.keys(problems).length > 0 ? null : deps.describe(error);
+      return { type: 'refused', problems, message };
+    }
+    return { type: 'lost', message: deps.describe(error) };
+  }
 }

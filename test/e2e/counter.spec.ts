@@ -185,6 +185,43 @@ test('a retry after the connection dropped sends the same sale, which is sold on
   expect(problems.filter((problem) => !problem.includes('ERR_CONNECTION_RESET'))).toEqual([]);
 });
 
+test('switching the language during and after a sale sends it once', async ({
+  page,
+  demoShop,
+  problems,
+}) => {
+  // The host gets the sale only once the language has changed: the screen waits meanwhile.
+  let renews = 0;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/api/sales.renew', async (route) => {
+    renews += 1;
+    await held;
+    await route.continue();
+  });
+  await page.goto(demoShop.url);
+  await signIn(page, 'clerk', '1111');
+  await chooseCounter(page, '687123456', '1 Go');
+  await page.getByRole('radio', { name: 'Carte' }).check();
+  await page.getByRole('button', { name: 'Vérifier la vente' }).click();
+  await page.getByRole('button', { name: 'Vendre' }).click();
+
+  await expect(page.getByText('Enregistrement de la vente…')).toBeVisible();
+  await page.getByLabel('Langue').selectOption('en');
+  await expect(page.getByText('Recording the sale…')).toBeVisible();
+  release();
+  await expect(page.getByRole('heading', { name: 'Top-up done' })).toBeVisible();
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(page.getByRole('heading', { name: 'Recharge effectuée' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Ventes' }).click();
+  await expect(page.locator('.sales__row')).toHaveCount(1);
+  expect(renews).toBe(1);
+  expect(problems).toEqual([]);
+});
+
 test('a top-up left without an answer is pending; a clerk cannot resolve it, a manager does', async ({
   page,
   demoShop,

@@ -56,4 +56,25 @@ describe('comptoir backup', () => {
     expect(shopProfileStore(reopened, () => new Date()).get()?.name).toBe('Kept');
     reopened.close();
   });
+
+  it('says a damaged database is damaged, not in use, and changes nothing', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'comptoir.sqlite');
+    saveShopName(db, 'Damaged');
+    const now = await cli(['backup', 'now', '--db', db]);
+    const fd = fs.openSync(db, 'r+');
+    fs.writeSync(fd, Buffer.alloc(16, 0x41), 0, 16, 0);
+    fs.closeSync(fd);
+    const damaged = fs.readFileSync(db);
+    const backup = fs.readFileSync(now.json.file);
+
+    const refused = await cli(['backup', 'restore', now.json.file, '--db', db]);
+    expect(refused.code).toBe(1);
+    const { message } = JSON.parse(refused.stderr).error;
+    expect(message).toMatch(/comptoir\.sqlite is damaged or not a database/);
+    expect(message).not.toMatch(/in use/);
+    expect(fs.readFileSync(db).equals(damaged)).toBe(true);
+    expect(fs.readFileSync(now.json.file).equals(backup)).toBe(true);
+    expect(fs.readdirSync(dir).filter((name) => name.includes('before-restore'))).toEqual([]);
+  });
 });

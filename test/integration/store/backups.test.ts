@@ -34,6 +34,16 @@ const shopName = (file: string) => {
   }
 };
 
+/** Overwrites the first bytes of a file ("SQLite format 3"), as a bad sector or a stray write does. */
+function damageHeader(file: string) {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.writeSync(fd, Buffer.alloc(16, 0x41), 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function clock(start: string) {
   let at = Date.parse(start);
   return { now: () => new Date(at), advance: (ms: number) => (at += ms) };
@@ -58,9 +68,27 @@ describe('backups', () => {
       '2026-11-22T09:02:00.000Z',
       '2026-11-22T09:01:00.000Z',
     ]);
-    expect(fs.readdirSync(folder).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    // Nothing but the backups: no partial copy and none of its side files (-wal, -shm).
+    expect(fs.readdirSync(folder).sort()).toEqual(kept.map((b) => path.basename(b.file)).sort());
     expect(checkBackup(kept[0]?.file ?? '')).toEqual({ schemaVersion: expect.any(Number) });
     expect(shopName(kept[0]?.file ?? '')).toBe('Boutique du Port');
+  });
+
+  it('clears the side files earlier backups left behind, and nothing else', async () => {
+    const dir = tempDir();
+    const db = shopDatabase(path.join(dir, 'comptoir.sqlite'), 'Boutique');
+    const folder = path.join(dir, 'backups');
+    fs.mkdirSync(folder);
+    const leftovers = [
+      'comptoir-20261101T090000000Z.sqlite.partial-wal',
+      'comptoir-20261101T090000000Z.sqlite.partial-shm',
+      'comptoir-20261102T090000000Z.sqlite-wal',
+      'comptoir-20261102T090000000Z.sqlite-shm',
+    ];
+    for (const name of [...leftovers, 'notes.txt']) fs.writeFileSync(path.join(folder, name), '');
+    const taken = await backUp(db, folder, { now: () => new Date(), keep: 5 });
+    db.close();
+    expect(fs.readdirSync(folder).sort()).toEqual([path.basename(taken.file), 'notes.txt']);
   });
 
   it('refuses a damaged or foreign file as a backup', () => {
@@ -74,7 +102,7 @@ describe('backups', () => {
     expect(() => checkBackup(truncated)).toThrow(BackupError);
     const text = path.join(dir, 'notes.sqlite');
     fs.writeFileSync(text, 'not a database at all, just some notes');
-    expect(() => checkBackup(text)).toThrow(/not a Comptoir database|cannot be opened/);
+    expect(() => checkBackup(text)).toThrow(/not a database|cannot be opened/);
     const empty = path.join(dir, 'empty.sqlite');
     new BetterSqlite3(empty).close();
     expect(() => checkBackup(empty)).toThrow(/schema version 0/);
@@ -114,6 +142,30 @@ describe('backups', () => {
     fs.writeFileSync(bad, 'garbage');
     expect(() => restoreBackup(bad, file, () => new Date())).toThrow(BackupError);
     expect(shopName(file)).toBe('Open');
+    expect(fs.readdirSync(dir).filter((name) => name.includes('before-restore'))).toEqual([]);
+  });
+
+  it('says a damaged file is damaged, not in use, and changes nothing', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'comptoir.sqlite');
+    const db = shopDatabase(file, 'Current');
+    const backup = await backUp(db, path.join(dir, 'backups'), { now: () => new Date(), keep: 5 });
+    db.close();
+    const damagedBackup = path.join(dir, 'damaged-backup.sqlite');
+    fs.copyFileSync(backup.file, damagedBackup);
+    damageHeader(damagedBackup);
+    const before = fs.readFileSync(file);
+    expect(() => restoreBackup(damagedBackup, file, () => new Date())).toThrow(
+      /damaged-backup\.sqlite is damaged or not a database/,
+    );
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+
+    damageHeader(file);
+    const damaged = fs.readFileSync(file);
+    const refusal = () => restoreBackup(backup.file, file, () => new Date());
+    expect(refusal).toThrow(/comptoir\.sqlite is damaged or not a database/);
+    expect(refusal).not.toThrow(/in use/);
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true);
     expect(fs.readdirSync(dir).filter((name) => name.includes('before-restore'))).toEqual([]);
   });
 

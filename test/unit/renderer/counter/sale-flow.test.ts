@@ -6,12 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { catalogOf } from '../../../../electron/sales/api';
 import { checkout, emptyCheckoutForm } from '../../../../renderer/counter/checkout';
 import {
+  attemptStarted,
   type CounterAction,
   type CounterState,
   counterReducer,
   initialCounterState,
+  type RenewalRequest,
   renewalRequest,
+  renewOnce,
+  type Selling,
 } from '../../../../renderer/counter/sale-flow';
+import { ApiError } from '../../../../shared/api/errors';
 import type { SaleStatus, SaleView } from '../../../../shared/sale';
 import { demoProfile } from '../../carriers/demo-profile';
 
@@ -186,5 +191,83 @@ describe('a sale at the counter', () => {
   it('does not take edits while a sale is confirmed or under way', () => {
     const confirming = run(edit, review('key-first'));
     expect(counterReducer(confirming, { type: 'edit', change: { number: '1' } })).toBe(confirming);
+  });
+});
+
+describe('the sales.renew the counter sends', () => {
+  /** The attempt `action` starts from `state`, as the screen asks on a click. */
+  const started = (state: CounterState, action: CounterAction) =>
+    attemptStarted(state.stage, counterReducer(state, action).stage);
+
+  it('is started by a confirmation and a retry, once each, and by nothing else', () => {
+    const confirming = run(edit, review('key-first'));
+    expect(started(confirming, { type: 'confirm' })).toMatchObject({
+      key: 'key-first',
+      attempt: 1,
+    });
+    const selling = counterReducer(confirming, { type: 'confirm' });
+    // A second click, an event about the sale or its answer send nothing more.
+    expect(started(selling, { type: 'confirm' })).toBeNull();
+    expect(started(selling, { type: 'progress', sale: sale('sending') })).toBeNull();
+    expect(started(selling, { type: 'retry' })).toBeNull();
+    const lost = counterReducer(selling, { type: 'lost', message: 'Cannot reach Comptoir.' });
+    expect(started(lost, { type: 'lost', message: 'Still lost.' })).toBeNull();
+    expect(started(lost, { type: 'retry' })).toMatchObject({ key: 'key-first', attempt: 2 });
+    expect(started(run(edit), { type: 'confirm' })).toBeNull();
+  });
+
+  /** The attempt a confirmation starts, and one renewOnce of it against `renew`. */
+  async function renewWith(renew: (request: RenewalRequest) => Promise<{ sale: SaleView }>) {
+    const confirming = run(edit, review('key-first'));
+    const attempt = started(confirming, { type: 'confirm' }) as Selling;
+    const sent: RenewalRequest[] = [];
+    const action = await renewOnce(attempt, {
+      renew: (request) => {
+        sent.push(request);
+        return renew(request);
+      },
+      describe: (error) => `said: ${(error as Error).message}`,
+    });
+    return { action, sent };
+  }
+
+  it('sends the confirmation’s request and key once, and answers with the sale', async () => {
+    const { action, sent } = await renewWith(async () => ({ sale: sale('succeeded') }));
+    expect(sent).toEqual([
+      {
+        msisdn: '+687123456',
+        planId: '5go',
+        payment: { method: 'cash', tendered: 10_000 },
+        idempotencyKey: 'key-first',
+      },
+    ]);
+    expect(action).toEqual({ type: 'answered', sale: sale('succeeded') });
+  });
+
+  it('goes back to the form with the core’s reasons, or says why the call was lost', async () => {
+    const byField = await renewWith(() =>
+      Promise.reject(
+        new ApiError('invalid_input', 'bad number', [
+          { path: 'msisdn', code: 'foreign_number', message: 'foreign' },
+        ]),
+      ),
+    );
+    expect(byField.action).toEqual({
+      type: 'refused',
+      problems: { number: 'foreign_number' },
+      message: null,
+    });
+    const whole = await renewWith(() =>
+      Promise.reject(new ApiError('invalid_input', 'no modem for this carrier')),
+    );
+    expect(whole.action).toEqual({
+      type: 'refused',
+      problems: {},
+      message: 'said: no modem for this carrier',
+    });
+    const lost = await renewWith(() =>
+      Promise.reject(new ApiError('unreachable', 'Cannot reach Comptoir')),
+    );
+    expect(lost.action).toEqual({ type: 'lost', message: 'said: Cannot reach Comptoir' });
   });
 });
