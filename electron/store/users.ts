@@ -57,9 +57,16 @@ export function createUserStore(db: Database, now: () => Date) {
 }
 
 /** This installation's id, made once: receipts are numbered per device. */
+/** This device's id, or null before its first start (a database opened read-only keeps it so). */
+export function findDeviceId(db: Database): string | null {
+  return (
+    db.prepare<[], { device_id: string }>('SELECT device_id FROM device').get()?.device_id ?? null
+  );
+}
+
 export function deviceId(db: Database, makeId: () => string): string {
-  const existing = db.prepare<[], { device_id: string }>('SELECT device_id FROM device').get();
-  if (existing) return existing.device_id;
+  const existing = findDeviceId(db);
+  if (existing) return existing;
   const id = makeId();
   db.prepare('INSERT INTO device (id, device_id) VALUES (1, ?)').run(id);
   return id;
