@@ -1,13 +1,15 @@
 import path from 'node:path';
-import { app, type BrowserWindow, session } from 'electron';
+import { app, type BrowserWindow, dialog, session } from 'electron';
 import { createCore } from './core';
 import { databaseFileIn } from './paths';
+import { receiptTranslations } from './printing/translations';
 import { registerAppScheme, serveAppScheme } from './shell/app-protocol';
 import { wireIpc } from './shell/ipc';
 import { electronDocuments } from './shell/printing';
 import { keychainSealer } from './shell/secret-sealer';
 import { lockDownWebContents } from './shell/security';
 import { createMainWindow } from './shell/window';
+import { startupFailureNotice } from './startup-failure';
 import { shopHasModems } from './store/shop-mode';
 import { appOrigin, isTrustedFrameUrl } from './web-security';
 
@@ -31,7 +33,7 @@ if (!app.requestSingleInstanceLock()) {
     window?.focus();
   });
 
-  app.whenReady().then(async () => {
+  const start = async () => {
     const sealer = keychainSealer();
     const shopCarrierDir = path.join(app.getPath('userData'), 'carriers');
     const core = await createCore({
@@ -65,6 +67,26 @@ if (!app.requestSingleInstanceLock()) {
       window = null;
     });
     app.on('window-all-closed', () => app.quit());
-    app.on('will-quit', () => void core.close());
-  });
+    // The database and the modems are closed before the process ends, not raced by it.
+    let closed = false;
+    app.on('will-quit', (event) => {
+      if (closed) return;
+      event.preventDefault();
+      void core.close().finally(() => {
+        closed = true;
+        app.quit();
+      });
+    });
+  };
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('Comptoir could not start', error);
+      const notice = startupFailureNotice(receiptTranslations(), app.getLocale(), error);
+      dialog.showErrorBox(notice.title, notice.message);
+      // Quits at once, releasing the single-instance lock for the next launch.
+      app.exit(1);
+    });
 }
