@@ -40,6 +40,9 @@ function asApiError(error: unknown): unknown {
     ]);
   }
   if (error instanceof RenewalError) {
+    if (error.code === 'idempotency_key_reused') {
+      return new ApiError('idempotency_key_reused', error.message);
+    }
     return new ApiError('invalid_input', error.message, [
       { path: 'planId', code: error.code, message: error.message },
     ]);

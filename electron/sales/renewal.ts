@@ -30,7 +30,7 @@ interface RenewalDeps {
 
 export class RenewalError extends Error {
   constructor(
-    readonly code: 'unknown_plan',
+    readonly code: 'unknown_plan' | 'idempotency_key_reused',
     message: string,
   ) {
     super(message);
@@ -109,6 +109,49 @@ async function runScript(
   }
 }
 
+/**
+ * The customer number as the carrier's rules write it, or null if they refuse it. A plan taken
+ * out of the profiles since the sale leaves no rules: the digits typed must then end the number.
+ */
+function customerNumberOf(carrier: CarrierProfile | null, request: RenewalRequest, sale: Sale) {
+  if (!carrier) {
+    const typed = request.msisdn.replace(/\D/g, '');
+    return typed !== '' && sale.msisdn.replace(/\D/g, '').endsWith(typed) ? sale.msisdn : null;
+  }
+  try {
+    return renderTopUpSteps(carrier, { msisdn: request.msisdn, plan: request.planId, pin: '0000' })
+      .customer.e164;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The sale already made under a request's key, when the request asks for that same sale (a
+ * retry); a key reused for another card, plan or payment is refused, as payment APIs do, rather
+ * than answered with a sale the clerk did not ask for.
+ */
+function sameRenewalOrRefused(
+  sale: Sale,
+  request: RenewalRequest,
+  carrier: CarrierProfile | null,
+): Sale {
+  const { payment } = request;
+  const same =
+    sale.planId === request.planId &&
+    customerNumberOf(carrier, request, sale) === sale.msisdn &&
+    sale.payment.method === payment.method &&
+    (payment.method !== 'cash' || sale.payment.tendered === (payment.tendered ?? null)) &&
+    (sale.payment.reference ?? '') === (payment.reference ?? '');
+  if (!same) {
+    throw new RenewalError(
+      'idempotency_key_reused',
+      `The key ${request.idempotencyKey} was used for sale ${sale.id}, with another card, plan or payment`,
+    );
+  }
+  return sale;
+}
+
 export function createRenewals(deps: RenewalDeps) {
   const progress = (sale: Sale) => {
     deps.onProgress?.(sale);
@@ -122,7 +165,7 @@ export function createRenewals(deps: RenewalDeps) {
      */
     async renew(request: RenewalRequest, clerk: User): Promise<Sale> {
       const known = deps.journal.findByKey(request.idempotencyKey);
-      if (known) return known;
+      if (known) return sameRenewalOrRefused(known, request, deps.carrierOf(request.planId));
       const carrier = deps.carrierOf(request.planId);
       if (!carrier) throw new RenewalError('unknown_plan', `No plan ${request.planId}`);
       // Everything that can be refused is refused here, before a sale or a byte exists.
@@ -151,7 +194,7 @@ export function createRenewals(deps: RenewalDeps) {
         },
         actor,
       );
-      if (!created) return sale;
+      if (!created) return sameRenewalOrRefused(sale, request, carrier);
       progress(sale);
 
       const lease = await deps.bank.acquire(carrier.id, deps.modemWaitMs ?? 30_000);

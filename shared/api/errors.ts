@@ -13,6 +13,8 @@ export const errorStatus = {
   method_not_allowed: 405,
   request_timeout: 408,
   conflict: 409,
+  /** An idempotency key already used for a sale with another card, plan or payment. */
+  idempotency_key_reused: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -67,6 +67,9 @@ describe('selling over the API, on the demo bank', () => {
     ]);
     expect((await api.call('sales.renew', request)).sale).toEqual(sale);
     expect((await api.call('sales.get', { id: sale.id })).sale).toEqual(sale);
+    // The same key for another card is refused over HTTP, not answered with this sale.
+    const reused = await refusal(api.call('sales.renew', { ...request, msisdn: '687654321' }));
+    expect(reused.code).toBe('idempotency_key_reused');
   });
 
   it('issues the receipt of each sale with what really happened, chained to the one before', async () => {

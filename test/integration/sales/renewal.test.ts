@@ -170,6 +170,25 @@ describe('a renewal at the counter', () => {
     expect(db.prepare('SELECT count(*) FROM sales').pluck().get()).toBe(1);
   });
 
+  it('refuses a key reused for another card, plan or payment, and answers a retry typed differently', async () => {
+    const { renewals, clerk, db } = await shop();
+    const first = request('687123456');
+    const sold = await renewals.renew(first, clerk);
+    // The same sale, the number typed with spaces: a retry, answered with the first sale.
+    expect(await renewals.renew({ ...first, msisdn: '68 71 23 45 6' }, clerk)).toEqual(sold);
+    for (const other of [
+      { ...first, msisdn: '687654321' },
+      { ...first, planId: '1go' },
+      { ...first, payment: { method: 'card' as const } },
+      { ...first, payment: { method: 'cash' as const, tendered: 20_000 } },
+    ]) {
+      await expect(renewals.renew(other, clerk)).rejects.toMatchObject({
+        code: 'idempotency_key_reused',
+      });
+    }
+    expect(db.prepare('SELECT count(*) FROM sales').pluck().get()).toBe(1);
+  });
+
   it.each([
     ['a number of another country', request('+33612345678'), CarrierInputError],
     ['text with AT control characters', request('687123456"\r\nATD112;'), CarrierInputError],
