@@ -1,10 +1,8 @@
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { createShiftBook } from '../day/shifts';
-import { databaseFileIn, defaultDataDir } from '../paths';
 import { createReceiptBook } from '../sales/receipts';
 import { findDeviceId } from '../store/users';
 import { type Command, UsageError } from './command';
+import { openShopDatabaseReadOnly } from './shop-database';
 
 /** What a chain check found, as the command prints it. */
 type ChainFinding =
@@ -24,15 +22,7 @@ export const booksVerifyCommand: Command = {
   options: { db: { type: 'string' } },
   async run({ values, positionals, output }) {
     if (positionals.length > 0) throw new UsageError(`Unexpected "${positionals.join(' ')}"`);
-    const file = path.resolve(
-      typeof values.db === 'string' ? values.db : databaseFileIn(defaultDataDir(), false),
-    );
-    let db: BetterSqlite3.Database;
-    try {
-      db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-    } catch (error) {
-      throw new UsageError(`No database at ${file} (${(error as Error).message})`);
-    }
+    const { file, db } = openShopDatabaseReadOnly(values.db);
     try {
       const device = findDeviceId(db);
       const count = (table: 'receipts' | 'z_reports') =>

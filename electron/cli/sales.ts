@@ -1,10 +1,8 @@
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { writeTranscript } from '../gsm/replay/write';
-import { databaseFileIn, defaultDataDir } from '../paths';
 import { createJournal, JournalError } from '../sales/journal';
 import { saleTranscript } from '../sales/transcript';
 import { type Command, UsageError } from './command';
+import { openShopDatabaseReadOnly } from './shop-database';
 
 export const salesTranscriptCommand: Command = {
   name: 'sales transcript',
@@ -18,15 +16,7 @@ export const salesTranscriptCommand: Command = {
     if (typeof values.id !== 'string' || !/^\d{1,15}$/.test(values.id) || id < 1) {
       throw new UsageError('--id is the number of a sale (1 or more)');
     }
-    const file = path.resolve(
-      typeof values.db === 'string' ? values.db : databaseFileIn(defaultDataDir(), false),
-    );
-    let db: BetterSqlite3.Database;
-    try {
-      db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-    } catch (error) {
-      throw new UsageError(`No database at ${file} (${(error as Error).message})`);
-    }
+    const { db } = openShopDatabaseReadOnly(values.db);
     try {
       const journal = createJournal(db, () => new Date());
       const sale = journal.get(id);
