@@ -19,6 +19,7 @@ import { shopHandlers } from './shop/api';
 import { type BackupPolicy, scheduleBackups } from './store/backup-schedule';
 import { openDatabase } from './store/database';
 import type { SecretSealer } from './store/dealer-pins';
+import { type InstanceLock, takeInstanceLock } from './store/instance-lock';
 import { shopProfileStore } from './store/shop-profile';
 import { createUserStore, deviceId } from './store/users';
 
@@ -63,7 +64,21 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/**
+ * Starts the core on its database, holding the database's instance lock from before it is opened
+ * until close(): another Comptoir, or a restore, is refused meanwhile, naming this process.
+ */
 export async function createCore(options: CoreOptions): Promise<Core> {
+  const lock = takeInstanceLock(options.databaseFile);
+  try {
+    return await openCore(options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function openCore(options: CoreOptions, lock: InstanceLock): Promise<Core> {
   const { demo, databaseFile, sealer, simLatencyMs, documents, modemProfileDirs } = options;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? console;
@@ -112,6 +127,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await modems.close();
       await backups?.stop();
       db.close();
+      lock.release();
     },
   };
 }

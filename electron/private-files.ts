@@ -25,3 +25,9 @@ export function createPrivateFile(file: string) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
 }
+
+/** Copies a file to one that is owner-only: a copy otherwise takes its source's mode. */
+export function copyPrivateFile(from: string, to: string) {
+  fs.copyFileSync(from, to);
+  fs.chmodSync(to, privateFileMode);
+}

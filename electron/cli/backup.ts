@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { databaseFileIn, defaultDataDir } from '../paths';
-import { backUp, listBackups, restoreBackup } from '../store/backups';
+import { backUp, listBackups, type RestoreReport, restoreBackup } from '../store/backups';
 import { type Command, UsageError } from './command';
 
 const options = { db: { type: 'string' } } as const;
@@ -18,6 +18,26 @@ function filesOf(values: Record<string, unknown>) {
 const noPositionals = (positionals: string[]) => {
   if (positionals.length > 0) throw new UsageError(`Unexpected "${positionals.join(' ')}"`);
 };
+
+/** What a restore did, for the technician: what came over from the replaced file, what did not. */
+function describeRestore(backup: string, databaseFile: string, report: RestoreReport): string {
+  const lines = [`Restored ${backup} into ${databaseFile}`];
+  if (report.setAside) lines.push(`The previous file is kept as ${report.setAside}`);
+  const carried = Object.entries(report.carriedOver).filter(([, count]) => count > 0);
+  if (carried.length > 0) {
+    lines.push(
+      `Carried over from it: ${carried.map(([what, count]) => `${what} ${count}`).join(', ')}`,
+    );
+  }
+  if (report.unreadable.length > 0) {
+    lines.push(`${report.unreadable.length} rows of it could not be carried over:`);
+    for (const row of report.unreadable) {
+      lines.push(`  ${row.table ?? 'the file'} ${row.number ?? ''}: ${row.reason}`);
+    }
+    lines.push(`They are listed in ${report.unreadableCsv}`);
+  }
+  return lines.join('\n');
+}
 
 export const backupListCommand: Command = {
   name: 'backup list',
@@ -63,16 +83,17 @@ export const backupNowCommand: Command = {
 export const backupRestoreCommand: Command = {
   name: 'backup restore',
   usage: 'backup restore FILE [--db PATH]',
-  summary: 'Put a backup in place of the shop database (Comptoir stopped); the old file is kept.',
+  summary:
+    'Put a backup in place of the shop database (Comptoir stopped), carrying over the sales and books it lacks from the old file, which is kept.',
   options,
   async run({ values, positionals, output }) {
     const [backup, ...extra] = positionals;
     if (backup === undefined || extra.length > 0) throw new UsageError('Give one backup file');
     const { databaseFile } = filesOf(values);
-    const { setAside } = restoreBackup(path.resolve(backup), databaseFile, () => new Date());
+    const report = restoreBackup(path.resolve(backup), databaseFile, () => new Date());
     output.result(
-      { restored: path.resolve(backup), database: databaseFile, setAside },
-      `Restored ${backup} into ${databaseFile}${setAside ? `\nThe previous file is kept as ${setAside}` : ''}`,
+      { restored: path.resolve(backup), database: databaseFile, ...report },
+      describeRestore(backup, databaseFile, report),
     );
   },
 };

@@ -1,8 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { createPrivateFile, makePrivateFolder, privateFileMode } from '../private-files';
+import { stringify } from 'csv-stringify/sync';
+import { copyPrivateFile, createPrivateFile, makePrivateFolder } from '../private-files';
+import { type CarriedOver, carryOver, nothingCarried } from './carry-over';
+import { type InstanceLock, takeInstanceLock } from './instance-lock';
+import { migrate } from './migrate';
 import { migrations } from './migrations';
+import { isDamage, openCopyToSalvage, type UnreadableRow } from './salvage';
 
 export class BackupError extends Error {
   constructor(message: string) {
@@ -44,11 +49,6 @@ export function listBackups(folder: string): BackupFile[] {
     })
     .sort((a, b) => b.takenAt.localeCompare(a.takenAt));
 }
-
-const sqliteCode = (error: unknown) => String((error as { code?: unknown }).code ?? '');
-
-/** SQLite's own words for a file whose bytes are not a (whole) database. */
-const isDamage = (error: unknown) => /^SQLITE_(NOTADB|CORRUPT)/.test(sqliteCode(error));
 
 const damaged = (file: string, error: unknown) =>
   new BackupError(`${file} is damaged or not a database: ${(error as Error).message}`);
@@ -148,54 +148,170 @@ export async function backUp(
   return taken;
 }
 
-/**
- * Refuses a database file another connection has open. In exclusive locking mode the lock fails
- * while any other connection has the file open (measured: plain BEGIN EXCLUSIVE does not, in
- * WAL); the checkpoint folds the -wal in. A file whose header is damaged fails before any lock
- * is tried, so it is reported as damaged: calling it "in use" sent shops looking for a process
- * that did not exist.
- */
-function assertNotInUse(databaseFile: string) {
-  const current = new BetterSqlite3(databaseFile, { fileMustExist: true });
+export interface RestoreReport {
+  /** The replaced file, kept beside the restored one under this name; null if there was none. */
+  setAside: string | null;
+  /** What the replaced file had that the backup lacked, carried into the restored database. */
+  carriedOver: CarriedOver;
+  /** The replaced file's rows that could not be carried over, each named by table and number. */
+  unreadable: UnreadableRow[];
+  /** The CSV beside the restored file listing `unreadable`; null when nothing was left behind. */
+  unreadableCsv: string | null;
+}
+
+const stampOf = (at: Date) => at.toISOString().replace(/[-:.]/g, '');
+
+const BOM = '\uFEFF';
+
+/** The rows left behind, for the shop to see what the sales were (UTF-8 with BOM, as day.export). */
+function unreadableCsvText(rows: readonly UnreadableRow[]): string {
+  return `${BOM}${stringify(
+    rows.map((row) => [row.table ?? '', row.number ?? '', row.reason, JSON.stringify(row.known)]),
+    { header: true, columns: ['table', 'number', 'reason', 'known'], record_delimiter: 'unix' },
+  )}`;
+}
+
+/** Makes a file's new name, or its removal, survive a power cut (POSIX; Windows has no way). */
+function syncFolder(folder: string) {
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(folder, 'r');
   try {
-    current.pragma('busy_timeout = 0');
-    current.pragma('locking_mode = EXCLUSIVE');
-    current.exec('BEGIN EXCLUSIVE; COMMIT;');
-    current.pragma('wal_checkpoint(TRUNCATE)');
-  } catch (error) {
-    if (/^SQLITE_(BUSY|LOCKED)/.test(sqliteCode(error))) {
-      throw new BackupError(`${databaseFile} is in use: stop Comptoir before restoring`);
-    }
-    if (isDamage(error)) {
-      throw new BackupError(
-        `${databaseFile} is damaged or not a database (${(error as Error).message}), so whether Comptoir has it open cannot be checked: nothing was restored. Stop Comptoir, move the file aside, then restore again`,
-      );
-    }
-    throw new BackupError(`${databaseFile} cannot be checked: ${(error as Error).message}`);
+    fs.fsyncSync(fd);
   } finally {
-    current.close();
+    fs.closeSync(fd);
+  }
+}
+
+function syncFile(file: string) {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
 /**
- * Puts a backup in place of the shop's database, which must not be open (Comptoir stopped).
- * The current file is kept beside it, renamed, never deleted: a restore can be undone.
+ * The backup migrated to this version with what `current` has that it lacks carried over, built
+ * in `result`. A current file that cannot be read at all is named in `unreadable`.
+ */
+function buildRestored(
+  backup: string,
+  current: string | null,
+  result: string,
+  now: () => Date,
+): { carriedOver: CarriedOver; unreadable: UnreadableRow[] } {
+  copyPrivateFile(backup, result);
+  const db = new BetterSqlite3(result, { fileMustExist: true });
+  try {
+    // One file to put in place, written through to the disk at each commit.
+    db.pragma('journal_mode = DELETE');
+    db.pragma('synchronous = FULL');
+    migrate(db, migrations, now);
+    if (current === null) return { carriedOver: nothingCarried(), unreadable: [] };
+    // A row whose parent could not be read is kept all the same (a receipt of a lost sale row).
+    db.pragma('foreign_keys = OFF');
+    const copy = `${result}.replaced`;
+    try {
+      let old: Database;
+      try {
+        old = openCopyToSalvage(current, copy);
+        old.pragma('user_version');
+      } catch (error) {
+        if (!isDamage(error)) throw error;
+        const reason = `${current} cannot be read at all: ${(error as Error).message}`;
+        return {
+          carriedOver: nothingCarried(),
+          unreadable: [{ table: null, number: null, reason, known: {} }],
+        };
+      }
+      try {
+        return carryOver(old, db);
+      } catch (error) {
+        if (!isDamage(error)) throw error;
+        // Its list of tables is on a page that cannot be read.
+        const reason = `${current} cannot be read at all: ${(error as Error).message}`;
+        return {
+          carriedOver: nothingCarried(),
+          unreadable: [{ table: null, number: null, reason, known: {} }],
+        };
+      } finally {
+        old.close();
+      }
+    } finally {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${copy}${suffix}`, { force: true });
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Puts a backup in place of the shop's database, losing nothing the replaced file still has:
+ * its sales, receipts, refunds, Z reports (and what they need) that the backup lacks are
+ * carried over as they were, read row by row where the file is damaged; what cannot be read is
+ * listed in the report and in a CSV beside the database. The replaced file is kept beside it,
+ * renamed, never deleted: a restore can be undone.
+ *
+ * Comptoir must not be running on the file: its instance lock is taken, or, when `lock` is
+ * given, already held by the caller (a running core restoring in place), which has closed its
+ * own connection to the file.
+ *
+ * The order loses nothing to a crash: the result is built and synced in a private file of its
+ * own; the replaced file and its -wal are kept whole under the set-aside name before anything
+ * at the database's name changes; the restored file arrives there by one rename.
  */
 export function restoreBackup(
   backup: string,
   databaseFile: string,
   now: () => Date,
-): { setAside: string | null } {
+  options: { lock?: InstanceLock } = {},
+): RestoreReport {
   checkBackup(backup);
-  let setAside: string | null = null;
-  if (fs.existsSync(databaseFile)) {
-    assertNotInUse(databaseFile);
-    setAside = `${databaseFile}.before-restore-${now().toISOString().replace(/[-:.]/g, '')}`;
-    fs.renameSync(databaseFile, setAside);
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${databaseFile}${suffix}`, { force: true });
+  const file = path.resolve(databaseFile);
+  if (options.lock && options.lock.databaseFile !== file) {
+    throw new BackupError(`The lock held is for ${options.lock.databaseFile}, not ${file}`);
   }
-  fs.copyFileSync(backup, databaseFile);
-  // A copy takes its source's mode, and a backup from an earlier version is world-readable.
-  fs.chmodSync(databaseFile, privateFileMode);
-  return { setAside };
+  const lock = options.lock ?? takeInstanceLock(file);
+  try {
+    return restoreLocked(backup, file, now);
+  } finally {
+    if (!options.lock) lock.release();
+  }
+}
+
+function restoreLocked(backup: string, file: string, now: () => Date): RestoreReport {
+  const stamp = stampOf(now());
+  const folder = path.dirname(file);
+  const current = fs.existsSync(file) ? file : null;
+  const result = `${file}.restoring-${stamp}`;
+  const csv = `${file}.unreadable-${stamp}.csv`;
+  let report: Omit<RestoreReport, 'setAside'>;
+  try {
+    const { carriedOver, unreadable } = buildRestored(backup, current, result, now);
+    let unreadableCsv: string | null = null;
+    if (unreadable.length > 0) {
+      createPrivateFile(csv);
+      fs.writeFileSync(csv, unreadableCsvText(unreadable));
+      unreadableCsv = csv;
+    }
+    syncFile(result);
+    report = { carriedOver, unreadable, unreadableCsv };
+  } catch (error) {
+    for (const leftover of [result, `${result}-journal`, csv]) fs.rmSync(leftover, { force: true });
+    throw error;
+  }
+  let setAside: string | null = null;
+  if (current) {
+    setAside = `${file}.before-restore-${stamp}`;
+    // Linked, not moved: the file stays in place, whole, until the restored one replaces it.
+    fs.linkSync(file, setAside);
+    if (fs.existsSync(`${file}-wal`)) fs.linkSync(`${file}-wal`, `${setAside}-wal`);
+    syncFolder(folder);
+    // Left in place, the replaced file's -wal would be replayed over the restored one.
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+  }
+  fs.renameSync(result, file);
+  syncFolder(folder);
+  return { setAside, ...report };
 }

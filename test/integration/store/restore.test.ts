@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createShiftBook } from '../../../electron/day/shifts';
+import { createReceiptBook } from '../../../electron/sales/receipts';
+import { backUp, restoreBackup } from '../../../electron/store/backups';
+import { openDatabase } from '../../../electron/store/database';
+import { findDeviceId } from '../../../electron/store/users';
+import { damagePageOf, demoShopOnFile, rowsOf } from '../../support/demo-shop-file';
+import { withTempDirs } from '../../support/temp';
+
+const tempDir = withTempDirs();
+const at = () => new Date('2026-12-06T10:00:00.000Z');
+
+/**
+ * A shop whose last backup is older than its last sales: a day closed and another begun before
+ * the backup; after it, more sales, that day closed (Z 2) and a third begun with a few sales.
+ */
+async function shopWithSalesAfterItsBackup() {
+  const dir = tempDir();
+  const databaseFile = path.join(dir, 'comptoir.sqlite');
+  const shop = await demoShopOnFile(databaseFile);
+  await shop.openShift();
+  await shop.sell(10);
+  await shop.closeDay();
+  await shop.openShift();
+  await shop.sell(20);
+  const backup = await backUp(shop.core.db, path.join(dir, 'backups'), { now: at, keep: 5 });
+  await shop.sell(60);
+  await shop.closeDay();
+  await shop.openShift();
+  await shop.sell(5);
+  await shop.core.close();
+  return { dir, databaseFile, backup: backup.file };
+}
+
+/** The books of a database file, checked as `comptoir books verify` does. */
+function booksOf(file: string) {
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    const deviceId = findDeviceId(db) ?? '';
+    return {
+      receipts: createReceiptBook(db, deviceId, at).verify(),
+      zReports: createShiftBook(db, { deviceId, now: at, nameOf: () => null }).verify(),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+const booksTables = ['sales', 'sale_events', 'receipts', 'refunds', 'shifts', 'z_reports'];
+
+describe('a restore loses nothing it can read', () => {
+  it('carries the sales, receipts and Z reports made after the backup into the restored file', async () => {
+    const { databaseFile, backup } = await shopWithSalesAfterItsBackup();
+    const before = Object.fromEntries(booksTables.map((t) => [t, rowsOf(databaseFile, t)]));
+    expect(rowsOf(backup, 'sales')).toHaveLength(30);
+
+    const report = restoreBackup(backup, databaseFile, at);
+
+    expect(report).toMatchObject({
+      setAside: `${databaseFile}.before-restore-20261206T100000000Z`,
+      carriedOver: { sales: 65, receipts: 65, zReports: 1, shifts: 1, shiftsClosed: 1 },
+      unreadable: [],
+      unreadableCsv: null,
+    });
+    // As they were: the same ids, numbers, hashes and times, the second shift closed as it was.
+    for (const table of booksTables) expect(rowsOf(databaseFile, table)).toEqual(before[table]);
+    expect(booksOf(databaseFile)).toEqual({ receipts: { ok: true }, zReports: { ok: true } });
+    expect(fs.statSync(databaseFile).mode & 0o777).toBe(0o600);
+    // The shop opens on it, and sells on from where it was.
+    const reopened = await demoShopOnFile(databaseFile);
+    await reopened.sell(1);
+    await reopened.core.close();
+    expect(rowsOf(databaseFile, 'receipts').at(-1)).toMatchObject({ number: 96, sale_id: 96 });
+  });
+
+  it('reads around a damaged page: every readable sale comes with its receipt, the lost ones are listed and in a CSV', async () => {
+    const { databaseFile, backup } = await shopWithSalesAfterItsBackup();
+    const sales = rowsOf(databaseFile, 'sales');
+    const receipts = rowsOf(databaseFile, 'receipts');
+    const { before: page } = damagePageOf(databaseFile, 'sales', 'demo-shop-file-sale-00060');
+    // The sales whose row was on that page: the damage took them, and only them.
+    const onPage = sales.filter((sale) => page.includes(String(sale.idempotency_key)));
+    const lost = onPage.map((sale) => sale.id as number);
+    expect(lost).toContain(60);
+    expect(Math.min(...lost)).toBeGreaterThan(30);
+    const damaged = fs.readFileSync(databaseFile);
+
+    const report = restoreBackup(backup, databaseFile, at);
+
+    expect(report.unreadable.map((row) => [row.table, row.number])).toEqual(
+      lost.map((id) => ['sales', id]),
+    );
+    // What the sales' indexes still tell: which card, when, under which key.
+    for (const sale of onPage) {
+      expect(report.unreadable.find((row) => row.number === sale.id)?.known).toMatchObject({
+        msisdn: sale.msisdn,
+        created_at: sale.created_at,
+        idempotency_key: sale.idempotency_key,
+      });
+    }
+    expect(report.carriedOver).toMatchObject({
+      sales: 65 - lost.length,
+      receipts: 65,
+      zReports: 1,
+    });
+    const restoredSales = rowsOf(databaseFile, 'sales');
+    expect(restoredSales).toEqual(sales.filter((sale) => !lost.includes(sale.id as number)));
+    expect(rowsOf(databaseFile, 'receipts')).toEqual(receipts);
+    expect(booksOf(databaseFile)).toEqual({ receipts: { ok: true }, zReports: { ok: true } });
+
+    expect(report.unreadableCsv).toBe(`${databaseFile}.unreadable-20261206T100000000Z.csv`);
+    const csv = fs.readFileSync(report.unreadableCsv ?? '', 'utf8');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe('table,number,reason,known');
+    expect(lines.slice(1).map((line) => line.split(',').slice(0, 2).join(','))).toEqual(
+      lost.map((id) => `sales,${id}`),
+    );
+    expect(csv).toContain(String(onPage[0]?.msisdn));
+    expect(fs.statSync(report.unreadableCsv ?? '').mode & 0o777).toBe(0o600);
+    // The damaged file is kept as it was, for the record.
+    expect(fs.readFileSync(report.setAside ?? '').equals(damaged)).toBe(true);
+    openDatabase(databaseFile).db.close();
+  });
+
+  it('reads a file whose first bytes were overwritten, instead of calling it in use', async () => {
+    const { databaseFile, backup } = await shopWithSalesAfterItsBackup();
+    const sales = rowsOf(databaseFile, 'sales');
+    const fd = fs.openSync(databaseFile, 'r+');
+    fs.writeSync(fd, Buffer.alloc(16, 0x41), 0, 16, 0);
+    fs.closeSync(fd);
+
+    const report = restoreBackup(backup, databaseFile, at);
+
+    expect(report).toMatchObject({ carriedOver: { sales: 65 }, unreadable: [] });
+    expect(rowsOf(databaseFile, 'sales')).toEqual(sales);
+    expect(booksOf(databaseFile)).toEqual({ receipts: { ok: true }, zReports: { ok: true } });
+  });
+
+  it('says what it could not read at all, and restores the backup', async () => {
+    const { databaseFile, backup } = await shopWithSalesAfterItsBackup();
+    fs.writeFileSync(databaseFile, Buffer.alloc(8192, 0x41));
+
+    const report = restoreBackup(backup, databaseFile, at);
+
+    expect(report.carriedOver.sales).toBe(0);
+    expect(report.unreadable).toEqual([
+      expect.objectContaining({
+        table: null,
+        number: null,
+        reason: expect.stringMatching(/cannot be read at all/),
+      }),
+    ]);
+    expect(rowsOf(databaseFile, 'sales')).toEqual(rowsOf(backup, 'sales'));
+    expect(fs.readFileSync(report.unreadableCsv ?? '', 'utf8')).toContain('cannot be read at all');
+  });
+});

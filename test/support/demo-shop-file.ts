@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { type Core, createCore } from '../../electron/core';
+import { SHIPPED_MODEMS } from './modem-profiles';
+
+const quiet = { error: () => {}, warn: () => {}, info: () => {} };
+
+/**
+ * A demo shop running on a real database file: a clerk sells top-ups (paid by card), a manager
+ * closes days. For tests that need a file with real sales, receipts and Z reports in it.
+ */
+export async function demoShopOnFile(databaseFile: string) {
+  const core: Core = await createCore({
+    databaseFile,
+    demo: true,
+    carrierDirs: [path.resolve(__dirname, '../../resources/carriers')],
+    modemProfileDirs: [SHIPPED_MODEMS],
+    log: quiet,
+  });
+  const call = async (name: string, input: unknown, token: string | null = null) => {
+    const answer = await core.dispatch(name as never, input as never, token);
+    if (!answer.ok) throw new Error(`${name} refused: ${JSON.stringify(answer)}`);
+    return answer.result as Record<string, unknown>;
+  };
+  const tokenOf = async (name: string, pin: string) =>
+    (await call('auth.login', { name, pin })).token as string;
+  const clerk = await tokenOf('clerk', '1111');
+  const manager = await tokenOf('manager', '9999');
+  let sold = core.db.prepare('SELECT count(*) FROM sales').pluck().get() as number;
+  return {
+    core,
+    /** Sells `count` more top-ups, each to its own card number. */
+    async sell(count: number) {
+      for (let n = 0; n < count; n++) {
+        sold++;
+        await call(
+          'sales.renew',
+          {
+            msisdn: `687${String(100_000 + sold)}`,
+            planId: '1go',
+            payment: { method: 'card', reference: `slip-${sold}` },
+            idempotencyKey: `demo-shop-file-sale-${String(sold).padStart(5, '0')}`,
+          },
+          clerk,
+        );
+      }
+    },
+    openShift: () => call('shifts.open', { float: 0 }, clerk),
+    closeDay: () => call('day.close', { counted: [] }, manager),
+  };
+}
+
+/** The rows of a table of a closed database file, in rowid order. */
+export function rowsOf(file: string, table: string): Record<string, unknown>[] {
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Overwrites the page of a closed database file that holds `text` in a row of `table` (not in
+ * an index of it), as a bad sector does; returns the page's number and its bytes before.
+ */
+export function damagePageOf(file: string, table: string, text: string) {
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pages = new Set(
+    db
+      .prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf'")
+      .pluck()
+      .all(table) as number[],
+  );
+  db.close();
+  const bytes = fs.readFileSync(file);
+  const needle = Buffer.from(text);
+  for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) {
+    const page = Math.floor(at / pageSize) + 1;
+    if (!pages.has(page)) continue;
+    const start = (page - 1) * pageSize;
+    const before = Buffer.from(bytes.subarray(start, start + pageSize));
+    const fd = fs.openSync(file, 'r+');
+    try {
+      fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, start);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return { page, before };
+  }
+  throw new Error(`No leaf page of ${table} holds ${text}`);
+}
