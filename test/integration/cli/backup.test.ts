@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { demoShopProfile } from '../../../electron/demo';
 import { openDatabase } from '../../../electron/store/database';
 import { shopProfileStore } from '../../../electron/store/shop-profile';
-import { finished, spawnCli } from '../../support/cli';
+import { finished, firstLine, spawnCli } from '../../support/cli';
+import { damagePageOf, demoShopOnFile, rowsOf } from '../../support/demo-shop-file';
 import { withTempDirs } from '../../support/temp';
 
 const tempDir = withTempDirs();
@@ -57,7 +58,70 @@ describe('comptoir backup', () => {
     reopened.close();
   });
 
-  it('says a damaged database is damaged, not in use, and changes nothing', async () => {
+  it('restores over a damaged page, carrying every readable sale with its receipt, and the books verify', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'comptoir.sqlite');
+    const shop = await demoShopOnFile(db);
+    await shop.sell(10);
+    await shop.core.close();
+    const now = await cli(['backup', 'now', '--db', db]);
+    const more = await demoShopOnFile(db);
+    await more.sell(60);
+    await more.core.close();
+    const receipts = rowsOf(db, 'receipts');
+    const { before: page } = damagePageOf(db, 'sales', 'demo-shop-file-sale-00050');
+    expect(rowsOf(now.json.file, 'sales')).toHaveLength(10);
+
+    const restored = await cli(['backup', 'restore', now.json.file, '--db', db]);
+    expect(restored.code).toBe(0);
+    const onPage = receipts.filter((receipt) =>
+      page.includes(`demo-shop-file-sale-${String(receipt.sale_id).padStart(5, '0')}`),
+    );
+    expect(restored.json).toMatchObject({
+      restored: now.json.file,
+      database: db,
+      setAside: expect.stringMatching(/comptoir\.sqlite\.before-restore-/),
+      carriedOver: { sales: 60 - onPage.length, receipts: 60 },
+      unreadableCsv: expect.stringMatching(/comptoir\.sqlite\.unreadable-\d{8}T\d{9}Z\.csv$/),
+    });
+    expect(restored.json.unreadable.map((row: { number: number }) => row.number)).toEqual(
+      onPage.map((receipt) => receipt.sale_id),
+    );
+    expect(rowsOf(db, 'receipts')).toEqual(receipts);
+    const verified = await finished(spawnCli(['books', 'verify', '--db', db, '--json']));
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ receipts: { ok: true, count: 70 } });
+
+    const text = await finished(spawnCli(['backup', 'restore', now.json.file, '--db', db]));
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Carried over from it: ');
+  });
+
+  it('refuses while Comptoir runs on the database, naming its process, and changes nothing', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'comptoir.sqlite');
+    saveShopName(db, 'Running');
+    const now = await cli(['backup', 'now', '--db', db]);
+    const server = spawnCli(['serve', '--db', db, '--port', '0', '--json']);
+    const stopped = finished(server);
+    await firstLine(server);
+
+    const refused = await cli(['backup', 'restore', now.json.file, '--db', db]);
+    server.kill('SIGTERM');
+    expect((await stopped).code).toBe(0);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stderr).error.message).toContain(
+      `comptoir.sqlite is in use by Comptoir (process ${server.pid})`,
+    );
+    expect(fs.readdirSync(dir).filter((name) => /before-restore|restoring/.test(name))).toEqual([]);
+    const { db: reopened } = openDatabase(db);
+    expect(shopProfileStore(reopened, () => new Date()).get()?.name).toBe('Running');
+    reopened.close();
+    // Stopped, it gave the lock up: the restore goes.
+    expect((await cli(['backup', 'restore', now.json.file, '--db', db])).code).toBe(0);
+  });
+
+  it('restores over a file whose header is damaged, instead of calling it in use', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'comptoir.sqlite');
     saveShopName(db, 'Damaged');
@@ -66,15 +130,13 @@ describe('comptoir backup', () => {
     fs.writeSync(fd, Buffer.alloc(16, 0x41), 0, 16, 0);
     fs.closeSync(fd);
     const damaged = fs.readFileSync(db);
-    const backup = fs.readFileSync(now.json.file);
 
-    const refused = await cli(['backup', 'restore', now.json.file, '--db', db]);
-    expect(refused.code).toBe(1);
-    const { message } = JSON.parse(refused.stderr).error;
-    expect(message).toMatch(/comptoir\.sqlite is damaged or not a database/);
-    expect(message).not.toMatch(/in use/);
-    expect(fs.readFileSync(db).equals(damaged)).toBe(true);
-    expect(fs.readFileSync(now.json.file).equals(backup)).toBe(true);
-    expect(fs.readdirSync(dir).filter((name) => name.includes('before-restore'))).toEqual([]);
+    const restored = await cli(['backup', 'restore', now.json.file, '--db', db]);
+    expect(restored.code).toBe(0);
+    expect(restored.json.unreadable).toEqual([]);
+    expect(fs.readFileSync(restored.json.setAside).equals(damaged)).toBe(true);
+    const { db: reopened } = openDatabase(db);
+    expect(shopProfileStore(reopened, () => new Date()).get()?.name).toBe('Damaged');
+    reopened.close();
   });
 });

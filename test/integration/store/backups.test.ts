@@ -12,6 +12,7 @@ import {
   restoreBackup,
 } from '../../../electron/store/backups';
 import { openDatabase } from '../../../electron/store/database';
+import { takeInstanceLock } from '../../../electron/store/instance-lock';
 import { shopProfileStore } from '../../../electron/store/shop-profile';
 import { withTempDirs } from '../../support/temp';
 
@@ -131,21 +132,46 @@ describe('backups', () => {
     openDatabase(file).db.close();
   });
 
-  it('refuses to restore over a database that is open, or from a bad file, changing nothing', async () => {
+  it('refuses to restore over a database Comptoir runs on, naming it, or from a bad file, changing nothing', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'comptoir.sqlite');
     const db = shopDatabase(file, 'Open');
     const backup = await backUp(db, path.join(dir, 'backups'), { now: () => new Date(), keep: 5 });
-    expect(() => restoreBackup(backup.file, file, () => new Date())).toThrow(/is in use/);
     db.close();
+    const running = takeInstanceLock(file);
+    expect(() => restoreBackup(backup.file, file, () => new Date())).toThrow(
+      `comptoir.sqlite is in use by Comptoir (process ${process.pid})`,
+    );
+    running.release();
     const bad = path.join(dir, 'bad.sqlite');
     fs.writeFileSync(bad, 'garbage');
     expect(() => restoreBackup(bad, file, () => new Date())).toThrow(BackupError);
     expect(shopName(file)).toBe('Open');
-    expect(fs.readdirSync(dir).filter((name) => name.includes('before-restore'))).toEqual([]);
+    // No set-aside file, no half-built one, no lock left behind.
+    expect(
+      fs.readdirSync(dir).filter((name) => /before-restore|restoring|lock/.test(name)),
+    ).toEqual([]);
   });
 
-  it('says a damaged file is damaged, not in use, and changes nothing', async () => {
+  it('restores for the holder of the lock (a running Comptoir restoring in place), keeping the lock', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'comptoir.sqlite');
+    const db = shopDatabase(file, 'Before');
+    const backup = await backUp(db, path.join(dir, 'backups'), { now: () => new Date(), keep: 5 });
+    shopProfileStore(db, () => new Date()).save({ ...demoShopProfile, name: 'After' });
+    db.close();
+    const lock = takeInstanceLock(file);
+    restoreBackup(backup.file, file, () => new Date(), { lock });
+    expect(shopName(file)).toBe('Before');
+    expect(() => takeInstanceLock(file)).toThrow(/in use/);
+    const other = path.join(dir, 'other.sqlite');
+    expect(() => restoreBackup(backup.file, other, () => new Date(), { lock })).toThrow(
+      /The lock held is for .*comptoir\.sqlite, not .*other\.sqlite/,
+    );
+    lock.release();
+  });
+
+  it('refuses a damaged backup, changing nothing', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'comptoir.sqlite');
     const db = shopDatabase(file, 'Current');
@@ -159,13 +185,6 @@ describe('backups', () => {
       /damaged-backup\.sqlite is damaged or not a database/,
     );
     expect(fs.readFileSync(file).equals(before)).toBe(true);
-
-    damageHeader(file);
-    const damaged = fs.readFileSync(file);
-    const refusal = () => restoreBackup(backup.file, file, () => new Date());
-    expect(refusal).toThrow(/comptoir\.sqlite is damaged or not a database/);
-    expect(refusal).not.toThrow(/in use/);
-    expect(fs.readFileSync(file).equals(damaged)).toBe(true);
     expect(fs.readdirSync(dir).filter((name) => name.includes('before-restore'))).toEqual([]);
   });
 
