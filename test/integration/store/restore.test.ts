@@ -3,6 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createShiftBook } from '../../../electron/day/shifts';
+import { createJournal, type NewSale } from '../../../electron/sales/journal';
 import { createReceiptBook } from '../../../electron/sales/receipts';
 import { backUp, restoreBackup } from '../../../electron/store/backups';
 import { openDatabase } from '../../../electron/store/database';
@@ -51,6 +52,19 @@ function booksOf(file: string) {
 
 const booksTables = ['sales', 'sale_events', 'receipts', 'refunds', 'shifts', 'z_reports'];
 
+const clerk = { kind: 'user', role: 'clerk', userId: 1 } as const;
+const manager = { kind: 'user', role: 'manager', userId: 2 } as const;
+
+const saleOf = (key: string): NewSale => ({
+  idempotencyKey: key,
+  msisdn: '+687123456',
+  carrierId: 'nc-demo',
+  plan: { id: '1go', name: '1 Go', dataMb: 1024, validityDays: 7, price: 1500, dealerCost: 1200 },
+  currency: 'XPF',
+  payment: { method: 'card', reference: key },
+  clerkId: 1,
+});
+
 describe('a restore loses nothing it can read', () => {
   it('carries the sales, receipts and Z reports made after the backup into the restored file', async () => {
     const { databaseFile, backup } = await shopWithSalesAfterItsBackup();
@@ -74,6 +88,42 @@ describe('a restore loses nothing it can read', () => {
     await reopened.sell(1);
     await reopened.core.close();
     expect(rowsOf(databaseFile, 'receipts').at(-1)).toMatchObject({ number: 96, sale_id: 96 });
+  });
+
+  it('brings the sales the backup caught mid-way to where they ended, with their refunds and the cash moved since', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'comptoir.sqlite');
+    const { db } = openDatabase(file);
+    db.exec(`INSERT INTO users (id, name, role, pin_hash, created_at) VALUES
+      (1, 'clerk', 'clerk', 'x', 'then'), (2, 'manager', 'manager', 'x', 'then')`);
+    const journal = createJournal(db, at);
+    const shifts = createShiftBook(db, { deviceId: 'till-0001', now: at, nameOf: () => null });
+    shifts.open(1, 0, 'XPF');
+    const unknown = journal.openPaidSale(saleOf('caught-unknown'), clerk).sale.id;
+    journal.markSending(unknown, 'sim-1', clerk);
+    journal.settle(unknown, { status: 'unknown', reason: 'timeout', transcript: 'AT+CUSD' }, clerk);
+    const sending = journal.openPaidSale(saleOf('caught-sending'), clerk).sale.id;
+    journal.markSending(sending, 'sim-2', clerk);
+    const backup = await backUp(db, path.join(dir, 'backups'), { now: at, keep: 5 });
+    journal.resolve(unknown, 'succeeded', 'carrier SMS read by the manager', manager);
+    journal.settle(sending, { status: 'failed', reason: 'refused', transcript: 'AT+CUSD' }, clerk);
+    shifts.cashMovement(1, 'out', 500, 'Change for the bakery');
+    db.close();
+    const before = Object.fromEntries(
+      [...booksTables, 'cash_movements'].map((t) => [t, rowsOf(file, t)]),
+    );
+
+    const report = restoreBackup(backup.file, file, at);
+
+    expect(report.carriedOver).toMatchObject({
+      sales: 0,
+      saleEvents: 2,
+      salesMovedOn: 2,
+      refunds: 1,
+      cashMovements: 1,
+    });
+    expect(report.unreadable).toEqual([]);
+    for (const [table, rows] of Object.entries(before)) expect(rowsOf(file, table)).toEqual(rows);
   });
 
   it('reads around a damaged page: every readable sale comes with its receipt, the lost ones are listed and in a CSV', async () => {
