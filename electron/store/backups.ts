@@ -280,13 +280,28 @@ export function restoreBackup(
   }
 }
 
+/**
+ * Keeps the replaced file and its -wal under the set-aside name: linked, not moved, so the file
+ * stays in place, whole, until the restored one replaces it. Undone if it cannot be done whole.
+ */
+function keepAside(file: string, setAside: string) {
+  fs.linkSync(file, setAside);
+  try {
+    if (fs.existsSync(`${file}-wal`)) fs.linkSync(`${file}-wal`, `${setAside}-wal`);
+  } catch (error) {
+    fs.rmSync(setAside, { force: true });
+    throw error;
+  }
+}
+
 function restoreLocked(backup: string, file: string, now: () => Date): RestoreReport {
   const stamp = stampOf(now());
   const folder = path.dirname(file);
   const current = fs.existsSync(file) ? file : null;
   const result = `${file}.restoring-${stamp}`;
   const csv = `${file}.unreadable-${stamp}.csv`;
-  let report: Omit<RestoreReport, 'setAside'>;
+  const setAside = current ? `${file}.before-restore-${stamp}` : null;
+  let report: RestoreReport;
   try {
     const { carriedOver, unreadable } = buildRestored(backup, current, result, now);
     let unreadableCsv: string | null = null;
@@ -296,22 +311,16 @@ function restoreLocked(backup: string, file: string, now: () => Date): RestoreRe
       unreadableCsv = csv;
     }
     syncFile(result);
-    report = { carriedOver, unreadable, unreadableCsv };
+    if (setAside) keepAside(file, setAside);
+    report = { setAside, carriedOver, unreadable, unreadableCsv };
   } catch (error) {
     for (const leftover of [result, `${result}-journal`, csv]) fs.rmSync(leftover, { force: true });
     throw error;
   }
-  let setAside: string | null = null;
-  if (current) {
-    setAside = `${file}.before-restore-${stamp}`;
-    // Linked, not moved: the file stays in place, whole, until the restored one replaces it.
-    fs.linkSync(file, setAside);
-    if (fs.existsSync(`${file}-wal`)) fs.linkSync(`${file}-wal`, `${setAside}-wal`);
-    syncFolder(folder);
-    // Left in place, the replaced file's -wal would be replayed over the restored one.
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-  }
+  syncFolder(folder);
+  // Left in place, the replaced file's -wal would be replayed over the restored one.
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
   fs.renameSync(result, file);
   syncFolder(folder);
-  return { setAside, ...report };
+  return report;
 }

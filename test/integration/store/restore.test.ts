@@ -126,6 +126,31 @@ describe('a restore loses nothing it can read', () => {
     for (const [table, rows] of Object.entries(before)) expect(rowsOf(file, table)).toEqual(rows);
   });
 
+  it('carries the sales of a shop stopped by a crash, still in its -wal, and keeps that -wal aside', async () => {
+    const dir = tempDir();
+    const running = path.join(dir, 'running.sqlite');
+    const shop = await demoShopOnFile(running);
+    shop.core.db.pragma('wal_autocheckpoint = 0');
+    await shop.sell(10);
+    const backup = await backUp(shop.core.db, path.join(dir, 'backups'), { now: at, keep: 5 });
+    await shop.sell(20);
+    // What a power cut leaves: the file and its -wal as they are on disk, nothing folded in.
+    const crashed = path.join(tempDir(), 'comptoir.sqlite');
+    fs.copyFileSync(running, crashed);
+    fs.copyFileSync(`${running}-wal`, `${crashed}-wal`);
+    await shop.core.close();
+    const sales = rowsOf(running, 'sales');
+    expect(sales).toHaveLength(30);
+
+    const report = restoreBackup(backup.file, crashed, at);
+
+    expect(report.carriedOver).toMatchObject({ sales: 20, receipts: 20 });
+    expect(rowsOf(crashed, 'sales')).toEqual(sales);
+    expect(fs.existsSync(`${crashed}-wal`)).toBe(false);
+    expect(fs.existsSync(`${report.setAside}-wal`)).toBe(true);
+    expect(booksOf(crashed)).toEqual({ receipts: { ok: true }, zReports: { ok: true } });
+  });
+
   it('reads around a damaged page: every readable sale comes with its receipt, the lost ones are listed and in a CSV', async () => {
     const { databaseFile, backup } = await shopWithSalesAfterItsBackup();
     const sales = rowsOf(databaseFile, 'sales');
