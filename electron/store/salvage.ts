@@ -120,36 +120,56 @@ export function salvageRows(
   } catch (error) {
     rethrowUnlessDamage(error);
   }
-  // Row by row from where the scan stopped to the last row anything still knows of: rowids are
-  // handed out one above the highest, and these rows are never deleted, so each number between
-  // was a row.
+  // From where the scan stopped: the next row after each one read, found down the table's pages
+  // from its root, so a damaged page is stepped around; where that fails too, row by row, each
+  // number a row (rowids are handed out one above the highest; these rows are never deleted) up
+  // to the last one anything still knows of.
   const known = knownFromIndexes(db, table, last);
-  let end = Math.max(last, lastReadableRowid(db, table));
-  for (const rowid of known.keys()) end = Math.max(end, rowid);
+  const knownRowids = [...known.keys()].sort((a, b) => a - b);
+  const end = Math.max(last, lastReadableRowid(db, table), knownRowids.at(-1) ?? 0);
+  const next = db.prepare(
+    `SELECT rowid AS ${ROWID}, * FROM ${quoteName(table)} WHERE rowid > ? ORDER BY rowid LIMIT 1`,
+  );
   const one = db.prepare(`SELECT rowid AS ${ROWID}, * FROM ${quoteName(table)} WHERE rowid = ?`);
   const unreadable: UnreadableRow[] = [];
-  for (let rowid = last + 1; rowid <= end; rowid++) {
+  const lost = (rowid: number, reason: string) =>
+    unreadable.push({ table, number: rowid, reason, known: known.get(rowid) ?? {} });
+  let at = last;
+  let passed = 0;
+  /** Rows an index lists between `at` and `rowid` that the table no longer has. */
+  const lostBefore = (rowid: number) => {
+    for (; passed < knownRowids.length && (knownRowids[passed] as number) < rowid; passed++) {
+      const listed = knownRowids[passed] as number;
+      if (listed > at) lost(listed, 'its index lists it, its table has lost it');
+    }
+  };
+  for (;;) {
     try {
-      const row = one.get(rowid) as Record<string, unknown> | undefined;
-      if (row) rows.push(splitRow(row));
-      else if (known.has(rowid)) {
-        const reason = 'its index lists it, its table has lost it';
-        unreadable.push({ table, number: rowid, reason, known: known.get(rowid) ?? {} });
-      }
+      const row = next.get(at) as Record<string, unknown> | undefined;
+      const salvaged = row ? splitRow(row) : null;
+      lostBefore(salvaged?.rowid ?? Number.POSITIVE_INFINITY);
+      if (!salvaged) break;
+      rows.push(salvaged);
+      at = salvaged.rowid;
+      continue;
     } catch (error) {
       rethrowUnlessDamage(error);
-      unreadable.push({
-        table,
-        number: rowid,
-        reason: messageOf(error),
-        known: known.get(rowid) ?? {},
-      });
     }
-  }
-  if (end === last) {
-    // Nothing tells how many rows came after the damage: say so rather than nothing.
-    const reason = `the rows after number ${last} could not be read, nor counted`;
-    unreadable.push({ table, number: null, reason, known: {} });
+    if (at >= end) {
+      // Nothing tells how many rows came after: say so rather than nothing.
+      const reason = `the rows after number ${at} could not be read, nor counted`;
+      unreadable.push({ table, number: null, reason, known: {} });
+      break;
+    }
+    at++;
+    try {
+      const row = one.get(at) as Record<string, unknown> | undefined;
+      if (row) rows.push(splitRow(row));
+      else if (known.has(at)) lost(at, 'its index lists it, its table has lost it');
+    } catch (error) {
+      rethrowUnlessDamage(error);
+      lost(at, messageOf(error));
+    }
   }
   return { rows, unreadable };
 }

@@ -203,6 +203,26 @@ describe('a restore loses nothing it can read', () => {
     openDatabase(databaseFile).db.close();
   });
 
+  it('lists the newest sales when their page is the one damaged, from what their indexes tell', async () => {
+    const { databaseFile, backup } = await shopWithSalesAfterItsBackup();
+    const sales = rowsOf(databaseFile, 'sales');
+    const { before: page } = damagePageOf(databaseFile, 'sales', 'demo-shop-file-sale-00095');
+    const lost = sales.filter((sale) => page.includes(String(sale.idempotency_key)));
+    expect(lost.at(-1)?.id).toBe(95);
+
+    const report = restoreBackup(backup, databaseFile, at);
+
+    expect(report.unreadable.map((row) => [row.table, row.number])).toEqual([
+      ...lost.map((sale) => ['sales', sale.id]),
+      // Past the last one its indexes know, nothing can tell whether more were sold.
+      ['sales', null],
+    ]);
+    expect(report.unreadable[0]?.known).toMatchObject({ msisdn: lost[0]?.msisdn });
+    expect(rowsOf(databaseFile, 'sales')).toEqual(sales.filter((sale) => !lost.includes(sale)));
+    expect(report.carriedOver.receipts).toBe(65);
+    expect(booksOf(databaseFile)).toEqual({ receipts: { ok: true }, zReports: { ok: true } });
+  });
+
   it('reads a file whose first bytes were overwritten, instead of calling it in use', async () => {
     const { databaseFile, backup } = await shopWithSalesAfterItsBackup();
     const sales = rowsOf(databaseFile, 'sales');
