@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import {
   highestRowid,
   isDamage,
+  isRefusal,
   quoteName,
   readRow,
   type SalvagedRow,
@@ -96,8 +97,11 @@ export function carryOver(old: Database, result: Database): CarryOverReport {
           statement.run(...columns.map((column) => each.values[column]));
           return true;
         } catch (error) {
+          if (!isRefusal(error)) throw error;
           const reason = `the restored database refuses it: ${messageOf(error)}`;
-          unreadable.push({ table, number: each.rowid, reason, known: each.values });
+          // The report is printed and the CSV kept: a PIN hash stays in the database only.
+          const { pin_hash: _secret, ...known } = each.values;
+          unreadable.push({ table, number: each.rowid, reason, known });
           return false;
         }
       };
@@ -213,6 +217,7 @@ export function carryOver(old: Database, result: Database): CarryOverReport {
         move.run(event.values.to_status, saleId);
         movedOn.add(saleId);
       } catch (error) {
+        if (!isRefusal(error)) throw error;
         const reason = `sale ${saleId} cannot move this way in the backup: ${messageOf(error)}`;
         unreadable.push({ table: 'sale_events', number: event.rowid, reason, known: event.values });
       }

@@ -14,6 +14,9 @@ const sqliteCode = (error: unknown) => String((error as { code?: unknown }).code
 /** SQLite's own words for bytes that are not a (whole) database. */
 export const isDamage = (error: unknown) => /^SQLITE_(NOTADB|CORRUPT)/.test(sqliteCode(error));
 
+/** A row the database's rules refuse (a key taken, a check, a trigger), as opposed to a fault. */
+export const isRefusal = (error: unknown) => sqliteCode(error).startsWith('SQLITE_CONSTRAINT');
+
 /** A row read, with its rowid (the id, for tables that have an INTEGER PRIMARY KEY). */
 export interface SalvagedRow {
   rowid: number;

@@ -223,6 +223,40 @@ describe('a restore loses nothing it can read', () => {
     expect(booksOf(databaseFile)).toEqual({ receipts: { ok: true }, zReports: { ok: true } });
   });
 
+  it('lists a row the backup refuses (its history went another way) instead of dropping it unsaid', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'comptoir.sqlite');
+    const { db } = openDatabase(file);
+    const addUser = (into: BetterSqlite3.Database, id: number, name: string) =>
+      into
+        .prepare(
+          "INSERT INTO users (id, name, role, pin_hash, created_at) VALUES (?, ?, 'clerk', 'x', 'then')",
+        )
+        .run(id, name);
+    addUser(db, 1, 'Marie');
+    const backup = await backUp(db, path.join(dir, 'backups'), { now: at, keep: 5 });
+    addUser(db, 2, 'Bob');
+    addUser(db, 3, 'Anna');
+    db.close();
+    const diverged = new BetterSqlite3(backup.file);
+    addUser(diverged, 2, 'Anna');
+    diverged.close();
+
+    const report = restoreBackup(backup.file, file, at);
+
+    expect(report.carriedOver.users).toBe(0);
+    expect(report.unreadable).toEqual([
+      {
+        table: 'users',
+        number: 3,
+        reason: expect.stringMatching(/^the restored database refuses it: UNIQUE constraint/),
+        known: expect.objectContaining({ id: 3, name: 'Anna' }),
+      },
+    ]);
+    expect(report.unreadable[0]?.known).not.toHaveProperty('pin_hash');
+    expect(fs.readFileSync(report.unreadableCsv ?? '', 'utf8')).toContain('users,3,');
+  });
+
   it('reads a file whose first bytes were overwritten, instead of calling it in use', async () => {
     const { databaseFile, backup } = await shopWithSalesAfterItsBackup();
     const sales = rowsOf(databaseFile, 'sales');
