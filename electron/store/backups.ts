@@ -3,7 +3,7 @@ import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import { copyPrivateFile, createPrivateFile, makePrivateFolder } from '../private-files';
-import { type CarriedOver, carryOver, nothingCarried } from './carry-over';
+import { type CarriedOver, type CarryOverReport, carryOver, nothingCarried } from './carry-over';
 import { type InstanceLock, takeInstanceLock } from './instance-lock';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
@@ -192,15 +192,34 @@ function syncFile(file: string) {
 }
 
 /**
- * The backup migrated to this version with what `current` has that it lacks carried over, built
- * in `result`. A current file that cannot be read at all is named in `unreadable`.
+ * Carries into `db` what the file `current` has that it lacks, read from a copy of it made
+ * beside `db`'s file. A file whose list of tables cannot be read is named in `unreadable`.
  */
+function carryFrom(current: string, db: Database, copy: string): CarryOverReport {
+  let old: Database | null = null;
+  try {
+    old = openCopyToSalvage(current, copy);
+    return carryOver(old, db);
+  } catch (error) {
+    if (!isDamage(error)) throw error;
+    const reason = `${current} cannot be read at all: ${(error as Error).message}`;
+    return {
+      carriedOver: nothingCarried(),
+      unreadable: [{ table: null, number: null, reason, known: {} }],
+    };
+  } finally {
+    old?.close();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${copy}${suffix}`, { force: true });
+  }
+}
+
+/** The backup, migrated to this version, with what `current` has that it lacks, in `result`. */
 function buildRestored(
   backup: string,
   current: string | null,
   result: string,
   now: () => Date,
-): { carriedOver: CarriedOver; unreadable: UnreadableRow[] } {
+): CarryOverReport {
   copyPrivateFile(backup, result);
   const db = new BetterSqlite3(result, { fileMustExist: true });
   try {
@@ -211,36 +230,7 @@ function buildRestored(
     if (current === null) return { carriedOver: nothingCarried(), unreadable: [] };
     // A row whose parent could not be read is kept all the same (a receipt of a lost sale row).
     db.pragma('foreign_keys = OFF');
-    const copy = `${result}.replaced`;
-    try {
-      let old: Database;
-      try {
-        old = openCopyToSalvage(current, copy);
-        old.pragma('user_version');
-      } catch (error) {
-        if (!isDamage(error)) throw error;
-        const reason = `${current} cannot be read at all: ${(error as Error).message}`;
-        return {
-          carriedOver: nothingCarried(),
-          unreadable: [{ table: null, number: null, reason, known: {} }],
-        };
-      }
-      try {
-        return carryOver(old, db);
-      } catch (error) {
-        if (!isDamage(error)) throw error;
-        // Its list of tables is on a page that cannot be read.
-        const reason = `${current} cannot be read at all: ${(error as Error).message}`;
-        return {
-          carriedOver: nothingCarried(),
-          unreadable: [{ table: null, number: null, reason, known: {} }],
-        };
-      } finally {
-        old.close();
-      }
-    } finally {
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${copy}${suffix}`, { force: true });
-    }
+    return carryFrom(current, db, `${result}.replaced`);
   } finally {
     db.close();
   }
