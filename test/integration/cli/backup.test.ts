@@ -69,7 +69,7 @@ describe('comptoir backup', () => {
     await more.sell(60);
     await more.core.close();
     const receipts = rowsOf(db, 'receipts');
-    const { before: page } = damagePageOf(db, 'sales', 'demo-shop-file-sale-00050');
+    const { before: page } = damagePageOf(db, 'sales', 'demo-shop-file-sale-00030');
     expect(rowsOf(now.json.file, 'sales')).toHaveLength(10);
 
     const restored = await cli(['backup', 'restore', now.json.file, '--db', db]);
@@ -77,6 +77,9 @@ describe('comptoir backup', () => {
     const onPage = receipts.filter((receipt) =>
       page.includes(`demo-shop-file-sale-${String(receipt.sale_id).padStart(5, '0')}`),
     );
+    // A page of sales made after the backup, in the middle of the table.
+    expect(Math.min(...onPage.map((receipt) => receipt.sale_id as number))).toBeGreaterThan(10);
+    expect(Math.max(...onPage.map((receipt) => receipt.sale_id as number))).toBeLessThan(70);
     expect(restored.json).toMatchObject({
       restored: now.json.file,
       database: db,
