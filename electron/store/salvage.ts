@@ -5,8 +5,9 @@ import { copyPrivateFile } from '../private-files';
 /*
  * Reading what can still be read of a damaged database. SQLite stops a scan at the first page it
  * cannot read; rows on the pages after it are often whole. So a table is read in rowid order
- * until it fails, then row by row: one bad page loses only the rows it held, and each of those
- * is named by its number, with what the table's indexes (other pages) still tell of it.
+ * until it fails, then across the bad page row by row and on from the next row found: one bad
+ * page loses only the rows it held, and each of those is named by its number, with what the
+ * table's indexes (other pages) still tell of it.
  */
 
 const sqliteCode = (error: unknown) => String((error as { code?: unknown }).code ?? '');
