@@ -32,7 +32,8 @@ function describeRestore(backup: string, databaseFile: string, report: RestoreRe
   if (report.unreadable.length > 0) {
     lines.push(`${report.unreadable.length} rows of it could not be carried over:`);
     for (const row of report.unreadable) {
-      lines.push(`  ${row.table ?? 'the file'} ${row.number ?? ''}: ${row.reason}`);
+      const where = row.number === null ? (row.table ?? 'the file') : `${row.table} ${row.number}`;
+      lines.push(`  ${where}: ${row.reason}`);
     }
     lines.push(`They are listed in ${report.unreadableCsv}`);
   }
