@@ -5,6 +5,7 @@ import { type Core, createCore } from '../../electron/core';
 import { SHIPPED_MODEMS } from './modem-profiles';
 
 const quiet = { error: () => {}, warn: () => {}, info: () => {} };
+const customers = ['687123456', '687654321', '687777888', '687100000'];
 
 /**
  * A demo shop running on a real database file: a clerk sells top-ups (paid by card), a manager
@@ -30,14 +31,17 @@ export async function demoShopOnFile(databaseFile: string) {
   let sold = core.db.prepare('SELECT count(*) FROM sales').pluck().get() as number;
   return {
     core,
-    /** Sells `count` more top-ups, each to its own card number. */
+    /**
+     * Sells `count` more top-ups, to the demo carrier's customers in turn: three it tops up, and
+     * one number it does not know, refused and refunded.
+     */
     async sell(count: number) {
       for (let n = 0; n < count; n++) {
         sold++;
         await call(
           'sales.renew',
           {
-            msisdn: `687${String(100_000 + sold)}`,
+            msisdn: customers[sold % customers.length],
             planId: '1go',
             payment: { method: 'card', reference: `slip-${sold}` },
             idempotencyKey: `demo-shop-file-sale-${String(sold).padStart(5, '0')}`,

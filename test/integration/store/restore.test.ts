@@ -71,8 +71,12 @@ describe('a restore loses nothing it can read', () => {
     const before = Object.fromEntries(booksTables.map((t) => [t, rowsOf(databaseFile, t)]));
     expect(rowsOf(backup, 'sales')).toHaveLength(30);
 
+    const refundsSince = rowsOf(databaseFile, 'refunds').length - rowsOf(backup, 'refunds').length;
+    expect(refundsSince).toBeGreaterThan(0);
+
     const report = restoreBackup(backup, databaseFile, at);
 
+    expect(report.carriedOver.refunds).toBe(refundsSince);
     expect(report).toMatchObject({
       setAside: `${databaseFile}.before-restore-20261206T100000000Z`,
       carriedOver: { sales: 65, receipts: 65, zReports: 1, shifts: 1, shiftsClosed: 1 },
