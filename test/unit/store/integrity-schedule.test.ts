@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { scheduleIntegrityChecks } from '../../../electron/store/integrity-schedule';
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A schedule on a clock the test moves, asked every minute by a timer the test runs. */
+function scheduled(findings: string[][]) {
+  vi.useFakeTimers();
+  let clock = Date.parse('2026-12-06T08:00:00Z');
+  const checkedAt: string[] = [];
+  const damage: string[][] = [];
+  const errors: unknown[] = [];
+  const schedule = scheduleIntegrityChecks(
+    () => {
+      checkedAt.push(new Date(clock).toISOString());
+      const next = findings.shift();
+      if (!next) throw new Error('the file could not be opened');
+      return next;
+    },
+    (problems) => damage.push(problems),
+    { now: () => new Date(clock), log: { error: (...args) => errors.push(args) } },
+  );
+  const pass = (ms: number) => {
+    clock += ms;
+    vi.advanceTimersByTime(60_000);
+  };
+  return { schedule, checkedAt, damage, errors, pass };
+}
+
+describe('the full database check', () => {
+  it('runs a while after the start, then once a day, not more', () => {
+    const { schedule, checkedAt, damage, pass } = scheduled([[], [], []]);
+    pass(4 * 60_000);
+    expect(checkedAt).toEqual([]);
+    pass(60_000);
+    expect(checkedAt).toEqual(['2026-12-06T08:05:00.000Z']);
+    pass(12 * HOUR);
+    expect(checkedAt).toHaveLength(1);
+    pass(12 * HOUR);
+    expect(checkedAt).toEqual(['2026-12-06T08:05:00.000Z', '2026-12-07T08:05:00.000Z']);
+    expect(damage).toEqual([]);
+    schedule.stop();
+  });
+
+  it('tells the damage it finds once, and stops checking', () => {
+    const { checkedAt, damage, pass } = scheduled([[], ['row 3 missing from index sales_by_number']]);
+    pass(5 * 60_000);
+    pass(DAY);
+    pass(DAY);
+    expect(damage).toEqual([['row 3 missing from index sales_by_number']]);
+    expect(checkedAt).toHaveLength(2);
+  });
+
+  it('a check that cannot run is logged and tried at the next one', () => {
+    const { checkedAt, damage, errors, pass } = scheduled([]);
+    pass(5 * 60_000);
+    expect(errors).toHaveLength(1);
+    pass(DAY);
+    expect(checkedAt).toHaveLength(2);
+    expect(damage).toEqual([]);
+  });
+});
