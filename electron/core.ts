@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { ApiError } from '../shared/api/errors';
 import type { User } from '../shared/user';
 import { guardHandlers } from './api/database-guard';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
@@ -97,6 +98,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // One bus for the life of the process: the windows and sockets listening stay through a restore.
   const events = createEventBus(log);
   let reopening: Promise<unknown> = Promise.resolve();
+  let restoring = false;
   const parts: ShopParts = {
     now,
     log,
@@ -104,7 +106,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     carriers,
     demoBank,
     async restore(backupFile) {
-      const done = replaceDatabase(backupFile);
+      if (restoring) throw new ApiError('conflict', 'A restore is already under way');
+      restoring = true;
+      const done = replaceDatabase(backupFile).finally(() => {
+        restoring = false;
+      });
       reopening = done.catch(() => {});
       return done;
     },

@@ -48,7 +48,10 @@ describe('the full database check', () => {
   });
 
   it('tells the damage it finds once, and stops checking', () => {
-    const { checkedAt, damage, pass } = scheduled([[], ['row 3 missing from index sales_by_number']]);
+    const { checkedAt, damage, pass } = scheduled([
+      [],
+      ['row 3 missing from index sales_by_number'],
+    ]);
     pass(5 * 60_000);
     pass(DAY);
     pass(DAY);
