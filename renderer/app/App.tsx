@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { defaultIdleLockMinutes } from '../../shared/shop';
 import { api } from '../api';
+import { BackupsPage } from '../backups/BackupsPage';
 import { CardPage } from '../cards/CardPage';
 import { CounterPage } from '../counter/CounterPage';
 import { DayPage } from '../day/DayPage';
@@ -15,6 +16,7 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { SetupPage } from '../setup/SetupPage';
 import { SignInPage } from '../sign-in/SignInPage';
 import { useApi } from '../use-api';
+import { DatabaseDamagedBanner } from './DatabaseDamagedBanner';
 import { DemoBanner } from './DemoBanner';
 import { useIdleLock } from './idle-lock';
 import { LanguagePicker } from './LanguagePicker';
@@ -55,6 +57,7 @@ const pages: readonly Page[] = [
       </>
     ),
   },
+  { id: 'backups', label: 'nav.backups', managerOnly: true, render: () => <BackupsPage /> },
 ];
 
 const readHash = () => window.location.hash.replace(/^#/, '');
@@ -78,8 +81,24 @@ function useIdleLockMinutes(): number {
   return updated ?? saved.value?.profile?.idleLockMinutes ?? defaultIdleLockMinutes;
 }
 
-export function App({ demo, hasUsers }: { demo: boolean; hasUsers: boolean }) {
+/** Safe mode as app.get said at start, and from then on as the core tells. */
+function useDatabaseDamaged(atStart: boolean): boolean {
+  const [damaged, setDamaged] = useState(atStart);
+  useEffect(() => api.on('app.databaseDamaged', () => setDamaged(true)), []);
+  return damaged;
+}
+
+export function App({
+  demo,
+  hasUsers,
+  databaseDamaged,
+}: {
+  demo: boolean;
+  hasUsers: boolean;
+  databaseDamaged: boolean;
+}) {
   const { t } = useTranslation();
+  const damaged = useDatabaseDamaged(databaseDamaged);
   const [session, setSession] = useState<Session | null>(null);
   const [firstRun, setFirstRun] = useState(!hasUsers);
   const [locked, setLocked] = useState(false);
@@ -134,6 +153,7 @@ export function App({ demo, hasUsers }: { demo: boolean; hasUsers: boolean }) {
   return (
     <div className={demo ? 'app app--demo' : 'app'}>
       {demo && <DemoBanner />}
+      {damaged && <DatabaseDamagedBanner manager={session?.user.role === 'manager'} />}
       <header className="app__header">
         <span className="app__name">
           {t('app.name')}
