@@ -208,7 +208,7 @@ async function openShop(
     if (safeMode()) return;
     damage = problems;
     db.pragma('query_only = ON');
-    checks?.stop();
+    void checks?.stop();
     log.error(
       `The database ${databaseFile} was found damaged (${problems.slice(0, 3).join('; ')}): safe mode, reading only, until a manager restores a backup`,
     );
@@ -245,7 +245,7 @@ async function openShop(
     userOf: auth.sessions.find,
     db,
     async close() {
-      checks?.stop();
+      await checks?.stop();
       await closeModems();
       await backups?.stop();
       db.close();

@@ -18,31 +18,44 @@ const DAY = 24 * 60 * MINUTE;
  * the checks stop there: the shop is in safe mode until a restore reopens it.
  */
 export function scheduleIntegrityChecks(
-  check: () => string[],
+  check: () => Promise<string[]>,
   onDamage: (problems: string[]) => void,
   options: IntegrityPolicy & { now: () => Date; log: Pick<Logger, 'error'> },
 ) {
   const everyMs = options.everyMs ?? DAY;
   let dueAt = options.now().getTime() + (options.firstAfterMs ?? 5 * MINUTE);
-  const tick = () => {
-    if (options.now().getTime() < dueAt) return;
-    dueAt = options.now().getTime() + everyMs;
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  const run = async () => {
     let problems: string[];
     try {
-      problems = check();
+      problems = await check();
     } catch (error) {
-      options.log.error('The database check could not run; it is tried again later', error);
+      options.log.error('The database check could not run; it runs again at the next one', error);
       return;
     }
-    if (problems.length === 0) return;
-    clearInterval(timer);
+    if (problems.length === 0 || stopped) return;
+    stop();
     onDamage(problems);
+  };
+  const tick = () => {
+    if (running || options.now().getTime() < dueAt) return;
+    dueAt = options.now().getTime() + everyMs;
+    running = run().finally(() => {
+      running = null;
+    });
   };
   const timer = setInterval(tick, options.tickMs ?? MINUTE);
   timer.unref();
+  function stop() {
+    stopped = true;
+    clearInterval(timer);
+  }
   return {
-    stop() {
-      clearInterval(timer);
+    /** Stops the schedule; a check under way is waited for, and its finding dropped. */
+    async stop() {
+      stop();
+      await running;
     },
   };
 }

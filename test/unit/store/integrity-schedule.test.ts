@@ -16,7 +16,7 @@ function scheduled(findings: string[][]) {
   const damage: string[][] = [];
   const errors: unknown[] = [];
   const schedule = scheduleIntegrityChecks(
-    () => {
+    async () => {
       checkedAt.push(new Date(clock).toISOString());
       const next = findings.shift();
       if (!next) throw new Error('the file could not be opened');
@@ -25,45 +25,45 @@ function scheduled(findings: string[][]) {
     (problems) => damage.push(problems),
     { now: () => new Date(clock), log: { error: (...args) => errors.push(args) } },
   );
-  const pass = (ms: number) => {
+  const pass = async (ms: number) => {
     clock += ms;
-    vi.advanceTimersByTime(60_000);
+    await vi.advanceTimersByTimeAsync(60_000);
   };
   return { schedule, checkedAt, damage, errors, pass };
 }
 
 describe('the full database check', () => {
-  it('runs a while after the start, then once a day, not more', () => {
+  it('runs a while after the start, then once a day, not more', async () => {
     const { schedule, checkedAt, damage, pass } = scheduled([[], [], []]);
-    pass(4 * 60_000);
+    await pass(4 * 60_000);
     expect(checkedAt).toEqual([]);
-    pass(60_000);
+    await pass(60_000);
     expect(checkedAt).toEqual(['2026-12-06T08:05:00.000Z']);
-    pass(12 * HOUR);
+    await pass(12 * HOUR);
     expect(checkedAt).toHaveLength(1);
-    pass(12 * HOUR);
+    await pass(12 * HOUR);
     expect(checkedAt).toEqual(['2026-12-06T08:05:00.000Z', '2026-12-07T08:05:00.000Z']);
     expect(damage).toEqual([]);
-    schedule.stop();
+    await schedule.stop();
   });
 
-  it('tells the damage it finds once, and stops checking', () => {
+  it('tells the damage it finds once, and stops checking', async () => {
     const { checkedAt, damage, pass } = scheduled([
       [],
       ['row 3 missing from index sales_by_number'],
     ]);
-    pass(5 * 60_000);
-    pass(DAY);
-    pass(DAY);
+    await pass(5 * 60_000);
+    await pass(DAY);
+    await pass(DAY);
     expect(damage).toEqual([['row 3 missing from index sales_by_number']]);
     expect(checkedAt).toHaveLength(2);
   });
 
-  it('a check that cannot run is logged and tried at the next one', () => {
+  it('a check that cannot run is logged and tried at the next one', async () => {
     const { checkedAt, damage, errors, pass } = scheduled([]);
-    pass(5 * 60_000);
+    await pass(5 * 60_000);
     expect(errors).toHaveLength(1);
-    pass(DAY);
+    await pass(DAY);
     expect(checkedAt).toHaveLength(2);
     expect(damage).toEqual([]);
   });
