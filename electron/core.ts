@@ -19,7 +19,7 @@ import type { ReceiptDocuments } from './printers/documents';
 import { createSales } from './sales/api';
 import { shopHandlers } from './shop/api';
 import { type BackupPolicy, scheduleBackups } from './store/backup-schedule';
-import { restoreBackup } from './store/backups';
+import { checkBackup, restoreBackup } from './store/backups';
 import { openDatabase } from './store/database';
 import { findDamageInFile, isDatabaseDamage } from './store/database-check';
 import type { SecretSealer } from './store/dealer-pins';
@@ -118,6 +118,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let shop = await openShopOrSafeMode(options, parts);
 
   async function replaceDatabase(backupFile: string): Promise<RestoreReport> {
+    // A backup that would be refused is refused before the shop closes: nobody is signed out.
+    checkBackup(backupFile);
     await shop.close();
     try {
       return restoreBackup(backupFile, options.databaseFile, now);

@@ -198,4 +198,33 @@ describe('a manager restores a backup from safe mode', () => {
       await core.close();
     }
   });
+
+  it('a backup that fails the checks is refused, and the shop goes on as it was', async () => {
+    const folder = path.join(tempDir(), 'backups');
+    const databaseFile = path.join(tempDir(), 'shop.sqlite');
+    const core = await openCore(databaseFile, { backups: { folder } });
+    try {
+      const manager = await tokenOf(core, 'manager', '9999');
+      const { backup } = result<{ backup: { file: string; name: string } }>(
+        await core.dispatch('backups.create', {}, manager),
+      );
+      // Not a database any more: SQLite's header is gone.
+      fs.writeFileSync(backup.file, Buffer.alloc(4096, 0x5a));
+      expect(await core.dispatch('backups.restore', { name: backup.name }, manager)).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', message: expect.stringMatching(/damaged/) },
+      });
+      expect(fs.readdirSync(path.dirname(databaseFile))).not.toContainEqual(
+        expect.stringMatching(/before-restore/),
+      );
+      // Nothing was closed: the manager is still signed in, and the shop still sells.
+      expect(await core.dispatch('backups.list', {}, manager)).toMatchObject({ ok: true });
+      const clerk = await tokenOf(core, 'clerk', '1111');
+      expect(result(await core.dispatch('sales.renew', sale('687654321'), clerk))).toMatchObject({
+        sale: { status: 'succeeded' },
+      });
+    } finally {
+      await core.close();
+    }
+  });
 });
