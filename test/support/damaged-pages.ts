@@ -37,14 +37,24 @@ export function overwritePageOf(file: string, name: string) {
 }
 
 /**
- * Changes bytes of one entry of an index in place: the page stays well formed (SQLite's quick
- * check passes, reads work) but no longer matches its table, which only the full check sees.
+ * Changes bytes of one entry of an index in place (text, or the bytes of a record): the page stays
+ * well formed, so SQLite's quick check passes, but the entry no longer matches its table, which
+ * only the full check sees, or a read that follows it to a row that is not there.
  */
-export function alterIndexEntry(file: string, index: string, from: string, to: string) {
-  if (from.length !== to.length) throw new Error('An entry is altered in place: same length');
+export function alterIndexEntry(
+  file: string,
+  index: string,
+  from: string | Uint8Array,
+  to: string | Uint8Array,
+) {
+  const bytes = (value: string | Uint8Array) =>
+    typeof value === 'string' ? Buffer.from(value, 'latin1') : Buffer.from(value);
+  const [was, now] = [bytes(from), bytes(to)];
+  if (was.length !== now.length) throw new Error('An entry is altered in place: same length');
   rewritePage(file, index, (page) => {
-    const at = page.indexOf(from, 0, 'latin1');
-    if (at < 0) throw new Error(`"${from}" is not in the page of ${index}`);
-    page.write(to, at, 'latin1');
+    // Cells fill a page from its end: the last match is an entry, not its header.
+    const at = page.lastIndexOf(was);
+    if (at < 0) throw new Error(`${was.toString('hex')} is not in the page of ${index}`);
+    now.copy(page, at);
   });
 }
