@@ -209,14 +209,17 @@ async function openShop(
   const enterSafeMode = (problems: string[]) => {
     if (safeMode()) return;
     damage = problems;
-    db.pragma('query_only = ON');
     void checks?.stop();
     log.error(
       `The database ${databaseFile} was found damaged (${problems.slice(0, 3).join('; ')}): safe mode, reading only, until a manager restores a backup`,
     );
-    void Promise.all([closeModems(), backups?.stop()]).catch((error: unknown) =>
-      log.error('Closing the modems for safe mode failed', error),
-    );
+    // New work is refused from now on (the guard); the modems close first, so that a top-up in
+    // flight still writes how it ended (unknown at worst) before the connection turns read-only.
+    void Promise.all([closeModems(), backups?.stop()])
+      .then(() => {
+        if (db.open) db.pragma('query_only = ON');
+      })
+      .catch((error: unknown) => log.error('Closing the modems for safe mode failed', error));
     events.emit('app.databaseDamaged', {});
   };
   const checks = safeMode()
