@@ -23,6 +23,12 @@ import { LanguagePicker } from './LanguagePicker';
 
 type Session = ProcedureOutput<'auth.login'>;
 
+/** What a page may tell the frame around it. */
+interface Shell {
+  /** A backup was restored: the database is whole again. */
+  databaseRestored(): void;
+}
+
 interface Page {
   /** Its address: #counter. */
   id: string;
@@ -31,7 +37,7 @@ interface Page {
   managerOnly?: boolean;
   /** Stays mounted (hidden) while another page shows: a sale under way must not be lost. */
   keepMounted?: boolean;
-  render(session: Session, demo: boolean): ReactNode;
+  render(session: Session, demo: boolean, shell: Shell): ReactNode;
 }
 
 /** The screens after sign-in, in the navigation's order; a sign-in lands on the first. */
@@ -57,7 +63,12 @@ const pages: readonly Page[] = [
       </>
     ),
   },
-  { id: 'backups', label: 'nav.backups', managerOnly: true, render: () => <BackupsPage /> },
+  {
+    id: 'backups',
+    label: 'nav.backups',
+    managerOnly: true,
+    render: (_session, _demo, shell) => <BackupsPage onRestored={shell.databaseRestored} />,
+  },
 ];
 
 const readHash = () => window.location.hash.replace(/^#/, '');
@@ -82,10 +93,10 @@ function useIdleLockMinutes(): number {
 }
 
 /** Safe mode as app.get said at start, and from then on as the core tells. */
-function useDatabaseDamaged(atStart: boolean): boolean {
+function useDatabaseDamaged(atStart: boolean) {
   const [damaged, setDamaged] = useState(atStart);
   useEffect(() => api.on('app.databaseDamaged', () => setDamaged(true)), []);
-  return damaged;
+  return { damaged, restored: () => setDamaged(false) };
 }
 
 export function App({
@@ -98,7 +109,8 @@ export function App({
   databaseDamaged: boolean;
 }) {
   const { t } = useTranslation();
-  const damaged = useDatabaseDamaged(databaseDamaged);
+  const database = useDatabaseDamaged(databaseDamaged);
+  const shell: Shell = { databaseRestored: database.restored };
   const [session, setSession] = useState<Session | null>(null);
   const [firstRun, setFirstRun] = useState(!hasUsers);
   const [locked, setLocked] = useState(false);
@@ -129,11 +141,11 @@ export function App({
   if (session) {
     main = allowed.map((page) =>
       page === current ? (
-        <div key={page.id}>{page.render(session, demo)}</div>
+        <div key={page.id}>{page.render(session, demo, shell)}</div>
       ) : (
         page.keepMounted && (
           <div key={page.id} hidden>
-            {page.render(session, demo)}
+            {page.render(session, demo, shell)}
           </div>
         )
       ),
@@ -153,7 +165,7 @@ export function App({
   return (
     <div className={demo ? 'app app--demo' : 'app'}>
       {demo && <DemoBanner />}
-      {damaged && <DatabaseDamagedBanner manager={session?.user.role === 'manager'} />}
+      {database.damaged && <DatabaseDamagedBanner manager={session?.user.role === 'manager'} />}
       <header className="app__header">
         <span className="app__name">
           {t('app.name')}

@@ -20,7 +20,7 @@ type Step =
  * The shop's backups, newest first, and the way back to one of them (a manager's): in safe mode
  * the banner leads here. A restore reopens the shop, so everyone signs in again afterwards.
  */
-export function BackupsPage() {
+export function BackupsPage({ onRestored }: { onRestored(): void }) {
   const { t, i18n } = useTranslation();
   const listed = useApi(() => api.call('backups.list', {}), []);
   const [step, setStep] = useState<Step>({ kind: 'choosing' });
@@ -34,6 +34,7 @@ export function BackupsPage() {
     try {
       const { report } = await api.call('backups.restore', { name: backup.name });
       setStep({ kind: 'restored', backup, report });
+      onRestored();
     } catch (error) {
       setStep({ kind: 'failed', message: describeError(t, error) });
     }

@@ -47,6 +47,7 @@ test('a damaged database shows on every screen, and a manager restores a backup 
   await page.getByRole('button', { name: 'Yes, restore it' }).click();
   await expect(page.getByText(/^The backup of .* is restored\.$/)).toBeVisible();
   await expect(page.getByText(/^The replaced file is kept as .*before-restore-/)).toBeVisible();
+  await expect(banner).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Sign in again' }).click();
   await expect(page.locator('#sign-in-name')).toBeVisible();
