@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { ApiError } from '../shared/api/errors';
 import type { User } from '../shared/user';
+import { guardHandlers } from './api/database-guard';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createEventBus, type EventBus } from './api/event-bus';
 import { createAuth } from './auth/api';
@@ -8,7 +10,7 @@ import { backupHandlers } from './backups/api';
 import { createBalance } from './balance/api';
 import { openBank } from './bank/open-bank';
 import { carrierHandlers } from './carriers/api';
-import { openCarrierBook } from './carriers/book';
+import { type CarrierBook, openCarrierBook } from './carriers/book';
 import { createDay } from './day/api';
 import { demoModems, seedDemo } from './demo';
 import type { Logger } from './log';
@@ -17,9 +19,12 @@ import type { ReceiptDocuments } from './printers/documents';
 import { createSales } from './sales/api';
 import { shopHandlers } from './shop/api';
 import { type BackupPolicy, scheduleBackups } from './store/backup-schedule';
+import { checkBackup, type RestoreReport, restoreBackup } from './store/backups';
 import { openDatabase } from './store/database';
+import { findDamageInFile, isDatabaseDamage } from './store/database-check';
 import type { SecretSealer } from './store/dealer-pins';
 import { type InstanceLock, takeInstanceLock } from './store/instance-lock';
+import { type IntegrityPolicy, scheduleIntegrityChecks } from './store/integrity-schedule';
 import { shopProfileStore } from './store/shop-profile';
 import { createUserStore, deviceId } from './store/users';
 
@@ -49,6 +54,8 @@ export interface CoreOptions {
   documents?: ReceiptDocuments;
   /** Demo only: simulated modems per carrier (default 2). */
   simModems?: number;
+  /** When SQLite's full check of the database runs: a while after the start, then daily. */
+  databaseChecks?: IntegrityPolicy;
   now?: () => Date;
   log?: Logger;
 }
@@ -60,13 +67,32 @@ export interface Core {
   /** The user a bearer token signs in, or null (unknown, signed out, expired). */
   userOf(token: string | null): User | null;
   demo: boolean;
+  /** The shop's database connection: a new one after a restore. */
+  readonly db: Database;
+  close(): Promise<void>;
+}
+
+/** What lives as long as one opening of the database: a restore closes it and opens another. */
+interface OpenShop {
+  dispatch: Dispatch;
+  userOf(token: string | null): User | null;
   db: Database;
   close(): Promise<void>;
 }
 
+interface ShopParts {
+  now: () => Date;
+  log: Logger;
+  events: EventBus;
+  carriers: CarrierBook;
+  demoBank: ReturnType<typeof demoModems> | null;
+  restore(backupFile: string): Promise<RestoreReport>;
+}
+
 /**
  * Starts the core on its database, holding the database's instance lock from before it is opened
- * until close(): another Comptoir, or a restore, is refused meanwhile, naming this process.
+ * until close(): another Comptoir, or a restore from outside, is refused meanwhile, naming this
+ * process.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const lock = takeInstanceLock(options.databaseFile);
@@ -79,55 +105,172 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 }
 
 async function openCore(options: CoreOptions, lock: InstanceLock): Promise<Core> {
-  const { demo, databaseFile, sealer, simLatencyMs, documents, modemProfileDirs } = options;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? console;
   const shopCarrierDir = options.shopCarrierDir ?? null;
   const carriers = await openCarrierBook(options.carrierDirs ?? [], shopCarrierDir, log);
   // Checked before anything is opened: a demo bank of a size it cannot have opens nothing.
-  const demoBank = demo ? demoModems(carriers.list(), options.simModems) : null;
-  const { db } = openDatabase(databaseFile, now);
+  const demoBank = options.demo ? demoModems(carriers.list(), options.simModems) : null;
+  // One bus for the life of the process: the windows and sockets listening stay through a restore.
+  const events = createEventBus(log);
+  let reopening: Promise<unknown> = Promise.resolve();
+  let restoring = false;
+  const parts: ShopParts = {
+    now,
+    log,
+    events,
+    carriers,
+    demoBank,
+    async restore(backupFile) {
+      if (restoring) throw new ApiError('conflict', 'A restore is already under way');
+      restoring = true;
+      const done = replaceDatabase(backupFile).finally(() => {
+        restoring = false;
+      });
+      reopening = done.catch(() => {});
+      return done;
+    },
+  };
+  let shop = await openShopOrSafeMode(options, parts);
+
+  async function replaceDatabase(backupFile: string): Promise<RestoreReport> {
+    // A backup that would be refused is refused before the shop closes: nobody is signed out.
+    checkBackup(backupFile);
+    await shop.close();
+    try {
+      return restoreBackup(backupFile, options.databaseFile, now, { lock });
+    } finally {
+      // On the restored file, or on the one that was there if the restore refused it.
+      shop = await openShopOrSafeMode(options, parts);
+    }
+  }
+
+  return {
+    // The transports keep these for good: each call goes to the shop as it is open now, and
+    // waits while a restore reopens it.
+    async dispatch(name, input, token) {
+      await reopening;
+      return shop.dispatch(name, input, token);
+    },
+    events,
+    userOf: (token) => shop.userOf(token),
+    demo: options.demo,
+    get db() {
+      return shop.db;
+    },
+    async close() {
+      await reopening;
+      await shop.close();
+      lock.release();
+    },
+  };
+}
+
+/**
+ * Opens the shop on its database; one whose check fails, or where a read at start meets a damaged
+ * page, opens in safe mode (reading only, no modem) instead of failing or selling.
+ */
+async function openShopOrSafeMode(options: CoreOptions, parts: ShopParts): Promise<OpenShop> {
+  const opened = openDatabase(options.databaseFile, parts.now);
+  try {
+    return await openShop(options, parts, opened.db, opened.damage);
+  } catch (error) {
+    if (opened.db.open) opened.db.close();
+    if (!isDatabaseDamage(error) || opened.damage.length > 0) throw error;
+    const again = openDatabase(options.databaseFile, parts.now, [(error as Error).message]);
+    return openShop(options, parts, again.db, again.damage);
+  }
+}
+
+async function openShop(
+  options: CoreOptions,
+  parts: ShopParts,
+  db: Database,
+  damageAtStart: string[],
+): Promise<OpenShop> {
+  const { demo, databaseFile, sealer, simLatencyMs, documents, modemProfileDirs } = options;
+  const { now, log, events, carriers } = parts;
+  let damage = damageAtStart;
+  const safeMode = () => damage.length > 0;
+  if (safeMode()) {
+    log.error(
+      `The database ${databaseFile} is damaged (${damage.slice(0, 3).join('; ')}): it is open for reading only, nothing is sold, until a manager restores a backup`,
+    );
+  }
   const shop = shopProfileStore(db, now);
   const users = createUserStore(db, now);
-  if (demo) seedDemo(shop, users);
-  const events = createEventBus(log);
+  if (demo && !safeMode()) seedDemo(shop, users);
   const base = { db, now, log, events, carriers, shop, users, deviceId: deviceId(db, randomUUID) };
   const auth = createAuth(base);
+  // In safe mode no modem is opened: an empty bank, so nothing can be sent.
+  const demoBank = safeMode() ? [] : parts.demoBank;
   const bankOptions = { databaseFile, demoBank, sealer, simLatencyMs, modemProfileDirs };
   const modems = openBank({ ...base, ...bankOptions });
   const { bank, inboxes, dealerPin } = modems;
   const { checkPin } = auth;
   const sales = createSales({ ...base, bank, inboxes, dealerPin, checkPin });
-  sales.recoverInterrupted();
+  if (!safeMode()) sales.recoverInterrupted();
   const printing = createPrinting({ ...base, databaseFile, documents, receipts: sales.receipts });
   const printers = printing.printers;
   const day = createDay({ ...base, bank, checkPin, printers, delivery: printing.delivery });
   // Listening before the first modem opens, as the sales are: a reply read at start counts.
   const balance = createBalance({ ...base, bank, inboxes, salesOf: sales.salesOf });
-  await bank.start();
-  const backups = options.backups ? scheduleBackups(db, options.backups, { now, log }) : null;
+  let closingModems: Promise<void> | null = null;
+  const closeModems = () => {
+    closingModems ??= modems.close();
+    return closingModems;
+  };
+  const backupFolder = options.backups?.folder ?? null;
+  const backups =
+    options.backups && !safeMode() ? scheduleBackups(db, options.backups, { now, log }) : null;
+  const enterSafeMode = (problems: string[]) => {
+    if (safeMode()) return;
+    damage = problems;
+    void checks?.stop();
+    log.error(
+      `The database ${databaseFile} was found damaged (${problems.slice(0, 3).join('; ')}): safe mode, reading only, until a manager restores a backup`,
+    );
+    // New work is refused from now on (the guard); the modems close first, so that a top-up in
+    // flight still writes how it ended (unknown at worst) before the connection turns read-only.
+    void Promise.all([closeModems(), backups?.stop()])
+      .then(() => {
+        if (db.open) db.pragma('query_only = ON');
+      })
+      .catch((error: unknown) => log.error('Closing the modems for safe mode failed', error));
+    events.emit('app.databaseDamaged', {});
+  };
+  const checks = safeMode()
+    ? null
+    : scheduleIntegrityChecks(
+        () => findDamageInFile(databaseFile, 'integrity_check'),
+        enterSafeMode,
+        { ...options.databaseChecks, now, log },
+      );
+  if (!safeMode()) await bank.start();
   const handlers = {
-    ...shopHandlers({ shop, demo, hasUsers: users.any, events }),
+    ...shopHandlers({ shop, demo, hasUsers: users.any, events, databaseDamaged: safeMode }),
     ...auth.handlers,
     ...sales.handlers,
     ...modems.handlers,
     ...carrierHandlers(carriers),
     ...day,
-    ...backupHandlers(backups),
+    ...backupHandlers({ folder: backupFolder, schedule: backups, restore: parts.restore }),
     ...printing.handlers,
     ...balance,
   };
+  const guarded = guardHandlers(handlers, {
+    damaged: safeMode,
+    found: (problem) => enterSafeMode([problem]),
+  });
   return {
-    dispatch: createDispatcher(handlers, { log, userOf: auth.sessions.find, hasUsers: users.any }),
-    events,
+    dispatch: createDispatcher(guarded, { log, userOf: auth.sessions.find, hasUsers: users.any }),
     userOf: auth.sessions.find,
-    demo,
     db,
     async close() {
-      await modems.close();
+      await checks?.stop();
+      await closeModems();
       await backups?.stop();
       db.close();
-      lock.release();
     },
   };
 }

@@ -15,6 +15,7 @@ export function describeError(t: TFunction, error: unknown): string {
     if (error.code === 'unreachable') return t('errors.unreachable');
     if (error.code === 'internal') return t('errors.internal');
     if (error.code === 'forbidden') return t('errors.forbidden');
+    if (error.code === 'database_damaged') return t('errors.database_damaged');
     if (error.code === 'printer_failed')
       return t('printers.printFailed', { message: error.message });
     return t('errors.other', { message: error.message });

@@ -12,7 +12,7 @@ async function start() {
   if (!root) throw new Error('The page has no #root element');
   createRoot(root).render(
     <StrictMode>
-      <App demo={info.demo} hasUsers={info.hasUsers} />
+      <App demo={info.demo} hasUsers={info.hasUsers} databaseDamaged={info.databaseDamaged} />
     </StrictMode>,
   );
 }

@@ -2,6 +2,7 @@ import { version } from '../../package.json';
 import { normalizeShopProfile } from '../../shared/shop';
 import type { Handlers } from '../api/dispatcher';
 import type { EventBus } from '../api/event-bus';
+import { isDatabaseDamage } from '../store/database-check';
 import type { ShopProfileStore } from '../store/shop-profile';
 
 type ShopHandlers = Pick<Handlers, 'app.get' | 'shop.get' | 'shop.update'>;
@@ -12,13 +13,26 @@ export function shopHandlers(deps: {
   /** Whether the shop has its first user (the first-run screens ask before signing in). */
   hasUsers(): boolean;
   events: EventBus;
+  /** Safe mode: the database failed its check. */
+  databaseDamaged(): boolean;
 }): ShopHandlers {
+  // Every screen starts from app.get, so a damaged page under the shop's profile must not stop
+  // it: the screens then come up in English and say the database is damaged.
+  const defaultLanguage = () => {
+    try {
+      return deps.shop.get()?.defaultLanguage ?? 'en';
+    } catch (error) {
+      if (isDatabaseDamage(error)) return 'en';
+      throw error;
+    }
+  };
   return {
     'app.get': () => ({
       version,
       demo: deps.demo,
-      defaultLanguage: deps.shop.get()?.defaultLanguage ?? 'en',
+      defaultLanguage: defaultLanguage(),
       hasUsers: deps.hasUsers(),
+      databaseDamaged: deps.databaseDamaged(),
     }),
     'shop.get': () => ({ profile: deps.shop.get() }),
     'shop.update': (input) => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { defaultIdleLockMinutes } from '../../shared/shop';
 import { api } from '../api';
+import { BackupsPage } from '../backups/BackupsPage';
 import { CardPage } from '../cards/CardPage';
 import { CounterPage } from '../counter/CounterPage';
 import { DayPage } from '../day/DayPage';
@@ -15,11 +16,18 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { SetupPage } from '../setup/SetupPage';
 import { SignInPage } from '../sign-in/SignInPage';
 import { useApi } from '../use-api';
+import { DatabaseDamagedBanner } from './DatabaseDamagedBanner';
 import { DemoBanner } from './DemoBanner';
 import { useIdleLock } from './idle-lock';
 import { LanguagePicker } from './LanguagePicker';
 
 type Session = ProcedureOutput<'auth.login'>;
+
+/** What a page may tell the frame around it. */
+interface Shell {
+  /** A backup was restored: the database is whole again. */
+  databaseRestored(): void;
+}
 
 interface Page {
   /** Its address: #counter. */
@@ -29,7 +37,7 @@ interface Page {
   managerOnly?: boolean;
   /** Stays mounted (hidden) while another page shows: a sale under way must not be lost. */
   keepMounted?: boolean;
-  render(session: Session, demo: boolean): ReactNode;
+  render(session: Session, demo: boolean, shell: Shell): ReactNode;
 }
 
 /** The screens after sign-in, in the navigation's order; a sign-in lands on the first. */
@@ -55,6 +63,12 @@ const pages: readonly Page[] = [
       </>
     ),
   },
+  {
+    id: 'backups',
+    label: 'nav.backups',
+    managerOnly: true,
+    render: (_session, _demo, shell) => <BackupsPage onRestored={shell.databaseRestored} />,
+  },
 ];
 
 const readHash = () => window.location.hash.replace(/^#/, '');
@@ -78,8 +92,25 @@ function useIdleLockMinutes(): number {
   return updated ?? saved.value?.profile?.idleLockMinutes ?? defaultIdleLockMinutes;
 }
 
-export function App({ demo, hasUsers }: { demo: boolean; hasUsers: boolean }) {
+/** Safe mode as app.get said at start, and from then on as the core tells. */
+function useDatabaseDamaged(atStart: boolean) {
+  const [damaged, setDamaged] = useState(atStart);
+  useEffect(() => api.on('app.databaseDamaged', () => setDamaged(true)), []);
+  return { damaged, restored: () => setDamaged(false) };
+}
+
+export function App({
+  demo,
+  hasUsers,
+  databaseDamaged,
+}: {
+  demo: boolean;
+  hasUsers: boolean;
+  databaseDamaged: boolean;
+}) {
   const { t } = useTranslation();
+  const database = useDatabaseDamaged(databaseDamaged);
+  const shell: Shell = { databaseRestored: database.restored };
   const [session, setSession] = useState<Session | null>(null);
   const [firstRun, setFirstRun] = useState(!hasUsers);
   const [locked, setLocked] = useState(false);
@@ -110,11 +141,11 @@ export function App({ demo, hasUsers }: { demo: boolean; hasUsers: boolean }) {
   if (session) {
     main = allowed.map((page) =>
       page === current ? (
-        <div key={page.id}>{page.render(session, demo)}</div>
+        <div key={page.id}>{page.render(session, demo, shell)}</div>
       ) : (
         page.keepMounted && (
           <div key={page.id} hidden>
-            {page.render(session, demo)}
+            {page.render(session, demo, shell)}
           </div>
         )
       ),
@@ -134,6 +165,7 @@ export function App({ demo, hasUsers }: { demo: boolean; hasUsers: boolean }) {
   return (
     <div className={demo ? 'app app--demo' : 'app'}>
       {demo && <DemoBanner />}
+      {database.damaged && <DatabaseDamagedBanner manager={session?.user.role === 'manager'} />}
       <header className="app__header">
         <span className="app__name">
           {t('app.name')}

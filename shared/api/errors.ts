@@ -26,6 +26,11 @@ export const errorStatus = {
   carrier_reply: 502,
   /** No modem of the carrier could take the job. */
   no_modem: 503,
+  /**
+   * The shop's database failed SQLite's check (or a read hit a damaged page): it is open for
+   * reading only until a manager restores a backup; nothing is sold or written meanwhile.
+   */
+  database_damaged: 503,
   /** The carrier did not answer in time. */
   carrier_timeout: 504,
   // Never sent by the core: the client's word for a host it cannot reach.

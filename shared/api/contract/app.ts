@@ -5,7 +5,7 @@ import { noInput, procedure } from './procedure';
 export const app = {
   'app.get': procedure(
     'public',
-    'What is running: version, demo mode, default language.',
+    'What is running: version, demo mode, default language, whether the database is damaged.',
     noInput,
     z.object({
       version: z.string(),
@@ -13,6 +13,8 @@ export const app = {
       defaultLanguage: languageSchema,
       /** False until the first manager is created (first run). */
       hasUsers: z.boolean(),
+      /** True in safe mode: the database failed its check and is open for reading only. */
+      databaseDamaged: z.boolean(),
     }),
   ),
 };

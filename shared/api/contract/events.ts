@@ -8,4 +8,6 @@ export const events = {
   'shop.updated': z.object({ profile: shopProfileSchema }),
   'sales.progress': z.object({ sale: saleSchema }),
   'modems.status': z.object({ modems: z.array(modemStatusSchema) }),
+  /** A check while running found the database damaged: the shop is now in safe mode. */
+  'app.databaseDamaged': z.object({}),
 };

@@ -31,6 +31,7 @@ const verbs = new Set([
   'remove',
   'renew',
   'resolve',
+  'restore',
   'save',
   'setup',
   'update',
