@@ -4,6 +4,7 @@ import type { User } from '../shared/user';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createEventBus, type EventBus } from './api/event-bus';
 import { createAuth } from './auth/api';
+import type { SessionState } from './auth/sessions';
 import { backupHandlers } from './backups/api';
 import { createBalance } from './balance/api';
 import { openBank } from './bank/open-bank';
@@ -58,6 +59,8 @@ export interface Core {
   events: EventBus;
   /** The user a bearer token signs in, or null (unknown, signed out, expired). */
   userOf(token: string | null): User | null;
+  /** What a bearer token stands for now (a user, an ended session, nothing); renews nothing. */
+  sessionOf(token: string | null): SessionState;
   demo: boolean;
   db: Database;
   close(): Promise<void>;
@@ -81,7 +84,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const bankOptions = { databaseFile, demoBank, sealer, simLatencyMs, modemProfileDirs };
   const modems = openBank({ ...base, ...bankOptions });
   const { bank, inboxes, dealerPin } = modems;
-  const { checkPin } = auth;
+  const checkPin = auth.checkApproval;
   const sales = createSales({ ...base, bank, inboxes, dealerPin, checkPin });
   sales.recoverInterrupted();
   const printing = createPrinting({ ...base, databaseFile, documents, receipts: sales.receipts });
@@ -103,9 +106,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...balance,
   };
   return {
-    dispatch: createDispatcher(handlers, { log, userOf: auth.sessions.find, hasUsers: users.any }),
+    dispatch: createDispatcher(handlers, {
+      log,
+      sessionOf: auth.sessions.use,
+      hasUsers: users.any,
+    }),
     events,
     userOf: auth.sessions.find,
+    sessionOf: auth.sessions.peek,
     demo,
     db,
     async close() {

@@ -145,7 +145,7 @@ describe('the HTTP transport after the host refused its sign-in', () => {
 
 describe('an event socket that never signs in', () => {
   it('is closed with 4401 once its time to sign in is over', async () => {
-    const sockets = createEventSockets(() => true, 50);
+    const sockets = createEventSockets({ sessionOf: () => null, signInWithinMs: 50 });
     const server = http.createServer();
     server.on('upgrade', (request, socket, head) => sockets.accept(request, socket, head));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
