@@ -15,7 +15,7 @@ export const signInRequiredClose = 4401;
  * it is the one the host chooses, so the token is never echoed back.
  */
 export const eventsProtocol = 'comptoir.events';
-const bearerProtocol = /^comptoir\.bearer\.([0-9a-f]{64})$/;
+const bearerPrefix = 'comptoir.bearer.';
 
 const isToken = (value: unknown): value is string =>
   typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
@@ -64,7 +64,7 @@ export function createEventSockets({
     handleProtocols: (protocols) =>
       protocols.has(eventsProtocol)
         ? eventsProtocol
-        : ([...protocols].find((protocol) => bearerProtocol.test(protocol)) ?? false),
+        : ([...protocols].find((protocol) => protocol.startsWith(bearerPrefix)) ?? false),
   });
   const signedIn = new Map<WebSocket, string>();
   const refuse = (client: WebSocket, reason: 'unauthorized' | 'session_expired') => {
@@ -111,10 +111,10 @@ export function createEventSockets({
   return {
     accept(request: http.IncomingMessage, socket: Duplex, head: Buffer) {
       const offered = offeredProtocols(request)
-        .map((protocol) => bearerProtocol.exec(protocol)?.[1])
-        .find(isToken);
+        .find((protocol) => protocol.startsWith(bearerPrefix))
+        ?.slice(bearerPrefix.length);
       if (offered !== undefined) {
-        const state = sessionOf(offered);
+        const state = isToken(offered) ? sessionOf(offered) : null;
         if (!state || state === 'ended') {
           const code = state === 'ended' ? 'session_expired' : 'unauthorized';
           endSocketWithError(socket, code, 'The token of this socket is not signed in');
