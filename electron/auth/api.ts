@@ -8,7 +8,7 @@ import { createSessions, type Sessions } from './sessions';
 
 type AuthHandlers = Pick<
   Handlers,
-  'auth.setup' | 'auth.login' | 'auth.logout' | 'auth.renew' | 'users.locked' | 'users.unlock'
+  'auth.setup' | 'auth.login' | 'auth.logout' | 'auth.renew' | 'users.listLocked' | 'users.unlock'
 >;
 
 /**
@@ -55,7 +55,7 @@ function authHandlers(
     },
     // The dispatcher renewed the session on its way here.
     'auth.renew': () => ({}),
-    'users.locked': () => ({
+    'users.listLocked': () => ({
       names: [...new Set(guards.flatMap((guard) => guard.locked()))].sort(),
     }),
     'users.unlock': ({ name }) => {

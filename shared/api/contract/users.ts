@@ -3,7 +3,7 @@ import { userNameSchema } from './auth';
 import { noInput, procedure } from './procedure';
 
 export const users = {
-  'users.locked': procedure(
+  'users.listLocked': procedure(
     'manager',
     'The names locked after too many wrong PINs in a row (sign-in or a manager’s approval).',
     noInput,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { postApi } from '../../support/api';
+import { createClient } from '../../../shared/api/client';
+import { httpTransport } from '../../../shared/api/http-transport';
+import { postApi, refusal } from '../../support/api';
 import { withTestHosts } from '../../support/host';
 
 const startTestHost = withTestHosts();
@@ -97,6 +99,38 @@ describe('a session on the server', () => {
   });
 });
 
+describe('the app’s client when the host ends its session', () => {
+  it('tells the screen once a call with its token is refused, not for a token set aside', async () => {
+    const shop = await hostOnClock();
+    const api = createClient(httpTransport({ baseUrl: shop.url }));
+    let told = 0;
+    api.onSessionExpired(() => {
+      told += 1;
+    });
+    const { token } = await api.call('auth.login', { name: 'clerk', pin: '1111' });
+    api.setToken(token);
+    await api.call('auth.renew', {});
+    shop.wait(6 * minute);
+    expect((await refusal(api.call('sales.list', {}))).code).toBe('session_expired');
+    expect(told).toBe(1);
+    // The idle lock's own sign-out: the token is set aside before the answer comes.
+    const pending = api.call('auth.logout', {});
+    api.setToken(null);
+    expect((await refusal(pending)).code).toBe('session_expired');
+    expect(told).toBe(1);
+  });
+
+  it('keeps a session renewed by auth.renew alone', async () => {
+    const shop = await hostOnClock();
+    const clerk = await shop.signIn('clerk', '1111');
+    for (let step = 0; step < 3; step++) {
+      shop.wait(4 * minute);
+      expect((await postApi(shop.url, 'auth.renew', {}, { token: clerk })).status).toBe(200);
+    }
+    expect((await shop.listSales(clerk)).status).toBe(200);
+  });
+});
+
 describe('wrong PINs', () => {
   it('slow down the client that types them, each wait twice the last, and not another client', async () => {
     const shop = await hostOnClock();
@@ -136,7 +170,7 @@ describe('wrong PINs', () => {
     expect(locked.status).toBe(423);
     expect(locked.body.error?.code).toBe('user_locked');
     const manager = await shop.signIn('manager', '9999');
-    const listed = await postApi(shop.url, 'users.locked', {}, { token: manager });
+    const listed = await postApi(shop.url, 'users.listLocked', {}, { token: manager });
     expect(listed.body).toEqual({ names: ['clerk'] });
     expect(
       (await postApi(shop.url, 'users.unlock', { name: 'clerk' }, { token: manager })).status,

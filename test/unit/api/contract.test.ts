@@ -33,6 +33,7 @@ const verbs = new Set([
   'resolve',
   'save',
   'setup',
+  'unlock',
   'update',
 ]);
 
