@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { User } from '../shared/user';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createEventBus, type EventBus } from './api/event-bus';
 import { createAuth } from './auth/api';
@@ -57,8 +56,6 @@ export interface CoreOptions {
 export interface Core {
   dispatch: Dispatch;
   events: EventBus;
-  /** The user a bearer token signs in, or null (unknown, signed out, expired). */
-  userOf(token: string | null): User | null;
   /** What a bearer token stands for now (a user, an ended session, nothing); renews nothing. */
   sessionOf(token: string | null): SessionState;
   demo: boolean;
@@ -112,7 +109,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       hasUsers: users.any,
     }),
     events,
-    userOf: auth.sessions.find,
     sessionOf: auth.sessions.peek,
     demo,
     db,

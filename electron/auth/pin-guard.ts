@@ -85,9 +85,9 @@ export function createPinGuard(now: () => Date, rules: PinGuardRules = pinGuardR
         locked: counted.locked || counted.failures + 1 >= rules.lockAfter,
       });
       if (names.size > maxCountedNames) {
-        for (const [counted, entry] of names) {
+        for (const [oldest, entry] of names) {
           if (!entry.locked) {
-            names.delete(counted);
+            names.delete(oldest);
             break;
           }
         }

@@ -68,11 +68,6 @@ export function createSessions({ now, idleMs, capMs = twelveHours }: SessionTime
     use: (token: string | null | undefined) => state(token, true),
     /** The token's state without renewing it (an event sent is not the user's activity). */
     peek: (token: string | null | undefined) => state(token, false),
-    /** The user of a live session, or null; renews nothing. */
-    find(token: string | null | undefined): User | null {
-      const found = state(token, false);
-      return found && found !== 'ended' ? found.user : null;
-    },
     close(token: string | null | undefined) {
       const session = token ? sessions.get(token) : undefined;
       if (session) session.signedOut = true;
