@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../shared/api/errors';
-import type { User } from '../shared/user';
 import { guardHandlers } from './api/database-guard';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createEventBus, type EventBus } from './api/event-bus';
 import { createAuth } from './auth/api';
+import type { SessionState } from './auth/sessions';
 import { backupHandlers } from './backups/api';
 import { createBalance } from './balance/api';
 import { openBank } from './bank/open-bank';
@@ -64,8 +64,8 @@ export interface CoreOptions {
 export interface Core {
   dispatch: Dispatch;
   events: EventBus;
-  /** The user a bearer token signs in, or null (unknown, signed out, expired). */
-  userOf(token: string | null): User | null;
+  /** What a bearer token stands for now (a user, an ended session, nothing); renews nothing. */
+  sessionOf(token: string | null): SessionState;
   demo: boolean;
   /** The shop's database connection: a new one after a restore. */
   readonly db: Database;
@@ -75,7 +75,7 @@ export interface Core {
 /** What lives as long as one opening of the database: a restore closes it and opens another. */
 interface OpenShop {
   dispatch: Dispatch;
-  userOf(token: string | null): User | null;
+  sessionOf(token: string | null): SessionState;
   db: Database;
   close(): Promise<void>;
 }
@@ -148,12 +148,12 @@ async function openCore(options: CoreOptions, lock: InstanceLock): Promise<Core>
   return {
     // The transports keep these for good: each call goes to the shop as it is open now, and
     // waits while a restore reopens it.
-    async dispatch(name, input, token) {
+    async dispatch(name, input, token, client) {
       await reopening;
-      return shop.dispatch(name, input, token);
+      return shop.dispatch(name, input, token, client);
     },
     events,
-    userOf: (token) => shop.userOf(token),
+    sessionOf: (token) => shop.sessionOf(token),
     demo: options.demo,
     get db() {
       return shop.db;
@@ -207,7 +207,7 @@ async function openShop(
   const bankOptions = { databaseFile, demoBank, sealer, simLatencyMs, modemProfileDirs };
   const modems = openBank({ ...base, ...bankOptions });
   const { bank, inboxes, dealerPin } = modems;
-  const { checkPin } = auth;
+  const checkPin = auth.checkApproval;
   const sales = createSales({ ...base, bank, inboxes, dealerPin, checkPin });
   if (!safeMode()) sales.recoverInterrupted();
   const printing = createPrinting({ ...base, databaseFile, documents, receipts: sales.receipts });
@@ -263,8 +263,12 @@ async function openShop(
     found: (problem) => enterSafeMode([problem]),
   });
   return {
-    dispatch: createDispatcher(guarded, { log, userOf: auth.sessions.find, hasUsers: users.any }),
-    userOf: auth.sessions.find,
+    dispatch: createDispatcher(guarded, {
+      log,
+      sessionOf: auth.sessions.use,
+      hasUsers: users.any,
+    }),
+    sessionOf: auth.sessions.peek,
     db,
     async close() {
       await checks?.stop();

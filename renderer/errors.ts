@@ -15,7 +15,12 @@ export function describeError(t: TFunction, error: unknown): string {
     if (error.code === 'unreachable') return t('errors.unreachable');
     if (error.code === 'internal') return t('errors.internal');
     if (error.code === 'forbidden') return t('errors.forbidden');
-    if (error.code === 'database_damaged') return t('errors.database_damaged');
+    if (error.code === 'database_damaged') return t('errors.databaseDamaged');
+    if (error.code === 'session_expired') return t('errors.sessionExpired');
+    if (error.code === 'user_locked') return t('errors.userLocked');
+    if (error.code === 'rate_limited') {
+      return t('errors.rateLimited', { count: Number(error.params?.retryAfter ?? 1) });
+    }
     if (error.code === 'printer_failed')
       return t('printers.printFailed', { message: error.message });
     return t('errors.other', { message: error.message });

@@ -9,12 +9,18 @@ import {
 } from '../../shared/api/contract';
 import { ApiError, type ApiErrorBody, issuesFromZod } from '../../shared/api/errors';
 import type { User } from '../../shared/user';
+import type { SessionState } from '../auth/sessions';
 import type { Logger } from '../log';
 
-/** Who is calling: the signed-in user (null for a public call) and their token. */
+/**
+ * Who is calling: the signed-in user (null for a public call), their token, and the client the
+ * call came from as its transport names it (`http:<address>`, `window:<id>`): wrong PINs are
+ * slowed down per client.
+ */
 export interface Caller {
   user: User | null;
   token: string | null;
+  client: string;
 }
 
 /**
@@ -33,20 +39,36 @@ export type Handlers = {
   ) => ProcedureOutput<N> | Promise<ProcedureOutput<N>>;
 };
 
-/** `token` is the bearer token the transport carried, if any. */
-export type Dispatch = (name: string, input: unknown, token?: string | null) => Promise<Outcome>;
+/**
+ * `token` is the bearer token the transport carried, if any; `client` who it came from (a call
+ * made inside the process, as tests do, is `local`).
+ */
+export type Dispatch = (
+  name: string,
+  input: unknown,
+  token?: string | null,
+  client?: string,
+) => Promise<Outcome>;
 
 interface DispatcherOptions {
   log: Logger;
-  /** The user a bearer token belongs to, or null. */
-  userOf(token: string | null): User | null;
+  /** What a bearer token stands for; a live session is renewed by the call. */
+  sessionOf(token: string | null): SessionState;
   /** Whether the shop has any user yet (before: first run, `setup` procedures are open). */
   hasUsers(): boolean;
 }
 
 /** Checks the procedure's access against the caller; null when allowed. */
-function refusal(access: Access, user: User | null, hasUsers: () => boolean): ApiErrorBody | null {
+function refusal(
+  access: Access,
+  session: SessionState,
+  hasUsers: () => boolean,
+): ApiErrorBody | null {
   if (access === 'public' || (access === 'setup' && !hasUsers())) return null;
+  if (session === 'ended') {
+    return { code: 'session_expired', message: 'The session has ended: sign in again' };
+  }
+  const user = session?.user;
   if (!user) return { code: 'unauthorized', message: 'Sign in first' };
   if ((access === 'manager' || access === 'setup') && user.role !== 'manager') {
     return { code: 'forbidden', message: 'A manager must do this' };
@@ -62,7 +84,7 @@ function refusal(access: Access, user: User | null, hasUsers: () => boolean): Ap
  */
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
   const { log } = options;
-  return async (name, rawInput, token = null) => {
+  return async (name, rawInput, token = null, client = 'local') => {
     if (!isProcedureName(name)) {
       return {
         ok: false,
@@ -70,8 +92,9 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
       };
     }
     const procedure = procedures[name];
-    const user = options.userOf(token);
-    const refused = refusal(procedure.access, user, options.hasUsers);
+    const session = options.sessionOf(token);
+    const refused = refusal(procedure.access, session, options.hasUsers);
+    const user = session && session !== 'ended' ? session.user : null;
     if (refused) return { ok: false, error: refused };
     const input = procedure.input.safeParse(rawInput ?? {});
     if (!input.success) {
@@ -86,7 +109,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     }
     try {
       const handler = handlers[name] as (input: unknown, caller: Caller) => unknown;
-      const result = await handler(input.data, { user, token });
+      const result = await handler(input.data, { user, token, client });
       const output = procedure.output.safeParse(result);
       if (!output.success) {
         log.error(`Output of ${name} does not match the contract`, output.error.issues);

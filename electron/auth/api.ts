@@ -1,40 +1,66 @@
 import { ApiError } from '../../shared/api/errors';
+import { defaultIdleLockMinutes } from '../../shared/shop';
 import type { Handlers } from '../api/dispatcher';
+import type { ShopProfileStore } from '../store/shop-profile';
 import type { UserStore } from '../store/users';
-import {
-  type CheckPin,
-  createLoginGuard,
-  createSessions,
-  pinCheck,
-  type Sessions,
-} from './sessions';
+import { type CheckPin, createPinGuard, guardedPinCheck, type PinGuard } from './pin-guard';
+import { createSessions, type Sessions } from './sessions';
 
-type AuthHandlers = Pick<Handlers, 'auth.setup' | 'auth.login' | 'auth.logout'>;
+type AuthHandlers = Pick<
+  Handlers,
+  'auth.setup' | 'auth.login' | 'auth.logout' | 'auth.renew' | 'users.listLocked' | 'users.unlock'
+>;
 
 /**
- * Signing in: the sessions the dispatcher finds callers in, the one rate-limited name and PIN
- * check (sign-in and a manager's approval at a clerk's counter), and the auth procedures.
+ * Signing in: the sessions the dispatcher finds callers in (ended after the shop's idle time,
+ * read from its profile at each check), the name and PIN checks with their own counts (a
+ * sign-in, and a manager's approval typed at a clerk's counter), and the auth procedures.
  */
-export function createAuth(deps: { users: UserStore; now: () => Date }) {
-  const sessions = createSessions(deps.now);
-  const checkPin = pinCheck(deps.users, createLoginGuard(deps.now));
-  return { sessions, checkPin, handlers: authHandlers(deps.users, sessions, checkPin) };
+export function createAuth(deps: { users: UserStore; shop: ShopProfileStore; now: () => Date }) {
+  const idleMs = () => (deps.shop.get()?.idleLockMinutes ?? defaultIdleLockMinutes) * 60_000;
+  const sessions = createSessions({ now: deps.now, idleMs });
+  const signIns = createPinGuard(deps.now);
+  const approvals = createPinGuard(deps.now);
+  return {
+    sessions,
+    /** A manager's name and PIN typed at a clerk's counter: counted apart from sign-ins. */
+    checkApproval: guardedPinCheck(deps.users, approvals),
+    handlers: authHandlers(deps.users, sessions, guardedPinCheck(deps.users, signIns), [
+      signIns,
+      approvals,
+    ]),
+  };
 }
 
-function authHandlers(users: UserStore, sessions: Sessions, checkPin: CheckPin): AuthHandlers {
+function authHandlers(
+  users: UserStore,
+  sessions: Sessions,
+  checkPin: CheckPin,
+  guards: readonly PinGuard[],
+): AuthHandlers {
   return {
     'auth.setup': ({ name, pin }) => {
       const user = users.addFirst(name, 'manager', pin);
       if (!user) throw new ApiError('conflict', 'This shop already has its users');
       return { token: sessions.open(user), user };
     },
-    'auth.login': ({ name, pin }) => {
-      const user = checkPin(name, pin);
+    'auth.login': ({ name, pin }, caller) => {
+      const user = checkPin(name, pin, caller.client);
       if (!user) throw new ApiError('unauthorized', 'Wrong name or PIN');
       return { token: sessions.open(user), user };
     },
     'auth.logout': (_input, caller) => {
       sessions.close(caller.token);
+      return {};
+    },
+    // The dispatcher renewed the session on its way here.
+    'auth.renew': () => ({}),
+    'users.listLocked': () => ({
+      names: [...new Set(guards.flatMap((guard) => guard.locked()))].sort(),
+    }),
+    'users.unlock': ({ name }) => {
+      const unlocked = guards.map((guard) => guard.unlock(name)).some(Boolean);
+      if (!unlocked) throw new ApiError('not_found', `"${name}" is not locked`);
       return {};
     },
   };

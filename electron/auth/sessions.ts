@@ -1,85 +1,78 @@
 import { randomBytes } from 'node:crypto';
-import { ApiError } from '../../shared/api/errors';
 import type { User } from '../../shared/user';
+
+/** What a bearer token stands for now: its user, a session that has ended, or nothing known. */
+export type SessionState = { user: User } | 'ended' | null;
+
+interface Session {
+  user: User;
+  openedAt: number;
+  lastUsedAt: number;
+  signedOut: boolean;
+}
+
+interface SessionTimes {
+  now: () => Date;
+  /**
+   * The shop's idle time, asked at every check so that a manager's change applies to the
+   * sessions already open: a token unused that long has ended.
+   */
+  idleMs: () => number;
+  /** The longest a session lasts however busy it is. */
+  capMs?: number;
+}
+
+const twelveHours = 12 * 60 * 60 * 1000;
 
 /**
  * Signed-in users, by bearer token, kept in memory: a restart signs everyone out, which a shop
- * counter accepts (the idle lock signs clerks out much more often).
+ * counter accepts (the idle lock signs clerks out much more often). A session ends when its
+ * token goes unused for the shop's idle time (each call made with it renews it), at sign-out,
+ * and 12 h after sign-in. An ended token is remembered for as long again, so that a late call
+ * is told its session expired rather than that it never signed in.
  */
-export function createSessions(now: () => Date, lifetimeMs = 12 * 60 * 60 * 1000) {
-  const sessions = new Map<string, { user: User; expires: number }>();
+export function createSessions({ now, idleMs, capMs = twelveHours }: SessionTimes) {
+  const sessions = new Map<string, Session>();
+  const endOf = (session: Session) =>
+    session.signedOut
+      ? Number.NEGATIVE_INFINITY
+      : Math.min(session.lastUsedAt + idleMs(), session.openedAt + capMs);
+  const forget = (at: number) => {
+    for (const [token, session] of sessions) {
+      if (session.openedAt + 2 * capMs <= at) sessions.delete(token);
+    }
+  };
+
+  function state(token: string | null | undefined, renew: boolean): SessionState {
+    if (!token) return null;
+    const session = sessions.get(token);
+    if (!session) return null;
+    const at = now().getTime();
+    if (endOf(session) <= at) {
+      session.signedOut = true;
+      return 'ended';
+    }
+    if (renew) session.lastUsedAt = at;
+    return { user: session.user };
+  }
+
   return {
     open(user: User): string {
+      const at = now().getTime();
+      forget(at);
       const token = randomBytes(32).toString('hex');
-      sessions.set(token, { user, expires: now().getTime() + lifetimeMs });
+      sessions.set(token, { user, openedAt: at, lastUsedAt: at, signedOut: false });
       return token;
     },
-    find(token: string | null | undefined): User | null {
-      if (!token) return null;
-      const session = sessions.get(token);
-      if (!session) return null;
-      if (session.expires <= now().getTime()) {
-        sessions.delete(token);
-        return null;
-      }
-      return session.user;
-    },
+    /** The token's state, renewing its session: a call made with it counts as use. */
+    use: (token: string | null | undefined) => state(token, true),
+    /** The token's state without renewing it (an event sent is not the user's activity). */
+    peek: (token: string | null | undefined) => state(token, false),
     close(token: string | null | undefined) {
-      if (token) sessions.delete(token);
+      const session = token ? sessions.get(token) : undefined;
+      if (session) session.signedOut = true;
     },
   };
 }
 
 export type Sessions = ReturnType<typeof createSessions>;
-
-/**
- * Slows down PIN guessing: after `maxFailures` wrong PINs for a name, that name is refused for
- * `lockMs` whatever the PIN. A 4-digit PIN then takes days to guess, not seconds.
- */
-export function createLoginGuard(now: () => Date, maxFailures = 5, lockMs = 60_000) {
-  const failures = new Map<string, { count: number; lockedUntil: number }>();
-  const key = (name: string) => name.trim().toLowerCase();
-  return {
-    check(name: string) {
-      const entry = failures.get(key(name));
-      if (entry && entry.lockedUntil > now().getTime()) {
-        const seconds = Math.ceil((entry.lockedUntil - now().getTime()) / 1000);
-        throw new ApiError('rate_limited', `Too many wrong PINs: try again in ${seconds} s`);
-      }
-    },
-    failed(name: string) {
-      const entry = failures.get(key(name)) ?? { count: 0, lockedUntil: 0 };
-      entry.count += 1;
-      if (entry.count >= maxFailures) {
-        entry.count = 0;
-        entry.lockedUntil = now().getTime() + lockMs;
-      }
-      failures.set(key(name), entry);
-    },
-    succeeded(name: string) {
-      failures.delete(key(name));
-    },
-  };
-}
-
-type LoginGuard = ReturnType<typeof createLoginGuard>;
-
-/** Checks a name and PIN typed at the counter: the user they belong to, or null. */
-export type CheckPin = (name: string, pin: string) => User | null;
-
-/**
- * A name and PIN checked as a sign-in is, wrong PINs counted by the guard. Signing in and a
- * manager's approval typed at a clerk's counter both go through it.
- */
-export function pinCheck(
-  users: { check(name: string, pin: string): User | null },
-  logins: LoginGuard,
-): CheckPin {
-  return (name, pin) => {
-    logins.check(name);
-    const user = users.check(name, pin);
-    if (user) logins.succeeded(name);
-    else logins.failed(name);
-    return user;
-  };
-}

@@ -10,7 +10,7 @@ import { userActor } from '../../shared/user';
 import { type Handlers, signedInUser } from '../api/dispatcher';
 import { refusingWith } from '../api/refusals';
 import { approvingManager } from '../auth/manager-approval';
-import type { CheckPin } from '../auth/sessions';
+import type { CheckPin } from '../auth/pin-guard';
 import type { ModemBank } from '../bank/modem-bank';
 import type { CarrierBook } from '../carriers/book';
 import { choosePrinter, printedOn } from '../printers/api';

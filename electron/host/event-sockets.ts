@@ -1,44 +1,95 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import type { EventName } from '../../shared/api/contract';
+import type { User } from '../../shared/user';
+import { mayHear } from '../api/event-audience';
+import type { SessionState } from '../auth/sessions';
 import { endSocketWithError } from './responses';
 
 /** The close code of a socket whose sign-in is missing or no longer valid. */
 export const signInRequiredClose = 4401;
 
+/**
+ * The subprotocol a socket asks for to be told events; offered beside `comptoir.bearer.<token>`,
+ * it is the one the host chooses, so the token is never echoed back.
+ */
+export const eventsProtocol = 'comptoir.events';
+const bearerPrefix = 'comptoir.bearer.';
+
+const isToken = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+
 /** The token of a sign-in message `{"token": "<64 hex>"}`, or null. */
 function tokenIn(text: string): string | null {
   try {
     const token = (JSON.parse(text) as { token?: unknown } | null)?.token;
-    return typeof token === 'string' && /^[0-9a-f]{64}$/.test(token) ? token : null;
+    return isToken(token) ? token : null;
   } catch {
     return null;
   }
 }
 
-/**
- * The `/events` sockets. A socket hears nothing until it sends `{"token"}` of a signed-in user
- * (again after a new sign-in); each event is sent only to sockets whose user is still signed in,
- * and a socket without a valid sign-in is closed with 4401.
- */
-export function createEventSockets(
-  isSignedIn: (token: string) => boolean,
-  /** How long a new socket may stay silent before it is closed for not signing in. */
-  signInWithinMs = 10_000,
-) {
-  const server = new WebSocketServer({ noServer: true, maxPayload: 4096 });
-  const signedIn = new Map<WebSocket, string>();
-  const refuse = (client: WebSocket) => {
-    signedIn.delete(client);
-    client.close(signInRequiredClose, 'Sign in first');
-  };
+/** The subprotocols a handshake offers (`Sec-WebSocket-Protocol`, comma-separated). */
+function offeredProtocols(request: http.IncomingMessage): string[] {
+  const header = request.headers['sec-websocket-protocol'];
+  return header === undefined ? [] : header.split(',').map((protocol) => protocol.trim());
+}
 
-  server.on('connection', (client) => {
+interface EventSocketOptions {
+  /** What a token stands for now, renewing nothing: an event sent is not the user's activity. */
+  sessionOf(token: string): SessionState;
+  /** How long a new socket may stay silent before it is closed for not signing in. */
+  signInWithinMs?: number;
+  /** How often sockets are checked for sessions that ended while no event was sent. */
+  sweepMs?: number;
+}
+
+/**
+ * The `/events` sockets. A socket signs in with its handshake (the subprotocol
+ * `comptoir.bearer.<token>`; a bad token is refused there, 401) or with its first message
+ * `{"token"}` (again after a new sign-in); until then it hears nothing. Each event goes only to
+ * the users allowed to hear it (`mayHear`). A socket without a valid sign-in is closed with
+ * 4401: reason `session_expired` when its session ended (idle, signed out, too old), checked at
+ * each event and every `sweepMs`, else `unauthorized`.
+ */
+export function createEventSockets({
+  sessionOf,
+  signInWithinMs = 10_000,
+  sweepMs = 5_000,
+}: EventSocketOptions) {
+  const server = new WebSocketServer({
+    noServer: true,
+    maxPayload: 4096,
+    handleProtocols: (protocols) =>
+      protocols.has(eventsProtocol)
+        ? eventsProtocol
+        : ([...protocols].find((protocol) => protocol.startsWith(bearerPrefix)) ?? false),
+  });
+  const signedIn = new Map<WebSocket, string>();
+  const refuse = (client: WebSocket, reason: 'unauthorized' | 'session_expired') => {
+    signedIn.delete(client);
+    client.close(signInRequiredClose, reason);
+  };
+  /** The socket's user, or null once it has been closed for its session. */
+  const userOf = (client: WebSocket, token: string): User | null => {
+    const state = sessionOf(token);
+    if (state && state !== 'ended') return state.user;
+    refuse(client, state === 'ended' ? 'session_expired' : 'unauthorized');
+    return null;
+  };
+  const sweep = setInterval(() => {
+    for (const [client, token] of signedIn) userOf(client, token);
+  }, sweepMs);
+  sweep.unref();
+
+  function watch(client: WebSocket, handshakeToken: string | null) {
     // A bad frame (too large, unmasked) is an 'error' of that client: without a listener ws
     // would throw it and stop the host. The client is dropped; the others keep their events.
     client.on('error', () => client.terminate());
+    if (handshakeToken) signedIn.set(client, handshakeToken);
     const deadline = setTimeout(() => {
-      if (!signedIn.has(client)) refuse(client);
+      if (!signedIn.has(client)) refuse(client, 'unauthorized');
     }, signInWithinMs);
     client.on('close', () => {
       clearTimeout(deadline);
@@ -46,10 +97,12 @@ export function createEventSockets(
     });
     client.on('message', (data, isBinary) => {
       const token = isBinary ? null : tokenIn(String(data));
-      if (token && isSignedIn(token)) signedIn.set(client, token);
-      else refuse(client);
+      const state = token ? sessionOf(token) : null;
+      if (token && state && state !== 'ended') signedIn.set(client, token);
+      else refuse(client, state === 'ended' ? 'session_expired' : 'unauthorized');
     });
-  });
+  }
+
   // A handshake ws refuses (not a WebSocket, no key, wrong version) is answered in the one shape.
   server.on('wsClientError', (error: Error, socket: Duplex) => {
     endSocketWithError(socket, 'bad_request', error.message);
@@ -57,16 +110,29 @@ export function createEventSockets(
 
   return {
     accept(request: http.IncomingMessage, socket: Duplex, head: Buffer) {
-      server.handleUpgrade(request, socket, head, (client) => server.emit('connection', client));
+      const offered = offeredProtocols(request)
+        .find((protocol) => protocol.startsWith(bearerPrefix))
+        ?.slice(bearerPrefix.length);
+      if (offered !== undefined) {
+        const state = isToken(offered) ? sessionOf(offered) : null;
+        if (!state || state === 'ended') {
+          const code = state === 'ended' ? 'session_expired' : 'unauthorized';
+          endSocketWithError(socket, code, 'The token of this socket is not signed in');
+          return;
+        }
+      }
+      server.handleUpgrade(request, socket, head, (client) => watch(client, offered ?? null));
     },
-    send(event: string, payload: unknown) {
+    send(event: EventName, payload: unknown) {
       const message = JSON.stringify({ event, payload });
       for (const [client, token] of signedIn) {
-        if (!isSignedIn(token)) refuse(client);
-        else if (client.readyState === WebSocket.OPEN) client.send(message);
+        const user = userOf(client, token);
+        if (!user || client.readyState !== WebSocket.OPEN) continue;
+        if (mayHear(user, event, payload as never)) client.send(message);
       }
     },
     close() {
+      clearInterval(sweep);
       for (const client of server.clients) client.terminate();
       server.close();
     },

@@ -146,9 +146,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const bearer = /^Bearer ([0-9a-f]{64})$/.exec(request.headers.authorization ?? '');
-    const outcome = await core.dispatch(name, input, bearer?.[1] ?? null);
+    const client = `http:${request.socket.remoteAddress ?? 'unknown'}`;
+    const outcome = await core.dispatch(name, input, bearer?.[1] ?? null, client);
     if (outcome.ok) sendJson(response, 200, outcome.result);
-    else sendJson(response, errorStatus[outcome.error.code], { error: outcome.error });
+    else {
+      const retryAfter = outcome.error.params?.retryAfter;
+      sendJson(
+        response,
+        errorStatus[outcome.error.code],
+        { error: outcome.error },
+        typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {},
+      );
+    }
   }
 
   function handleStatic(
@@ -236,7 +245,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     endSocketWithError(socket, clientErrorCode(error.code), 'The request cannot be read');
   });
 
-  const sockets = createEventSockets((token) => core.userOf(token) !== null);
+  const sockets = createEventSockets({ sessionOf: core.sessionOf });
   server.on('connect', (_request, socket: Duplex) => {
     socket.on('error', () => socket.destroy());
     endSocketWithError(socket, 'method_not_allowed', 'This host is not a proxy');

@@ -8,7 +8,7 @@ import { type Handlers, signedInUser } from '../api/dispatcher';
 import type { EventBus } from '../api/event-bus';
 import { refusingWith } from '../api/refusals';
 import { approvingManager } from '../auth/manager-approval';
-import type { CheckPin } from '../auth/sessions';
+import type { CheckPin } from '../auth/pin-guard';
 import type { ModemBank } from '../bank/modem-bank';
 import type { SmsInboxes } from '../bank/sms-inboxes';
 import { CarrierInputError } from '../carriers';

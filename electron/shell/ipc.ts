@@ -1,14 +1,23 @@
 import { type BrowserWindow, ipcMain } from 'electron';
 import { ipcChannels } from '../../shared/api/bridge';
-import { answerIpcInvoke } from '../api/ipc-invoke';
+import { createIpcEndpoint } from '../api/ipc-invoke';
 import type { Core } from '../core';
 
-/** Wires the Electron transport: calls in through the dispatcher, events out to the window. */
+const clientOf = (contentsId: number) => `window:${contentsId}`;
+
+/**
+ * Wires the Electron transport: calls in through the dispatcher, each window named as its own
+ * client; events out to the window only while its session lasts and its user may hear them.
+ */
 export function wireIpc(core: Core, window: () => BrowserWindow | null, devServerUrl?: string) {
+  const endpoint = createIpcEndpoint(core, devServerUrl);
   ipcMain.handle(ipcChannels.invoke, (event, name: unknown, input: unknown, token: unknown) =>
-    answerIpcInvoke(core.dispatch, event.senderFrame?.url, name, input, token, devServerUrl),
+    endpoint.invoke(event.senderFrame?.url, clientOf(event.sender.id), name, input, token),
   );
   return core.events.listen((name, payload) => {
-    window()?.webContents.send(ipcChannels.event, name, payload);
+    const target = window();
+    if (target && endpoint.mayReceive(clientOf(target.webContents.id), name, payload)) {
+      target.webContents.send(ipcChannels.event, name, payload);
+    }
   });
 }

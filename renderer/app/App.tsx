@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { defaultIdleLockMinutes } from '../../shared/shop';
@@ -11,6 +11,7 @@ import type { TranslationKey } from '../i18n';
 import { ModemsPage } from '../modems/ModemsPage';
 import { SalesPage } from '../sales/SalesPage';
 import { CarrierSettings } from '../settings/CarrierSettings';
+import { LockedNames } from '../settings/LockedNames';
 import { ModemSettings } from '../settings/ModemSettings';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SetupPage } from '../setup/SetupPage';
@@ -20,6 +21,7 @@ import { DatabaseDamagedBanner } from './DatabaseDamagedBanner';
 import { DemoBanner } from './DemoBanner';
 import { useIdleLock } from './idle-lock';
 import { LanguagePicker } from './LanguagePicker';
+import { createSessionRenewal } from './session-renewal';
 
 type Session = ProcedureOutput<'auth.login'>;
 
@@ -60,6 +62,7 @@ const pages: readonly Page[] = [
         <SettingsPage />
         <CarrierSettings />
         <ModemSettings demo={demo} />
+        <LockedNames />
       </>
     ),
   },
@@ -70,6 +73,9 @@ const pages: readonly Page[] = [
     render: (_session, _demo, shell) => <BackupsPage onRestored={shell.databaseRestored} />,
   },
 ];
+
+/** How often activity at the counter renews the session on the host, at most. */
+const renewEveryMs = 30_000;
 
 const readHash = () => window.location.hash.replace(/^#/, '');
 
@@ -113,7 +119,8 @@ export function App({
   const shell: Shell = { databaseRestored: database.restored };
   const [session, setSession] = useState<Session | null>(null);
   const [firstRun, setFirstRun] = useState(!hasUsers);
-  const [locked, setLocked] = useState(false);
+  /** Why the sign-in screen shows again: the counter's idle lock, or the host ended the session. */
+  const [ended, setEnded] = useState<'idle' | 'expired' | null>(null);
   const hash = useLocationHash();
   const allowed = pages.filter((page) => !page.managerOnly || session?.user.role === 'manager');
   const current = allowed.find((page) => page.id === hash) ?? allowed[0];
@@ -122,20 +129,43 @@ export function App({
     api.setToken(next.token);
     setSession(next);
     setFirstRun(false);
-    setLocked(false);
+    setEnded(null);
     window.location.hash = landing;
   }
 
-  function signOut(why: 'asked' | 'idle') {
+  function signOut(why: 'asked' | 'idle' | 'expired') {
     // The call carries the token it was made with; the screen does not wait for its answer.
-    void api.call('auth.logout', {}).catch(() => {});
+    if (why !== 'expired') void api.call('auth.logout', {}).catch(() => {});
     api.setToken(null);
     setSession(null);
-    setLocked(why === 'idle');
+    setEnded(why === 'asked' ? null : why);
   }
 
+  const signOutRef = useRef(signOut);
+  signOutRef.current = signOut;
+  useEffect(() => api.onSessionExpired(() => signOutRef.current('expired')), []);
+
+  // The host ends a session unused for the idle time: activity at the counter renews it.
+  const renewal = useRef<ReturnType<typeof createSessionRenewal> | null>(null);
+  const signedInToken = session?.token ?? null;
+  useEffect(() => {
+    if (signedInToken === null) return;
+    const renewing = createSessionRenewal(() => {
+      void api.call('auth.renew', {}).catch(() => {});
+    }, renewEveryMs);
+    renewal.current = renewing;
+    return () => {
+      renewing.stop();
+      renewal.current = null;
+    };
+  }, [signedInToken]);
+
   const idleLockMinutes = useIdleLockMinutes();
-  useIdleLock(session ? idleLockMinutes : null, () => signOut('idle'));
+  useIdleLock(
+    session ? idleLockMinutes : null,
+    () => signOut('idle'),
+    () => renewal.current?.active(),
+  );
 
   let main: ReactNode;
   if (session) {
@@ -156,7 +186,13 @@ export function App({
     main = (
       <SignInPage
         demo={demo}
-        notice={locked ? t('signIn.locked', { count: idleLockMinutes }) : null}
+        notice={
+          ended === 'idle'
+            ? t('signIn.locked', { count: idleLockMinutes })
+            : ended === 'expired'
+              ? t('signIn.expired')
+              : null
+        }
         onSignedIn={(next) => signIn(next, 'counter')}
       />
     );

@@ -39,7 +39,9 @@ export function SignInPage({
       ) {
         setProblem(t('signIn.wrong'));
       } else if (error instanceof ApiError && error.code === 'rate_limited') {
-        setProblem(t('signIn.tooMany'));
+        setProblem(t('signIn.tooMany', { count: Number(error.params?.retryAfter ?? 1) }));
+      } else if (error instanceof ApiError && error.code === 'user_locked') {
+        setProblem(t('signIn.nameLocked'));
       } else {
         setProblem(describeError(t, error));
       }

@@ -5,6 +5,7 @@ import type {
   ProcedureName,
   ProcedureOutput,
 } from './contract';
+import { ApiError } from './errors';
 
 /**
  * How a client reaches the core. Implementations resolve with the procedure's result or reject
@@ -23,16 +24,41 @@ export interface Client {
   /** Every later call carries this token (after auth.login or auth.setup); null signs out. */
   setToken(token: string | null): void;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * Hears when a call made with the current token is refused `session_expired` (the host ended
+   * the session: idle, signed out, too old); not for a token set aside meanwhile.
+   */
+  onSessionExpired(listener: () => void): () => void;
 }
 
 export function createClient(transport: Transport): Client {
   let token: string | null = null;
+  const expiredListeners = new Set<() => void>();
   return {
-    call: (name, input) => transport.invoke(name, input, token) as never,
+    async call(name, input) {
+      const sentWith = token;
+      try {
+        return (await transport.invoke(name, input, sentWith)) as never;
+      } catch (error) {
+        if (
+          error instanceof ApiError &&
+          error.code === 'session_expired' &&
+          sentWith !== null &&
+          sentWith === token
+        ) {
+          for (const listener of expiredListeners) listener();
+        }
+        throw error;
+      }
+    },
     setToken(next) {
       token = next;
       transport.setToken?.(next);
     },
     on: (event, listener) => transport.subscribe(event, listener as (payload: unknown) => void),
+    onSessionExpired(listener) {
+      expiredListeners.add(listener);
+      return () => expiredListeners.delete(listener);
+    },
   };
 }

@@ -7,6 +7,11 @@ export const errorStatus = {
   bad_request: 400,
   invalid_json: 400,
   unauthorized: 401,
+  /**
+   * A token whose session has ended: unused for the shop's idle time, signed out, or 12 h old.
+   * The interface goes back to its sign-in screen.
+   */
+  session_expired: 401,
   forbidden: 403,
   unknown_procedure: 404,
   not_found: 404,
@@ -17,7 +22,10 @@ export const errorStatus = {
   idempotency_key_reused: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** Wrong PINs come too fast from this client: `params.retryAfter` seconds (and Retry-After). */
   rate_limited: 429,
+  /** A name locked after many wrong PINs in a row: a manager unlocks it (`users.unlock`). */
+  user_locked: 423,
   headers_too_large: 431,
   internal: 500,
   /** A printer (or the program that reaches it) did not take the receipt; nothing was logged. */

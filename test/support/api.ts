@@ -1,3 +1,4 @@
+import http from 'node:http';
 import WebSocket from 'ws';
 import { type Client, createClient } from '../../shared/api/client';
 import { ApiError } from '../../shared/api/errors';
@@ -21,4 +22,50 @@ export async function signedIn(url: string, name: string, pin: string): Promise<
   );
   api.setToken((await api.call('auth.login', { name, pin })).token);
   return api;
+}
+
+export interface HttpAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: { error?: { code: string; params?: Record<string, unknown> } } & Record<string, unknown>;
+}
+
+/**
+ * `POST /api/<name>` to the host at `url` over real HTTP, from the loopback address `from`
+ * (127.0.0.2 stands for another machine of the shop: the host tells clients by address).
+ */
+export function postApi(
+  url: string,
+  name: string,
+  input: unknown,
+  options: { token?: string; from?: string } = {},
+): Promise<HttpAnswer> {
+  const body = JSON.stringify(input);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      new URL(`/api/${name}`, url),
+      {
+        method: 'POST',
+        localAddress: options.from ?? '127.0.0.1',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+          }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
 }

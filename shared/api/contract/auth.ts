@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { userSchema } from '../../user';
 import { noInput, procedure } from './procedure';
 
-const userNameSchema = z
+export const userNameSchema = z
   .string()
   .trim()
   .min(1)
@@ -27,4 +27,10 @@ export const auth = {
     signedIn,
   ),
   'auth.logout': procedure('user', 'Ends this session.', noInput, z.object({})),
+  'auth.renew': procedure(
+    'user',
+    'Keeps this session open: the counter calls it while someone is at it without other calls.',
+    noInput,
+    z.object({}),
+  ),
 };

@@ -3,7 +3,10 @@ import { saleSchema } from '../../sale';
 import { shopProfileSchema } from '../../shop';
 import { modemStatusSchema } from './modems';
 
-/** Events pushed to every connected interface. */
+/**
+ * Events pushed to the signed-in interfaces whose user may hear them
+ * (electron/api/event-audience.ts decides, per event).
+ */
 export const events = {
   'shop.updated': z.object({ profile: shopProfileSchema }),
   'sales.progress': z.object({ sale: saleSchema }),

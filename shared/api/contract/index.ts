@@ -14,6 +14,7 @@ import { receipts } from './receipts';
 import { sales } from './sales';
 import { shifts } from './shifts';
 import { shop } from './shop';
+import { users } from './users';
 
 export type { Access } from './procedure';
 export { events };
@@ -25,6 +26,7 @@ export { events };
 export const procedures = {
   ...app,
   ...auth,
+  ...users,
   ...shop,
   ...catalog,
   ...sales,

@@ -34,6 +34,7 @@ const verbs = new Set([
   'restore',
   'save',
   'setup',
+  'unlock',
   'update',
 ]);
 

@@ -11,8 +11,8 @@ const clerk = { id: 2, name: 'clerk', role: 'clerk' as const };
 function options(log = quietLog, hasUsers = true) {
   return {
     log,
-    userOf: (token: string | null) =>
-      token === 'manager' ? manager : token === 'clerk' ? clerk : null,
+    sessionOf: (token: string | null) =>
+      token === 'manager' ? { user: manager } : token === 'clerk' ? { user: clerk } : null,
     hasUsers: () => hasUsers,
   };
 }
@@ -102,6 +102,19 @@ describe('the dispatcher', () => {
       error: { code: 'unauthorized' },
     });
     expect(await dispatch('auth.logout', {}, 'clerk')).toEqual({ ok: true, result: {} });
+    expect(update).not.toHaveBeenCalled();
+  });
+
+  it('tells a caller whose session ended to sign in again, and runs nothing', async () => {
+    const update = vi.fn();
+    const dispatch = createDispatcher(handlers({ 'shop.update': update }), {
+      ...quiet,
+      sessionOf: () => 'ended' as const,
+    });
+    expect(await dispatch('shop.update', {}, 'ended-token')).toMatchObject({
+      ok: false,
+      error: { code: 'session_expired' },
+    });
     expect(update).not.toHaveBeenCalled();
   });
 
