@@ -22,3 +22,6 @@ export async function signedIn(url: string, name: string, pin: string): Promise<
   api.setToken((await api.call('auth.login', { name, pin })).token);
   return api;
 }
+
+/** Francs of the demo shop (XPF), as the API takes money: xpf(1500) is 1 500 F. */
+export const xpf = (amount: number) => ({ amount, currency: 'XPF' as const });

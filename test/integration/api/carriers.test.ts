@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { createCore } from '../../../electron/core';
 import { createClient } from '../../../shared/api/client';
 import { httpTransport } from '../../../shared/api/http-transport';
-import { refusal } from '../../support/api';
+import { refusal, xpf } from '../../support/api';
 import { withTestHosts } from '../../support/host';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 
@@ -38,7 +38,7 @@ describe('carrier profiles edited by a manager', () => {
     const { sale } = await manager.call('sales.renew', {
       msisdn: '687123456',
       planId: '5go',
-      payment: { method: 'cash', tendered: 10_000 },
+      payment: { method: 'cash', tendered: xpf(10_000) },
       idempotencyKey: 'carrier-edit-sale-1',
     });
     expect(sale).toMatchObject({ status: 'succeeded', price: { amount: 6500 } });

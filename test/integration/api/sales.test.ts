@@ -4,7 +4,7 @@ import { createCore } from '../../../electron/core';
 import { createClient } from '../../../shared/api/client';
 import type { EventPayload } from '../../../shared/api/contract';
 import { httpTransport } from '../../../shared/api/http-transport';
-import { refusal, signedIn } from '../../support/api';
+import { refusal, signedIn, xpf } from '../../support/api';
 import { withTestHosts } from '../../support/host';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 
@@ -48,7 +48,7 @@ describe('selling over the API, on the demo bank', () => {
     const request = {
       msisdn: '687 12 34 56',
       planId: '5go',
-      payment: { method: 'cash' as const, tendered: 10_000 },
+      payment: { method: 'cash' as const, tendered: xpf(10_000) },
       idempotencyKey: key(),
     };
     const { sale } = await api.call('sales.renew', request);
@@ -75,7 +75,7 @@ describe('selling over the API, on the demo bank', () => {
   it('issues the receipt of each sale with what really happened, chained to the one before', async () => {
     const { host } = await startTestHost({ demo: true });
     const api = await signedIn(host.url, 'clerk', '1111');
-    const paid = { method: 'cash' as const, tendered: 10_000 };
+    const paid = { method: 'cash' as const, tendered: xpf(10_000) };
     const done = await api.call('sales.renew', {
       msisdn: '687123456',
       planId: '5go',
@@ -141,7 +141,11 @@ describe('selling over the API, on the demo bank', () => {
     ['a foreign number', { msisdn: '+33 6 12 34 56 78' }, 'msisdn'],
     ['text with AT control characters', { msisdn: '687123456"\r\nATD112;' }, 'msisdn'],
     ['an unknown plan', { planId: '50go' }, 'planId'],
-    ['cash below the price', { payment: { method: 'cash', tendered: 100 } }, 'payment.tendered'],
+    [
+      'cash below the price',
+      { payment: { method: 'cash', tendered: xpf(100) } },
+      'payment.tendered',
+    ],
   ])('refuses %s with a field issue and writes nothing', async (_label, change, path) => {
     const { host, core } = await startTestHost({ demo: true });
     const api = await signedIn(host.url, 'clerk', '1111');
@@ -149,7 +153,7 @@ describe('selling over the API, on the demo bank', () => {
       api.call('sales.renew', {
         msisdn: '687123456',
         planId: '5go',
-        payment: { method: 'cash', tendered: 10_000 },
+        payment: { method: 'cash', tendered: xpf(10_000) },
         idempotencyKey: key(),
         ...change,
       } as never),
