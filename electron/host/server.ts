@@ -148,7 +148,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const bearer = /^Bearer ([0-9a-f]{64})$/.exec(request.headers.authorization ?? '');
     const outcome = await core.dispatch(name, input, bearer?.[1] ?? null);
     if (outcome.ok) sendJson(response, 200, outcome.result);
-    else sendJson(response, errorStatus[outcome.error.code], { error: outcome.error });
+    else {
+      const { code, params } = outcome.error;
+      // A call to come back to says when, as HTTP clients read it (RFC 9110 Retry-After).
+      const retryAfter = code === 'in_progress' ? params?.retryAfter : undefined;
+      sendJson(
+        response,
+        errorStatus[code],
+        { error: outcome.error },
+        retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) },
+      );
+    }
   }
 
   function handleStatic(

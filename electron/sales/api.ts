@@ -45,6 +45,11 @@ function asApiError(error: unknown): unknown {
     if (error.code === 'idempotency_key_reused') {
       return new ApiError('idempotency_key_reused', error.message);
     }
+    if (error.code === 'in_progress') {
+      return new ApiError('in_progress', error.message, undefined, {
+        retryAfter: error.retryAfterSeconds ?? 1,
+      });
+    }
     return new ApiError('invalid_input', error.message, [
       { path: 'planId', code: error.code, message: error.message },
     ]);

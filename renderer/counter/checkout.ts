@@ -141,7 +141,7 @@ export function problemsFromIssues(
       problems.number ??= code === 'foreign_number' ? 'foreign_number' : 'invalid_number';
     } else if (path === 'planId') {
       problems.plan ??= 'plan_required';
-    } else if (path.startsWith('payment.tendered')) {
+    } else if (path === 'payment.tendered' || path === 'payment.tendered.amount') {
       problems.tendered ??= code === 'tendered_required' ? 'tendered_required' : 'tendered_too_low';
     } else if (path === 'payment.reference') {
       problems.reference ??= 'reference_characters';
