@@ -172,4 +172,47 @@ describe('amounts beyond what a till can hold', () => {
     });
     expect(z.report.shift.closedBy).toBe('manager');
   });
+
+  it('refuses cash that would take the day past the largest exact sum, and reports such a day as an error, not a wrong figure', async () => {
+    const { host, core } = await startTestHost({ demo: true });
+    const clerk = await signedIn(host.url, 'clerk', '1111');
+    // A float an earlier version let in (issue 11, defect 5), or some 900,000 entries at the
+    // ceiling: the day's cash is 5 000 F short of the largest exact sum.
+    const clerkId = core.db.prepare("SELECT id FROM users WHERE name = 'clerk'").pluck().get();
+    core.db
+      .prepare(
+        "INSERT INTO shifts (opened_at, opened_by, float_amount, currency) VALUES (?, ?, ?, 'XPF')",
+      )
+      .run(new Date().toISOString(), clerkId, Number.MAX_SAFE_INTEGER - 5_000);
+
+    const tooMuch = await refusal(
+      clerk.call('shifts.recordCashMovement', {
+        kind: 'in',
+        amount: xpf(10_000),
+        reason: 'Takings of the other till',
+      }),
+    );
+    expect(tooMuch).toMatchObject({
+      code: 'invalid_input',
+      issues: [expect.objectContaining({ path: 'amount', code: 'sum_too_large' })],
+    });
+    expect(core.db.prepare('SELECT count(*) FROM cash_movements').pluck().get()).toBe(0);
+    expect((await clerk.call('day.getReport', {})).report.cash.expected.amount).toBe(
+      Number.MAX_SAFE_INTEGER - 5_000,
+    );
+
+    // A sale is not held back by the books: the report then says its sums cannot be exact.
+    const { sale } = await clerk.call('sales.renew', {
+      msisdn: '687123456',
+      planId: '5go',
+      payment: { method: 'cash', tendered: xpf(6_000) },
+      idempotencyKey: `past-safe-${Date.now()}`,
+    });
+    expect(sale.status).toBe('succeeded');
+    const report = await refusal(clerk.call('day.getReport', {}));
+    expect(report).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/largest exact amount/),
+    });
+  });
 });
