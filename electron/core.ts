@@ -96,7 +96,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...auth.handlers,
     ...sales.handlers,
     ...modems.handlers,
-    ...carrierHandlers(carriers),
+    ...carrierHandlers(carriers, shop),
     ...day,
     ...backupHandlers(backups),
     ...printing.handlers,

@@ -111,6 +111,20 @@ describe('carrier profiles edited by a manager', () => {
       path: 'profile.plans.0.id',
       code: 'plan_of_another_carrier',
     });
+    // Prices in a currency the till is not counted in (the demo shop counts in XPF).
+    const euros = await refusal(
+      manager.call('carriers.save', { profile: { ...profile, currency: 'EUR' } }),
+    );
+    expect(euros).toMatchObject({
+      code: 'invalid_input',
+      issues: [
+        expect.objectContaining({
+          path: 'profile.currency',
+          code: 'foreign_currency',
+          params: { currency: 'XPF' },
+        }),
+      ],
+    });
     expect(fs.existsSync(path.join(path.dirname(databaseFile), 'carriers'))).toBe(false);
     const catalog = await manager.call('catalog.list', {});
     expect(catalog.carriers.map((carrier) => carrier.id)).toEqual(['nc-demo']);
