@@ -52,7 +52,7 @@ test('issue 5: day.getReport and day.close on a shift of 5,000 sales inside 1,00
     for (let shift = 0; shift < shifts; shift++) {
       const start = firstDay + shift * daysPerShift;
       await at(new Date(database.day(start).from.getTime() + 60_000));
-      await api.call('shifts.open', { float: 20_000 });
+      await api.call('shifts.open', { float: { amount: 20_000, currency: 'XPF' } });
       await at(new Date(database.day(start + daysPerShift - 1).to.getTime() - 60_000));
       for (let run = 0; run < 21; run++) {
         const began = performance.now();
@@ -63,7 +63,7 @@ test('issue 5: day.getReport and day.close on a shift of 5,000 sales inside 1,00
       }
       const began = performance.now();
       const { z } = await api.call('day.close', {
-        counted: [{ denomination: 10_000, count: 2 }],
+        counted: [{ denomination: { amount: 10_000, currency: 'XPF' }, count: 2 }],
         reason: 'bench: the drawer is not counted',
       });
       closes.push(performance.now() - began);

@@ -252,7 +252,7 @@ async function openShop(
     ...auth.handlers,
     ...sales.handlers,
     ...modems.handlers,
-    ...carrierHandlers(carriers),
+    ...carrierHandlers(carriers, shop),
     ...day,
     ...backupHandlers({ folder: backupFolder, schedule: backups, restore: parts.restore }),
     ...printing.handlers,

@@ -21,6 +21,12 @@ export function describeError(t: TFunction, error: unknown): string {
     if (error.code === 'rate_limited') {
       return t('errors.rateLimited', { count: Number(error.params?.retryAfter ?? 1) });
     }
+    if (error.code === 'in_progress') {
+      return t('errors.inProgress', { seconds: error.params?.retryAfter ?? 1 });
+    }
+    // A field's issue where the form has no field for it (money in another currency).
+    const issue = error.code === 'invalid_input' ? error.issues?.[0] : undefined;
+    if (issue) return describeIssue(t, issue);
     if (error.code === 'printer_failed')
       return t('printers.printFailed', { message: error.message });
     return t('errors.other', { message: error.message });

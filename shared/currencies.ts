@@ -44,6 +44,26 @@ export const signedAmountInputSchema = z
   .refine((amount) => Math.abs(amount) <= amountCeiling, belowCeiling)
   .int();
 
+/**
+ * Money sent into the API: integer minor units and the currency they are in, the same shape as
+ * the money the API answers with. The one schema of every amount a caller sends (a float, cash
+ * moved or tendered, a counted denomination); the currency must be the shop's, which the core
+ * checks where the shop is known (electron/api/money-inputs.ts).
+ */
+export const moneyInputSchema = moneyInputOf(amountInputSchema);
+
+/** Money sent in that must be more than nothing (cash put in or taken out, a coin or note). */
+export const positiveMoneyInputSchema = moneyInputOf(amountInputSchema.positive());
+
+/** Money sent in that may be below zero (a dealer balance in debt). */
+export const signedMoneyInputSchema = moneyInputOf(signedAmountInputSchema);
+
+export type MoneyInput = z.output<typeof moneyInputSchema>;
+
+function moneyInputOf(amount: z.ZodNumber) {
+  return z.object({ amount, currency: currencyCodeSchema }).strict();
+}
+
 /** An amount of money: integer minor units of its currency, never a fraction. */
 export const moneySchema = z
   .object({ amount: z.number().int().nonnegative().safe(), currency: currencyCodeSchema })

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { amountInputSchema, moneySchema, signedAmountInputSchema } from './currencies';
+import {
+  amountInputSchema,
+  moneySchema,
+  positiveMoneyInputSchema,
+  signedMoneyInputSchema,
+} from './currencies';
 import { saleStatuses } from './sale';
 
 const count = z.number().int().nonnegative();
@@ -22,22 +27,29 @@ export const reasonSchema = z
 export const cashMovementInputSchema = z
   .object({
     kind: z.enum(['in', 'out']),
-    amount: amountInputSchema.positive(),
+    amount: positiveMoneyInputSchema,
     reason: reasonSchema,
   })
   .strict();
 
-/** One line of the cash count: how many of one coin or note (in minor units). */
+const pieces = z.number().int().nonnegative().max(1_000_000);
+
+/** One line of the cash count as the close sends it: how many of one coin or note. */
+export const countedLineInputSchema = z
+  .object({ denomination: positiveMoneyInputSchema, count: pieces })
+  .strict();
+
+/**
+ * One line of the cash count as a Z report keeps it (in minor units of the report's currency):
+ * the shape the issued, hashed Z reports already hold.
+ */
 export const countedLineSchema = z
-  .object({
-    denomination: amountInputSchema.positive(),
-    count: z.number().int().nonnegative().max(1_000_000),
-  })
+  .object({ denomination: amountInputSchema.positive(), count: pieces })
   .strict();
 
 /** A dealer SIM's balance entered by hand, when the carrier cannot be asked. */
 export const dealerBalanceInputSchema = z
-  .object({ modemId: z.string().min(1).max(32), amount: signedAmountInputSchema })
+  .object({ modemId: z.string().min(1).max(32), amount: signedMoneyInputSchema })
   .strict();
 
 /** A manager's name and PIN typed at the counter, for a clerk's screen to close the day. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amountInputSchema, currencyCodeSchema, moneySchema } from './currencies';
+import { currencyCodeSchema, moneyInputSchema, moneySchema } from './currencies';
 
 /** The life of a sale in the renewal journal (DESIGN.md). */
 export const saleStatuses = ['draft', 'paid', 'sending', 'succeeded', 'failed', 'unknown'] as const;
@@ -36,8 +36,8 @@ export type PaymentMethod = (typeof paymentMethods)[number];
 export const paymentSchema = z
   .object({
     method: z.enum(paymentMethods),
-    /** Cash handed over, in minor units; required for cash. */
-    tendered: amountInputSchema.optional(),
+    /** Cash handed over; required for cash. */
+    tendered: moneyInputSchema.optional(),
     /** Card slip or transfer reference. */
     reference: z
       .string()
@@ -48,7 +48,11 @@ export const paymentSchema = z
   })
   .strict();
 
-export type Payment = z.output<typeof paymentSchema>;
+/** A payment as the caller sends it. */
+export type PaymentInput = z.output<typeof paymentSchema>;
+
+/** A payment as the journal records it: cash tendered in minor units of the sale's currency. */
+export type Payment = Omit<PaymentInput, 'tendered'> & { tendered?: number };
 
 /**
  * A renewal as the journal records it, one field per column of `sales` (the column is the

@@ -1,10 +1,12 @@
 import { ApiError } from '../../shared/api/errors';
 import type { Handlers } from '../api/dispatcher';
+import { refuseForeignCurrency } from '../api/money-inputs';
+import type { ShopProfileStore } from '../store/shop-profile';
 import { type CarrierBook, CarrierBookError } from './book';
 
 type CarrierHandlers = Pick<Handlers, 'carriers.list' | 'carriers.get' | 'carriers.save'>;
 
-export function carrierHandlers(carriers: CarrierBook): CarrierHandlers {
+export function carrierHandlers(carriers: CarrierBook, shop: ShopProfileStore): CarrierHandlers {
   return {
     'carriers.list': () => ({
       carriers: carriers.entries().map(({ profile, file, edited }) => ({
@@ -21,6 +23,9 @@ export function carrierHandlers(carriers: CarrierBook): CarrierHandlers {
       return { profile };
     },
     'carriers.save': async ({ profile }) => {
+      // Its prices are in its own currency: a carrier the till cannot count is not sold.
+      const shopCurrency = shop.get()?.currency;
+      if (shopCurrency) refuseForeignCurrency(profile.currency, shopCurrency, 'profile.currency');
       try {
         return { profile: (await carriers.save(profile)).profile };
       } catch (error) {

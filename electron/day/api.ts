@@ -1,13 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import type { CarrierProfile } from '../../shared/carrier';
-import type { CurrencyCode } from '../../shared/currencies';
+import type { CurrencyCode, MoneyInput } from '../../shared/currencies';
 import type { ZReport } from '../../shared/day';
 import { denominations } from '../../shared/denominations';
 import { localDate, localDateTimeText } from '../../shared/local-time';
 import type { ShopProfile } from '../../shared/shop';
 import { userActor } from '../../shared/user';
 import { type Handlers, signedInUser } from '../api/dispatcher';
+import { amountInShopCurrency } from '../api/money-inputs';
 import { refusingWith } from '../api/refusals';
 import { approvingManager } from '../auth/manager-approval';
 import type { CheckPin } from '../auth/pin-guard';
@@ -54,6 +55,17 @@ function asApiError(error: unknown): unknown {
 }
 
 const refusingAsApi = <T>(run: () => T | Promise<T>) => refusingWith(asApiError, run);
+
+/** Dealer balances typed by hand, in minor units of the shop's currency. */
+function dealerAmounts(
+  balances: readonly { modemId: string; amount: MoneyInput }[] | undefined,
+  currency: CurrencyCode,
+) {
+  return balances?.map(({ modemId, amount }, index) => ({
+    modemId,
+    amount: amountInShopCurrency(amount, currency, `dealerBalances.${index}.amount`),
+  }));
+}
 
 /** The shift book on the shop's database and the day procedures: shifts, X and Z reports. */
 export function createDay(deps: {
@@ -122,12 +134,10 @@ function dayHandlers(deps: {
       refusingAsApi(async () => {
         const user = signedInUser(caller);
         const profile = shop();
-        const shift = deps.shifts.open(user.id, input.float, profile.currency);
-        const balances = await dealerBalancesOfBank(
-          deps.bank,
-          deps.carrierOf,
-          input.dealerBalances,
-        );
+        const float = amountInShopCurrency(input.float, profile.currency, 'float');
+        const typed = dealerAmounts(input.dealerBalances, profile.currency);
+        const shift = deps.shifts.open(user.id, float, profile.currency);
+        const balances = await dealerBalancesOfBank(deps.bank, deps.carrierOf, typed);
         for (const { modemId, carrierId, reading } of balances) {
           if (!reading) continue;
           deps.shifts.recordReading(
@@ -145,11 +155,19 @@ function dayHandlers(deps: {
       }),
     'shifts.recordCashMovement': ({ kind, amount, reason }, caller) =>
       refusingAsApi(() => ({
-        shift: view(deps.shifts.cashMovement(signedInUser(caller).id, kind, amount, reason)),
+        shift: view(
+          deps.shifts.cashMovement(
+            signedInUser(caller).id,
+            kind,
+            amountInShopCurrency(amount, shop().currency, 'amount'),
+            reason,
+          ),
+        ),
       })),
     'shifts.recordDealerBalance': ({ modemId, amount }, caller) =>
       refusingAsApi(() => {
         const user = signedInUser(caller);
+        const balance = amountInShopCurrency(amount, shop().currency, 'amount');
         const shift = deps.shifts.current();
         if (!shift) throw new ApiError('conflict', 'No shift is open');
         const modem = deps.bank.statuses().find((status) => status.id === modemId);
@@ -164,7 +182,7 @@ function dayHandlers(deps: {
             modemId,
             carrierId: modem.carrierId,
             moment: 'opening',
-            amount,
+            amount: balance,
             source: 'manual',
             text: null,
             actorId: user.id,
@@ -184,15 +202,20 @@ function dayHandlers(deps: {
       refusingAsApi(async () => {
         const closer = approvingManager(caller, input.manager, deps.checkManager);
         const profile = shop();
+        const counted = input.counted.map(({ denomination, count }, index) => ({
+          denomination: amountInShopCurrency(
+            denomination,
+            profile.currency,
+            `counted.${index}.denomination`,
+          ),
+          count,
+        }));
+        const typed = dealerAmounts(input.dealerBalances, profile.currency);
         if (!deps.shifts.current()) {
           throw new ApiError('conflict', 'No shift is open: there is nothing to close');
         }
         deps.shifts.nothingSending();
-        const balances = await dealerBalancesOfBank(
-          deps.bank,
-          deps.carrierOf,
-          input.dealerBalances,
-        );
+        const balances = await dealerBalancesOfBank(deps.bank, deps.carrierOf, typed);
         const unread = balances.filter((balance) => balance.reading === null);
         if (unread.length > 0) {
           const issues = unread.map(({ modemId, problem }) => ({
@@ -208,8 +231,8 @@ function dayHandlers(deps: {
         );
         const z = deps.shifts.close({
           userId: closer.id,
-          counted: input.counted,
-          allowedDenominations: denominations[profile.currency as CurrencyCode] ?? [],
+          counted,
+          allowedDenominations: denominations[profile.currency],
           reason: input.reason ?? null,
           closingReadings,
           timeZone: profile.timeZone,

@@ -77,14 +77,33 @@ export interface DayFacts {
 }
 
 export class DayReportError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** `sum_too_large`: a total would leave the range where every amount is exact. */
+    readonly code: 'mixed_currencies' | 'sum_too_large' = 'mixed_currencies',
+  ) {
     super(message);
     this.name = 'DayReportError';
   }
 }
 
+/**
+ * a + b (or a − b, b negated), refused past Number.MAX_SAFE_INTEGER either way: beyond it a
+ * total would silently be a wrong figure, and the Z chain hashes only safe integers.
+ */
+function plus(a: number, b: number): number {
+  const total = a + b;
+  if (!Number.isSafeInteger(total)) {
+    throw new DayReportError(
+      `The day's totals would pass ${Number.MAX_SAFE_INTEGER} minor units, the largest exact amount`,
+      'sum_too_large',
+    );
+  }
+  return total;
+}
+
 const sum = <T>(items: readonly T[], amount: (item: T) => number) =>
-  items.reduce((total, item) => total + amount(item), 0);
+  items.reduce((total, item) => plus(total, amount(item)), 0);
 
 /** What a group of paid sales adds up to; the carrier's cost and the margin count only top-ups done. */
 interface Tally {
@@ -104,11 +123,11 @@ function tally<K>(groups: Map<K, Tally>, key: K, sale: SaleFact): void {
     groups.set(key, group);
   }
   group.sales += 1;
-  group.amount += sale.price;
+  group.amount = plus(group.amount, sale.price);
   if (sale.status === 'succeeded') {
     group.succeeded += 1;
-    group.dealerCost += sale.dealerCost;
-    group.margin += sale.price - sale.dealerCost;
+    group.dealerCost = plus(group.dealerCost, sale.dealerCost);
+    group.margin = plus(group.margin, sale.price - sale.dealerCost);
   }
 }
 
@@ -194,7 +213,10 @@ export function dayReport(facts: DayFacts): DayReport {
     facts.movements.filter((movement) => movement.kind === 'out'),
     (movement) => movement.amount,
   );
-  const expected = facts.shift.float.amount + cashSales - cashRefunds + cashIn - cashOut;
+  const expected = plus(
+    plus(plus(facts.shift.float.amount, cashSales), -cashRefunds),
+    plus(cashIn, -cashOut),
+  );
 
   // The dealer SIMs read this shift, and those a top-up went through.
   const modemIds = new Set(facts.readings.map((reading) => reading.modemId));
@@ -221,13 +243,14 @@ export function dayReport(facts: DayFacts): DayReport {
       closing,
       movement,
       expected: expectedMovement,
-      difference: movement === null ? null : movement - expectedMovement,
+      difference: movement === null ? null : plus(movement, -expectedMovement),
       explaining: explaining.get(modemId) ?? [],
     };
   });
 
   const counted = facts.count
-    ? sum(facts.count.counted, (line) => line.denomination * line.count)
+    ? // plus(0, …) checks each line's product too.
+      sum(facts.count.counted, (line) => plus(0, line.denomination * line.count))
     : null;
 
   return {
@@ -239,7 +262,7 @@ export function dayReport(facts: DayFacts): DayReport {
       sales: totals.sales,
       gross: money(totals.amount),
       refunds: money(refunded),
-      net: money(totals.amount - refunded),
+      net: money(plus(totals.amount, -refunded)),
       dealerCost: money(totals.dealerCost),
       margin: money(totals.margin),
     },
@@ -310,7 +333,7 @@ export function dayReport(facts: DayFacts): DayReport {
         ? {
             counted: [...facts.count.counted],
             total: money(counted),
-            difference: counted - expected,
+            difference: plus(counted, -expected),
             reason: facts.count.reason,
           }
         : null,

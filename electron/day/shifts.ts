@@ -7,6 +7,7 @@ import { canonicalJson } from '../store/canonical-json';
 import type { SaleCsvRow } from './csv';
 import {
   type DayFacts,
+  DayReportError,
   dayReport,
   type MovementFact,
   type ReadingFact,
@@ -21,6 +22,7 @@ type ShiftErrorCode =
   | 'sale_sending'
   | 'reason_required'
   | 'unknown_denomination'
+  | 'sum_too_large'
   | 'not_found';
 
 export class ShiftError extends Error {
@@ -205,6 +207,23 @@ export function createShiftBook(
     };
   }
 
+  /**
+   * Inside the transaction that just wrote an amount: refuses it (path names its field) when the
+   * day's report would no longer add up exactly with it, rather than let the day's figures go
+   * wrong. Only the sums are at stake here, so the zone the hours are read in does not matter;
+   * the report's other refusals are the report's to give when it is asked for.
+   */
+  function stillAddsUp(shift: Shift, path: string): void {
+    try {
+      dayReport(facts(shift, deps.now().toISOString(), 'UTC'));
+    } catch (error) {
+      if (error instanceof DayReportError && error.code === 'sum_too_large') {
+        throw new ShiftError('sum_too_large', error.message, path);
+      }
+      if (!(error instanceof DayReportError)) throw error;
+    }
+  }
+
   const zOf = (row: ZRow): ZReport => ({
     ...(JSON.parse(row.content) as Omit<ZReport, 'hash' | 'prevHash'>),
     hash: row.hash,
@@ -234,7 +253,9 @@ export function createShiftBook(
           );
           const row = shiftById.get(Number(lastInsertRowid));
           if (!row) throw new Error('The shift was not written');
-          return shiftOf(row);
+          const opened = shiftOf(row);
+          stillAddsUp(opened, 'float');
+          return opened;
         })
         .immediate();
     },
@@ -251,6 +272,7 @@ export function createShiftBook(
             userId,
             deps.now().toISOString(),
           );
+          stillAddsUp(shift, 'amount');
           return shift;
         })
         .immediate();

@@ -2,10 +2,12 @@ import type { Database } from 'better-sqlite3';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { CarrierProfile } from '../../shared/carrier';
-import { type Sale, type SaleView, saleView } from '../../shared/sale';
+import type { CurrencyCode } from '../../shared/currencies';
+import { type PaymentInput, type Sale, type SaleView, saleView } from '../../shared/sale';
 import { userActor } from '../../shared/user';
 import { type Handlers, signedInUser } from '../api/dispatcher';
 import type { EventBus } from '../api/event-bus';
+import { amountInShopCurrency } from '../api/money-inputs';
 import { refusingWith } from '../api/refusals';
 import { approvingManager } from '../auth/manager-approval';
 import type { CheckPin } from '../auth/pin-guard';
@@ -43,6 +45,11 @@ function asApiError(error: unknown): unknown {
     if (error.code === 'idempotency_key_reused') {
       return new ApiError('idempotency_key_reused', error.message);
     }
+    if (error.code === 'in_progress') {
+      return new ApiError('in_progress', error.message, undefined, {
+        retryAfter: error.retryAfterSeconds ?? 1,
+      });
+    }
     return new ApiError('invalid_input', error.message, [
       { path: 'planId', code: error.code, message: error.message },
     ]);
@@ -58,6 +65,17 @@ function asApiError(error: unknown): unknown {
 }
 
 const refusingAsApi = <T>(run: () => T | Promise<T>) => refusingWith(asApiError, run);
+
+/** The payment as the journal records it: the cash tendered in minor units of the shop's currency. */
+/** Only cash carries an amount, so only cash asks for the shop's currency (its profile). */
+function paymentInShopCurrency(
+  { tendered, ...payment }: PaymentInput,
+  shopCurrency: () => CurrencyCode,
+) {
+  return tendered === undefined
+    ? payment
+    : { ...payment, tendered: amountInShopCurrency(tendered, shopCurrency(), 'payment.tendered') };
+}
 
 /** What the counter sells: each carrier's plans and prices, and how its numbers are read. */
 export function catalogOf(carriers: readonly CarrierProfile[]): ProcedureOutput<'catalog.list'> {
@@ -139,6 +157,11 @@ export function createSales(deps: {
       renewals,
       carriers,
       view,
+      shopCurrency: () => {
+        const profile = deps.shop.get();
+        if (!profile) throw new ApiError('conflict', 'Set the shop profile up first');
+        return profile.currency;
+      },
       receiptWithOutcome: receipting.withOutcome,
       checkManager: deps.checkPin,
       receipts,
@@ -157,6 +180,7 @@ function salesHandlers(deps: {
   carriers: CarrierBook;
   receipts: ReceiptBook;
   view(sale: Sale): SaleView;
+  shopCurrency(): CurrencyCode;
   checkManager: CheckPin;
   /** Issues an outcome's receipt in the outcome's commit (a correction after a resolve). */
   receiptWithOutcome: InSameCommit;
@@ -169,7 +193,8 @@ function salesHandlers(deps: {
     'sales.renew': (input, caller) =>
       refusingAsApi(async () => {
         const user = signedInUser(caller);
-        return { sale: view(await deps.renewals.renew(input, user)) };
+        const payment = paymentInShopCurrency(input.payment, deps.shopCurrency);
+        return { sale: view(await deps.renewals.renew({ ...input, payment }, user)) };
       }),
     'sales.get': ({ id }) => refusingAsApi(() => ({ sale: view(deps.journal.get(id)) })),
     'sales.list': (filter) => ({ sales: deps.journal.list(filter).map(view) }),

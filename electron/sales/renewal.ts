@@ -1,5 +1,5 @@
 import type { CarrierProfile } from '../../shared/carrier';
-import type { Payment, Sale } from '../../shared/sale';
+import { hasOutcome, type Payment, type Sale } from '../../shared/sale';
 import { type Actor, systemActor, type User, userActor } from '../../shared/user';
 import type { ModemBank, ModemLease } from '../bank/modem-bank';
 import { classifyTopUpAnswer, renderTopUpSteps } from '../carriers';
@@ -30,12 +30,26 @@ interface RenewalDeps {
 
 export class RenewalError extends Error {
   constructor(
-    readonly code: 'unknown_plan' | 'idempotency_key_reused',
+    readonly code: 'unknown_plan' | 'idempotency_key_reused' | 'in_progress',
     message: string,
+    /** For `in_progress`: in how many seconds a retry may find the outcome. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'RenewalError';
   }
+}
+
+/** Resolves once `promise` settles (either way) or `ms` have passed, whichever is first. */
+function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    promise.then(done, done);
+  });
 }
 
 type Attempt = { settlement: Settlement } | { notSent: string };
@@ -157,15 +171,42 @@ export function createRenewals(deps: RenewalDeps) {
     deps.onProgress?.(sale);
     return sale;
   };
+  /** The sales this process is selling now, by key: what a retry of one of them waits for. */
+  const selling = new Map<string, Promise<Sale>>();
+
+  /**
+   * A retry's answer: the first call's outcome. While its top-up is still running, the retry
+   * waits for it up to the carrier's top-up timeout, then is told to come back (in_progress)
+   * rather than answered with a sale that has no outcome yet.
+   */
+  async function outcomeForRetry(
+    known: Sale,
+    request: RenewalRequest,
+    carrier: CarrierProfile | null,
+  ): Promise<Sale> {
+    const sale = sameRenewalOrRefused(known, request, carrier);
+    if (hasOutcome(sale.status)) return sale;
+    const timeoutMs = (carrier ?? deps.carrierOf(sale.planId))?.topUp.timeoutMs ?? 30_000;
+    const first = selling.get(sale.idempotencyKey);
+    if (first) await settledWithin(first, timeoutMs);
+    const now = deps.journal.get(sale.id);
+    if (hasOutcome(now.status)) return now;
+    throw new RenewalError(
+      'in_progress',
+      `Sale ${sale.id} under the key ${request.idempotencyKey} is still being sold: ask again later`,
+      Math.ceil(timeoutMs / 1000),
+    );
+  }
 
   return {
     /**
      * Sells a renewal: validates, writes the paid sale (idempotent), then tops up through an
-     * idle modem of the plan's carrier. Resolves once the sale is succeeded, failed or unknown.
+     * idle modem of the plan's carrier. Resolves once the sale is succeeded, failed or unknown;
+     * a retry with the same key resolves with that same outcome (outcomeForRetry).
      */
     async renew(request: RenewalRequest, clerk: User): Promise<Sale> {
       const known = deps.journal.findByKey(request.idempotencyKey);
-      if (known) return sameRenewalOrRefused(known, request, deps.carrierOf(request.planId));
+      if (known) return outcomeForRetry(known, request, deps.carrierOf(request.planId));
       const carrier = deps.carrierOf(request.planId);
       if (!carrier) throw new RenewalError('unknown_plan', `No plan ${request.planId}`);
       // Everything that can be refused is refused here, before a sale or a byte exists.
@@ -194,53 +235,69 @@ export function createRenewals(deps: RenewalDeps) {
         },
         actor,
       );
-      if (!created) return sameRenewalOrRefused(sale, request, carrier);
-      progress(sale);
+      if (!created) return outcomeForRetry(sale, request, carrier);
+      const sold = topUp(sale, carrier, request, actor);
+      selling.set(request.idempotencyKey, sold);
+      try {
+        return await sold;
+      } finally {
+        selling.delete(request.idempotencyKey);
+      }
+    },
+  };
 
-      const lease = await deps.bank.acquire(carrier.id, deps.modemWaitMs ?? 30_000);
-      if (!lease) {
+  /** Tops up a paid sale through an idle modem of its carrier, to its outcome. */
+  async function topUp(
+    sale: Sale,
+    carrier: CarrierProfile,
+    request: RenewalRequest,
+    actor: Actor,
+  ): Promise<Sale> {
+    progress(sale);
+
+    const lease = await deps.bank.acquire(carrier.id, deps.modemWaitMs ?? 30_000);
+    if (!lease) {
+      return progress(
+        deps.journal.abandonBeforeSending(
+          sale.id,
+          'no_modem_available',
+          systemActor,
+          deps.onOutcome,
+        ),
+      );
+    }
+    try {
+      let rendered: ReturnType<typeof renderTopUpSteps>;
+      try {
+        rendered = renderTopUpSteps(carrier, {
+          msisdn: request.msisdn,
+          plan: request.planId,
+          pin: deps.dealerPin(lease.id),
+        });
+      } catch (error) {
+        const reason = `cannot build the top-up for ${lease.id}: ${(error as Error).message}`;
         return progress(
-          deps.journal.abandonBeforeSending(
+          deps.journal.abandonBeforeSending(sale.id, reason, systemActor, deps.onOutcome),
+        );
+      }
+      progress(deps.journal.markSending(sale.id, lease.id, actor));
+      const modem: Actor = { kind: 'modem', modemId: lease.id };
+      const attempt = await runScript(carrier, lease, rendered.steps, rendered.masked);
+      if ('notSent' in attempt) {
+        return progress(
+          deps.journal.settle(
             sale.id,
-            'no_modem_available',
-            systemActor,
+            { status: 'failed', reason: attempt.notSent, transcript: lease.transcript() },
+            modem,
             deps.onOutcome,
           ),
         );
       }
-      try {
-        let rendered: ReturnType<typeof renderTopUpSteps>;
-        try {
-          rendered = renderTopUpSteps(carrier, {
-            msisdn: request.msisdn,
-            plan: request.planId,
-            pin: deps.dealerPin(lease.id),
-          });
-        } catch (error) {
-          const reason = `cannot build the top-up for ${lease.id}: ${(error as Error).message}`;
-          return progress(
-            deps.journal.abandonBeforeSending(sale.id, reason, systemActor, deps.onOutcome),
-          );
-        }
-        progress(deps.journal.markSending(sale.id, lease.id, actor));
-        const modem: Actor = { kind: 'modem', modemId: lease.id };
-        const attempt = await runScript(carrier, lease, rendered.steps, rendered.masked);
-        if ('notSent' in attempt) {
-          return progress(
-            deps.journal.settle(
-              sale.id,
-              { status: 'failed', reason: attempt.notSent, transcript: lease.transcript() },
-              modem,
-              deps.onOutcome,
-            ),
-          );
-        }
-        return progress(deps.journal.settle(sale.id, attempt.settlement, modem, deps.onOutcome));
-      } finally {
-        lease.release();
-      }
-    },
-  };
+      return progress(deps.journal.settle(sale.id, attempt.settlement, modem, deps.onOutcome));
+    } finally {
+      lease.release();
+    }
+  }
 }
 
 export type Renewals = ReturnType<typeof createRenewals>;

@@ -69,7 +69,7 @@ export function Confirmation({
         {payment.tendered !== undefined && (
           <>
             <dt>{t('receipt.tendered')}</dt>
-            <dd>{format.money({ ...plan.price, amount: payment.tendered })}</dd>
+            <dd>{format.money(payment.tendered)}</dd>
           </>
         )}
         {change !== null && (

@@ -6,7 +6,7 @@ import { parseAmount } from '../../shared/amounts';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { currencies, type Money } from '../../shared/currencies';
 import { type CustomerNumber, customerNumber } from '../../shared/customer-number';
-import { type Payment, type PaymentMethod, paymentSchema } from '../../shared/sale';
+import { type PaymentInput, type PaymentMethod, paymentSchema } from '../../shared/sale';
 
 export type Carrier = ProcedureOutput<'catalog.list'>['carriers'][number];
 export type Plan = Carrier['plans'][number];
@@ -50,7 +50,7 @@ export interface Checkout {
   customer: CustomerNumber;
   carrier: Carrier;
   plan: Plan;
-  payment: Payment;
+  payment: PaymentInput;
   /** Cash only: what goes back to the customer, in minor units. */
   change: number | null;
 }
@@ -105,12 +105,15 @@ export function checkout(catalog: readonly Carrier[], form: CheckoutForm): Check
   const chosen = findPlan(catalog, form.planId);
   if (!chosen) problems.plan = 'plan_required';
 
-  let payment: Payment = { method: form.method };
+  let payment: PaymentInput = { method: form.method };
   let change: number | null = null;
   if (form.method === 'cash' && chosen) {
     const cash = cashChange(chosen.plan.price, form.tendered);
     if (cash.ok) {
-      payment = { method: 'cash', tendered: cash.tendered };
+      payment = {
+        method: 'cash',
+        tendered: { amount: cash.tendered, currency: chosen.plan.price.currency },
+      };
       change = cash.change;
     } else {
       problems.tendered = cash.problem;
@@ -138,7 +141,7 @@ export function problemsFromIssues(
       problems.number ??= code === 'foreign_number' ? 'foreign_number' : 'invalid_number';
     } else if (path === 'planId') {
       problems.plan ??= 'plan_required';
-    } else if (path === 'payment.tendered') {
+    } else if (path === 'payment.tendered' || path === 'payment.tendered.amount') {
       problems.tendered ??= code === 'tendered_required' ? 'tendered_required' : 'tendered_too_low';
     } else if (path === 'payment.reference') {
       problems.reference ??= 'reference_characters';

@@ -40,7 +40,11 @@ export function CashMovementForm({
     if (!read.ok || found.reason) return;
     setBusy(true);
     try {
-      await api.call('shifts.recordCashMovement', { kind, amount: read.amount, reason });
+      await api.call('shifts.recordCashMovement', {
+        kind,
+        amount: { amount: read.amount, currency },
+        reason,
+      });
       setMessage({
         tone: 'ok',
         lines: [
@@ -55,7 +59,7 @@ export function CashMovementForm({
     } catch (error) {
       const issue = error instanceof ApiError ? error.issues?.[0] : undefined;
       if (issue?.path === 'reason') setErrors({ reason: describeIssue(t, issue) });
-      else if (issue?.path === 'amount') setErrors({ amount: describeIssue(t, issue) });
+      else if (issue?.path.startsWith('amount')) setErrors({ amount: describeIssue(t, issue) });
       else setMessage({ tone: 'error', lines: [describeError(t, error)] });
     } finally {
       setBusy(false);

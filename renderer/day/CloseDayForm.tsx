@@ -73,12 +73,15 @@ export function CloseDayForm({
     setProblem(null);
     if (Object.keys(found).length > 0) return;
     const input: ProcedureInput<'day.close'> = {
-      counted: reading.lines,
+      counted: reading.lines.map(({ denomination, count }) => ({
+        denomination: { amount: denomination, currency },
+        count,
+      })),
       ...(reason.trim() === '' ? {} : { reason }),
       ...(dealerAmounts.length > 0
         ? {
             dealerBalances: dealerAmounts.flatMap(({ modemId, read }) =>
-              read.ok ? [{ modemId, amount: read.amount }] : [],
+              read.ok ? [{ modemId, amount: { amount: read.amount, currency } }] : [],
             ),
           }
         : {}),

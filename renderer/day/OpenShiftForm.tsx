@@ -39,7 +39,7 @@ export function OpenShiftForm({
     }
     setBusy(true);
     try {
-      onOpened(await api.call('shifts.open', { float: read.amount }));
+      onOpened(await api.call('shifts.open', { float: { amount: read.amount, currency } }));
     } catch (error) {
       setProblem(describeError(t, error));
     } finally {

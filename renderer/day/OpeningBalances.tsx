@@ -35,7 +35,10 @@ function TypedBalance({
     setBusy(true);
     setError(undefined);
     try {
-      await api.call('shifts.recordDealerBalance', { modemId, amount: read.amount });
+      await api.call('shifts.recordDealerBalance', {
+        modemId,
+        amount: { amount: read.amount, currency },
+      });
       onSaved();
     } catch (failure) {
       setError(describeError(t, failure));

@@ -20,6 +20,11 @@ export const errorStatus = {
   conflict: 409,
   /** An idempotency key already used for a sale with another card, plan or payment. */
   idempotency_key_reused: 409,
+  /**
+   * The sale of this idempotency key is still being sold, past the time a retry waits for it:
+   * ask again after `params.retryAfter` seconds (also the browser host's Retry-After header).
+   */
+  in_progress: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   /** Wrong PINs come too fast from this client: `params.retryAfter` seconds (and Retry-After). */

@@ -69,3 +69,6 @@ export function postApi(
     request.end(body);
   });
 }
+
+/** Francs of the demo shop (XPF), as the API takes money: xpf(1500) is 1 500 F. */
+export const xpf = (amount: number) => ({ amount, currency: 'XPF' as const });

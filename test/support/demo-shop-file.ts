@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { type Core, createCore } from '../../electron/core';
+import { xpf } from './api';
 import { SHIPPED_MODEMS } from './modem-profiles';
 
 const quiet = { error: () => {}, warn: () => {}, info: () => {} };
@@ -50,7 +51,7 @@ export async function demoShopOnFile(databaseFile: string) {
         );
       }
     },
-    openShift: () => call('shifts.open', { float: 0 }, clerk),
+    openShift: () => call('shifts.open', { float: xpf(0) }, clerk),
     closeDay: () => call('day.close', { counted: [] }, manager),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  countedLineSchema,
+  countedLineInputSchema,
   dayReportSchema,
   dealerBalanceInputSchema,
   managerApprovalSchema,
@@ -25,7 +25,7 @@ export const day = {
       "manager's name and PIN. Issues the numbered, chained Z report.",
     z
       .object({
-        counted: z.array(countedLineSchema).max(64),
+        counted: z.array(countedLineInputSchema).max(64),
         reason: reasonSchema.optional(),
         dealerBalances: z.array(dealerBalanceInputSchema).max(64).optional(),
         manager: managerApprovalSchema.optional(),

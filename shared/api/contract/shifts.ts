@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amountInputSchema } from '../../currencies';
+import { moneyInputSchema } from '../../currencies';
 import { cashMovementInputSchema, dealerBalanceInputSchema, shiftSchema } from '../../day';
 import { noInput, procedure } from './procedure';
 
@@ -18,7 +18,7 @@ export const shifts = {
       'balance (or takes the ones entered by hand). Refused while a shift is open.',
     z
       .object({
-        float: amountInputSchema,
+        float: moneyInputSchema,
         dealerBalances: z.array(dealerBalanceInputSchema).max(64).optional(),
       })
       .strict(),

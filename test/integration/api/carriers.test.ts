@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { createCore } from '../../../electron/core';
 import { createClient } from '../../../shared/api/client';
 import { httpTransport } from '../../../shared/api/http-transport';
-import { refusal } from '../../support/api';
+import { refusal, xpf } from '../../support/api';
 import { withTestHosts } from '../../support/host';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 
@@ -38,7 +38,7 @@ describe('carrier profiles edited by a manager', () => {
     const { sale } = await manager.call('sales.renew', {
       msisdn: '687123456',
       planId: '5go',
-      payment: { method: 'cash', tendered: 10_000 },
+      payment: { method: 'cash', tendered: xpf(10_000) },
       idempotencyKey: 'carrier-edit-sale-1',
     });
     expect(sale).toMatchObject({ status: 'succeeded', price: { amount: 6500 } });
@@ -110,6 +110,20 @@ describe('carrier profiles edited by a manager', () => {
     expect(twin.issues?.[0]).toMatchObject({
       path: 'profile.plans.0.id',
       code: 'plan_of_another_carrier',
+    });
+    // Prices in a currency the till is not counted in (the demo shop counts in XPF).
+    const euros = await refusal(
+      manager.call('carriers.save', { profile: { ...profile, currency: 'EUR' } }),
+    );
+    expect(euros).toMatchObject({
+      code: 'invalid_input',
+      issues: [
+        expect.objectContaining({
+          path: 'profile.currency',
+          code: 'foreign_currency',
+          params: { currency: 'XPF' },
+        }),
+      ],
     });
     expect(fs.existsSync(path.join(path.dirname(databaseFile), 'carriers'))).toBe(false);
     const catalog = await manager.call('catalog.list', {});

@@ -9,7 +9,7 @@ import { renderDayReportEscPos } from '../../../electron/printing/escpos';
 import { receiptTranslations } from '../../../electron/printing/translations';
 import { createClient } from '../../../shared/api/client';
 import { httpTransport } from '../../../shared/api/http-transport';
-import { refusal, signedIn } from '../../support/api';
+import { refusal, signedIn, xpf } from '../../support/api';
 import { withTestHosts } from '../../support/host';
 import { closedPort, startNetworkPrinter } from '../../support/printers';
 import { withTempDirs } from '../../support/temp';
@@ -31,9 +31,9 @@ const renew = (api: Client, msisdn: string, planId: string, payment: object) =>
  * 1 500 F cash sales, 1 500 F refunded, 2 000 F taken out).
  */
 const counted = [
-  { denomination: 10_000, count: 1 },
-  { denomination: 1_000, count: 3 },
-  { denomination: 500, count: 1 },
+  { denomination: xpf(10_000), count: 1 },
+  { denomination: xpf(1_000), count: 3 },
+  { denomination: xpf(500), count: 1 },
 ];
 const reason = 'A 500 F coin given as change twice';
 
@@ -45,15 +45,19 @@ async function dayAtTheCounter(options: Parameters<typeof startTestHost>[0] = {}
   const started = await startTestHost({ demo: true, ...options });
   const clerk = await signedIn(started.host.url, 'clerk', '1111');
   const manager = await signedIn(started.host.url, 'manager', '9999');
-  await clerk.call('shifts.open', { float: 10_000 });
+  await clerk.call('shifts.open', { float: xpf(10_000) });
   expect(
-    (await renew(clerk, '687123456', '5go', { method: 'cash', tendered: 10_000 })).sale,
+    (await renew(clerk, '687123456', '5go', { method: 'cash', tendered: xpf(10_000) })).sale,
   ).toMatchObject({ status: 'succeeded' });
   await renew(clerk, '687654321', '1go', { method: 'card', reference: 'TPE-1' });
   expect(
-    (await renew(clerk, '687111222', '1go', { method: 'cash', tendered: 2_000 })).sale,
+    (await renew(clerk, '687111222', '1go', { method: 'cash', tendered: xpf(2_000) })).sale,
   ).toMatchObject({ status: 'failed' });
-  await clerk.call('shifts.recordCashMovement', { kind: 'out', amount: 2_000, reason: 'Change' });
+  await clerk.call('shifts.recordCashMovement', {
+    kind: 'out',
+    amount: xpf(2_000),
+    reason: 'Change',
+  });
   const close = async () => (await manager.call('day.close', { counted, reason })).z;
   return { ...started, clerk, manager, close };
 }

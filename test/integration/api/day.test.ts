@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createShiftBook } from '../../../electron/day/shifts';
-import { refusal, signedIn } from '../../support/api';
+import { refusal, signedIn, xpf } from '../../support/api';
 import { withTestHosts } from '../../support/host';
 
 const startTestHost = withTestHosts();
@@ -30,19 +30,22 @@ describe('a day at the counter, closed', () => {
   it('opens with a float, sells, moves cash, reports and closes with a counted difference', async () => {
     const { manager, clerk, core } = await demoDay();
     expect(await clerk.call('shifts.getCurrent', {})).toEqual({ shift: null, stale: false });
-    const opened = await clerk.call('shifts.open', { float: 10_000 });
+    const opened = await clerk.call('shifts.open', { float: xpf(10_000) });
     expect(opened.dealerProblems).toEqual([]);
     expect(opened.shift).toMatchObject({ openedBy: 'clerk', float: { amount: 10_000 } });
-    expect((await refusal(clerk.call('shifts.open', { float: 0 }))).code).toBe('conflict');
+    expect((await refusal(clerk.call('shifts.open', { float: xpf(0) }))).code).toBe('conflict');
 
-    const cash = await renew(clerk, '687123456', '5go', { method: 'cash', tendered: 10_000 });
+    const cash = await renew(clerk, '687123456', '5go', { method: 'cash', tendered: xpf(10_000) });
     expect(cash.sale.status).toBe('succeeded');
     await renew(clerk, '687654321', '1go', { method: 'card', reference: 'TPE-1' });
-    const refused = await renew(clerk, '687111222', '1go', { method: 'cash', tendered: 2_000 });
+    const refused = await renew(clerk, '687111222', '1go', {
+      method: 'cash',
+      tendered: xpf(2_000),
+    });
     expect(refused.sale.status).toBe('failed');
     await clerk.call('shifts.recordCashMovement', {
       kind: 'out',
-      amount: 2_000,
+      amount: xpf(2_000),
       reason: 'Change for the bakery',
     });
 
@@ -63,9 +66,9 @@ describe('a day at the counter, closed', () => {
     expect((await clerk.call('day.getReport', {})).report.totals).toEqual(x.report.totals);
 
     const counted = [
-      { denomination: 10_000, count: 1 },
-      { denomination: 1_000, count: 3 },
-      { denomination: 500, count: 1 },
+      { denomination: xpf(10_000), count: 1 },
+      { denomination: xpf(1_000), count: 3 },
+      { denomination: xpf(500), count: 1 },
     ];
     const noReason = await refusal(manager.call('day.close', { counted }));
     expect(noReason.issues?.[0]).toMatchObject({ path: 'reason', code: 'reason_required' });
@@ -86,7 +89,7 @@ describe('a day at the counter, closed', () => {
     expect(
       (
         await refusal(
-          clerk.call('shifts.recordCashMovement', { kind: 'in', amount: 1, reason: 'late' }),
+          clerk.call('shifts.recordCashMovement', { kind: 'in', amount: xpf(1), reason: 'late' }),
         )
       ).code,
     ).toBe('conflict');
@@ -113,12 +116,12 @@ describe('a day at the counter, closed', () => {
     ).toEqual({ ok: true });
 
     // The next day opens again, and the chain goes on.
-    await clerk.call('shifts.open', { float: 13_500 });
+    await clerk.call('shifts.open', { float: xpf(13_500) });
     const second = await manager.call('day.close', {
       counted: [
-        { denomination: 10_000, count: 1 },
-        { denomination: 1_000, count: 3 },
-        { denomination: 500, count: 1 },
+        { denomination: xpf(10_000), count: 1 },
+        { denomination: xpf(1_000), count: 3 },
+        { denomination: xpf(500), count: 1 },
       ],
     });
     expect(second.z).toMatchObject({ number: 2, prevHash: z.hash });
@@ -126,7 +129,7 @@ describe('a day at the counter, closed', () => {
 
   it('detects an altered Z report', async () => {
     const { manager, clerk, core } = await demoDay();
-    await clerk.call('shifts.open', { float: 0 });
+    await clerk.call('shifts.open', { float: xpf(0) });
     const { z } = await manager.call('day.close', { counted: [] });
     const book = createShiftBook(core.db, {
       deviceId: z.deviceId,
@@ -146,12 +149,12 @@ describe('a day at the counter, closed', () => {
   it('refuses bad closes and movements, changing nothing', async () => {
     const { manager, clerk } = await demoDay();
     expect((await refusal(manager.call('day.close', { counted: [] }))).code).toBe('conflict');
-    await clerk.call('shifts.open', { float: 1_000 });
+    await clerk.call('shifts.open', { float: xpf(1_000) });
     const bad: [unknown, string][] = [
-      [{ counted: [{ denomination: 1000, count: -1 }] }, 'counted.0.count'],
-      [{ counted: [{ denomination: 1000, count: 1.5 }] }, 'counted.0.count'],
-      [{ counted: [{ denomination: 3, count: 1 }] }, 'counted.0.denomination'],
-      [{ counted: [{ denomination: 1000, count: 1 }], reason: 'x\r\nAT' }, 'reason'],
+      [{ counted: [{ denomination: xpf(1000), count: -1 }] }, 'counted.0.count'],
+      [{ counted: [{ denomination: xpf(1000), count: 1.5 }] }, 'counted.0.count'],
+      [{ counted: [{ denomination: xpf(3), count: 1 }] }, 'counted.0.denomination'],
+      [{ counted: [{ denomination: xpf(1000), count: 1 }], reason: 'x\r\nAT' }, 'reason'],
     ];
     for (const [input, path] of bad) {
       const error = await refusal(manager.call('day.close', input as never));
@@ -162,10 +165,10 @@ describe('a day at the counter, closed', () => {
       ).toContain(path);
     }
     for (const movement of [
-      { kind: 'out', amount: 500, reason: '' },
-      { kind: 'out', amount: 0, reason: 'float top-up' },
-      { kind: 'sideways', amount: 500, reason: 'float top-up' },
-      { kind: 'in', amount: 12.5, reason: 'float top-up' },
+      { kind: 'out', amount: xpf(500), reason: '' },
+      { kind: 'out', amount: xpf(0), reason: 'float top-up' },
+      { kind: 'sideways', amount: xpf(500), reason: 'float top-up' },
+      { kind: 'in', amount: xpf(12.5), reason: 'float top-up' },
     ]) {
       expect((await refusal(clerk.call('shifts.recordCashMovement', movement as never))).code).toBe(
         'invalid_input',
@@ -178,7 +181,7 @@ describe('a day at the counter, closed', () => {
 
   it('lets a clerk close only with a manager’s PIN, and never while a top-up is being sent', async () => {
     const { manager, clerk, core } = await demoDay();
-    await clerk.call('shifts.open', { float: 0 });
+    await clerk.call('shifts.open', { float: xpf(0) });
     const { profile } = await manager.call('carriers.get', { id: 'nc-demo' });
     await manager.call('carriers.save', {
       profile: { ...profile, topUp: { ...profile.topUp, timeoutMs: 1_500 } },
@@ -193,13 +196,13 @@ describe('a day at the counter, closed', () => {
       }),
     );
     // The demo network takes this top-up and never answers: it stays sending until the timeout.
-    const silent = renew(clerk, '687999999', '1go', { method: 'cash', tendered: 1_500 });
+    const silent = renew(clerk, '687999999', '1go', { method: 'cash', tendered: xpf(1_500) });
     await sending;
     const busy = await refusal(
       manager.call('day.close', {
         counted: [
-          { denomination: 1000, count: 1 },
-          { denomination: 500, count: 1 },
+          { denomination: xpf(1000), count: 1 },
+          { denomination: xpf(500), count: 1 },
         ],
       }),
     );
@@ -208,8 +211,8 @@ describe('a day at the counter, closed', () => {
     expect(stuck.status).toBe('unknown');
 
     const counted = [
-      { denomination: 1000, count: 1 },
-      { denomination: 500, count: 1 },
+      { denomination: xpf(1000), count: 1 },
+      { denomination: xpf(500), count: 1 },
     ];
     expect((await refusal(clerk.call('day.close', { counted }))).code).toBe('forbidden');
     const wrongPin = await refusal(
@@ -229,7 +232,7 @@ describe('a day at the counter, closed', () => {
     const { z } = await clerk.call('day.close', {
       counted,
       manager: approval,
-      dealerBalances: [{ modemId: stuck.modemId ?? '', amount: 249_000 }],
+      dealerBalances: [{ modemId: stuck.modemId ?? '', amount: xpf(249_000) }],
     });
     expect(z.report.dealer.find((sim) => sim.modemId === stuck.modemId)?.closing).toMatchObject({
       amount: 249_000,
@@ -240,7 +243,7 @@ describe('a day at the counter, closed', () => {
     expect(z.report.dealer.flatMap((sim) => sim.explaining)).toHaveLength(1);
 
     // Carried to the next day until resolved.
-    await clerk.call('shifts.open', { float: 1_500 });
+    await clerk.call('shifts.open', { float: xpf(1_500) });
     expect((await clerk.call('day.getReport', {})).report.unknownSales).toHaveLength(1);
     const unknown = z.report.unknownSales[0];
     const resolve = {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../shared/api/client';
 import { httpTransport } from '../../../shared/api/http-transport';
-import { refusal, signedIn } from '../../support/api';
+import { refusal, signedIn, xpf } from '../../support/api';
 import { withTestHosts } from '../../support/host';
 import { closedPort, startNetworkPrinter } from '../../support/printers';
 import { readEscPos } from '../../unit/printing/escpos-reader';
@@ -21,7 +21,7 @@ async function shopWithASale() {
   const { sale } = await clerk.call('sales.renew', {
     msisdn: '687123456',
     planId: '5go',
-    payment: { method: 'cash', tendered: 10_000 },
+    payment: { method: 'cash', tendered: xpf(10_000) },
     idempotencyKey: key(),
   });
   return { ...started, clerk, manager, number: sale.receiptNumber as number };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextCopy, recordAfter } from '../../../renderer/components/receipt-prints';
-import { refusal, signedIn } from '../../support/api';
+import { refusal, signedIn, xpf } from '../../support/api';
 import { withTestHosts } from '../../support/host';
 import { closedPort, startNetworkPrinter } from '../../support/printers';
 
@@ -29,7 +29,7 @@ describe('the Print button of a receipt', () => {
       const { sale } = await clerk.call('sales.renew', {
         msisdn: '687123456',
         planId: '1go',
-        payment: { method: 'cash', tendered: 2000 },
+        payment: { method: 'cash', tendered: xpf(2000) },
         idempotencyKey: `print-label-${Date.now()}`,
       });
       const number = sale.receiptNumber as number;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type Core, type CoreOptions, createCore } from '../../../electron/core';
 import { startHost } from '../../../electron/host/server';
 import type { Outcome } from '../../../shared/api/bridge';
+import { xpf } from '../../support/api';
 import { alterIndexEntry, overwritePageOf } from '../../support/damaged-pages';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
@@ -17,7 +18,7 @@ let keys = 0;
 const sale = (msisdn = '687123456') => ({
   msisdn,
   planId: '1go',
-  payment: { method: 'cash', tendered: 1500 },
+  payment: { method: 'cash', tendered: xpf(1500) },
   idempotencyKey: `safe-mode-${++keys}`,
 });
 
@@ -95,7 +96,7 @@ describe('a damaged database is not sold on', () => {
       });
       expect((await call('day.list', {}, clerk)).body).toEqual({ reports: [] });
       // Nothing is written either: no shift is opened on a damaged file.
-      expect((await call('shifts.open', { float: 5000 }, clerk)).status).toBe(503);
+      expect((await call('shifts.open', { float: xpf(5000) }, clerk)).status).toBe(503);
     } finally {
       await host.close();
       await core.close();

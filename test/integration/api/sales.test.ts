@@ -4,7 +4,7 @@ import { createCore } from '../../../electron/core';
 import { createClient } from '../../../shared/api/client';
 import type { EventPayload } from '../../../shared/api/contract';
 import { httpTransport } from '../../../shared/api/http-transport';
-import { refusal, signedIn } from '../../support/api';
+import { refusal, signedIn, xpf } from '../../support/api';
 import { withTestHosts } from '../../support/host';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 
@@ -48,7 +48,7 @@ describe('selling over the API, on the demo bank', () => {
     const request = {
       msisdn: '687 12 34 56',
       planId: '5go',
-      payment: { method: 'cash' as const, tendered: 10_000 },
+      payment: { method: 'cash' as const, tendered: xpf(10_000) },
       idempotencyKey: key(),
     };
     const { sale } = await api.call('sales.renew', request);
@@ -72,10 +72,87 @@ describe('selling over the API, on the demo bank', () => {
     expect(reused.code).toBe('idempotency_key_reused');
   });
 
+  describe('the same key sent again while its top-up is still running', () => {
+    /** sales.renew over plain HTTP, to read the status and headers as any client would. */
+    async function renewOverHttp(url: string, token: string, body: object) {
+      const response = await fetch(new URL('/api/sales.renew', url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+      return {
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        body: (await response.json()) as {
+          sale?: { id: number; status: string };
+          error?: { code: string; params?: Record<string, unknown> };
+        },
+      };
+    }
+    async function clerkToken(url: string) {
+      const response = await fetch(new URL('/api/auth.login', url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'clerk', pin: '1111' }),
+      });
+      return ((await response.json()) as { token: string }).token;
+    }
+    const sendings = (db: import('better-sqlite3').Database) =>
+      db.prepare("SELECT count(*) FROM sale_events WHERE to_status = 'sending'").pluck().get();
+
+    it('answers both calls with the final sale, and tops up once', async () => {
+      // The demo network takes 200 ms per USSD step: the second call comes during the first.
+      const { host, core } = await startTestHost({ demo: true, simLatencyMs: 200 });
+      const token = await clerkToken(host.url);
+      const request = {
+        msisdn: '687123456',
+        planId: '5go',
+        payment: { method: 'card', reference: 'TPE-7' },
+        idempotencyKey: key(),
+      };
+      const first = renewOverHttp(host.url, token, request);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const [one, two] = await Promise.all([first, renewOverHttp(host.url, token, request)]);
+      expect([one.status, two.status]).toEqual([200, 200]);
+      expect(one.body.sale?.status).toBe('succeeded');
+      expect(two.body).toEqual(one.body);
+      expect(core.db.prepare('SELECT count(*) FROM sales').pluck().get()).toBe(1);
+      expect(sendings(core.db)).toBe(1);
+    });
+
+    it('answers 409 in_progress with Retry-After once the carrier timeout has passed', async () => {
+      const { host, core } = await startTestHost({ demo: true, simLatencyMs: 300 });
+      const manager = await signedIn(host.url, 'manager', '9999');
+      const { profile } = await manager.call('carriers.get', { id: 'nc-demo' });
+      // A retry waits the carrier's top-up timeout (1 s); five steps of 300 ms take longer.
+      await manager.call('carriers.save', {
+        profile: { ...profile, topUp: { ...profile.topUp, timeoutMs: 1_000 } },
+      });
+      const token = await clerkToken(host.url);
+      const request = {
+        msisdn: '687123456',
+        planId: '5go',
+        payment: { method: 'card' },
+        idempotencyKey: key(),
+      };
+      const first = renewOverHttp(host.url, token, request);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const early = await renewOverHttp(host.url, token, request);
+      expect(early.status).toBe(409);
+      expect(early.retryAfter).toBe('1');
+      expect(early.body.error).toMatchObject({ code: 'in_progress', params: { retryAfter: 1 } });
+      const sold = await first;
+      expect(sold.body.sale?.status).toBe('succeeded');
+      const later = await renewOverHttp(host.url, token, request);
+      expect(later).toMatchObject({ status: 200, retryAfter: null, body: sold.body });
+      expect(sendings(core.db)).toBe(1);
+    });
+  });
+
   it('issues the receipt of each sale with what really happened, chained to the one before', async () => {
     const { host } = await startTestHost({ demo: true });
     const api = await signedIn(host.url, 'clerk', '1111');
-    const paid = { method: 'cash' as const, tendered: 10_000 };
+    const paid = { method: 'cash' as const, tendered: xpf(10_000) };
     const done = await api.call('sales.renew', {
       msisdn: '687123456',
       planId: '5go',
@@ -141,7 +218,11 @@ describe('selling over the API, on the demo bank', () => {
     ['a foreign number', { msisdn: '+33 6 12 34 56 78' }, 'msisdn'],
     ['text with AT control characters', { msisdn: '687123456"\r\nATD112;' }, 'msisdn'],
     ['an unknown plan', { planId: '50go' }, 'planId'],
-    ['cash below the price', { payment: { method: 'cash', tendered: 100 } }, 'payment.tendered'],
+    [
+      'cash below the price',
+      { payment: { method: 'cash', tendered: xpf(100) } },
+      'payment.tendered',
+    ],
   ])('refuses %s with a field issue and writes nothing', async (_label, change, path) => {
     const { host, core } = await startTestHost({ demo: true });
     const api = await signedIn(host.url, 'clerk', '1111');
@@ -149,7 +230,7 @@ describe('selling over the API, on the demo bank', () => {
       api.call('sales.renew', {
         msisdn: '687123456',
         planId: '5go',
-        payment: { method: 'cash', tendered: 10_000 },
+        payment: { method: 'cash', tendered: xpf(10_000) },
         idempotencyKey: key(),
         ...change,
       } as never),

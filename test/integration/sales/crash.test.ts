@@ -11,6 +11,7 @@ import { demoShopProfile } from '../../../electron/demo';
 import { type PtySimulator, startSimulatorOnPty } from '../../../electron/gsm/simulator/pty';
 import { createClient } from '../../../shared/api/client';
 import { httpTransport } from '../../../shared/api/http-transport';
+import { xpf } from '../../support/api';
 import { firstLine, spawnCli } from '../../support/cli';
 import { withTempDirs } from '../../support/temp';
 
@@ -72,7 +73,7 @@ describe('a host killed while a top-up is being sent', () => {
     const request = {
       msisdn: '687999999',
       planId: '1go',
-      payment: { method: 'cash' as const, tendered: 2_000 },
+      payment: { method: 'cash' as const, tendered: xpf(2_000) },
       idempotencyKey: 'crash-test-sale-0001',
     };
     first.api.call('sales.renew', request).catch(() => {});

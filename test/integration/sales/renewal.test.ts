@@ -30,7 +30,13 @@ const carrier = { ...demo, topUp: { ...demo.topUp, timeoutMs: 1500 } };
 
 /** A shop with a journal on a real file and a bank of simulated modems in this process. */
 async function shop(
-  options: { modems?: number; dealerBalance?: number; carrier?: CarrierProfile } = {},
+  options: {
+    modems?: number;
+    dealerBalance?: number;
+    carrier?: CarrierProfile;
+    /** How long the simulated network takes to answer each USSD step. */
+    latencyMs?: number;
+  } = {},
 ) {
   const sold = options.carrier ?? carrier;
   const { db } = openDatabase(path.join(tempDir(), 'shop.sqlite'));
@@ -46,7 +52,9 @@ async function shop(
       port: { kind: 'simulated', profile: 'generic' } as const,
     })),
     openLink: async (port) => {
-      if (options.dealerBalance === undefined) return openModemLink(port);
+      if (options.dealerBalance === undefined) {
+        return openModemLink(port, { simLatencyMs: options.latencyMs ?? 0 });
+      }
       const [client, modemEnd] = createMemoryLinkPair();
       simulated.push(
         createSimulatedModem(modemEnd, {
@@ -197,6 +205,36 @@ describe('a renewal at the counter', () => {
     const { renewals, clerk, db } = await shop();
     await expect(renewals.renew(bad, clerk)).rejects.toBeInstanceOf(error);
     expect(db.prepare('SELECT count(*) FROM sales').pluck().get()).toBe(0);
+  });
+
+  it('answers a retry sent while the top-up is running with the final sale, sending it once', async () => {
+    // Five USSD steps of 100 ms: well within the carrier's 1.5 s a retry waits.
+    const { renewals, clerk, journal, db } = await shop({ latencyMs: 100 });
+    const once = request('687123456');
+    const [first, retry] = await Promise.all([
+      renewals.renew(once, clerk),
+      renewals.renew(once, clerk),
+    ]);
+    expect(first.status).toBe('succeeded');
+    expect(retry).toEqual(first);
+    expect(db.prepare('SELECT count(*) FROM sales').pluck().get()).toBe(1);
+    expect(journal.events(first.id).filter((event) => event.to === 'sending')).toHaveLength(1);
+  });
+
+  it('tells a retry to come back (in_progress, after the carrier timeout) when the top-up runs longer', async () => {
+    // Five steps of 400 ms: 2 s, longer than the 1.5 s a retry waits, each step within it.
+    const { renewals, clerk, journal } = await shop({ latencyMs: 400 });
+    const once = request('687123456');
+    const first = renewals.renew(once, clerk);
+    const began = Date.now();
+    const retry = await renewals.renew(once, clerk).catch((error: unknown) => error);
+    expect(retry).toBeInstanceOf(RenewalError);
+    expect(retry).toMatchObject({ code: 'in_progress', retryAfterSeconds: 2 });
+    expect(Date.now() - began).toBeGreaterThanOrEqual(1400);
+    const sold = await first;
+    expect(sold.status).toBe('succeeded');
+    expect(await renewals.renew(once, clerk)).toEqual(sold);
+    expect(journal.events(sold.id).filter((event) => event.to === 'sending')).toHaveLength(1);
   });
 
   it('runs renewals in parallel on several modems', async () => {

@@ -291,4 +291,33 @@ describe('the day report', () => {
       dayReport({ ...facts, sales: sale.map((one) => ({ ...one, currency: 'EUR' })) }),
     ).toThrow(DayReportError);
   });
+
+  it.each([
+    [
+      'the cash in the drawer',
+      { float: 2 ** 52, movements: [{ kind: 'in' as const, amount: 2 ** 52 }] },
+    ],
+    ['the cash taken out', { float: 0, movements: [{ kind: 'out' as const, amount: 2 ** 53 }] }],
+    ['the money counted', { float: 0, movements: [], count: 2 ** 40 }],
+  ])('is an error, not a wrong figure, when %s passes the largest exact amount', (_what, day) => {
+    const facts = factsOf({ float: day.float, movements: day.movements, sales: [] });
+    const count =
+      'count' in day
+        ? { counted: [{ denomination: 10_000, count: day.count }], reason: 'x' }
+        : undefined;
+    let refused: unknown;
+    try {
+      dayReport({ ...facts, ...(count ? { count } : {}) });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(DayReportError);
+    expect(refused).toMatchObject({ code: 'sum_too_large' });
+  });
+
+  it('adds up exactly to the last safe minor unit', () => {
+    const last = Number.MAX_SAFE_INTEGER;
+    const facts = factsOf({ float: last - 1, movements: [{ kind: 'in', amount: 1 }], sales: [] });
+    expect(dayReport(facts).cash.expected.amount).toBe(last);
+  });
 });

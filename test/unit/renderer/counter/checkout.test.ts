@@ -60,7 +60,7 @@ describe('the sale the clerk asks to confirm', () => {
         customer: { e164: '+687123456', display: '+687 123456' },
         carrier: { id: 'nc-demo' },
         plan: { id: '5go', price: { amount: 6000, currency: 'XPF' } },
-        payment: { method: 'cash', tendered: 10_000 },
+        payment: { method: 'cash', tendered: { amount: 10_000, currency: 'XPF' } },
         change: 4000,
       },
     });

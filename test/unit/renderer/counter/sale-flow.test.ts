@@ -120,7 +120,7 @@ describe('a sale at the counter', () => {
     expect(renewalRequest(again.stage.checkout, again.stage.key)).toEqual({
       msisdn: '+687123456',
       planId: '5go',
-      payment: { method: 'cash', tendered: 10_000 },
+      payment: { method: 'cash', tendered: { amount: 10_000, currency: 'XPF' } },
       idempotencyKey: 'key-first',
     });
   });
@@ -237,7 +237,7 @@ describe('the sales.renew the counter sends', () => {
       {
         msisdn: '+687123456',
         planId: '5go',
-        payment: { method: 'cash', tendered: 10_000 },
+        payment: { method: 'cash', tendered: { amount: 10_000, currency: 'XPF' } },
         idempotencyKey: 'key-first',
       },
     ]);

@@ -1,0 +1,51 @@
+import i18next, { type TFunction } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { describeError } from '../../../renderer/errors';
+import { ApiError } from '../../../shared/api/errors';
+import en from '../../../shared/i18n/en.json';
+import fr from '../../../shared/i18n/fr.json';
+import zhCN from '../../../shared/i18n/zh-CN.json';
+
+async function translator(language: string): Promise<TFunction> {
+  return i18next.createInstance().init({
+    resources: { en: { translation: en }, fr: { translation: fr }, 'zh-CN': { translation: zhCN } },
+    lng: language,
+    fallbackLng: false,
+  });
+}
+
+describe('what the clerk reads for a refused call', () => {
+  it.each([
+    ['en', 'Try again in 3 s'],
+    ['fr', 'Réessayez dans 3 s'],
+    ['zh-CN', '3 秒后重试'],
+  ])('a sale still being sent, with when to try again (%s)', async (language, expected) => {
+    const t = await translator(language);
+    const busy = new ApiError('in_progress', 'Sale 4 is still being sold', undefined, {
+      retryAfter: 3,
+    });
+    expect(describeError(t, busy)).toContain(expected);
+  });
+
+  it.each([
+    ['en', 'Amounts are in XPF'],
+    ['fr', 'Les montants sont en XPF'],
+    ['zh-CN', 'XPF'],
+  ])(
+    'money in a currency that is not the shop’s, said in the clerk’s language (%s)',
+    async (language, expected) => {
+      const t = await translator(language);
+      const foreign = new ApiError('invalid_input', 'The shop counts in XPF, not EUR', [
+        {
+          path: 'float.currency',
+          code: 'foreign_currency',
+          message: 'The shop counts in XPF, not EUR',
+          params: { currency: 'XPF' },
+        },
+      ]);
+      const text = describeError(t, foreign);
+      expect(text).toContain(expected);
+      expect(text).not.toContain('not EUR');
+    },
+  );
+});
