@@ -109,6 +109,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     demo,
     db,
     async close() {
+      await sales.settle();
       await modems.close();
       await backups?.stop();
       db.close();
