@@ -15,6 +15,7 @@ import type { Logger } from './log';
 import { createPrinting } from './printers/api';
 import type { ReceiptDocuments } from './printers/documents';
 import { createSales } from './sales/api';
+import { createBooksCheck } from './sales/books-api';
 import { shopHandlers } from './shop/api';
 import { type BackupPolicy, scheduleBackups } from './store/backup-schedule';
 import { openDatabase } from './store/database';
@@ -84,6 +85,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const { checkPin } = auth;
   const sales = createSales({ ...base, bank, inboxes, dealerPin, checkPin });
   sales.recoverInterrupted();
+  const books = createBooksCheck(base);
   const printing = createPrinting({ ...base, databaseFile, documents, receipts: sales.receipts });
   const printers = printing.printers;
   const day = createDay({ ...base, bank, checkPin, printers, delivery: printing.delivery });
@@ -95,6 +97,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...shopHandlers({ shop, demo, hasUsers: users.any, events }),
     ...auth.handlers,
     ...sales.handlers,
+    ...books,
     ...modems.handlers,
     ...carrierHandlers(carriers),
     ...day,

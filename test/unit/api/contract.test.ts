@@ -34,6 +34,7 @@ const verbs = new Set([
   'save',
   'setup',
   'update',
+  'verify',
 ]);
 
 describe('the API contract', () => {
