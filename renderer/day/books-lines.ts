@@ -1,5 +1,7 @@
+// i18next's own name for a key (what ../i18n calls TranslationKey): this file stays free of
+// the browser globals ../i18n uses, so its tests run in Node.
+import type { ParseKeys as TranslationKey } from 'i18next';
 import type { BooksVerification, ChainFinding } from '../../shared/books';
-import type { TranslationKey } from '../i18n';
 
 /** One line of a books check as the screen says it: a key and what fills it. */
 export interface BooksLine {
