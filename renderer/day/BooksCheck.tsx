@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BooksVerification } from '../../shared/books';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
+import { LabelledField } from '../components/LabelledField';
 import { describeError } from '../errors';
 import { booksLines } from './books-lines';
 
@@ -36,14 +37,17 @@ export function BooksCheck({ today }: { today: string }) {
       <h2 id="books-check-title">{t('day.books.title')}</h2>
       <p>{t('day.books.intro')}</p>
       <form onSubmit={check}>
-        <label htmlFor="books-check-day">{t('day.books.day')}</label>
-        <input
-          id="books-check-day"
-          type="date"
-          value={day}
-          max={today}
-          onChange={(event) => setDay(event.target.value)}
-        />
+        <LabelledField id="books-check-day" label={t('day.books.day')}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              value={day}
+              max={today}
+              onChange={(event) => setDay(event.target.value)}
+            />
+          )}
+        </LabelledField>
         <div className="settings__actions">
           <button type="submit" disabled={busy}>
             {busy ? t('day.books.checking') : t('day.books.submit')}

@@ -45,7 +45,7 @@ test('a manager is told at start that the books do not verify, and checks them',
   await page.locator('#language-picker').selectOption('en');
   await signIn(page, 'clerk', '1111');
   await page.getByRole('link', { name: 'Day' }).click();
-  await expect(page.getByRole('heading', { name: 'The day' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Closed days' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Books check' })).toHaveCount(0);
   await expect(page.getByTestId('books-warning')).toHaveCount(0);
 
