@@ -10,7 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { demoShopProfile } from '../../../electron/demo';
-import { startSimulatorOnPty } from '../../../electron/gsm/simulator/pty';
+import { type PtySimulatorOptions, startSimulatorOnPty } from '../../../electron/gsm/simulator/pty';
 import { createClient } from '../../../shared/api/client';
 import { httpTransport } from '../../../shared/api/http-transport';
 import { finished, firstLine, spawnCli } from '../../support/cli';
@@ -32,7 +32,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, wha
 }
 
 /** A shop with one modem (a simulated one of `profile` on a PTY), its host serving. */
-async function shopWithModem(profile: string) {
+async function shopWithModem(profile: PtySimulatorOptions['profile']) {
   const dir = tempDir();
   const databaseFile = path.join(dir, 'comptoir.sqlite');
   const simulator = await startSimulatorOnPty({ linkPath: path.join(dir, 'ttyUSB0'), profile });
@@ -53,9 +53,11 @@ async function shopWithModem(profile: string) {
     path: simulator.modemPath,
     dealerPin: '1234',
   });
+  // A modem is lent once idle and registered.
   await until(
     () => api.call('modems.list', {}),
-    ({ modems }) => modems[0]?.state === 'idle',
+    ({ modems }) =>
+      modems[0]?.state === 'idle' && modems[0].registration?.startsWith('registered') === true,
     'the modem',
   );
   return { databaseFile, child, done, api, simulator };
@@ -76,8 +78,9 @@ describe('comptoir serve stopped by SIGTERM in shop mode', () => {
   });
 
   it('with a top-up in flight, lets it end so the sale is final, with its receipt', async () => {
-    // The network takes a second and a half to answer each step of the top-up.
-    const shop = await shopWithModem('slow(1500)');
+    // The network takes a second and a half to answer each step of the top-up (registered at
+    // once, unlike the simulator's "slow" profile).
+    const shop = await shopWithModem(['generic', { networkLatencyMs: 1500 }]);
     shop.api
       .call('sales.renew', {
         msisdn: '687123456',
