@@ -17,6 +17,7 @@ import type { Logger } from './log';
 import { createPrinting } from './printers/api';
 import type { ReceiptDocuments } from './printers/documents';
 import { createSales } from './sales/api';
+import { createBooksCheck } from './sales/books-api';
 import { shopHandlers } from './shop/api';
 import { type BackupPolicy, scheduleBackups } from './store/backup-schedule';
 import { checkBackup, type RestoreReport, restoreBackup } from './store/backups';
@@ -210,6 +211,7 @@ async function openShop(
   const checkPin = auth.checkApproval;
   const sales = createSales({ ...base, bank, inboxes, dealerPin, checkPin });
   if (!safeMode()) sales.recoverInterrupted();
+  const books = createBooksCheck(base);
   const printing = createPrinting({ ...base, databaseFile, documents, receipts: sales.receipts });
   const printers = printing.printers;
   const day = createDay({ ...base, bank, checkPin, printers, delivery: printing.delivery });
@@ -251,6 +253,7 @@ async function openShop(
     ...shopHandlers({ shop, demo, hasUsers: users.any, events, databaseDamaged: safeMode }),
     ...auth.handlers,
     ...sales.handlers,
+    ...books,
     ...modems.handlers,
     ...carrierHandlers(carriers, shop),
     ...day,
@@ -272,6 +275,8 @@ async function openShop(
     db,
     async close() {
       await checks?.stop();
+      // A top-up in flight ends (bounded) before its modem closes: final, not unknown.
+      await sales.settle();
       await closeModems();
       await backups?.stop();
       db.close();

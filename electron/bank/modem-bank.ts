@@ -141,6 +141,9 @@ export function createModemBank(options: ModemBankOptions) {
       if (!slot.retired) void connect(slot);
     });
   const later = (ms: number, run: () => void) => {
+    // Closing the bank closes its links, which asks for a reconnect: a timer set then would
+    // keep the process alive for its whole delay after everything else has stopped.
+    if (closed) return;
     const timer = setTimeout(() => {
       timers.delete(timer);
       if (!closed) run();

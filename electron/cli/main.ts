@@ -17,7 +17,7 @@ const commands: readonly { name: string; load: () => Promise<Command> }[] = [
   { name: 'pdu encode', load: async () => (await import('./pdu')).pduEncodeCommand },
   { name: 'simulate', load: async () => (await import('./simulate')).simulateCommand },
   { name: 'sales transcript', load: async () => (await import('./sales')).salesTranscriptCommand },
-  { name: 'books verify', load: async () => (await import('./books')).booksVerifyCommand },
+  { name: 'verify', load: async () => (await import('./verify')).verifyCommand },
   { name: 'backup list', load: async () => (await import('./backup')).backupListCommand },
   { name: 'backup now', load: async () => (await import('./backup')).backupNowCommand },
   { name: 'backup restore', load: async () => (await import('./backup')).backupRestoreCommand },

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { CurrencyCode } from '../../shared/currencies';
 import type { DayReport, ZReport } from '../../shared/day';
 import { type Actor, formatActor } from '../../shared/user';
+import type { ChainBreak } from '../sales/receipt-chain';
 import { canonicalJson } from '../store/canonical-json';
 import type { SaleCsvRow } from './csv';
 import {
@@ -136,6 +137,15 @@ export function createShiftBook(
     .pluck();
   const insertPrint = db.prepare(`INSERT INTO z_report_prints (device_id, number, print,
     printed_at, actor, printer) VALUES (?, ?, ?, ?, ?, ?)`);
+  const zRowsIn = db.prepare<[string, string, string], ZRow>(`
+    SELECT number, content, hash, prev_hash FROM z_reports
+    WHERE device_id = ? AND issued_at >= ? AND issued_at < ? ORDER BY number`);
+  const zBefore = db.prepare<[string, number], { number: number; hash: string }>(
+    'SELECT number, hash FROM z_reports WHERE device_id = ? AND number < ? ORDER BY number DESC LIMIT 1',
+  );
+  const zAfter = db.prepare<[string, number], { number: number; prev_hash: string }>(
+    'SELECT number, prev_hash FROM z_reports WHERE device_id = ? AND number > ? ORDER BY number LIMIT 1',
+  );
   const zByNumber = db.prepare<[string, number], ZRow>(
     'SELECT number, content, hash, prev_hash FROM z_reports WHERE device_id = ? AND number = ?',
   );
@@ -379,31 +389,60 @@ export function createShiftBook(
         insertPrint.run(deps.deviceId, number, print, at, formatActor(actor), printer);
       }).immediate();
     },
-    /** Checks the Z chain: each report's hash, its link to the previous one, no gap. */
-    verify(): { ok: true } | { ok: false; brokenAt: number } {
-      let previous = { number: 0, hash: genesis };
-      for (const row of zRows.all(deps.deviceId)) {
-        let content: Omit<ZReport, 'hash' | 'prevHash'>;
-        try {
-          content = JSON.parse(row.content);
-          if (
-            row.number !== previous.number + 1 ||
-            row.prev_hash !== previous.hash ||
-            zHash(row.prev_hash, content) !== row.hash
-          ) {
-            return { ok: false, brokenAt: row.number };
-          }
-        } catch {
-          return { ok: false, brokenAt: row.number };
-        }
-        previous = { number: row.number, hash: row.hash };
+    /**
+     * Checks the Z chain: each report's hash, its link to the previous one, no gap. Without a
+     * period, all of it; with one (a day, in the shop's zone), the reports issued in [from, to),
+     * linked to the report before them and to the one after.
+     */
+    verify(period?: { from: Date; to: Date }): ZChainCheck {
+      const rows = period
+        ? zRowsIn.all(deps.deviceId, period.from.toISOString(), period.to.toISOString())
+        : zRows.all(deps.deviceId);
+      const firstNumber = rows[0]?.number ?? 1;
+      const before = period ? zBefore.get(deps.deviceId, firstNumber) : undefined;
+      const check = verifyZRun(rows, before ?? { number: 0, hash: genesis });
+      if (!check.ok || !period || rows.length === 0) return { ...check, count: rows.length };
+      const lastRow = rows[rows.length - 1] as ZRow;
+      const next = zAfter.get(deps.deviceId, lastRow.number);
+      if (next && (next.number !== lastRow.number + 1 || next.prev_hash !== lastRow.hash)) {
+        // A report after the day's last does not follow it: one is missing or was changed.
+        return { ok: false, brokenAt: lastRow.number + 1, reason: 'gap', count: rows.length };
       }
-      return { ok: true };
+      return { ok: true, count: rows.length };
     },
   };
 }
 
 export type ShiftBook = ReturnType<typeof createShiftBook>;
+
+/** What a Z chain check found: the first report that does not fit (by number) and why. */
+export type ZChainCheck = { count: number } & (
+  | { ok: true }
+  | { ok: false; brokenAt: number; reason: ChainBreak }
+);
+
+/** Checks Z reports in order from `previous`: each one's hash, its link, its number. */
+function verifyZRun(
+  rows: readonly ZRow[],
+  previous: { number: number; hash: string },
+): { ok: true } | { ok: false; brokenAt: number; reason: ChainBreak } {
+  let expected = previous;
+  for (const row of rows) {
+    const broken = (reason: ChainBreak) => ({ ok: false as const, brokenAt: row.number, reason });
+    let hash: string | null;
+    try {
+      hash = zHash(row.prev_hash, JSON.parse(row.content));
+    } catch {
+      hash = null;
+    }
+    if (hash !== row.hash) return broken('hash_mismatch');
+    if (row.number !== expected.number + 1)
+      return { ...broken('gap'), brokenAt: expected.number + 1 };
+    if (row.prev_hash !== expected.hash) return broken('prev_hash_mismatch');
+    expected = { number: row.number, hash: row.hash };
+  }
+  return { ok: true };
+}
 
 interface ZRow {
   number: number;

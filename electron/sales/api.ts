@@ -22,6 +22,7 @@ import { receiptTranslations } from '../printing/translations';
 import type { ShopProfileStore } from '../store/shop-profile';
 import type { UserStore } from '../store/users';
 import { createTopUpConfirmations } from './confirmations';
+import { createInFlight } from './in-flight';
 import { createJournal, type InSameCommit, type Journal, JournalError } from './journal';
 import { createReceipting } from './receipting';
 import { createReceiptBook, type ReceiptBook } from './receipts';
@@ -129,7 +130,8 @@ export function createSales(deps: {
   });
   const view = saleViewer(receipts);
   const announce = (sale: Sale) => deps.events.emit('sales.progress', { sale: view(sale) });
-  const renewals = createRenewals({
+  const inFlight = createInFlight();
+  const renewing = createRenewals({
     journal,
     bank: deps.bank,
     carrierOf: carriers.ofPlan,
@@ -137,6 +139,9 @@ export function createSales(deps: {
     onOutcome: receipting.withOutcome,
     onProgress: announce,
   });
+  const renewals: Renewals = {
+    renew: (request, clerk) => inFlight.track(renewing.renew(request, clerk)),
+  };
   const confirmations = createTopUpConfirmations({
     journal,
     carrierOf: carriers.find,
@@ -150,6 +155,19 @@ export function createSales(deps: {
     receipts,
     /** A card's sales, newest first, as the interface sees them. */
     salesOf: (msisdn: string) => journal.list({ msisdn }).map(view),
+    /**
+     * At a stop, before the modems close: lets the top-ups running end, for as long as a
+     * carrier's top-up may take (each step's timeout), so each one is final, not `unknown`.
+     */
+    async settle(): Promise<void> {
+      if (inFlight.count === 0) return;
+      const longest = Math.max(
+        0,
+        ...carriers.list().map((carrier) => carrier.topUp.timeoutMs * carrier.topUp.steps.length),
+      );
+      deps.log.info(`Stopping: waiting up to ${longest} ms for ${inFlight.count} top-up(s) to end`);
+      await inFlight.settled(longest);
+    },
     /** Once at start, before any modem opens (recoverInterruptedSales). */
     recoverInterrupted: () => recoverInterruptedSales({ journal, receipting, log: deps.log }),
     handlers: salesHandlers({

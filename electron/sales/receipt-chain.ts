@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { chainBreaks } from '../../shared/books';
 import type { IssuedReceipt, ReceiptContent } from '../../shared/receipt';
 import { canonicalJson } from '../store/canonical-json';
 
@@ -21,7 +22,7 @@ export interface ChainAnchor {
 /** The start of every device's chain: before receipt 1. */
 export const genesisAnchor: ChainAnchor = { number: 0, hash: receiptChainGenesis };
 
-export type ChainBreak = 'hash_mismatch' | 'prev_hash_mismatch' | 'gap';
+export type ChainBreak = (typeof chainBreaks)[number];
 
 export type ChainVerification =
   | { ok: true }

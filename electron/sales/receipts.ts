@@ -99,6 +99,23 @@ export function createReceiptBook(db: Database, deviceId: string, now: () => Dat
     return low;
   }
 
+  function check(period?: { from: Date; to: Date }): {
+    verification: ChainVerification;
+    /** The number of the run's first receipt (the next one's when the run is empty). */
+    first: number;
+    count: number;
+  } {
+    const first = period ? firstIssuedFrom(period.from.toISOString()) : 1;
+    const end = period
+      ? firstIssuedFrom(period.to.toISOString())
+      : (last.get(deviceId)?.number ?? 0) + 1;
+    const receipts = run.all(deviceId, first, Math.max(first, end)).map(issuedOf);
+    const bounds: ChainBounds = { from: before.get(deviceId, first) ?? genesisAnchor };
+    const after = linkAfter.get(deviceId, end);
+    if (after) bounds.last = { number: after.number - 1, hash: after.prev_hash };
+    return { verification: verifyReceiptChain(receipts, bounds), first, count: receipts.length };
+  }
+
   return {
     /** Issues the next receipt for a sale, in one transaction with its number. */
     issue(saleId: number, draft: ReceiptDraft): IssuedReceipt {
@@ -170,16 +187,10 @@ export function createReceiptBook(db: Database, deviceId: string, now: () => Dat
      * where it starts or ends may be off by the receipts issued meanwhile.
      */
     verify(period?: { from: Date; to: Date }): ChainVerification {
-      const first = period ? firstIssuedFrom(period.from.toISOString()) : 1;
-      const end = period
-        ? firstIssuedFrom(period.to.toISOString())
-        : (last.get(deviceId)?.number ?? 0) + 1;
-      const receipts = run.all(deviceId, first, Math.max(first, end)).map(issuedOf);
-      const bounds: ChainBounds = { from: before.get(deviceId, first) ?? genesisAnchor };
-      const after = linkAfter.get(deviceId, end);
-      if (after) bounds.last = { number: after.number - 1, hash: after.prev_hash };
-      return verifyReceiptChain(receipts, bounds);
+      return check(period).verification;
     },
+    /** What verify checks, with where the run starts and how many receipts it holds. */
+    check,
   };
 }
 

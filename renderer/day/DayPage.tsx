@@ -4,12 +4,15 @@ import type { Role } from '../../shared/user';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
+import { todayIn } from '../format';
 import { useApi } from '../use-api';
+import { BooksCheck, BooksWarning } from './BooksCheck';
+import { brokenDays } from './books-lines';
 import { ClosedDays } from './ClosedDays';
 import { TodayShift } from './TodayShift';
 
-const views = ['today', 'closed'] as const;
-type View = (typeof views)[number];
+const allViews = ['today', 'closed', 'books'] as const;
+type View = (typeof allViews)[number];
 
 /** The day: today's shift (opening, cash, X report, close) and the closed days' Z reports. */
 export function DayPage({ role }: { role: Role }) {
@@ -17,6 +20,10 @@ export function DayPage({ role }: { role: Role }) {
   const loaded = useApi(() => api.call('shop.get', {}), []);
   const shop = loaded.value?.profile;
   const [view, setView] = useState<View>('today');
+  const manager = role === 'manager';
+  // Checking the books is a manager's: a clerk's screen does not offer it.
+  const views = manager ? allViews : allViews.filter((value) => value !== 'books');
+  const atStart = useApi(manager ? () => api.call('receipts.getStartCheck', {}) : null, [manager]);
 
   let body: ReactNode;
   if (loaded.error !== null) {
@@ -28,6 +35,8 @@ export function DayPage({ role }: { role: Role }) {
     body = <p className="notice">{t('day.noShop')}</p>;
   } else if (view === 'today') {
     body = <TodayShift currency={shop.currency} timeZone={shop.timeZone} role={role} />;
+  } else if (view === 'books') {
+    body = <BooksCheck today={todayIn(shop.timeZone)} />;
   } else {
     body = <ClosedDays timeZone={shop.timeZone} role={role} />;
   }
@@ -35,6 +44,9 @@ export function DayPage({ role }: { role: Role }) {
   return (
     <section className="day">
       <h1>{t('day.title')}</h1>
+      {atStart.value && (
+        <BooksWarning days={brokenDays(atStart.value.days)} problem={atStart.value.problem} />
+      )}
       <nav className="day__views" aria-label={t('day.views')}>
         {views.map((value) => (
           <button

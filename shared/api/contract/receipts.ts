@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { booksVerificationSchema } from '../../books';
 import { printerChoiceSchema } from './printers';
-import { procedure } from './procedure';
+import { noInput, procedure } from './procedure';
 
 export const receipts = {
   'receipts.get': procedure(
@@ -31,6 +32,25 @@ export const receipts = {
       printerId: z.string(),
       /** The PDF file written, for a PDF printer. */
       file: z.string().nullable(),
+    }),
+  ),
+  'receipts.verify': procedure(
+    'manager',
+    "Checks this till's receipt chain and Z report chain (each hash, each link, no gap): all of " +
+      "them, or those of one shop's day (YYYY-MM-DD, in its zone). Names the first record that " +
+      'does not fit. Changes nothing.',
+    z.object({ day: z.iso.date().optional() }).strict(),
+    booksVerificationSchema,
+  ),
+  'receipts.getStartCheck': procedure(
+    'manager',
+    'What the check at start found: today and the last day with receipts, each verified; ' +
+      '`problem` when the check itself could not run.',
+    noInput,
+    z.object({
+      checkedAt: z.string(),
+      days: z.array(booksVerificationSchema),
+      problem: z.string().nullable(),
     }),
   ),
 };

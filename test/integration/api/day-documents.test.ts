@@ -220,7 +220,7 @@ describe('printing day reports over the API', () => {
         now: () => new Date(),
         nameOf: () => null,
       });
-      expect(book.verify()).toEqual({ ok: true });
+      expect(book.verify()).toMatchObject({ ok: true });
     } finally {
       await printer.close();
     }

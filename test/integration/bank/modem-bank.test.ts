@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openModemLink } from '../../../electron/bank/links';
 import {
   createModemBank,
@@ -165,5 +165,19 @@ describe('the modem bank', () => {
     await readded;
     expect(opened).toHaveLength(2);
     expect(bank.statuses()).toEqual([expect.objectContaining({ id: 'modem-1', state: 'idle' })]);
+  });
+
+  it('sets no reconnect timer once closed, so a stopping host exits at once', async () => {
+    const { bank } = bankOf([simulated('modem-1')]);
+    await bank.start();
+    // From here, every timer set is counted (the modem is already open).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    try {
+      await bank.close();
+      expect(bank.statuses()).toEqual([expect.objectContaining({ state: 'offline' })]);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -91,7 +91,7 @@ describe('comptoir backup', () => {
       onPage.map((receipt) => receipt.sale_id),
     );
     expect(rowsOf(db, 'receipts')).toEqual(receipts);
-    const verified = await finished(spawnCli(['books', 'verify', '--db', db, '--json']));
+    const verified = await finished(spawnCli(['verify', '--db', db, '--json']));
     expect(verified.code).toBe(0);
     expect(JSON.parse(verified.stdout)).toMatchObject({ receipts: { ok: true, count: 70 } });
 

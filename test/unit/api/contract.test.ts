@@ -36,6 +36,7 @@ const verbs = new Set([
   'setup',
   'unlock',
   'update',
+  'verify',
 ]);
 
 describe('the API contract', () => {

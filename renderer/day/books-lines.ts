@@ -1,0 +1,33 @@
+// i18next's own name for a key (what ../i18n calls TranslationKey): this file stays free of
+// the browser globals ../i18n uses, so its tests run in Node.
+import type { ParseKeys as TranslationKey } from 'i18next';
+import type { BooksVerification, ChainFinding } from '../../shared/books';
+
+/** One line of a books check as the screen says it: a key and what fills it. */
+export interface BooksLine {
+  key: TranslationKey;
+  params: Record<string, number>;
+  /** Why the chain breaks there, to be said in the sentence. */
+  reason: TranslationKey | null;
+}
+
+function lineOf(chain: 'receipts' | 'zReports', finding: ChainFinding): BooksLine {
+  if (finding.ok) {
+    return { key: `day.books.${chain}.ok`, params: { count: finding.count }, reason: null };
+  }
+  return {
+    key: `day.books.${chain}.broken`,
+    params: { count: finding.count, number: finding.brokenAt },
+    reason: `day.books.reason.${finding.reason}`,
+  };
+}
+
+/** What a check found, one line per chain: the receipts, then the Z reports. */
+export const booksLines = (books: BooksVerification): BooksLine[] => [
+  lineOf('receipts', books.receipts),
+  lineOf('zReports', books.zReports),
+];
+
+/** The days whose check at start found a break, in the order checked. */
+export const brokenDays = (days: readonly BooksVerification[]): string[] =>
+  days.flatMap((books) => (!books.receipts.ok || !books.zReports.ok ? [books.day ?? ''] : []));

@@ -1,0 +1,44 @@
+/** A books check said on the Day screen: one line per chain, a break with its number and why. */
+import { describe, expect, it } from 'vitest';
+import { booksLines, brokenDays } from '../../../../renderer/day/books-lines';
+
+describe('the books check on screen', () => {
+  it('says each chain intact with how many it checked', () => {
+    expect(
+      booksLines({
+        day: null,
+        receipts: { ok: true, count: 12 },
+        zReports: { ok: true, count: 3 },
+      }),
+    ).toEqual([
+      { key: 'day.books.receipts.ok', params: { count: 12 }, reason: null },
+      { key: 'day.books.zReports.ok', params: { count: 3 }, reason: null },
+    ]);
+  });
+
+  it('names the receipt where the chain breaks, and why', () => {
+    expect(
+      booksLines({
+        day: '2026-11-21',
+        receipts: { ok: false, count: 4, brokenAt: 7, reason: 'gap' },
+        zReports: { ok: true, count: 1 },
+      })[0],
+    ).toEqual({
+      key: 'day.books.receipts.broken',
+      params: { count: 4, number: 7 },
+      reason: 'day.books.reason.gap',
+    });
+  });
+
+  it('lists the days the start found broken, and none when all hold', () => {
+    const intact = { ok: true as const, count: 1 };
+    const broken = { ok: false as const, count: 1, brokenAt: 1, reason: 'hash_mismatch' as const };
+    expect(
+      brokenDays([
+        { day: '2026-11-21', receipts: intact, zReports: broken },
+        { day: '2026-11-23', receipts: intact, zReports: intact },
+      ]),
+    ).toEqual(['2026-11-21']);
+    expect(brokenDays([{ day: '2026-11-23', receipts: intact, zReports: intact }])).toEqual([]);
+  });
+});
