@@ -92,6 +92,8 @@ function sms(text: string, overrides: Partial<InboxMessage> = {}): InboxMessage 
     via: 'cmti',
     error: null,
     pdu: null,
+    warnings: [],
+    truncated: false,
     ...overrides,
   };
 }
