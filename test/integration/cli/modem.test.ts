@@ -172,6 +172,8 @@ describe('the modem commands against `comptoir simulate`', () => {
         text: reply.json.text,
         encoding: 'ucs2',
         complete: true,
+        truncated: false,
+        warnings: [],
       },
     ]);
     const sent = await run([
