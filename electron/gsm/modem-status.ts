@@ -28,6 +28,8 @@ export interface RegistrationStatus {
   /** Location (or, on LTE, tracking) area code. */
   lac?: number;
   cellId?: number;
+  /** Location fields of the answer that could not be read and were left out. */
+  warnings?: string[];
 }
 
 const SUMMARY: Readonly<Record<RegistrationState, RegistrationSummary>> = {
@@ -108,6 +110,7 @@ function summariseRegistration(registrations: readonly Registration[]): Registra
   if (technology) status.technology = technology;
   if (best.registration.lac !== undefined) status.lac = best.registration.lac;
   if (best.registration.ci !== undefined) status.cellId = best.registration.ci;
+  if (best.registration.warnings) status.warnings = best.registration.warnings;
   return status;
 }
 

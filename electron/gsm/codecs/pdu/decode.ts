@@ -83,9 +83,9 @@ const UDHI = 0x40;
  */
 export function decodePdu(hex: string, options: DecodeOptions = {}): DecodedPdu {
   const warnings: PduWarning[] = [];
-  const bytes = pduBytes(hex, warnings);
+  const { bytes, octets } = pduBytes(hex, warnings);
   const reader = new PduReader(bytes);
-  const smsc = hasSmscPrefix(bytes, options.tpduLength)
+  const smsc = hasSmscPrefix(octets, bytes[0] ?? 0, options.tpduLength)
     ? (readSmscAddress(reader)?.address ?? null)
     : null;
   const first = reader.byte('first octet');
@@ -104,17 +104,21 @@ export function decodePdu(hex: string, options: DecodeOptions = {}): DecodedPdu 
 
 const HEX_DIGITS = /^[0-9A-Fa-f]*$/;
 
-/** The PDU's octets; a last hex digit without its pair (a line cut one digit short) is dropped. */
-function pduBytes(hex: string, warnings: PduWarning[]): Uint8Array {
+/**
+ * The PDU's octets; a last hex digit without its pair (a line cut one digit short) is dropped.
+ * `octets` counts that half octet too: it is what the length announced by +CMGR stands for.
+ */
+function pduBytes(hex: string, warnings: PduWarning[]): { bytes: Uint8Array; octets: number } {
   const clean = hex.trim();
   if (clean.length % 2 === 1 && HEX_DIGITS.test(clean)) {
     warnings.push({
       code: 'odd_hex_digit',
       message: `${clean.length} hex digits: the last one, without its pair, was dropped`,
     });
-    return hexToBytes(clean.slice(0, -1));
+    return { bytes: hexToBytes(clean.slice(0, -1)), octets: (clean.length + 1) / 2 };
   }
-  return hexToBytes(clean);
+  const bytes = hexToBytes(clean);
+  return { bytes, octets: bytes.length };
 }
 
 interface Shared {
@@ -122,12 +126,16 @@ interface Shared {
   warnings: PduWarning[];
 }
 
-function hasSmscPrefix(bytes: Uint8Array, tpduLength: number | undefined): boolean {
-  if (tpduLength === undefined || bytes.length === tpduLength + 1 + (bytes[0] ?? 0)) return true;
-  if (bytes.length === tpduLength) return false;
+function hasSmscPrefix(
+  octets: number,
+  smscLength: number,
+  tpduLength: number | undefined,
+): boolean {
+  if (tpduLength === undefined || octets === tpduLength + 1 + smscLength) return true;
+  if (octets === tpduLength) return false;
   throw new PduError(
     'length_mismatch',
-    `${bytes.length} octets do not match the announced length ${tpduLength}`,
+    `${octets} octets do not match the announced length ${tpduLength}`,
   );
 }
 

@@ -67,6 +67,17 @@ describe('what is readable is read, what is missing is marked', () => {
     expect(decoded).toMatchObject({ text: 'Test2', truncated: false, warnings: [] });
   });
 
+  it('a PDU one hex digit short still matches the length +CMGR announced (SMSC prefix kept)', () => {
+    const whole = deliver('04', '00', '05D4F29C2E03');
+    const decoded = decodePdu(whole.slice(0, -1), { tpduLength: whole.length / 2 - 1 });
+    expect(decoded).toMatchObject({
+      smsc: null,
+      sender: '+27821234567',
+      text: 'Test',
+      truncated: true,
+    });
+  });
+
   it('the cut part keeps its concatenation, so reassembly can still place it', () => {
     const decoded = decodePdu(deliver('44', '00', '0A0500030A020190E5'));
     expect(decoded.concat).toEqual({ ref: 10, part: 1, total: 2 });

@@ -114,7 +114,12 @@ describe('registration', () => {
     [
       'a LAC that is not hex is dropped, the state kept',
       { 'AT+CREG?': reply('+CREG: 2,5,"----","00C3F"'), 'AT+CGREG?': error },
-      { state: 'registered-roaming', technology: 'umts', cellId: 0xc3f },
+      {
+        state: 'registered-roaming',
+        technology: 'umts',
+        cellId: 0xc3f,
+        warnings: ['LAC "----" is not hex: left out'],
+      },
     ],
   ])('%s', async (_label, answers, expected) => {
     const { modem } = await openFake(answers);

@@ -433,6 +433,25 @@ describe('the inbox', () => {
     expect(sim.slots.size).toBe(4);
   });
 
+  it('lists a PDU printed one hex digit short, its readable text marked truncated', async () => {
+    const sim = fakeSim();
+    const whole = single({ from: '4012', text: 'Solde: 1 250 F' });
+    sim.store({ hex: whole.hex.slice(0, -1), length: whole.length });
+    const { inbox } = setUp(sim);
+    const [listed, ...others] = await inbox.list();
+    expect(others).toEqual([]);
+    expect(listed).toMatchObject({
+      sender: '4012',
+      text: 'Solde: 1 250 ',
+      truncated: true,
+      error: null,
+      warnings: [
+        { code: 'odd_hex_digit', part: 1 },
+        { code: 'user_data_short', part: 1 },
+      ],
+    });
+  });
+
   it('saves once a message announced while the start-up listing runs', async () => {
     const sim = fakeSim({
       answer: (command) => {
