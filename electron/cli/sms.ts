@@ -99,6 +99,9 @@ export const smsQueryCommand: Command = {
         inbox.stop();
       }
     });
-    output.result(reply, `${reply.sender} ${reply.timestamp}\n${reply.text}`);
+    output.result(
+      reply,
+      `${reply.sender} ${reply.timestamp}${reply.truncated ? ' (truncated)' : ''}\n${reply.text}`,
+    );
   },
 };
