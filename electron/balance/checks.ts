@@ -51,8 +51,9 @@ export function createBalanceChecks(deps: BalanceCheckDeps) {
         profile,
       });
       let text: string;
+      let truncated: boolean;
       try {
-        ({ text } = await querySms(lease.modem.channel, waiting, {
+        ({ text, truncated } = await querySms(lease.modem.channel, waiting, {
           to: question.to,
           text: question.text,
           timeoutMs: profile.balanceQuery.timeoutMs,
@@ -85,7 +86,13 @@ export function createBalanceChecks(deps: BalanceCheckDeps) {
         lease.release();
       }
       const receivedAt = deps.now().toISOString();
-      const reading = parseBalanceReply(profile, text, timeZone);
+      // A reply cut short may still look like a balance ("3,2 Go" cut to "3"): never read one.
+      const reading = truncated
+        ? ({
+            ok: false,
+            error: { code: 'unrecognised_reply', message: `The reply came cut short: ${text}` },
+          } as const)
+        : parseBalanceReply(profile, text, timeZone);
       if (!reading.ok) {
         deps.store.add({
           ...asked,

@@ -1,3 +1,4 @@
+import type { ReplyQuirks } from '../gsm/at/reply';
 import type { AtChannelOptions } from '../gsm/channel';
 import { createAtChannel } from '../gsm/channel';
 import { realClock } from '../gsm/clock';
@@ -77,6 +78,8 @@ interface Slot {
   modem: Modem | null;
   ussd: UssdSession | null;
   learned: UssdRequestEncoding | undefined;
+  /** Reply quirks the modem showed that its profile lacks: kept across reconnects. */
+  learnedQuirks: ReplyQuirks;
   transcript: string[] | null;
   lastUsed: number;
   /** Taken out of the bank by the manager: closed once its current job ends, never reopened. */
@@ -114,6 +117,7 @@ export function createModemBank(options: ModemBankOptions) {
     modem: null,
     ussd: null,
     learned: undefined,
+    learnedQuirks: {},
     transcript: null,
     lastUsed: 0,
     retired: false,
@@ -181,6 +185,10 @@ export function createModemBank(options: ModemBankOptions) {
         clock: { ...realClock, now },
         transcript: (entry) => slot.transcript?.push(describeEntry(entry)),
       });
+      const knownBefore = Object.keys(slot.learnedQuirks);
+      if (knownBefore.length > 0) {
+        channel.learnReplyQuirks(slot.learnedQuirks, 'learnt from this modem before a reconnect');
+      }
       channel.onClosed((error) => {
         slot.modem = null;
         slot.ussd = null;
@@ -195,6 +203,13 @@ export function createModemBank(options: ModemBankOptions) {
           port.kind === 'serial' ? await usbIdOf(port.path).catch(() => null) : null,
         ...(slot.config.simPin ? { pin: slot.config.simPin } : {}),
       });
+      slot.learnedQuirks = { ...channel.learnedQuirks };
+      for (const quirk of modem.learnedQuirks()) {
+        if (knownBefore.some((name) => quirk === `reply.${name}`)) continue;
+        options.log?.warn(
+          `Modem ${slot.config.id}: learnt ${quirk}, which its profile ${modem.profile.id} does not set (set it there to spare a timeout at each start)`,
+        );
+      }
       if (slot.retired) {
         await modem.close();
         return;

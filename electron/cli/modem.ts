@@ -14,6 +14,7 @@ export const modemInfoCommand: Command = {
         name: modem.profile.name,
         file: modem.profile.file,
         matchedBy: modem.matchedBy,
+        learned: modem.learnedQuirks(),
       },
     }));
     context.output.result(
@@ -24,6 +25,9 @@ export const modemInfoCommand: Command = {
         `SIM ${info.sim}, network ${info.registration.state}${info.operator ? ` (${info.operator})` : ''}`,
         `signal ${info.signal.bars}/4${info.signal.dbm === null ? '' : ` (${info.signal.dbm} dBm)`}`,
         `profile ${profile.id} (${profile.name}) from ${profile.file ?? 'the built-in fallback'}: ${profile.matchedBy}`,
+        ...(profile.learned.length > 0
+          ? [`learnt from this modem, not in its profile: ${profile.learned.join(', ')}`]
+          : []),
       ].join('\n'),
     );
   },

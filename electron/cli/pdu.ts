@@ -3,7 +3,14 @@ import { type Command, UsageError } from './command';
 
 /** The stable shape `comptoir pdu decode --json` prints (documented in the README). */
 function describePdu(pdu: DecodedPdu) {
-  const common = { smsc: pdu.smsc, text: pdu.text, encoding: pdu.encoding, concat: pdu.concat };
+  const common = {
+    smsc: pdu.smsc,
+    text: pdu.text,
+    encoding: pdu.encoding,
+    concat: pdu.concat,
+    truncated: pdu.truncated,
+    warnings: pdu.warnings,
+  };
   switch (pdu.type) {
     case 'SMS-DELIVER':
       return { type: pdu.type, ...common, sender: pdu.sender, timestamp: pdu.timestamp };
@@ -47,7 +54,7 @@ export const pduDecodeCommand: Command = {
       : '';
     output.result(
       decoded,
-      `${decoded.type} ${party}${'timestamp' in decoded ? ` at ${decoded.timestamp}` : ''}, ${decoded.encoding}${part}\n${decoded.text}`,
+      `${decoded.type} ${party}${'timestamp' in decoded ? ` at ${decoded.timestamp}` : ''}, ${decoded.encoding}${part}${decoded.truncated ? ' (truncated)' : ''}${decoded.warnings.map((w) => `\n! ${w.message} (${w.code})`).join('')}\n${decoded.text}`,
     );
   },
 };

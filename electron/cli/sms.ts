@@ -41,20 +41,24 @@ export const smsListCommand: Command = {
   async run(context) {
     const { output } = context;
     const messages = await withModem(context, (modem) => listSimMessages(modem.channel));
-    const listed = messages.map(({ indexes, sender, timestamp, text, encoding, complete }) => ({
-      indexes,
-      sender,
-      timestamp,
-      text,
-      encoding,
-      complete,
-    }));
+    const listed = messages.map(
+      ({ indexes, sender, timestamp, text, encoding, complete, truncated, warnings }) => ({
+        indexes,
+        sender,
+        timestamp,
+        text,
+        encoding,
+        complete,
+        truncated,
+        warnings,
+      }),
+    );
     output.result(
       listed,
       listed
         .map(
           (m) =>
-            `[${m.indexes.join(',')}] ${m.sender} ${m.timestamp}${m.complete ? '' : ' (incomplete)'}\n${m.text}`,
+            `[${m.indexes.join(',')}] ${m.sender} ${m.timestamp}${m.complete ? '' : ' (incomplete)'}${m.truncated ? ' (truncated)' : ''}${m.warnings.map((w) => `\n! part ${w.part}: ${w.message} (${w.code})`).join('')}\n${m.text}`,
         )
         .join('\n\n') || 'no messages on the SIM',
     );
@@ -95,6 +99,9 @@ export const smsQueryCommand: Command = {
         inbox.stop();
       }
     });
-    output.result(reply, `${reply.sender} ${reply.timestamp}\n${reply.text}`);
+    output.result(
+      reply,
+      `${reply.sender} ${reply.timestamp}${reply.truncated ? ' (truncated)' : ''}\n${reply.text}`,
+    );
   },
 };

@@ -122,6 +122,13 @@ export interface AtChannel {
    * quirks from now on, for every command that does not bring its own.
    */
   adoptProfile(profile: ReadingProfile): void;
+  /**
+   * Reply quirks found out from this modem's own answers (its profile did not say), kept for
+   * every later command, a later adoptProfile included, and noted in the transcript.
+   */
+  learnReplyQuirks(learned: ReplyQuirks, why: string): void;
+  /** The reply quirks learnt so far (empty when none). */
+  readonly learnedQuirks: Readonly<ReplyQuirks>;
   onClosed(listener: (error: LinkClosedError) => void): () => void;
   readonly closed: LinkClosedError | null;
   close(): Promise<void>;
@@ -152,6 +159,7 @@ interface QueuedCommand {
 export function createAtChannel(link: ModemLink, options: AtChannelOptions = {}): AtChannel {
   const reader = createAtReader(options);
   let quirks: ReplyQuirks = options.quirks ?? {};
+  let learnedQuirks: ReplyQuirks = {};
   const timeouts = { ...defaultTimeouts, ...options.timeouts };
   const clock = options.clock ?? realClock;
   const note = (direction: TranscriptEntry['direction'], text: string) =>
@@ -358,8 +366,16 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
       return () => urcListeners.delete(listener);
     },
     adoptProfile(profile) {
-      reader.adoptProfile(profile);
-      quirks = profile.quirks;
+      quirks = { ...profile.quirks, ...learnedQuirks };
+      reader.adoptProfile({ ...profile, quirks });
+    },
+    learnReplyQuirks(learned, why) {
+      learnedQuirks = { ...learnedQuirks, ...learned };
+      quirks = { ...quirks, ...learned };
+      note('note', `learned ${Object.keys(learned).join(', ')}: ${why}`);
+    },
+    get learnedQuirks() {
+      return learnedQuirks;
     },
     onClosed(listener) {
       closedListeners.add(listener);

@@ -2,7 +2,7 @@
 
 import { isErrorFinal } from './at/classify';
 import { type PinState, parseCpin } from './at/parsers';
-import type { AtResponse } from './channel';
+import { type AtResponse, AtTimeoutError } from './channel';
 import {
   askPatiently,
   failureOf,
@@ -74,9 +74,12 @@ export async function readSimState(line: ModemLine, patience: Patience): Promise
 }
 
 /**
- * Like readSimState, but an AT+CPIN? that never got its final result (a modem printing
- * `+CPIN: READY` without OK that its profile does not know about) counts as `unknown`, with a
- * warning, instead of failing the caller.
+ * Like readSimState, but an AT+CPIN? that never got its final result does not fail the caller.
+ * When its `+CPIN:` line came and the OK did not (a modem whose profile does not know that it
+ * answers so, field note 6), the line is trusted and the quirk learnt for this modem's later
+ * commands, as gammu does unasked; the channel, out of step after the timeout, resynchronises
+ * (AT until OK, stray lines dropped) before the next command. With no such line: `unknown`.
+ * Either way with a warning.
  */
 export async function readSimStateOrUnknown(
   line: ModemLine,
@@ -87,9 +90,30 @@ export async function readSimStateOrUnknown(
     return await readSimState(line, patience);
   } catch (error) {
     if (!(error instanceof ModemError) || error.code !== 'timeout') throw error;
-    warnings.push(error.message);
-    return 'unknown';
+    const heard = error.cause instanceof AtTimeoutError ? heardCpinLine(error.cause.partial) : null;
+    if (!heard) {
+      warnings.push(error.message);
+      return 'unknown';
+    }
+    line.channel.learnReplyQuirks(
+      { cpinWithoutOk: true },
+      `AT+CPIN? answered "${heard.text}" without OK`,
+    );
+    warnings.push(
+      `AT+CPIN? answered "${heard.text}" without OK: the line is trusted, and from now on this modem's AT+CPIN? is read without waiting for OK (learnt reply.cpinWithoutOk)`,
+    );
+    const state = BY_PIN_STATE[heard.state];
+    // A SIM still starting is waited for as usual, now read with the quirk.
+    return state === 'not-ready' ? readSimState(line, patience) : state;
   }
+}
+
+function heardCpinLine(lines: readonly string[]): { text: string; state: PinState } | null {
+  for (const text of lines) {
+    const status = parseCpin(text);
+    if (status.ok) return { text: text.trim(), state: status.value.state };
+  }
+  return null;
 }
 
 /** Throws ModemError `invalid_pin` unless the PIN is 4 to 8 digits (27.007 and SIM cards). */

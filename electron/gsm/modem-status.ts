@@ -28,6 +28,8 @@ export interface RegistrationStatus {
   /** Location (or, on LTE, tracking) area code. */
   lac?: number;
   cellId?: number;
+  /** Location fields of the answer that could not be read and were left out. */
+  warnings?: string[];
 }
 
 const SUMMARY: Readonly<Record<RegistrationState, RegistrationSummary>> = {
@@ -108,6 +110,7 @@ function summariseRegistration(registrations: readonly Registration[]): Registra
   if (technology) status.technology = technology;
   if (best.registration.lac !== undefined) status.lac = best.registration.lac;
   if (best.registration.ci !== undefined) status.cellId = best.registration.ci;
+  if (best.registration.warnings) status.warnings = best.registration.warnings;
   return status;
 }
 
@@ -142,10 +145,29 @@ export async function readRegistration(line: ModemLine): Promise<RegistrationSta
         answer?.prefix === prefix ? answer : heard.filter((r) => r.prefix === prefix).at(-1);
       if (registration) found.push(registration);
     }
-    return summariseRegistration(found);
+    const status = summariseRegistration(found);
+    if (status.technology === undefined && registered(status.state)) {
+      const technology = await readTechnologyFromOperator(line);
+      if (technology) status.technology = technology;
+    }
+    return status;
   } finally {
     stopListening();
   }
+}
+
+const registered = (state: RegistrationSummary) =>
+  state === 'registered-home' || state === 'registered-roaming';
+
+/**
+ * The <AcT> of `AT+COPS?`: the default +CREG mode (n=0 or 1) never carries the technology,
+ * and +CREG=2 only on some modems, while the operator answer has it whenever registered.
+ */
+async function readTechnologyFromOperator(line: ModemLine): Promise<AccessTechnology | undefined> {
+  const response = await ask(line, 'AT+COPS?');
+  if (isErrorFinal(response.final)) return undefined;
+  const act = firstParsed(response.lines, parseCops)?.act;
+  return act === undefined ? undefined : TECHNOLOGY[act];
 }
 
 export interface SignalReading {

@@ -56,6 +56,11 @@ export interface Modem {
   readonly identity: Readonly<ModemIdentity>;
   /** Start-up steps that failed without stopping it, in plain English. */
   readonly warnings: readonly string[];
+  /**
+   * Quirks this modem showed that its profile did not list (`reply.cpinWithoutOk`), learnt
+   * while open and applied to its later commands; kept in memory only, for as long as it is.
+   */
+  learnedQuirks(): string[];
   info(): Promise<ModemInfo>;
   simState(): Promise<SimState>;
   /** Enters the PIN if the SIM asks for one; resolves with the SIM state afterwards. */
@@ -201,6 +206,7 @@ function createModem(
     matchedBy,
     identity,
     warnings,
+    learnedQuirks: () => Object.keys(line.channel.learnedQuirks).map((name) => `reply.${name}`),
     async info() {
       const sim = await readSimStateOrUnknown(line, newPatience(), []);
       await completeIdentity(sim);

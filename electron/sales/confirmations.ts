@@ -29,7 +29,9 @@ export function createTopUpConfirmations(deps: TopUpConfirmationDeps) {
       const carrierId = deps.carrierOfModem(modemId);
       const profile = carrierId === null ? null : deps.carrierOf(carrierId);
       const expected = profile?.topUpConfirmation;
-      if (!profile || !expected || !message.complete || message.sender === null) return null;
+      // A truncated text may have lost the end of its reference: not beyond doubt.
+      if (!profile || !expected || !message.complete || message.truncated) return null;
+      if (message.sender === null) return null;
       const countryCode = getCountryCallingCode(profile.numberRegion as CountryCode);
       if (!sameNumber(message.sender, expected.smsFrom, { countryCode })) return null;
       const named = readTopUpConfirmation(profile, message.text);

@@ -56,6 +56,8 @@ export interface Registration {
   ci?: number;
   /** Access technology <AcT> (0 GSM, 2 UTRAN, 7 E-UTRAN, ...). */
   act?: number;
+  /** Location fields that could not be read and were left out, in plain English. */
+  warnings?: string[];
 }
 
 /**
@@ -108,17 +110,30 @@ export function parseCreg(line: string): Parsed<Registration> {
     if (n === null) return parseError('malformed', 'registration mode <n> is not a number', line);
     result.n = n;
   }
-  const location = fields.slice(offset + 1);
-  for (const [index, field] of location.slice(0, 2).entries()) {
-    if (field.text === '') continue;
+  // The state is what matters; the location is best-effort. Some Qualcomm firmwares pad LAC
+  // and CI with spaces, inside quotes too: spaces go, and a field still unreadable is dropped
+  // with a warning rather than losing the state with it.
+  const warnings: string[] = [];
+  const [lac, ci, act] = fields.slice(offset + 1).map(withoutSpaces);
+  const names = ['LAC', 'CI'] as const;
+  for (const [index, field] of [lac, ci].entries()) {
+    if (!field || field.text === '') continue;
     const value = hexField(field);
-    if (value === null) return parseError('malformed', `bad hex value "${field.text}"`, line);
-    if (index === 0) result.lac = value;
+    if (value === null) warnings.push(`${names[index]} "${field.text}" is not hex: left out`);
+    else if (index === 0) result.lac = value;
     else result.ci = value;
   }
-  const act = decimalField(location[2]);
-  if (act !== null) result.act = act;
+  if (act && act.text !== '') {
+    const value = decimalField(act);
+    if (value === null) warnings.push(`AcT "${act.text}" is not a number: left out`);
+    else result.act = value;
+  }
+  if (warnings.length > 0) result.warnings = warnings;
   return parsed(result);
+}
+
+function withoutSpaces(field: Field): Field {
+  return { ...field, text: field.text.replace(/\s+/g, '') };
 }
 
 interface SignalQuality {

@@ -120,7 +120,14 @@ export function createSimulatedModem(
   }
 
   const radio = createRadio({ profile, settings, sim, timers, urc });
-  const sms = createSmsDelivery({ messages, settings, carrier, now: () => clock.now(), urc });
+  const sms = createSmsDelivery({
+    messages,
+    settings,
+    carrier,
+    cutOctets: profile.faults.cutSmsOctets,
+    now: () => clock.now(),
+    urc,
+  });
 
   function printUssd(event: UssdEvent): void {
     if (!settings.ussdPresentation) return;

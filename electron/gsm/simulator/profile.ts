@@ -93,6 +93,11 @@ export interface SimulatedModemProfile {
      * surely listening), and as a line of their own after each answer.
      */
     noise: { bytes: readonly number[]; atStart: boolean; betweenAnswers: boolean } | null;
+    /**
+     * Octets lost from the end of the last part of each SMS received (a modem that cuts a
+     * part): its user data is shorter than its length says.
+     */
+    cutSmsOctets: number;
   };
 }
 
@@ -148,5 +153,12 @@ export const GENERIC_PROFILE: SimulatedModemProfile = {
   sim: { pin: null, puk: '12345678', readyWithoutOk: false },
   network: { rssi: 21, lac: 0x8be3, cellId: 0x2baf, tac: 0x00a1, lacQuoted: true, act: 7 },
   sms: { capacity: 30, firstIndex: 1, defaultCnmi: [0, 0, 0, 0, 0] },
-  faults: { noAnswerAfter: null, dropAfter: null, simBusy: null, cme: [], noise: null },
+  faults: {
+    noAnswerAfter: null,
+    dropAfter: null,
+    simBusy: null,
+    cme: [],
+    noise: null,
+    cutSmsOctets: 0,
+  },
 };

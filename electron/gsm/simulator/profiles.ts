@@ -157,6 +157,16 @@ export const NAMED_PROFILES: readonly NamedProfile[] = [
     },
   },
   {
+    name: 'cut-sms',
+    description:
+      'The last part of each SMS received loses its last 4 octets (cut-sms(N) to choose).',
+    overrides: { faults: { cutSmsOctets: 4 } },
+    parameter: {
+      meaning: 'how many octets are lost',
+      apply: (value) => ({ faults: { cutSmsOctets: positive(value, 'The count') } }),
+    },
+  },
+  {
     name: 'cme',
     description:
       'AT+CUSD=1,... answers +CME ERROR: 30, no network service (cme(COMMAND,CODE) to choose).',

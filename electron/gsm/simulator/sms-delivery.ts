@@ -20,6 +20,8 @@ export interface IncomingSmsOptions {
 
 interface SmsDeliveryDeps {
   messages: MessageStore;
+  /** Octets the last part of each message loses (profile fault `cutSmsOctets`). */
+  cutOctets: number;
   settings: ModemSettings;
   carrier: CarrierBehaviour;
   now(): Date;
@@ -58,7 +60,10 @@ export function createSmsDelivery(deps: SmsDeliveryDeps) {
         ...(options.concatRef === undefined ? {} : { concatRef: options.concatRef }),
         ...(options.concatRefBits === undefined ? {} : { concatRefBits: options.concatRefBits }),
       });
-      return parts.map(deliverPart).filter((index): index is number => index !== null);
+      return parts
+        .map((part, i) => (i === parts.length - 1 ? cut(part, deps.cutOctets) : part))
+        .map(deliverPart)
+        .filter((index): index is number => index !== null);
     },
 
     /** Offers the waiting parts again (after messages were deleted). */
@@ -82,4 +87,9 @@ export function createSmsDelivery(deps: SmsDeliveryDeps) {
       return Array.from({ length: total }, (_, i) => parts.get(i + 1) ?? '').join('');
     },
   };
+}
+
+/** The part as a modem that lost its last octets prints it: the length it announces unchanged. */
+function cut(part: EncodedPart, octets: number): EncodedPart {
+  return octets === 0 ? part : { ...part, hex: part.hex.slice(0, -2 * octets) };
 }

@@ -4,7 +4,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import type { Alphabet } from '../codecs';
+import type { Alphabet, PduWarning } from '../codecs';
 import type { ReceivedPart, UndecodablePdu } from './received';
 
 export interface InboxMessage {
@@ -38,6 +38,10 @@ export interface InboxMessage {
   error: { code: string; message: string } | null;
   /** The raw PDU of an undecodable message; null otherwise. */
   pdu: string | null;
+  /** Flaws its parts were read despite, each with the part it was found in. */
+  warnings: Array<PduWarning & { part: number }>;
+  /** A part held stops short of the text its PDU announced (not the same as a missing part). */
+  truncated: boolean;
 }
 
 /**
@@ -88,6 +92,10 @@ export function messageFromParts(
     via: earliest.arrived.via,
     error: null,
     pdu: null,
+    warnings: sorted.flatMap((part) =>
+      part.data.warnings.map((warning) => ({ ...warning, part: partNumber(part) })),
+    ),
+    truncated: sorted.some((part) => part.data.truncated),
   };
 }
 
@@ -110,6 +118,8 @@ export function rawMessage(raw: UndecodablePdu, arrived: Arrived): InboxMessage 
     via: arrived.via,
     error: raw.error,
     pdu: raw.pdu,
+    warnings: [],
+    truncated: false,
   };
 }
 

@@ -29,6 +29,8 @@ interface SmsReply {
   timestamp: string;
   text: string;
   parts: number;
+  /** A part of it was read cut short: the text is not all the sender wrote. */
+  truncated: boolean;
 }
 
 /** What a query needs of the inbox: its message events. */
@@ -105,6 +107,7 @@ function replyOf(message: InboxMessage): SmsReply {
     timestamp: message.timestamp ?? '',
     text: message.text,
     parts: message.parts,
+    truncated: message.truncated,
   };
 }
 

@@ -4,7 +4,14 @@
  * (stored outgoing messages, status reports), which the inbox leaves alone.
  */
 
-import { type Alphabet, type DecodedPdu, decodePdu, PduError, type SmsDeliver } from '../codecs';
+import {
+  type Alphabet,
+  type DecodedPdu,
+  decodePdu,
+  PduError,
+  type PduWarning,
+  type SmsDeliver,
+} from '../codecs';
 
 export interface ConcatInfo {
   ref: number;
@@ -24,6 +31,10 @@ export interface ReceivedPart {
   encoding: Alphabet;
   smsc: string | null;
   concat: ConcatInfo | null;
+  /** Flaws this part was read despite (empty for a clean PDU). */
+  warnings: PduWarning[];
+  /** The part's text stops short of what its PDU announced. */
+  truncated: boolean;
 }
 
 export interface UndecodablePdu {
@@ -64,6 +75,8 @@ export function readPdu(pdu: string, where: { index: number | null; length?: num
     encoding: decoded.encoding,
     smsc: decoded.smsc,
     concat: concatOf(decoded),
+    warnings: decoded.warnings,
+    truncated: decoded.truncated,
   };
 }
 

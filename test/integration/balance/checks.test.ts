@@ -75,6 +75,8 @@ async function counter(
     profile?: CarrierProfile;
     network?: CarrierBehaviour;
     forgetOwedAfterMs?: number;
+    /** Simulator faults of the modem, e.g. `cut-sms(4)`. */
+    modemFaults?: string;
   } = {},
 ) {
   const profile = options.profile ?? demoCarrier();
@@ -99,7 +101,11 @@ async function counter(
       const [client, modemEnd] = createMemoryLinkPair();
       modems.push(
         createSimulatedModem(modemEnd, {
-          profile: ['generic', { networkLatencyMs: LATENCY_MS }],
+          profile: [
+            'generic',
+            ...(options.modemFaults ? [options.modemFaults] : []),
+            { networkLatencyMs: LATENCY_MS },
+          ],
           carrier: options.network ?? DEMO_CARRIER,
           clock,
         }),
@@ -308,6 +314,23 @@ describe('a balance check through the modem bank', () => {
     expect(shop.store.ofCard('+687123456')[0]).toMatchObject({
       outcome: 'unrecognised_reply',
       text: 'Solde data : voir appli NC Mobile',
+    });
+  });
+
+  it('keeps a reply cut short by the modem without reading a balance from it', async () => {
+    const shop = await counter({ modemFaults: 'cut-sms(4)' });
+    const error = await refusal(answered(shop, '687123456'));
+    expect(error).toMatchObject({
+      code: 'carrier_reply',
+      // The two characters lost are the end of the Chinese sentence: the text is kept as it came.
+      reply: {
+        reason: 'unrecognised_reply',
+        text: expect.stringMatching(/^Forfait 5Go : .*[^。]$/),
+      },
+    });
+    expect(shop.store.ofCard('+687123456')[0]).toMatchObject({
+      outcome: 'unrecognised_reply',
+      remainingMb: null,
     });
   });
 

@@ -9,6 +9,9 @@ import {
 import type { ModemLink } from '../../../electron/gsm/link/link';
 import { runUssdDialogue } from '../../../electron/gsm/ussd';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
+import { withTempDirs } from '../../support/temp';
+
+const tempDir = withTempDirs();
 
 const banks: ModemBank[] = [];
 afterEach(async () => {
@@ -115,6 +118,38 @@ describe('the modem bank', () => {
     expect(links).toHaveLength(2);
     const step = await runUssdDialogue(back?.ussd ?? (undefined as never), '*100#', [], 5000);
     expect(step.text).toMatch(/Solde revendeur/);
+  });
+
+  it('learns that a modem answers +CPIN without OK, says so once, and keeps it across a reconnect', async () => {
+    const links: ModemLink[] = [];
+    const warned: string[] = [];
+    const bank = createModemBank({
+      modems: [simulated('modem-1', 'nc-demo', 'cpin-without-ok')],
+      openLink: async (port) => {
+        const link = await openModemLink(port);
+        links.push(link);
+        return link;
+      },
+      reconnectMs: 50,
+      // No profile folder: the generic profile, which does not know this Sierra's habit.
+      profileDirs: [tempDir()],
+      channel: { timeouts: { sim: 500 } },
+      log: { warn: (message) => warned.push(message) },
+    });
+    banks.push(bank);
+    await bank.start();
+    expect(bank.statuses()[0]).toMatchObject({ state: 'idle', registration: 'registered-home' });
+    expect(warned).toEqual([
+      'Modem modem-1: learnt reply.cpinWithoutOk, which its profile generic does not set (set it there to spare a timeout at each start)',
+    ]);
+
+    await links[0]?.close();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const back = await bank.acquire('nc-demo', 3000);
+    expect(back?.id).toBe('modem-1');
+    expect(links).toHaveLength(2);
+    // Read with the quirk from the start this time: nothing learnt again, nothing said again.
+    expect(warned).toHaveLength(1);
   });
 
   it('takes a modem added by the manager into service without a restart', async () => {

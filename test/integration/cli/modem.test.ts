@@ -93,6 +93,7 @@ describe('the modem commands against `comptoir simulate`', () => {
       name: 'The SIM-1 of this shop',
       file,
       matchedBy: 'model /^SIM-1/i matched "SIM-1 simulated modem"',
+      learned: [],
     });
     expect(stderr).toMatch(/modem profile .*broken\.json: not JSON/);
 
@@ -172,6 +173,8 @@ describe('the modem commands against `comptoir simulate`', () => {
         text: reply.json.text,
         encoding: 'ucs2',
         complete: true,
+        truncated: false,
+        warnings: [],
       },
     ]);
     const sent = await run([

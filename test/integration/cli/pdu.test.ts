@@ -21,6 +21,22 @@ describe('comptoir pdu', () => {
       text: 'SMS code: 4856, confirmation of association between account and Meg',
       encoding: 'ucs2',
       concat: { ref: 86, part: 1, total: 2 },
+      truncated: false,
+      warnings: [],
+    });
+  });
+
+  it('decodes a part cut short by the modem, marked truncated with the flaw named', async () => {
+    const { code, document } = await json(['pdu', 'decode', megafonPart1.slice(0, -9), '--json']);
+    expect(code).toBe(0);
+    expect(document).toMatchObject({
+      sender: 'Megafon',
+      text: 'SMS code: 4856, confirmation of association between account and ',
+      truncated: true,
+      warnings: [
+        { code: 'odd_hex_digit', message: expect.any(String) },
+        { code: 'user_data_short', message: expect.any(String) },
+      ],
     });
   });
 

@@ -118,6 +118,37 @@ describe('the modem stack against the simulator on a pseudo-terminal', () => {
     expect((await modem.signal()).bars).toBeGreaterThan(0);
   });
 
+  it('cpin-without-ok on a modem whose profile does not know it: reads the identity and learns the quirk', async () => {
+    const simulator = await startSimulatorOnPty({
+      profile: 'cpin-without-ok',
+      linkPath: path.join(tempDir(), 'ttyModem'),
+    });
+    const entry: (typeof running)[number] = { simulator };
+    running.push(entry);
+    const notes: string[] = [];
+    const channel = createAtChannel(await openSerialLink({ path: simulator.modemPath }), {
+      timeouts: { sim: 1500 },
+      transcript: (line) => {
+        if (line.direction === 'note') notes.push(line.text);
+      },
+    });
+    // Only the generic profile: nothing tells the stack this Sierra omits the OK.
+    const modem = await openModem(channel);
+    entry.modem = modem;
+    expect(modem.profile.id).toBe('generic');
+    expect(modem.identity.imsi).toMatch(/^\d{15}$/);
+    expect(modem.identity.iccid).toMatch(/^\d{19,20}$/);
+    expect(modem.learnedQuirks()).toEqual(['reply.cpinWithoutOk']);
+    expect(modem.warnings).toEqual([expect.stringContaining('learnt reply.cpinWithoutOk')]);
+    expect(notes).toContain('learned cpinWithoutOk: AT+CPIN? answered "+CPIN: READY" without OK');
+
+    const started = Date.now();
+    expect(await modem.simState()).toBe('ready');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await modem.info()).toMatchObject({ sim: 'ready', imsi: modem.identity.imsi });
+    expect((await balance(modem)).text).toMatch(/^Solde revendeur: 250 000 XPF/);
+  });
+
   it('sim-pin: opens locked without a PIN, and unlocked with it', async () => {
     const locked = await connect('sim-pin');
     expect(await locked.modem.simState()).toBe('pin-required');

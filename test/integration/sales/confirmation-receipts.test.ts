@@ -116,6 +116,8 @@ function sms(text: string): InboxMessage {
     via: 'cmti',
     error: null,
     pdu: null,
+    warnings: [],
+    truncated: false,
   };
 }
 

@@ -92,6 +92,8 @@ function sms(text: string, overrides: Partial<InboxMessage> = {}): InboxMessage 
     via: 'cmti',
     error: null,
     pdu: null,
+    warnings: [],
+    truncated: false,
     ...overrides,
   };
 }
@@ -195,6 +197,8 @@ describe('a top-up the carrier confirms by SMS', () => {
         'modem-1',
       ],
       ['incomplete', sms(confirmation, { complete: false }), 'modem-1'],
+      // A part cut short may have lost the end of the reference: TX7 could have been TX71.
+      ['cut short (a part read truncated)', sms(confirmation, { truncated: true }), 'modem-1'],
       ['not a confirmation', sms('Recharge 1Go OK. Réf TX7.'), 'modem-1'],
     ])('%s', (_label, message, modemId) => {
       const { journal, clerkId, consider } = books();

@@ -31,6 +31,8 @@ function message(overrides: Partial<InboxMessage> = {}): InboxMessage {
     via: 'cmti',
     error: null,
     pdu: null,
+    warnings: [],
+    truncated: false,
     ...overrides,
   };
 }

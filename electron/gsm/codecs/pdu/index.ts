@@ -12,3 +12,4 @@ export {
   relativeValidityMinutes,
 } from './timestamp';
 export { buildConcatUdh, parseUdh } from './udh';
+export type { PduWarning, PduWarningCode } from './warnings';

@@ -7,19 +7,35 @@
 import { PduError } from '../errors';
 import { bytesToHex } from '../hex';
 import { PduReader } from './reader';
+import type { PduWarning } from './warnings';
 
 const SIGN_BIT = 0x08;
 
 /**
  * Reads the 7 swapped-semi-octet fields YY MM DD hh mm ss zz. Two-digit years follow the POSIX
  * `%y` pivot: 69..99 are 1969..1999 (old test PDUs), 00..68 are 2000..2068.
+ *
+ * With `warnings`, a zone octet whose nibbles are not decimal is read the way oFono's
+ * `decode_scts` reads it (each nibble at its value, tens from the three low bits) and noted
+ * there, rather than losing the message for the zone; the date and time must still be valid.
  */
-export function readTimestamp(reader: PduReader, field = 'timestamp'): string {
+export function readTimestamp(
+  reader: PduReader,
+  field = 'timestamp',
+  warnings?: PduWarning[],
+): string {
   const octets = reader.take(7, field);
   const parts = Array.from(octets.subarray(0, 6), (octet) => swappedBcd(octet));
   const zoneOctet = octets[6] ?? 0;
   // The zone is BCD too, but bit 3 of the octet (the tens digit's top bit) carries the sign.
-  const quarters = swappedBcd(zoneOctet & ~SIGN_BIT);
+  let quarters = swappedBcd(zoneOctet & ~SIGN_BIT);
+  if (Number.isNaN(quarters) && warnings) {
+    quarters = (zoneOctet & 0x07) * 10 + (zoneOctet >> 4);
+    warnings.push({
+      code: 'zone_not_decimal',
+      message: `The ${field} zone octet ${bytesToHex(octets.subarray(6))} is not decimal`,
+    });
+  }
   const [year, month, day, hour, minute, second] = parts as [
     number,
     number,

@@ -9,10 +9,13 @@ import { decodeUcs2 } from '../ucs2';
 import type { Alphabet } from './dcs';
 import type { PduReader } from './reader';
 import { parseUdh, type UserDataHeader } from './udh';
+import type { PduWarning } from './warnings';
 
 interface UserData {
   text: string;
   header: UserDataHeader | null;
+  /** Less text than TP-UDL announces was there: the text is the part that came. */
+  truncated: boolean;
 }
 
 /** What one SMS carries: 140 octets of user data, which is 160 septets. */
@@ -25,17 +28,38 @@ export function headerSeptets(octets: number): { septets: number; fillBits: numb
   return { septets, fillBits: septets * 7 - octets * 8 };
 }
 
-/** Reads TP-UDL then TP-UD. Trailing octets beyond the UDL are ignored; missing ones are not. */
-export function readUserData(reader: PduReader, alphabet: Alphabet, hasHeader: boolean): UserData {
+/**
+ * Reads TP-UDL then TP-UD. Trailing octets beyond the UDL are ignored. User data shorter than
+ * its UDL (a part cut by the modem or the network) is read as far as it goes, the way
+ * python-gsmmodem reads it, and noted in `warnings`; so is a UDL above what one SMS carries.
+ * A header that does not fit what came is refused: without it the text cannot be placed.
+ */
+export function readUserData(
+  reader: PduReader,
+  alphabet: Alphabet,
+  hasHeader: boolean,
+  warnings: PduWarning[],
+): UserData {
   const udl = reader.byte('user data length');
-  const octets = alphabet === 'gsm7' ? Math.ceil((udl * 7) / 8) : udl;
-  if (udl > (alphabet === 'gsm7' ? MAX_SEPTETS : MAX_OCTETS) || octets > reader.remaining) {
-    throw new PduError(
-      'length_mismatch',
-      `User data length ${udl} does not fit the ${reader.remaining} octets that follow`,
-    );
+  const gsm7 = alphabet === 'gsm7';
+  const limit = gsm7 ? MAX_SEPTETS : MAX_OCTETS;
+  if (udl > limit) {
+    warnings.push({
+      code: 'user_data_length_too_long',
+      message: `User data length ${udl} is more than one SMS carries (${limit})`,
+    });
   }
-  const data = reader.take(octets, 'user data');
+  const announced = gsm7 ? Math.ceil((Math.min(udl, limit) * 7) / 8) : Math.min(udl, limit);
+  const data = reader.take(Math.min(announced, reader.remaining), 'user data');
+  if (data.length < announced) {
+    warnings.push({
+      code: 'user_data_short',
+      message: `User data ends after ${data.length} of the ${announced} octets announced`,
+    });
+  }
+  // Septets actually present: every whole septet in the octets that came.
+  const septets = Math.min(udl, limit, Math.floor((data.length * 8) / 7));
+  const truncated = udl > limit || data.length < announced;
   let headerOctets = 0;
   let header: UserDataHeader | null = null;
   if (hasHeader) {
@@ -47,14 +71,20 @@ export function readUserData(reader: PduReader, alphabet: Alphabet, hasHeader: b
     header = parseUdh(data.subarray(1, headerOctets));
   }
   const body = data.subarray(headerOctets);
-  if (alphabet === 'ucs2') return { text: decodeUcs2(body), header };
+  // A cut UCS2 text can end in half a code unit, which is dropped.
+  if (alphabet === 'ucs2')
+    return { text: decodeUcs2(body.subarray(0, body.length & ~1)), header, truncated };
   // 8-bit data has no character set; Latin-1 keeps every octet visible and reversible.
-  if (alphabet === '8bit') return { text: Buffer.from(body).toString('latin1'), header };
+  if (alphabet === '8bit') return { text: Buffer.from(body).toString('latin1'), header, truncated };
   const skip = headerSeptets(headerOctets);
-  if (skip.septets > udl) {
+  if (skip.septets > septets) {
     throw new PduError('udh_too_long', 'The user-data header is longer than the user data');
   }
-  return { text: decodeGsm7(unpackSeptets(body, udl - skip.septets, skip.fillBits)), header };
+  return {
+    text: decodeGsm7(unpackSeptets(body, septets - skip.septets, skip.fillBits)),
+    header,
+    truncated,
+  };
 }
 
 /** A part's body, ready to encode: septets for GSM 7-bit, octets otherwise. */

@@ -44,7 +44,8 @@ function smsCommand(
 function decodeSubmit(hex: string, tpduLength: number): DecodedPdu | null {
   try {
     const decoded = decodePdu(hex, { tpduLength });
-    return decoded.type === 'SMS-SUBMIT' ? decoded : null;
+    // A modem refuses to send a flawed PDU (+CMS ERROR 304) even where a reader would read it.
+    return decoded.type === 'SMS-SUBMIT' && decoded.warnings.length === 0 ? decoded : null;
   } catch {
     return null;
   }

@@ -96,11 +96,67 @@ describe('parseCreg', () => {
     ['+CREG:', 'malformed'],
     ['+CREG: x', 'malformed'],
     ['+CREG: 12', 'out_of_range'],
-    ['+CREG: 1,"XYZ","2BAF"', 'malformed'],
   ])('refuses %j (%s)', (line, code) => {
     const result = parseCreg(line);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe(code);
+  });
+});
+
+describe('parseCreg keeps a readable state when the location fields are odd', () => {
+  it.each([
+    [
+      'Qualcomm answer, space-padded unquoted',
+      '+CREG: 2,1, 1A2B,  00C3F',
+      { solicited: true, state: 'home', lac: 0x1a2b, ci: 0xc3f },
+    ],
+    [
+      'Qualcomm answer, spaces inside the quotes',
+      '+CREG: 2,1," 1A2B","  00C3F"',
+      { solicited: true, state: 'home', lac: 0x1a2b, ci: 0xc3f },
+    ],
+    [
+      'CGREG answer, trailing spaces inside the quotes, AcT padded',
+      '+CGREG: 2,5,"1A2B ","00C3F ", 2',
+      { prefix: '+CGREG', solicited: true, state: 'roaming', lac: 0x1a2b, ci: 0xc3f, act: 2 },
+    ],
+    [
+      'URC with a space inside the LAC',
+      '+CREG: 1,"1A 2B","00C3F"',
+      { solicited: false, state: 'home', lac: 0x1a2b, ci: 0xc3f },
+    ],
+  ])('%s', (_, line, expected) => {
+    const result = parseCreg(line);
+    expect(result.ok && result.value).toMatchObject(expected);
+    expect(result.ok && result.value.warnings).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'a LAC that is not hex',
+      '+CREG: 1,"XYZ","2BAF"',
+      { state: 'home', ci: 0x2baf },
+      ['LAC "XYZ" is not hex: left out'],
+    ],
+    [
+      'an answer whose LAC and CI are dashes',
+      '+CREG: 2,1,"----","--------"',
+      { solicited: true, state: 'home' },
+      ['LAC "----" is not hex: left out', 'CI "--------" is not hex: left out'],
+    ],
+    [
+      'an AcT that is not a number',
+      '+CEREG: 2,1,"00A1","01A2B3C4",x',
+      { prefix: '+CEREG', state: 'home', lac: 0xa1, ci: 0x01a2b3c4 },
+      ['AcT "x" is not a number: left out'],
+    ],
+  ])('%s: the state is read, the field dropped with a warning', (_, line, expected, warnings) => {
+    const result = parseCreg(line);
+    expect(result.ok && result.value).toMatchObject(expected);
+    expect(result.ok && result.value.warnings).toEqual(warnings);
+    expect(result.ok && result.value.lac === undefined && result.value.ci === undefined).toBe(
+      warnings.length === 2,
+    );
   });
 });
 

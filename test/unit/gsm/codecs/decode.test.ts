@@ -97,6 +97,8 @@ describe('SMS-SUBMIT', () => {
       udh: [],
       messageClass: null,
       protocolId: 0,
+      warnings: [],
+      truncated: false,
     });
   });
 

@@ -242,12 +242,41 @@ describe('+CPIN: READY without OK (field note 6)', () => {
     expect(await time.drive(modem.signal())).toEqual({ csq: 18, dbm: -77, bars: 3 });
   });
 
-  it('a modem whose profile does not expect it opens with the SIM state unknown and a warning', async () => {
+  it('a modem whose profile does not expect it: the line is trusted, the channel resynchronised, the identity read and the quirk learnt', async () => {
     const { modem, received, time } = await openFake({ 'AT+CPIN?': '\r\n+CPIN: READY\r\n' });
+    expect(modem.profile.id).toBe('generic');
+    expect(modem.identity).toEqual(textbookIdentity);
+    expect(modem.warnings).toEqual([
+      'AT+CPIN? answered "+CPIN: READY" without OK: the line is trusted, and from now on this modem\'s AT+CPIN? is read without waiting for OK (learnt reply.cpinWithoutOk)',
+    ]);
+    expect(modem.learnedQuirks()).toEqual(['reply.cpinWithoutOk']);
+    // Out of step after the timeout: AT until OK before the identity is asked.
+    expect(justAfter(received, 'AT+CPIN?', 2)).toEqual(['AT', 'AT+CIMI']);
+
+    // Later AT+CPIN? are read with the quirk: no timeout, no resync, the next answer its own.
+    const before = received.length;
+    expect(await time.drive(modem.info())).toMatchObject({
+      sim: 'ready',
+      imsi: IMSI,
+      iccid: ICCID,
+    });
+    expect(received.slice(before, before + 2)).toEqual(['AT+CPIN?', 'AT+CREG?']);
+    expect(modem.warnings).toHaveLength(1);
+  });
+
+  it('a SIM asking for its PIN without OK is read as pin-required, and the quirk learnt', async () => {
+    const { modem, time } = await openFake({ 'AT+CPIN?': '\r\n+CPIN: SIM PIN\r\n' });
+    expect(modem.identity).toMatchObject({ imsi: null, iccid: ICCID });
+    expect(modem.learnedQuirks()).toEqual(['reply.cpinWithoutOk']);
+    expect(await time.drive(modem.simState())).toBe('pin-required');
+  });
+
+  it('an AT+CPIN? that gets nothing at all still opens with the SIM state unknown, nothing learnt', async () => {
+    const { modem, received, time } = await openFake({ 'AT+CPIN?': null });
     expect(modem.warnings).toEqual([expect.stringMatching(/^AT\+CPIN\?: no answer within/)]);
     expect(received).not.toContain('AT+CIMI');
-    expect(modem.identity.imsi).toBeNull();
-    expect(await time.drive(modem.info())).toMatchObject({ sim: 'unknown', imsi: null });
+    expect(modem.learnedQuirks()).toEqual([]);
+    expect(await time.drive(modem.info())).toMatchObject({ imsi: null });
   });
 
   it('gets the modem back from an SMS prompt an earlier session left open', async () => {

@@ -8,7 +8,7 @@ describe('registration', () => {
     [
       'registered at home, short answer form (<n>,<stat>)',
       { 'AT+CREG?': reply('+CREG: 0,1'), 'AT+CGREG?': error },
-      { state: 'registered-home' },
+      { state: 'registered-home', technology: 'umts' },
     ],
     [
       'roaming, long answer form with location and technology',
@@ -18,7 +18,7 @@ describe('registration', () => {
     [
       'registered at home, answered in the unsolicited form (<stat>,<lac>,<ci>)',
       { 'AT+CREG?': reply('+CREG: 1,"1A2B","3C4D"'), 'AT+CGREG?': error },
-      { state: 'registered-home', lac: 0x1a2b, cellId: 0x3c4d },
+      { state: 'registered-home', technology: 'umts', lac: 0x1a2b, cellId: 0x3c4d },
     ],
     [
       'roaming on GSM',
@@ -80,7 +80,7 @@ describe('registration', () => {
     [
       'a 2G/3G modem answering ERROR to +CEREG?',
       { 'AT+CREG?': reply('+CREG: 0,1'), 'AT+CGREG?': reply('+CGREG: 0,1'), 'AT+CEREG?': error },
-      { state: 'registered-home' },
+      { state: 'registered-home', technology: 'umts' },
     ],
     [
       'a modem answering no registration at all',
@@ -102,7 +102,69 @@ describe('registration', () => {
       'AT+CREG?': `\r\n+CREG: 2\r\n${reply('+CREG: 0,5')}`,
       'AT+CGREG?': error,
     });
-    expect(await modem.registration()).toEqual({ state: 'registered-roaming' });
+    expect(await modem.registration()).toEqual({ state: 'registered-roaming', technology: 'umts' });
+  });
+
+  it.each<[string, Answers, RegistrationStatus]>([
+    [
+      'a Qualcomm answer with spaces inside the quoted LAC and CI reads as registered',
+      { 'AT+CREG?': reply('+CREG: 2,1," 1A2B","  00C3F"'), 'AT+CGREG?': error },
+      { state: 'registered-home', technology: 'umts', lac: 0x1a2b, cellId: 0xc3f },
+    ],
+    [
+      'a LAC that is not hex is dropped, the state kept',
+      { 'AT+CREG?': reply('+CREG: 2,5,"----","00C3F"'), 'AT+CGREG?': error },
+      {
+        state: 'registered-roaming',
+        technology: 'umts',
+        cellId: 0xc3f,
+        warnings: ['LAC "----" is not hex: left out'],
+      },
+    ],
+  ])('%s', async (_label, answers, expected) => {
+    const { modem } = await openFake(answers);
+    expect(await modem.registration()).toEqual(expected);
+  });
+});
+
+describe('the access technology when the registration answers do not carry it', () => {
+  it.each<[string, string, RegistrationStatus]>([
+    [
+      'LTE by +COPS? <AcT> 7',
+      reply('+COPS: 0,0,"Orange F",7'),
+      { state: 'registered-home', technology: 'lte' },
+    ],
+    [
+      'GSM by +COPS? <AcT> 0',
+      reply('+COPS: 0,2,"54601",0'),
+      { state: 'registered-home', technology: 'gsm' },
+    ],
+    ['none when +COPS? has no <AcT>', reply('+COPS: 0,0,"Orange F"'), { state: 'registered-home' }],
+    ['none when +COPS? is refused', error, { state: 'registered-home' }],
+  ])('%s', async (_label, cops, expected) => {
+    const { modem, received } = await openFake({
+      'AT+CREG?': reply('+CREG: 0,1'),
+      'AT+CGREG?': error,
+      'AT+COPS?': cops,
+    });
+    const before = received.length;
+    expect(await modem.registration()).toEqual(expected);
+    expect(received.slice(before)).toEqual(['AT+CREG?', 'AT+CGREG?', 'AT+CEREG?', 'AT+COPS?']);
+  });
+
+  it('is not asked when a registration answer carries it, nor when not registered', async () => {
+    const registered = await openFake({
+      'AT+CREG?': reply('+CREG: 2,1,"0F01","1234",0'),
+      'AT+CGREG?': error,
+    });
+    const before = registered.received.length;
+    expect(await registered.modem.registration()).toMatchObject({ technology: 'gsm' });
+    expect(registered.received.slice(before)).not.toContain('AT+COPS?');
+
+    const searching = await openFake({ 'AT+CREG?': reply('+CREG: 0,2'), 'AT+CGREG?': error });
+    const start = searching.received.length;
+    expect(await searching.modem.registration()).toEqual({ state: 'searching' });
+    expect(searching.received.slice(start)).not.toContain('AT+COPS?');
   });
 });
 

@@ -352,6 +352,7 @@ describe('profiles as data', () => {
       'drop',
       'garbage',
       'sim-busy',
+      'cut-sms',
       'cme',
     ]);
     for (const { description } of listed) expect(description).toMatch(/^[^\n]{10,130}$/);

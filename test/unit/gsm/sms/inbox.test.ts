@@ -316,10 +316,34 @@ describe('the inbox', () => {
     expect(sim.slots.size).toBe(0);
   });
 
+  it('reads a part cut short, marks it, deletes it once saved, and still joins its message', async () => {
+    const sim = fakeSim();
+    const [first, ...others] = deliver({ from: '4012', text: BALANCE, concatRef: 7 });
+    if (!first) throw new Error('expected parts');
+    // The modem lost the last 4 octets (two UCS2 characters) of part 1.
+    const cut = { hex: first.hex.slice(0, -8), length: first.length - 4 };
+    const { inbox, saved } = setUp(sim);
+    await inbox.start();
+    const indexes = [sim.arrive(cut), ...others.map((part) => sim.arrive(part))];
+    await settle(inbox);
+
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({
+      sender: '4012',
+      text: BALANCE.slice(0, 65) + BALANCE.slice(67),
+      complete: true,
+      truncated: true,
+      warnings: [{ code: 'user_data_short', part: 1 }],
+      error: null,
+    });
+    for (const index of indexes) expect(sim.received).toContain(`AT+CMGD=${index}`);
+  });
+
   it('keeps an undecodable stored PDU on the SIM and surfaces it raw with its error', async () => {
     const sim = fakeSim();
     const good = single({ from: '4012', text: 'Solde: 10 F' });
-    const broken = { hex: good.hex.slice(0, -8), length: good.length - 4 };
+    // Cut inside the timestamp: no text can be placed.
+    const broken = { hex: good.hex.slice(0, 20), length: 9 };
     const index = sim.store(broken);
     sim.store(good);
     const { inbox, saved, events } = setUp(sim);
@@ -333,7 +357,7 @@ describe('the inbox', () => {
       sender: null,
       pdu: broken.hex,
       complete: false,
-      error: { code: 'length_mismatch' },
+      error: { code: 'truncated' },
     });
     expect(saved).toHaveLength(2);
     expect(events).toHaveLength(2);
@@ -407,6 +431,25 @@ describe('the inbox', () => {
     expect(listed[2]?.error?.code).toBe('invalid_hex');
     expect(sim.received.some((line) => line.startsWith('AT+CMGD'))).toBe(false);
     expect(sim.slots.size).toBe(4);
+  });
+
+  it('lists a PDU printed one hex digit short, its readable text marked truncated', async () => {
+    const sim = fakeSim();
+    const whole = single({ from: '4012', text: 'Solde: 1 250 F' });
+    sim.store({ hex: whole.hex.slice(0, -1), length: whole.length });
+    const { inbox } = setUp(sim);
+    const [listed, ...others] = await inbox.list();
+    expect(others).toEqual([]);
+    expect(listed).toMatchObject({
+      sender: '4012',
+      text: 'Solde: 1 250 ',
+      truncated: true,
+      error: null,
+      warnings: [
+        { code: 'odd_hex_digit', part: 1 },
+        { code: 'user_data_short', part: 1 },
+      ],
+    });
   });
 
   it('saves once a message announced while the start-up listing runs', async () => {

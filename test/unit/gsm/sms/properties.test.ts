@@ -50,6 +50,8 @@ function asReceived(submit: SmsSubmit, index: number): ReceivedPart {
       ...submit.concat,
       bits: submit.udh.some((e) => e.iei === 0x08) ? 16 : 8,
     },
+    warnings: submit.warnings,
+    truncated: submit.truncated,
   };
 }
 

@@ -46,6 +46,7 @@ describe('asking a carrier by SMS', () => {
       timestamp: '2024-05-01T10:00:00+11:00',
       text: long,
       parts: deliver({ from: '+6874012', text: long }).length,
+      truncated: false,
     });
     expect(reply.parts).toBeGreaterThan(1);
     // The other sender's message is the inbox's business: saved and deleted as usual.
