@@ -18,8 +18,11 @@ function rootPageOf(file: string, name: string): { offset: number; size: number 
   }
 }
 
-function rewritePage(file: string, name: string, change: (page: Buffer) => void) {
-  const { offset, size } = rootPageOf(file, name);
+function rewritePage(
+  file: string,
+  { offset, size }: { offset: number; size: number },
+  change: (page: Buffer) => void,
+) {
   const fd = fs.openSync(file, 'r+');
   try {
     const page = Buffer.alloc(size);
@@ -33,7 +36,7 @@ function rewritePage(file: string, name: string, change: (page: Buffer) => void)
 
 /** Overwrites the page of a table or index with garbage, as a bad write of a disk leaves it. */
 export function overwritePageOf(file: string, name: string) {
-  rewritePage(file, name, (page) => page.fill(0x5a));
+  rewritePage(file, rootPageOf(file, name), (page) => page.fill(0x5a));
 }
 
 /**
@@ -51,10 +54,37 @@ export function alterIndexEntry(
     typeof value === 'string' ? Buffer.from(value, 'latin1') : Buffer.from(value);
   const [was, now] = [bytes(from), bytes(to)];
   if (was.length !== now.length) throw new Error('An entry is altered in place: same length');
-  rewritePage(file, index, (page) => {
+  rewritePage(file, rootPageOf(file, index), (page) => {
     // Cells fill a page from its end: the last match is an entry, not its header.
     const at = page.lastIndexOf(was);
     if (at < 0) throw new Error(`${was.toString('hex')} is not in the page of ${index}`);
     now.copy(page, at);
   });
+}
+
+/**
+ * Overwrites the page of a closed database file that holds `text` in a row of `table` (not in
+ * an index of it), as a bad sector does; returns the page's number and its bytes before.
+ */
+export function damagePageOf(file: string, table: string, text: string) {
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pages = new Set(
+    db
+      .prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf'")
+      .pluck()
+      .all(table) as number[],
+  );
+  db.close();
+  const bytes = fs.readFileSync(file);
+  const needle = Buffer.from(text);
+  for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) {
+    const page = Math.floor(at / pageSize) + 1;
+    if (!pages.has(page)) continue;
+    const start = (page - 1) * pageSize;
+    const before = Buffer.from(bytes.subarray(start, start + pageSize));
+    rewritePage(file, { offset: start, size: pageSize }, (bad) => bad.fill(0xa5));
+    return { page, before };
+  }
+  throw new Error(`No leaf page of ${table} holds ${text}`);
 }

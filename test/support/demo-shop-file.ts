@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { type Core, createCore } from '../../electron/core';
@@ -64,36 +63,4 @@ export function rowsOf(file: string, table: string): Record<string, unknown>[] {
   } finally {
     db.close();
   }
-}
-
-/**
- * Overwrites the page of a closed database file that holds `text` in a row of `table` (not in
- * an index of it), as a bad sector does; returns the page's number and its bytes before.
- */
-export function damagePageOf(file: string, table: string, text: string) {
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pages = new Set(
-    db
-      .prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf'")
-      .pluck()
-      .all(table) as number[],
-  );
-  db.close();
-  const bytes = fs.readFileSync(file);
-  const needle = Buffer.from(text);
-  for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) {
-    const page = Math.floor(at / pageSize) + 1;
-    if (!pages.has(page)) continue;
-    const start = (page - 1) * pageSize;
-    const before = Buffer.from(bytes.subarray(start, start + pageSize));
-    const fd = fs.openSync(file, 'r+');
-    try {
-      fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, start);
-    } finally {
-      fs.closeSync(fd);
-    }
-    return { page, before };
-  }
-  throw new Error(`No leaf page of ${table} holds ${text}`);
 }

@@ -5,7 +5,8 @@ import { demoShopProfile } from '../../../electron/demo';
 import { openDatabase } from '../../../electron/store/database';
 import { shopProfileStore } from '../../../electron/store/shop-profile';
 import { finished, firstLine, spawnCli } from '../../support/cli';
-import { damagePageOf, demoShopOnFile, rowsOf } from '../../support/demo-shop-file';
+import { damagePageOf } from '../../support/damaged-pages';
+import { demoShopOnFile, rowsOf } from '../../support/demo-shop-file';
 import { withTempDirs } from '../../support/temp';
 
 const tempDir = withTempDirs();

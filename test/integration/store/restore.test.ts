@@ -9,7 +9,8 @@ import { backUp, restoreBackup } from '../../../electron/store/backups';
 import { openDatabase } from '../../../electron/store/database';
 import { findDeviceId } from '../../../electron/store/users';
 import { booksHold } from '../../../shared/books';
-import { damagePageOf, demoShopOnFile, rowsOf } from '../../support/demo-shop-file';
+import { damagePageOf } from '../../support/damaged-pages';
+import { demoShopOnFile, rowsOf } from '../../support/demo-shop-file';
 import { withTempDirs } from '../../support/temp';
 
 const tempDir = withTempDirs();
