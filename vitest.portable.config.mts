@@ -12,6 +12,7 @@ export const linuxOnly = [
   'test/integration/api/modem-settings.test.ts',
   'test/integration/sales/crash.test.ts',
   'test/integration/cli/modem.test.ts',
+  'test/integration/cli/serve-stop.test.ts',
   // PDFs made by the host's Chromium and read back with pdftotext (poppler).
   'test/integration/printers/documents.test.ts',
   'test/integration/api/day-documents.test.ts',

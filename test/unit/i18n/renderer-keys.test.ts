@@ -66,7 +66,10 @@ function typeCheck(source: string) {
 }
 
 describe('the renderer’s translation keys', () => {
-  it('are refused by the type check when English lacks them, even when built at run time', () => {
+  // A whole type check of the renderer: seconds alone, more on a busy machine.
+  it('are refused by the type check when English lacks them, even when built at run time', {
+    timeout: 90_000,
+  }, () => {
     const lines = probe.split('\n');
     const refused = lines.flatMap((_, line) =>
       lines[line - 1]?.trim().startsWith('// refused') ? [line] : [],
