@@ -171,6 +171,7 @@ test('on first run the owner creates the first manager, who is signed in on the 
     'Day',
     'Modems',
     'Settings',
+    'Backups',
   ]);
   await expect(navigation.getByRole('link', { name: 'Settings' })).toHaveAttribute(
     'aria-current',
