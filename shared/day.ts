@@ -4,15 +4,12 @@ import {
   moneySchema,
   positiveMoneyInputSchema,
   signedMoneyInputSchema,
+  signedMoneySchema,
 } from './currencies';
 import { saleStatuses } from './sale';
 
 const count = z.number().int().nonnegative();
 
-/** A result that can fall below zero: a net after refunds, a margin, the cash expected. */
-const signedMoneySchema = z
-  .object({ amount: z.number().int().safe(), currency: moneySchema.shape.currency })
-  .strict();
 const instant = z.string();
 
 /** Why cash moved or a count differs: said by a person, shown on the Z report. */

@@ -37,10 +37,8 @@ export function SaleOutcome({ sale, onNewSale }: { sale: SettledSale; onNewSale(
           </ul>
         </div>
       )}
-      {change !== null && change > 0 && (
-        <p className="outcome__change">
-          {t('counter.changeDue', { amount: format.money({ ...sale.price, amount: change }) })}
-        </p>
+      {change !== null && change.amount > 0 && (
+        <p className="outcome__change">{t('counter.changeDue', { amount: format.money(change) })}</p>
       )}
       <div className="settings__actions">
         <button ref={newSale} type="button" onClick={onNewSale}>
