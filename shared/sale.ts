@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  currencyCodeSchema,
-  moneyInputSchema,
-  moneySchema,
-  signedMoneySchema,
-} from './currencies';
+import { currencyCodeSchema, moneyInputSchema, moneySchema, signedMoneySchema } from './currencies';
 
 /** The life of a sale in the renewal journal (DESIGN.md). */
 export const saleStatuses = ['draft', 'paid', 'sending', 'succeeded', 'failed', 'unknown'] as const;

@@ -38,7 +38,9 @@ export function SaleOutcome({ sale, onNewSale }: { sale: SettledSale; onNewSale(
         </div>
       )}
       {change !== null && change.amount > 0 && (
-        <p className="outcome__change">{t('counter.changeDue', { amount: format.money(change) })}</p>
+        <p className="outcome__change">
+          {t('counter.changeDue', { amount: format.money(change) })}
+        </p>
       )}
       <div className="settings__actions">
         <button ref={newSale} type="button" onClick={onNewSale}>
