@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { balanceFailureReasons } from './carrier';
+import { moneySchema } from './currencies';
 import { saleSchema } from './sale';
 
 /** Why the carrier's reply to a balance query gave no balance (the text is kept). */
@@ -59,7 +60,7 @@ export const planOfferSchema = z.object({
   name: z.string(),
   dataMb: z.number().int(),
   validityDays: z.number().int(),
-  price: z.number().int(),
+  price: moneySchema,
 });
 export type PlanOffer = z.output<typeof planOfferSchema>;
 

@@ -70,3 +70,8 @@ export const moneySchema = z
   .strict();
 
 export type Money = z.output<typeof moneySchema>;
+
+/** Money that can fall below zero: a net after refunds, a margin, a difference, a dealer balance in debt. */
+export const signedMoneySchema = z
+  .object({ amount: z.number().int().safe(), currency: currencyCodeSchema })
+  .strict();

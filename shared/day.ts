@@ -4,15 +4,12 @@ import {
   moneySchema,
   positiveMoneyInputSchema,
   signedMoneyInputSchema,
+  signedMoneySchema,
 } from './currencies';
 import { saleStatuses } from './sale';
 
 const count = z.number().int().nonnegative();
 
-/** A result that can fall below zero: a net after refunds, a margin, the cash expected. */
-const signedMoneySchema = z
-  .object({ amount: z.number().int().safe(), currency: moneySchema.shape.currency })
-  .strict();
 const instant = z.string();
 
 /** Why cash moved or a count differs: said by a person, shown on the Z report. */
@@ -57,10 +54,34 @@ export const managerApprovalSchema = z
   .object({ name: z.string().trim().min(1).max(40), pin: z.string().regex(/^[0-9]{4,8}$/) })
   .strict();
 
+/** A dealer SIM's balance read at the opening or the close, in minor units of the report's currency. */
 const dealerReadingSchema = z.object({
   amount: z.number().int(),
   source: z.enum(['ussd', 'manual']),
   at: instant,
+});
+
+/** One dealer SIM's day, as a Z report keeps it (amounts in minor units of its currency). */
+const dealerLineSchema = z.object({
+  modemId: z.string(),
+  carrierId: z.string(),
+  opening: dealerReadingSchema.nullable(),
+  closing: dealerReadingSchema.nullable(),
+  /** What left the dealer balance: opening minus closing (null until both are read). */
+  movement: z.number().int().nullable(),
+  /** The dealer cost of the top-ups that succeeded through this SIM. */
+  expected: z.number().int(),
+  difference: z.number().int().nullable(),
+  /** Sales that could explain a difference: still unknown, or resolved by hand. */
+  explaining: z.array(z.number().int()),
+});
+
+/** The cash counted at the close, as a Z report keeps it (the counted lines, the difference in minor units). */
+const closingCountSchema = z.object({
+  counted: z.array(countedLineSchema),
+  total: moneySchema,
+  difference: z.number().int(),
+  reason: z.string().nullable(),
 });
 
 export const shiftSchema = z.object({
@@ -72,7 +93,11 @@ export const shiftSchema = z.object({
   closedBy: z.string().nullable(),
 });
 
-/** What a day report says: the X report (any time, changes nothing) and the Z report's body. */
+/**
+ * What a day report says: the X report (any time, changes nothing) and the Z report's body, in
+ * the shape an issued Z report is stored and hashed in (so its dealer lines and its count keep
+ * minor units). The API sends it as `dayReportViewSchema`, every amount as money.
+ */
 export const dayReportSchema = z.object({
   shift: shiftSchema,
   /** The window: from the previous close (or the first sale) to this close (or now). */
@@ -143,21 +168,7 @@ export const dayReportSchema = z.object({
     cashOut: moneySchema,
     expected: signedMoneySchema,
   }),
-  dealer: z.array(
-    z.object({
-      modemId: z.string(),
-      carrierId: z.string(),
-      opening: dealerReadingSchema.nullable(),
-      closing: dealerReadingSchema.nullable(),
-      /** What left the dealer balance: opening minus closing (null until both are read). */
-      movement: z.number().int().nullable(),
-      /** The dealer cost of the top-ups that succeeded through this SIM. */
-      expected: z.number().int(),
-      difference: z.number().int().nullable(),
-      /** Sales that could explain a difference: still unknown, or resolved by hand. */
-      explaining: z.array(z.number().int()),
-    }),
-  ),
+  dealer: z.array(dealerLineSchema),
   /** Unknown sales, of this day or carried from before, until a manager resolves them. */
   unknownSales: z.array(
     z.object({
@@ -171,14 +182,7 @@ export const dayReportSchema = z.object({
   /** Sales made while no shift was open (counted here: the cash is in the drawer). */
   soldBeforeOpening: count,
   /** The close: present on a Z report only. */
-  count: z
-    .object({
-      counted: z.array(countedLineSchema),
-      total: moneySchema,
-      difference: z.number().int(),
-      reason: z.string().nullable(),
-    })
-    .nullable(),
+  count: closingCountSchema.nullable(),
 });
 
 export type DayReport = z.output<typeof dayReportSchema>;
@@ -193,3 +197,62 @@ export const zReportSchema = z.object({
 });
 
 export type ZReport = z.output<typeof zReportSchema>;
+
+const dealerReadingViewSchema = dealerReadingSchema.extend({ amount: signedMoneySchema });
+
+/** A day report as the API sends it: the report as issued, every amount as money. */
+export const dayReportViewSchema = dayReportSchema.extend({
+  dealer: z.array(
+    dealerLineSchema.extend({
+      opening: dealerReadingViewSchema.nullable(),
+      closing: dealerReadingViewSchema.nullable(),
+      movement: signedMoneySchema.nullable(),
+      expected: moneySchema,
+      difference: signedMoneySchema.nullable(),
+    }),
+  ),
+  count: closingCountSchema
+    .extend({
+      counted: z.array(countedLineSchema.extend({ denomination: moneySchema })),
+      difference: signedMoneySchema,
+    })
+    .nullable(),
+});
+
+export type DayReportView = z.output<typeof dayReportViewSchema>;
+
+export const zReportViewSchema = zReportSchema.extend({ report: dayReportViewSchema });
+
+export type ZReportView = z.output<typeof zReportViewSchema>;
+
+/**
+ * A day report as the API sends it. Issued Z reports stay as they were hashed (the chain keeps
+ * verifying, old and new alike), and take their money shape here, on the way out.
+ */
+export function dayReportView(report: DayReport): DayReportView {
+  const { currency } = report.totals.gross;
+  const money = (amount: number) => ({ amount, currency });
+  const reading = (read: DayReport['dealer'][number]['opening']) =>
+    read && { ...read, amount: money(read.amount) };
+  return {
+    ...report,
+    dealer: report.dealer.map((line) => ({
+      ...line,
+      opening: reading(line.opening),
+      closing: reading(line.closing),
+      movement: line.movement === null ? null : money(line.movement),
+      expected: money(line.expected),
+      difference: line.difference === null ? null : money(line.difference),
+    })),
+    count: report.count && {
+      ...report.count,
+      counted: report.count.counted.map((line) => ({
+        ...line,
+        denomination: money(line.denomination),
+      })),
+      difference: money(report.count.difference),
+    },
+  };
+}
+
+export const zReportView = (z: ZReport): ZReportView => ({ ...z, report: dayReportView(z.report) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCodeSchema, moneyInputSchema, moneySchema } from './currencies';
+import { currencyCodeSchema, moneyInputSchema, moneySchema, signedMoneySchema } from './currencies';
 
 /** The life of a sale in the renewal journal (DESIGN.md). */
 export const saleStatuses = ['draft', 'paid', 'sending', 'succeeded', 'failed', 'unknown'] as const;
@@ -92,13 +92,23 @@ export const saleRecordSchema = z.object({
 export type Sale = z.output<typeof saleRecordSchema>;
 
 /**
- * A sale as the interface sees it: its price as money, its receipt's number, and not what the
- * dealer SIM paid for it.
+ * A sale as the interface sees it: every amount as money in the sale's currency, its receipt's
+ * number, and not what the dealer SIM paid for it.
  */
 export const saleSchema = saleRecordSchema
-  .omit({ price: true, currency: true, dealerCost: true })
+  .omit({ price: true, currency: true, dealerCost: true, payment: true, dealerBalanceAfter: true })
   .extend({
     price: moneySchema,
+    payment: z.object({
+      method: z.enum(paymentMethods),
+      /** Cash handed over; null unless paid in cash. */
+      tendered: moneySchema.nullable(),
+      /** Change given back; null unless paid in cash. */
+      change: moneySchema.nullable(),
+      reference: z.string().nullable(),
+    }),
+    /** What the dealer SIM had left after the top-up, as the carrier said (below zero in debt). */
+    dealerBalanceAfter: signedMoneySchema.nullable(),
     /** Null until the sale has an outcome (its receipt comes with it), and for sales older than receipts. */
     receiptNumber: z.number().int().nullable(),
   });
@@ -107,6 +117,8 @@ export type SaleView = z.output<typeof saleSchema>;
 
 /** Field by field, as the journal reads a sale (see saleOf there): lists of 500 stay fast. */
 export function saleView(sale: Sale, receiptNumber: number | null): SaleView {
+  const { currency } = sale;
+  const money = (amount: number | null) => (amount === null ? null : { amount, currency });
   return {
     id: sale.id,
     idempotencyKey: sale.idempotencyKey,
@@ -117,12 +129,17 @@ export function saleView(sale: Sale, receiptNumber: number | null): SaleView {
     planName: sale.planName,
     dataMb: sale.dataMb,
     validityDays: sale.validityDays,
-    price: { amount: sale.price, currency: sale.currency },
-    payment: sale.payment,
+    price: { amount: sale.price, currency },
+    payment: {
+      method: sale.payment.method,
+      tendered: money(sale.payment.tendered),
+      change: money(sale.payment.change),
+      reference: sale.payment.reference,
+    },
     clerkId: sale.clerkId,
     modemId: sale.modemId,
     carrierReference: sale.carrierReference,
-    dealerBalanceAfter: sale.dealerBalanceAfter,
+    dealerBalanceAfter: money(sale.dealerBalanceAfter),
     receiptNumber,
     createdAt: sale.createdAt,
     updatedAt: sale.updatedAt,

@@ -91,7 +91,7 @@ export function cardView(
             name,
             dataMb,
             validityDays,
-            price,
+            price: { amount: price, currency: profile.currency },
           })),
           usage?.mbPerDay ?? null,
           withRenewalsSince(latest, history.sales),

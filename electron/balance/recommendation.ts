@@ -19,8 +19,9 @@ export interface Stay {
   daysLeft: number;
 }
 
-const bySmallest = (a: PlanOffer, b: PlanOffer) => a.dataMb - b.dataMb || a.price - b.price;
-const byLargest = (a: PlanOffer, b: PlanOffer) => b.dataMb - a.dataMb || a.price - b.price;
+const cheaper = (a: PlanOffer, b: PlanOffer) => a.price.amount - b.price.amount;
+const bySmallest = (a: PlanOffer, b: PlanOffer) => a.dataMb - b.dataMb || cheaper(a, b);
+const byLargest = (a: PlanOffer, b: PlanOffer) => b.dataMb - a.dataMb || cheaper(a, b);
 const byLongest = (a: PlanOffer, b: PlanOffer) =>
   b.validityDays - a.validityDays || byLargest(a, b);
 

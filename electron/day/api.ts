@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import type { CarrierProfile } from '../../shared/carrier';
 import type { CurrencyCode, MoneyInput } from '../../shared/currencies';
-import type { ZReport } from '../../shared/day';
+import { dayReportView, type ZReport, zReportView } from '../../shared/day';
 import { denominations } from '../../shared/denominations';
 import { localDate, localDateTimeText } from '../../shared/local-time';
 import type { ShopProfile } from '../../shared/shop';
@@ -194,9 +194,11 @@ function dayHandlers(deps: {
     'day.getReport': ({ date }) =>
       refusingAsApi(() => {
         const { timeZone } = shop();
-        if (date === undefined) return { report: deps.shifts.report(timeZone), zNumber: null };
+        if (date === undefined) {
+          return { report: dayReportView(deps.shifts.report(timeZone)), zNumber: null };
+        }
         const z = zOfDate(date, timeZone);
-        return { report: z.report, zNumber: z.number };
+        return { report: dayReportView(z.report), zNumber: z.number };
       }),
     'day.close': (input, caller) =>
       refusingAsApi(async () => {
@@ -237,10 +239,10 @@ function dayHandlers(deps: {
           closingReadings,
           timeZone: profile.timeZone,
         });
-        return { z };
+        return { z: zReportView(z) };
       }),
-    'day.list': () => ({ reports: deps.shifts.list().reverse() }),
-    'day.get': ({ zNumber }) => refusingAsApi(() => ({ z: deps.shifts.get(zNumber) })),
+    'day.list': () => ({ reports: deps.shifts.list().reverse().map(zReportView) }),
+    'day.get': ({ zNumber }) => refusingAsApi(() => ({ z: zReportView(deps.shifts.get(zNumber)) })),
     'day.export': ({ zNumber, date, format, manager }, caller) =>
       refusingAsApi(async () => {
         approvingManager(caller, manager, deps.checkManager);

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { CardView } from '../../shared/balance';
-import type { Money } from '../../shared/currencies';
 import { useFormat } from '../format';
 
 /** How fast the customer uses data, and what to sell for the rest of the stay. */
@@ -43,10 +42,7 @@ export function StayAdvice({ card }: { card: CardView }) {
                   plan: advice.plan.name,
                   data: data(advice.plan.dataMb),
                   validity: t('card.validityDays', { count: advice.plan.validityDays }),
-                  price: format.money({
-                    amount: advice.plan.price,
-                    currency: card.currency as Money['currency'],
-                  }),
+                  price: format.money(advice.plan.price),
                 })}
               </p>
               <p>{advice.coversStay ? t('card.coversStay') : t('card.notEnough')}</p>

@@ -37,9 +37,9 @@ export function SaleOutcome({ sale, onNewSale }: { sale: SettledSale; onNewSale(
           </ul>
         </div>
       )}
-      {change !== null && change > 0 && (
+      {change !== null && change.amount > 0 && (
         <p className="outcome__change">
-          {t('counter.changeDue', { amount: format.money({ ...sale.price, amount: change }) })}
+          {t('counter.changeDue', { amount: format.money(change) })}
         </p>
       )}
       <div className="settings__actions">

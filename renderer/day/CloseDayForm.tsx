@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureInput } from '../../shared/api/contract';
-import type { DayReport, ZReport } from '../../shared/day';
+import type { DayReportView, ZReportView } from '../../shared/day';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { LabelledField } from '../components/LabelledField';
@@ -26,9 +26,9 @@ export function CloseDayForm({
   onClosed,
 }: {
   /** The X report the drawer is counted against. */
-  report: DayReport;
+  report: DayReportView;
   needsApproval: boolean;
-  onClosed(z: ZReport): void;
+  onClosed(z: ZReportView): void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();

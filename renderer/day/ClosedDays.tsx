@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ZReport } from '../../shared/day';
+import type { ZReportView } from '../../shared/day';
 import type { Role } from '../../shared/user';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
@@ -15,7 +15,7 @@ export function ClosedDays({ timeZone, role }: { timeZone: string; role: Role })
   const format = useFormat();
   const listed = useApi(() => api.call('day.list', {}), []);
   const reports = listed.value?.reports ?? null;
-  const [opened, setOpened] = useState<ZReport | null>(null);
+  const [opened, setOpened] = useState<ZReportView | null>(null);
   const [openError, setOpenError] = useState<unknown>(null);
 
   function open(zNumber: number) {
@@ -60,15 +60,14 @@ export function ClosedDays({ timeZone, role }: { timeZone: string; role: Role })
       <tbody>
         {reports.map((z) => {
           const closed = format.dateTime(z.issuedAt, timeZone);
-          const difference = z.report.count?.difference ?? 0;
-          const { currency } = z.report.totals.gross;
+          const difference = z.report.count?.difference ?? { ...z.report.totals.gross, amount: 0 };
           return (
             <tr key={z.number} data-testid={`z-${z.number}`}>
               <td>{z.number}</td>
               <td>{`${closed.date} ${closed.time}`}</td>
               <td>{z.report.shift.closedBy}</td>
               <td>{format.money(z.report.totals.net)}</td>
-              <td>{format.signedMoney({ amount: difference, currency })}</td>
+              <td>{format.signedMoney(difference)}</td>
               <td>
                 <button type="button" onClick={() => open(z.number)}>
                   {t('day.closed.open', { number: z.number })}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import type { DayReport } from '../../shared/day';
+import type { DayReportView } from '../../shared/day';
 import { formatAmount } from '../../shared/money';
 import { useFormat } from '../format';
 import { hourlySeries } from './chart-series';
@@ -12,7 +12,7 @@ const barColour = '#0b6e69';
  * The day at a glance: takings by hour of the shop's day and by plan. The figures themselves
  * are in the report's tables beside the charts, for reading and for screen readers.
  */
-export function DayCharts({ report }: { report: DayReport }) {
+export function DayCharts({ report }: { report: DayReportView }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const { currency } = report.totals.gross;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayStoredNumber } from '../../shared/customer-number';
-import type { DayReport } from '../../shared/day';
+import type { DayReportView as Report } from '../../shared/day';
 import { formatAmount } from '../../shared/money';
 import { useFormat } from '../format';
 import { DayCharts } from './DayCharts';
@@ -82,7 +82,7 @@ export function DayReportView({
   timeZone,
   idPrefix,
 }: {
-  report: DayReport;
+  report: Report;
   timeZone: string;
   /** Keeps the section ids apart when two reports are on the page. */
   idPrefix: string;
@@ -92,7 +92,6 @@ export function DayReportView({
   const format = useFormat();
   const { currency } = report.totals.gross;
   const money = (amount: number) => format.money({ amount, currency });
-  const signed = (amount: number) => format.signedMoney({ amount, currency });
   const when = (instant: string) => {
     const { date, time } = format.dateTime(instant, timeZone);
     return `${date} ${time}`;
@@ -217,7 +216,7 @@ export function DayReportView({
             ...(count
               ? [
                   [say('counted'), money(count.total.amount), true] as const,
-                  [say('difference'), signed(count.difference), true] as const,
+                  [say('difference'), format.signedMoney(count.difference), true] as const,
                   ...(count.reason === null ? [] : [[say('reason'), count.reason] as const]),
                 ]
               : []),
@@ -229,11 +228,11 @@ export function DayReportView({
           id={id('count')}
           title={say('count')}
           head={[say('denomination'), say('pieces'), say('amount')]}
-          rows={count.counted.map((line) =>
-            row(line.denomination, [
-              formatAmount(line.denomination, currency, i18n.language),
-              line.count,
-              money(line.denomination * line.count),
+          rows={count.counted.map(({ denomination, count: pieces }) =>
+            row(denomination.amount, [
+              formatAmount(denomination.amount, denomination.currency, i18n.language),
+              pieces,
+              money(denomination.amount * pieces),
             ]),
           )}
         />
@@ -254,14 +253,18 @@ export function DayReportView({
           row(sim.modemId, [
             `${sim.modemId} (${sim.carrierId})`,
             sim.opening
-              ? t(`day.report.reading.${sim.opening.source}`, { amount: money(sim.opening.amount) })
+              ? t(`day.report.reading.${sim.opening.source}`, {
+                  amount: format.money(sim.opening.amount),
+                })
               : say('notRead'),
             sim.closing
-              ? t(`day.report.reading.${sim.closing.source}`, { amount: money(sim.closing.amount) })
+              ? t(`day.report.reading.${sim.closing.source}`, {
+                  amount: format.money(sim.closing.amount),
+                })
               : say('notRead'),
-            sim.movement === null ? say('notRead') : money(sim.movement),
-            money(sim.expected),
-            sim.difference === null ? say('notRead') : signed(sim.difference),
+            sim.movement === null ? say('notRead') : format.money(sim.movement),
+            format.money(sim.expected),
+            sim.difference === null ? say('notRead') : format.signedMoney(sim.difference),
             sim.explaining.join(', '),
           ]),
         )}

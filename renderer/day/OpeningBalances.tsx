@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrencyCode } from '../../shared/currencies';
-import type { DayReport } from '../../shared/day';
+import type { DayReportView } from '../../shared/day';
 import { api } from '../api';
 import { LabelledField } from '../components/LabelledField';
 import { describeError } from '../errors';
@@ -87,7 +87,7 @@ export function OpeningBalances({
 }: {
   /** The modem bank's SIMs. */
   modemIds: readonly string[];
-  report: DayReport;
+  report: DayReportView;
   /** Why the carrier could not be asked, per SIM, when this screen opened the day. */
   problems: Readonly<Record<string, string>>;
   onSaved(): void;
@@ -111,7 +111,7 @@ export function OpeningBalances({
                 <>
                   <strong>{modemId}</strong>{' '}
                   {t(`day.report.reading.${opening.source}`, {
-                    amount: format.money({ amount: opening.amount, currency }),
+                    amount: format.money(opening.amount),
                   })}
                 </>
               ) : (

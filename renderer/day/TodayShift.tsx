@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrencyCode } from '../../shared/currencies';
-import type { ZReport } from '../../shared/day';
+import type { ZReportView } from '../../shared/day';
 import type { Role } from '../../shared/user';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
@@ -32,7 +32,7 @@ export function TodayShift({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [issued, setIssued] = useState<ZReport | null>(null);
+  const [issued, setIssued] = useState<ZReportView | null>(null);
   const [dealerProblems, setDealerProblems] = useState<Record<string, string>>({});
   const reading = useApi(async () => {
     const current = await api.call('shifts.getCurrent', {});

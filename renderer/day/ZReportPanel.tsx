@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ZReport } from '../../shared/day';
+import type { ZReportView } from '../../shared/day';
 import type { Role } from '../../shared/user';
 import { api } from '../api';
 import { useFormat } from '../format';
@@ -13,7 +13,15 @@ import { ZExports } from './ZExports';
  * original, later ones COPY) and the exports, the report itself, and its link in the hash
  * chain. It takes the focus when it appears.
  */
-export function ZReportPanel({ z, timeZone, role }: { z: ZReport; timeZone: string; role: Role }) {
+export function ZReportPanel({
+  z,
+  timeZone,
+  role,
+}: {
+  z: ZReportView;
+  timeZone: string;
+  role: Role;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const heading = useRef<HTMLHeadingElement>(null);

@@ -1,4 +1,4 @@
-import type { DayReport } from '../../shared/day';
+import type { DayReportView } from '../../shared/day';
 
 interface HourBar {
   hour: number;
@@ -11,7 +11,7 @@ interface HourBar {
  * The sales by hour as the chart draws them: every hour from the first sale's to the last
  * one's, hours without a sale at zero, so that a quiet hour shows as a gap and not as nothing.
  */
-export function hourlySeries(byHour: DayReport['byHour']): HourBar[] {
+export function hourlySeries(byHour: DayReportView['byHour']): HourBar[] {
   if (byHour.length === 0) return [];
   const hours = byHour.map((entry) => entry.hour);
   const first = Math.min(...hours);

@@ -64,6 +64,9 @@ test('a clerk checks a card’s balance, sees its usage and the plan for the cus
   const advice = page.getByTestId('stay-advice');
   await expect(advice).toContainText('5 jours restants.');
   await expect(advice).toContainText(`Conseillé : ${stillValid ? '5 Go' : '20 Go'}`);
+  await expect(advice).toContainText(
+    new RegExp(`pour ${stillValid ? '6\\s000' : '18\\s000'}\\sXPF`),
+  );
 
   await page.getByLabel('Langue', { exact: true }).selectOption('zh-CN');
   await expect(advice).toContainText('推荐');

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import {
   countedLineInputSchema,
-  dayReportSchema,
+  dayReportViewSchema,
   dealerBalanceInputSchema,
   managerApprovalSchema,
   reasonSchema,
-  zReportSchema,
+  zReportViewSchema,
 } from '../../day';
 import { printerChoiceSchema } from './printers';
 import { noInput, procedure } from './procedure';
@@ -16,7 +16,7 @@ export const day = {
     "The X report of the open shift (changes nothing), or with a date (YYYY-MM-DD, the shop's " +
       'day) the report of the last Z closed that day.',
     z.object({ date: z.iso.date().optional() }).strict(),
-    z.object({ report: dayReportSchema, zNumber: z.number().int().nullable() }),
+    z.object({ report: dayReportViewSchema, zNumber: z.number().int().nullable() }),
   ),
   'day.close': procedure(
     'user',
@@ -31,19 +31,19 @@ export const day = {
         manager: managerApprovalSchema.optional(),
       })
       .strict(),
-    z.object({ z: zReportSchema }),
+    z.object({ z: zReportViewSchema }),
   ),
   'day.list': procedure(
     'user',
     'The Z reports, newest first.',
     noInput,
-    z.object({ reports: z.array(zReportSchema) }),
+    z.object({ reports: z.array(zReportViewSchema) }),
   ),
   'day.get': procedure(
     'user',
     'One Z report.',
     z.object({ zNumber: z.number().int().positive() }).strict(),
-    z.object({ z: zReportSchema }),
+    z.object({ z: zReportViewSchema }),
   ),
   'day.export': procedure(
     'user',

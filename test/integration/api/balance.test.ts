@@ -88,7 +88,7 @@ describe('balance checks over the API, on the demo bank', () => {
     expect(stay.recommendation).toMatchObject({
       kind: 'plan',
       daysLeft: 25,
-      plan: { id: '5go', dataMb: 5120, price: 6000 },
+      plan: { id: '5go', dataMb: 5120, price: { amount: 6000, currency: 'XPF' } },
       coversStay: true,
     });
     const soon = await api.call('cards.get', { msisdn: '687123456', departureDate: '2026-11-22' });

@@ -168,7 +168,7 @@ describe('amounts beyond what a till can hold', () => {
     });
     expect(z.report.count).toMatchObject({
       total: { amount: amountCeiling },
-      difference: -amountCeiling - sale.price.amount,
+      difference: { amount: -amountCeiling - sale.price.amount, currency: 'XPF' },
     });
     expect(z.report.shift.closedBy).toBe('manager');
   });

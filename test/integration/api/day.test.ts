@@ -77,10 +77,25 @@ describe('a day at the counter, closed', () => {
       reason: 'A 500 F coin given as change twice',
     });
     expect(z.number).toBe(1);
-    expect(z.report.count).toMatchObject({ total: { amount: 13_500 }, difference: -500 });
+    expect(z.report.count).toEqual({
+      counted: [
+        { denomination: xpf(10_000), count: 1 },
+        { denomination: xpf(1_000), count: 3 },
+        { denomination: xpf(500), count: 1 },
+      ],
+      total: xpf(13_500),
+      difference: xpf(-500),
+      reason: 'A 500 F coin given as change twice',
+    });
     expect(z.report.shift).toMatchObject({ closedBy: 'manager' });
     const dealer = z.report.dealer.find((sim) => sim.modemId === cash.sale.modemId);
-    expect(dealer).toMatchObject({ movement: 5_000, expected: 5_000, difference: 0 });
+    expect(dealer).toMatchObject({
+      opening: { amount: xpf(250_000), source: 'ussd' },
+      closing: { amount: xpf(245_000), source: 'ussd' },
+      movement: xpf(5_000),
+      expected: xpf(5_000),
+      difference: xpf(0),
+    });
     expect(z.report.dealer.every((sim) => sim.opening?.source === 'ussd')).toBe(true);
 
     expect(await clerk.call('day.get', { zNumber: 1 })).toEqual({ z });
@@ -114,6 +129,16 @@ describe('a day at the counter, closed', () => {
         nameOf: () => null,
       }).verify(),
     ).toMatchObject({ ok: true });
+    // Kept and hashed as Z reports always were, in minor units: reports issued before money
+    // came out of the API still verify, and go out as money like this one.
+    const stored = JSON.parse(
+      core.db.prepare('SELECT content FROM z_reports WHERE number = 1').pluck().get() as string,
+    );
+    expect(stored.report.count).toMatchObject({ difference: -500 });
+    expect(stored.report.count.counted[0]).toEqual({ denomination: 10_000, count: 1 });
+    expect(stored.report.dealer).toContainEqual(
+      expect.objectContaining({ modemId: dealer?.modemId, movement: 5_000, expected: 5_000 }),
+    );
 
     // The next day opens again, and the chain goes on.
     await clerk.call('shifts.open', { float: xpf(13_500) });
@@ -235,7 +260,7 @@ describe('a day at the counter, closed', () => {
       dealerBalances: [{ modemId: stuck.modemId ?? '', amount: xpf(249_000) }],
     });
     expect(z.report.dealer.find((sim) => sim.modemId === stuck.modemId)?.closing).toMatchObject({
-      amount: 249_000,
+      amount: xpf(249_000),
       source: 'manual',
     });
     expect(z.report.shift.closedBy).toBe('manager');

@@ -56,7 +56,8 @@ describe('selling over the API, on the demo bank', () => {
       status: 'succeeded',
       msisdn: '+687123456',
       price: { amount: 6000, currency: 'XPF' },
-      payment: { method: 'cash', tendered: 10_000, change: 4000 },
+      payment: { method: 'cash', tendered: xpf(10_000), change: xpf(4000), reference: null },
+      dealerBalanceAfter: { amount: expect.any(Number), currency: 'XPF' },
     });
     expect(sale.carrierReference).toMatch(/^TX/);
     // Each step carries the counter's key: that is how its screen follows its own sale.

@@ -99,7 +99,11 @@ describe('a host killed while a top-up is being sent', () => {
       status: 'unknown',
       msisdn: '+687999999',
       price: { amount: 1_500, currency: 'XPF' },
-      payment: { method: 'cash', tendered: 2_000, change: 500 },
+      payment: {
+        method: 'cash',
+        tendered: { amount: 2_000, currency: 'XPF' },
+        change: { amount: 500, currency: 'XPF' },
+      },
     });
     expect(sale.receiptNumber).not.toBeNull();
     const receipt = await second.api.call('receipts.get', { number: sale.receiptNumber ?? 0 });

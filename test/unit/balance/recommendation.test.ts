@@ -4,11 +4,13 @@ import { recommendPlan, type Stay } from '../../../electron/balance/recommendati
 import { DAY_MS, type Reading } from '../../../electron/balance/usage';
 import type { PlanOffer } from '../../../shared/balance';
 
+const xpf = (amount: number) => ({ amount, currency: 'XPF' as const });
+
 /** The demo carrier's plans: 1, 5 and 20 Go for 30 days. */
 const plans: PlanOffer[] = [
-  { id: '1go', name: '1 Go', dataMb: 1024, validityDays: 30, price: 1500 },
-  { id: '5go', name: '5 Go', dataMb: 5120, validityDays: 30, price: 6000 },
-  { id: '20go', name: '20 Go', dataMb: 20_480, validityDays: 30, price: 18_000 },
+  { id: '1go', name: '1 Go', dataMb: 1024, validityDays: 30, price: xpf(1500) },
+  { id: '5go', name: '5 Go', dataMb: 5120, validityDays: 30, price: xpf(6000) },
+  { id: '20go', name: '20 Go', dataMb: 20_480, validityDays: 30, price: xpf(18_000) },
 ];
 
 const NOW = Date.parse('2026-05-04T00:00:00Z');
@@ -83,7 +85,7 @@ describe('the plan to sell for the rest of the stay', () => {
   it('picks by validity before data: a long plan beats a big short one', () => {
     const withLongPlan = [
       ...plans,
-      { id: '3go-90', name: '3 Go 90 j', dataMb: 3072, validityDays: 90, price: 5000 },
+      { id: '3go-90', name: '3 Go 90 j', dataMb: 3072, validityDays: 90, price: xpf(5000) },
     ];
     expect(recommendPlan(withLongPlan, 50, checked(0), stay(60))).toMatchObject({
       plan: { id: '3go-90' },
@@ -98,7 +100,7 @@ describe('the plan to sell for the rest of the stay', () => {
         name: fc.constant('plan'),
         dataMb: fc.integer({ min: 1, max: 50_000 }),
         validityDays: fc.integer({ min: 1, max: 120 }),
-        price: fc.integer({ min: 0, max: 100_000 }),
+        price: fc.integer({ min: 0, max: 100_000 }).map(xpf),
       }),
       { minLength: 1, maxLength: 8 },
     ),

@@ -51,7 +51,12 @@ function sale(status: SaleStatus, key = 'key-first'): SaleView {
     dataMb: 5120,
     validityDays: 30,
     price: { amount: 6000, currency: 'XPF' },
-    payment: { method: 'cash', tendered: 10_000, change: 4000, reference: null },
+    payment: {
+      method: 'cash',
+      tendered: { amount: 10_000, currency: 'XPF' },
+      change: { amount: 4000, currency: 'XPF' },
+      reference: null,
+    },
     clerkId: 2,
     modemId: status === 'paid' ? null : 'nc-demo-sim-1',
     carrierReference: status === 'succeeded' ? 'TX123' : null,
