@@ -15,19 +15,27 @@ import { signIn } from './session';
 
 const wcag21 = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/** What axe found wrong on the page as it is now, one readable block per rule. */
-async function violations(page: Page, screen: string): Promise<string[]> {
+/** One problem axe found on one element, and the screens it was found on. */
+interface Problem {
+  rule: string;
+  element: string;
+  why: string;
+  screens: string[];
+}
+
+/** What axe found wrong on the page as it is now. */
+async function violations(page: Page): Promise<Result[]> {
   // A receipt's frame runs no script, axe's neither (it would wait for it until the test's
   // timeout): the receipt is checked on a page of its own instead (receiptViolations).
   const { violations: found } = await new AxeBuilder({ page })
     .withTags(wcag21)
     .exclude('iframe.receipt-view')
     .analyze();
-  return readable(found, screen);
+  return found;
 }
 
 /** The receipt on screen, as its frame shows it (markup and stylesheet), checked by axe. */
-async function receiptViolations(page: Page, screen: string): Promise<string[]> {
+async function receiptViolations(page: Page): Promise<Result[]> {
   type Frame = {
     srcdoc: string;
     contentDocument: { adoptedStyleSheets: { cssRules: { cssText: string }[] }[] } | null;
@@ -43,33 +51,47 @@ async function receiptViolations(page: Page, screen: string): Promise<string[]> 
   await alone.setContent(receipt.markup.replace('</head>', `<style>${receipt.css}</style></head>`));
   const { violations: found } = await new AxeBuilder({ page: alone }).withTags(wcag21).analyze();
   await alone.close();
-  return readable(found, `${screen}, its receipt`);
+  return found;
 }
 
-function readable(found: Result[], screen: string): string[] {
-  return found.map((violation) =>
-    [
-      `${screen}: ${violation.id} (${violation.impact}) ${violation.help}`,
-      ...violation.nodes.map(
-        (node) =>
-          `  ${node.target.join(' ')}\n    ${node.failureSummary?.replace(/\n/g, '\n    ')}`,
-      ),
-    ].join('\n'),
-  );
-}
-
-/** Checks screens one after another, and fails once at the end with everything found. */
+/**
+ * Checks screens one after another, and fails once at the end with everything found: each
+ * problem once, with the screens that have it, so a fault of the frame reads as one.
+ */
 function auditor(page: Page) {
-  const found: string[] = [];
+  const problems = new Map<string, Problem>();
+  function note(found: Result[], screen: string) {
+    for (const violation of found) {
+      for (const node of violation.nodes) {
+        const element = node.target.join(' ');
+        const key = `${violation.id} ${element}`;
+        const known = problems.get(key);
+        if (known) {
+          known.screens.push(screen);
+        } else {
+          problems.set(key, {
+            rule: `${violation.id} (${violation.impact}): ${violation.help}`,
+            element,
+            why: node.failureSummary ?? '',
+            screens: [screen],
+          });
+        }
+      }
+    }
+  }
   return {
     async check(screen: string) {
-      found.push(...(await violations(page, screen)));
+      note(await violations(page), screen);
     },
     async checkReceipt(screen: string) {
-      found.push(...(await receiptViolations(page, screen)));
+      note(await receiptViolations(page), `${screen}, its receipt`);
     },
     report() {
-      expect(found.join('\n\n'), 'axe found these problems').toBe('');
+      const lines = [...problems.values()].map(
+        (problem) =>
+          `${problem.rule}\n  on ${problem.element}\n  screens: ${problem.screens.join('; ')}\n  ${problem.why.replace(/\n/g, '\n  ')}`,
+      );
+      expect(lines.join('\n\n'), 'axe found these problems').toBe('');
     },
   };
 }
