@@ -41,9 +41,7 @@ test('the counter goes back to sign-in, saying why, when the host has ended the 
   expect(ended.ok()).toBe(true);
   // Going to the sales page makes a call. Not by clicking its link: the pointer's move is
   // activity, whose renewal can be refused first and take the link away mid-click.
-  await page.evaluate(() => {
-    window.location.hash = 'sales';
-  });
+  await page.evaluate("location.hash = 'sales'");
   await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
   await expect(
     page.getByText(
