@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { firstWaitingModem, secondsLeft, useModems, useSecondTicks } from '../modems/modem-bank';
+import { firstWaitingModem, secondsLeft } from '../modems/modem-wait';
+import { useModems, useSecondTicks } from '../modems/use-modems';
 import type { Selling } from './sale-flow';
 
 /**

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
-import { secondsLeft, useModems, useSecondTicks } from './modem-bank';
+import { secondsLeft } from './modem-wait';
+import { useModems, useSecondTicks } from './use-modems';
 
 /** What a signal quality reading can show at most (AT+CSQ read as 0 to 4 bars). */
 const maxBars = 4;
