@@ -24,7 +24,10 @@ interface RenewalDeps {
   onProgress?(sale: Sale): void;
   /** Runs inside the commit of the sale's outcome (its receipt), before onProgress hears of it. */
   onOutcome?: InSameCommit;
-  /** How long a renewal waits for a free modem of its carrier (the carrier's top-up timeout by default). */
+  /**
+   * How long a renewal waits for a free modem of its carrier (by default the carrier's top-up
+   * timeout: a modem waiting for a late answer may free up meanwhile).
+   */
   modemWaitMs?: number;
 }
 
