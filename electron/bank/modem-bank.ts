@@ -19,7 +19,11 @@ export interface ModemConfig {
   simPin?: string;
 }
 
-export type ModemState = 'starting' | 'idle' | 'busy' | 'offline';
+/**
+ * `waiting`: the network may still answer a request that timed out on this modem, so it takes
+ * no new one until that answer comes or `waitingUntil` passes.
+ */
+export type ModemState = 'starting' | 'idle' | 'busy' | 'waiting' | 'offline';
 
 export interface ModemStatus {
   id: string;
@@ -32,6 +36,8 @@ export interface ModemStatus {
   operator: string | null;
   signalBars: number | null;
   problem: string | null;
+  /** While `waiting`: when the modem takes top-ups again at the latest (ISO time). */
+  waitingUntil: string | null;
 }
 
 /** One modem lent to one job (a renewal, a balance check) until released. */
@@ -58,6 +64,8 @@ interface ModemBankOptions {
   reconnectMs?: number;
   /** How often idle modems' signal and registration are refreshed. */
   pollMs?: number;
+  /** How long a modem waits for the late answer of a timed-out USSD request (USSD default). */
+  lateAnswerMs?: number;
   channel?: Pick<AtChannelOptions, 'timeouts' | 'resyncTimeoutMs'>;
   /**
    * Folders of modem profiles (the shipped one, then the shop's `modems/` folder), read once
@@ -113,6 +121,7 @@ export function createModemBank(options: ModemBankOptions) {
       operator: null,
       signalBars: null,
       problem: null,
+      waitingUntil: null,
     },
     modem: null,
     ussd: null,
@@ -176,7 +185,7 @@ export function createModemBank(options: ModemBankOptions) {
   }
 
   async function connect(slot: Slot) {
-    update(slot, { state: 'starting', problem: null });
+    update(slot, { state: 'starting', problem: null, waitingUntil: null });
     try {
       const link = await options.openLink(slot.config.port);
       const channel = createAtChannel(link, {
@@ -192,7 +201,7 @@ export function createModemBank(options: ModemBankOptions) {
       channel.onClosed((error) => {
         slot.modem = null;
         slot.ussd = null;
-        update(slot, { state: 'offline', problem: error.message });
+        update(slot, { state: 'offline', problem: error.message, waitingUntil: null });
         reconnectLater(slot);
       });
       const { port } = slot.config;
@@ -216,12 +225,17 @@ export function createModemBank(options: ModemBankOptions) {
       }
       await options.onOpened?.(slot.config.id, modem);
       slot.modem = modem;
-      slot.ussd = createUssdSession(channel, {
+      const ussd = createUssdSession(channel, {
         profile: modem.profile,
+        ...(options.lateAnswerMs !== undefined ? { lateAnswerMs: options.lateAnswerMs } : {}),
         ...(slot.learned ? { remembered: slot.learned } : {}),
         onLearned: (encoding) => {
           slot.learned = encoding;
         },
+      });
+      slot.ussd = ussd;
+      ussd.onLineFreed(() => {
+        if (slot.ussd === ussd) backInService(slot);
       });
       update(slot, {
         manufacturer: modem.identity.manufacturer,
@@ -248,6 +262,39 @@ export function createModemBank(options: ModemBankOptions) {
           poll(slot);
         });
     });
+  }
+
+  /**
+   * After a job, a modem whose last request may still be answered waits for that answer (its
+   * top-ups would be refused meanwhile), then takes jobs again.
+   */
+  function afterJob(slot: Slot) {
+    const ussd = slot.ussd;
+    const waitMs = ussd?.lateAnswerWaitMs() ?? 0;
+    if (waitMs <= 0) {
+      update(slot, { state: 'idle' });
+      return;
+    }
+    update(slot, {
+      state: 'waiting',
+      waitingUntil: new Date(now().getTime() + waitMs).toISOString(),
+    });
+    const recheck = (ms: number) =>
+      later(ms, () => {
+        if (slot.ussd !== ussd || slot.status.state !== 'waiting') return;
+        // A timer may fire a moment before the clock reaches the end of the wait.
+        const left = ussd?.lateAnswerWaitMs() ?? 0;
+        if (left > 0) recheck(left);
+        else backInService(slot);
+      });
+    recheck(waitMs);
+  }
+
+  /** A waiting modem whose late answer came, or whose wait is over, takes jobs again. */
+  function backInService(slot: Slot) {
+    if (slot.status.state !== 'waiting' || (slot.ussd?.lateAnswerWaitMs() ?? 0) > 0) return;
+    update(slot, { state: 'idle', waitingUntil: null });
+    serveWaiters();
   }
 
   function usable(slot: Slot, carrierId: string) {
@@ -291,7 +338,7 @@ export function createModemBank(options: ModemBankOptions) {
           void retire(slot);
           return;
         }
-        if (slot.status.state === 'busy') update(slot, { state: 'idle' });
+        if (slot.status.state === 'busy') afterJob(slot);
         serveWaiters();
       },
     };

@@ -72,6 +72,8 @@ interface ModemUssdState {
   ending: boolean;
   /** A wait for the answer of a request that was written, if any. */
   waiting: boolean;
+  /** Told when the late answer (or the release notice) came and the line is free again. */
+  freed: Set<() => void>;
 }
 
 const modemStates = new WeakMap<AtChannel, ModemUssdState>();
@@ -105,14 +107,17 @@ function stateOf(channel: AtChannel): ModemUssdState {
       lateUntil: 0,
       waiting: false,
       ending: false,
+      freed: new Set(),
     };
     // An answer nobody waits for is the late one: once it came, the line is clear for the next
     // request. A release notice is not it, and clears nothing, unless a session is being ended.
     channel.onUrc((urc) => {
       if (fresh.waiting || urc.name !== '+CUSD') return;
       if (answerOf(urc) || (fresh.ending && isRelease(urc))) {
+        const held = fresh.lateUntil !== 0;
         fresh.lateUntil = 0;
         fresh.ending = false;
+        if (held) for (const listener of fresh.freed) listener();
       }
     });
     modemStates.set(channel, fresh);
@@ -152,6 +157,13 @@ export interface UssdSession {
    */
   cancel(): Promise<void>;
   readonly active: boolean;
+  /**
+   * How long the modem still refuses new requests because an earlier one's answer may still
+   * come (0 when it takes them): a bank sends its customers elsewhere meanwhile.
+   */
+  lateAnswerWaitMs(): number;
+  /** Calls `listener` each time the awaited late answer comes early; returns the unsubscribe. */
+  onLineFreed(listener: () => void): () => void;
 }
 
 /**
@@ -281,6 +293,11 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
   return {
     get active() {
       return modem.active;
+    },
+    lateAnswerWaitMs: () => Math.max(0, modem.lateUntil - clock.now().getTime()),
+    onLineFreed(listener) {
+      modem.freed.add(listener);
+      return () => modem.freed.delete(listener);
     },
     async start(code, timeoutMs, startOptions = {}) {
       assertUssdText(code);

@@ -24,7 +24,10 @@ interface RenewalDeps {
   onProgress?(sale: Sale): void;
   /** Runs inside the commit of the sale's outcome (its receipt), before onProgress hears of it. */
   onOutcome?: InSameCommit;
-  /** How long a renewal waits for a free modem of its carrier. */
+  /**
+   * How long a renewal waits for a free modem of its carrier (by default the carrier's top-up
+   * timeout: a modem waiting for a late answer may free up meanwhile).
+   */
   modemWaitMs?: number;
 }
 
@@ -255,7 +258,7 @@ export function createRenewals(deps: RenewalDeps) {
   ): Promise<Sale> {
     progress(sale);
 
-    const lease = await deps.bank.acquire(carrier.id, deps.modemWaitMs ?? 30_000);
+    const lease = await deps.bank.acquire(carrier.id, deps.modemWaitMs ?? carrier.topUp.timeoutMs);
     if (!lease) {
       return progress(
         deps.journal.abandonBeforeSending(

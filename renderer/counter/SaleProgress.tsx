@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { firstWaitingModem, secondsLeft } from '../modems/modem-wait';
+import { useModems, useSecondTicks } from '../modems/use-modems';
 import type { Selling } from './sale-flow';
 
 /**
@@ -8,11 +10,21 @@ import type { Selling } from './sale-flow';
 export function SaleProgress({ stage, onRetry }: { stage: Selling; onRetry(): void }) {
   const { t } = useTranslation();
   const status = stage.sale?.status ?? null;
+  const { modems } = useModems();
+  // While the sale waits for a modem, why: the carrier's modems wait for a late answer.
+  const waiting =
+    status === 'paid' && modems ? firstWaitingModem(modems, stage.checkout.carrier.id) : null;
+  const now = useSecondTicks(waiting !== null);
   const step =
     status === 'sending'
       ? t('counter.progress.sending', { modem: stage.sale?.modemId ?? '' })
       : status === 'paid'
-        ? t('counter.progress.paid')
+        ? waiting?.waitingUntil
+          ? t('counter.progress.paidWaiting', {
+              modem: waiting.id,
+              seconds: secondsLeft(waiting.waitingUntil, now),
+            })
+          : t('counter.progress.paid')
         : t('counter.progress.starting');
 
   return (

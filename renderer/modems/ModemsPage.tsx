@@ -1,12 +1,8 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProcedureOutput } from '../../shared/api/contract';
-import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
-import { useApi } from '../use-api';
-
-type Modem = ProcedureOutput<'modems.list'>['modems'][number];
+import { secondsLeft } from './modem-wait';
+import { useModems, useSecondTicks } from './use-modems';
 
 /** What a signal quality reading can show at most (AT+CSQ read as 0 to 4 bars). */
 const maxBars = 4;
@@ -14,12 +10,9 @@ const maxBars = 4;
 /** The modem bank as it is now: each modem's state, network and signal, and what is wrong. */
 export function ModemsPage() {
   const { t } = useTranslation();
-  const listed = useApi(() => api.call('modems.list', {}), []);
-  const [heard, setHeard] = useState<Modem[] | null>(null);
-  useEffect(() => api.on('modems.status', ({ modems: next }) => setHeard(next)), []);
-  // Events that arrive before the list answers are newer: the list does not overwrite them.
-  const modems = heard ?? listed.value?.modems ?? null;
-  const problem = listed.error === null ? null : describeError(t, listed.error);
+  const { modems, error } = useModems();
+  const problem = error === null ? null : describeError(t, error);
+  const now = useSecondTicks(modems?.some((modem) => modem.state === 'waiting') ?? false);
 
   return (
     <section className="modems">
@@ -64,7 +57,11 @@ export function ModemsPage() {
                     : t('modems.bars', { bars: modem.signalBars, max: maxBars })}
                 </td>
                 {/* The modem's own words: technical detail for whoever fixes it. */}
-                <td className="modems__problem">{modem.problem ?? ''}</td>
+                <td className="modems__problem">
+                  {modem.state === 'waiting' && modem.waitingUntil !== null
+                    ? t('modems.waitingLeft', { seconds: secondsLeft(modem.waitingUntil, now) })
+                    : (modem.problem ?? '')}
+                </td>
               </tr>
             ))}
           </tbody>

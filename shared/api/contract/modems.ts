@@ -6,7 +6,8 @@ import { noInput, procedure } from './procedure';
 export const modemStatusSchema = z.object({
   id: z.string(),
   carrierId: z.string(),
-  state: z.enum(['starting', 'idle', 'busy', 'offline']),
+  /** `waiting`: an earlier top-up's answer may still come, so the modem takes none until then. */
+  state: z.enum(['starting', 'idle', 'busy', 'waiting', 'offline']),
   simulated: z.boolean(),
   manufacturer: z.string().nullable(),
   model: z.string().nullable(),
@@ -14,6 +15,8 @@ export const modemStatusSchema = z.object({
   operator: z.string().nullable(),
   signalBars: z.number().int().nullable(),
   problem: z.string().nullable(),
+  /** While `waiting`: when the modem takes top-ups again at the latest (ISO time). */
+  waitingUntil: z.string().nullable(),
 });
 
 const configuredModemSchema = modemSettingsSchema.extend({

@@ -25,6 +25,7 @@ function simulated(id: string, carrierId = 'nc-demo', profile = 'generic'): Mode
 function bankOf(
   modems: ModemConfig[],
   openLink = (port: ModemConfig['port']) => openModemLink(port),
+  lateAnswerMs?: number,
 ) {
   const published: ModemStatus[][] = [];
   const bank = createModemBank({
@@ -33,9 +34,23 @@ function bankOf(
     onStatus: (s) => published.push(s),
     reconnectMs: 50,
     profileDirs: [SHIPPED_MODEMS],
+    ...(lateAnswerMs !== undefined ? { lateAnswerMs } : {}),
   });
   banks.push(bank);
   return { bank, published };
+}
+
+/**
+ * Sends, in one round, the demo top-up the network takes and never answers, on a lent modem:
+ * its answer may still come, so the modem must wait for it.
+ */
+async function sendSilentTopUp(bank: ModemBank) {
+  const lease = await bank.acquire('nc-demo');
+  if (!lease) throw new Error('no modem');
+  const step = await lease.ussd.start('*123*687999999*2*1234#', 300, { secret: true });
+  expect(step.status).toBe('timeout');
+  lease.release();
+  return lease.id;
 }
 
 describe('the modem bank', () => {
@@ -214,5 +229,48 @@ describe('the modem bank', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('shows a modem that waits for a late answer as waiting, with when it ends, and sends every job to the other one meanwhile', async () => {
+    const { bank, published } = bankOf(
+      [simulated('modem-1'), simulated('modem-2')],
+      undefined,
+      60_000,
+    );
+    await bank.start();
+    const before = Date.now();
+    const silent = await sendSilentTopUp(bank);
+    const other = silent === 'modem-1' ? 'modem-2' : 'modem-1';
+    const waiting = bank.statuses().find((status) => status.id === silent);
+    expect(waiting?.state).toBe('waiting');
+    const until = Date.parse(waiting?.waitingUntil ?? '');
+    expect(until - before).toBeGreaterThan(55_000);
+    expect(until - before).toBeLessThanOrEqual(61_000);
+    expect(published.at(-1)).toEqual(bank.statuses());
+    for (const number of ['687123456', '687654321', '687777888', '687123456']) {
+      const lease = await bank.acquire('nc-demo');
+      expect(lease?.id).toBe(other);
+      const step = await lease?.ussd.start(`*123*${number}*2*1234#`, 5000, { secret: true });
+      expect(step?.text).toMatch(/OK/);
+      lease?.release();
+    }
+    expect(bank.statuses().find((status) => status.id === other)?.waitingUntil).toBeNull();
+  });
+
+  it('keeps a job waiting while its only modem waits for a late answer, then lends it that modem', async () => {
+    const { bank } = bankOf([simulated('modem-1')], undefined, 1000);
+    await bank.start();
+    await sendSilentTopUp(bank);
+    expect(bank.statuses()[0]?.state).toBe('waiting');
+    expect(await bank.acquire('nc-demo')).toBeNull();
+    const started = Date.now();
+    const lease = await bank.acquire('nc-demo', 5000);
+    expect(lease?.id).toBe('modem-1');
+    expect(Date.now() - started).toBeGreaterThan(500);
+    expect(bank.statuses()[0]).toEqual(
+      expect.objectContaining({ state: 'busy', waitingUntil: null }),
+    );
+    const step = await lease?.ussd.start('*123*687123456*2*1234#', 5000, { secret: true });
+    expect(step?.text).toMatch(/OK/);
   });
 });

@@ -36,6 +36,10 @@ async function shop(
     carrier?: CarrierProfile;
     /** How long the simulated network takes to answer each USSD step. */
     latencyMs?: number;
+    /** How long a modem waits for the late answer of a top-up that was never answered. */
+    lateAnswerMs?: number;
+    /** How long a renewal waits for a free modem. */
+    modemWaitMs?: number;
   } = {},
 ) {
   const sold = options.carrier ?? carrier;
@@ -46,6 +50,7 @@ async function shop(
   const simulated: SimulatedModem[] = [];
   const bank = createModemBank({
     profileDirs: [SHIPPED_MODEMS],
+    ...(options.lateAnswerMs !== undefined ? { lateAnswerMs: options.lateAnswerMs } : {}),
     modems: Array.from({ length: options.modems ?? 1 }, (_, i) => ({
       id: `modem-${i + 1}`,
       carrierId: sold.id,
@@ -76,7 +81,7 @@ async function shop(
     carrierOf: (planId) => (sold.plans.some((plan) => plan.id === planId) ? sold : null),
     dealerPin: () => '1234',
     onProgress: (sale) => progress.push(sale.status),
-    modemWaitMs: 500,
+    modemWaitMs: options.modemWaitMs ?? 500,
   });
   return { db, journal, renewals, clerk, progress, simulated };
 }
@@ -88,6 +93,12 @@ const request = (msisdn: string, planId = '5go') => ({
   payment: { method: 'cash' as const, tendered: 10_000 },
   idempotencyKey: `renewal-key-${++keys}`,
 });
+
+/** The demo top-up in one round: a silent one leaves its modem waiting for the late answer. */
+const oneRound = {
+  ...carrier,
+  topUp: { ...carrier.topUp, steps: ['*123*{msisdn}*{planChoice}*{pin}#'] },
+};
 
 describe('a renewal at the counter', () => {
   it('tops up the card, with the carrier reference, the new dealer balance and a PIN-free transcript', async () => {
@@ -151,21 +162,39 @@ describe('a renewal at the counter', () => {
     expect(journal.events(sale.id).filter((e) => e.to === 'sending')).toHaveLength(1);
   });
 
-  it('ends a one-round top-up the modem refused to send (an earlier answer may still come) as failed and refunded, not unknown', async () => {
-    const oneRound = {
-      ...carrier,
-      topUp: { ...carrier.topUp, steps: ['*123*{msisdn}*{planChoice}*{pin}#'] },
-    };
-    const { renewals, clerk, journal, db } = await shop({ carrier: oneRound });
+  it('sends the next customers through the other modem while one waits for a late answer, and all succeed', async () => {
+    const { renewals, clerk, journal } = await shop({ carrier: oneRound, modems: 2 });
     const silent = await renewals.renew(request('687999999', '1go'), clerk);
     expect(silent.status).toBe('unknown');
-    // The only modem still waits for the silent top-up's answer: the next one is never written.
+    const next = [];
+    for (const number of ['687123456', '687654321', '687777888', '687123456']) {
+      next.push(await renewals.renew(request(number), clerk));
+    }
+    expect(next.map((sale) => sale.status)).toEqual(Array(4).fill('succeeded'));
+    expect(new Set(next.map((sale) => sale.modemId))).toEqual(
+      new Set([silent.modemId === 'modem-1' ? 'modem-2' : 'modem-1']),
+    );
+    for (const sale of next) {
+      expect(journal.events(sale.id).filter((e) => e.to === 'sending')).toHaveLength(1);
+    }
+  });
+
+  it('keeps the sale waiting while its only modem waits for a late answer, then tops it up', async () => {
+    const { renewals, clerk, db, progress } = await shop({
+      carrier: oneRound,
+      lateAnswerMs: 1000,
+      modemWaitMs: 5000,
+    });
+    const silent = await renewals.renew(request('687999999', '1go'), clerk);
+    expect(silent.status).toBe('unknown');
+    progress.length = 0;
+    const started = Date.now();
     const next = await renewals.renew(request('687123456'), clerk);
-    expect(next.status).toBe('failed');
-    expect(journal.events(next.id).at(-1)?.reason).toMatch(/stopped before the top-up was sent/);
-    expect(journal.events(next.id).at(-1)?.transcript ?? '').not.toContain('687123456');
-    expect(db.prepare('SELECT amount FROM refunds WHERE sale_id = ?').pluck().get(next.id)).toBe(
-      6000,
+    expect(next.status).toBe('succeeded');
+    expect(Date.now() - started).toBeGreaterThan(500);
+    expect(progress).toEqual(['paid', 'sending', 'succeeded']);
+    expect(db.prepare('SELECT count(*) FROM refunds WHERE sale_id = ?').pluck().get(next.id)).toBe(
+      0,
     );
   });
 

@@ -333,6 +333,36 @@ describe('USSD top-ups on a modem out of step', () => {
     expect(b.text).toBe('Solde revendeur insuffisant');
   });
 
+  it('says how long it waits for a late answer, and tells when that answer frees the line', async () => {
+    const time = steppedClock();
+    const modem = scriptedModem((command) => {
+      if (!command.startsWith('AT+CUSD=1,')) return ok;
+      time.clock.setTimeout(
+        () => void modem.modem.write(Buffer.from('\r\n+CUSD: 0,"Recharge 1Go OK. Ref TX2",15\r\n')),
+        500,
+      );
+      return ok;
+    });
+    const ussd = createUssdSession(createAtChannel(modem.client, { clock: time.clock }), {
+      profile: genericProfile,
+      lateAnswerMs: 2_000,
+      clock: time.clock,
+    });
+    let freed = 0;
+    ussd.onLineFreed(() => freed++);
+    expect(ussd.lateAnswerWaitMs()).toBe(0);
+    const step = await time.drive(ussd.start('*123*1*687999999*1*1234#', 100));
+    expect(step.status).toBe('timeout');
+    expect(ussd.lateAnswerWaitMs()).toBeGreaterThan(1_900);
+    expect(ussd.lateAnswerWaitMs()).toBeLessThanOrEqual(2_000);
+    await time.step(200);
+    expect(ussd.lateAnswerWaitMs()).toBeLessThanOrEqual(1_800);
+    expect(freed).toBe(0);
+    await time.step(300);
+    expect(freed).toBe(1);
+    expect(ussd.lateAnswerWaitMs()).toBe(0);
+  });
+
   it('does not take the late answer of a top-up whose AT+CUSD=1 itself timed out', async () => {
     // The modem takes A but its OK never comes in time; A's answer comes 3 s later. B, asked
     // meanwhile, is refused; once A's answer came, C goes and gets its own.
