@@ -9,7 +9,7 @@ import {
 } from '../../shared/api/contract';
 import { ApiError, type ApiErrorBody, issuesFromZod } from '../../shared/api/errors';
 import type { User } from '../../shared/user';
-import type { SessionState } from '../auth/sessions';
+import { type SessionState, userOfSession } from '../auth/sessions';
 import type { Logger } from '../log';
 
 /**
@@ -94,7 +94,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     const procedure = procedures[name];
     const session = options.sessionOf(token);
     const refused = refusal(procedure.access, session, options.hasUsers);
-    const user = session && session !== 'ended' ? session.user : null;
+    const user = userOfSession(session);
     if (refused) return { ok: false, error: refused };
     const input = procedure.input.safeParse(rawInput ?? {});
     if (!input.success) {

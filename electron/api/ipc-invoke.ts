@@ -1,6 +1,6 @@
 import type { Outcome } from '../../shared/api/bridge';
 import type { EventName } from '../../shared/api/contract';
-import type { SessionState } from '../auth/sessions';
+import { type SessionState, userOfSession } from '../auth/sessions';
 import { isTrustedFrameUrl } from '../web-security';
 import type { Dispatch } from './dispatcher';
 import { mayHear } from './event-audience';
@@ -69,9 +69,8 @@ export function createIpcEndpoint(
     },
     /** Whether the window `client` is to receive this event now. */
     mayReceive(client: string, event: EventName, payload: unknown): boolean {
-      const state = core.sessionOf(tokens.get(client) ?? null);
-      if (!state || state === 'ended') return false;
-      return mayHear(state.user, event, payload as never);
+      const user = userOfSession(core.sessionOf(tokens.get(client) ?? null));
+      return user !== null && mayHear(user, event, payload as never);
     },
   };
 }

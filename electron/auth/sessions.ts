@@ -4,6 +4,14 @@ import type { User } from '../../shared/user';
 /** What a bearer token stands for now: its user, a session that has ended, or nothing known. */
 export type SessionState = { user: User } | 'ended' | null;
 
+/** The user a session state signs in, or null (no session, or one that has ended). */
+export const userOfSession = (state: SessionState): User | null =>
+  state && state !== 'ended' ? state.user : null;
+
+/** Why a state that signs nobody in is refused: an ended session says so. */
+export const refusalCode = (state: SessionState) =>
+  state === 'ended' ? ('session_expired' as const) : ('unauthorized' as const);
+
 interface Session {
   user: User;
   openedAt: number;

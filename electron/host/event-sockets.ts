@@ -4,7 +4,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { EventName } from '../../shared/api/contract';
 import type { User } from '../../shared/user';
 import { mayHear } from '../api/event-audience';
-import type { SessionState } from '../auth/sessions';
+import { refusalCode, type SessionState, userOfSession } from '../auth/sessions';
 import { endSocketWithError } from './responses';
 
 /** The close code of a socket whose sign-in is missing or no longer valid. */
@@ -74,9 +74,9 @@ export function createEventSockets({
   /** The socket's user, or null once it has been closed for its session. */
   const userOf = (client: WebSocket, token: string): User | null => {
     const state = sessionOf(token);
-    if (state && state !== 'ended') return state.user;
-    refuse(client, state === 'ended' ? 'session_expired' : 'unauthorized');
-    return null;
+    const user = userOfSession(state);
+    if (!user) refuse(client, refusalCode(state));
+    return user;
   };
   const sweep = setInterval(() => {
     for (const [client, token] of signedIn) userOf(client, token);
@@ -98,8 +98,8 @@ export function createEventSockets({
     client.on('message', (data, isBinary) => {
       const token = isBinary ? null : tokenIn(String(data));
       const state = token ? sessionOf(token) : null;
-      if (token && state && state !== 'ended') signedIn.set(client, token);
-      else refuse(client, state === 'ended' ? 'session_expired' : 'unauthorized');
+      if (token && userOfSession(state)) signedIn.set(client, token);
+      else refuse(client, refusalCode(state));
     });
   }
 
@@ -115,9 +115,12 @@ export function createEventSockets({
         ?.slice(bearerPrefix.length);
       if (offered !== undefined) {
         const state = isToken(offered) ? sessionOf(offered) : null;
-        if (!state || state === 'ended') {
-          const code = state === 'ended' ? 'session_expired' : 'unauthorized';
-          endSocketWithError(socket, code, 'The token of this socket is not signed in');
+        if (!userOfSession(state)) {
+          endSocketWithError(
+            socket,
+            refusalCode(state),
+            'The token of this socket is not signed in',
+          );
           return;
         }
       }

@@ -67,8 +67,10 @@ function asApiError(error: unknown): unknown {
 
 const refusingAsApi = <T>(run: () => T | Promise<T>) => refusingWith(asApiError, run);
 
-/** The payment as the journal records it: the cash tendered in minor units of the shop's currency. */
-/** Only cash carries an amount, so only cash asks for the shop's currency (its profile). */
+/**
+ * The payment as the journal records it: the cash tendered in minor units of the shop's currency.
+ * Only cash carries an amount, so only cash asks for the shop's currency (its profile).
+ */
 function paymentInShopCurrency(
   { tendered, ...payment }: PaymentInput,
   shopCurrency: () => CurrencyCode,

@@ -4,7 +4,7 @@ import { localDate, localDay, wallClockToInstant } from '../../shared/local-time
 import { createShiftBook } from '../day/shifts';
 import { createReceiptBook } from './receipts';
 
-/**
+/*
  * Checks a till's books: its receipt chain and its Z chain, whole or for one of the shop's days,
  * naming the first record that does not fit. One check for `comptoir verify`, the manager's
  * `receipts.verify` and the check at every start. It only reads.

@@ -18,13 +18,19 @@ export function createInFlight() {
     /** Resolves once nothing is running, or after `limitMs`, whichever comes first. */
     async settled(limitMs: number): Promise<void> {
       if (running.size === 0) return;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const limit = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, limitMs);
-      });
-      const all = Promise.allSettled([...running]).then(() => undefined);
-      await Promise.race([all, limit]);
-      clearTimeout(timer);
+      await settledWithin(Promise.allSettled([...running]), limitMs);
     },
   };
+}
+
+/** Resolves once `promise` settles (either way) or `ms` have passed, whichever is first. */
+export function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    promise.then(done, done);
+  });
 }

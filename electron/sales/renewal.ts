@@ -5,6 +5,7 @@ import type { ModemBank, ModemLease } from '../bank/modem-bank';
 import { classifyTopUpAnswer, renderTopUpSteps } from '../carriers';
 import { AtNotSentError } from '../gsm/channel';
 import { UssdBusyError, UssdInputError, type UssdStep } from '../gsm/ussd';
+import { settledWithin } from './in-flight';
 import type { InSameCommit, Journal, Settlement } from './journal';
 
 interface RenewalRequest {
@@ -41,18 +42,6 @@ export class RenewalError extends Error {
     super(message);
     this.name = 'RenewalError';
   }
-}
-
-/** Resolves once `promise` settles (either way) or `ms` have passed, whichever is first. */
-function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    const done = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    promise.then(done, done);
-  });
 }
 
 type Attempt = { settlement: Settlement } | { notSent: string };

@@ -4,10 +4,11 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import { copyPrivateFile, createPrivateFile, makePrivateFolder } from '../private-files';
 import { type CarriedOver, type CarryOverReport, carryOver, nothingCarried } from './carry-over';
+import { isDatabaseDamage } from './database-check';
 import { type InstanceLock, takeInstanceLock } from './instance-lock';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
-import { isDamage, openCopyToSalvage, type UnreadableRow } from './salvage';
+import { openCopyToSalvage, type UnreadableRow } from './salvage';
 
 export class BackupError extends Error {
   constructor(message: string) {
@@ -77,7 +78,7 @@ export function checkBackup(file: string): { schemaVersion: number } {
     return { schemaVersion };
   } catch (error) {
     if (error instanceof BackupError) throw error;
-    if (isDamage(error)) throw damaged(file, error);
+    if (isDatabaseDamage(error)) throw damaged(file, error);
     throw new BackupError(`${file} is not a Comptoir database: ${(error as Error).message}`);
   } finally {
     db.close();
@@ -201,7 +202,7 @@ function carryFrom(current: string, db: Database, copy: string): CarryOverReport
     old = openCopyToSalvage(current, copy);
     return carryOver(old, db);
   } catch (error) {
-    if (!isDamage(error)) throw error;
+    if (!isDatabaseDamage(error)) throw error;
     const reason = `${current} cannot be read at all: ${(error as Error).message}`;
     return {
       carriedOver: nothingCarried(),
@@ -209,7 +210,7 @@ function carryFrom(current: string, db: Database, copy: string): CarryOverReport
     };
   } finally {
     old?.close();
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${copy}${suffix}`, { force: true });
+    removeWithSideFiles(copy);
   }
 }
 

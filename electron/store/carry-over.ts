@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import { isDatabaseDamage } from './database-check';
 import {
   highestRowid,
-  isDamage,
   isRefusal,
   quoteName,
   readRow,
@@ -123,7 +123,7 @@ export function carryOver(old: Database, result: Database): CarryOverReport {
     try {
       return readRow(old, table, rowid);
     } catch (error) {
-      if (!isDamage(error)) throw error;
+      if (!isDatabaseDamage(error)) throw error;
       unreadable.push({ table, number: rowid, reason: messageOf(error), known: {} });
       return null;
     }

@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 
-const sqliteCode = (error: unknown) => String((error as { code?: unknown }).code ?? '');
+/** The SQLite result code of an error of better-sqlite3 (e.g. SQLITE_CORRUPT), or ''. */
+export const sqliteCode = (error: unknown) => String((error as { code?: unknown }).code ?? '');
 
 /** SQLite's own words for bytes that are not a (whole) database: a damaged page or header. */
 export const isDatabaseDamage = (error: unknown) =>

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { copyPrivateFile } from '../private-files';
+import { isDatabaseDamage, sqliteCode } from './database-check';
 
 /*
  * Reading what can still be read of a damaged database. SQLite stops a scan at the first page it
@@ -9,11 +10,6 @@ import { copyPrivateFile } from '../private-files';
  * page loses only the rows it held, and each of those is named by its number, with what the
  * table's indexes (other pages) still tell of it.
  */
-
-const sqliteCode = (error: unknown) => String((error as { code?: unknown }).code ?? '');
-
-/** SQLite's own words for bytes that are not a (whole) database. */
-export const isDamage = (error: unknown) => /^SQLITE_(NOTADB|CORRUPT)/.test(sqliteCode(error));
 
 /** A row the database's rules refuse (a key taken, a check, a trigger), as opposed to a fault. */
 export const isRefusal = (error: unknown) => sqliteCode(error).startsWith('SQLITE_CONSTRAINT');
@@ -41,7 +37,7 @@ export const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const messageOf = (error: unknown) => (error as Error).message;
 
 function rethrowUnlessDamage(error: unknown) {
-  if (!isDamage(error)) throw error;
+  if (!isDatabaseDamage(error)) throw error;
 }
 
 const splitRow = (row: Record<string, unknown>): SalvagedRow => {

@@ -56,7 +56,6 @@ export function createUserStore(db: Database, now: () => Date) {
   };
 }
 
-/** This installation's id, made once: receipts are numbered per device. */
 /** This device's id, or null before its first start (a database opened read-only keeps it so). */
 export function findDeviceId(db: Database): string | null {
   return (
@@ -64,6 +63,7 @@ export function findDeviceId(db: Database): string | null {
   );
 }
 
+/** This installation's id, made once: receipts are numbered per device. */
 export function deviceId(db: Database, makeId: () => string): string {
   const existing = findDeviceId(db);
   if (existing) return existing;

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BooksVerification } from '../../shared/books';
+import { type BooksVerification, booksHold } from '../../shared/books';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { LabelledField } from '../components/LabelledField';
@@ -57,9 +57,7 @@ export function BooksCheck({ today }: { today: string }) {
       {problem !== null && <ProblemLine>{problem}</ProblemLine>}
       {found && (
         <div
-          className={
-            found.receipts.ok && found.zReports.ok ? 'status status--ok' : 'status status--error'
-          }
+          className={booksHold(found) ? 'status status--ok' : 'status status--error'}
           role="status"
           data-testid="books-check-result"
         >

@@ -28,7 +28,7 @@ export function ManagerApproval({
   const { t } = useTranslation();
   let message: string | null = null;
   if (problem === 'wrong') message = t('day.approval.wrong');
-  else if (problem === 'too_many') message = t('signIn.tooMany');
+  else if (problem === 'too_many') message = t('day.approval.tooMany');
   else if (problem) message = describeIssue(t, problem);
   const describedBy = message ? `${id}-hint ${id}-error` : `${id}-hint`;
   return (

@@ -1,7 +1,7 @@
 // i18next's own name for a key (what ../i18n calls TranslationKey): this file stays free of
 // the browser globals ../i18n uses, so its tests run in Node.
 import type { ParseKeys as TranslationKey } from 'i18next';
-import type { BooksVerification, ChainFinding } from '../../shared/books';
+import { type BooksVerification, booksHold, type ChainFinding } from '../../shared/books';
 
 /** One line of a books check as the screen says it: a key and what fills it. */
 export interface BooksLine {
@@ -30,4 +30,4 @@ export const booksLines = (books: BooksVerification): BooksLine[] => [
 
 /** The days whose check at start found a break, in the order checked. */
 export const brokenDays = (days: readonly BooksVerification[]): string[] =>
-  days.flatMap((books) => (!books.receipts.ok || !books.zReports.ok ? [books.day ?? ''] : []));
+  days.flatMap((books) => (booksHold(books) ? [] : [books.day ?? '']));

@@ -38,10 +38,6 @@ export function SignInPage({
         (error.code === 'unauthorized' || error.code === 'invalid_input')
       ) {
         setProblem(t('signIn.wrong'));
-      } else if (error instanceof ApiError && error.code === 'rate_limited') {
-        setProblem(t('signIn.tooMany', { count: Number(error.params?.retryAfter ?? 1) }));
-      } else if (error instanceof ApiError && error.code === 'user_locked') {
-        setProblem(t('signIn.nameLocked'));
       } else {
         setProblem(describeError(t, error));
       }

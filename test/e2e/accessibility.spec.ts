@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Result } from 'axe-core';
 import type { Language } from '../../shared/languages';
-import { overwritePageOf } from '../support/damaged-pages';
+import { damageAfterBackup } from './damaged-shop';
 import { expect, test } from './fixtures';
 import { signIn } from './session';
 
@@ -283,17 +283,7 @@ test('first-run setup, the damaged-database banner, and the backups to restore',
   await page.getByRole('button', { name: 'Create the manager' }).click();
   await axe.check('first-run setup, refused');
 
-  const setup = await page.request.post(`${first.url}api/auth.setup`, {
-    data: { name: 'owner', pin: '2468' },
-  });
-  const { token } = (await setup.json()) as { token: string };
-  const backup = await page.request.post(`${first.url}api/backups.create`, {
-    data: {},
-    headers: { authorization: `Bearer ${token}` },
-  });
-  expect(backup.ok()).toBe(true);
-  await first.stop();
-  overwritePageOf(databaseFile, 'sales');
+  await damageAfterBackup(page.request, first, databaseFile);
 
   const host = await serveShop(databaseFile);
   await page.goto(host.url);

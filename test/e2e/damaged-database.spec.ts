@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { overwritePageOf } from '../support/damaged-pages';
+import { damageAfterBackup } from './damaged-shop';
 import { expect, test } from './fixtures';
 import { signIn } from './session';
 
@@ -11,17 +11,7 @@ test('a damaged database shows on every screen, and a manager restores a backup 
 }) => {
   const databaseFile = path.join(folder, 'shop.sqlite');
   const first = await serveShop(databaseFile);
-  const setup = await page.request.post(`${first.url}api/auth.setup`, {
-    data: { name: 'owner', pin: '2468' },
-  });
-  const { token } = (await setup.json()) as { token: string };
-  const backup = await page.request.post(`${first.url}api/backups.create`, {
-    data: {},
-    headers: { authorization: `Bearer ${token}` },
-  });
-  expect(backup.ok()).toBe(true);
-  await first.stop();
-  overwritePageOf(databaseFile, 'sales');
+  await damageAfterBackup(page.request, first, databaseFile);
 
   const host = await serveShop(databaseFile);
   await page.goto(host.url);

@@ -9,6 +9,7 @@ import { httpTransport } from '../../../shared/api/http-transport';
 import { refusal } from '../../support/api';
 import { withTestHosts } from '../../support/host';
 import { withTempDirs } from '../../support/temp';
+import { until } from '../../support/until';
 
 const startTestHost = withTestHosts();
 const tempDir = withTempDirs();
@@ -31,15 +32,6 @@ async function shopWithModemPort() {
   const simulator = await startSimulatorOnPty({ linkPath: path.join(tempDir(), 'ttyUSB0') });
   simulators.push(simulator);
   return { ...started, manager, simulator };
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let tries = 0; tries < 100; tries++) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('Gave up waiting');
 }
 
 describe('configuring the real modem bank', () => {

@@ -16,21 +16,13 @@ import { httpTransport } from '../../../shared/api/http-transport';
 import { xpf } from '../../support/api';
 import { finished, firstLine, spawnCli } from '../../support/cli';
 import { withTempDirs } from '../../support/temp';
+import { until } from '../../support/until';
 
 const tempDir = withTempDirs();
 const stops: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const stop of stops.splice(0).reverse()) await stop();
 });
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string) {
-  for (let tries = 0; tries < 200; tries++) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`Gave up waiting for ${what}`);
-}
 
 /** A shop with one modem (a simulated one of `profile` on a PTY), its host serving. */
 async function shopWithModem(profile: PtySimulatorOptions['profile']) {

@@ -14,6 +14,7 @@ import { httpTransport } from '../../../shared/api/http-transport';
 import { xpf } from '../../support/api';
 import { firstLine, spawnCli } from '../../support/cli';
 import { withTempDirs } from '../../support/temp';
+import { until } from '../../support/until';
 
 const tempDir = withTempDirs();
 const stops: (() => Promise<void> | void)[] = [];
@@ -31,15 +32,6 @@ async function startShop(databaseFile: string) {
   const { url } = JSON.parse(await firstLine(child));
   const api = createClient(httpTransport({ baseUrl: url, WebSocket: WebSocket as never }));
   return { child, exited, api };
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string) {
-  for (let tries = 0; tries < 200; tries++) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`Gave up waiting for ${what}`);
 }
 
 describe('a host killed while a top-up is being sent', () => {

@@ -12,4 +12,4 @@ export {
   relativeValidityMinutes,
 } from './timestamp';
 export { buildConcatUdh, parseUdh } from './udh';
-export type { PduWarning, PduWarningCode } from './warnings';
+export type { PduWarning } from './warnings';
