@@ -156,7 +156,7 @@ test(
       }
       await until(async () => {
         const { modems } = await owner.call('modems.list', {});
-        return modems.length === clerks && modems.every((modem) => modem.state === 'idle');
+        return modems.length === clerks && modems.every((modem) => modem.state === 'ready');
       }, 'the four modems');
       const signedInClerks = await Promise.all(
         Array.from({ length: clerks }, (_, index) =>

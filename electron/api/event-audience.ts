@@ -11,6 +11,7 @@ const audiences: { [E in EventName]: (user: User, payload: EventPayload<E>) => b
   'sales.progress': (user, { sale }) => user.role === 'manager' || sale.clerkId === user.id,
   'shop.updated': () => true,
   'modems.status': () => true,
+  'modems.floats': () => true,
   'app.databaseDamaged': () => true,
 };
 

@@ -22,8 +22,25 @@ export function modemConfigOf(settings: ModemSettings): ModemConfig {
 
 type ModemBankHandlers = Pick<
   Handlers,
-  'modems.list' | 'modems.listSettings' | 'modems.save' | 'modems.remove' | 'modems.listPorts'
+  | 'modems.list'
+  | 'modems.listSettings'
+  | 'modems.save'
+  | 'modems.remove'
+  | 'modems.listPorts'
+  | 'modems.detect'
+  | 'modems.heal'
+  | 'modems.setInService'
+  | 'modems.confirmSim'
+  | 'modems.timeline'
+  | 'modems.listFloats'
+  | 'modems.setFloatWatch'
+  | 'modems.getActivity'
 >;
+
+// Issue 12 in progress: each helper replaces its own procedures' placeholder.
+const notBuiltYet = () => {
+  throw new ApiError('conflict', 'Not built yet');
+};
 
 export function modemBankHandlers(deps: {
   bank: ModemBank;
@@ -81,5 +98,13 @@ export function modemBankHandlers(deps: {
       return {};
     },
     'modems.listPorts': async () => ({ ports: await (deps.listPorts ?? listSerialPorts)() }),
+    'modems.detect': notBuiltYet,
+    'modems.heal': notBuiltYet,
+    'modems.setInService': notBuiltYet,
+    'modems.confirmSim': notBuiltYet,
+    'modems.timeline': notBuiltYet,
+    'modems.listFloats': notBuiltYet,
+    'modems.setFloatWatch': notBuiltYet,
+    'modems.getActivity': notBuiltYet,
   };
 }

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { modemStatusSchema } from '../../shared/api/contract/modems';
 import type { ReplyQuirks } from '../gsm/at/reply';
 import type { AtChannelOptions } from '../gsm/channel';
 import { createAtChannel } from '../gsm/channel';
@@ -19,26 +21,11 @@ export interface ModemConfig {
   simPin?: string;
 }
 
-/**
- * `waiting`: the network may still answer a request that timed out on this modem, so it takes
- * no new one until that answer comes or `waitingUntil` passes.
- */
-export type ModemState = 'starting' | 'idle' | 'busy' | 'waiting' | 'offline';
+export type ModemStatus = z.output<typeof modemStatusSchema>;
+export type ModemState = ModemStatus['state'];
 
-export interface ModemStatus {
-  id: string;
-  carrierId: string;
-  state: ModemState;
-  simulated: boolean;
-  manufacturer: string | null;
-  model: string | null;
-  registration: string | null;
-  operator: string | null;
-  signalBars: number | null;
-  problem: string | null;
-  /** While `waiting`: when the modem takes top-ups again at the latest (ISO time). */
-  waitingUntil: string | null;
-}
+/** How many signal readings a modem's status keeps (every poll, 30 s apart by default). */
+const signalHistoryLength = 24;
 
 /** One modem lent to one job (a renewal, a balance check) until released. */
 export interface ModemLease {
@@ -114,7 +101,12 @@ export function createModemBank(options: ModemBankOptions) {
       id: config.id,
       carrierId: config.carrierId,
       state: 'starting',
+      since: now().toISOString(),
       simulated: config.port.kind === 'simulated',
+      link: 'serial',
+      iccid: null,
+      imei: null,
+      simChange: null,
       manufacturer: null,
       model: null,
       registration: null,
@@ -122,6 +114,7 @@ export function createModemBank(options: ModemBankOptions) {
       signalBars: null,
       problem: null,
       waitingUntil: null,
+      signalHistory: [],
     },
     modem: null,
     ussd: null,
@@ -165,7 +158,12 @@ export function createModemBank(options: ModemBankOptions) {
   };
 
   function update(slot: Slot, change: Partial<ModemStatus>) {
-    slot.status = { ...slot.status, ...change };
+    const moved = change.state !== undefined && change.state !== slot.status.state;
+    slot.status = {
+      ...slot.status,
+      ...change,
+      ...(moved ? { since: now().toISOString() } : {}),
+    };
     publish();
   }
 
@@ -181,6 +179,12 @@ export function createModemBank(options: ModemBankOptions) {
       registration: registration.state,
       signalBars: signal.bars,
       operator,
+      signalHistory:
+        signal.bars === null
+          ? slot.status.signalHistory
+          : [...slot.status.signalHistory, { at: now().toISOString(), bars: signal.bars }].slice(
+              -signalHistoryLength,
+            ),
     });
   }
 
@@ -240,9 +244,11 @@ export function createModemBank(options: ModemBankOptions) {
       update(slot, {
         manufacturer: modem.identity.manufacturer,
         model: modem.identity.model,
+        iccid: modem.identity.iccid,
+        imei: modem.identity.imei,
       });
       await refresh(slot);
-      update(slot, { state: 'idle' });
+      update(slot, { state: 'ready' });
       serveWaiters();
       poll(slot);
     } catch (error) {
@@ -254,7 +260,7 @@ export function createModemBank(options: ModemBankOptions) {
 
   function poll(slot: Slot) {
     later(options.pollMs ?? 30_000, () => {
-      if (slot.status.state !== 'idle' || !slot.modem) return;
+      if (slot.status.state !== 'ready' || !slot.modem) return;
       refresh(slot)
         .catch(() => {})
         .finally(() => {
@@ -272,7 +278,7 @@ export function createModemBank(options: ModemBankOptions) {
     const ussd = slot.ussd;
     const waitMs = ussd?.lateAnswerWaitMs() ?? 0;
     if (waitMs <= 0) {
-      update(slot, { state: 'idle' });
+      update(slot, { state: 'ready' });
       return;
     }
     update(slot, {
@@ -293,7 +299,7 @@ export function createModemBank(options: ModemBankOptions) {
   /** A waiting modem whose late answer came, or whose wait is over, takes jobs again. */
   function backInService(slot: Slot) {
     if (slot.status.state !== 'waiting' || (slot.ussd?.lateAnswerWaitMs() ?? 0) > 0) return;
-    update(slot, { state: 'idle', waitingUntil: null });
+    update(slot, { state: 'ready', waitingUntil: null });
     serveWaiters();
   }
 
@@ -301,7 +307,7 @@ export function createModemBank(options: ModemBankOptions) {
     return (
       !slot.retired &&
       slot.config.carrierId === carrierId &&
-      slot.status.state === 'idle' &&
+      slot.status.state === 'ready' &&
       slot.modem !== null &&
       slot.ussd !== null &&
       (slot.status.registration === 'registered-home' ||

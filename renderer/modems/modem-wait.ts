@@ -13,7 +13,7 @@ export function secondsLeft(until: string, now: number): number {
  */
 export function firstWaitingModem(modems: readonly Modem[], carrierId: string): Modem | null {
   const own = modems.filter((modem) => modem.carrierId === carrierId);
-  if (own.some((modem) => modem.state === 'idle')) return null;
+  if (own.some((modem) => modem.state === 'ready')) return null;
   const waiting = own.filter((modem) => modem.state === 'waiting' && modem.waitingUntil !== null);
   waiting.sort((a, b) => Date.parse(a.waitingUntil ?? '') - Date.parse(b.waitingUntil ?? ''));
   return waiting[0] ?? null;

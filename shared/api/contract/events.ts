@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { saleSchema } from '../../sale';
 import { shopProfileSchema } from '../../shop';
-import { modemStatusSchema } from './modems';
+import { dealerFloatSchema, modemStatusSchema } from './modems';
 
 /**
  * Events pushed to the signed-in interfaces whose user may hear them
@@ -11,6 +11,8 @@ export const events = {
   'shop.updated': z.object({ profile: shopProfileSchema }),
   'sales.progress': z.object({ sale: saleSchema }),
   'modems.status': z.object({ modems: z.array(modemStatusSchema) }),
+  /** A dealer SIM's float changed (a top-up's reply, a check) or crossed its threshold. */
+  'modems.floats': z.object({ floats: z.array(dealerFloatSchema) }),
   /** A check while running found the database damaged: the shop is now in safe mode. */
   'app.databaseDamaged': z.object({}),
 };

@@ -38,9 +38,9 @@ describe('demo mode', () => {
     const api = await signedIn(host.url, 'clerk', '1111');
     const { modems } = await api.call('modems.list', {});
     expect(modems.map((modem) => [modem.id, modem.state, modem.model])).toEqual([
-      ['nc-demo-sim-1', 'idle', 'SIM-1 simulated modem'],
-      ['nc-demo-sim-2', 'idle', 'E3372'],
-      ['nc-demo-sim-3', 'idle', 'SIM-1 simulated modem'],
+      ['nc-demo-sim-1', 'ready', 'SIM-1 simulated modem'],
+      ['nc-demo-sim-2', 'ready', 'E3372'],
+      ['nc-demo-sim-3', 'ready', 'SIM-1 simulated modem'],
     ]);
   });
 

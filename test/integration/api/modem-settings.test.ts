@@ -53,7 +53,7 @@ describe('configuring the real modem bank', () => {
     });
     const { modems } = await until(
       () => manager.call('modems.list', {}),
-      ({ modems }) => modems[0]?.state === 'idle',
+      ({ modems }) => modems[0]?.state === 'ready',
     );
     expect(modems).toEqual([
       expect.objectContaining({ id: 'modem-1', simulated: false, registration: 'registered-home' }),

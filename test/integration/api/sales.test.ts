@@ -30,8 +30,8 @@ describe('selling over the API, on the demo bank', () => {
     ]);
     const { modems } = await api.call('modems.list', {});
     expect(modems.map((modem) => [modem.state, modem.simulated])).toEqual([
-      ['idle', true],
-      ['idle', true],
+      ['ready', true],
+      ['ready', true],
     ]);
   });
 

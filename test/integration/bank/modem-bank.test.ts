@@ -63,14 +63,14 @@ describe('the modem bank', () => {
     expect(bank.statuses()).toEqual([
       expect.objectContaining({
         id: 'modem-1',
-        state: 'idle',
+        state: 'ready',
         simulated: true,
         registration: 'registered-home',
         manufacturer: 'Comptoir',
       }),
       expect.objectContaining({
         id: 'modem-2',
-        state: 'idle',
+        state: 'ready',
         manufacturer: 'huawei',
         model: 'E3372',
         signalBars: 4,
@@ -153,7 +153,7 @@ describe('the modem bank', () => {
     });
     banks.push(bank);
     await bank.start();
-    expect(bank.statuses()[0]).toMatchObject({ state: 'idle', registration: 'registered-home' });
+    expect(bank.statuses()[0]).toMatchObject({ state: 'ready', registration: 'registered-home' });
     expect(warned).toEqual([
       'Modem modem-1: learnt reply.cpinWithoutOk, which its profile generic does not set (set it there to spare a timeout at each start)',
     ]);
@@ -171,7 +171,7 @@ describe('the modem bank', () => {
     const { bank, published } = bankOf([]);
     await bank.start();
     await bank.add(simulated('modem-7'));
-    expect(bank.statuses()).toEqual([expect.objectContaining({ id: 'modem-7', state: 'idle' })]);
+    expect(bank.statuses()).toEqual([expect.objectContaining({ id: 'modem-7', state: 'ready' })]);
     expect(published.at(-1)).toEqual(bank.statuses());
     expect((await bank.acquire('nc-demo'))?.id).toBe('modem-7');
     await expect(bank.add(simulated('modem-7'))).rejects.toThrow(/already has a modem modem-7/);
@@ -214,7 +214,7 @@ describe('the modem bank', () => {
     lease?.release();
     await readded;
     expect(opened).toHaveLength(2);
-    expect(bank.statuses()).toEqual([expect.objectContaining({ id: 'modem-1', state: 'idle' })]);
+    expect(bank.statuses()).toEqual([expect.objectContaining({ id: 'modem-1', state: 'ready' })]);
   });
 
   it('sets no reconnect timer once closed, so a stopping host exits at once', async () => {

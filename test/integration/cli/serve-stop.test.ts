@@ -50,7 +50,7 @@ async function shopWithModem(profile: PtySimulatorOptions['profile']) {
   await until(
     () => api.call('modems.list', {}),
     ({ modems }) =>
-      modems[0]?.state === 'idle' && modems[0].registration?.startsWith('registered') === true,
+      modems[0]?.state === 'ready' && modems[0].registration?.startsWith('registered') === true,
     'the modem',
   );
   return { databaseFile, child, done, api, simulator };

@@ -57,7 +57,7 @@ describe('a host killed while a top-up is being sent', () => {
     });
     await until(
       () => first.api.call('modems.list', {}),
-      ({ modems }) => modems[0]?.state === 'idle',
+      ({ modems }) => modems[0]?.state === 'ready',
       'the modem',
     );
 
@@ -106,7 +106,7 @@ describe('a host killed while a top-up is being sent', () => {
     expect(again.sale).toMatchObject({ id: sale.id, status: 'unknown' });
     await until(
       () => second.api.call('modems.list', {}),
-      ({ modems }) => modems[0]?.state === 'idle',
+      ({ modems }) => modems[0]?.state === 'ready',
       'the modem after the restart',
     );
     expect(topUpsOf('687999999')).toHaveLength(1);

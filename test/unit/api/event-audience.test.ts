@@ -20,6 +20,8 @@ describe('who hears each event', () => {
     ['shop.updated', shopSaved, otherClerk, true],
     ['modems.status', modems, manager, true],
     ['modems.status', modems, otherClerk, true],
+    ['modems.floats', { floats: [] }, manager, true],
+    ['modems.floats', { floats: [] }, otherClerk, true],
     ['app.databaseDamaged', {}, manager, true],
     ['app.databaseDamaged', {}, otherClerk, true],
   ] as const)('%s as sent to %o: %s', (event, payload, user, expected) => {
@@ -31,6 +33,7 @@ describe('who hears each event', () => {
       'sales.progress',
       'shop.updated',
       'modems.status',
+      'modems.floats',
       'app.databaseDamaged',
     ]);
     expect(new Set(Object.keys(events))).toEqual(decided);

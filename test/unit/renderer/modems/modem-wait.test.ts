@@ -10,7 +10,12 @@ function modem(id: string, state: Modem['state'], waitingUntil: string | null = 
     id,
     carrierId: 'nc-demo',
     state,
+    since: '2026-12-06T10:00:00.000Z',
     simulated: true,
+    link: 'serial',
+    iccid: null,
+    imei: null,
+    simChange: null,
     manufacturer: null,
     model: null,
     registration: 'registered-home',
@@ -18,6 +23,7 @@ function modem(id: string, state: Modem['state'], waitingUntil: string | null = 
     signalBars: 4,
     problem: null,
     waitingUntil,
+    signalHistory: [],
   };
 }
 
@@ -27,7 +33,7 @@ describe('the modem a waiting sale waits for', () => {
       modem('modem-1', 'waiting', '2026-12-06T10:00:40.000Z'),
       modem('modem-2', 'busy'),
       modem('modem-3', 'waiting', '2026-12-06T10:00:20.000Z'),
-      { ...modem('modem-4', 'idle'), carrierId: 'other' },
+      { ...modem('modem-4', 'ready'), carrierId: 'other' },
     ];
     expect(firstWaitingModem(modems, 'nc-demo')?.id).toBe('modem-3');
   });
@@ -35,7 +41,7 @@ describe('the modem a waiting sale waits for', () => {
   it('is none while a modem of the carrier is ready, or when none waits', () => {
     const ready = [
       modem('modem-1', 'waiting', '2026-12-06T10:00:40.000Z'),
-      modem('modem-2', 'idle'),
+      modem('modem-2', 'ready'),
     ];
     expect(firstWaitingModem(ready, 'nc-demo')).toBeNull();
     expect(firstWaitingModem([modem('modem-1', 'busy')], 'nc-demo')).toBeNull();
