@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { modemStatusSchema } from '../../shared/api/contract/modems';
+import type { modemStatusSchema, modemTimelineEventSchema } from '../../shared/api/contract/modems';
 import type { ReplyQuirks } from '../gsm/at/reply';
 import type { AtChannelOptions } from '../gsm/channel';
 import { createAtChannel } from '../gsm/channel';
@@ -23,6 +23,7 @@ export interface ModemConfig {
 
 export type ModemStatus = z.output<typeof modemStatusSchema>;
 export type ModemState = ModemStatus['state'];
+type ModemTimelineEvent = z.output<typeof modemTimelineEventSchema>;
 
 /** How many signal readings a modem's status keeps (every poll, 30 s apart by default). */
 const signalHistoryLength = 24;
@@ -42,6 +43,8 @@ interface ModemBankOptions {
   modems: readonly ModemConfig[];
   openLink(port: ModemPort): Promise<ModemLink>;
   onStatus?(statuses: ModemStatus[]): void;
+  /** What happened to a modem, for its timeline (kept by the caller). */
+  onTimeline?(modemId: string, event: ModemTimelineEvent, detail: string | null): void;
   /**
    * Runs once a modem is opened (again after each reconnect), before it is lent to any job:
    * what must listen to the modem from the start (its SMS inbox) starts here.
@@ -206,6 +209,7 @@ export function createModemBank(options: ModemBankOptions) {
         slot.modem = null;
         slot.ussd = null;
         update(slot, { state: 'offline', problem: error.message, waitingUntil: null });
+        options.onTimeline?.(slot.config.id, 'offline', error.message);
         reconnectLater(slot);
       });
       const { port } = slot.config;
@@ -249,11 +253,13 @@ export function createModemBank(options: ModemBankOptions) {
       });
       await refresh(slot);
       update(slot, { state: 'ready' });
+      options.onTimeline?.(slot.config.id, 'opened', modem.profile.id);
       serveWaiters();
       poll(slot);
     } catch (error) {
       slot.modem = null;
       update(slot, { state: 'offline', problem: (error as Error).message });
+      options.onTimeline?.(slot.config.id, 'offline', (error as Error).message);
       reconnectLater(slot);
     }
   }
