@@ -15,8 +15,11 @@ import {
 import { serviceCodes } from './service-codes';
 
 export type UssdAnswer =
-  /** A text; `waitsForReply` is a menu or a question (+CUSD: 1), otherwise the end (+CUSD: 0). */
-  | { kind: 'text'; text: string; waitsForReply: boolean }
+  /**
+   * A text; `waitsForReply` is a menu or a question (+CUSD: 1), otherwise the end (+CUSD: 0).
+   * `topUp`: the answer to a top-up (done or refused), which a fault may hold back.
+   */
+  | { kind: 'text'; text: string; waitsForReply: boolean; topUp?: true }
   /** The service code is unknown to the network (+CUSD: 4). */
   | { kind: 'not-supported' }
   /** Received, never answered. */
@@ -72,9 +75,11 @@ export function createCarrierNetwork(behaviour: CarrierBehaviour, now: () => Dat
       return { kind: 'text', text: step.ask, waitsForReply: true };
     }
     dialogue = null;
-    return step.run === 'dealer-balance'
-      ? done(fillText(texts.dealerBalance, { balance: money(dealerBalance) }))
-      : topUp(slots);
+    if (step.run === 'dealer-balance') {
+      return done(fillText(texts.dealerBalance, { balance: money(dealerBalance) }));
+    }
+    const answer = topUp(slots);
+    return answer.kind === 'text' ? { ...answer, topUp: true } : answer;
   }
 
   function done(text: string): UssdAnswer {

@@ -354,6 +354,7 @@ describe('profiles as data', () => {
       'sim-busy',
       'cut-sms',
       'cme',
+      'late-top-up',
     ]);
     for (const { description } of listed) expect(description).toMatch(/^[^\n]{10,130}$/);
   });
