@@ -17,9 +17,10 @@ import { serviceCodes } from './service-codes';
 export type UssdAnswer =
   /**
    * A text; `waitsForReply` is a menu or a question (+CUSD: 1), otherwise the end (+CUSD: 0).
-   * `topUp`: the answer to a top-up (done or refused), which a fault may hold back.
+   * `topUp`: the answer to a top-up (done or refused), which a fault may hold back; `lateMs`:
+   * the network itself holds it back that long (the behaviour's `lateTopUps`).
    */
-  | { kind: 'text'; text: string; waitsForReply: boolean; topUp?: true }
+  | { kind: 'text'; text: string; waitsForReply: boolean; topUp?: true; lateMs?: number }
   /** The service code is unknown to the network (+CUSD: 4). */
   | { kind: 'not-supported' }
   /** Received, never answered. */
@@ -79,7 +80,12 @@ export function createCarrierNetwork(behaviour: CarrierBehaviour, now: () => Dat
       return done(fillText(texts.dealerBalance, { balance: money(dealerBalance) }));
     }
     const answer = topUp(slots);
-    return answer.kind === 'text' ? { ...answer, topUp: true } : answer;
+    if (answer.kind !== 'text') return answer;
+    const late = behaviour.ussd.lateTopUps;
+    const customer = customerNumber(slots.customer ?? '');
+    return late?.customers.includes(customer)
+      ? { ...answer, topUp: true, lateMs: late.afterMs }
+      : { ...answer, topUp: true };
   }
 
   function done(text: string): UssdAnswer {

@@ -34,6 +34,13 @@ export function createUssdSession(deps: UssdSessionDeps): UssdControl {
     });
   }
 
+  /** How late an answer comes (null: never), or undefined when it comes in time. */
+  function lateBy(answer: UssdAnswer): number | null | undefined {
+    if (answer.kind !== 'text' || !answer.topUp) return undefined;
+    if (deps.lateTopUp) return deps.lateTopUp.afterMs;
+    return answer.lateMs;
+  }
+
   /**
    * A held-back answer reaches the line in the end, even after the dealer gave up on it (the
    * network sent it); it ends the session only if nothing was asked since.
@@ -57,9 +64,9 @@ export function createUssdSession(deps: UssdSessionDeps): UssdControl {
       state = 'waiting-network';
       // Silent: the modem does not hold its OK for an answer that will never come.
       if (answer.kind === 'silent') return { printed: Promise.resolve() };
-      const late = answer.kind === 'text' && answer.topUp ? deps.lateTopUp : null;
-      if (late) {
-        if (late.afterMs !== null) printLate(answer, asked, deps.latencyMs + late.afterMs);
+      const late = lateBy(answer);
+      if (late !== undefined) {
+        if (late !== null) printLate(answer, asked, deps.latencyMs + late);
         return { printed: Promise.resolve() };
       }
       const printed = new Promise<void>((resolve) => {

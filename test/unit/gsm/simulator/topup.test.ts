@@ -223,6 +223,23 @@ describe('the dealer on the demo network', () => {
     expect(modem.modem.state.ussd).toBe('idle');
   });
 
+  it('answers the top-ups of the lines it is told to answer late, and the others in time', async () => {
+    const modem = bench(
+      carrier({
+        ussd: { ...DEMO_CARRIER.ussd, lateTopUps: { customers: ['687654321'], afterMs: 3000 } },
+      }),
+    );
+    const inTime = await topUp(modem, '687123456', '1', '1234');
+    expect(inTime.at(-1)?.text).toMatch(/^Recharge 1Go OK pour 687123456/);
+    for (const step of ['*123#', '1', '687654321', '1']) await ussd(modem, step);
+    await modem.answer('AT+CUSD=1,"1234",15\r');
+    modem.clock.advance(2999);
+    await modem.settle();
+    expect(modem.take()).toBe('');
+    modem.clock.advance(1);
+    expect((await heard(modem)).text).toMatch(/^Recharge 1Go OK pour 687654321\. Réf TX48214/);
+  });
+
   it('late-top-up(never): never answers any top-up, though the network did it', async () => {
     const modem = bench({ profile: 'late-top-up(never)' });
     for (const step of ['*123#', '1', '687123456', '2']) await ussd(modem, step);
