@@ -374,6 +374,16 @@ describe('profiles as data', () => {
     expect(custom).toMatchObject({ networkLatencyMs: 10, sim: { pin: '0000', puk: '12345678' } });
   });
 
+  it('late-top-up takes a delay in seconds, or never, and is off in every other profile', () => {
+    expect(resolveProfile('late-top-up').faults.lateTopUp).toEqual({ afterMs: 90_000 });
+    expect(resolveProfile('huawei+late-top-up(45)').faults.lateTopUp).toEqual({ afterMs: 45_000 });
+    expect(resolveProfile('late-top-up(never)').faults.lateTopUp).toEqual({ afterMs: null });
+    expect(() => resolveProfile('late-top-up(soon)')).toThrow(/whole number/);
+    for (const { name } of NAMED_PROFILES.filter((named) => named.name !== 'late-top-up')) {
+      expect(resolveProfile(name).faults.lateTopUp).toBeNull();
+    }
+  });
+
   it('say which names exist when given an unknown one', () => {
     expect(() => resolveProfile('nokia')).toThrow(/Unknown modem profile "nokia".*huawei/);
     expect(() => resolveProfile('huawei(1)')).toThrow(/takes no parameter/);
