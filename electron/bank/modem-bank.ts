@@ -7,7 +7,7 @@ import { realClock } from '../gsm/clock';
 import type { ModemLink } from '../gsm/link/link';
 import { type Modem, openModem } from '../gsm/modem';
 import { loadModemProfiles, type ModemProfile, type UssdRequestEncoding } from '../gsm/profiles';
-import { createUssdSession, type UssdSession } from '../gsm/ussd';
+import { createUssdSession, type UssdAnswer, type UssdSession } from '../gsm/ussd';
 import type { ModemPort } from './links';
 import { usbIdOfPort } from './ports';
 import { describeEntry } from './transcript-text';
@@ -137,6 +137,7 @@ export function createModemBank(options: ModemBankOptions) {
     return profiles;
   };
   const waiters: Waiter[] = [];
+  const lateAnswerListeners = new Set<(modemId: string, answer: UssdAnswer) => void>();
   // A modem taken out while busy closes when its job ends; a re-added one waits for its port.
   const closing = new Map<string, Promise<void>>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -242,6 +243,10 @@ export function createModemBank(options: ModemBankOptions) {
         },
       });
       slot.ussd = ussd;
+      ussd.onLateAnswer((answer) => {
+        if (slot.ussd !== ussd) return;
+        for (const listener of lateAnswerListeners) listener(slot.config.id, answer);
+      });
       ussd.onLineFreed(() => {
         if (slot.ussd === ussd) backInService(slot);
       });
@@ -414,6 +419,14 @@ export function createModemBank(options: ModemBankOptions) {
       if (!slot || !usable(slot, slot.config.carrierId)) return null;
       if (waiters.some((waiter) => waiter.carrierId === slot.config.carrierId)) return null;
       return lendSlot(slot);
+    },
+    /**
+     * Tells `listener` of each late answer a modem receives within its wait (the answer to its
+     * last timed-out USSD request), before the modem takes jobs again; returns the unsubscribe.
+     */
+    onLateAnswer(listener: (modemId: string, answer: UssdAnswer) => void): () => void {
+      lateAnswerListeners.add(listener);
+      return () => lateAnswerListeners.delete(listener);
     },
     /** Adds a modem the manager configured; resolves once it is idle or has failed once. */
     async add(config: ModemConfig) {

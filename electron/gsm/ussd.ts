@@ -9,6 +9,9 @@ import type { ModemProfile, UssdRequestEncoding } from './profiles';
 /** How a USSD step ended, as `comptoir ussd` and the renewal journal report it. */
 export type UssdStatus = 'done' | 'menu' | 'ended' | 'not-supported' | 'timeout' | 'error';
 
+/** What the network answered, without the request it answers. */
+export type UssdAnswer = Omit<UssdStep, 'sent'>;
+
 export interface UssdStep {
   sent: string;
   status: UssdStatus;
@@ -74,6 +77,8 @@ interface ModemUssdState {
   waiting: boolean;
   /** Told when the late answer (or the release notice) came and the line is free again. */
   freed: Set<() => void>;
+  /** Told of the late answer itself, with the end of the wait it came in (before `freed`). */
+  answered: Set<(urc: Urc, lateUntil: number) => void>;
 }
 
 const modemStates = new WeakMap<AtChannel, ModemUssdState>();
@@ -108,16 +113,20 @@ function stateOf(channel: AtChannel): ModemUssdState {
       waiting: false,
       ending: false,
       freed: new Set(),
+      answered: new Set(),
     };
     // An answer nobody waits for is the late one: once it came, the line is clear for the next
     // request. A release notice is not it, and clears nothing, unless a session is being ended.
     channel.onUrc((urc) => {
       if (fresh.waiting || urc.name !== '+CUSD') return;
-      if (answerOf(urc) || (fresh.ending && isRelease(urc))) {
-        const held = fresh.lateUntil !== 0;
+      const answer = answerOf(urc);
+      if (answer || (fresh.ending && isRelease(urc))) {
+        const lateUntil = fresh.lateUntil;
         fresh.lateUntil = 0;
         fresh.ending = false;
-        if (held) for (const listener of fresh.freed) listener();
+        if (lateUntil === 0) return;
+        if (answer) for (const listener of fresh.answered) listener(urc, lateUntil);
+        for (const listener of fresh.freed) listener();
       }
     });
     modemStates.set(channel, fresh);
@@ -164,6 +173,11 @@ export interface UssdSession {
   lateAnswerWaitMs(): number;
   /** Calls `listener` each time the awaited late answer comes early; returns the unsubscribe. */
   onLineFreed(listener: () => void): () => void;
+  /**
+   * Calls `listener` with the answer to a timed-out request when it comes within the late-answer
+   * wait (never one that comes after it: by then the line may carry another request's answer).
+   */
+  onLateAnswer(listener: (answer: UssdAnswer) => void): () => void;
 }
 
 /**
@@ -269,19 +283,17 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
       expectLateAnswer();
       return { sent: shown, status: 'timeout', m: null, text: '', dcs: null, refused: false };
     }
+    const read = readAnswer(urc, charset ?? charsetFor(encoding));
+    return { sent: shown, ...read, refused: read.m === 4 };
+  }
+
+  /** An answer as the line carried it, decoded by its DCS in the charset the modem is in. */
+  function readAnswer(urc: Urc, assumed: UssdCharset): UssdAnswer {
     const parsed = parseCusd(urc.lines.join('\n'));
     if (!parsed.ok) throw new Error('unreachable: the answer was parsed when it arrived');
     const { status: m, text: raw, dcs } = parsed.value;
-    const decoded =
-      raw === undefined ? '' : decodeUssdAnswer(raw, dcs, charset ?? charsetFor(encoding)).text;
-    return {
-      sent: shown,
-      status: statusOfM[m] ?? 'error',
-      m,
-      text: decoded,
-      dcs: dcs ?? null,
-      refused: m === 4,
-    };
+    const decoded = raw === undefined ? '' : decodeUssdAnswer(raw, dcs, assumed).text;
+    return { status: statusOfM[m] ?? 'error', m, text: decoded, dcs: dcs ?? null };
   }
 
   function settle(step: UssdStep & { refused: boolean }): UssdStep {
@@ -298,6 +310,14 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
     onLineFreed(listener) {
       modem.freed.add(listener);
       return () => modem.freed.delete(listener);
+    },
+    onLateAnswer(listener) {
+      const heard = (urc: Urc, lateUntil: number) => {
+        if (clock.now().getTime() > lateUntil) return;
+        listener(readAnswer(urc, charset ?? 'GSM'));
+      };
+      modem.answered.add(heard);
+      return () => modem.answered.delete(heard);
     },
     async start(code, timeoutMs, startOptions = {}) {
       assertUssdText(code);

@@ -24,6 +24,7 @@ import type { UserStore } from '../store/users';
 import { createTopUpConfirmations } from './confirmations';
 import { createInFlight } from './in-flight';
 import { createJournal, type InSameCommit, type Journal, JournalError } from './journal';
+import { createLateAnswers } from './late-answers';
 import { createReceipting } from './receipting';
 import { createReceiptBook, type ReceiptBook } from './receipts';
 import { recoverInterruptedSales } from './recovery';
@@ -103,8 +104,9 @@ export function catalogOf(carriers: readonly CarrierProfile[]): ProcedureOutput<
 
 /**
  * The renewal journal and what moves it: renewals at the counter, the carrier's confirmations by
- * SMS (heard from the first message on: one that came while the app was off counts), receipts
- * with every outcome, and the sales procedures. Each move is announced as `sales.progress`.
+ * SMS (heard from the first message on: one that came while the app was off counts) and by a
+ * top-up's late USSD answer, receipts with every outcome, and the sales procedures. Each move is
+ * announced as `sales.progress`.
  */
 export function createSales(deps: {
   db: Database;
@@ -133,6 +135,20 @@ export function createSales(deps: {
   const view = saleViewer(receipts);
   const announce = (sale: Sale) => deps.events.emit('sales.progress', { sale: view(sale) });
   const inFlight = createInFlight();
+  const lateAnswers = createLateAnswers({
+    journal,
+    carrierOf: carriers.find,
+    receiptWithOutcome: receipting.withOutcome,
+    onSettled: announce,
+    now,
+  });
+  deps.bank.onLateAnswer((modemId, answer) => {
+    try {
+      lateAnswers.consider(modemId, answer);
+    } catch (error) {
+      deps.log.error(`A late answer on ${modemId} could not settle its sale`, error);
+    }
+  });
   const renewing = createRenewals({
     journal,
     bank: deps.bank,
@@ -140,6 +156,7 @@ export function createSales(deps: {
     dealerPin: deps.dealerPin,
     onOutcome: receipting.withOutcome,
     onProgress: announce,
+    awaitLateAnswer: lateAnswers.awaitAnswer,
   });
   const renewals: Renewals = {
     renew: (request, clerk) => inFlight.track(renewing.renew(request, clerk)),

@@ -290,6 +290,31 @@ export function createJournal(db: Database, now: () => Date) {
       .immediate();
   }
 
+  /**
+   * The one move of an unknown sale the carrier settled (by SMS, by a late answer). A success
+   * records `confirmedBy` as its reason; a failure records the carrier's reason, as its refund does.
+   */
+  function settledByCarrier(
+    id: number,
+    settlement: Exclude<Settlement, { status: 'unknown' }>,
+    confirmedBy: string,
+    actor: Actor,
+    inSameCommit?: InSameCommit,
+  ): Sale {
+    const { transcript } = settlement;
+    const detail =
+      settlement.status === 'succeeded'
+        ? {
+            actor,
+            reason: confirmedBy,
+            transcript,
+            reference: settlement.reference,
+            dealerBalance: settlement.dealerBalance,
+          }
+        : { actor, reason: settlement.reason, transcript };
+    return transition(id, 'unknown', settlement.status, detail, inSameCommit);
+  }
+
   return {
     get,
     findByKey(key: string): Sale | null {
@@ -447,13 +472,27 @@ export function createJournal(db: Database, now: () => Date) {
       actor: Actor,
       inSameCommit?: InSameCommit,
     ): Sale {
-      return transition(
+      return settledByCarrier(
         id,
-        'unknown',
-        'succeeded',
-        { actor, reason: 'confirmed by the carrier’s SMS', transcript, reference },
+        { status: 'succeeded', reference, dealerBalance: null, transcript },
+        'confirmed by the carrier’s SMS',
+        actor,
         inSameCommit,
       );
+    },
+
+    /**
+     * An unknown sale the carrier's own word settled after all (its late USSD answer): succeeded
+     * with its reference and the dealer's balance, or failed and refunded, with what it said.
+     */
+    settleUnknown(
+      id: number,
+      settlement: Exclude<Settlement, { status: 'unknown' }>,
+      confirmedBy: string,
+      actor: Actor,
+      inSameCommit?: InSameCommit,
+    ): Sale {
+      return settledByCarrier(id, settlement, confirmedBy, actor, inSameCommit);
     },
 
     /**

@@ -30,6 +30,12 @@ interface RenewalDeps {
    * timeout: a modem waiting for a late answer may free up meanwhile).
    */
   modemWaitMs?: number;
+  /**
+   * A top-up left `unknown` on a modem that may still receive its answer for `waitMs` (0: not
+   * any more), sent at `sentAt`: the late answer, if it comes, is this sale's. Returns the sale
+   * settled at once when that answer came already (while the request was being cancelled).
+   */
+  awaitLateAnswer?(sale: Sale, modemId: string, sentAt: string, waitMs: number): Sale | null;
 }
 
 export class RenewalError extends Error {
@@ -47,7 +53,11 @@ export class RenewalError extends Error {
 type Attempt = { settlement: Settlement } | { notSent: string };
 
 /** The carrier's reading of the final answer, as a settlement of the sale. */
-function settlementOf(carrier: CarrierProfile, text: string, transcript: string): Settlement {
+export function settlementOf(
+  carrier: CarrierProfile,
+  text: string,
+  transcript: string,
+): Settlement {
   const outcome = classifyTopUpAnswer(carrier, text);
   if (outcome.kind === 'succeeded') {
     return {
@@ -272,7 +282,7 @@ export function createRenewals(deps: RenewalDeps) {
           deps.journal.abandonBeforeSending(sale.id, reason, systemActor, deps.onOutcome),
         );
       }
-      progress(deps.journal.markSending(sale.id, lease.id, actor));
+      const sending = progress(deps.journal.markSending(sale.id, lease.id, actor));
       const modem: Actor = { kind: 'modem', modemId: lease.id };
       const attempt = await runScript(carrier, lease, rendered.steps, rendered.masked);
       if ('notSent' in attempt) {
@@ -285,7 +295,14 @@ export function createRenewals(deps: RenewalDeps) {
           ),
         );
       }
-      return progress(deps.journal.settle(sale.id, attempt.settlement, modem, deps.onOutcome));
+      const settled = progress(
+        deps.journal.settle(sale.id, attempt.settlement, modem, deps.onOutcome),
+      );
+      if (settled.status === 'unknown') {
+        const waitMs = lease.ussd.lateAnswerWaitMs();
+        return deps.awaitLateAnswer?.(settled, lease.id, sending.updatedAt, waitMs) ?? settled;
+      }
+      return settled;
     } finally {
       lease.release();
     }

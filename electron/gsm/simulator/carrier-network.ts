@@ -15,8 +15,12 @@ import {
 import { serviceCodes } from './service-codes';
 
 export type UssdAnswer =
-  /** A text; `waitsForReply` is a menu or a question (+CUSD: 1), otherwise the end (+CUSD: 0). */
-  | { kind: 'text'; text: string; waitsForReply: boolean }
+  /**
+   * A text; `waitsForReply` is a menu or a question (+CUSD: 1), otherwise the end (+CUSD: 0).
+   * `topUp`: the answer to a top-up (done or refused), which a fault may hold back; `lateMs`:
+   * the network itself holds it back that long (the behaviour's `lateTopUps`).
+   */
+  | { kind: 'text'; text: string; waitsForReply: boolean; topUp?: true; lateMs?: number }
   /** The service code is unknown to the network (+CUSD: 4). */
   | { kind: 'not-supported' }
   /** Received, never answered. */
@@ -72,9 +76,16 @@ export function createCarrierNetwork(behaviour: CarrierBehaviour, now: () => Dat
       return { kind: 'text', text: step.ask, waitsForReply: true };
     }
     dialogue = null;
-    return step.run === 'dealer-balance'
-      ? done(fillText(texts.dealerBalance, { balance: money(dealerBalance) }))
-      : topUp(slots);
+    if (step.run === 'dealer-balance') {
+      return done(fillText(texts.dealerBalance, { balance: money(dealerBalance) }));
+    }
+    const answer = topUp(slots);
+    if (answer.kind !== 'text') return answer;
+    const late = behaviour.ussd.lateTopUps;
+    const customer = customerNumber(slots.customer ?? '');
+    return late?.customers.includes(customer)
+      ? { ...answer, topUp: true, lateMs: late.afterMs }
+      : { ...answer, topUp: true };
   }
 
   function done(text: string): UssdAnswer {

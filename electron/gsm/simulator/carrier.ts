@@ -100,6 +100,11 @@ export interface CarrierBehaviour {
      * whether the network did the top-up anyway (the case a shop must verify).
      */
     silentTopUps: { customers: readonly string[]; applied: boolean };
+    /**
+     * Top-ups for these customers are done at once but answered `afterMs` late, whatever the
+     * dealer did meanwhile (none by default; a modem profile's `late-top-up` does it for all).
+     */
+    lateTopUps?: { customers: readonly string[]; afterMs: number };
     /** A menu left waiting this long is closed by the network (+CUSD: 2). */
     menuTimeoutMs: number;
     /** The number in the first top-up reference ("TX48213"); each top-up takes the next. */

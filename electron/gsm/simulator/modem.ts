@@ -144,6 +144,7 @@ export function createSimulatedModem(
     timers,
     latencyMs: profile.networkLatencyMs,
     menuTimeoutMs: carrier.ussd.menuTimeoutMs,
+    lateTopUp: profile.faults.lateTopUp,
     print: printUssd,
   });
 

@@ -98,6 +98,11 @@ export interface SimulatedModemProfile {
      * part): its user data is shorter than its length says.
      */
     cutSmsOctets: number;
+    /**
+     * The network's answer to a top-up reaches the line `afterMs` late, whatever the dealer did
+     * meanwhile (the top-up itself is done at once); `afterMs` null: it never comes.
+     */
+    lateTopUp: { afterMs: number | null } | null;
   };
 }
 
@@ -160,5 +165,6 @@ export const GENERIC_PROFILE: SimulatedModemProfile = {
     cme: [],
     noise: null,
     cutSmsOctets: 0,
+    lateTopUp: null,
   },
 };

@@ -181,6 +181,23 @@ export const NAMED_PROFILES: readonly NamedProfile[] = [
       },
     },
   },
+  {
+    name: 'late-top-up',
+    description:
+      'The network answers each top-up 90 s late (late-top-up(SECONDS), or late-top-up(never)).',
+    overrides: { faults: { lateTopUp: { afterMs: 90_000 } } },
+    parameter: {
+      meaning: 'how many seconds late, or never',
+      apply: (value) => ({
+        faults: {
+          lateTopUp: {
+            afterMs:
+              value.trim() === 'never' ? null : positive(value, 'The delay in seconds') * 1000,
+          },
+        },
+      }),
+    },
+  },
 ];
 
 /** The profile names with their one-line descriptions, for `comptoir simulate --help`. */

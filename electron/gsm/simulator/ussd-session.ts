@@ -15,6 +15,8 @@ interface UssdSessionDeps {
   timers: TimerSet;
   latencyMs: number;
   menuTimeoutMs: number;
+  /** The profile's fault: top-up answers come this late, or never (afterMs null). */
+  lateTopUp: { afterMs: number | null } | null;
   print(event: UssdEvent): void;
 }
 
@@ -32,6 +34,24 @@ export function createUssdSession(deps: UssdSessionDeps): UssdControl {
     });
   }
 
+  /** How late an answer comes (null: never), or undefined when it comes in time. */
+  function lateBy(answer: UssdAnswer): number | null | undefined {
+    if (answer.kind !== 'text' || !answer.topUp) return undefined;
+    if (deps.lateTopUp) return deps.lateTopUp.afterMs;
+    return answer.lateMs;
+  }
+
+  /**
+   * A held-back answer reaches the line in the end, even after the dealer gave up on it (the
+   * network sent it); it ends the session only if nothing was asked since.
+   */
+  function printLate(answer: UssdAnswer, asked: number, afterMs: number): void {
+    deps.timers.after(afterMs, () => {
+      if (asked === generation) state = 'idle';
+      deps.print(answer);
+    });
+  }
+
   return {
     get state() {
       return state;
@@ -44,6 +64,11 @@ export function createUssdSession(deps: UssdSessionDeps): UssdControl {
       state = 'waiting-network';
       // Silent: the modem does not hold its OK for an answer that will never come.
       if (answer.kind === 'silent') return { printed: Promise.resolve() };
+      const late = lateBy(answer);
+      if (late !== undefined) {
+        if (late !== null) printLate(answer, asked, deps.latencyMs + late);
+        return { printed: Promise.resolve() };
+      }
       const printed = new Promise<void>((resolve) => {
         deps.timers.after(deps.latencyMs, () => {
           if (asked === generation) {

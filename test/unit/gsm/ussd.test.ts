@@ -363,6 +363,62 @@ describe('USSD top-ups on a modem out of step', () => {
     expect(ussd.lateAnswerWaitMs()).toBe(0);
   });
 
+  it('hands over the late answer that comes within the wait, decoded, once', async () => {
+    const time = steppedClock();
+    const modem = scriptedModem((command) => {
+      if (!command.startsWith('AT+CUSD=1,')) return ok;
+      time.clock.setTimeout(
+        () => void modem.modem.write(Buffer.from('\r\n+CUSD: 0,"Recharge 1Go OK. Ref TX2",15\r\n')),
+        500,
+      );
+      return ok;
+    });
+    const ussd = createUssdSession(createAtChannel(modem.client, { clock: time.clock }), {
+      profile: genericProfile,
+      lateAnswerMs: 2_000,
+      clock: time.clock,
+    });
+    const heard: unknown[] = [];
+    ussd.onLateAnswer((answer) => heard.push(answer));
+    expect((await time.drive(ussd.start('*123*1*687999999*1*1234#', 100))).status).toBe('timeout');
+    await time.step(500);
+    expect(heard).toEqual([{ status: 'done', m: 0, text: 'Recharge 1Go OK. Ref TX2', dcs: 15 }]);
+    // A stray answer after it is nobody's late answer.
+    await modem.modem.write(Buffer.from('\r\n+CUSD: 0,"Recharge 1Go OK. Ref TX2",15\r\n'));
+    await time.step(50);
+    expect(heard).toHaveLength(1);
+  });
+
+  it('hands over no answer that comes after the wait, and none that a request waits for', async () => {
+    const time = steppedClock();
+    let dialled = 0;
+    const modem = scriptedModem((command) => {
+      if (!command.startsWith('AT+CUSD=1,')) return ok;
+      dialled++;
+      if (dialled === 1) {
+        time.clock.setTimeout(
+          () =>
+            void modem.modem.write(Buffer.from('\r\n+CUSD: 0,"Recharge 5Go OK. Ref TX1",15\r\n')),
+          2_500,
+        );
+        return ok;
+      }
+      return `${ok}\r\n+CUSD: 0,"Solde 900",15\r\n`;
+    });
+    const ussd = createUssdSession(createAtChannel(modem.client, { clock: time.clock }), {
+      profile: genericProfile,
+      lateAnswerMs: 2_000,
+      clock: time.clock,
+    });
+    const heard: unknown[] = [];
+    ussd.onLateAnswer((answer) => heard.push(answer));
+    expect((await time.drive(ussd.start('*123*1*687123456*2*1234#', 100))).status).toBe('timeout');
+    await time.step(2_600);
+    expect(heard).toEqual([]);
+    expect(await time.drive(ussd.start('*100#', 1_000))).toMatchObject({ text: 'Solde 900' });
+    expect(heard).toEqual([]);
+  });
+
   it('does not take the late answer of a top-up whose AT+CUSD=1 itself timed out', async () => {
     // The modem takes A but its OK never comes in time; A's answer comes 3 s later. B, asked
     // meanwhile, is refused; once A's answer came, C goes and gets its own.

@@ -354,6 +354,7 @@ describe('profiles as data', () => {
       'sim-busy',
       'cut-sms',
       'cme',
+      'late-top-up',
     ]);
     for (const { description } of listed) expect(description).toMatch(/^[^\n]{10,130}$/);
   });
@@ -371,6 +372,16 @@ describe('profiles as data', () => {
     expect(profile.name).toBe('huawei+slow(250)+cme(AT+COPS?,30)');
     const custom = resolveProfile(['ucs2', { networkLatencyMs: 10, sim: { pin: '0000' } }]);
     expect(custom).toMatchObject({ networkLatencyMs: 10, sim: { pin: '0000', puk: '12345678' } });
+  });
+
+  it('late-top-up takes a delay in seconds, or never, and is off in every other profile', () => {
+    expect(resolveProfile('late-top-up').faults.lateTopUp).toEqual({ afterMs: 90_000 });
+    expect(resolveProfile('huawei+late-top-up(45)').faults.lateTopUp).toEqual({ afterMs: 45_000 });
+    expect(resolveProfile('late-top-up(never)').faults.lateTopUp).toEqual({ afterMs: null });
+    expect(() => resolveProfile('late-top-up(soon)')).toThrow(/whole number/);
+    for (const { name } of NAMED_PROFILES.filter((named) => named.name !== 'late-top-up')) {
+      expect(resolveProfile(name).faults.lateTopUp).toBeNull();
+    }
   });
 
   it('say which names exist when given an unknown one', () => {

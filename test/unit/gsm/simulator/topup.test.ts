@@ -25,6 +25,12 @@ async function ussd(modem: Bench, text: string): Promise<Answer> {
   return { m, dcs, text: decodeUssdAnswer(str, dcs, 'GSM').text };
 }
 
+/** The next +CUSD the modem prints of itself (a late answer), decoded. */
+async function heard(modem: Bench): Promise<Answer> {
+  const { m, str, dcs } = cusdOf(await modem.waitFor(CUSD_LINE));
+  return { m, dcs, text: decodeUssdAnswer(str, dcs, 'GSM').text };
+}
+
 async function topUp(modem: Bench, customer: string, plan: string, pin: string) {
   const steps = [];
   for (const step of ['*123#', '1', customer, plan, pin]) steps.push(await ussd(modem, step));
@@ -181,6 +187,67 @@ describe('the dealer on the demo network', () => {
     await modem.settle();
     expect(modem.take()).toBe('');
     expect(modem.modem.state.carrier.dealerBalance).toBe(250_000);
+  });
+
+  it('late-top-up(N): answers a top-up N seconds late, even after the dealer cancelled', async () => {
+    const modem = bench({ profile: 'late-top-up(45)' });
+    for (const step of ['*123#', '1', '687123456', '2']) await ussd(modem, step);
+    expect(await modem.answer('AT+CUSD=1,"1234",15\r')).toBe('AT+CUSD=1,"1234",15\r\r\nOK\r\n');
+    // The network did the top-up at once; only its answer is held back.
+    expect(modem.modem.state.carrier.dealerBalance).toBe(245_000);
+    expect(await modem.answer('AT+CUSD=2\r')).toBe('AT+CUSD=2\r\r\nOK\r\n');
+    modem.clock.advance(44_999);
+    await modem.settle();
+    expect(modem.take()).toBe('');
+    modem.clock.advance(1);
+    expect(await heard(modem)).toEqual({
+      m: 0,
+      dcs: 15,
+      text: 'Recharge 5Go OK pour 687123456. Réf TX48213. Nouveau solde 245 000 XPF',
+    });
+  });
+
+  it('late-top-up(N): holds back refusals too, and nothing but top-ups', async () => {
+    const modem = bench({ profile: 'late-top-up(5)' });
+    expect(await ussd(modem, '*100#')).toMatchObject({
+      m: 0,
+      text: 'Solde revendeur: 250 000 XPF',
+    });
+    for (const step of ['*123#', '1', '687123456', '2']) await ussd(modem, step);
+    await modem.answer('AT+CUSD=1,"9999",15\r');
+    modem.clock.advance(5000);
+    expect(await heard(modem)).toMatchObject({
+      m: 0,
+      text: 'Code PIN revendeur incorrect. Recharge annulée.',
+    });
+    expect(modem.modem.state.ussd).toBe('idle');
+  });
+
+  it('answers the top-ups of the lines it is told to answer late, and the others in time', async () => {
+    const modem = bench(
+      carrier({
+        ussd: { ...DEMO_CARRIER.ussd, lateTopUps: { customers: ['687654321'], afterMs: 3000 } },
+      }),
+    );
+    const inTime = await topUp(modem, '687123456', '1', '1234');
+    expect(inTime.at(-1)?.text).toMatch(/^Recharge 1Go OK pour 687123456/);
+    for (const step of ['*123#', '1', '687654321', '1']) await ussd(modem, step);
+    await modem.answer('AT+CUSD=1,"1234",15\r');
+    modem.clock.advance(2999);
+    await modem.settle();
+    expect(modem.take()).toBe('');
+    modem.clock.advance(1);
+    expect((await heard(modem)).text).toMatch(/^Recharge 1Go OK pour 687654321\. Réf TX48214/);
+  });
+
+  it('late-top-up(never): never answers any top-up, though the network did it', async () => {
+    const modem = bench({ profile: 'late-top-up(never)' });
+    for (const step of ['*123#', '1', '687123456', '2']) await ussd(modem, step);
+    await modem.answer('AT+CUSD=1,"1234",15\r');
+    modem.clock.advance(60 * 60_000);
+    await modem.settle();
+    expect(modem.take()).toBe('');
+    expect(modem.modem.state.carrier.dealerBalance).toBe(245_000);
   });
 
   it('closes a menu left unanswered with +CUSD: 2', async () => {

@@ -1,0 +1,101 @@
+/**
+ * Top-ups the carrier answers late. A top-up whose USSD answer did not come in time is left
+ * `unknown`, and its modem waits for that answer (no other request may go out meanwhile, or it
+ * would take the answer for its own). When the answer does come within that wait, it is this
+ * sale's and no other's: the carrier's profile reads it as it reads an answer in time, and the
+ * sale moves, with its corrected receipt, in one commit. An answer that settles nothing (a menu,
+ * a text no pattern reads, a sale a manager resolved meanwhile) leaves the sale to verification.
+ */
+import type { CarrierProfile } from '../../shared/carrier';
+import type { Sale } from '../../shared/sale';
+import type { Actor } from '../../shared/user';
+import type { UssdAnswer } from '../gsm/ussd';
+import { type InSameCommit, type Journal, JournalError } from './journal';
+import { settlementOf } from './renewal';
+
+interface LateAnswerDeps {
+  journal: Journal;
+  carrierOf(carrierId: string): CarrierProfile | null;
+  /** The corrected receipt, issued in the settlement's own commit. */
+  receiptWithOutcome: InSameCommit;
+  /** A sale just settled (for the screens). */
+  onSettled(sale: Sale): void;
+  now(): Date;
+}
+
+/** The timed-out top-up a modem waits to hear about. */
+interface Awaited {
+  saleId: number;
+  until: number;
+}
+
+/** A late answer that came before its sale was written `unknown` (during the cancel). */
+interface Unclaimed {
+  answer: UssdAnswer;
+  at: number;
+}
+
+export function createLateAnswers(deps: LateAnswerDeps) {
+  const awaited = new Map<string, Awaited>();
+  const unclaimed = new Map<string, Unclaimed>();
+
+  function settle(saleId: number, modemId: string, answer: UssdAnswer, at: number): Sale | null {
+    // Only a final answer is the carrier's word on the top-up; a menu asks for more.
+    if (answer.status !== 'done' && answer.status !== 'ended') return null;
+    const sale = deps.journal.get(saleId);
+    const carrier = deps.carrierOf(sale.carrierId);
+    if (sale.status !== 'unknown' || !carrier) return null;
+    const transcript = `late USSD answer on ${modemId} (${new Date(at).toISOString()}): +CUSD: ${answer.m ?? ''},"${answer.text}"`;
+    const settlement = settlementOf(carrier, answer.text, transcript);
+    if (settlement.status === 'unknown') return null;
+    const modem: Actor = { kind: 'modem', modemId };
+    try {
+      const settled = deps.journal.settleUnknown(
+        saleId,
+        settlement,
+        'confirmed by the carrier’s late answer',
+        modem,
+        deps.receiptWithOutcome,
+      );
+      deps.onSettled(settled);
+      return settled;
+    } catch (error) {
+      // A manager resolved it meanwhile: their word stands.
+      if (error instanceof JournalError && error.code === 'wrong_status') return null;
+      throw error;
+    }
+  }
+
+  return {
+    /**
+     * A top-up just left `unknown` on `modemId`, whose answer may still come for `waitMs`. An
+     * answer that already came on that modem since the sale was sent is settled at once.
+     */
+    awaitAnswer(sale: Sale, modemId: string, sentAt: string, waitMs: number): Sale | null {
+      const early = unclaimed.get(modemId);
+      unclaimed.delete(modemId);
+      awaited.delete(modemId);
+      if (early && early.at >= Date.parse(sentAt)) {
+        return settle(sale.id, modemId, early.answer, early.at);
+      }
+      if (waitMs > 0)
+        awaited.set(modemId, { saleId: sale.id, until: deps.now().getTime() + waitMs });
+      return null;
+    },
+
+    /** A late answer a modem received within its wait: settles the sale it answers, if any. */
+    consider(modemId: string, answer: UssdAnswer): Sale | null {
+      const at = deps.now().getTime();
+      const expected = awaited.get(modemId);
+      awaited.delete(modemId);
+      if (!expected) {
+        unclaimed.set(modemId, { answer, at });
+        return null;
+      }
+      if (at > expected.until) return null;
+      return settle(expected.saleId, modemId, answer, at);
+    },
+  };
+}
+
+export type LateAnswers = ReturnType<typeof createLateAnswers>;
