@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { createDeviceTree } from '../support/device-tree';
 import { expect, test } from './fixtures';
 
@@ -57,6 +58,11 @@ test('the manager detects the modem plugged in and adds it with one click and it
     await expect(modem).toContainText('AT port');
     await expect(modem).toContainText('IMEI 356938035643809, SIM 89687010000123456788');
     await expect(modem).toContainText('NC Mobile (démo)');
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .include('[aria-labelledby="detect-modems-title"]')
+      .analyze();
+    expect(violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 
     await modem.getByRole('button', { name: `Add the modem on ${tree.byIdPath(byId)}` }).click();
     await expect(page.getByText('Type the dealer PIN of modem-1')).toBeVisible();
