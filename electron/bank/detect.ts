@@ -39,9 +39,9 @@ export interface DetectDeps {
   table: UsbModelTable;
   configured(): Promise<ConfiguredPort[]>;
   /** Writes `AT` and nothing else; true when the port answered OK. */
-  answersAt(path: string): Promise<boolean>;
+  answersAt(port: UsbSerialPort): Promise<boolean>;
   /** Opens the modem on the port through the GSM engine and reads who it is; null if it fails. */
-  identify(path: string): Promise<ModemIdentification | null>;
+  identify(port: UsbSerialPort): Promise<ModemIdentification | null>;
   guessCarrier(imsi: string | null): string | null;
   /**
    * HiLink sticks (Huawei in "router" mode: no serial port, an HTTP API): found by their own
@@ -87,8 +87,8 @@ async function examine(
   }
   const unanswered = (role: PortRole) => ({ ...listed, role, modem: null, configuredAs: null });
   if (marked === 'other') return unanswered('other');
-  if (marked === 'unknown' && !(await deps.answersAt(port.path))) return unanswered('unknown');
-  const identity = await deps.identify(port.path);
+  if (marked === 'unknown' && !(await deps.answersAt(port))) return unanswered('unknown');
+  const identity = await deps.identify(port);
   // A port that answered AT is an AT port, whether or not the modem behind it then opened.
   if (!identity) return unanswered('at');
   return {

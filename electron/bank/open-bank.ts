@@ -3,26 +3,17 @@ import type { Database } from 'better-sqlite3';
 import type { EventBus } from '../api/event-bus';
 import type { CarrierBook } from '../carriers/book';
 import { demoDealerPin } from '../demo';
-import { loadModemProfiles } from '../gsm/profiles';
 import type { Logger } from '../log';
 import { createDealerPins, keyFileSealer, type SecretSealer } from '../store/dealer-pins';
 import { createModemSettingsStore } from '../store/modem-settings';
 import { createReceivedSmsStore } from '../store/received-sms';
 import { modemBankHandlers, modemConfigOf } from './api';
-import { guessCarrier } from './carrier-guess';
-import { type DetectedDevice, detectModems } from './detect';
-import {
-  answersAt,
-  deviceOf,
-  identifyModem,
-  listUsbSerialPorts,
-  type SystemTree,
-} from './detect-ports';
+import type { DetectedDevice } from './detect';
+import type { SystemTree } from './detect-ports';
+import { modemDetector } from './detector';
 import { openModemLink } from './links';
-import { createModemBank, type ModemBank, type ModemConfig } from './modem-bank';
-import { usbIdOfPort } from './ports';
+import { createModemBank, type ModemConfig } from './modem-bank';
 import { createSmsInboxes } from './sms-inboxes';
-import { shippedUsbModels } from './usb-models';
 
 /**
  * The modems a shop's manager set up, with their dealer PINs sealed in a file of their own beside
@@ -44,46 +35,6 @@ function openShopModems(
 }
 
 export type ShopModems = ReturnType<typeof openShopModems>;
-
-/**
- * `modems.detect` on this machine: its USB serial ports, the bank's modems reported as the bank
- * knows them (their ports never opened by detection), the others probed and identified.
- */
-function modemDetector(deps: {
-  bank: ModemBank;
-  real: ShopModems | null;
-  carriers: CarrierBook;
-  modemProfileDirs: readonly string[];
-  deviceTree: SystemTree | null;
-  hilinkSticks: (() => Promise<DetectedDevice[]>) | undefined;
-}) {
-  const table = shippedUsbModels();
-  return () =>
-    detectModems({
-      table,
-      listPorts: () => listUsbSerialPorts(deps.deviceTree),
-      configured: async () => {
-        const statuses = deps.bank.statuses();
-        const settings = deps.real?.settings.list() ?? [];
-        return Promise.all(
-          settings.map(async (modem) => ({
-            id: modem.id,
-            carrierId: modem.carrierId,
-            device: await deviceOf(modem.path),
-            status: statuses.find((status) => status.id === modem.id) ?? null,
-          })),
-        );
-      },
-      answersAt: (portPath) => answersAt(portPath),
-      identify: (portPath) =>
-        identifyModem(portPath, {
-          profiles: loadModemProfiles(deps.modemProfileDirs).then((loaded) => loaded.profiles),
-          usbId: () => usbIdOfPort(portPath).catch(() => null),
-        }),
-      guessCarrier: (imsi) => guessCarrier(imsi, deps.carriers.list()),
-      ...(deps.hilinkSticks ? { hilinkSticks: deps.hilinkSticks } : {}),
-    });
-}
 
 /**
  * The modem bank and every modem's SMS inbox, not started yet: the demo's simulated modems in

@@ -27,12 +27,12 @@ function machine(overrides: Partial<DetectDeps> = {}) {
     table: shippedUsbModels(),
     listPorts: async () => [ec25('ttyUSB0', 0), ec25('ttyUSB2', 2)],
     configured: async () => [],
-    answersAt: async (path) => {
-      asked.push(`AT ${path}`);
+    answersAt: async (port) => {
+      asked.push(`AT ${port.path}`);
       return false;
     },
-    identify: async (path) => {
-      asked.push(`identify ${path}`);
+    identify: async (port) => {
+      asked.push(`identify ${port.path}`);
       return null;
     },
     guessCarrier: () => null,
