@@ -29,7 +29,10 @@ export interface UsbSerialPort {
 export interface ConfiguredPort {
   id: string;
   carrierId: string;
-  /** The device file its configured path leads to; null when that path leads nowhere now. */
+  /**
+   * The device file its configured path leads to (the path itself where it leads nowhere now, or
+   * names no file, as COM3 does); null for a modem on no serial port.
+   */
   device: string | null;
   status: ModemStatus | null;
 }
