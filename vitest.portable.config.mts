@@ -13,6 +13,7 @@ export const linuxOnly = [
   'test/integration/sales/crash.test.ts',
   'test/integration/cli/modem.test.ts',
   'test/integration/cli/serve-stop.test.ts',
+  'test/integration/bank/detect.test.ts',
   // PDFs made by the host's Chromium and read back with pdftotext (poppler).
   'test/integration/printers/documents.test.ts',
   'test/integration/api/day-documents.test.ts',

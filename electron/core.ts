@@ -8,6 +8,7 @@ import { createAuth } from './auth/api';
 import type { SessionState } from './auth/sessions';
 import { backupHandlers } from './backups/api';
 import { createBalance } from './balance/api';
+import type { SystemTree } from './bank/detect-ports';
 import { openBank } from './bank/open-bank';
 import { carrierHandlers } from './carriers/api';
 import { type CarrierBook, openCarrierBook } from './carriers/book';
@@ -53,6 +54,11 @@ export interface CoreOptions {
    * in the desktop app; by default this machine's Chromium and CUPS (the browser host).
    */
   documents?: ReceiptDocuments;
+  /**
+   * Test/dev only: `modems.detect` reads this folder, laid out like `/` (sys/class/tty, dev,
+   * dev/serial/by-id), instead of the machine's own.
+   */
+  deviceTree?: SystemTree;
   /** Demo only: simulated modems per carrier (default 2). */
   simModems?: number;
   /** When SQLite's full check of the database runs: a while after the start, then daily. */
@@ -189,7 +195,8 @@ async function openShop(
   db: Database,
   damageAtStart: string[],
 ): Promise<OpenShop> {
-  const { demo, databaseFile, sealer, simLatencyMs, documents, modemProfileDirs } = options;
+  const { demo, databaseFile, sealer, simLatencyMs, documents, modemProfileDirs, deviceTree } =
+    options;
   const { now, log, events, carriers } = parts;
   let damage = damageAtStart;
   const safeMode = () => damage.length > 0;
@@ -205,7 +212,14 @@ async function openShop(
   const auth = createAuth(base);
   // In safe mode no modem is opened: an empty bank, so nothing can be sent.
   const demoBank = safeMode() ? [] : parts.demoBank;
-  const bankOptions = { databaseFile, demoBank, sealer, simLatencyMs, modemProfileDirs };
+  const bankOptions = {
+    databaseFile,
+    demoBank,
+    sealer,
+    simLatencyMs,
+    modemProfileDirs,
+    deviceTree,
+  };
   const modems = openBank({ ...base, ...bankOptions });
   const { bank, inboxes, dealerPin } = modems;
   const checkPin = auth.checkApproval;

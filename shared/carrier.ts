@@ -424,6 +424,14 @@ const topUpConfirmationSchema = z
   .strict()
   .superRefine(checkPattern(['msisdn', 'reference']));
 
+/**
+ * A mobile network's code, MCC-MNC: 546-01. A SIM's IMSI starts with its network's digits, so
+ * a modem found with its SIM is matched to the carrier that runs that network.
+ */
+export const mccMncSchema = z
+  .string()
+  .regex(/^[0-9]{3}-[0-9]{2,3}$/, 'must be a network code MCC-MNC such as 546-01');
+
 /** How {msisdn} is written: "271234" (national), "687271234", "+687271234". */
 export const msisdnFormats = ['national', 'international-digits', 'e164'] as const;
 
@@ -443,6 +451,8 @@ export const carrierProfileSchema = z
      * numbers).
      */
     numberValidation: z.enum(['valid', 'possible']).default('valid'),
+    /** The carrier's networks (MCC-MNC): its dealer SIMs' IMSIs start with one of them. */
+    networks: z.array(mccMncSchema).max(20).default([]),
     plans: z.array(carrierPlanSchema).min(1).max(100),
     topUp: topUpSchema,
     balanceQuery: balanceQuerySchema,

@@ -1,3 +1,4 @@
+import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { ModemSettings } from '../../shared/modem-bank';
 import type { Handlers } from '../api/dispatcher';
@@ -48,6 +49,8 @@ export function modemBankHandlers(deps: {
   /** Null in demo mode: the demo's bank is simulated and cannot be configured. */
   real: ShopModems | null;
   listPorts?: typeof listSerialPorts;
+  /** Finds the modems plugged into this machine (open-bank's detector). */
+  detect: () => Promise<ProcedureOutput<'modems.detect'>>;
 }): ModemBankHandlers {
   const realBank = () => {
     if (!deps.real) {
@@ -98,7 +101,7 @@ export function modemBankHandlers(deps: {
       return {};
     },
     'modems.listPorts': async () => ({ ports: await (deps.listPorts ?? listSerialPorts)() }),
-    'modems.detect': notBuiltYet,
+    'modems.detect': () => deps.detect(),
     'modems.heal': notBuiltYet,
     'modems.setInService': notBuiltYet,
     'modems.confirmSim': notBuiltYet,

@@ -8,6 +8,9 @@ import { createDealerPins, keyFileSealer, type SecretSealer } from '../store/dea
 import { createModemSettingsStore } from '../store/modem-settings';
 import { createReceivedSmsStore } from '../store/received-sms';
 import { modemBankHandlers, modemConfigOf } from './api';
+import type { DetectedDevice } from './detect';
+import type { SystemTree } from './detect-ports';
+import { modemDetector } from './detector';
 import { openModemLink } from './links';
 import { createModemBank, type ModemConfig } from './modem-bank';
 import { createSmsInboxes } from './sms-inboxes';
@@ -47,6 +50,10 @@ export function openBank(deps: {
   simLatencyMs?: number | undefined;
   /** Folders of modem profiles, later ones overriding earlier ones (shipped, then the shop's). */
   modemProfileDirs: readonly string[];
+  /** Test/dev only: detection reads this folder laid out like `/` instead of /sys and /dev. */
+  deviceTree?: SystemTree | undefined;
+  /** HiLink sticks for detection to list after the serial ports (their own module finds them). */
+  hilinkSticks?: () => Promise<DetectedDevice[]>;
   carriers: CarrierBook;
   events: EventBus;
   now: () => Date;
@@ -71,7 +78,19 @@ export function openBank(deps: {
     inboxes,
     /** The dealer PIN of a modem's SIM: a secret kept apart from the settings. */
     dealerPin: (modemId: string) => (real ? real.dealerPins.get(modemId) : demoDealerPin),
-    handlers: modemBankHandlers({ bank, carriers: deps.carriers, real }),
+    handlers: modemBankHandlers({
+      bank,
+      carriers: deps.carriers,
+      real,
+      detect: modemDetector({
+        bank,
+        real,
+        carriers: deps.carriers,
+        modemProfileDirs: deps.modemProfileDirs,
+        deviceTree: deps.deviceTree ?? null,
+        hilinkSticks: deps.hilinkSticks,
+      }),
+    }),
     async close() {
       await bank.close();
       await inboxes.close();

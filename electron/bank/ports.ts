@@ -5,11 +5,17 @@ import type { ProcedureOutput } from '../../shared/api/contract';
 
 type PortChoice = ProcedureOutput<'modems.listPorts'>['ports'][number];
 
-interface FoundPort {
+export interface FoundPort {
   path: string;
   manufacturer?: string | undefined;
   vendorId?: string | undefined;
   productId?: string | undefined;
+  /** The USB interface the port is (bInterfaceNumber): which of a modem's ports it is. */
+  usbInterface?: number | undefined;
+  /** The interface's class, subclass and protocol in hex, `ff/02/02` (Huawei tells ports so). */
+  usbClass?: string | undefined;
+  /** The kernel driver of the interface: option, qcserial, cdc_acm, sierra... */
+  driver?: string | undefined;
 }
 
 /**
@@ -54,13 +60,38 @@ const subsystemOf = (device: string) =>
     () => null,
   );
 
+/** The USB interface a port belongs to: its number, class triple and driver. */
+async function interfaceOf(folder: string): Promise<Partial<FoundPort> | null> {
+  const number = await readText(path.join(folder, 'bInterfaceNumber'));
+  if (number === undefined || !/^[0-9a-f]{1,2}$/i.test(number)) return null;
+  const [klass, subclass, protocol] = await Promise.all(
+    ['bInterfaceClass', 'bInterfaceSubClass', 'bInterfaceProtocol'].map((name) =>
+      readText(path.join(folder, name)),
+    ),
+  );
+  const driver = await fs.realpath(path.join(folder, 'driver')).then(
+    (target) => path.basename(target),
+    () => undefined,
+  );
+  return {
+    usbInterface: Number.parseInt(number, 16),
+    usbClass:
+      klass && subclass && protocol ? `${klass}/${subclass}/${protocol}`.toLowerCase() : undefined,
+    driver,
+  };
+}
+
 /**
- * The serial ports as the Linux kernel lists them (/sys/class/tty), with the USB device each
- * belongs to: what udev would say, without udev, which many machines (containers, minimal
- * installs) do not run. Consoles and virtual terminals have no device and are left out, as are
- * the serial8250 placeholders the kernel makes whether or not a UART is there.
+ * The serial ports as the Linux kernel lists them (/sys/class/tty), with the USB device and
+ * interface each belongs to: what udev would say, without udev, which many machines
+ * (containers, minimal installs) do not run. Consoles and virtual terminals have no device and
+ * are left out, as are the serial8250 placeholders the kernel makes whether or not a UART is
+ * there. `devFolder` is where the ports' device files are (tests give a folder of their own).
  */
-export async function kernelSerialPorts(sysClassTty = '/sys/class/tty'): Promise<FoundPort[]> {
+export async function kernelSerialPorts(
+  sysClassTty = '/sys/class/tty',
+  devFolder = '/dev',
+): Promise<FoundPort[]> {
   const names = await fs.readdir(sysClassTty).catch(() => []);
   const ports: FoundPort[] = [];
   for (const name of names.sort()) {
@@ -74,8 +105,12 @@ export async function kernelSerialPorts(sysClassTty = '/sys/class/tty'): Promise
     ) {
       continue;
     }
-    const port: FoundPort = { path: `/dev/${name}` };
+    const port: FoundPort = { path: path.join(devFolder, name) };
     for (let folder = device; (await subsystemOf(folder)) !== null; folder = path.dirname(folder)) {
+      if (port.usbInterface === undefined) {
+        const usbInterface = await interfaceOf(folder);
+        if (usbInterface) Object.assign(port, usbInterface);
+      }
       const vendorId = await readText(path.join(folder, 'idVendor'));
       if (vendorId === undefined) continue;
       port.vendorId = vendorId;
@@ -95,8 +130,21 @@ export async function listSerialPorts(byIdFolder = '/dev/serial/by-id'): Promise
 }
 
 /** The serial ports of this machine with their USB device, as the kernel or the system lists them. */
-function foundPorts(): Promise<FoundPort[]> {
-  return process.platform === 'linux' ? kernelSerialPorts() : SerialPort.list();
+export async function foundPorts(): Promise<FoundPort[]> {
+  if (process.platform === 'linux') return kernelSerialPorts();
+  return (await SerialPort.list()).map((port) => ({
+    ...port,
+    usbInterface: interfaceFromPnpId(port.pnpId),
+  }));
+}
+
+/**
+ * The USB interface number Windows writes into a composite device's PnP id
+ * (`USB\VID_2C7C&PID_0125&MI_02\...`); undefined where it is not there (macOS, single ports).
+ */
+export function interfaceFromPnpId(pnpId: string | undefined): number | undefined {
+  const found = /[&\\]MI_([0-9a-f]{2})/i.exec(pnpId ?? '');
+  return found?.[1] === undefined ? undefined : Number.parseInt(found[1], 16);
 }
 
 /**

@@ -5,6 +5,16 @@ import { databaseFileIn, defaultDataDir } from '../paths';
 import { shopHasModems } from '../store/shop-mode';
 import { type Command, UsageError } from './command';
 
+/**
+ * Tests and development without modems only: COMPTOIR_TEST_DEVICE_TREE names a folder laid out
+ * like `/` (sys/class/tty, dev, dev/serial/by-id) that `modems.detect` reads instead of the
+ * machine's own. Never set in a shop.
+ */
+function deviceTreeForTests(): { deviceTree?: { root: string } } {
+  const root = process.env.COMPTOIR_TEST_DEVICE_TREE;
+  return root ? { deviceTree: { root: path.resolve(root) } } : {};
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   usage:
@@ -49,6 +59,7 @@ export const serveCommand: Command = {
       // Shipped modem profiles, then the shop's own (a modem the shipped ones do not know).
       modemProfileDirs: [modemsDir, path.join(path.dirname(databaseFile), 'modems')],
       ...(demo ? {} : { backups: { folder: path.join(path.dirname(databaseFile), 'backups') } }),
+      ...deviceTreeForTests(),
     });
     let host: Awaited<ReturnType<typeof startHost>>;
     try {

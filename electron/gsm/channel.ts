@@ -105,6 +105,11 @@ export interface AtChannelOptions extends AtReaderOptions {
   /** After the resync OK, how long the line must stay free for the late answer to drain. */
   resyncQuietMs?: number;
   transcript?: (entry: TranscriptEntry) => void;
+  /**
+   * False for a probe of a port that may not be a modem at all: the first command goes out
+   * without the ESC that normally precedes it, so only what the caller asks is written.
+   */
+  escapeFirst?: boolean;
   /** Time for timeouts, pauses and the transcript; the process's own by default. */
   clock?: Clock;
 }
@@ -272,7 +277,7 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
     link.write(Uint8Array.of(0x1b)).catch(() => {});
   }
 
-  let first = true;
+  let first = options.escapeFirst ?? true;
 
   /** Writes one command and waits for its final result or its timeout. */
   function send(item: Omit<QueuedCommand, 'resolve' | 'reject'>): Promise<AtResponse> {

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
@@ -6,6 +6,8 @@ import { baudRates } from '../../shared/modem-bank';
 import { api } from '../api';
 import { describeError, describeIssue } from '../errors';
 import { useApi } from '../use-api';
+import { DetectModems } from './DetectModems';
+import { addDraftOf, type DetectedDevice } from './detected-modems';
 
 type Configured = ProcedureOutput<'modems.listSettings'>['modems'][number];
 type Port = ProcedureOutput<'modems.listPorts'>['ports'][number];
@@ -44,6 +46,12 @@ export function ModemSettings({ demo }: { demo: boolean }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const dealerPinInput = useRef<HTMLInputElement>(null);
+  // Set by Add on a detected modem: its PIN is the one thing left to type.
+  const [askPin, setAskPin] = useState(0);
+  useEffect(() => {
+    if (askPin > 0) dealerPinInput.current?.focus();
+  }, [askPin]);
 
   const { reload } = useApi(
     () =>
@@ -87,6 +95,19 @@ export function ModemSettings({ demo }: { demo: boolean }) {
       hardwareFlowControl: modem.hardwareFlowControl,
       dealerPin: '',
     });
+  }
+
+  function addDetected(device: DetectedDevice) {
+    const draft = addDraftOf(device, {
+      taken: modems.map((modem) => modem.id),
+      carrierIds: carriers.map((carrier) => carrier.id),
+      currentCarrierId: form.carrierId,
+    });
+    setEditing(null);
+    setErrors({});
+    setForm({ ...emptyForm(draft.carrierId), ...draft });
+    setMessage({ ok: true, text: t('modemSettings.detect.askPin', { id: draft.id }) });
+    setAskPin((count) => count + 1);
   }
 
   async function save(event: FormEvent) {
@@ -183,6 +204,7 @@ export function ModemSettings({ demo }: { demo: boolean }) {
           </tbody>
         </table>
       )}
+      <DetectModems carriers={carriers} onAdd={addDetected} />
       <form onSubmit={save} noValidate aria-label={t('modemSettings.formTitle')}>
         <h3>
           {editing ? t('modemSettings.editTitle', { id: editing }) : t('modemSettings.formTitle')}
@@ -255,6 +277,7 @@ export function ModemSettings({ demo }: { demo: boolean }) {
           'dealerPin',
           <input
             id="modem-dealerPin"
+            ref={dealerPinInput}
             type="password"
             inputMode="numeric"
             autoComplete="off"

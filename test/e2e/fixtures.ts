@@ -10,7 +10,11 @@ interface ShopFixtures {
   /** A folder of the test's own, for its database and the files it prints; removed after. */
   folder: string;
   /** Starts `comptoir serve` on a database; every host a test started is stopped after it. */
-  serveShop(databaseFile: string, extra?: string[]): Promise<ServedHost>;
+  serveShop(
+    databaseFile: string,
+    extra?: string[],
+    env?: Record<string, string>,
+  ): Promise<ServedHost>;
   /** The demo shop, served on `demo.sqlite` in the test's folder. */
   demoShop: ServedHost;
   /**
@@ -31,8 +35,8 @@ export const test = base.extend<ShopFixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: as above
   serveShop: async ({}, use) => {
     const hosts: ServedHost[] = [];
-    await use(async (databaseFile, extra) => {
-      const host = await serve(databaseFile, extra);
+    await use(async (databaseFile, extra, env) => {
+      const host = await serve(databaseFile, extra, env);
       hosts.push(host);
       return host;
     });

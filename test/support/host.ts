@@ -23,7 +23,10 @@ export function withTestHosts() {
     }
   });
   return async (
-    options: Pick<CoreOptions, 'now' | 'simLatencyMs' | 'documents' | 'simModems'> & {
+    options: Pick<
+      CoreOptions,
+      'now' | 'simLatencyMs' | 'documents' | 'simModems' | 'deviceTree'
+    > & {
       demo?: boolean;
       /** Folders of carrier profiles laid over the shipped ones. */
       carrierDirs?: string[];
@@ -51,6 +54,7 @@ export function withTestHosts() {
       ...(options.simLatencyMs === undefined ? {} : { simLatencyMs: options.simLatencyMs }),
       ...(options.simModems === undefined ? {} : { simModems: options.simModems }),
       ...(options.documents ? { documents: options.documents } : {}),
+      ...(options.deviceTree ? { deviceTree: options.deviceTree } : {}),
     });
     const host = await startHost({ core, rendererDir, port: 0 });
     const started = { core, host, databaseFile, rendererDir };

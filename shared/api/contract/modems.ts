@@ -152,7 +152,13 @@ export const modems = {
               driver: z.string().nullable(),
             })
             .nullable(),
+          /**
+           * `at`: the AT port of a known model (the model table), or a port that answered `AT`
+           * with OK; `other`: another port of a known model (never opened by detection);
+           * `unknown`: a port of no known model that did not answer.
+           */
           role: z.enum(['at', 'other', 'unknown']),
+          /** Signal in bars (0-4); `carrierGuess` a carrier id, from the IMSI's MCC-MNC. */
           modem: z
             .object({
               imei: z.string().nullable(),

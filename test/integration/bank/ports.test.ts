@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kernelSerialPorts, listSerialPorts, usbIdOfPort } from '../../../electron/bank/ports';
+import { createDeviceTree } from '../../support/device-tree';
 import { withTempDirs } from '../../support/temp';
 
 const tempDir = withTempDirs();
@@ -67,6 +68,42 @@ describe('the serial ports the kernel lists', () => {
       { path: '/dev/ttyACM0', vendorId: '1e0e', productId: '9001', manufacturer: undefined },
       { path: '/dev/ttyS0' },
       { path: '/dev/ttyUSB0', vendorId: '12d1', productId: '1506', manufacturer: 'HUAWEI' },
+    ]);
+  });
+
+  it('tells each port’s USB interface: its number, class triple and driver', async () => {
+    const tree = createDeviceTree(tempDir());
+    const huawei = { device: '1-1', usbId: '12d1:1506', manufacturer: 'HUAWEI' };
+    tree.addUsbSerialPort({ ...huawei, name: 'ttyUSB0', interface: 0, interfaceClass: 'ff/02/01' });
+    tree.addUsbSerialPort({
+      ...huawei,
+      name: 'ttyUSB1',
+      interface: 10,
+      interfaceClass: 'FF/02/02',
+    });
+    tree.addUsbSerialPort({ name: 'ttyACM0', device: '1-2', usbId: '1bc7:1201', interface: 0 });
+    const usbPort = (name: string, usbInterface: number, usbClass: string, driver: string) => ({
+      path: tree.devicePath(name),
+      usbInterface,
+      usbClass,
+      driver,
+    });
+    expect(
+      await kernelSerialPorts(path.join(tree.root, 'sys/class/tty'), path.join(tree.root, 'dev')),
+    ).toEqual([
+      { ...usbPort('ttyACM0', 0, 'ff/ff/ff', 'cdc_acm'), vendorId: '1bc7', productId: '1201' },
+      {
+        ...usbPort('ttyUSB0', 0, 'ff/02/01', 'option'),
+        vendorId: '12d1',
+        productId: '1506',
+        manufacturer: 'HUAWEI',
+      },
+      {
+        ...usbPort('ttyUSB1', 10, 'ff/02/02', 'option'),
+        vendorId: '12d1',
+        productId: '1506',
+        manufacturer: 'HUAWEI',
+      },
     ]);
   });
 
