@@ -132,12 +132,15 @@ export function climb(
   }
 }
 
-/** A ladder for one modem, on a clock. */
-export function createHealingLadder(policy: HealingPolicy, clock: { now(): Date }) {
+/**
+ * A ladder for one modem, on a clock. The policy is read at each event: a power-cycle command a
+ * manager sets meanwhile counts from the next step on.
+ */
+export function createHealingLadder(policy: () => HealingPolicy, clock: { now(): Date }) {
   let state = freshLadder;
   return {
     observe(event: LadderEvent): LadderDecision {
-      const result = climb(state, event, policy, clock.now().getTime());
+      const result = climb(state, event, policy(), clock.now().getTime());
       state = result.state;
       return result.decision;
     },

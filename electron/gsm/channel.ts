@@ -105,6 +105,8 @@ export interface AtChannelOptions extends AtReaderOptions {
   /** After the resync OK, how long the line must stay free for the late answer to drain. */
   resyncQuietMs?: number;
   transcript?: (entry: TranscriptEntry) => void;
+  /** Told each time a command (a resync's `AT` included) gets no answer in time. */
+  onTimeout?: (command: string) => void;
   /** Time for timeouts, pauses and the transcript; the process's own by default. */
   clock?: Clock;
 }
@@ -288,6 +290,7 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
         const done = current;
         current = null;
         done?.reject(new AtTimeoutError(item.shownAs, item.timeoutMs, partial?.lines ?? []));
+        options.onTimeout?.(item.shownAs);
       }, item.timeoutMs);
       const commandQuirks = item.quirks ?? quirks;
       current = { ...item, quirks: commandQuirks, resolve, reject, timer };

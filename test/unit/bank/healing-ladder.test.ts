@@ -110,7 +110,7 @@ describe('the healing ladder', () => {
   for (const { name, powerCycle, rows } of cases) {
     it(name, () => {
       const clock = createManualClock();
-      const ladder = createHealingLadder({ ...defaultHealingPolicy, powerCycle }, clock);
+      const ladder = createHealingLadder(() => ({ ...defaultHealingPolicy, powerCycle }), clock);
       const decisions = rows.map(([minutes, event]) => {
         clock.advance(minutes * minute);
         return ladder.observe(event);
@@ -121,7 +121,10 @@ describe('the healing ladder', () => {
 
   it('starts afresh when a manager puts the modem back in service', () => {
     const clock = createManualClock();
-    const ladder = createHealingLadder({ ...defaultHealingPolicy, powerCycle: false }, clock);
+    const ladder = createHealingLadder(
+      () => ({ ...defaultHealingPolicy, powerCycle: false }),
+      clock,
+    );
     ladder.observe(noAnswer);
     ladder.observe(failed('reset'));
     expect(ladder.state.exhausted).toBe(true);
@@ -131,7 +134,10 @@ describe('the healing ladder', () => {
 
   it("waits for a manager's step to end before climbing", () => {
     const clock = createManualClock();
-    const ladder = createHealingLadder({ ...defaultHealingPolicy, powerCycle: true }, clock);
+    const ladder = createHealingLadder(
+      () => ({ ...defaultHealingPolicy, powerCycle: true }),
+      clock,
+    );
     ladder.running('reset');
     expect(ladder.observe(timeout)).toEqual(none);
     expect(ladder.observe(failed('reset'))).toEqual(step('power-cycle'));
