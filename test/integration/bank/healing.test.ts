@@ -14,7 +14,13 @@ import {
   type ModemStatus,
 } from '../../../electron/bank/modem-bank';
 import type { PowerCycleCommand } from '../../../electron/bank/power-cycle';
-import { type PtySimulator, startSimulatorOnPty } from '../../../electron/gsm/simulator';
+import { createMemoryLinkPair } from '../../../electron/gsm/link/memory-link';
+import {
+  createSimulatedModem,
+  type PtySimulator,
+  type SimulatedModem,
+  startSimulatorOnPty,
+} from '../../../electron/gsm/simulator';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
 
@@ -177,5 +183,121 @@ describe('the modem bank heals a modem that stops answering', () => {
     const started = Date.now();
     expect(await bank.acquire('nc-demo', 5000)).toBeNull();
     expect(Date.now() - started).toBeLessThan(500);
+  });
+});
+
+/** A bank of one in-process simulated modem the test can reach (to hang it), opened anew each time. */
+async function inProcess(options: { heldOut?: boolean } = {}) {
+  let sim: SimulatedModem | null = null;
+  let openings = 0;
+  const timeline: string[] = [];
+  const bank = createModemBank({
+    modems: [
+      { id: 'modem-1', carrierId: 'nc-demo', port: { kind: 'simulated', profile: 'generic' } },
+    ],
+    openLink: async () => {
+      openings += 1;
+      const [client, modemEnd] = createMemoryLinkPair('simulated');
+      const opened = createSimulatedModem(modemEnd);
+      sim = opened;
+      client.onClose(() => opened.stop());
+      return client;
+    },
+    onTimeline: (_id, event) => timeline.push(event),
+    profileDirs: [SHIPPED_MODEMS],
+    pollMs: 40,
+    channel: { timeouts: { quick: 200 }, resyncTimeoutMs: 300 },
+    opening: { syncAttempts: 2, syncTimeoutMs: 200 },
+    healing: { retryMs: 50 },
+    heldOut: () => options.heldOut ?? false,
+  });
+  stops.push(() => bank.close());
+  await bank.start();
+  return {
+    bank,
+    timeline,
+    status: () => bank.statuses()[0] as ModemStatus,
+    sim: () => sim as unknown as SimulatedModem,
+    openings: () => openings,
+  };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the bank around healing', () => {
+  it('goes on refreshing the signal after the refresh found the modem busy', async () => {
+    const { bank, status } = await inProcess();
+    const lease = await bank.acquire('nc-demo');
+    await pause(150);
+    const before = status().signalHistory.length;
+    lease?.release();
+    await waitFor(
+      () => status().signalHistory.length,
+      (length) => length >= before + 3,
+      'signal readings after the modem was busy',
+      2_000,
+    );
+  });
+
+  it('never interrupts a top-up: the step waits until the job releases the modem', async () => {
+    const { bank, status, timeline, sim } = await inProcess();
+    const lease = await bank.acquire('nc-demo');
+    if (!lease) throw new Error('no modem lent');
+    sim().hang('reset');
+    await expect(lease.modem.signal()).rejects.toThrow(/no answer/);
+    await pause(300);
+    expect(timeline).toEqual(['opened', 'timeout']);
+    expect(status().state).toBe('busy');
+    lease.release();
+    await waitFor(
+      () => timeline,
+      (seen) => seen.includes('healed'),
+      'the heal',
+    );
+    expect(timeline.slice(2)).toEqual(['resync', 'reopen', 'opened', 'healed']);
+    expect(status().state).toBe('ready');
+  });
+
+  it("a manager's step runs on a modem in service, and the timeline says so", async () => {
+    const { bank, status, timeline } = await inProcess();
+    expect(bank.heal('modem-1', 'reset')).toBe('started');
+    expect(status()).toEqual(
+      expect.objectContaining({ state: 'healing', problem: 'asked by a manager' }),
+    );
+    await waitFor(status, (now) => now.state === 'ready', 'ready again');
+    expect(timeline).toEqual(['opened', 'reset', 'opened', 'healed']);
+    expect(bank.heal('nobody', 'reset')).toBe('unknown');
+  });
+
+  it('a manager takes a busy modem out of service once its job ends, and puts it back', async () => {
+    const { bank, status, timeline } = await inProcess();
+    const lease = await bank.acquire('nc-demo');
+    expect(await bank.setInService('modem-1', false)).toBe(true);
+    expect(status().state).toBe('busy');
+    lease?.release();
+    expect(status()).toEqual(
+      expect.objectContaining({
+        state: 'out-of-service',
+        problem: 'Taken out of service by a manager',
+      }),
+    );
+    expect(await bank.acquire('nc-demo', 1000)).toBeNull();
+    expect(bank.heal('modem-1', 'resync')).toBe('held-out');
+    await bank.setInService('modem-1', true);
+    await waitFor(status, (now) => now.state === 'ready', 'back in service');
+    expect(timeline).toEqual(['opened', 'out-of-service', 'in-service', 'opened']);
+    expect(await bank.setInService('nobody', true)).toBe(false);
+  });
+
+  it('a modem a manager took out stays out at the next start: its port is not even opened', async () => {
+    const { status, openings } = await inProcess({ heldOut: true });
+    await pause(100);
+    expect(status()).toEqual(
+      expect.objectContaining({
+        state: 'out-of-service',
+        problem: 'Taken out of service by a manager',
+      }),
+    );
+    expect(openings()).toBe(0);
   });
 });
