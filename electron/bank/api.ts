@@ -28,10 +28,7 @@ type ModemBankHandlers = Pick<
   | 'modems.remove'
   | 'modems.listPorts'
   | 'modems.detect'
-  | 'modems.heal'
-  | 'modems.setInService'
   | 'modems.confirmSim'
-  | 'modems.timeline'
   | 'modems.listFloats'
   | 'modems.setFloatWatch'
   | 'modems.getActivity'
@@ -99,10 +96,7 @@ export function modemBankHandlers(deps: {
     },
     'modems.listPorts': async () => ({ ports: await (deps.listPorts ?? listSerialPorts)() }),
     'modems.detect': notBuiltYet,
-    'modems.heal': notBuiltYet,
-    'modems.setInService': notBuiltYet,
     'modems.confirmSim': notBuiltYet,
-    'modems.timeline': notBuiltYet,
     'modems.listFloats': notBuiltYet,
     'modems.setFloatWatch': notBuiltYet,
     'modems.getActivity': notBuiltYet,
