@@ -38,6 +38,9 @@ export function healingHandlers(deps: {
           `Modem ${id} is out of service: put it back in service first`,
         );
       }
+      if (outcome === 'no-power-cycle') {
+        throw new ApiError('conflict', `Modem ${id} has no power-cycle command: set one first`);
+      }
       if (outcome === 'under-way') {
         throw new ApiError('conflict', `Modem ${id} is opening or healing already: wait for it`);
       }

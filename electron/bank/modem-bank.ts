@@ -678,15 +678,16 @@ export function createModemBank(options: ModemBankOptions) {
     /**
      * Runs one healing step on a modem for a manager: now, or once its current job ends.
      * `held-out`: a manager took it out of service (put it back first); `under-way`: it is
-     * opening or a step already runs.
+     * opening or a step already runs; `no-power-cycle`: no power-cycle command is set for it.
      */
     heal(
       id: string,
       step: HealingStep,
-    ): 'started' | 'after-job' | 'unknown' | 'held-out' | 'under-way' {
+    ): 'started' | 'after-job' | 'unknown' | 'held-out' | 'under-way' | 'no-power-cycle' {
       const slot = slots.find((candidate) => candidate.config.id === id && !candidate.retired);
       if (!slot) return 'unknown';
       if (slot.care.heldOut) return 'held-out';
+      if (step === 'power-cycle' && !options.powerCycleOf?.(id)) return 'no-power-cycle';
       if (slot.care.active || slot.status.state === 'starting') return 'under-way';
       const why = 'asked by a manager';
       if (slot.status.state === 'out-of-service') slot.care.ladder.restart();

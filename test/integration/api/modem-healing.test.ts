@@ -61,6 +61,9 @@ describe('the modem bank’s health, for a manager', () => {
     const clerk = await tokenOf(core, 'clerk', '1111');
     expect(await eventsOf(core, manager)).toEqual(['opened']);
 
+    expect(
+      await call(core, manager, 'modems.heal', { id: modemId, step: 'power-cycle' }),
+    ).toMatchObject({ refused: 'conflict' });
     expect(await call(core, manager, 'modems.heal', { id: modemId, step: 'resync' })).toEqual({});
     await until(
       () => eventsOf(core, manager),
