@@ -100,8 +100,8 @@ async function setUp(options: { profile?: string; powerCycle?: 'cures' | 'does-n
     usbIdOf: async () => null,
     pollMs: 150,
     reconnectMs: 100,
-    channel: { timeouts: { quick: 300, network: 3000 }, resyncTimeoutMs: 400 },
-    opening: { syncAttempts: 2, syncTimeoutMs: 300 },
+    channel: { timeouts: { quick: 500, network: 3000 }, resyncTimeoutMs: 500 },
+    opening: { syncAttempts: 2, syncTimeoutMs: 400 },
     healing: { retryMs: 100 },
     powerCycleOf: () => command,
   });
