@@ -45,3 +45,31 @@ export const modemSettingsSchema = z
   .strict();
 
 export type ModemSettings = z.output<typeof modemSettingsSchema>;
+
+// Printable characters only: no NUL (a program's arguments cannot carry it), no line breaks.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
+const printable = /^[^\x00-\x1f\x7f]+$/;
+
+/**
+ * A modem's power-cycle command (the healing ladder's last step), e.g. `uhubctl -l 1-1 -p 3 -a
+ * cycle` for the hub port its stick sits on: a program and its arguments, run without a shell,
+ * so nothing in them is interpreted.
+ */
+export const powerCycleCommandSchema = z
+  .object({
+    /** An absolute path, or a bare name looked up in PATH (no shell does the lookup). */
+    program: z
+      .string()
+      .min(1)
+      .max(300)
+      .regex(printable, 'must be printable characters')
+      .refine(
+        (program) =>
+          program.startsWith('/') || /^[A-Za-z]:\\/.test(program) || /^[\w.-]+$/.test(program),
+        'must be an absolute path or a program name without a folder',
+      ),
+    args: z.array(z.string().max(300).regex(printable, 'must be printable characters')).max(20),
+  })
+  .strict();
+
+export type PowerCycleCommand = z.output<typeof powerCycleCommandSchema>;

@@ -30,6 +30,7 @@ const answeredWhileDamaged: ReadonlySet<ProcedureName> = new Set<ProcedureName>(
   'modems.list',
   'modems.listSettings',
   'modems.timeline',
+  'modems.getPowerCycle',
   'modems.listFloats',
   'modems.getActivity',
   'shifts.getCurrent',

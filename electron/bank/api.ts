@@ -29,10 +29,7 @@ type ModemBankHandlers = Pick<
   | 'modems.remove'
   | 'modems.listPorts'
   | 'modems.detect'
-  | 'modems.heal'
-  | 'modems.setInService'
   | 'modems.confirmSim'
-  | 'modems.timeline'
   | 'modems.listFloats'
   | 'modems.setFloatWatch'
   | 'modems.getActivity'
@@ -102,10 +99,7 @@ export function modemBankHandlers(deps: {
     },
     'modems.listPorts': async () => ({ ports: await (deps.listPorts ?? listSerialPorts)() }),
     'modems.detect': () => deps.detect(),
-    'modems.heal': notBuiltYet,
-    'modems.setInService': notBuiltYet,
     'modems.confirmSim': notBuiltYet,
-    'modems.timeline': notBuiltYet,
     'modems.listFloats': notBuiltYet,
     'modems.setFloatWatch': notBuiltYet,
     'modems.getActivity': notBuiltYet,

@@ -1,15 +1,28 @@
 import type { z } from 'zod';
 import type { modemStatusSchema, modemTimelineEventSchema } from '../../shared/api/contract/modems';
 import type { ReplyQuirks } from '../gsm/at/reply';
-import type { AtChannelOptions } from '../gsm/channel';
+import type { AtChannel, AtChannelOptions } from '../gsm/channel';
 import { createAtChannel } from '../gsm/channel';
 import { realClock } from '../gsm/clock';
 import type { ModemLink } from '../gsm/link/link';
-import { type Modem, openModem } from '../gsm/modem';
-import { loadModemProfiles, type ModemProfile, type UssdRequestEncoding } from '../gsm/profiles';
+import { type Modem, ModemError, type OpenModemOptions, openModem } from '../gsm/modem';
+import {
+  genericProfile,
+  loadModemProfiles,
+  type ModemProfile,
+  type UssdRequestEncoding,
+} from '../gsm/profiles';
 import { createUssdSession, type UssdAnswer, type UssdSession } from '../gsm/ussd';
+import {
+  createHealingLadder,
+  defaultHealingPolicy,
+  type HealingLadder,
+  type HealingStep,
+  type LadderDecision,
+} from './healing-ladder';
 import type { ModemPort } from './links';
 import { usbIdOfPort } from './ports';
+import { type PowerCycleCommand, runPowerCycle } from './power-cycle';
 import { describeEntry } from './transcript-text';
 
 export interface ModemConfig {
@@ -22,6 +35,13 @@ export interface ModemConfig {
 }
 
 export type ModemStatus = z.output<typeof modemStatusSchema>;
+
+/** The problem a modem a manager took out of service shows. */
+const HELD_OUT = 'Taken out of service by a manager';
+/** How long a resync step waits for the modem's OK. */
+const RESYNC_PROBE_MS = 2_000;
+/** How long a reset command may take to be answered (often never: the modem reboots first). */
+const RESET_ANSWER_MS = 2_000;
 export type ModemState = ModemStatus['state'];
 type ModemTimelineEvent = z.output<typeof modemTimelineEventSchema>;
 
@@ -68,6 +88,29 @@ interface ModemBankOptions {
   /** Where a profile file that could not be loaded is reported. */
   log?: { warn(message: string): void };
   now?: () => Date;
+  /** How a modem is first reached when opened (tests shorten the default 6 tries of 1 s). */
+  opening?: Pick<OpenModemOptions, 'syncAttempts' | 'syncTimeoutMs'>;
+  /** Whether a manager took the modem out of service (kept by the caller across restarts). */
+  heldOut?(modemId: string): boolean;
+  /** The shop's power-cycle command for a modem (null: none): read when the ladder needs it. */
+  powerCycleOf?(modemId: string): PowerCycleCommand | null;
+  /** Runs a power-cycle command (default: execFile with its arguments, never a shell). */
+  runPowerCycle?(command: PowerCycleCommand): Promise<string>;
+  /** The healing ladder's backoff, and how often a restarted modem is tried while it boots. */
+  healing?: { backoffMs?: number; retryMs?: number };
+}
+
+/** What the bank knows about healing one modem. */
+interface Care {
+  ladder: HealingLadder;
+  /** A step asked while the modem was lent: it runs once the job releases it. */
+  pending: { step: HealingStep; why: string } | null;
+  /** A step runs: the modem's closing and opening belong to it. */
+  active: boolean;
+  /** Taken out of service by a manager: stays out until put back. */
+  heldOut: boolean;
+  /** How its profile resets it (known once it opened; the generic reset before). */
+  reset: ModemProfile['reset'];
 }
 
 interface Slot {
@@ -83,6 +126,7 @@ interface Slot {
   /** Taken out of the bank by the manager: closed once its current job ends, never reopened. */
   retired: boolean;
   onRetired?: () => void;
+  care: Care;
 }
 
 interface Waiter {
@@ -103,7 +147,7 @@ export function createModemBank(options: ModemBankOptions) {
     status: {
       id: config.id,
       carrierId: config.carrierId,
-      state: 'starting',
+      state: options.heldOut?.(config.id) ? 'out-of-service' : 'starting',
       since: now().toISOString(),
       simulated: config.port.kind === 'simulated',
       link: 'serial',
@@ -115,7 +159,7 @@ export function createModemBank(options: ModemBankOptions) {
       registration: null,
       operator: null,
       signalBars: null,
-      problem: null,
+      problem: options.heldOut?.(config.id) ? HELD_OUT : null,
       waitingUntil: null,
       signalHistory: [],
     },
@@ -126,6 +170,7 @@ export function createModemBank(options: ModemBankOptions) {
     transcript: null,
     lastUsed: 0,
     retired: false,
+    care: careOf(config.id),
   });
   const slots: Slot[] = options.modems.map(slotOf);
   let profiles: Promise<ModemProfile[]> | null = null;
@@ -148,7 +193,9 @@ export function createModemBank(options: ModemBankOptions) {
   const publish = () => options.onStatus?.(statuses());
   const reconnectLater = (slot: Slot) =>
     later(options.reconnectMs ?? 5000, () => {
-      if (!slot.retired) void connect(slot);
+      if (!slot.retired && !slot.care.active && slot.status.state !== 'out-of-service') {
+        void connect(slot);
+      }
     });
   const later = (ms: number, run: () => void) => {
     // Closing the bank closes its links, which asks for a reconnect: a timer set then would
@@ -192,8 +239,10 @@ export function createModemBank(options: ModemBankOptions) {
     });
   }
 
-  async function connect(slot: Slot) {
-    update(slot, { state: 'starting', problem: null, waitingUntil: null });
+  /** Opens a modem; true once it is open (in service, or healed when a step opened it). */
+  async function connect(slot: Slot): Promise<boolean> {
+    if (!slot.care.active) update(slot, { state: 'starting', problem: null, waitingUntil: null });
+    let opened: { channel: AtChannel; unwatch: () => void } | null = null;
     try {
       const link = await options.openLink(slot.config.port);
       const channel = createAtChannel(link, {
@@ -201,21 +250,26 @@ export function createModemBank(options: ModemBankOptions) {
         // The bank's time stamps the transcript; timers stay the process's own.
         clock: { ...realClock, now },
         transcript: (entry) => slot.transcript?.push(describeEntry(entry)),
+        onTimeout: (command) => troubled(slot, channel, command),
       });
       const knownBefore = Object.keys(slot.learnedQuirks);
       if (knownBefore.length > 0) {
         channel.learnReplyQuirks(slot.learnedQuirks, 'learnt from this modem before a reconnect');
       }
-      channel.onClosed((error) => {
+      const unwatch = channel.onClosed((error) => {
         slot.modem = null;
         slot.ussd = null;
+        // A healing step closed it and opens it again; out of service, it stays closed.
+        if (slot.care.active || slot.status.state === 'out-of-service') return;
         update(slot, { state: 'offline', problem: error.message, waitingUntil: null });
         options.onTimeline?.(slot.config.id, 'offline', error.message);
         reconnectLater(slot);
       });
+      opened = { channel, unwatch };
       const { port } = slot.config;
       const usbIdOf = options.usbIdOf ?? usbIdOfPort;
       const modem = await openModem(channel, {
+        ...options.opening,
         profiles: modemProfiles(),
         usbId: async () =>
           port.kind === 'serial' ? await usbIdOf(port.path).catch(() => null) : null,
@@ -228,9 +282,11 @@ export function createModemBank(options: ModemBankOptions) {
           `Modem ${slot.config.id}: learnt ${quirk}, which its profile ${modem.profile.id} does not set (set it there to spare a timeout at each start)`,
         );
       }
-      if (slot.retired) {
+      slot.care.reset = modem.profile.reset;
+      // Taken out of the bank, or out of service, while it was opening.
+      if (slot.retired || slot.care.heldOut) {
         await modem.close();
-        return;
+        return false;
       }
       await options.onOpened?.(slot.config.id, modem);
       slot.modem = modem;
@@ -257,28 +313,46 @@ export function createModemBank(options: ModemBankOptions) {
         imei: modem.identity.imei,
       });
       await refresh(slot);
-      update(slot, { state: 'ready' });
+      if (!slot.care.active) update(slot, { state: 'ready' });
       options.onTimeline?.(slot.config.id, 'opened', modem.profile.id);
       serveWaiters();
       poll(slot);
+      return true;
     } catch (error) {
       slot.modem = null;
+      // The port stays ours when the modem did not answer: free it for the next attempt.
+      opened?.unwatch();
+      await opened?.channel.close().catch(() => {});
+      if (slot.care.active || slot.retired) return false;
       update(slot, { state: 'offline', problem: (error as Error).message });
       options.onTimeline?.(slot.config.id, 'offline', (error as Error).message);
-      reconnectLater(slot);
+      if (!(opened && unanswered(slot, error))) reconnectLater(slot);
+      return false;
     }
   }
 
+  /**
+   * Refreshes an idle modem's signal and registration now and then, for as long as this opening
+   * of it lasts (a reopened modem polls anew). A modem busy, waiting or healing when the time
+   * comes is skipped once, not dropped for good.
+   */
   function poll(slot: Slot) {
-    later(options.pollMs ?? 30_000, () => {
-      if (slot.status.state !== 'ready' || !slot.modem) return;
-      refresh(slot)
-        .catch(() => {})
-        .finally(() => {
-          serveWaiters();
-          poll(slot);
-        });
-    });
+    const modem = slot.modem;
+    const next = () =>
+      later(options.pollMs ?? 30_000, () => {
+        if (!modem || slot.modem !== modem) return;
+        if (slot.status.state !== 'ready') {
+          next();
+          return;
+        }
+        refresh(slot)
+          .catch(() => {})
+          .finally(() => {
+            serveWaiters();
+            next();
+          });
+      });
+    next();
   }
 
   /**
@@ -355,7 +429,7 @@ export function createModemBank(options: ModemBankOptions) {
           void retire(slot);
           return;
         }
-        if (slot.status.state === 'busy') afterJob(slot);
+        if (slot.status.state === 'busy' && !healAfterJob(slot)) afterJob(slot);
         serveWaiters();
       },
     };
@@ -384,10 +458,162 @@ export function createModemBank(options: ModemBankOptions) {
     }
   }
 
+  // Healing (issue 12, item 4): the ladder of each modem, its steps, and out of service.
+
+  function careOf(modemId: string): Care {
+    const policy = () => ({
+      ...defaultHealingPolicy,
+      ...(options.healing?.backoffMs !== undefined ? { backoffMs: options.healing.backoffMs } : {}),
+      powerCycle: (options.powerCycleOf?.(modemId) ?? null) !== null,
+    });
+    return {
+      ladder: createHealingLadder(policy, { now }),
+      pending: null,
+      active: false,
+      heldOut: options.heldOut?.(modemId) ?? false,
+      reset: genericProfile.reset,
+    };
+  }
+
+  const sleep = (ms: number) => new Promise<void>((resolve) => later(ms, resolve));
+
+  /** A command of the modem in service got no answer: the ladder says what to do. */
+  function troubled(slot: Slot, channel: AtChannel, command: string) {
+    if (slot.modem?.channel !== channel || slot.care.active) return;
+    if (!['ready', 'busy', 'waiting'].includes(slot.status.state)) return;
+    if (slot.care.ladder.state.running !== null) return;
+    options.onTimeline?.(slot.config.id, 'timeout', command);
+    decide(slot, slot.care.ladder.observe({ kind: 'timeout' }), `${command}: no answer`);
+  }
+
+  /** The port opened but the modem answered nothing: true when the ladder takes it from here. */
+  function unanswered(slot: Slot, error: unknown): boolean {
+    if (!(error instanceof ModemError && error.code === 'no_answer')) return false;
+    const decision = slot.care.ladder.observe({ kind: 'no-answer' });
+    if (decision.kind === 'none') return false;
+    decide(slot, decision, error.message);
+    return true;
+  }
+
+  function decide(slot: Slot, decision: LadderDecision, why: string) {
+    if (decision.kind === 'step') {
+      if (slot.status.state === 'busy') slot.care.pending = { step: decision.step, why };
+      else void runStep(slot, decision.step, why);
+    } else if (decision.kind === 'out-of-service') {
+      void takeOutOfService(slot, decision.reason);
+    } else if (decision.kind === 'healed') {
+      backFromHealing(slot, decision.step);
+    }
+  }
+
+  /** When a job releases its modem: a step asked meanwhile, or a manager's hold, comes first. */
+  function healAfterJob(slot: Slot): boolean {
+    if (slot.care.heldOut) {
+      void takeOutOfService(slot, HELD_OUT);
+      return true;
+    }
+    const pending = slot.care.pending;
+    if (!pending) return false;
+    void runStep(slot, pending.step, pending.why);
+    return true;
+  }
+
+  async function runStep(slot: Slot, step: HealingStep, why: string) {
+    const { care } = slot;
+    care.pending = null;
+    care.active = true;
+    care.ladder.running(step);
+    update(slot, { state: 'healing', problem: why, waitingUntil: null });
+    options.onTimeline?.(slot.config.id, step, why);
+    let healed = false;
+    let failure = '';
+    try {
+      healed = await healingSteps[step](slot);
+    } catch (error) {
+      failure = `: ${(error as Error).message}`;
+    }
+    care.active = false;
+    if (closed || slot.retired) return;
+    if (care.heldOut) {
+      await takeOutOfService(slot, HELD_OUT);
+      return;
+    }
+    const decision = care.ladder.observe({ kind: 'step-done', step, healed });
+    decide(slot, decision, `${step} did not cure it${failure}`);
+  }
+
+  async function closeModem(slot: Slot) {
+    const modem = slot.modem;
+    slot.modem = null;
+    slot.ussd = null;
+    await modem?.close().catch(() => {});
+  }
+
+  /** After a restart, tries to open the modem until it answers or `waitMs` is over. */
+  async function comeBack(slot: Slot, waitMs: number): Promise<boolean> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      await sleep(options.healing?.retryMs ?? 1_000);
+      if (slot.retired) return false;
+      if (await connect(slot)) return true;
+      if (Date.now() >= deadline) return false;
+    }
+  }
+
+  const healingSteps: Record<HealingStep, (slot: Slot) => Promise<boolean>> = {
+    // The channel re-synchronises (AT until OK) before the probe goes out.
+    async resync(slot) {
+      const modem = slot.modem;
+      if (!modem) return false;
+      const answer = await modem.channel.run('AT', { timeoutMs: RESYNC_PROBE_MS });
+      return answer.final.kind === 'ok';
+    },
+    async reopen(slot) {
+      await closeModem(slot);
+      return connect(slot);
+    },
+    // On a port of its own: the modem's channel may refuse to write to a modem out of step.
+    async reset(slot) {
+      await closeModem(slot);
+      const link = await options.openLink(slot.config.port);
+      const channel = createAtChannel(link, {
+        ...options.channel,
+        clock: { ...realClock, now },
+      });
+      await channel.run(slot.care.reset.command, { timeoutMs: RESET_ANSWER_MS }).catch(() => {});
+      await channel.close().catch(() => {});
+      return comeBack(slot, slot.care.reset.comeBackMs);
+    },
+    async 'power-cycle'(slot) {
+      const command = options.powerCycleOf?.(slot.config.id) ?? null;
+      if (!command) throw new Error('no power-cycle command is set for this modem');
+      await closeModem(slot);
+      await (options.runPowerCycle ?? runPowerCycle)(command);
+      return comeBack(slot, slot.care.reset.comeBackMs);
+    },
+  };
+
+  function backFromHealing(slot: Slot, step: HealingStep) {
+    options.onTimeline?.(slot.config.id, 'healed', step);
+    update(slot, { problem: null });
+    // Resynced, it is the same modem: a top-up's late answer may still be awaited.
+    afterJob(slot);
+    serveWaiters();
+  }
+
+  async function takeOutOfService(slot: Slot, reason: string) {
+    slot.care.pending = null;
+    update(slot, { state: 'out-of-service', problem: reason, waitingUntil: null });
+    options.onTimeline?.(slot.config.id, 'out-of-service', reason);
+    if (reason !== HELD_OUT)
+      options.log?.warn(`Modem ${slot.config.id} is out of service: ${reason}`);
+    await closeModem(slot);
+  }
+
   return {
     /** Opens every modem; resolves once each is idle or has failed once. */
     async start() {
-      await Promise.all(slots.map((slot) => connect(slot)));
+      await Promise.all(slots.map((slot) => (slot.care.heldOut ? null : connect(slot))));
     },
     statuses,
     /**
@@ -396,7 +622,10 @@ export function createModemBank(options: ModemBankOptions) {
      */
     acquire(carrierId: string, waitMs = 0): Promise<ModemLease | null> {
       const lease = waiters.length === 0 ? lend(carrierId) : null;
-      const none = !slots.some((slot) => slot.config.carrierId === carrierId);
+      // A modem out of service does not come back by itself: no sale waits for it.
+      const none = !slots.some(
+        (slot) => slot.config.carrierId === carrierId && slot.status.state !== 'out-of-service',
+      );
       if (lease || waitMs <= 0 || none) return Promise.resolve(lease);
       return new Promise((resolve) => {
         const waiter: Waiter = {
@@ -437,7 +666,7 @@ export function createModemBank(options: ModemBankOptions) {
       slots.push(slot);
       publish();
       await closing.get(config.id);
-      if (!slot.retired && !closed) await connect(slot);
+      if (!slot.retired && !closed && !slot.care.heldOut) await connect(slot);
     },
     /**
      * Takes a modem out of the bank: nothing new is lent to it, and it is closed at once, or
@@ -458,6 +687,54 @@ export function createModemBank(options: ModemBankOptions) {
           slot.onRetired = resolve;
         }),
       );
+    },
+    /**
+     * Runs one healing step on a modem for a manager: now, or once its current job ends.
+     * `held-out`: a manager took it out of service (put it back first); `under-way`: it is
+     * opening or a step already runs; `no-power-cycle`: no power-cycle command is set for it.
+     */
+    heal(
+      id: string,
+      step: HealingStep,
+    ): 'started' | 'after-job' | 'unknown' | 'held-out' | 'under-way' | 'no-power-cycle' {
+      const slot = slots.find((candidate) => candidate.config.id === id && !candidate.retired);
+      if (!slot) return 'unknown';
+      if (slot.care.heldOut) return 'held-out';
+      if (step === 'power-cycle' && !options.powerCycleOf?.(id)) return 'no-power-cycle';
+      if (slot.care.active || slot.status.state === 'starting') return 'under-way';
+      const why = 'asked by a manager';
+      if (slot.status.state === 'out-of-service') slot.care.ladder.restart();
+      slot.care.ladder.running(step);
+      if (slot.status.state === 'busy') {
+        slot.care.pending = { step, why };
+        return 'after-job';
+      }
+      void runStep(slot, step, why);
+      return 'started';
+    },
+    /**
+     * Takes a modem out of service for a manager (after its current job: a top-up is never cut
+     * short) or puts it back: opened again, its ladder started afresh. False: no such modem.
+     */
+    async setInService(id: string, inService: boolean): Promise<boolean> {
+      const slot = slots.find((candidate) => candidate.config.id === id && !candidate.retired);
+      if (!slot) return false;
+      const { care } = slot;
+      if (!inService) {
+        if (care.heldOut) return true;
+        care.heldOut = true;
+        care.pending = null;
+        // A job or a step under way ends first, then the modem goes out (healAfterJob, runStep).
+        if (slot.status.state !== 'busy' && !care.active) await takeOutOfService(slot, HELD_OUT);
+        return true;
+      }
+      const wasOut = care.heldOut || slot.status.state === 'out-of-service';
+      care.heldOut = false;
+      care.ladder.restart();
+      if (!wasOut) return true;
+      options.onTimeline?.(slot.config.id, 'in-service', null);
+      if (slot.status.state === 'out-of-service') void connect(slot);
+      return true;
     },
     async close() {
       closed = true;

@@ -5,12 +5,15 @@ import type { CarrierBook } from '../carriers/book';
 import { demoDealerPin } from '../demo';
 import type { Logger } from '../log';
 import { createDealerPins, keyFileSealer, type SecretSealer } from '../store/dealer-pins';
+import { createModemCareStore } from '../store/modem-care';
 import { createModemSettingsStore } from '../store/modem-settings';
+import { createModemTimelineStore } from '../store/modem-timeline';
 import { createReceivedSmsStore } from '../store/received-sms';
 import { modemBankHandlers, modemConfigOf } from './api';
 import type { DetectedDevice } from './detect';
 import type { SystemTree } from './detect-ports';
 import { modemDetector } from './detector';
+import { healingHandlers } from './healing-api';
 import { openModemLink } from './links';
 import { createModemBank, type ModemConfig } from './modem-bank';
 import { createSmsInboxes } from './sms-inboxes';
@@ -64,10 +67,24 @@ export function openBank(deps: {
     ? null
     : openShopModems(db, deps.databaseFile, { sealer: deps.sealer, now });
   const inboxes = createSmsInboxes({ storeFor: createReceivedSmsStore(db).forModem, now, log });
+  const timeline = createModemTimelineStore(db, now);
+  const care = createModemCareStore(db, now);
   const bank = createModemBank({
     modems: real ? real.settings.list().map(modemConfigOf) : (deps.demoBank ?? []),
     openLink: (port) => openModemLink(port, { simLatencyMs: deps.simLatencyMs ?? 0 }),
     onStatus: (modems) => deps.events.emit('modems.status', { modems }),
+    onTimeline: (modemId, event, detail) => {
+      // The timeline is history for the health screen: failing to keep it never stops a modem.
+      try {
+        timeline.add(modemId, event, detail);
+      } catch (error) {
+        log.warn(
+          `Modem ${modemId}: ${event} not kept in its timeline: ${(error as Error).message}`,
+        );
+      }
+    },
+    heldOut: care.heldOut,
+    powerCycleOf: care.powerCycle,
     onOpened: inboxes.open,
     profileDirs: deps.modemProfileDirs,
     log,
@@ -78,19 +95,22 @@ export function openBank(deps: {
     inboxes,
     /** The dealer PIN of a modem's SIM: a secret kept apart from the settings. */
     dealerPin: (modemId: string) => (real ? real.dealerPins.get(modemId) : demoDealerPin),
-    handlers: modemBankHandlers({
-      bank,
-      carriers: deps.carriers,
-      real,
-      detect: modemDetector({
+    handlers: {
+      ...modemBankHandlers({
         bank,
-        real,
         carriers: deps.carriers,
-        modemProfileDirs: deps.modemProfileDirs,
-        deviceTree: deps.deviceTree ?? null,
-        hilinkSticks: deps.hilinkSticks,
+        real,
+        detect: modemDetector({
+          bank,
+          real,
+          carriers: deps.carriers,
+          modemProfileDirs: deps.modemProfileDirs,
+          deviceTree: deps.deviceTree ?? null,
+          hilinkSticks: deps.hilinkSticks,
+        }),
       }),
-    }),
+      ...healingHandlers({ bank, timeline, care }),
+    },
     async close() {
       await bank.close();
       await inboxes.close();

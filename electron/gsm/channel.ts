@@ -110,6 +110,8 @@ export interface AtChannelOptions extends AtReaderOptions {
    * without the ESC that normally precedes it, so only what the caller asks is written.
    */
   escapeFirst?: boolean;
+  /** Told each time a command (a resync's `AT` included) gets no answer in time. */
+  onTimeout?: (command: string) => void;
   /** Time for timeouts, pauses and the transcript; the process's own by default. */
   clock?: Clock;
 }
@@ -293,6 +295,7 @@ export function createAtChannel(link: ModemLink, options: AtChannelOptions = {})
         const done = current;
         current = null;
         done?.reject(new AtTimeoutError(item.shownAs, item.timeoutMs, partial?.lines ?? []));
+        options.onTimeout?.(item.shownAs);
       }, item.timeoutMs);
       const commandQuirks = item.quirks ?? quirks;
       current = { ...item, quirks: commandQuirks, resolve, reject, timer };

@@ -99,6 +99,18 @@ export const modemProfileSchema = z
       .min(1)
       .max(10)
       .default(['AT+CCID', 'AT+ICCID', 'AT^ICCID?', 'AT+QCCID', 'AT#CCID', 'AT!ICCID?']),
+    /**
+     * How the modem is restarted when nothing else brings it back (the healing ladder's reset):
+     * the vendor's own command where AT+CFUN=1,1 is not it. Its answer is not awaited: the
+     * modem reboots, may drop the port and come back, and is opened again once it answers.
+     */
+    reset: z
+      .strictObject({
+        command: initCommand.default('AT+CFUN=1,1'),
+        /** How long the modem takes to answer again after the command. */
+        comeBackMs: z.number().int().min(1_000).max(180_000).default(30_000),
+      })
+      .default({ command: 'AT+CFUN=1,1', comeBackMs: 30_000 }),
     ussd: z
       .strictObject({
         /** Request encodings to try in order; the one that worked is remembered per modem. */

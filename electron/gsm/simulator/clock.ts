@@ -12,25 +12,35 @@ import type { Clock, TimerHandle } from '../clock';
 export function createTimerSet(clock: Clock) {
   const handles = new Set<TimerHandle>();
   let cancelled = false;
+  // Bumped by clear(): callbacks of an earlier generation never run.
+  let generation = 0;
+  const clearPending = () => {
+    generation += 1;
+    for (const handle of handles) clock.clearTimeout(handle);
+    handles.clear();
+  };
   return {
     after(ms: number, callback: () => void): void {
       if (cancelled) return;
+      const born = generation;
+      const live = () => !cancelled && born === generation;
       if (ms <= 0) {
         setImmediate(() => {
-          if (!cancelled) callback();
+          if (live()) callback();
         });
         return;
       }
       const handle = clock.setTimeout(() => {
         handles.delete(handle);
-        if (!cancelled) callback();
+        if (live()) callback();
       }, ms);
       handles.add(handle);
     },
+    /** Drops every pending timer; later ones run (a modem that restarts). */
+    clear: clearPending,
     cancelAll(): void {
       cancelled = true;
-      for (const handle of handles) clock.clearTimeout(handle);
-      handles.clear();
+      clearPending();
     },
   };
 }

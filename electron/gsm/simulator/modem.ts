@@ -17,7 +17,7 @@ import { runCommand } from './commands/index';
 import { DEMO_CARRIER } from './demo-carrier';
 import { type CommandLine, createModemInput, type MessageBody } from './input';
 import { createMessageStore } from './message-store';
-import type { SimulatedModemProfile } from './profile';
+import type { HangCure, SimulatedModemProfile } from './profile';
 import { type ProfilePart, resolveProfile } from './profiles';
 import { createRadio } from './radio';
 import { createSmsDelivery, type IncomingSmsOptions } from './sms-delivery';
@@ -31,6 +31,11 @@ export interface SimulatedModemOptions {
   /** What the network does; the New Caledonia demo by default. */
   carrier?: CarrierBehaviour;
   clock?: Clock;
+  /**
+   * Called when a reset re-enumerates (`reset.reenumerates`), just before the modem closes its
+   * link: whoever made the port brings it back (the PTY simulator makes it anew).
+   */
+  onReenumerate?: () => void;
 }
 
 export interface SimulatedModem {
@@ -39,6 +44,8 @@ export interface SimulatedModem {
   receiveSms(from: string, text: string, options?: IncomingSmsOptions): number[];
   /** The network changes the registration (signal lost, roaming...); +CREG URCs follow. */
   setRegistration(stat: RegistrationStat): void;
+  /** Stops answering anything until restarted by its reset command, or until power-cycled. */
+  hang(cure: HangCure): void;
   /** Stops reading the link and every timer. The link itself stays open: its owner closes it. */
   stop(): void;
   readonly state: SimulatedModemState;
@@ -97,6 +104,8 @@ export function createSimulatedModem(
   let promptOpen = false;
   const heldUrcs: string[][] = [];
   let messageReference = 0;
+  let hangCure: HangCure | null = null;
+  let hangStruck = false;
   let vendorUrcIndex = 0;
 
   const echoing = () => settings.echo || !profile.echo.obeysE0;
@@ -189,7 +198,7 @@ export function createSimulatedModem(
   };
 
   function feed(): void {
-    if (running !== 'answering') return;
+    if (running !== 'answering' && running !== 'hung') return;
     if (bodyWaiter) {
       const body = input.takeBody();
       if (!body) return;
@@ -207,7 +216,7 @@ export function createSimulatedModem(
     try {
       for (let line = input.takeCommandLine(); line; line = input.takeCommandLine()) {
         await handleLine(line);
-        if (running !== 'answering') return;
+        if (running !== 'answering' && running !== 'hung') return;
       }
     } finally {
       busy = false;
@@ -215,6 +224,11 @@ export function createSimulatedModem(
   }
 
   async function handleLine(line: CommandLine): Promise<void> {
+    if (running === 'hung') {
+      // A hung modem reads the line but says nothing; only its reset may bring it back.
+      if (hangCure === 'reset' && isReset(line.text)) restart();
+      return;
+    }
     if (echoing()) out.raw(line.echo);
     if (line.text === '') return;
     const parsed = parseCommandLine(line.text);
@@ -223,6 +237,17 @@ export function createSimulatedModem(
     if (startsWith(profile.faults.noAnswerAfter, upper)) {
       running = 'silent';
       timers.cancelAll();
+      return;
+    }
+    const hangFault = profile.faults.hang;
+    if (hangFault && !hangStruck && startsWith(hangFault.after, upper)) {
+      hangStruck = true;
+      hang(hangFault.cure);
+      return;
+    }
+    if (isReset(line.text)) {
+      out.lines([finalLine(OK, settings.cmee, profile.unknownCommand) ?? 'OK']);
+      restart();
       return;
     }
     commandRunning = true;
@@ -256,6 +281,39 @@ export function createSimulatedModem(
     return parsed.unreadable === null ? final : UNKNOWN_COMMAND;
   }
 
+  function isReset(text: string): boolean {
+    const upper = text.trim().toUpperCase();
+    return profile.reset.commands.some((command) => command.toUpperCase() === upper);
+  }
+
+  function hang(cure: HangCure): void {
+    if (running !== 'answering') return;
+    running = 'hung';
+    hangCure = cure;
+    timers.clear();
+    heldUrcs.length = 0;
+  }
+
+  /** A reboot: settings from power-on, silent while booting, or gone and back (re-enumerated). */
+  function restart(): void {
+    hangCure = null;
+    timers.clear();
+    heldUrcs.length = 0;
+    context.resetSettings();
+    radio.setFunctionality(1);
+    if (profile.reset.reenumerates) {
+      stop();
+      options.onReenumerate?.();
+      void out.flushed().then(() => link.close());
+      return;
+    }
+    running = 'booting';
+    timers.after(profile.reset.bootMs, () => {
+      if (running === 'booting') running = 'answering';
+      scheduleVendorUrc();
+    });
+  }
+
   function scheduleVendorUrc(): void {
     const { urcs, intervalMs } = profile.vendorUrcs;
     if (urcs.length === 0 || intervalMs <= 0) return;
@@ -281,7 +339,7 @@ export function createSimulatedModem(
   let noiseBeforeFirstAnswer = profile.faults.noise?.atStart ?? false;
 
   const stopReading = link.onData((chunk) => {
-    if (running !== 'answering') return;
+    if (running !== 'answering' && running !== 'hung') return;
     if (noiseBeforeFirstAnswer && profile.faults.noise) {
       noiseBeforeFirstAnswer = false;
       out.raw(Uint8Array.from(profile.faults.noise.bytes));
@@ -298,6 +356,7 @@ export function createSimulatedModem(
     receiveSms: (from, text, smsOptions) =>
       running === 'answering' ? sms.deliver(from, text, smsOptions) : [],
     setRegistration: radio.setRegistration,
+    hang,
     stop,
     get state() {
       return describeState({

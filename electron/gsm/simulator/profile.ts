@@ -4,6 +4,9 @@
  * data that combine ("huawei+slow"), never `if (huawei)` in the command code.
  */
 
+/** What brings a hung modem back: its reset command, or only cutting its power. */
+export type HangCure = 'reset' | 'power-cycle';
+
 export type IccidCommand = '+CCID' | '^ICCID' | '+QCCID';
 
 /**
@@ -49,6 +52,15 @@ export interface SimulatedModemProfile {
   networkLatencyMs: number;
   /** Time from AT+CFUN=1 to being registered (searching meanwhile). */
   registrationDelayMs: number;
+  /** How it restarts: AT+CFUN=1,1 or the vendor's command (the healing ladder's reset). */
+  reset: {
+    /** The command lines that restart it (upper case, whole line). */
+    commands: readonly string[];
+    /** After the restart's OK, how long it answers nothing (booting). */
+    bootMs: number;
+    /** The restart drops the port, which comes back a moment later (a USB re-enumeration). */
+    reenumerates: boolean;
+  };
   /** Vendor URCs printed every `intervalMs` until AT^CURC=0 (Huawei ^RSSI, ^MODE...). */
   vendorUrcs: { urcs: readonly string[]; intervalMs: number };
   /** URCs printed between a command's echo and its answer, and between +CUSD and OK. */
@@ -82,6 +94,12 @@ export interface SimulatedModemProfile {
   faults: {
     /** A command starting with this is echoed, not run, and the modem says nothing ever again. */
     noAnswerAfter: string | null;
+    /**
+     * Once it has echoed a command starting with `after`, it answers nothing (no echo either)
+     * until it is restarted: by its reset command (`cure: 'reset'`), or only by a power-cycle
+     * (`'power-cycle'`: a new modem on the port). Strikes once per power-on.
+     */
+    hang: { after: string; cure: HangCure } | null;
     /** A command starting with this runs, then the link closes before its final result (an unplug). */
     dropAfter: string | null;
     /** The first `commands` commands that touch the SIM answer +CME ERROR: `code`. */
@@ -153,6 +171,7 @@ export const GENERIC_PROFILE: SimulatedModemProfile = {
   ussd: { request: 'charset', answer: 'charset', answerBeforeOk: false },
   networkLatencyMs: 0,
   registrationDelayMs: 0,
+  reset: { commands: ['AT+CFUN=1,1'], bootMs: 0, reenumerates: false },
   vendorUrcs: { urcs: [], intervalMs: 0 },
   urcFlood: [],
   sim: { pin: null, puk: '12345678', readyWithoutOk: false },
@@ -160,6 +179,7 @@ export const GENERIC_PROFILE: SimulatedModemProfile = {
   sms: { capacity: 30, firstIndex: 1, defaultCnmi: [0, 0, 0, 0, 0] },
   faults: {
     noAnswerAfter: null,
+    hang: null,
     dropAfter: null,
     simBusy: null,
     cme: [],

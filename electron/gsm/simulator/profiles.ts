@@ -60,6 +60,7 @@ export const NAMED_PROFILES: readonly NamedProfile[] = [
       vendorCommands: ['^CURC', '^PORTSEL'],
       unknownCommand: 'command-not-support',
       ussd: { request: 'packed-gsm7-hex', answer: 'packed-gsm7-hex' },
+      reset: { commands: ['AT+CFUN=1,1', 'AT^RESET'] },
       vendorUrcs: { urcs: HUAWEI_URCS, intervalMs: 2000 },
       network: { lacQuoted: false },
       sms: { firstIndex: 0 },
@@ -123,6 +124,32 @@ export const NAMED_PROFILES: readonly NamedProfile[] = [
       meaning: 'the command prefix after which it goes silent',
       apply: (value) => ({ faults: { noAnswerAfter: faultAfter(value) } }),
     },
+  },
+  {
+    name: 'hang',
+    description:
+      'Once it has echoed AT+CUSD=1,... it answers nothing until reset by AT+CFUN=1,1 (hang(COMMAND)).',
+    overrides: { faults: { hang: { after: 'AT+CUSD=1,', cure: 'reset' } } },
+    parameter: {
+      meaning: 'the command prefix after which it hangs',
+      apply: (value) => ({ faults: { hang: { after: faultAfter(value), cure: 'reset' } } }),
+    },
+  },
+  {
+    name: 'hang-hard',
+    description:
+      'Once it has echoed AT+CUSD=1,... it answers nothing, resets included, until power-cycled (hang-hard(COMMAND)).',
+    overrides: { faults: { hang: { after: 'AT+CUSD=1,', cure: 'power-cycle' } } },
+    parameter: {
+      meaning: 'the command prefix after which it hangs',
+      apply: (value) => ({ faults: { hang: { after: faultAfter(value), cure: 'power-cycle' } } }),
+    },
+  },
+  {
+    name: 'reenumerate',
+    description:
+      'A reset drops the port, which comes back a moment later, as a USB modem re-enumerating.',
+    overrides: { reset: { reenumerates: true } },
   },
   {
     name: 'drop',

@@ -23,42 +23,92 @@ export interface PtySimulatorOptions {
   linkPath: string;
   carrier?: CarrierBehaviour;
   clock?: Clock;
+  /** How long the port is gone when a reset re-enumerates it (default 300 ms). */
+  reenumerateMs?: number;
 }
 
 export interface PtySimulator {
   /** The path a client opens, as it would open /dev/ttyUSB0. */
   modemPath: string;
-  modem: SimulatedModem;
+  /** The modem now on the port: a new one after a re-enumeration or a power-cycle. */
+  readonly modem: SimulatedModem;
+  /**
+   * Cuts the modem's power: the port goes, and after `offMs` a freshly powered modem of the same
+   * profile appears on the same path (what a hub's per-port power switch does).
+   */
+  powerCycle(offMs?: number): Promise<void>;
   /** Stops the modem, closes its end and ends socat; safe to call twice. */
   stop(): Promise<void>;
 }
 
+interface Powered {
+  modem: SimulatedModem;
+  /** Ends this power-on: the modem, its end of the pair and socat. */
+  off(): Promise<void>;
+}
+
 export async function startSimulatorOnPty(options: PtySimulatorOptions): Promise<PtySimulator> {
-  const pair = await createPtyPair(options.linkPath);
-  const link = await openSerialLink({ path: pair.simulatorPath }).catch(async (error: unknown) => {
-    await pair.close();
-    throw error;
-  });
-  const modem = createSimulatedModem(link, {
-    ...(options.profile === undefined ? {} : { profile: options.profile }),
-    ...(options.carrier === undefined ? {} : { carrier: options.carrier }),
-    ...(options.clock === undefined ? {} : { clock: options.clock }),
-  });
-  // When the modem drops the line (the drop fault), the client's port must go too, as when a
-  // stick is pulled out: ending socat hangs up the client's side.
-  link.onClose(() => {
-    setTimeout(() => void pair.close(), UNPLUG_GRACE_MS);
-  });
   let stopping: Promise<void> | null = null;
-  return {
-    modemPath: pair.modemPath,
-    modem,
-    stop() {
-      stopping ??= (async () => {
+  let current: Powered;
+  const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  async function powerOn(): Promise<Powered> {
+    const pair = await createPtyPair(options.linkPath);
+    const link = await openSerialLink({ path: pair.simulatorPath }).catch(
+      async (error: unknown) => {
+        await pair.close();
+        throw error;
+      },
+    );
+    let reenumerating = false;
+    const modem = createSimulatedModem(link, {
+      ...(options.profile === undefined ? {} : { profile: options.profile }),
+      ...(options.carrier === undefined ? {} : { carrier: options.carrier }),
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+      onReenumerate: () => {
+        reenumerating = true;
+      },
+    });
+    // When the modem drops the line (the drop fault, a re-enumerating reset), the client's port
+    // must go too, as when a stick is pulled out: ending socat hangs up the client's side.
+    link.onClose(() => {
+      setTimeout(async () => {
+        await pair.close();
+        if (!reenumerating || stopping) return;
+        await later(options.reenumerateMs ?? 300);
+        if (!stopping) await replace();
+      }, UNPLUG_GRACE_MS);
+    });
+    return {
+      modem,
+      async off() {
         modem.stop();
         await link.close();
         await pair.close();
-      })();
+      },
+    };
+  }
+
+  /** The next power-on; switched off again at once if the simulator stopped meanwhile. */
+  async function replace() {
+    const next = await powerOn();
+    current = next;
+    if (stopping) await next.off();
+  }
+
+  current = await powerOn();
+  return {
+    modemPath: options.linkPath,
+    get modem() {
+      return current.modem;
+    },
+    async powerCycle(offMs = 300) {
+      await current.off();
+      await later(offMs);
+      if (!stopping) await replace();
+    },
+    stop() {
+      stopping ??= current.off();
       return stopping;
     },
   };

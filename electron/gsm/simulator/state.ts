@@ -6,8 +6,11 @@ import type { SimulatedModemProfile } from './profile';
 
 export interface SimulatedModemState {
   profile: string;
-  /** `silent`: the no-answer fault struck; `stopped`: stop(), a drop, or the link closed. */
-  running: 'answering' | 'silent' | 'stopped';
+  /**
+   * `silent`: the no-answer fault struck; `hung`: it answers nothing until restarted;
+   * `booting`: restarting after a reset; `stopped`: stop(), a drop, or the link closed.
+   */
+  running: 'answering' | 'silent' | 'hung' | 'booting' | 'stopped';
   settings: ModemSettings;
   sim: { lock: SimState['lock']; pinAttemptsLeft: number; busyLeft: number };
   radio: RadioState;

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { moneyInputSchema, moneySchema, signedMoneySchema } from '../../currencies';
-import { dealerPinSchema, modemIdSchema, modemSettingsSchema } from '../../modem-bank';
+import {
+  dealerPinSchema,
+  modemIdSchema,
+  modemSettingsSchema,
+  powerCycleCommandSchema,
+} from '../../modem-bank';
 import { noInput, procedure } from './procedure';
 
 export const modemStateSchema = z.enum([
@@ -186,6 +191,19 @@ export const modems = {
     'manager',
     'Takes a modem out of service (nothing is sent through it) or puts it back.',
     z.object({ id: modemIdSchema, inService: z.boolean() }).strict(),
+    z.object({}),
+  ),
+  'modems.getPowerCycle': procedure(
+    'manager',
+    "The shop's power-cycle command for a modem (null: none), the healing ladder's last step.",
+    modemIdInput,
+    z.object({ command: powerCycleCommandSchema.nullable() }),
+  ),
+  'modems.setPowerCycle': procedure(
+    'manager',
+    "Sets a modem's power-cycle command (e.g. uhubctl for its hub port): a program and its " +
+      'arguments, run without a shell when nothing gentler brought the modem back. Null: none.',
+    z.object({ id: modemIdSchema, command: powerCycleCommandSchema.nullable() }).strict(),
     z.object({}),
   ),
   'modems.confirmSim': procedure(

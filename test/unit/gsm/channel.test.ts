@@ -230,6 +230,19 @@ describe('the AT channel out of step', () => {
     expect(answer.lines).toEqual(['546010123456789']);
   });
 
+  it('tells whoever heals the modem of each command left unanswered, the resync probes too', async () => {
+    const modem = stallingModem(() => ok);
+    const unanswered: string[] = [];
+    const { time, channel } = impatientChannel(modem.client, (command) => unanswered.push(command));
+    const first = channel.run('AT+CSQ').catch((error: unknown) => error);
+    const second = channel.run('AT+CIMI').catch((error: unknown) => error);
+    expect(await time.drive(first)).toBeInstanceOf(AtTimeoutError);
+    expect(await time.drive(second)).toBeInstanceOf(AtNotSentError);
+    expect(unanswered[0]).toBe('AT+CSQ');
+    expect(unanswered.slice(1).length).toBeGreaterThan(0);
+    expect(new Set(unanswered.slice(1))).toEqual(new Set(['AT']));
+  });
+
   it('keeps the queue moving after a write that fails on a port that stays open', async () => {
     // A serial port whose first write fails (Windows USB modems: "GetOverlappedResult" errors)
     // but that does not close: the channel must go on with the next commands.

@@ -72,9 +72,10 @@ export function stallingModem(answer: (command: string) => string, { stalled = t
  * An AT channel that soon gives up on a stalled modem (100 ms for a quick command, 250 ms to
  * resync), on a stepped clock the test moves.
  */
-export function impatientChannel(client: ModemLink) {
+export function impatientChannel(client: ModemLink, onTimeout?: (command: string) => void) {
   const time = steppedClock();
   const channel = createAtChannel(client, {
+    ...(onTimeout ? { onTimeout } : {}),
     timeouts: { quick: 100 },
     resyncTimeoutMs: 250,
     resyncQuietMs: 10,

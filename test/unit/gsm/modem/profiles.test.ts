@@ -128,6 +128,18 @@ describe('a profile file is refused with each field at fault named', () => {
       'iccidCommands.0',
       /AT command/,
     ],
+    [
+      'a reset that would call, send or switch the radio off',
+      { ...minimal, reset: { command: 'AT+CUSD=1,"*100#"' } },
+      'reset.command',
+      /not a start-up setting/,
+    ],
+    [
+      'a reset the modem could never come back from in time',
+      { ...minimal, reset: { command: 'AT+CFUN=1,1', comeBackMs: 3_600_000 } },
+      'reset.comeBackMs',
+      /.+/,
+    ],
     ['no ICCID command at all', { ...minimal, iccidCommands: [] }, 'iccidCommands', /.+/],
     [
       'an unknown USSD encoding',

@@ -310,6 +310,64 @@ describe('faults', () => {
     expect(modem.modem.state.carrier.dealerBalance).toBe(245_000);
   });
 
+  it('hang: says nothing, echo included, until AT+CFUN=1,1 restarts it with power-on settings', async () => {
+    const modem = bench({ profile: 'hang(AT+CSQ)' });
+    await modem.answer('ATE0\r');
+    await modem.send('AT+CSQ\r');
+    await modem.send('AT\r');
+    await modem.send('AT+CFUN=1,0\r');
+    modem.clock.advance(60_000);
+    await modem.settle();
+    expect(modem.take()).toBe('');
+    expect(modem.modem.state.running).toBe('hung');
+    await modem.send('AT+CFUN=1,1\r');
+    await modem.settle();
+    expect(modem.modem.state.running).toBe('answering');
+    // Echo is back on: the restart forgot ATE0. The fault struck once for this power-on.
+    expect(await modem.answer('AT+CSQ\r')).toBe(`AT+CSQ\r\r\n+CSQ: 21,99\r\n${OK}`);
+  });
+
+  it('huawei: AT^RESET is its reset, and a reset when answering says OK first', async () => {
+    const modem = bench({ profile: 'huawei' });
+    await modem.answer('ATE0\r');
+    expect(await modem.answer('AT^RESET\r')).toBe(OK);
+    expect(await modem.answer('AT\r')).toBe(`AT\r${OK}`);
+  });
+
+  it('hang-hard: a reset does not bring it back', async () => {
+    const modem = bench({ profile: 'hang-hard(AT+CSQ)' });
+    await modem.send('AT+CSQ\r');
+    await modem.send('AT+CFUN=1,1\r');
+    await modem.send('AT\r');
+    modem.clock.advance(60_000);
+    await modem.settle();
+    expect(modem.take()).toBe('AT+CSQ\r');
+    expect(modem.modem.state.running).toBe('hung');
+  });
+
+  it('hang() strikes at any moment: the test chooses when', async () => {
+    const modem = bench();
+    modem.modem.hang('reset');
+    await modem.send('AT\r');
+    await modem.settle();
+    expect(modem.take()).toBe('');
+  });
+
+  it('reenumerate: a reset drops the port after its OK, as a USB modem re-enumerating', async () => {
+    let reenumerated = false;
+    const modem = bench({
+      profile: 'reenumerate',
+      onReenumerate: () => {
+        reenumerated = true;
+      },
+    });
+    const closed = new Promise((resolve) => modem.client.onClose(resolve));
+    await modem.send('AT+CFUN=1,1\r');
+    expect(await closed).toEqual({ kind: 'unplugged' });
+    expect(modem.take()).toBe(`AT+CFUN=1,1\r${OK}`);
+    expect(reenumerated).toBe(true);
+  });
+
   it('garbage: non-UTF-8 bytes at plug-in and as lines between answers', async () => {
     const modem = bench({ profile: 'garbage' });
     const noise = '\xff\xfe\x80\xc3(\x00\xf8';
@@ -349,6 +407,9 @@ describe('profiles as data', () => {
       'sim-pin',
       'sticky-echo',
       'no-answer',
+      'hang',
+      'hang-hard',
+      'reenumerate',
       'drop',
       'garbage',
       'sim-busy',
