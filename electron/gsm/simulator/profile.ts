@@ -98,6 +98,11 @@ export interface SimulatedModemProfile {
      * part): its user data is shorter than its length says.
      */
     cutSmsOctets: number;
+    /**
+     * The dealer SIM starts with this float instead of the carrier's (a float running out: each
+     * top-up takes its dealer cost, and the network refuses one the float cannot pay).
+     */
+    dealerFloat: number | null;
   };
 }
 
@@ -160,5 +165,6 @@ export const GENERIC_PROFILE: SimulatedModemProfile = {
     cme: [],
     noise: null,
     cutSmsOctets: 0,
+    dealerFloat: null,
   },
 };

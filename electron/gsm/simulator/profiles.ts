@@ -167,6 +167,16 @@ export const NAMED_PROFILES: readonly NamedProfile[] = [
     },
   },
   {
+    name: 'dealer-float',
+    description:
+      'The dealer SIM starts with 6000 of float: a top-up or two, then the network refuses them (dealer-float(N) to choose).',
+    overrides: { faults: { dealerFloat: 6000 } },
+    parameter: {
+      meaning: 'the float, in minor units of the carrier currency',
+      apply: (value) => ({ faults: { dealerFloat: positive(value, 'The float') } }),
+    },
+  },
+  {
     name: 'cme',
     description:
       'AT+CUSD=1,... answers +CME ERROR: 30, no network service (cme(COMMAND,CODE) to choose).',
