@@ -32,8 +32,6 @@ type ModemBankHandlers = Pick<
   | 'modems.setInService'
   | 'modems.confirmSim'
   | 'modems.timeline'
-  | 'modems.listFloats'
-  | 'modems.setFloatWatch'
   | 'modems.getActivity'
 >;
 
@@ -103,8 +101,6 @@ export function modemBankHandlers(deps: {
     'modems.setInService': notBuiltYet,
     'modems.confirmSim': notBuiltYet,
     'modems.timeline': notBuiltYet,
-    'modems.listFloats': notBuiltYet,
-    'modems.setFloatWatch': notBuiltYet,
     'modems.getActivity': notBuiltYet,
   };
 }

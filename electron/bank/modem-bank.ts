@@ -428,6 +428,10 @@ export function createModemBank(options: ModemBankOptions) {
         waiters.push(waiter);
       });
     },
+    /** Something that happened to a modem outside the bank (its float ran low), for its timeline. */
+    noteTimeline(modemId: string, event: ModemTimelineEvent, detail: string | null) {
+      options.onTimeline?.(modemId, event, detail);
+    },
     /** Why no modem of the carrier can take a job needing this (float, daily cap); null if one can. */
     refusal(carrierId: string, need: RoutingNeed): RoutingRefusal | null {
       const { choice } = route(carrierId, need);

@@ -1,13 +1,19 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import type { EventPayload } from '../../shared/api/contract';
 import type { EventBus } from '../api/event-bus';
 import type { CarrierBook } from '../carriers/book';
 import { demoDealerPin } from '../demo';
+import { realClock } from '../gsm/clock';
 import type { Logger } from '../log';
+import { createDealerFloatStore } from '../store/dealer-floats';
 import { createDealerPins, keyFileSealer, type SecretSealer } from '../store/dealer-pins';
 import { createModemSettingsStore } from '../store/modem-settings';
 import { createReceivedSmsStore } from '../store/received-sms';
+import { shopProfileStore } from '../store/shop-profile';
 import { modemBankHandlers, modemConfigOf } from './api';
+import { createDealerFloats, scheduleFloatChecks } from './floats';
+import { dealerFloatHandlers } from './floats-api';
 import { openModemLink } from './links';
 import { createModemBank, type ModemConfig } from './modem-bank';
 import { createSmsInboxes } from './sms-inboxes';
@@ -51,6 +57,8 @@ export function openBank(deps: {
   events: EventBus;
   now: () => Date;
   log: Logger;
+  /** Each SIM's float is read by USSD when its last reading is `everyMs` old (default 1 h). */
+  floatChecks?: { everyMs: number; tickMs: number };
 }) {
   const { db, now, log } = deps;
   const real = deps.demoBank
@@ -65,14 +73,41 @@ export function openBank(deps: {
     profileDirs: deps.modemProfileDirs,
     log,
     now,
+    floatOf: (modemId) => floats.routingFacts(modemId),
+  });
+  const shop = shopProfileStore(db, now);
+  const floats = createDealerFloats({
+    store: createDealerFloatStore(db, now),
+    bank,
+    carrierOf: deps.carriers.find,
+    now,
+    timeZone: () => shop.get()?.timeZone ?? null,
+    onChange: (all) => deps.events.emit('modems.floats', { floats: all }),
+    onTimeline: bank.noteTimeline,
+    log,
+  });
+  // The float a top-up left is in the sale's outcome (the carrier's reply, parsed).
+  const stopHearingSales = deps.events.listen((event, payload) => {
+    if (event === 'sales.progress') floats.onSale((payload as EventPayload<'sales.progress'>).sale);
+  });
+  const floatChecks = scheduleFloatChecks(floats, {
+    clock: realClock,
+    everyMs: deps.floatChecks?.everyMs ?? 60 * 60_000,
+    tickMs: deps.floatChecks?.tickMs ?? 60_000,
+    log,
   });
   return {
     bank,
     inboxes,
     /** The dealer PIN of a modem's SIM: a secret kept apart from the settings. */
     dealerPin: (modemId: string) => (real ? real.dealerPins.get(modemId) : demoDealerPin),
-    handlers: modemBankHandlers({ bank, carriers: deps.carriers, real }),
+    handlers: {
+      ...modemBankHandlers({ bank, carriers: deps.carriers, real }),
+      ...dealerFloatHandlers({ floats, bank, carrierOf: deps.carriers.find }),
+    },
     async close() {
+      stopHearingSales();
+      await floatChecks.stop();
       await bank.close();
       await inboxes.close();
     },
