@@ -99,6 +99,8 @@ export function openBank(deps: {
   return {
     bank,
     inboxes,
+    /** The dealer floats watched (for the day's books and the health screen). */
+    floats,
     /** The dealer PIN of a modem's SIM: a secret kept apart from the settings. */
     dealerPin: (modemId: string) => (real ? real.dealerPins.get(modemId) : demoDealerPin),
     handlers: {

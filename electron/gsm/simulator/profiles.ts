@@ -201,13 +201,16 @@ export function listProfiles(): Array<{ name: string; description: string }> {
 export type ProfilePart = string | ProfileOverrides;
 
 /**
- * Builds a modem record from a spec: "huawei+slow", or a list of names and partial records
- * (`['huawei', { networkLatencyMs: 50 }]`). Parts apply left to right over the generic modem.
+ * Builds a modem record from a spec: "huawei+slow", or a list of specs and partial records
+ * (`['huawei+slow', { networkLatencyMs: 50 }]`). Parts apply left to right over the generic modem.
  */
 export function resolveProfile(
   spec: string | readonly ProfilePart[] = 'generic',
 ): SimulatedModemProfile {
-  const parts = typeof spec === 'string' ? splitProfileSpec(spec) : spec;
+  // A name in a list may itself combine names: a bank's simulated port "huawei+dealer-float".
+  const parts = (typeof spec === 'string' ? [spec] : spec).flatMap((part) =>
+    typeof part === 'string' ? splitProfileSpec(part) : [part],
+  );
   let profile = GENERIC_PROFILE;
   const names: string[] = [];
   for (const part of parts) {

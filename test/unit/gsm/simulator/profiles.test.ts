@@ -395,6 +395,10 @@ describe('profiles as data', () => {
     expect(profile.faults.cme).toEqual([{ command: 'AT+COPS?', code: 30 }]);
     expect(profile.name).toBe('huawei+slow(250)+cme(AT+COPS?,30)');
     const custom = resolveProfile(['ucs2', { networkLatencyMs: 10, sim: { pin: '0000' } }]);
+    // As a bank's simulated port gives it: a combined spec, then the demo's latency.
+    const listed = resolveProfile(['huawei+dealer-float(900)', { networkLatencyMs: 5 }]);
+    expect(listed).toMatchObject({ identity: { model: 'E3372' }, networkLatencyMs: 5 });
+    expect(listed.faults.dealerFloat).toBe(900);
     expect(custom).toMatchObject({ networkLatencyMs: 10, sim: { pin: '0000', puk: '12345678' } });
   });
 
