@@ -208,7 +208,8 @@ export function resolveProfile(
   spec: string | readonly ProfilePart[] = 'generic',
 ): SimulatedModemProfile {
   // A name in a list may itself combine names: a bank's simulated port "huawei+dealer-float".
-  const parts = (typeof spec === 'string' ? [spec] : spec).flatMap((part) =>
+  const given: readonly ProfilePart[] = typeof spec === 'string' ? [spec] : spec;
+  const parts = given.flatMap((part): ProfilePart[] =>
     typeof part === 'string' ? splitProfileSpec(part) : [part],
   );
   let profile = GENERIC_PROFILE;
