@@ -6,11 +6,15 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEventBus } from '../../../electron/api/event-bus';
+import { createDealerFloats } from '../../../electron/bank/floats';
+import { openModemLink } from '../../../electron/bank/links';
+import { createModemBank } from '../../../electron/bank/modem-bank';
 import { openBank } from '../../../electron/bank/open-bank';
 import { openCarrierBook } from '../../../electron/carriers/book';
 import { createJournal } from '../../../electron/sales/journal';
 import { createRenewals, RenewalError } from '../../../electron/sales/renewal';
 import { openDatabase } from '../../../electron/store/database';
+import { createDealerFloatStore } from '../../../electron/store/dealer-floats';
 import { createUserStore } from '../../../electron/store/users';
 import type { EventPayload } from '../../../shared/api/contract';
 import { saleView } from '../../../shared/sale';
@@ -178,5 +182,47 @@ describe('dealer floats routing the sales', () => {
     await until(modems.floats.list, (floats) => floats[0]?.balance !== null, 'sim-1 read');
     expect(modems.floats.list()[0]).toMatchObject({ balance: { amount: 40_000 }, source: 'check' });
     expect(floatEvents.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('writes float-low into the modem’s timeline once per crossing below the threshold', async () => {
+    const { db } = openDatabase(path.join(tempDir(), 'shop.sqlite'));
+    const carriers = await openCarrierBook(
+      [path.resolve(__dirname, '../../../resources/carriers')],
+      null,
+      quiet,
+    );
+    const timeline: Array<[string, string, string | null]> = [];
+    const bank = createModemBank({
+      modems: [
+        { id: 'sim-1', carrierId: 'nc-demo', port: { kind: 'simulated', profile: 'generic' } },
+      ],
+      openLink: (port) => openModemLink(port),
+      profileDirs: [SHIPPED_MODEMS],
+      onTimeline: (modemId, event, detail) => timeline.push([modemId, event, detail]),
+    });
+    closing.push(async () => {
+      await bank.close();
+      db.close();
+    });
+    await bank.start();
+    const floats = createDealerFloats({
+      store: createDealerFloatStore(db, () => new Date()),
+      bank,
+      carrierOf: carriers.find,
+      now: () => new Date(),
+      timeZone: () => 'Pacific/Noumea',
+      onTimeline: bank.noteTimeline,
+    });
+    const lows = () => timeline.filter(([, event]) => event === 'float-low');
+    floats.setWatch('sim-1', 300_000, null);
+    await floats.checkDue(0);
+    expect(floats.list()[0]).toMatchObject({ balance: { amount: 250_000 }, low: true });
+    expect(lows()).toEqual([['sim-1', 'float-low', '250000 XPF < 300000']]);
+    await floats.checkDue(0);
+    expect(lows()).toHaveLength(1);
+    floats.setWatch('sim-1', 200_000, null);
+    expect(floats.list()[0]?.low).toBe(false);
+    floats.setWatch('sim-1', 260_000, null);
+    expect(lows()).toHaveLength(2);
   });
 });
