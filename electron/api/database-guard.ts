@@ -31,6 +31,7 @@ const answeredWhileDamaged: ReadonlySet<ProcedureName> = new Set<ProcedureName>(
   'modems.listSettings',
   'modems.timeline',
   'modems.listFloats',
+  'modems.getFloatAlerts',
   'modems.getActivity',
   'shifts.getCurrent',
   'day.getReport',

@@ -3,16 +3,26 @@ import type { CarrierProfile } from '../../shared/carrier';
 import type { MoneyInput } from '../../shared/currencies';
 import type { Handlers } from '../api/dispatcher';
 import { refuseForeignCurrency } from '../api/money-inputs';
+import type { DealerFloatStore } from '../store/dealer-floats';
 import type { DealerFloats } from './floats';
 import type { ModemBank } from './modem-bank';
 
 /** `modems.listFloats` and `modems.setFloatWatch`: the dealer floats watched (floats.ts). */
 export function dealerFloatHandlers(deps: {
   floats: DealerFloats;
+  store: Pick<DealerFloatStore, 'alertPhone' | 'setAlertPhone'>;
   bank: ModemBank;
   carrierOf(carrierId: string): CarrierProfile | null;
-}): Pick<Handlers, 'modems.listFloats' | 'modems.setFloatWatch'> {
+}): Pick<
+  Handlers,
+  'modems.listFloats' | 'modems.setFloatWatch' | 'modems.getFloatAlerts' | 'modems.setFloatAlerts'
+> {
   return {
+    'modems.getFloatAlerts': () => ({ managerPhone: deps.store.alertPhone() }),
+    'modems.setFloatAlerts': ({ managerPhone }) => {
+      deps.store.setAlertPhone(managerPhone);
+      return { managerPhone: deps.store.alertPhone() };
+    },
     'modems.listFloats': () => ({ floats: deps.floats.list() }),
     'modems.setFloatWatch': ({ id, lowThreshold, dailyCap }) => {
       const modem = deps.bank.statuses().find((status) => status.id === id);

@@ -26,6 +26,8 @@ interface DealerFloatDeps {
     event: z.output<typeof modemTimelineEventSchema>,
     detail: string | null,
   ): void;
+  /** A float just went below its threshold (once per crossing): the manager's SMS, if set. */
+  onLow?(float: DealerFloat, carrier: CarrierProfile): void;
   log?: { error(message: string, error?: unknown): void };
 }
 
@@ -83,6 +85,7 @@ export function createDealerFloats(deps: DealerFloatDeps) {
           'float-low',
           `${float.balance?.amount} ${carrier.currency} < ${float.lowThreshold?.amount}`,
         );
+        deps.onLow?.(float, carrier);
       } else if (step === 'clear') {
         store.setAlerted(modemId, null);
       }

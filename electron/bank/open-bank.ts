@@ -1,17 +1,21 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { EventPayload } from '../../shared/api/contract';
+import type { Money } from '../../shared/currencies';
+import { formatMoney } from '../../shared/money';
 import type { EventBus } from '../api/event-bus';
 import type { CarrierBook } from '../carriers/book';
 import { demoDealerPin } from '../demo';
 import { realClock } from '../gsm/clock';
 import type { Logger } from '../log';
+import { receiptTranslations } from '../printing/translations';
 import { createDealerFloatStore } from '../store/dealer-floats';
 import { createDealerPins, keyFileSealer, type SecretSealer } from '../store/dealer-pins';
 import { createModemSettingsStore } from '../store/modem-settings';
 import { createReceivedSmsStore } from '../store/received-sms';
 import { shopProfileStore } from '../store/shop-profile';
 import { modemBankHandlers, modemConfigOf } from './api';
+import { sendFloatAlertSms } from './float-alert-sms';
 import { createDealerFloats, scheduleFloatChecks } from './floats';
 import { dealerFloatHandlers } from './floats-api';
 import { openModemLink } from './links';
@@ -76,14 +80,32 @@ export function openBank(deps: {
     floatOf: (modemId) => floats.routingFacts(modemId),
   });
   const shop = shopProfileStore(db, now);
+  const floatStore = createDealerFloatStore(db, now);
+  const translate = receiptTranslations();
   const floats = createDealerFloats({
-    store: createDealerFloatStore(db, now),
+    store: floatStore,
     bank,
     carrierOf: deps.carriers.find,
     now,
     timeZone: () => shop.get()?.timeZone ?? null,
     onChange: (all) => deps.events.emit('modems.floats', { floats: all }),
     onTimeline: bank.noteTimeline,
+    onLow: (float, carrier) => {
+      const to = floatStore.alertPhone();
+      if (to === null) return;
+      const language = shop.get()?.defaultLanguage ?? 'en';
+      // Plain spaces: a no-break space would make the whole SMS UCS2 (twice the parts).
+      const money = (amount: Money | null) =>
+        amount === null ? '' : formatMoney(amount, language).replace(/[\u00a0\u202f]/g, ' ');
+      const text = translate('modems.floatLowSms', {
+        lng: language,
+        modem: float.modemId,
+        balance: money(float.balance),
+        threshold: money(float.lowThreshold),
+      });
+      const alert = { modemId: float.modemId, carrierId: carrier.id, to, text, waitMs: 60_000 };
+      void sendFloatAlertSms(bank, alert, log);
+    },
     log,
   });
   // The float a top-up left is in the sale's outcome (the carrier's reply, parsed).
@@ -105,7 +127,7 @@ export function openBank(deps: {
     dealerPin: (modemId: string) => (real ? real.dealerPins.get(modemId) : demoDealerPin),
     handlers: {
       ...modemBankHandlers({ bank, carriers: deps.carriers, real }),
-      ...dealerFloatHandlers({ floats, bank, carrierOf: deps.carriers.find }),
+      ...dealerFloatHandlers({ floats, store: floatStore, bank, carrierOf: deps.carriers.find }),
     },
     async close() {
       stopHearingSales();

@@ -60,8 +60,20 @@ export function createDealerFloatStore(db: Database, now: () => Date) {
       WHERE modem_id = ? AND created_at >= ? AND created_at < ?
         AND status IN ('sending', 'succeeded', 'unknown')`)
     .pluck();
+  const phone = db
+    .prepare<[], string | null>('SELECT manager_phone FROM float_alert_settings WHERE id = 1')
+    .pluck();
+  const setPhone = db.prepare(`
+    INSERT INTO float_alert_settings (id, manager_phone, updated_at) VALUES (1, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET manager_phone = excluded.manager_phone,
+      updated_at = excluded.updated_at`);
   const stamp = () => now().toISOString();
   return {
+    /** The manager's phone a low float is told to by SMS; null: by screens only. */
+    alertPhone: (): string | null => phone.get() ?? null,
+    setAlertPhone(managerPhone: string | null) {
+      setPhone.run(managerPhone, stamp());
+    },
     get(modemId: string): StoredFloat | null {
       const row = one.get(modemId);
       return row ? floatOf(row) : null;

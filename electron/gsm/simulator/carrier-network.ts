@@ -32,6 +32,8 @@ export interface CarrierState {
   customers: CustomerLine[];
   /** Top-ups done, in order, with the reference the network gave each. */
   topUps: Array<{ reference: string; customer: string; plan: string; answered: boolean }>;
+  /** Every SMS the dealer SIM sent, in order (what a test reads of an alert sent to a phone). */
+  smsSent: Array<{ to: string; text: string }>;
 }
 
 interface Dialogue {
@@ -49,6 +51,7 @@ export function createCarrierNetwork(behaviour: CarrierBehaviour, now: () => Dat
     ]),
   );
   const topUps: CarrierState['topUps'] = [];
+  const smsSent: CarrierState['smsSent'] = [];
   let dealerBalance = behaviour.dealer.balance;
   let nextReference = behaviour.ussd.firstReference;
   let dialogue: Dialogue | null = null;
@@ -178,6 +181,7 @@ export function createCarrierNetwork(behaviour: CarrierBehaviour, now: () => Dat
 
     /** An SMS reaches the network; the answers it sends back, if any. */
     smsReceived(to: string, text: string): SmsFromNetwork[] {
+      smsSent.push({ to, text });
       const service = behaviour.sms.find(
         (candidate) => candidate.shortCode === to.replace(/^\+/, ''),
       );
@@ -199,6 +203,7 @@ export function createCarrierNetwork(behaviour: CarrierBehaviour, now: () => Dat
         dealerBalance,
         customers: [...customers.values()].map((line) => ({ ...line })),
         topUps: topUps.map((topUp) => ({ ...topUp })),
+        smsSent: smsSent.map((sms) => ({ ...sms })),
       };
     },
   };

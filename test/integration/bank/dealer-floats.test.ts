@@ -6,11 +6,15 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEventBus } from '../../../electron/api/event-bus';
+import { sendFloatAlertSms } from '../../../electron/bank/float-alert-sms';
 import { createDealerFloats } from '../../../electron/bank/floats';
 import { openModemLink } from '../../../electron/bank/links';
 import { createModemBank } from '../../../electron/bank/modem-bank';
 import { openBank } from '../../../electron/bank/open-bank';
 import { openCarrierBook } from '../../../electron/carriers/book';
+import { createMemoryLinkPair } from '../../../electron/gsm/link/memory-link';
+import { createSimulatedModem, type SimulatedModem } from '../../../electron/gsm/simulator';
+import type { Logger } from '../../../electron/log';
 import { createJournal } from '../../../electron/sales/journal';
 import { createRenewals, RenewalError } from '../../../electron/sales/renewal';
 import { openDatabase } from '../../../electron/store/database';
@@ -28,7 +32,7 @@ afterEach(async () => {
   for (const close of closing.splice(0)) await close();
 });
 
-const quiet = { error: () => {}, warn: () => {}, info: () => {} };
+const quiet: Logger = { error: () => {}, warn: () => {}, info: () => {} };
 
 /**
  * A shop with dealer SIMs of the demo carrier, each a simulated modem starting with the float
@@ -36,7 +40,10 @@ const quiet = { error: () => {}, warn: () => {}, info: () => {} };
  */
 async function shop(
   floats: number[],
-  options: { floatChecks?: { everyMs: number; tickMs: number } } = {},
+  options: {
+    floatChecks?: { everyMs: number; tickMs: number };
+    log?: Logger;
+  } = {},
 ) {
   const databaseFile = path.join(tempDir(), 'shop.sqlite');
   const { db } = openDatabase(databaseFile);
@@ -64,7 +71,7 @@ async function shop(
     carriers,
     events,
     now,
-    log: quiet,
+    log: options.log ?? quiet,
     floatChecks: options.floatChecks ?? { everyMs: 60 * 60_000, tickMs: 60 * 60_000 },
   });
   closing.push(async () => {
@@ -224,5 +231,61 @@ describe('dealer floats routing the sales', () => {
     expect(floats.list()[0]?.low).toBe(false);
     floats.setWatch('sim-1', 260_000, null);
     expect(lows()).toHaveLength(2);
+  });
+
+  it('texts the manager’s phone once per crossing, through a free modem of the bank', async () => {
+    const told: string[] = [];
+    const log: Logger = {
+      ...quiet,
+      info: (message: string) => {
+        told.push(message);
+      },
+    };
+    const { modems, sell } = await shop([30_000], { log });
+    const phone = '+687751234';
+    await modems.handlers['modems.setFloatAlerts']({ managerPhone: phone }, null as never);
+    modems.floats.setWatch('sim-1', 22_000, null);
+    await sell();
+    await sell();
+    await until(
+      () => told,
+      (lines) => lines.some((line) => line.includes(phone)),
+      'the SMS',
+    );
+    await sell();
+    expect(told.filter((line) => line.includes(phone))).toEqual([
+      `Told ${phone} by SMS through sim-1 that sim-1's float is low`,
+    ]);
+  });
+
+  it('sends the alert as an SMS on a leased modem, not while it holds a USSD session', async () => {
+    const simulated: SimulatedModem[] = [];
+    const bank = createModemBank({
+      modems: [
+        { id: 'sim-1', carrierId: 'nc-demo', port: { kind: 'simulated', profile: 'generic' } },
+      ],
+      openLink: async () => {
+        const [client, modemEnd] = createMemoryLinkPair();
+        simulated.push(createSimulatedModem(modemEnd));
+        return client;
+      },
+      profileDirs: [SHIPPED_MODEMS],
+    });
+    closing.push(() => bank.close());
+    await bank.start();
+    const busy = bank.acquireModem('sim-1');
+    const alert = {
+      modemId: 'sim-1',
+      carrierId: 'nc-demo',
+      to: '+687751234',
+      text: 'Float bas',
+      waitMs: 5000,
+    };
+    const sent = sendFloatAlertSms(bank, alert, quiet);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(simulated[0]?.state.carrier.smsSent).toEqual([]);
+    busy?.release();
+    await sent;
+    expect(simulated[0]?.state.carrier.smsSent).toEqual([{ to: '+687751234', text: 'Float bas' }]);
   });
 });

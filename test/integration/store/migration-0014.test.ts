@@ -62,7 +62,7 @@ describe('migration 0014: dealer floats', () => {
     db.close();
   });
 
-  it('refuses a float with no time or source, a cap of nothing, a threshold below zero', () => {
+  it('refuses a float with no time or source, a cap of nothing, a threshold below zero; keeps one alert phone', () => {
     const db = databaseAt(migration0014.version);
     const insert = (columns: string, values: string) =>
       db.prepare(
@@ -73,6 +73,13 @@ describe('migration 0014: dealer floats', () => {
     expect(() => insert('daily_cap', '0').run()).toThrow(/CHECK constraint/);
     expect(() => insert('low_threshold', '-1').run()).toThrow(/CHECK constraint/);
     expect(() => insert('source', "'rumour'").run()).toThrow(/CHECK constraint/);
+    const floats = createDealerFloatStore(db, migratedAt);
+    expect(floats.alertPhone()).toBeNull();
+    floats.setAlertPhone('+687751234');
+    expect(floats.alertPhone()).toBe('+687751234');
+    expect(() => floats.setAlertPhone('751234')).toThrow(/CHECK constraint/);
+    floats.setAlertPhone(null);
+    expect(floats.alertPhone()).toBeNull();
     db.close();
   });
 });

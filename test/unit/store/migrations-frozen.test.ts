@@ -22,7 +22,7 @@ const shipped: Record<string, string> = {
     '71a897078789c6ba24be678f88b5794cf19e6296226a62e27c2c80bf461da003',
   '0010-z-report-prints.ts': 'fc065918c8f0d64d9b53ddcbd754b9799ca763d64b48139eceee15becbdb364f',
   '0011-pending-receipts.ts': 'e81951ac822d6078e9d38d0657c45b4d2f13d99189667954975d4c87a7899d95',
-  '0014-dealer-floats.ts': '7762e067d6d0821193e35e8788753932e007c52fd4fa136ce7a373b624113062',
+  '0014-dealer-floats.ts': 'e6ca35575e13f8e438331dec7e4ffc2dbb201cabab05a756909ecfdda8004897',
 };
 
 const folder = path.resolve(__dirname, '../../../electron/store/migrations');
