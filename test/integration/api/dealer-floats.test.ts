@@ -89,4 +89,20 @@ describe('dealer floats over the API, on the demo bank', () => {
     );
     expect(forbidden.code).toBe('forbidden');
   });
+
+  it('keeps the manager’s phone that low floats are texted to, in international form', async () => {
+    const { host } = await startTestHost({ demo: true });
+    const manager = await signedIn(host.url, 'manager', '9999');
+    expect(await manager.call('modems.getFloatAlerts', {})).toEqual({ managerPhone: null });
+    expect(await manager.call('modems.setFloatAlerts', { managerPhone: '+687751234' })).toEqual({
+      managerPhone: '+687751234',
+    });
+    const national = await refusal(
+      manager.call('modems.setFloatAlerts', { managerPhone: '751234' }),
+    );
+    expect(national.code).toBe('invalid_input');
+    expect(await manager.call('modems.getFloatAlerts', {})).toEqual({ managerPhone: '+687751234' });
+    const clerk = await signedIn(host.url, 'clerk', '1111');
+    expect((await refusal(clerk.call('modems.getFloatAlerts', {}))).code).toBe('forbidden');
+  });
 });
