@@ -113,7 +113,11 @@ export function openBank(deps: {
     if (event === 'sales.progress') floats.onSale((payload as EventPayload<'sales.progress'>).sale);
   });
   const floatChecks = scheduleFloatChecks(floats, {
-    clock: realClock,
+    // The schedule alone never keeps the process alive (a command that opened the shop ends).
+    clock: {
+      ...realClock,
+      setTimeout: (callback, ms) => setTimeout(callback, ms).unref(),
+    },
     everyMs: deps.floatChecks?.everyMs ?? 60 * 60_000,
     tickMs: deps.floatChecks?.tickMs ?? 60_000,
     log,
