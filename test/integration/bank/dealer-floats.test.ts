@@ -141,6 +141,15 @@ describe('dealer floats routing the sales', () => {
     expect(await sell('1go')).toMatchObject({ status: 'succeeded', modemId: 'sim-1' });
   });
 
+  it('waits for the busy SIM that has float rather than sending through the one without', async () => {
+    const { modems, sell } = await shop([8_000, 100_000]);
+    await sell();
+    const busy = modems.bank.acquireModem('sim-2');
+    const waiting = sell();
+    setTimeout(() => busy?.release(), 100);
+    expect(await waiting).toMatchObject({ status: 'succeeded', modemId: 'sim-2' });
+  });
+
   it('refuses the sale before payment, saying why, when no SIM has float enough', async () => {
     const { sell, db } = await shop([8_000, 7_000]);
     await sell();
