@@ -1,4 +1,9 @@
+import type { CarrierProfile } from '../../shared/carrier';
+import type { Money } from '../../shared/currencies';
+import { formatMoney } from '../../shared/money';
 import { sendSms } from '../gsm/sms/send';
+import type { Translate } from '../printing/layout';
+import type { DealerFloat } from './floats';
 import type { ModemBank } from './modem-bank';
 
 /**
@@ -27,4 +32,33 @@ export async function sendFloatAlertSms(
   } finally {
     lease.release();
   }
+}
+
+/**
+ * What a float going low does besides the screens: the text to the manager's phone (if the shop
+ * set one), in the shop's language, sent in the background (the sale that saw it goes on).
+ */
+export function floatAlertsBySms(deps: {
+  bank: ModemBank;
+  phone(): string | null;
+  language(): string;
+  translate: Translate;
+  log: { warn(message: string): void; info(message: string): void };
+}) {
+  return (float: DealerFloat, carrier: CarrierProfile) => {
+    const to = deps.phone();
+    if (to === null) return;
+    const lng = deps.language();
+    // Plain spaces: a no-break space would make the whole SMS UCS2 (twice the parts).
+    const money = (amount: Money | null) =>
+      amount === null ? '' : formatMoney(amount, lng).replace(/[\u00a0\u202f]/g, ' ');
+    const text = deps.translate('modems.floatLowSms', {
+      lng,
+      modem: float.modemId,
+      balance: money(float.balance),
+      threshold: money(float.lowThreshold),
+    });
+    const alert = { modemId: float.modemId, carrierId: carrier.id, to, text, waitMs: 60_000 };
+    void sendFloatAlertSms(deps.bank, alert, deps.log);
+  };
 }

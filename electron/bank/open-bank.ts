@@ -1,8 +1,6 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { EventPayload } from '../../shared/api/contract';
-import type { Money } from '../../shared/currencies';
-import { formatMoney } from '../../shared/money';
 import type { EventBus } from '../api/event-bus';
 import type { CarrierBook } from '../carriers/book';
 import { demoDealerPin } from '../demo';
@@ -15,7 +13,7 @@ import { createModemSettingsStore } from '../store/modem-settings';
 import { createReceivedSmsStore } from '../store/received-sms';
 import { shopProfileStore } from '../store/shop-profile';
 import { modemBankHandlers, modemConfigOf } from './api';
-import { sendFloatAlertSms } from './float-alert-sms';
+import { floatAlertsBySms } from './float-alert-sms';
 import { createDealerFloats, scheduleFloatChecks } from './floats';
 import { dealerFloatHandlers } from './floats-api';
 import { openModemLink } from './links';
@@ -81,7 +79,6 @@ export function openBank(deps: {
   });
   const shop = shopProfileStore(db, now);
   const floatStore = createDealerFloatStore(db, now);
-  const translate = receiptTranslations();
   const floats = createDealerFloats({
     store: floatStore,
     bank,
@@ -90,22 +87,13 @@ export function openBank(deps: {
     timeZone: () => shop.get()?.timeZone ?? null,
     onChange: (all) => deps.events.emit('modems.floats', { floats: all }),
     onTimeline: bank.noteTimeline,
-    onLow: (float, carrier) => {
-      const to = floatStore.alertPhone();
-      if (to === null) return;
-      const language = shop.get()?.defaultLanguage ?? 'en';
-      // Plain spaces: a no-break space would make the whole SMS UCS2 (twice the parts).
-      const money = (amount: Money | null) =>
-        amount === null ? '' : formatMoney(amount, language).replace(/[\u00a0\u202f]/g, ' ');
-      const text = translate('modems.floatLowSms', {
-        lng: language,
-        modem: float.modemId,
-        balance: money(float.balance),
-        threshold: money(float.lowThreshold),
-      });
-      const alert = { modemId: float.modemId, carrierId: carrier.id, to, text, waitMs: 60_000 };
-      void sendFloatAlertSms(bank, alert, log);
-    },
+    onLow: floatAlertsBySms({
+      bank,
+      phone: floatStore.alertPhone,
+      language: () => shop.get()?.defaultLanguage ?? 'en',
+      translate: receiptTranslations(),
+      log,
+    }),
     log,
   });
   // The float a top-up left is in the sale's outcome (the carrier's reply, parsed).

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEventBus } from '../../../electron/api/event-bus';
-import { sendFloatAlertSms } from '../../../electron/bank/float-alert-sms';
+import { floatAlertsBySms } from '../../../electron/bank/float-alert-sms';
 import { createDealerFloats } from '../../../electron/bank/floats';
 import { openModemLink } from '../../../electron/bank/links';
 import { createModemBank } from '../../../electron/bank/modem-bank';
@@ -15,6 +15,7 @@ import { openCarrierBook } from '../../../electron/carriers/book';
 import { createMemoryLinkPair } from '../../../electron/gsm/link/memory-link';
 import { createSimulatedModem, type SimulatedModem } from '../../../electron/gsm/simulator';
 import type { Logger } from '../../../electron/log';
+import { receiptTranslations } from '../../../electron/printing/translations';
 import { createJournal } from '../../../electron/sales/journal';
 import { createRenewals, RenewalError } from '../../../electron/sales/renewal';
 import { openDatabase } from '../../../electron/store/database';
@@ -267,7 +268,7 @@ describe('dealer floats routing the sales', () => {
     ]);
   });
 
-  it('sends the alert as an SMS on a leased modem, not while it holds a USSD session', async () => {
+  it('sends the alert in the shop’s language as an SMS on a leased modem, not while it holds a job', async () => {
     const simulated: SimulatedModem[] = [];
     const bank = createModemBank({
       modems: [
@@ -283,18 +284,45 @@ describe('dealer floats routing the sales', () => {
     closing.push(() => bank.close());
     await bank.start();
     const busy = bank.acquireModem('sim-1');
-    const alert = {
-      modemId: 'sim-1',
-      carrierId: 'nc-demo',
-      to: '+687751234',
-      text: 'Float bas',
-      waitMs: 5000,
-    };
-    const sent = sendFloatAlertSms(bank, alert, quiet);
+    const carriers = await openCarrierBook(
+      [path.resolve(__dirname, '../../../resources/carriers')],
+      null,
+      quiet,
+    );
+    const carrier = carriers.find('nc-demo');
+    if (!carrier) throw new Error('The demo carrier is shipped');
+    const alertOf = floatAlertsBySms({
+      bank,
+      phone: () => '+687751234',
+      language: () => 'fr',
+      translate: receiptTranslations(),
+      log: quiet,
+    });
+    const xpf = (amount: number) => ({ amount, currency: 'XPF' as const });
+    alertOf(
+      {
+        modemId: 'sim-1',
+        balance: xpf(18_000),
+        checkedAt: new Date().toISOString(),
+        source: 'top-up',
+        lowThreshold: xpf(20_000),
+        dailyCap: null,
+        soldToday: xpf(0),
+        low: true,
+      },
+      carrier,
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(simulated[0]?.state.carrier.smsSent).toEqual([]);
     busy?.release();
-    await sent;
-    expect(simulated[0]?.state.carrier.smsSent).toEqual([{ to: '+687751234', text: 'Float bas' }]);
+    const [sent] = await until(
+      () => simulated[0]?.state.carrier.smsSent ?? [],
+      (sms) => sms.length > 0,
+      'the SMS',
+    );
+    expect(sent).toEqual({
+      to: '+687751234',
+      text: 'Comptoir : le crédit de la SIM revendeur sim-1 est bas : 18 000 XPF (alerte sous 20 000 XPF). Rechargez-la pour continuer à vendre.',
+    });
   });
 });
