@@ -105,4 +105,23 @@ describe('dealer floats over the API, on the demo bank', () => {
     const clerk = await signedIn(host.url, 'clerk', '1111');
     expect((await refusal(clerk.call('modems.getFloatAlerts', {}))).code).toBe('forbidden');
   });
+
+  it('refuses a sale no dealer SIM may send (caps reached) with no_modem and the reason, selling nothing', async () => {
+    const { host } = await startTestHost({ demo: true });
+    const manager = await signedIn(host.url, 'manager', '9999');
+    for (const id of ['nc-demo-sim-1', 'nc-demo-sim-2']) {
+      await manager.call('modems.setFloatWatch', { id, lowThreshold: null, dailyCap: xpf(5000) });
+    }
+    const clerk = await signedIn(host.url, 'clerk', '1111');
+    const refused = await refusal(
+      clerk.call('sales.renew', {
+        msisdn: '687123456',
+        planId: '5go',
+        payment: { method: 'card' },
+        idempotencyKey: `float-capped-${Date.now()}`,
+      }),
+    );
+    expect(refused).toMatchObject({ code: 'no_modem', params: { reason: 'cap' } });
+    expect((await clerk.call('sales.list', {})).sales).toEqual([]);
+  });
 });
