@@ -21,6 +21,9 @@ export function describeError(t: TFunction, error: unknown): string {
     if (error.code === 'rate_limited') {
       return t('errors.rateLimited', { count: Number(error.params?.retryAfter ?? 1) });
     }
+    if (error.code === 'no_modem' && error.params?.reason === 'float')
+      return t('errors.noModemFloat');
+    if (error.code === 'no_modem' && error.params?.reason === 'cap') return t('errors.noModemCap');
     if (error.code === 'in_progress') {
       return t('errors.inProgress', { seconds: error.params?.retryAfter ?? 1 });
     }

@@ -32,6 +32,7 @@ const answeredWhileDamaged: ReadonlySet<ProcedureName> = new Set<ProcedureName>(
   'modems.timeline',
   'modems.getPowerCycle',
   'modems.listFloats',
+  'modems.getFloatAlerts',
   'modems.getActivity',
   'shifts.getCurrent',
   'day.getReport',

@@ -30,8 +30,6 @@ type ModemBankHandlers = Pick<
   | 'modems.listPorts'
   | 'modems.detect'
   | 'modems.confirmSim'
-  | 'modems.listFloats'
-  | 'modems.setFloatWatch'
   | 'modems.getActivity'
 >;
 
@@ -100,8 +98,6 @@ export function modemBankHandlers(deps: {
     'modems.listPorts': async () => ({ ports: await (deps.listPorts ?? listSerialPorts)() }),
     'modems.detect': () => deps.detect(),
     'modems.confirmSim': notBuiltYet,
-    'modems.listFloats': notBuiltYet,
-    'modems.setFloatWatch': notBuiltYet,
     'modems.getActivity': notBuiltYet,
   };
 }

@@ -23,6 +23,7 @@ import {
 import type { ModemPort } from './links';
 import { usbIdOfPort } from './ports';
 import { type PowerCycleCommand, runPowerCycle } from './power-cycle';
+import { chooseModem, type RoutingNeed, type RoutingRefusal } from './routing';
 import { describeEntry } from './transcript-text';
 
 export interface ModemConfig {
@@ -98,6 +99,8 @@ interface ModemBankOptions {
   runPowerCycle?(command: PowerCycleCommand): Promise<string>;
   /** The healing ladder's backoff, and how often a restarted modem is tried while it boots. */
   healing?: { backoffMs?: number; retryMs?: number };
+  /** A dealer SIM's float as last known and what it may still sell today (routing). */
+  floatOf?(modemId: string): { float: number | null; capLeft: number | null };
 }
 
 /** What the bank knows about healing one modem. */
@@ -131,6 +134,7 @@ interface Slot {
 
 interface Waiter {
   carrierId: string;
+  need: RoutingNeed | undefined;
   resolve(lease: ModemLease | null): void;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -400,10 +404,32 @@ export function createModemBank(options: ModemBankOptions) {
     );
   }
 
-  function lend(carrierId: string): ModemLease | null {
-    const slot = slots
-      .filter((candidate) => usable(candidate, carrierId))
-      .sort((a, b) => a.lastUsed - b.lastUsed)[0];
+  function route(carrierId: string, need: RoutingNeed | undefined) {
+    // A modem out of service does not come back by itself: no job waits for it.
+    const ofCarrier = slots.filter(
+      (slot) =>
+        !slot.retired &&
+        slot.config.carrierId === carrierId &&
+        slot.status.state !== 'out-of-service',
+    );
+    const choice = chooseModem(
+      ofCarrier.map((slot) => ({
+        id: slot.config.id,
+        free: usable(slot, carrierId),
+        lastUsed: slot.lastUsed,
+        signalBars: slot.status.signalBars,
+        ...(options.floatOf?.(slot.config.id) ?? { float: null, capLeft: null }),
+      })),
+      need,
+    );
+    return {
+      choice,
+      slot: ofCarrier.find((slot) => choice.kind === 'lend' && slot.config.id === choice.modemId),
+    };
+  }
+
+  function lend(carrierId: string, need?: RoutingNeed): ModemLease | null {
+    const { slot } = route(carrierId, need);
     return slot ? lendSlot(slot) : null;
   }
 
@@ -437,7 +463,7 @@ export function createModemBank(options: ModemBankOptions) {
 
   function serveWaiters() {
     for (const waiter of [...waiters]) {
-      const lease = lend(waiter.carrierId);
+      const lease = lend(waiter.carrierId, waiter.need);
       if (!lease) continue;
       clearTimeout(waiter.timer);
       waiters.splice(waiters.indexOf(waiter), 1);
@@ -617,19 +643,19 @@ export function createModemBank(options: ModemBankOptions) {
     },
     statuses,
     /**
-     * Lends an idle registered modem of the carrier, waiting up to `waitMs` for one to free up
-     * (first come, first served); null if none did, and at once if the bank has none of it.
+     * Lends an idle registered modem of the carrier (routing.ts chooses which; a top-up says what
+     * it needs of the dealer SIM), waiting up to `waitMs` for one to free up (first come, first
+     * served); null if none did, and at once if the bank has none able to take the job
+     * (`refusal` then says why).
      */
-    acquire(carrierId: string, waitMs = 0): Promise<ModemLease | null> {
-      const lease = waiters.length === 0 ? lend(carrierId) : null;
-      // A modem out of service does not come back by itself: no sale waits for it.
-      const none = !slots.some(
-        (slot) => slot.config.carrierId === carrierId && slot.status.state !== 'out-of-service',
-      );
+    acquire(carrierId: string, waitMs = 0, need?: RoutingNeed): Promise<ModemLease | null> {
+      const lease = waiters.length === 0 ? lend(carrierId, need) : null;
+      const none = route(carrierId, need).choice.kind === 'refuse';
       if (lease || waitMs <= 0 || none) return Promise.resolve(lease);
       return new Promise((resolve) => {
         const waiter: Waiter = {
           carrierId,
+          need,
           resolve,
           timer: setTimeout(() => {
             waiters.splice(waiters.indexOf(waiter), 1);
@@ -638,6 +664,15 @@ export function createModemBank(options: ModemBankOptions) {
         };
         waiters.push(waiter);
       });
+    },
+    /** Something that happened to a modem outside the bank (its float ran low), for its timeline. */
+    noteTimeline(modemId: string, event: ModemTimelineEvent, detail: string | null) {
+      options.onTimeline?.(modemId, event, detail);
+    },
+    /** Why no modem of the carrier can take a job needing this (float, daily cap); null if one can. */
+    refusal(carrierId: string, need: RoutingNeed): RoutingRefusal | null {
+      const { choice } = route(carrierId, need);
+      return choice.kind === 'refuse' && choice.reason !== 'none' ? choice.reason : null;
     },
     /**
      * Lends one given modem if it is idle and registered (a dealer SIM's own balance is read

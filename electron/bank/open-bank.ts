@@ -1,18 +1,26 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import type { EventPayload } from '../../shared/api/contract';
 import type { EventBus } from '../api/event-bus';
 import type { CarrierBook } from '../carriers/book';
 import { demoDealerPin } from '../demo';
+import { realClock } from '../gsm/clock';
 import type { Logger } from '../log';
+import { receiptTranslations } from '../printing/translations';
+import { createDealerFloatStore } from '../store/dealer-floats';
 import { createDealerPins, keyFileSealer, type SecretSealer } from '../store/dealer-pins';
 import { createModemCareStore } from '../store/modem-care';
 import { createModemSettingsStore } from '../store/modem-settings';
 import { createModemTimelineStore } from '../store/modem-timeline';
 import { createReceivedSmsStore } from '../store/received-sms';
+import { shopProfileStore } from '../store/shop-profile';
 import { modemBankHandlers, modemConfigOf } from './api';
 import type { DetectedDevice } from './detect';
 import type { SystemTree } from './detect-ports';
 import { modemDetector } from './detector';
+import { floatAlertsBySms } from './float-alert-sms';
+import { createDealerFloats, scheduleFloatChecks } from './floats';
+import { dealerFloatHandlers } from './floats-api';
 import { healingHandlers } from './healing-api';
 import { openModemLink } from './links';
 import { createModemBank, type ModemConfig } from './modem-bank';
@@ -61,6 +69,8 @@ export function openBank(deps: {
   events: EventBus;
   now: () => Date;
   log: Logger;
+  /** Each SIM's float is read by USSD when its last reading is `everyMs` old (default 1 h). */
+  floatChecks?: { everyMs: number; tickMs: number };
 }) {
   const { db, now, log } = deps;
   const real = deps.demoBank
@@ -89,10 +99,46 @@ export function openBank(deps: {
     profileDirs: deps.modemProfileDirs,
     log,
     now,
+    floatOf: (modemId) => floats.routingFacts(modemId),
+  });
+  const shop = shopProfileStore(db, now);
+  const floatStore = createDealerFloatStore(db, now);
+  const floats = createDealerFloats({
+    store: floatStore,
+    bank,
+    carrierOf: deps.carriers.find,
+    now,
+    timeZone: () => shop.get()?.timeZone ?? null,
+    onChange: (all) => deps.events.emit('modems.floats', { floats: all }),
+    onTimeline: bank.noteTimeline,
+    onLow: floatAlertsBySms({
+      bank,
+      phone: floatStore.alertPhone,
+      language: () => shop.get()?.defaultLanguage ?? 'en',
+      translate: receiptTranslations(),
+      log,
+    }),
+    log,
+  });
+  // The float a top-up left is in the sale's outcome (the carrier's reply, parsed).
+  const stopHearingSales = deps.events.listen((event, payload) => {
+    if (event === 'sales.progress') floats.onSale((payload as EventPayload<'sales.progress'>).sale);
+  });
+  const floatChecks = scheduleFloatChecks(floats, {
+    // The schedule alone never keeps the process alive (a command that opened the shop ends).
+    clock: {
+      ...realClock,
+      setTimeout: (callback, ms) => setTimeout(callback, ms).unref(),
+    },
+    everyMs: deps.floatChecks?.everyMs ?? 60 * 60_000,
+    tickMs: deps.floatChecks?.tickMs ?? 60_000,
+    log,
   });
   return {
     bank,
     inboxes,
+    /** The dealer floats watched (for the day's books and the health screen). */
+    floats,
     /** The dealer PIN of a modem's SIM: a secret kept apart from the settings. */
     dealerPin: (modemId: string) => (real ? real.dealerPins.get(modemId) : demoDealerPin),
     handlers: {
@@ -110,8 +156,11 @@ export function openBank(deps: {
         }),
       }),
       ...healingHandlers({ bank, timeline, care }),
+      ...dealerFloatHandlers({ floats, store: floatStore, bank, carrierOf: deps.carriers.find }),
     },
     async close() {
+      stopHearingSales();
+      await floatChecks.stop();
       await bank.close();
       await inboxes.close();
     },

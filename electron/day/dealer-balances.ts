@@ -12,7 +12,7 @@ type DealerBalanceReading =
  * per modem and all modems in parallel. A modem busy, offline or not answering gives a problem
  * (the manager then enters the balance by hand), never an exception.
  */
-async function readDealerBalances(
+export async function readDealerBalances(
   bank: ModemBank,
   carrierOf: (carrierId: string) => CarrierProfile | null,
   modemIds: readonly string[],

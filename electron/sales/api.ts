@@ -52,6 +52,11 @@ function asApiError(error: unknown): unknown {
         retryAfter: error.retryAfterSeconds ?? 1,
       });
     }
+    if (error.code === 'no_modem') {
+      return new ApiError('no_modem', error.message, undefined, {
+        ...(error.reason ? { reason: error.reason } : {}),
+      });
+    }
     return new ApiError('invalid_input', error.message, [
       { path: 'planId', code: error.code, message: error.message },
     ]);

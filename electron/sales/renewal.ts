@@ -2,6 +2,7 @@ import type { CarrierProfile } from '../../shared/carrier';
 import { hasOutcome, type Payment, type Sale } from '../../shared/sale';
 import { type Actor, systemActor, type User, userActor } from '../../shared/user';
 import type { ModemBank, ModemLease } from '../bank/modem-bank';
+import type { RoutingNeed, RoutingRefusal } from '../bank/routing';
 import { classifyTopUpAnswer, renderTopUpSteps } from '../carriers';
 import { AtNotSentError } from '../gsm/channel';
 import { UssdBusyError, UssdInputError, type UssdStep } from '../gsm/ussd';
@@ -40,10 +41,12 @@ interface RenewalDeps {
 
 export class RenewalError extends Error {
   constructor(
-    readonly code: 'unknown_plan' | 'idempotency_key_reused' | 'in_progress',
+    readonly code: 'unknown_plan' | 'idempotency_key_reused' | 'in_progress' | 'no_modem',
     message: string,
     /** For `in_progress`: in how many seconds a retry may find the outcome. */
     readonly retryAfterSeconds?: number,
+    /** For `no_modem`: why no dealer SIM of the carrier can send it (float, daily cap). */
+    readonly reason?: RoutingRefusal,
   ) {
     super(message);
     this.name = 'RenewalError';
@@ -217,6 +220,18 @@ export function createRenewals(deps: RenewalDeps) {
         plan: request.planId,
         pin: '0000',
       });
+      const need = { dealerCost: preview.plan.dealerCost, price: preview.plan.price };
+      const refusal = deps.bank.refusal(carrier.id, need);
+      if (refusal) {
+        throw new RenewalError(
+          'no_modem',
+          refusal === 'float'
+            ? `No dealer SIM of ${carrier.name} has float enough for ${preview.plan.name}`
+            : `Every dealer SIM of ${carrier.name} has reached its daily cap`,
+          undefined,
+          refusal,
+        );
+      }
       const actor = userActor(clerk);
       const { sale, created } = deps.journal.openPaidSale(
         {
@@ -238,7 +253,7 @@ export function createRenewals(deps: RenewalDeps) {
         actor,
       );
       if (!created) return outcomeForRetry(sale, request, carrier);
-      const sold = topUp(sale, carrier, request, actor);
+      const sold = topUp(sale, carrier, request, actor, need);
       selling.set(request.idempotencyKey, sold);
       try {
         return await sold;
@@ -254,18 +269,18 @@ export function createRenewals(deps: RenewalDeps) {
     carrier: CarrierProfile,
     request: RenewalRequest,
     actor: Actor,
+    need: RoutingNeed,
   ): Promise<Sale> {
     progress(sale);
 
-    const lease = await deps.bank.acquire(carrier.id, deps.modemWaitMs ?? carrier.topUp.timeoutMs);
+    const waitMs = deps.modemWaitMs ?? carrier.topUp.timeoutMs;
+    const lease = await deps.bank.acquire(carrier.id, waitMs, need);
     if (!lease) {
+      // A float or cap reached while the sale waited says so; otherwise none freed up in time.
+      const refusal = deps.bank.refusal(carrier.id, need);
+      const reason = refusal ? `no_modem_${refusal}` : 'no_modem_available';
       return progress(
-        deps.journal.abandonBeforeSending(
-          sale.id,
-          'no_modem_available',
-          systemActor,
-          deps.onOutcome,
-        ),
+        deps.journal.abandonBeforeSending(sale.id, reason, systemActor, deps.onOutcome),
       );
     }
     try {

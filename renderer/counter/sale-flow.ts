@@ -200,6 +200,10 @@ export async function renewOnce(
     const { sale } = await deps.renew(renewalRequest(attempt.checkout, attempt.key));
     return { type: 'answered', sale };
   } catch (error) {
+    // No dealer SIM can send it (float, daily cap): nothing was sold, the clerk is told why.
+    if (error instanceof ApiError && error.code === 'no_modem') {
+      return { type: 'refused', problems: {}, message: deps.describe(error) };
+    }
     if (error instanceof ApiError && error.code === 'invalid_input') {
       const problems = problemsFromIssues(error.issues ?? []);
       const message = Object.keys(problems).length > 0 ? null : deps.describe(error);

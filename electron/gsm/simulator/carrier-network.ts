@@ -36,6 +36,8 @@ export interface CarrierState {
   customers: CustomerLine[];
   /** Top-ups done, in order, with the reference the network gave each. */
   topUps: Array<{ reference: string; customer: string; plan: string; answered: boolean }>;
+  /** Every SMS the dealer SIM sent, in order (what a test reads of an alert sent to a phone). */
+  smsSent: Array<{ to: string; text: string }>;
 }
 
 interface Dialogue {
@@ -53,6 +55,7 @@ export function createCarrierNetwork(behaviour: CarrierBehaviour, now: () => Dat
     ]),
   );
   const topUps: CarrierState['topUps'] = [];
+  const smsSent: CarrierState['smsSent'] = [];
   let dealerBalance = behaviour.dealer.balance;
   let nextReference = behaviour.ussd.firstReference;
   let dialogue: Dialogue | null = null;
@@ -189,6 +192,7 @@ export function createCarrierNetwork(behaviour: CarrierBehaviour, now: () => Dat
 
     /** An SMS reaches the network; the answers it sends back, if any. */
     smsReceived(to: string, text: string): SmsFromNetwork[] {
+      smsSent.push({ to, text });
       const service = behaviour.sms.find(
         (candidate) => candidate.shortCode === to.replace(/^\+/, ''),
       );
@@ -210,6 +214,7 @@ export function createCarrierNetwork(behaviour: CarrierBehaviour, now: () => Dat
         dealerBalance,
         customers: [...customers.values()].map((line) => ({ ...line })),
         topUps: topUps.map((topUp) => ({ ...topUp })),
+        smsSent: smsSent.map((sms) => ({ ...sms })),
       };
     },
   };

@@ -86,7 +86,10 @@ export function createSimulatedModem(
   const timers = createTimerSet(clock);
   const out = createLineWriter(link);
   const input = createModemInput();
-  const network = createCarrierNetwork(carrier, () => clock.now());
+  const { dealerFloat } = profile.faults;
+  const dealer =
+    dealerFloat === null ? carrier.dealer : { ...carrier.dealer, balance: dealerFloat };
+  const network = createCarrierNetwork({ ...carrier, dealer }, () => clock.now());
   const messages = createMessageStore(profile.sms.capacity, profile.sms.firstIndex);
   const settings = powerOnSettings(profile, carrier);
   const sim: SimState = {

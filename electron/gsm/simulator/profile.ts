@@ -121,6 +121,11 @@ export interface SimulatedModemProfile {
      * meanwhile (the top-up itself is done at once); `afterMs` null: it never comes.
      */
     lateTopUp: { afterMs: number | null } | null;
+    /**
+     * The dealer SIM starts with this float instead of the carrier's (a float running out: each
+     * top-up takes its dealer cost, and the network refuses one the float cannot pay).
+     */
+    dealerFloat: number | null;
   };
 }
 
@@ -186,5 +191,6 @@ export const GENERIC_PROFILE: SimulatedModemProfile = {
     noise: null,
     cutSmsOctets: 0,
     lateTopUp: null,
+    dealerFloat: null,
   },
 };

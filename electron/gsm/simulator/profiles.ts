@@ -194,6 +194,16 @@ export const NAMED_PROFILES: readonly NamedProfile[] = [
     },
   },
   {
+    name: 'dealer-float',
+    description:
+      'The dealer SIM starts with 6000 of float: a top-up or two, then the network refuses them (dealer-float(N) to choose).',
+    overrides: { faults: { dealerFloat: 6000 } },
+    parameter: {
+      meaning: 'the float, in minor units of the carrier currency',
+      apply: (value) => ({ faults: { dealerFloat: positive(value, 'The float') } }),
+    },
+  },
+  {
     name: 'cme',
     description:
       'AT+CUSD=1,... answers +CME ERROR: 30, no network service (cme(COMMAND,CODE) to choose).',
@@ -235,13 +245,17 @@ export function listProfiles(): Array<{ name: string; description: string }> {
 export type ProfilePart = string | ProfileOverrides;
 
 /**
- * Builds a modem record from a spec: "huawei+slow", or a list of names and partial records
- * (`['huawei', { networkLatencyMs: 50 }]`). Parts apply left to right over the generic modem.
+ * Builds a modem record from a spec: "huawei+slow", or a list of specs and partial records
+ * (`['huawei+slow', { networkLatencyMs: 50 }]`). Parts apply left to right over the generic modem.
  */
 export function resolveProfile(
   spec: string | readonly ProfilePart[] = 'generic',
 ): SimulatedModemProfile {
-  const parts = typeof spec === 'string' ? splitProfileSpec(spec) : spec;
+  // A name in a list may itself combine names: a bank's simulated port "huawei+dealer-float".
+  const given: readonly ProfilePart[] = typeof spec === 'string' ? [spec] : spec;
+  const parts = given.flatMap((part): ProfilePart[] =>
+    typeof part === 'string' ? splitProfileSpec(part) : [part],
+  );
   let profile = GENERIC_PROFILE;
   const names: string[] = [];
   for (const part of parts) {

@@ -11,6 +11,7 @@ import { migration0009 } from './0009-sale-payment-and-settlement';
 import { migration0010 } from './0010-z-report-prints';
 import { migration0011 } from './0011-pending-receipts';
 import { migration0013 } from './0013-modem-timeline';
+import { migration0014 } from './0014-dealer-floats';
 
 /** In order, one per schema version. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0013,
+  migration0014,
 ];

@@ -245,6 +245,27 @@ export const modems = {
       .strict(),
     z.object({ float: dealerFloatSchema }),
   ),
+  'modems.getFloatAlerts': procedure(
+    'manager',
+    "Where a low dealer float is told besides every screen: the manager's phone, by SMS through " +
+      'the bank (null: screens only).',
+    noInput,
+    z.object({ managerPhone: z.string().nullable() }),
+  ),
+  'modems.setFloatAlerts': procedure(
+    'manager',
+    "Sets the manager's phone (international form) that a dealer float going low is told to by " +
+      'SMS, once per crossing of its threshold; null for none.',
+    z
+      .object({
+        managerPhone: z
+          .string()
+          .regex(/^\+[1-9][0-9]{6,14}$/)
+          .nullable(),
+      })
+      .strict(),
+    z.object({ managerPhone: z.string().nullable() }),
+  ),
   'modems.getActivity': procedure(
     'user',
     "Each modem's top-ups and failures today (the shop's day).",

@@ -28,6 +28,22 @@ describe('what the clerk reads for a refused call', () => {
   });
 
   it.each([
+    ['en', 'float', 'has float enough for this plan'],
+    ['fr', 'float', 'assez de crédit pour ce forfait'],
+    ['zh-CN', 'float', '余额足够'],
+    ['en', 'cap', 'reached its daily cap'],
+    ['fr', 'cap', 'plafond du jour'],
+    ['zh-CN', 'cap', '今日上限'],
+  ])(
+    'no dealer SIM able to send the top-up, and why (%s, %s)',
+    async (language, reason, expected) => {
+      const t = await translator(language);
+      const refused = new ApiError('no_modem', 'No dealer SIM', undefined, { reason });
+      expect(describeError(t, refused)).toContain(expected);
+    },
+  );
+
+  it.each([
     ['en', 'Amounts are in XPF'],
     ['fr', 'Les montants sont en XPF'],
     ['zh-CN', 'XPF'],

@@ -23,6 +23,7 @@ const shipped: Record<string, string> = {
   '0010-z-report-prints.ts': 'fc065918c8f0d64d9b53ddcbd754b9799ca763d64b48139eceee15becbdb364f',
   '0011-pending-receipts.ts': 'e81951ac822d6078e9d38d0657c45b4d2f13d99189667954975d4c87a7899d95',
   '0013-modem-timeline.ts': '2e90f271edd82a3f5b8c0a7487088beb9b9715f3ee9de66051890a51ce803d7d',
+  '0014-dealer-floats.ts': 'e6ca35575e13f8e438331dec7e4ffc2dbb201cabab05a756909ecfdda8004897',
 };
 
 const folder = path.resolve(__dirname, '../../../electron/store/migrations');

@@ -167,6 +167,30 @@ describe('the slow profile', () => {
   });
 });
 
+describe('the dealer-float profile: the float running out', () => {
+  const topUp = '*123*687123456*2*1234#';
+
+  it('starts the dealer SIM with the float given, takes each top-up from it, then refuses', async () => {
+    const modem = bench({ profile: 'dealer-float(11000)' });
+    const ask = async (command: string) =>
+      cusdOf(await modem.answer(`AT+CUSD=1,"${command}",15\r`, { until: CUSD_LINE })).str;
+    expect(await ask('*100#')).toBe('Solde revendeur: 11 000 XPF');
+    for (const left of ['6 000', '1 000']) {
+      expect(await ask(topUp)).toMatch(new RegExp(`Nouveau solde ${left} XPF$`));
+    }
+    // The refusal carries Chinese: the network sends it as UCS2.
+    expect(decodeUcs2Hex(await ask(topUp))).toMatch(
+      /^Solde revendeur insuffisant \(1 000 XPF\) pour 5Go/,
+    );
+    expect(modem.modem.state.carrier.dealerBalance).toBe(1000);
+  });
+
+  it('without a parameter, a float for one top-up of 5Go', () => {
+    expect(resolveProfile('dealer-float').faults.dealerFloat).toBe(6000);
+    expect(resolveProfile('generic').faults.dealerFloat).toBeNull();
+  });
+});
+
 describe('where +CUSD falls around the OK', () => {
   it('generic: after the OK', async () => {
     const modem = bench();
@@ -414,6 +438,7 @@ describe('profiles as data', () => {
       'garbage',
       'sim-busy',
       'cut-sms',
+      'dealer-float',
       'cme',
       'late-top-up',
     ]);
@@ -432,6 +457,10 @@ describe('profiles as data', () => {
     expect(profile.faults.cme).toEqual([{ command: 'AT+COPS?', code: 30 }]);
     expect(profile.name).toBe('huawei+slow(250)+cme(AT+COPS?,30)');
     const custom = resolveProfile(['ucs2', { networkLatencyMs: 10, sim: { pin: '0000' } }]);
+    // As a bank's simulated port gives it: a combined spec, then the demo's latency.
+    const listed = resolveProfile(['huawei+dealer-float(900)', { networkLatencyMs: 5 }]);
+    expect(listed).toMatchObject({ identity: { model: 'E3372' }, networkLatencyMs: 5 });
+    expect(listed.faults.dealerFloat).toBe(900);
     expect(custom).toMatchObject({ networkLatencyMs: 10, sim: { pin: '0000', puk: '12345678' } });
   });
 

@@ -270,6 +270,10 @@ describe('the sales.renew the counter sends', () => {
       problems: {},
       message: 'said: no modem for this carrier',
     });
+    const noFloat = await renewWith(() =>
+      Promise.reject(new ApiError('no_modem', 'no float', undefined, { reason: 'float' })),
+    );
+    expect(noFloat.action).toEqual({ type: 'refused', problems: {}, message: 'said: no float' });
     const lost = await renewWith(() =>
       Promise.reject(new ApiError('unreachable', 'Cannot reach Comptoir')),
     );
