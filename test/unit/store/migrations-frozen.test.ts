@@ -22,6 +22,7 @@ const shipped: Record<string, string> = {
     '71a897078789c6ba24be678f88b5794cf19e6296226a62e27c2c80bf461da003',
   '0010-z-report-prints.ts': 'fc065918c8f0d64d9b53ddcbd754b9799ca763d64b48139eceee15becbdb364f',
   '0011-pending-receipts.ts': 'e81951ac822d6078e9d38d0657c45b4d2f13d99189667954975d4c87a7899d95',
+  '0012-modem-sims.ts': '70b3e5a6cf1d96f0903a47a2ef71dc955851ff43f585e175163d75767fae6d7f',
 };
 
 const folder = path.resolve(__dirname, '../../../electron/store/migrations');
