@@ -8,8 +8,10 @@ import { createDealerPins, keyFileSealer, type SecretSealer } from '../store/dea
 import { createModemSettingsStore } from '../store/modem-settings';
 import { createReceivedSmsStore } from '../store/received-sms';
 import { modemBankHandlers, modemConfigOf } from './api';
+import { watchSerialDevices } from './hotplug';
 import { openModemLink } from './links';
 import { createModemBank, type ModemConfig } from './modem-bank';
+import { serialDevicePaths } from './ports';
 import { createSmsInboxes } from './sms-inboxes';
 
 /**
@@ -51,21 +53,43 @@ export function openBank(deps: {
   events: EventBus;
   now: () => Date;
   log: Logger;
+  /** Where the hot-plug watcher looks (tests give folders of links to pseudo-terminals). */
+  devices?: { byIdFolder: string; watchFolders: readonly string[] };
 }) {
   const { db, now, log } = deps;
   const real = deps.demoBank
     ? null
     : openShopModems(db, deps.databaseFile, { sealer: deps.sealer, now });
+  const byIdFolder = deps.devices?.byIdFolder ?? '/dev/serial/by-id';
+  const devicePaths = () => serialDevicePaths(byIdFolder);
   const inboxes = createSmsInboxes({ storeFor: createReceivedSmsStore(db).forModem, now, log });
   const bank = createModemBank({
     modems: real ? real.settings.list().map(modemConfigOf) : (deps.demoBank ?? []),
     openLink: (port) => openModemLink(port, { simLatencyMs: deps.simLatencyMs ?? 0 }),
     onStatus: (modems) => deps.events.emit('modems.status', { modems }),
     onOpened: inboxes.open,
+    ...(real
+      ? {
+          onSimLearnt: (modemId: string, sim: { iccid: string; imei: string | null }) => {
+            if (!real.settings.bindSim(modemId, sim)) log.warn(`Modem ${modemId} was removed`);
+          },
+          candidatePorts: devicePaths,
+        }
+      : {}),
     profileDirs: deps.modemProfileDirs,
     log,
     now,
   });
+  // Only real modems are plugged and pulled out; the demo's live in this process.
+  const watch = real
+    ? watchSerialDevices({
+        list: devicePaths,
+        folders:
+          deps.devices?.watchFolders ??
+          (process.platform === 'linux' ? [byIdFolder, '/sys/class/tty'] : []),
+        onChange: (change) => bank.devicesChanged(change),
+      })
+    : null;
   return {
     bank,
     inboxes,
@@ -73,6 +97,7 @@ export function openBank(deps: {
     dealerPin: (modemId: string) => (real ? real.dealerPins.get(modemId) : demoDealerPin),
     handlers: modemBankHandlers({ bank, carriers: deps.carriers, real }),
     async close() {
+      watch?.close();
       await bank.close();
       await inboxes.close();
     },

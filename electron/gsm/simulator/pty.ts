@@ -4,6 +4,7 @@
  * Linux and macOS only: it needs socat.
  */
 
+import fs from 'node:fs';
 import type { Clock } from '../clock';
 import { createPtyPair } from '../link/pty-pair';
 import { openSerialLink } from '../link/serial-link';
@@ -23,6 +24,11 @@ export interface PtySimulatorOptions {
   linkPath: string;
   carrier?: CarrierBehaviour;
   clock?: Clock;
+  /**
+   * Where udev would give the stick its stable name (a /dev/serial/by-id/... in a test's
+   * folder): a link to `linkPath`, gone while the stick is out, following it when it returns.
+   */
+  byIdLink?: string;
 }
 
 export interface PtySimulator {
@@ -31,6 +37,12 @@ export interface PtySimulator {
   modem: SimulatedModem;
   /** Stops the modem, closes its end and ends socat; safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * The stick pulled out (its port and by-id link go, the client sees a hang-up), left out for
+   * `outMs`, and plugged back in under another name (ttyUSB0 → ttyUSB3): the same modem and SIM,
+   * freshly powered on, on a new pseudo-terminal at `linkPath`. The stopped one stays stopped.
+   */
+  replug(linkPath: string, outMs?: number): Promise<PtySimulator>;
 }
 
 export async function startSimulatorOnPty(options: PtySimulatorOptions): Promise<PtySimulator> {
@@ -49,17 +61,28 @@ export async function startSimulatorOnPty(options: PtySimulatorOptions): Promise
   link.onClose(() => {
     setTimeout(() => void pair.close(), UNPLUG_GRACE_MS);
   });
+  if (options.byIdLink) {
+    fs.rmSync(options.byIdLink, { force: true });
+    fs.symlinkSync(pair.modemPath, options.byIdLink);
+  }
   let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (options.byIdLink) fs.rmSync(options.byIdLink, { force: true });
+      modem.stop();
+      await link.close();
+      await pair.close();
+    })();
+    return stopping;
+  };
   return {
     modemPath: pair.modemPath,
     modem,
-    stop() {
-      stopping ??= (async () => {
-        modem.stop();
-        await link.close();
-        await pair.close();
-      })();
-      return stopping;
+    stop,
+    async replug(linkPath, outMs = 0) {
+      await stop();
+      await new Promise((resolve) => setTimeout(resolve, outMs));
+      return startSimulatorOnPty({ ...options, linkPath });
     },
   };
 }
