@@ -1,7 +1,17 @@
 import fs, { type FSWatcher } from 'node:fs';
 
+const resolved = async (paths: readonly string[]) =>
+  new Map(
+    await Promise.all(
+      paths.map(
+        async (path) => [path, await fs.promises.realpath(path).catch(() => path)] as const,
+      ),
+    ),
+  );
+
 export interface DeviceChange {
   added: string[];
+  /** The names gone, and the devices they named (a by-id link can no longer be resolved). */
   removed: string[];
 }
 
@@ -29,7 +39,8 @@ export function watchSerialDevices(options: SerialDeviceWatchOptions) {
   const pollMs = options.pollMs ?? 2000;
   const settleMs = options.settleMs ?? 100;
   const watchers = new Map<string, FSWatcher>();
-  let known: Set<string> | null = null;
+  // Each name seen, with the device it resolved to.
+  let known: Map<string, string> | null = null;
   let closed = false;
   let looking: Promise<void> | null = null;
   let lookAgain = false;
@@ -38,13 +49,20 @@ export function watchSerialDevices(options: SerialDeviceWatchOptions) {
 
   async function lookOnce() {
     const previous = known;
-    const now = new Set(await options.list().catch(() => [...(previous ?? [])]));
+    const listed = await options.list().catch(() => null);
+    const now = listed ? await resolved(listed) : new Map(previous);
     if (closed) return;
     known = now;
     if (!previous) return;
-    const added = [...now].filter((path) => !previous.has(path));
-    const removed = [...previous].filter((path) => !now.has(path));
-    if (added.length > 0 || removed.length > 0) options.onChange({ added, removed });
+    const added = [...now.keys()].filter((path) => !previous.has(path));
+    const devices = new Set(now.values());
+    const removed = new Set<string>();
+    for (const [path, device] of previous) {
+      if (now.has(path)) continue;
+      removed.add(path);
+      if (!devices.has(device)) removed.add(device);
+    }
+    if (added.length > 0 || removed.size > 0) options.onChange({ added, removed: [...removed] });
   }
 
   function look(): Promise<void> {

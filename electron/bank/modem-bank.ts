@@ -308,8 +308,9 @@ export function createModemBank(options: ModemBankOptions) {
       const owner = slots.find((other) => other !== slot && other.config.iccid === found);
       return owner ? owner.config.id : null;
     });
-    if (verdict.kind === 'same' || verdict.kind === 'learnt') {
-      if (iccid !== null && (verdict.kind === 'learnt' || (imei && imei !== slot.config.imei))) {
+    if (verdict.kind === 'same' || verdict.kind === 'learnt' || verdict.kind === 'unbound') {
+      const moved = verdict.kind === 'same' && imei !== null && imei !== slot.config.imei;
+      if (iccid !== null && (verdict.kind === 'learnt' || moved)) {
         slot.config = { ...slot.config, iccid, imei };
         options.onSimLearnt?.(id, { iccid, imei });
       }
@@ -356,10 +357,12 @@ export function createModemBank(options: ModemBankOptions) {
     const expected = slot.config.iccid;
     const { port } = slot;
     if (!expected || port.kind !== 'serial' || !options.candidatePorts || closed) return false;
-    const held = new Set<string>();
+    // Its own port was just tried; another modem's is left alone while that modem holds it.
+    // (A device seen before is no proof: a new port may get a gone one's name.)
+    const held = new Set<string>([await fs.realpath(port.path).catch(() => port.path)]);
     for (const other of slots) {
-      const holding = other === slot || other.modem !== null || other.status.state === 'starting';
-      if (holding && other.port.kind === 'serial') {
+      const holding = other.modem !== null || other.status.state === 'starting';
+      if (other !== slot && holding && other.port.kind === 'serial') {
         const { path } = other.port;
         held.add(await fs.realpath(path).catch(() => path));
         if (other.device) held.add(other.device);
@@ -409,9 +412,11 @@ export function createModemBank(options: ModemBankOptions) {
     for (const slot of slots) {
       const path = slot.port.kind === 'serial' ? slot.port.path : null;
       const gone = change.removed.some((removed) => removed === path || removed === slot.device);
-      if (!slot.modem || !gone) continue;
+      if (!gone || slot.unplugged) continue;
       slot.unplugged = true;
-      void slot.modem.close().catch(() => {});
+      if (slot.modem) void slot.modem.close().catch(() => {});
+      // Its port hung up first: it is offline already, and now known to be out.
+      else options.onTimeline?.(slot.config.id, 'unplugged', path);
     }
     if (change.added.length === 0) return;
     for (const slot of slots) {

@@ -3,8 +3,14 @@
  * to be (DESIGN.md: a modem is its dealer SIM, not its port).
  */
 export type SimVerdict =
-  /** The SIM it is (or one unreadable by a modem never bound): carry on. */
+  /** The SIM it is: carry on. */
   | { kind: 'same' }
+  /**
+   * A modem bound to no SIM that tells none, or tells one another modem is bound to (two
+   * simulated modems alike; in a shop, sticks renumbered before this one ever learnt its SIM):
+   * carry on as before binding existed, learning nothing.
+   */
+  | { kind: 'unbound' }
   /** No SIM known yet: this one becomes the modem's. */
   | { kind: 'learnt'; iccid: string }
   /** A SIM is expected and the modem told none: nothing can say it is the right one. */
@@ -19,10 +25,11 @@ export function judgeSim(
   found: string | null,
   ownerOf: (iccid: string) => string | null,
 ): SimVerdict {
-  if (found === null) return expected === null ? { kind: 'same' } : { kind: 'unread' };
+  if (found === null) return expected === null ? { kind: 'unbound' } : { kind: 'unread' };
   if (found === expected) return { kind: 'same' };
   const owner = ownerOf(found);
-  if (owner !== null) return { kind: 'other-modem', modemId: owner };
+  if (owner !== null)
+    return expected === null ? { kind: 'unbound' } : { kind: 'other-modem', modemId: owner };
   if (expected === null) return { kind: 'learnt', iccid: found };
   return { kind: 'changed', expectedIccid: expected, foundIccid: found };
 }
