@@ -54,11 +54,13 @@ export function watchSerialDevices(options: SerialDeviceWatchOptions) {
     if (closed) return;
     known = now;
     if (!previous) return;
-    const added = [...now.keys()].filter((path) => !previous.has(path));
+    // A name now on another device (a by-id link moved between two looks) went and came.
+    const moved = (path: string) => previous.has(path) && previous.get(path) !== now.get(path);
+    const added = [...now.keys()].filter((path) => !previous.has(path) || moved(path));
     const devices = new Set(now.values());
     const removed = new Set<string>();
     for (const [path, device] of previous) {
-      if (now.has(path)) continue;
+      if (now.has(path) && !moved(path)) continue;
       removed.add(path);
       if (!devices.has(device)) removed.add(device);
     }

@@ -142,10 +142,10 @@ describe('a modem bound to its dealer SIM', () => {
     expect(await sell('687123456')).toMatchObject({ status: 'succeeded' });
 
     // ttyUSB0 comes back as ttyUSB3: modem-1 is where its SIM is, modem-2 is left alone.
-    await stick.replug('ttyUSB3');
+    await stick.replug('ttyUSB3', 1000);
     await until(
-      () => stateOf('modem-1')?.state,
-      (state) => state === 'offline',
+      () => timeline,
+      (seen) => seen.includes('modem-1 unplugged'),
       'the unplug',
     );
     await until(

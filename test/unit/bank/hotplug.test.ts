@@ -71,6 +71,24 @@ describe('the hot-plug watcher', () => {
     expect(changes[1]).toEqual({ added: [], removed: [first.link, first.device] });
   });
 
+  it('reports a by-id link moved to another device between two looks as gone and back', async () => {
+    const folder = devices();
+    const before = folder.plug('usb-Quectel_EC25-if02-port0', 'ttyUSB0');
+    const { watcher, changes } = watch(folder.byId, 60_000);
+    await watcher.ready;
+    const after = path.join(path.dirname(before.device), 'ttyUSB3');
+    fs.writeFileSync(after, '');
+    fs.rmSync(before.link);
+    fs.rmSync(before.device);
+    fs.symlinkSync(after, before.link);
+    await until(
+      () => changes.length,
+      (count) => count >= 1,
+      'the move',
+    );
+    expect(changes.at(-1)).toEqual({ added: [before.link], removed: [before.link, before.device] });
+  });
+
   it('notices a change by its regular look where folder events do not come', async () => {
     const folder = devices();
     // Watching no folder at all, as on Windows and macOS: only the look every 100 ms.
