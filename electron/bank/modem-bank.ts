@@ -350,8 +350,8 @@ export function createModemBank(options: ModemBankOptions) {
 
   /**
    * A bound modem not on its port (gone, or holding something else) looks for its SIM among the
-   * ports no other modem holds, and opens there (true). Each port is probed with AT only until
-   * it answers, so nothing else is written to a device that is not a modem.
+   * ports no other modem holds, and opens there (true). Each port is asked AT once: a device
+   * that does not answer OK (not a modem) gets nothing else.
    */
   async function moveToSim(slot: Slot): Promise<boolean> {
     const expected = slot.config.iccid;
@@ -389,12 +389,16 @@ export function createModemBank(options: ModemBankOptions) {
     if (!link) return null;
     try {
       const channel = createAtChannel(link, { ...options.channel, clock: { ...realClock, now } });
+      // One AT (after the channel's ESC, which closes a left-open SMS prompt): a device that
+      // does not answer OK gets nothing more.
+      const hello = await channel.run('AT', { kind: 'quick', timeoutMs: 500 }).catch(() => null);
+      if (hello?.final.kind !== 'ok') return null;
       const usbIdOf = options.usbIdOf ?? usbIdOfPort;
       const modem = await openModem(channel, {
         profiles: modemProfiles(),
         usbId: () => usbIdOf(port.path).catch(() => null),
         syncAttempts: 2,
-        syncTimeoutMs: 500,
+        syncTimeoutMs: 1000,
       });
       return modem.identity.iccid;
     } catch {

@@ -10,6 +10,8 @@ import { watchSerialDevices } from '../../../electron/bank/hotplug';
 import { openModemLink } from '../../../electron/bank/links';
 import { createModemBank, type ModemConfig } from '../../../electron/bank/modem-bank';
 import { serialDevicePaths } from '../../../electron/bank/ports';
+import { createPtyPair } from '../../../electron/gsm/link/pty-pair';
+import { openSerialLink } from '../../../electron/gsm/link/serial-link';
 import {
   type PtySimulator,
   type PtySimulatorOptions,
@@ -165,6 +167,34 @@ describe('a modem bound to its dealer SIM', () => {
     expect(stick.current.modem.state.carrier.topUps).toHaveLength(1);
     expect(other.topUps()).toHaveLength(1);
     expect(stateOf('modem-2')?.iccid).toBe(SWAPPED_ICCID);
+  });
+
+  it('finds its SIM renumbered while the shop was closed, writing only AT to a device that is no modem', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'by-id'));
+    // A GPS receiver on a serial port: it answers nothing, and is listened to.
+    const gps = await createPtyPair(path.join(dir, 'ttyUSB0'));
+    fs.symlinkSync(gps.modemPath, path.join(dir, 'by-id', 'usb-Acme_GPS-if00-port0'));
+    const gpsEnd = await openSerialLink({ path: gps.simulatorPath });
+    let heard = '';
+    gpsEnd.onData((chunk) => {
+      heard += Buffer.from(chunk).toString('latin1');
+    });
+    stops.push(async () => {
+      await gpsEnd.close();
+      await gps.close();
+    });
+    const stick = await plugIn(dir, 'ttyUSB2');
+
+    const { sell, timeline, stateOf } = await shop(dir, [
+      onPort('modem-1', path.join(dir, 'ttyUSB1'), GENERIC_ICCID),
+    ]);
+    expect(stateOf('modem-1')).toMatchObject({ state: 'ready', iccid: GENERIC_ICCID });
+    expect(timeline).toEqual(['modem-1 replugged', 'modem-1 opened']);
+    expect(await sell('687123456')).toMatchObject({ status: 'succeeded', modemId: 'modem-1' });
+    expect(stick.topUps()).toEqual(['687123456']);
+    // Each look: the ESC every AT channel starts with (it ends a left-open SMS prompt), one AT.
+    expect(heard).toMatch(/^(\u001bAT\r)+$/);
   });
 
   it('refuses a port holding another dealer SIM until a manager confirms it, then sells', async () => {
