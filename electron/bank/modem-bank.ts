@@ -309,8 +309,9 @@ export function createModemBank(options: ModemBankOptions) {
       return owner ? owner.config.id : null;
     });
     if (verdict.kind === 'same' || verdict.kind === 'learnt' || verdict.kind === 'unbound') {
-      const moved = verdict.kind === 'same' && imei !== null && imei !== slot.config.imei;
-      if (iccid !== null && (verdict.kind === 'learnt' || moved)) {
+      // The same SIM in another stick: the stick's IMEI is kept up to date.
+      const otherStick = verdict.kind === 'same' && imei !== null && imei !== slot.config.imei;
+      if (iccid !== null && (verdict.kind === 'learnt' || otherStick)) {
         slot.config = { ...slot.config, iccid, imei };
         options.onSimLearnt?.(id, { iccid, imei });
       }

@@ -71,7 +71,14 @@ export function openBank(deps: {
     ...(real
       ? {
           onSimLearnt: (modemId: string, sim: { iccid: string; imei: string | null }) => {
-            if (!real.settings.bindSim(modemId, sim)) log.warn(`Modem ${modemId} was removed`);
+            try {
+              if (!real.settings.bindSim(modemId, sim)) {
+                log.warn(`Modem ${modemId} learnt its SIM ${sim.iccid} after it was removed`);
+              }
+            } catch (error) {
+              // Another modem was set up as this SIM meanwhile: the bank checks it at its next opening.
+              log.warn(`Modem ${modemId}: SIM ${sim.iccid} not kept: ${(error as Error).message}`);
+            }
           },
           candidatePorts: devicePaths,
         }
