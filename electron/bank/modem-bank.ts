@@ -305,7 +305,11 @@ export function createModemBank(options: ModemBankOptions) {
     const { id } = slot.config;
     const { iccid, imei } = modem.identity;
     const verdict = judgeSim(slot.config.iccid ?? null, iccid, (found) => {
-      const owner = slots.find((other) => other !== slot && other.config.iccid === found);
+      // A modem being replaced (saved again while busy) is not another modem.
+      const owner = slots.find(
+        (other) =>
+          !other.retired && other.config.id !== slot.config.id && other.config.iccid === found,
+      );
       return owner ? owner.config.id : null;
     });
     if (verdict.kind === 'same' || verdict.kind === 'learnt' || verdict.kind === 'unbound') {
