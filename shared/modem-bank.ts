@@ -27,6 +27,16 @@ export const dealerPinSchema = z
   .string()
   .regex(/^[0-9]{4,12}$/, { error: 'A dealer PIN is 4 to 12 digits' });
 
+/** A SIM's ICCID as the bank reads it: 18 to 22 digits (a trailing F of the SIM's record dropped). */
+export const iccidSchema = z
+  .string()
+  .regex(/^[0-9]{18,22}$/, { error: 'An ICCID is 18 to 22 digits' });
+
+/** A modem's IMEI: 14 to 17 digits (IMEISV included). */
+export const imeiSchema = z
+  .string()
+  .regex(/^[0-9]{14,17}$/, { error: 'An IMEI is 14 to 17 digits' });
+
 export const baudRates = [9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600] as const;
 
 /** A real modem of the bank as the manager configures it (its dealer PIN is kept apart). */
@@ -41,6 +51,13 @@ export const modemSettingsSchema = z
       .default(null),
     /** RTS/CTS: some boards need it, forcing it breaks others (field notes, 8). */
     hardwareFlowControl: z.boolean().default(false),
+    /**
+     * The dealer SIM the modem is (null: learnt when it first opens). Found on another port
+     * after a replug, it is the same modem; another SIM on its port is not used until confirmed.
+     */
+    iccid: iccidSchema.nullable().default(null),
+    /** The stick the SIM sat in when last seen (learnt, kept up to date by the bank). */
+    imei: imeiSchema.nullable().default(null),
   })
   .strict();
 

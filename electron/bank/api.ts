@@ -7,7 +7,7 @@ import type { ModemBank, ModemConfig } from './modem-bank';
 import type { ShopModems } from './open-bank';
 import { listSerialPorts } from './ports';
 
-/** How a configured modem enters the bank: a serial port bound to its dealer SIM's carrier. */
+/** How a configured modem enters the bank: its dealer SIM (and carrier), on a serial port. */
 export function modemConfigOf(settings: ModemSettings): ModemConfig {
   return {
     id: settings.id,
@@ -18,6 +18,8 @@ export function modemConfigOf(settings: ModemSettings): ModemConfig {
       ...(settings.baudRate ? { baudRate: settings.baudRate } : {}),
       ...(settings.hardwareFlowControl ? { rtscts: true } : {}),
     },
+    iccid: settings.iccid,
+    imei: settings.imei,
   };
 }
 
@@ -75,6 +77,10 @@ export function modemBankHandlers(deps: {
       if (owner !== null && owner !== settings.id) {
         throw issue('path', 'port_in_use', `${settings.path} is already modem ${owner}`);
       }
+      const simOwner = settings.iccid === null ? null : real.settings.onSim(settings.iccid);
+      if (simOwner !== null && simOwner !== settings.id) {
+        throw issue('iccid', 'sim_in_use', `SIM ${settings.iccid} is already modem ${simOwner}`);
+      }
       const isNew = !real.settings.list().some((modem) => modem.id === settings.id);
       if (isNew && dealerPin === undefined) {
         throw issue('dealerPin', 'required', 'A new modem needs its dealer SIM PIN');
@@ -82,8 +88,10 @@ export function modemBankHandlers(deps: {
       // The PIN first: a modem never sits in the bank without the PIN it was saved with.
       if (dealerPin !== undefined) real.dealerPins.set(settings.id, dealerPin);
       real.settings.save(settings);
+      // As stored: a SIM learnt before and not given again is kept, so the modem stays bound.
+      const saved = real.settings.list().find((modem) => modem.id === settings.id) ?? settings;
       await deps.bank.remove(settings.id);
-      void deps.bank.add(modemConfigOf(settings));
+      void deps.bank.add(modemConfigOf(saved));
       const modem = configured(real).find((candidate) => candidate.id === settings.id);
       if (!modem) throw new Error(`Modem ${settings.id} was not saved`);
       return { modem };
@@ -97,7 +105,27 @@ export function modemBankHandlers(deps: {
     },
     'modems.listPorts': async () => ({ ports: await (deps.listPorts ?? listSerialPorts)() }),
     'modems.detect': () => deps.detect(),
-    'modems.confirmSim': notBuiltYet,
+    'modems.confirmSim': ({ id, iccid: typed }) => {
+      const status = deps.bank.statuses().find((modem) => modem.id === id);
+      if (!status) throw new ApiError('not_found', `No modem ${id}`);
+      // The SIM's record may end in F; the bank reads the ICCID without it.
+      const iccid = typed.replace(/F$/, '');
+      if (status.simChange?.foundIccid !== iccid) {
+        throw new ApiError(
+          'conflict',
+          `Modem ${id} is not waiting for SIM ${iccid} to be confirmed (its SIM changed again, or was put back)`,
+        );
+      }
+      if (deps.real) {
+        const owner = deps.real.settings.onSim(iccid);
+        if (owner !== null && owner !== id) {
+          throw new ApiError('conflict', `SIM ${iccid} is already modem ${owner}`);
+        }
+        deps.real.settings.bindSim(id, { iccid, imei: status.imei });
+      }
+      deps.bank.confirmSim(id, iccid);
+      return {};
+    },
     'modems.getActivity': notBuiltYet,
   };
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import type { z } from 'zod';
 import type { modemStatusSchema, modemTimelineEventSchema } from '../../shared/api/contract/modems';
 import type { ReplyQuirks } from '../gsm/at/reply';
@@ -24,6 +25,7 @@ import type { ModemPort } from './links';
 import { usbIdOfPort } from './ports';
 import { type PowerCycleCommand, runPowerCycle } from './power-cycle';
 import { chooseModem, type RoutingNeed, type RoutingRefusal } from './routing';
+import { judgeSim } from './sim-binding';
 import { describeEntry } from './transcript-text';
 
 export interface ModemConfig {
@@ -33,6 +35,9 @@ export interface ModemConfig {
   carrierId: string;
   port: ModemPort;
   simPin?: string;
+  /** The dealer SIM it is (null or absent: learnt when it first opens), and its stick's IMEI. */
+  iccid?: string | null;
+  imei?: string | null;
 }
 
 export type ModemStatus = z.output<typeof modemStatusSchema>;
@@ -71,6 +76,13 @@ interface ModemBankOptions {
    * what must listen to the modem from the start (its SMS inbox) starts here.
    */
   onOpened?(modemId: string, modem: Modem): Promise<void> | void;
+  /** A modem's dealer SIM learnt at its first opening (or its IMEI changed): to keep. */
+  onSimLearnt?(modemId: string, sim: { iccid: string; imei: string | null }): void;
+  /**
+   * This machine's serial ports (by-id links first), where a modem whose SIM is no longer on its
+   * port looks for it. Without it, a modem is only ever looked for on its own port.
+   */
+  candidatePorts?(): Promise<readonly string[]>;
   /** Wait before reopening a lost modem. */
   reconnectMs?: number;
   /** How often idle modems' signal and registration are refreshed. */
@@ -130,6 +142,12 @@ interface Slot {
   retired: boolean;
   onRetired?: () => void;
   care: Care;
+  /** Where the modem is now: its configured port, or where its SIM was found after a replug. */
+  port: ModemPort;
+  /** The device its port was when opened (a by-id link resolved), to know it when it goes. */
+  device: string | null;
+  /** Its port went (hot-plug), or its SIM was found on another: its return is a replug. */
+  unplugged: boolean;
 }
 
 interface Waiter {
@@ -175,6 +193,9 @@ export function createModemBank(options: ModemBankOptions) {
     lastUsed: 0,
     retired: false,
     care: careOf(config.id),
+    port: config.port,
+    device: null,
+    unplugged: false,
   });
   const slots: Slot[] = options.modems.map(slotOf);
   let profiles: Promise<ModemProfile[]> | null = null;
@@ -191,13 +212,17 @@ export function createModemBank(options: ModemBankOptions) {
   const closing = new Map<string, Promise<void>>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let closed = false;
+  // Links the bank closes itself (a port holding another SIM): their closing is no loss.
+  const letGo = new WeakSet<ModemLink>();
 
   const statuses = (): ModemStatus[] =>
     slots.filter((slot) => !slot.retired).map((slot) => ({ ...slot.status }));
   const publish = () => options.onStatus?.(statuses());
   const reconnectLater = (slot: Slot) =>
     later(options.reconnectMs ?? 5000, () => {
-      if (!slot.retired && !slot.care.active && slot.status.state !== 'out-of-service') {
+      // A modem the hot-plug watcher brought back meanwhile is not opened twice; a healing step
+      // opens its modem itself; out of service, it stays closed.
+      if (!slot.retired && !slot.care.active && slot.status.state === 'offline') {
         void connect(slot);
       }
     });
@@ -248,7 +273,7 @@ export function createModemBank(options: ModemBankOptions) {
     if (!slot.care.active) update(slot, { state: 'starting', problem: null, waitingUntil: null });
     let opened: { channel: AtChannel; unwatch: () => void } | null = null;
     try {
-      const link = await options.openLink(slot.config.port);
+      const link = await options.openLink(slot.port);
       const channel = createAtChannel(link, {
         ...options.channel,
         // The bank's time stamps the transcript; timers stay the process's own.
@@ -261,16 +286,21 @@ export function createModemBank(options: ModemBankOptions) {
         channel.learnReplyQuirks(slot.learnedQuirks, 'learnt from this modem before a reconnect');
       }
       const unwatch = channel.onClosed((error) => {
+        if (letGo.has(link)) return;
         slot.modem = null;
         slot.ussd = null;
         // A healing step closed it and opens it again; out of service, it stays closed.
         if (slot.care.active || slot.status.state === 'out-of-service') return;
         update(slot, { state: 'offline', problem: error.message, waitingUntil: null });
-        options.onTimeline?.(slot.config.id, 'offline', error.message);
+        options.onTimeline?.(
+          slot.config.id,
+          slot.unplugged ? 'unplugged' : 'offline',
+          error.message,
+        );
         reconnectLater(slot);
       });
       opened = { channel, unwatch };
-      const { port } = slot.config;
+      const { port } = slot;
       const usbIdOf = options.usbIdOf ?? usbIdOfPort;
       const modem = await openModem(channel, {
         ...options.opening,
@@ -286,6 +316,7 @@ export function createModemBank(options: ModemBankOptions) {
           `Modem ${slot.config.id}: learnt ${quirk}, which its profile ${modem.profile.id} does not set (set it there to spare a timeout at each start)`,
         );
       }
+      if (!(await bindToSim(slot, modem, link))) return false;
       slot.care.reset = modem.profile.reset;
       // Taken out of the bank, or out of service, while it was opening.
       if (slot.retired || slot.care.heldOut) {
@@ -328,10 +359,152 @@ export function createModemBank(options: ModemBankOptions) {
       opened?.unwatch();
       await opened?.channel.close().catch(() => {});
       if (slot.care.active || slot.retired) return false;
+      if (await moveToSim(slot)) return true;
       update(slot, { state: 'offline', problem: (error as Error).message });
       options.onTimeline?.(slot.config.id, 'offline', (error as Error).message);
       if (!(opened && unanswered(slot, error))) reconnectLater(slot);
       return false;
+    }
+  }
+
+  /**
+   * Checks the dealer SIM a newly opened modem answers with: its own (or, the first time, any
+   * SIM, learnt) → carry on (true). Otherwise the modem is closed before it was ever lent: its
+   * SIM is looked for on the other ports; failing that, another SIM is out of service until a
+   * manager confirms it, and an unreadable or another modem's SIM is tried again later.
+   */
+  async function bindToSim(slot: Slot, modem: Modem, link: ModemLink): Promise<boolean> {
+    const { id } = slot.config;
+    const { iccid, imei } = modem.identity;
+    const verdict = judgeSim(slot.config.iccid ?? null, iccid, (found) => {
+      // A modem being replaced (saved again while busy) is not another modem.
+      const owner = slots.find(
+        (other) =>
+          !other.retired && other.config.id !== slot.config.id && other.config.iccid === found,
+      );
+      return owner ? owner.config.id : null;
+    });
+    if (verdict.kind === 'same' || verdict.kind === 'learnt' || verdict.kind === 'unbound') {
+      // The same SIM in another stick: the stick's IMEI is kept up to date.
+      const otherStick = verdict.kind === 'same' && imei !== null && imei !== slot.config.imei;
+      if (iccid !== null && (verdict.kind === 'learnt' || otherStick)) {
+        slot.config = { ...slot.config, iccid, imei };
+        options.onSimLearnt?.(id, { iccid, imei });
+      }
+      const where = slot.port.kind === 'serial' ? slot.port.path : null;
+      slot.device = where ? await fs.realpath(where).catch(() => where) : null;
+      if (slot.status.simChange) update(slot, { simChange: null });
+      if (slot.unplugged) {
+        slot.unplugged = false;
+        options.onTimeline?.(id, 'replugged', where);
+      }
+      return true;
+    }
+    letGo.add(link);
+    await modem.close().catch(() => {});
+    if (verdict.kind !== 'unread' && (await moveToSim(slot))) return false;
+    const where = slot.port.kind === 'serial' ? slot.port.path : slot.port.profile;
+    if (verdict.kind === 'changed') {
+      update(slot, {
+        state: 'out-of-service',
+        simChange: { expectedIccid: verdict.expectedIccid, foundIccid: verdict.foundIccid },
+        iccid,
+        imei,
+        problem: `${where} holds another dealer SIM (${verdict.foundIccid}) than ${id}'s (${verdict.expectedIccid}): a manager confirms the change`,
+      });
+      options.onTimeline?.(id, 'sim-changed', `${verdict.expectedIccid} → ${verdict.foundIccid}`);
+      return false;
+    }
+    const problem =
+      verdict.kind === 'unread'
+        ? `The SIM in ${where} told no ICCID: it cannot be checked as ${id}'s dealer SIM`
+        : `${where} holds the dealer SIM of ${verdict.modemId}, not ${id}'s`;
+    update(slot, { state: 'offline', problem });
+    options.onTimeline?.(id, 'offline', problem);
+    reconnectLater(slot);
+    return false;
+  }
+
+  /**
+   * A bound modem not on its port (gone, or holding something else) looks for its SIM among the
+   * ports no other modem holds, and opens there (true). Each port is asked AT once: a device
+   * that does not answer OK (not a modem) gets nothing else.
+   */
+  async function moveToSim(slot: Slot): Promise<boolean> {
+    const expected = slot.config.iccid;
+    const { port } = slot;
+    if (!expected || port.kind !== 'serial' || !options.candidatePorts || closed) return false;
+    // Its own port was just tried; another modem's is left alone while that modem holds it.
+    // (A device seen before is no proof: a new port may get a gone one's name.)
+    const held = new Set<string>([await fs.realpath(port.path).catch(() => port.path)]);
+    for (const other of slots) {
+      const holding = other.modem !== null || other.status.state === 'starting';
+      if (other !== slot && holding && other.port.kind === 'serial') {
+        const { path } = other.port;
+        held.add(await fs.realpath(path).catch(() => path));
+        if (other.device) held.add(other.device);
+      }
+    }
+    const candidates = await options.candidatePorts().catch(() => []);
+    for (const candidate of candidates) {
+      const device = await fs.realpath(candidate).catch(() => candidate);
+      if (held.has(device)) continue;
+      held.add(device);
+      const moved: ModemPort = { ...port, path: candidate };
+      if ((await probeIccid(moved)) !== expected || slot.retired || closed) continue;
+      slot.port = moved;
+      slot.unplugged = true;
+      await connect(slot);
+      return true;
+    }
+    return false;
+  }
+
+  /** The ICCID of the SIM on a port, or null when nothing there answers as a modem. */
+  async function probeIccid(port: Extract<ModemPort, { kind: 'serial' }>): Promise<string | null> {
+    const link = await options.openLink(port).catch(() => null);
+    if (!link) return null;
+    try {
+      const channel = createAtChannel(link, { ...options.channel, clock: { ...realClock, now } });
+      // One AT (after the channel's ESC, which closes a left-open SMS prompt): a device that
+      // does not answer OK gets nothing more.
+      const hello = await channel.run('AT', { kind: 'quick', timeoutMs: 500 }).catch(() => null);
+      if (hello?.final.kind !== 'ok') return null;
+      const usbIdOf = options.usbIdOf ?? usbIdOfPort;
+      const modem = await openModem(channel, {
+        profiles: modemProfiles(),
+        usbId: () => usbIdOf(port.path).catch(() => null),
+        syncAttempts: 2,
+        syncTimeoutMs: 1000,
+      });
+      return modem.identity.iccid;
+    } catch {
+      return null;
+    } finally {
+      await link.close().catch(() => {});
+    }
+  }
+
+  /**
+   * Devices came or went (the hot-plug watcher): a modem whose port went is offline at once,
+   * and every modem waiting for its port or its SIM looks again now.
+   */
+  function devicesChanged(change: { added: readonly string[]; removed: readonly string[] }) {
+    for (const slot of slots) {
+      const path = slot.port.kind === 'serial' ? slot.port.path : null;
+      const gone = change.removed.some((removed) => removed === path || removed === slot.device);
+      if (!gone || slot.unplugged) continue;
+      slot.unplugged = true;
+      if (slot.modem) void slot.modem.close().catch(() => {});
+      // Its port hung up first: it is offline already, and now known to be out.
+      else options.onTimeline?.(slot.config.id, 'unplugged', path);
+    }
+    if (change.added.length === 0) return;
+    for (const slot of slots) {
+      const waiting =
+        slot.status.state === 'offline' ||
+        (slot.status.state === 'out-of-service' && slot.status.simChange !== null);
+      if (!slot.retired && !closed && !slot.care.active && waiting) void connect(slot);
     }
   }
 
@@ -601,7 +774,7 @@ export function createModemBank(options: ModemBankOptions) {
     // On a port of its own: the modem's channel may refuse to write to a modem out of step.
     async reset(slot) {
       await closeModem(slot);
-      const link = await options.openLink(slot.config.port);
+      const link = await options.openLink(slot.port);
       const channel = createAtChannel(link, {
         ...options.channel,
         clock: { ...realClock, now },
@@ -768,7 +941,22 @@ export function createModemBank(options: ModemBankOptions) {
       care.ladder.restart();
       if (!wasOut) return true;
       options.onTimeline?.(slot.config.id, 'in-service', null);
-      if (slot.status.state === 'out-of-service') void connect(slot);
+      // A changed SIM is put back by confirming it (confirmSim), never by this.
+      if (slot.status.state === 'out-of-service' && !slot.status.simChange) void connect(slot);
+      return true;
+    },
+    devicesChanged,
+    /**
+     * A manager accepts the SIM now in a modem's port as its dealer SIM: the modem opens again
+     * bound to it. False (nothing changed) unless that very SIM is the change waiting.
+     */
+    confirmSim(id: string, iccid: string): boolean {
+      const slot = slots.find((candidate) => candidate.config.id === id && !candidate.retired);
+      if (!slot || slot.status.simChange?.foundIccid !== iccid) return false;
+      slot.config = { ...slot.config, iccid, imei: slot.status.imei };
+      update(slot, { simChange: null, problem: null });
+      options.onTimeline?.(id, 'sim-confirmed', iccid);
+      void connect(slot);
       return true;
     },
     async close() {

@@ -22,8 +22,10 @@ import { floatAlertsBySms } from './float-alert-sms';
 import { createDealerFloats, scheduleFloatChecks } from './floats';
 import { dealerFloatHandlers } from './floats-api';
 import { healingHandlers } from './healing-api';
+import { watchSerialDevices } from './hotplug';
 import { openModemLink } from './links';
 import { createModemBank, type ModemConfig } from './modem-bank';
+import { serialDevicePaths } from './ports';
 import { createSmsInboxes } from './sms-inboxes';
 
 /**
@@ -71,11 +73,15 @@ export function openBank(deps: {
   log: Logger;
   /** Each SIM's float is read by USSD when its last reading is `everyMs` old (default 1 h). */
   floatChecks?: { everyMs: number; tickMs: number };
+  /** Where the hot-plug watcher looks (tests give folders of links to pseudo-terminals). */
+  devices?: { byIdFolder: string; watchFolders: readonly string[] };
 }) {
   const { db, now, log } = deps;
   const real = deps.demoBank
     ? null
     : openShopModems(db, deps.databaseFile, { sealer: deps.sealer, now });
+  const byIdFolder = deps.devices?.byIdFolder ?? '/dev/serial/by-id';
+  const devicePaths = () => serialDevicePaths(byIdFolder);
   const inboxes = createSmsInboxes({ storeFor: createReceivedSmsStore(db).forModem, now, log });
   const timeline = createModemTimelineStore(db, now);
   const care = createModemCareStore(db, now);
@@ -96,6 +102,21 @@ export function openBank(deps: {
     heldOut: care.heldOut,
     powerCycleOf: care.powerCycle,
     onOpened: inboxes.open,
+    ...(real
+      ? {
+          onSimLearnt: (modemId: string, sim: { iccid: string; imei: string | null }) => {
+            try {
+              if (!real.settings.bindSim(modemId, sim)) {
+                log.warn(`Modem ${modemId} learnt its SIM ${sim.iccid} after it was removed`);
+              }
+            } catch (error) {
+              // Another modem was set up as this SIM meanwhile: the bank checks it at its next opening.
+              log.warn(`Modem ${modemId}: SIM ${sim.iccid} not kept: ${(error as Error).message}`);
+            }
+          },
+          candidatePorts: devicePaths,
+        }
+      : {}),
     profileDirs: deps.modemProfileDirs,
     log,
     now,
@@ -134,6 +155,16 @@ export function openBank(deps: {
     tickMs: deps.floatChecks?.tickMs ?? 60_000,
     log,
   });
+  // Only real modems are plugged and pulled out; the demo's live in this process.
+  const watch = real
+    ? watchSerialDevices({
+        list: devicePaths,
+        folders:
+          deps.devices?.watchFolders ??
+          (process.platform === 'linux' ? [byIdFolder, '/sys/class/tty'] : []),
+        onChange: (change) => bank.devicesChanged(change),
+      })
+    : null;
   return {
     bank,
     inboxes,
@@ -161,6 +192,7 @@ export function openBank(deps: {
     async close() {
       stopHearingSales();
       await floatChecks.stop();
+      watch?.close();
       await bank.close();
       await inboxes.close();
     },

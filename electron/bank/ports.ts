@@ -165,3 +165,17 @@ export async function usbIdOfPort(
   }
   return null;
 }
+
+/**
+ * This machine's serial devices under the names a modem may be found by: each by-id link (the
+ * name that survives a replug), then each port no link names. What the hot-plug watcher
+ * compares from one look to the next, and where a modem looks for its SIM after a replug.
+ */
+export async function serialDevicePaths(
+  byIdFolder = '/dev/serial/by-id',
+  found: () => Promise<readonly FoundPort[]> = foundPorts,
+): Promise<string[]> {
+  const [ports, links] = await Promise.all([found(), stableLinks(byIdFolder)]);
+  const named = new Set(links.keys());
+  return [...links.values(), ...ports.map((port) => port.path).filter((path) => !named.has(path))];
+}

@@ -204,9 +204,10 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
     let stop: () => void = () => {};
     let arm: () => void = () => {};
     let armed = false;
-    const promise = new Promise<Urc | null>((resolve) => {
+    const promise = new Promise<Urc | null>((resolve, reject) => {
       let timer: TimerHandle | undefined;
       let unsubscribe: () => void = () => {};
+      let unwatchClose: () => void = () => {};
       arm = () => {
         armed = true;
         modem.waiting = true;
@@ -219,13 +220,21 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
           stop();
           resolve(urc);
         });
+        // A port gone (the stick pulled out) will bring no answer: no need to wait it out.
+        unwatchClose = channel.onClosed((error) => {
+          stop();
+          reject(error);
+        });
       };
       stop = () => {
         modem.waiting = false;
         if (timer !== undefined) clock.clearTimeout(timer);
         unsubscribe();
+        unwatchClose();
       };
     });
+    // Closed while the command itself was failing: its caller throws that error, not this one.
+    promise.catch(() => {});
     return {
       promise,
       arm: () => arm(),

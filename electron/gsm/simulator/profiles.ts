@@ -235,6 +235,19 @@ export const NAMED_PROFILES: readonly NamedProfile[] = [
       }),
     },
   },
+  {
+    name: 'sim-swapped',
+    description:
+      'Another dealer SIM in the stick: ICCID 89687010000999999994 (sim-swapped(ICCID) to choose).',
+    overrides: { identity: { iccid: '89687010000999999994' } },
+    parameter: {
+      meaning: 'the ICCID of the SIM put in',
+      apply: (value) => {
+        if (!/^89[0-9]{16,20}$/.test(value)) throw new Error('An ICCID is 18 to 22 digits from 89');
+        return { identity: { iccid: value } };
+      },
+    },
+  },
 ];
 
 /** The profile names with their one-line descriptions, for `comptoir simulate --help`. */

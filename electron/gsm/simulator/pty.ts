@@ -4,6 +4,7 @@
  * Linux and macOS only: it needs socat.
  */
 
+import fs from 'node:fs';
 import type { Clock } from '../clock';
 import { createPtyPair } from '../link/pty-pair';
 import { openSerialLink } from '../link/serial-link';
@@ -25,6 +26,11 @@ export interface PtySimulatorOptions {
   clock?: Clock;
   /** How long the port is gone when a reset re-enumerates it (default 300 ms). */
   reenumerateMs?: number;
+  /**
+   * Where udev would give the stick its stable name (a /dev/serial/by-id/... in a test's
+   * folder): a link to `linkPath`, gone while the stick is out, following it when it returns.
+   */
+  byIdLink?: string;
 }
 
 export interface PtySimulator {
@@ -37,6 +43,12 @@ export interface PtySimulator {
    * profile appears on the same path (what a hub's per-port power switch does).
    */
   powerCycle(offMs?: number): Promise<void>;
+  /**
+   * The stick pulled out (its port and by-id link go, the client sees a hang-up), left out for
+   * `outMs`, and plugged back in under another name (ttyUSB0 → ttyUSB3): the same modem and SIM,
+   * freshly powered on, on a new pseudo-terminal at `linkPath`. The stopped one stays stopped.
+   */
+  replug(linkPath: string, outMs?: number): Promise<PtySimulator>;
   /** Stops the modem, closes its end and ends socat; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -69,6 +81,10 @@ export async function startSimulatorOnPty(options: PtySimulatorOptions): Promise
         reenumerating = true;
       },
     });
+    if (options.byIdLink) {
+      fs.rmSync(options.byIdLink, { force: true });
+      fs.symlinkSync(pair.modemPath, options.byIdLink);
+    }
     // When the modem drops the line (the drop fault, a re-enumerating reset), the client's port
     // must go too, as when a stick is pulled out: ending socat hangs up the client's side.
     link.onClose(() => {
@@ -82,6 +98,7 @@ export async function startSimulatorOnPty(options: PtySimulatorOptions): Promise
     return {
       modem,
       async off() {
+        if (options.byIdLink) fs.rmSync(options.byIdLink, { force: true });
         modem.stop();
         await link.close();
         await pair.close();
@@ -96,6 +113,11 @@ export async function startSimulatorOnPty(options: PtySimulatorOptions): Promise
     if (stopping) await next.off();
   }
 
+  const stop = () => {
+    stopping ??= current.off();
+    return stopping;
+  };
+
   current = await powerOn();
   return {
     modemPath: options.linkPath,
@@ -107,9 +129,11 @@ export async function startSimulatorOnPty(options: PtySimulatorOptions): Promise
       await later(offMs);
       if (!stopping) await replace();
     },
-    stop() {
-      stopping ??= current.off();
-      return stopping;
+    stop,
+    async replug(linkPath, outMs = 0) {
+      await stop();
+      await later(outMs);
+      return startSimulatorOnPty({ ...options, linkPath });
     },
   };
 }

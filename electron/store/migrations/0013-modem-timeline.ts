@@ -9,7 +9,7 @@ import type { Migration } from '../migrate';
  */
 export const migration0013: Migration = {
   // 13 once merged after 0012 (modem SIMs); numbered in order on this branch.
-  version: 12,
+  version: 13,
   name: 'modem-timeline',
   up(db) {
     db.exec(`

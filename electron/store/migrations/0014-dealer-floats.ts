@@ -8,7 +8,7 @@ import type { Migration } from '../migrate';
  * alert settings: the manager's phone a low float is also told to by SMS (null: none).
  */
 export const migration0014: Migration = {
-  version: 12,
+  version: 14,
   name: 'dealer-floats',
   up(db) {
     db.exec(`

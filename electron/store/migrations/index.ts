@@ -10,6 +10,7 @@ import { migration0008 } from './0008-refunds-by-time';
 import { migration0009 } from './0009-sale-payment-and-settlement';
 import { migration0010 } from './0010-z-report-prints';
 import { migration0011 } from './0011-pending-receipts';
+import { migration0012 } from './0012-modem-sims';
 import { migration0013 } from './0013-modem-timeline';
 import { migration0014 } from './0014-dealer-floats';
 
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
   migration0013,
   migration0014,
 ];

@@ -49,6 +49,8 @@ describe('configuring the real modem bank', () => {
       path: simulator.modemPath,
       baudRate: null,
       hardwareFlowControl: false,
+      iccid: null,
+      imei: null,
       hasDealerPin: true,
     });
     const { modems } = await until(
@@ -69,7 +71,10 @@ describe('configuring the real modem bank', () => {
 
     // The PIN is in no answer, no journal row and not in the database file.
     const settings = await manager.call('modems.listSettings', {});
-    expect(JSON.stringify(settings)).not.toContain('1234');
+    // Its SIM's ICCID, 89687010000123456788, has the digits 1234 in it: not the PIN.
+    const withoutIccid = settings.modems.map(({ iccid, ...rest }) => rest);
+    expect(settings.modems[0]?.iccid).toBe('89687010000123456788');
+    expect(JSON.stringify(withoutIccid)).not.toContain('1234');
     const transcripts = core.db
       .prepare('SELECT transcript FROM sale_events WHERE transcript IS NOT NULL')
       .pluck()
@@ -79,6 +84,75 @@ describe('configuring the real modem bank', () => {
     expect(transcripts).not.toMatch(/"1234"|,1234\b/);
     const pinFile = path.join(path.dirname(databaseFile), 'shop.dealer-pins.json');
     expect(fs.readFileSync(pinFile, 'utf8')).not.toContain('1234');
+  });
+
+  it('binds a modem to the dealer SIM it learns, and uses another SIM only once a manager confirms it', async () => {
+    const { manager, simulator } = await shopWithModemPort();
+    await manager.call('modems.save', {
+      id: 'modem-1',
+      carrierId: 'nc-demo',
+      path: simulator.modemPath,
+      dealerPin: '1234',
+    });
+    // Learnt at its first opening, and kept with the settings.
+    const { modems: learnt } = await until(
+      () => manager.call('modems.listSettings', {}),
+      ({ modems }) => modems[0]?.iccid !== null,
+      'the SIM to be learnt',
+    );
+    expect(learnt[0]).toMatchObject({ iccid: '89687010000123456788', imei: '356938035643809' });
+
+    // Another stick, holding another SIM, set up as the same dealer SIM: not used.
+    const swapped = await startSimulatorOnPty({
+      linkPath: path.join(tempDir(), 'ttyUSB1'),
+      profile: 'sim-swapped',
+    });
+    simulators.push(swapped);
+    await manager.call('modems.save', {
+      id: 'modem-2',
+      carrierId: 'nc-demo',
+      path: swapped.modemPath,
+      dealerPin: '1234',
+      iccid: '89687010000555555558',
+    });
+    const { modems } = await until(
+      () => manager.call('modems.list', {}),
+      (listed) => listed.modems.find((m) => m.id === 'modem-2')?.state === 'out-of-service',
+      'the SIM change',
+    );
+    expect(modems.find((m) => m.id === 'modem-2')).toMatchObject({
+      iccid: '89687010000999999994',
+      simChange: { expectedIccid: '89687010000555555558', foundIccid: '89687010000999999994' },
+    });
+
+    const confirm = { id: 'modem-2', iccid: '89687010000999999994' };
+    const stale = await refusal(
+      manager.call('modems.confirmSim', { ...confirm, iccid: '89687010000555555558' }),
+    );
+    expect(stale.code).toBe('conflict');
+    expect(
+      (await refusal(manager.call('modems.confirmSim', { ...confirm, id: 'modem-9' }))).code,
+    ).toBe('not_found');
+    expect(await manager.call('modems.confirmSim', confirm)).toEqual({});
+    await until(
+      () => manager.call('modems.list', {}),
+      (listed) => listed.modems.every((m) => m.state === 'ready' && m.simChange === null),
+      'the confirmed modem',
+    );
+    const settings = (await manager.call('modems.listSettings', {})).modems;
+    expect(settings.find((m) => m.id === 'modem-2')?.iccid).toBe('89687010000999999994');
+    // Now the SIM is modem-2: no other modem may be set up as it.
+    const taken = await refusal(
+      manager.call('modems.save', {
+        id: 'modem-3',
+        carrierId: 'nc-demo',
+        path: '/dev/ttyUSB7',
+        dealerPin: '1234',
+        iccid: '89687010000999999994',
+      }),
+    );
+    expect(taken.issues?.[0]).toMatchObject({ path: 'iccid', code: 'sim_in_use' });
+    expect((await manager.call('modems.listSettings', {})).modems).toHaveLength(2);
   });
 
   it('keeps the dealer PIN when a modem is edited without one, and forgets it on removal', async () => {

@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kernelSerialPorts, listSerialPorts, usbIdOfPort } from '../../../electron/bank/ports';
+import {
+  kernelSerialPorts,
+  listSerialPorts,
+  serialDevicePaths,
+  usbIdOfPort,
+} from '../../../electron/bank/ports';
 import { createDeviceTree } from '../../support/device-tree';
 import { withTempDirs } from '../../support/temp';
 
@@ -140,5 +145,27 @@ describe('the USB id of a port, for modem profiles that match on it', () => {
     expect(await usbIdOfPort(byId, found)).toBe('12d1:1506');
     expect(await usbIdOfPort(ttyS0, found)).toBeNull();
     expect(await usbIdOfPort(path.join(dev, 'ttyUSB9'), found)).toBeNull();
+  });
+});
+
+describe('the devices a modem may be found on', () => {
+  it('are each by-id link, then each port no link names', async () => {
+    const dir = tempDir();
+    const byId = path.join(dir, 'by-id');
+    fs.mkdirSync(byId);
+    for (const name of ['ttyUSB0', 'ttyUSB1', 'ttyACM0'])
+      fs.writeFileSync(path.join(dir, name), '');
+    const link = path.join(byId, 'usb-Quectel_EC25-if02-port0');
+    fs.symlinkSync(path.join(dir, 'ttyUSB1'), link);
+    const found = async () =>
+      ['ttyUSB0', 'ttyUSB1', 'ttyACM0'].map((name) => ({
+        path: fs.realpathSync(path.join(dir, name)),
+      }));
+    expect(await serialDevicePaths(byId, found)).toEqual([
+      link,
+      fs.realpathSync(path.join(dir, 'ttyUSB0')),
+      fs.realpathSync(path.join(dir, 'ttyACM0')),
+    ]);
+    expect(await serialDevicePaths(path.join(dir, 'none'), async () => [])).toEqual([]);
   });
 });

@@ -106,6 +106,8 @@ describe('comptoir serve', () => {
       path: '/dev/ttyUSB0',
       baudRate: null,
       hardwareFlowControl: false,
+      iccid: null,
+      imei: null,
     });
     db.close();
     expect(await startOnce()).toMatchObject({

@@ -22,8 +22,9 @@ const shipped: Record<string, string> = {
     '71a897078789c6ba24be678f88b5794cf19e6296226a62e27c2c80bf461da003',
   '0010-z-report-prints.ts': 'fc065918c8f0d64d9b53ddcbd754b9799ca763d64b48139eceee15becbdb364f',
   '0011-pending-receipts.ts': 'e81951ac822d6078e9d38d0657c45b4d2f13d99189667954975d4c87a7899d95',
-  '0013-modem-timeline.ts': '2e90f271edd82a3f5b8c0a7487088beb9b9715f3ee9de66051890a51ce803d7d',
-  '0014-dealer-floats.ts': 'e6ca35575e13f8e438331dec7e4ffc2dbb201cabab05a756909ecfdda8004897',
+  '0012-modem-sims.ts': '70b3e5a6cf1d96f0903a47a2ef71dc955851ff43f585e175163d75767fae6d7f',
+  '0013-modem-timeline.ts': '62933e6782e336e3b52220e1bd0ac86b803ad9862cff8d749fb599f80a0be47f',
+  '0014-dealer-floats.ts': '29b00bc0215973b1ef74d56adf2253a2baac16798edcc508220596fe340fe9c8',
 };
 
 const folder = path.resolve(__dirname, '../../../electron/store/migrations');

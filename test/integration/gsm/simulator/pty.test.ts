@@ -2,6 +2,8 @@
  * Every profile and fault of the simulator on a real pseudo-terminal pair (socat), reached by
  * serialport: the path a USB modem takes. Raw AT exchanges, since the AT channel is separate.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   decodePdu,
@@ -11,16 +13,25 @@ import {
   packUssd,
   unpackUssd,
 } from '../../../../electron/gsm/codecs';
-import { createManualClock, type SimulatedModemOptions } from '../../../../electron/gsm/simulator';
+import { openSerialLink } from '../../../../electron/gsm/link/serial-link';
+import {
+  createManualClock,
+  type PtySimulator,
+  type SimulatedModemOptions,
+} from '../../../../electron/gsm/simulator';
 import { withTempDirs } from '../../../support/temp';
+import { until } from '../../../support/until';
 import { CUSD_LINE } from '../../../unit/gsm/simulator/harness';
 import { type PtyBench, simulatorOnPty } from './on-pty';
 
 const tempDir = withTempDirs('comptoir-simulator-');
 const running: PtyBench[] = [];
 
+const replugged: PtySimulator[] = [];
+
 afterEach(async () => {
   for (const bench of running.splice(0)) await bench.stop();
+  for (const simulator of replugged.splice(0)) await simulator.stop();
 });
 
 async function start(profile: string, options: Omit<SimulatedModemOptions, 'profile'> = {}) {
@@ -196,5 +207,41 @@ describe('the simulator on a pseudo-terminal', () => {
     expect(await modem.closed).toEqual({ kind: 'unplugged' });
     expect(modem.take()).toBe('AT+CSQ\r\r\n+CSQ: 21,99\r\n');
     expect(modem.simulator.modem.state.running).toBe('stopped');
+  });
+
+  it('replug: the port and its by-id link go, and the same SIM answers under another name', async () => {
+    const dir = tempDir();
+    const byId = path.join(dir, 'usb-Comptoir_SIM-1-if00-port0');
+    const modem = await simulatorOnPty(dir, { profile: 'huawei', byIdLink: byId });
+    running.push(modem);
+    expect(fs.realpathSync(byId)).toBe(fs.realpathSync(modem.simulator.modemPath));
+
+    const back = await modem.simulator.replug(path.join(dir, 'ttyUSB3'), 100);
+    replugged.push(back);
+    expect(await modem.closed).toEqual({ kind: 'unplugged' });
+    expect(fs.existsSync(modem.simulator.modemPath)).toBe(false);
+    expect(fs.realpathSync(byId)).toBe(fs.realpathSync(back.modemPath));
+    expect(back.modem.profile.identity.iccid).toBe(modem.simulator.modem.profile.identity.iccid);
+
+    const client = await openSerialLink({ path: byId });
+    let heard = '';
+    client.onData((chunk) => {
+      heard += Buffer.from(chunk).toString('latin1');
+    });
+    await client.write(Buffer.from('AT^ICCID?\r'));
+    await until(
+      () => heard,
+      (text) => text.endsWith(OK),
+      'the ICCID',
+    );
+    await client.close();
+    expect(heard).toContain('^ICCID: 98860701001032547688');
+  });
+
+  it('sim-swapped: another ICCID, the same stick', async () => {
+    const modem = await start('sim-swapped');
+    expect(await modem.exchange('AT+CCID;+CGSN\r')).toBe(
+      `AT+CCID;+CGSN\r\r\n+CCID: 89687010000999999994\r\n\r\n356938035643809\r\n${OK}`,
+    );
   });
 });

@@ -313,6 +313,17 @@ describe('faults', () => {
     expect(modem.modem.state.carrier.dealerBalance).toBe(250_000);
   });
 
+  it('sim-swapped: the stick holds another dealer SIM, under any profile', async () => {
+    expect(await bench({ profile: 'sim-swapped' }).answer('AT+CCID\r')).toBe(
+      `AT+CCID\r\r\n+CCID: 89687010000999999994\r\n${OK}`,
+    );
+    const huawei = bench({ profile: 'huawei+sim-swapped(89687010000555555558)' });
+    expect(await huawei.answer('AT^ICCID?\r')).toBe(
+      `AT^ICCID?\r\r\n^ICCID: 98860701005055555585\r\n${OK}`,
+    );
+    expect(() => resolveProfile('sim-swapped(1234)')).toThrow(/ICCID/);
+  });
+
   it('no-answer(AT+CSQ) goes silent on the command given', async () => {
     const modem = bench({ profile: 'no-answer(AT+CSQ)' });
     expect(await modem.answer('AT+CGMI\r')).toContain('OK');
@@ -441,6 +452,7 @@ describe('profiles as data', () => {
       'dealer-float',
       'cme',
       'late-top-up',
+      'sim-swapped',
     ]);
     for (const { description } of listed) expect(description).toMatch(/^[^\n]{10,130}$/);
   });
