@@ -72,8 +72,12 @@ export function createLateAnswers(deps: LateAnswerDeps) {
     const owners = ownersNamed(modemId, answer, at);
     const [only, ...others] = owners ?? [];
     if (only && others.length === 0) return settle(only.id, modemId, answer, at);
+    const whose =
+      owners && owners.length > 1
+        ? `the card of ${owners.length} unknown sales there`
+        : 'no card of an unknown sale there';
     deps.log?.warn(
-      `A late USSD answer on ${modemId} was dropped: it names ${owners === null ? 'no card of an unknown sale' : `${owners.length} unknown sales`}: ${answer.text}`,
+      `A late USSD answer on ${modemId} was dropped: it names ${whose}: ${answer.text}`,
     );
     return null;
   }
