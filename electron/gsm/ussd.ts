@@ -405,18 +405,22 @@ interface UssdDialogue {
   steps: { sent: string; m: number | null; text: string }[];
 }
 
-/** Dials a code and answers each menu with the next reply, as `comptoir ussd` does. */
+/**
+ * Dials a code and answers each menu with the next reply, as `comptoir ussd` does; `accepts`
+ * (see StepOptions) is asked of every answer.
+ */
 export async function runUssdDialogue(
   session: UssdSession,
   code: string,
   replies: readonly string[],
   timeoutMs: number,
+  options: Pick<StepOptions, 'accepts'> = {},
 ): Promise<UssdDialogue> {
   for (const reply of replies) assertUssdText(reply);
-  const steps: UssdStep[] = [await session.start(code, timeoutMs)];
+  const steps: UssdStep[] = [await session.start(code, timeoutMs, options)];
   for (const reply of replies) {
     if (steps.at(-1)?.status !== 'menu') break;
-    steps.push(await session.reply(reply, timeoutMs));
+    steps.push(await session.reply(reply, timeoutMs, options));
   }
   const last = steps.at(-1) as UssdStep;
   return {

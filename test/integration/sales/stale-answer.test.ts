@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openModemLink } from '../../../electron/bank/links';
 import { createModemBank, type ModemBank } from '../../../electron/bank/modem-bank';
+import { dealerBalancesOfBank } from '../../../electron/day/dealer-balances';
 import { demoShopProfile } from '../../../electron/demo';
 import { DEMO_CARRIER } from '../../../electron/gsm/simulator';
 import { startSimulatorOnPty } from '../../../electron/gsm/simulator/pty';
@@ -45,10 +46,10 @@ const LATE_BY_MS = 6500;
 const NEXT_LINE = '687123456';
 
 /** One modem of the demo carrier on a pseudo-terminal, the shop's books, and the renewals. */
-async function shopWithOneModem(lateLine: string) {
+async function shopWithOneModem(lateLine: string, lateByMs = LATE_BY_MS) {
   const carrierBehaviour = {
     ...DEMO_CARRIER,
-    ussd: { ...DEMO_CARRIER.ussd, lateTopUps: { customers: [lateLine], afterMs: LATE_BY_MS } },
+    ussd: { ...DEMO_CARRIER.ussd, lateTopUps: { customers: [lateLine], afterMs: lateByMs } },
   };
   const simulator = await startSimulatorOnPty({
     linkPath: path.join(tempDir(), 'ttyUSB0'),
@@ -108,7 +109,7 @@ async function shopWithOneModem(lateLine: string) {
       { msisdn, planId: '1go', payment: { method: 'card', reference: key }, idempotencyKey: key },
       clerk,
     );
-  return { simulator, journal, sell, dropped };
+  return { simulator, journal, sell, dropped, bank, carrier };
 }
 
 describe('a top-up answered after its wait, while the next top-up on its modem waits', () => {
@@ -148,4 +149,27 @@ describe('a top-up answered after its wait, while the next top-up on its modem w
       expect(topUps.sort()).toEqual(lateLine === '687000000' ? [NEXT_LINE] : [NEXT_LINE, lateLine]);
     },
   );
+
+  it('is not read as the dealer balance asked meanwhile on that modem, and settles its own sale', async () => {
+    // The answer comes 3.6 s after the top-up was sent; the modem is free again at 3 s, and the
+    // balance asked then is answered at 4 s.
+    const shop = await shopWithOneModem('687654321', 2600);
+    const first = await shop.sell('687654321', 'stale-answer-sale-0003');
+    expect(first.status).toBe('unknown');
+    await until(
+      () => shop.bank.statuses()[0]?.state,
+      (state) => state === 'ready',
+      'the end of the wait',
+    );
+
+    const [balance] = await dealerBalancesOfBank(shop.bank, () => shop.carrier);
+
+    expect(balance).toMatchObject({ reading: { amount: 249_000, source: 'ussd' }, problem: null });
+    const settled = await until(
+      () => shop.journal.get(first.id),
+      (sale) => sale.status !== 'unknown',
+      'the late answer to settle its own sale',
+    );
+    expect(settled).toMatchObject({ status: 'succeeded', carrierReference: 'TX48213' });
+  });
 });
