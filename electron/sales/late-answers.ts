@@ -137,9 +137,11 @@ export function createLateAnswers(deps: LateAnswerDeps) {
       awaited.delete(modemId);
       if (expected && at <= expected.until) return settle(expected.saleId, modemId, answer, at);
       // No sale awaits it now: only the card it names can say whose it is.
-      if (isFinal(answer) && ownersNamed(modemId, answer, at) !== null) {
+      const owners = isFinal(answer) ? ownersNamed(modemId, answer, at) : null;
+      if (owners !== null && (owners.length > 0 || expected)) {
         return settleNamed(modemId, answer, at);
       }
+      // The sale it answers may still be being cancelled, not yet unknown: kept for it.
       if (!expected) unclaimed.set(modemId, { answer, at });
       return null;
     },

@@ -83,6 +83,11 @@ function shop(profile = carrier) {
   let keys = 0;
   /** A top-up sent on `modemId` whose answer did not come in time; returns it and when it was sent. */
   function timedOut(modemId: string, msisdn = '+687123456') {
+    const sending = sent(modemId, msisdn);
+    return { sale: unknownNow(sending.id, modemId), sentAt: sending.updatedAt };
+  }
+  /** A top-up just sent on `modemId`, its answer still awaited. */
+  function sent(modemId: string, msisdn = '+687123456') {
     const { sale } = journal.openPaidSale(
       {
         idempotencyKey: `late-answer-${++keys}`,
@@ -102,15 +107,17 @@ function shop(profile = carrier) {
       },
       byClerk,
     );
-    const sending = journal.markSending(sale.id, modemId, byClerk);
+    return journal.markSending(sale.id, modemId, byClerk);
+  }
+  /** Its answer did not come in time. */
+  function unknownNow(saleId: number, modemId: string) {
     time += 30_000;
-    const unknown = journal.settle(
-      sale.id,
+    return journal.settle(
+      saleId,
       { status: 'unknown', reason: 'no definite answer (timeout)', transcript: '' },
       { kind: 'modem', modemId },
       receipting.withOutcome,
     );
-    return { sale: unknown, sentAt: sending.updatedAt };
   }
   const latestReceipt = (saleId: number) => {
     const number = receipts.numberOfSale(saleId);
@@ -125,6 +132,8 @@ function shop(profile = carrier) {
     warnings,
     receiptsIssued,
     timedOut,
+    sent,
+    unknownNow,
     latestReceipt,
     refundsOf,
     pass: (ms: number) => {
@@ -304,18 +313,33 @@ describe('a late answer that names its card', () => {
     const books = shop();
     const first = books.timedOut('modem-1', '+687654321');
     const second = books.timedOut('modem-1', '+687654321');
-    const elsewhere = books.timedOut('modem-2', '+687777888');
-
+    books.late.awaitAnswer(second.sale, 'modem-1', second.sentAt, 60_000);
+    books.pass(60_001);
     expect(books.late.consider('modem-1', succeeded('687654321', 'TX6'))).toBeNull();
+    const third = books.timedOut('modem-1', '+687123456');
+    books.late.awaitAnswer(third.sale, 'modem-1', third.sentAt, 60_000);
     expect(books.late.consider('modem-1', succeeded('687777888', 'TX7'))).toBeNull();
 
-    for (const { sale } of [first, second, elsewhere]) {
+    for (const { sale } of [first, second, third]) {
       expect(books.journal.get(sale.id).status).toBe('unknown');
     }
     expect(books.warnings).toEqual([
       expect.stringContaining('the card of 2 unknown sales'),
       expect.stringContaining('no card of an unknown sale'),
     ]);
+  });
+
+  it('that came during the cancel is kept for its sale, though the modem has other unknown sales', () => {
+    const books = shop();
+    const older = books.timedOut('modem-1', '+687654321');
+    const sending = books.sent('modem-1', '+687123456');
+    expect(books.late.consider('modem-1', succeeded('687123456', 'TX9'))).toBeNull();
+    const unknown = books.unknownNow(sending.id, 'modem-1');
+
+    const settled = books.late.awaitAnswer(unknown, 'modem-1', sending.updatedAt, 0);
+
+    expect(settled).toMatchObject({ id: sending.id, status: 'succeeded', carrierReference: 'TX9' });
+    expect(books.journal.get(older.sale.id).status).toBe('unknown');
   });
 
   it('that came during the cancel is not the sale’s when it names another card', () => {
