@@ -282,11 +282,16 @@ const topUpSchema = z
   .object({
     /** The first step is dialled (the service code), the others answer the menus in turn. */
     steps: z.array(z.string().min(1).max(160)).min(1).max(12),
-    /** The answer of a top-up done: (?<reference>…) and optionally (?<dealerBalance>…). */
+    /**
+     * The answer of a top-up done: (?<reference>…), optionally (?<dealerBalance>…), and maybe
+     * (?<msisdn>…): the card topped up, so that an answer that comes late, while the next
+     * top-up on the modem waits, is never taken for that one's (electron/sales/answer-owner.ts).
+     */
     success: z
       .object({ pattern: patternSource, flags: patternFlags.optional() })
       .strict()
       .superRefine(checkPattern(['reference'])),
+    /** Refusals; like the success pattern, each may capture (?<msisdn>…), the card refused. */
     failures: z
       .array(
         z

@@ -13,5 +13,6 @@ export {
   parseBalanceReply,
   parseDealerBalance,
   readTopUpConfirmation,
+  topUpAnswerSubject,
 } from './patterns';
 export { MASKED_PIN, renderBalanceQuery, renderTopUpSteps } from './templates';

@@ -197,6 +197,23 @@ export function balanceReplySubject(profile: CarrierProfile, replyText: string):
 }
 
 /**
+ * The card a top-up's final answer names, as the matching pattern captures it in (?<msisdn>…):
+ * the success pattern's, or the refusal's that reads the answer. Null when the answer names none
+ * (the profile captures no card, or this text does not carry it): then nothing but the order of
+ * answers on the line tells whose it is.
+ */
+export function topUpAnswerSubject(profile: CarrierProfile, finalText: string): string | null {
+  const text = readable(finalText);
+  if (text === null) return null;
+  const { success, failures } = patternsOf(profile);
+  for (const pattern of [success, ...failures]) {
+    const match = pattern.exec(text);
+    if (match) return match.groups?.msisdn?.trim() || null;
+  }
+  return null;
+}
+
+/**
  * The card and reference a carrier's top-up confirmation SMS names, as written in it; null when
  * the profile knows no such SMS, the text is not one, or either is missing.
  */

@@ -1,6 +1,6 @@
 import type { CarrierProfile } from '../../shared/carrier';
 import type { ModemBank } from '../bank/modem-bank';
-import { parseDealerBalance } from '../carriers';
+import { parseDealerBalance, topUpAnswerSubject } from '../carriers';
 import { runUssdDialogue } from '../gsm/ussd';
 
 type DealerBalanceReading =
@@ -33,6 +33,8 @@ export async function readDealerBalances(
           dealerBalance.ussd,
           [],
           dealerBalance.timeoutMs,
+          // A top-up's answer come late (it names its card) is not the balance: it goes to its sale.
+          { accepts: (candidate) => topUpAnswerSubject(carrier, candidate.text) === null },
         );
         if (answer.status !== 'done' && answer.status !== 'ended' && answer.status !== 'menu') {
           return fail(`the carrier did not answer (${answer.status})`);

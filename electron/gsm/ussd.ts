@@ -77,7 +77,10 @@ interface ModemUssdState {
   waiting: boolean;
   /** Told when the late answer (or the release notice) came and the line is free again. */
   freed: Set<() => void>;
-  /** Told of the late answer itself, with the end of the wait it came in (before `freed`). */
+  /**
+   * Told of the late answer itself, with the end of the wait it came in (before `freed`), and
+   * of an answer the waiting request refused as not its own (wait's end: Infinity).
+   */
   answered: Set<(urc: Urc, lateUntil: number) => void>;
 }
 
@@ -135,6 +138,16 @@ function stateOf(channel: AtChannel): ModemUssdState {
   return state;
 }
 
+/** What a step may be told: whether the answer that came may be its own (see `accepts`). */
+interface StepOptions {
+  secret?: boolean;
+  /**
+   * False for an answer that is not this request's (it names another card): the wait goes on,
+   * and the answer goes to the late-answer listeners, as the answer of an earlier request.
+   */
+  accepts?: (answer: UssdAnswer) => boolean;
+}
+
 interface UssdOptions {
   profile: ModemProfile;
   /**
@@ -154,12 +167,12 @@ export interface UssdSession {
    * Dials a code; falls back through the profile's encodings only while nothing was accepted.
    * A secret code (one that carries the dealer PIN) is masked as a secret reply is.
    */
-  start(code: string, timeoutMs: number, options?: { secret?: boolean }): Promise<UssdStep>;
+  start(code: string, timeoutMs: number, options?: StepOptions): Promise<UssdStep>;
   /**
    * Answers the open menu (status `menu`) with the learned encoding, never another. A secret
    * reply (the dealer PIN) is masked in the channel's transcript and errors, and in the step.
    */
-  reply(text: string, timeoutMs: number, options?: { secret?: boolean }): Promise<UssdStep>;
+  reply(text: string, timeoutMs: number, options?: StepOptions): Promise<UssdStep>;
   /**
    * Ends an open menu with AT+CUSD=2, or, on a modem whose profile avoids it, leaves it to the
    * network and holds new requests until its release notice comes (or the late-answer time).
@@ -175,7 +188,8 @@ export interface UssdSession {
   onLineFreed(listener: () => void): () => void;
   /**
    * Calls `listener` with the answer to a timed-out request when it comes within the late-answer
-   * wait (never one that comes after it: by then the line may carry another request's answer).
+   * wait (never one that comes after it: by then the line may carry another request's answer),
+   * and with an answer a later request refused as not its own (its `accepts`), whenever it came.
    */
   onLateAnswer(listener: (answer: UssdAnswer) => void): () => void;
 }
@@ -200,7 +214,7 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
    * Waits for the next real +CUSD answer, counted from when the request is written: answers
    * that come earlier belong to someone else, and stray release notices are ignored.
    */
-  function nextAnswer(timeoutMs: number) {
+  function nextAnswer(timeoutMs: number, accepts: ((urc: Urc) => boolean) | undefined) {
     let stop: () => void = () => {};
     let arm: () => void = () => {};
     let armed = false;
@@ -217,6 +231,10 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
         }, timeoutMs);
         unsubscribe = channel.onUrc((urc) => {
           if (!answerOf(urc)) return;
+          if (accepts && !accepts(urc)) {
+            for (const listener of modem.answered) listener(urc, Number.POSITIVE_INFINITY);
+            return;
+          }
           stop();
           resolve(urc);
         });
@@ -262,13 +280,16 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
     text: string,
     encoding: UssdRequestEncoding,
     timeoutMs: number,
-    secret = false,
+    { secret = false, accepts }: StepOptions = {},
   ): Promise<UssdStep & { refused: boolean }> {
     const shown = secret ? '•'.repeat(text.length) : text;
     if (!(await selectCharset(charsetFor(encoding)))) {
       return { sent: shown, status: 'error', m: null, text: '', dcs: null, refused: true };
     }
-    const answer = nextAnswer(timeoutMs);
+    const answer = nextAnswer(
+      timeoutMs,
+      accepts && ((urc) => accepts(readAnswer(urc, charset ?? charsetFor(encoding)))),
+    );
     const response = await channel
       .run(`AT+CUSD=1,"${requestString(text, encoding)}",15`, {
         kind: 'network',
@@ -341,7 +362,7 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
         ];
         let last: (UssdStep & { refused: boolean }) | null = null;
         for (const encoding of encodings) {
-          last = await send(code, encoding, timeoutMs, startOptions.secret);
+          last = await send(code, encoding, timeoutMs, startOptions);
           if (!last.refused) {
             if (learned !== encoding) {
               learned = encoding;
@@ -361,7 +382,7 @@ export function createUssdSession(channel: AtChannel, options: UssdOptions): Uss
       assertUssdText(text);
       if (!modem.active) throw new UssdInputError('No USSD menu is open on this modem');
       try {
-        const step = settle(await send(text, learned ?? 'plain', timeoutMs, replyOptions.secret));
+        const step = settle(await send(text, learned ?? 'plain', timeoutMs, replyOptions));
         if (step.status === 'timeout') await this.cancel();
         return step;
       } catch (error) {
@@ -393,18 +414,22 @@ interface UssdDialogue {
   steps: { sent: string; m: number | null; text: string }[];
 }
 
-/** Dials a code and answers each menu with the next reply, as `comptoir ussd` does. */
+/**
+ * Dials a code and answers each menu with the next reply, as `comptoir ussd` does; `accepts`
+ * (see StepOptions) is asked of every answer.
+ */
 export async function runUssdDialogue(
   session: UssdSession,
   code: string,
   replies: readonly string[],
   timeoutMs: number,
+  options: Pick<StepOptions, 'accepts'> = {},
 ): Promise<UssdDialogue> {
   for (const reply of replies) assertUssdText(reply);
-  const steps: UssdStep[] = [await session.start(code, timeoutMs)];
+  const steps: UssdStep[] = [await session.start(code, timeoutMs, options)];
   for (const reply of replies) {
     if (steps.at(-1)?.status !== 'menu') break;
-    steps.push(await session.reply(reply, timeoutMs));
+    steps.push(await session.reply(reply, timeoutMs, options));
   }
   const last = steps.at(-1) as UssdStep;
   return {

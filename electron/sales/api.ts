@@ -146,6 +146,7 @@ export function createSales(deps: {
     receiptWithOutcome: receipting.withOutcome,
     onSettled: announce,
     now,
+    log: deps.log,
   });
   deps.bank.onLateAnswer((modemId, answer) => {
     try {

@@ -6,6 +6,7 @@ import type { RoutingNeed, RoutingRefusal } from '../bank/routing';
 import { classifyTopUpAnswer, renderTopUpSteps } from '../carriers';
 import { AtNotSentError } from '../gsm/channel';
 import { UssdBusyError, UssdInputError, type UssdStep } from '../gsm/ussd';
+import { mayAnswerFor } from './answer-owner';
 import { settledWithin } from './in-flight';
 import type { InSameCommit, Journal, Settlement } from './journal';
 
@@ -93,8 +94,11 @@ async function runScript(
   lease: ModemLease,
   steps: readonly string[],
   masked: readonly string[],
+  card: string,
 ): Promise<Attempt> {
   const timeoutMs = carrier.topUp.timeoutMs;
+  // An answer naming another card is an earlier top-up's, come late: this one waits for its own.
+  const accepts = (answer: { text: string }) => mayAnswerFor(carrier, answer.text, card);
   let committed = false;
   try {
     let step: UssdStep | null = null;
@@ -109,8 +113,8 @@ async function runScript(
       const secret = text !== masked[index];
       step =
         index === 0
-          ? await lease.ussd.start(text, timeoutMs, { secret })
-          : await lease.ussd.reply(text, timeoutMs, { secret });
+          ? await lease.ussd.start(text, timeoutMs, { secret, accepts })
+          : await lease.ussd.reply(text, timeoutMs, { secret, accepts });
     }
     if (!step) throw new Error('A top-up script has at least one step');
     if (step.status === 'timeout' || step.status === 'menu' || step.status === 'error') {
@@ -299,7 +303,7 @@ export function createRenewals(deps: RenewalDeps) {
       }
       const sending = progress(deps.journal.markSending(sale.id, lease.id, actor));
       const modem: Actor = { kind: 'modem', modemId: lease.id };
-      const attempt = await runScript(carrier, lease, rendered.steps, rendered.masked);
+      const attempt = await runScript(carrier, lease, rendered.steps, rendered.masked, sale.msisdn);
       if ('notSent' in attempt) {
         return progress(
           deps.journal.settle(

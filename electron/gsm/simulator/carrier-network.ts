@@ -98,16 +98,20 @@ export function createCarrierNetwork(behaviour: CarrierBehaviour, now: () => Dat
   function topUp(slots: Dialogue['slots']): UssdAnswer {
     const number = customerNumber(slots.customer ?? '');
     const plan = behaviour.plans.find((candidate) => candidate.choice === slots.plan?.trim());
-    if (slots.pin?.trim() !== behaviour.dealer.pin) return done(texts.wrongPin);
+    // Real carriers name the card in their answers, as whose top-up it is.
+    if (slots.pin?.trim() !== behaviour.dealer.pin) {
+      return done(fillText(texts.wrongPin, { customer: number }));
+    }
     const customer = customers.get(number);
     if (!customer) return done(fillText(texts.unknownCustomer, { customer: number }));
-    if (!plan) return done(texts.unknownPlan);
+    if (!plan) return done(fillText(texts.unknownPlan, { customer: number }));
     if (plan.dealerCost > dealerBalance) {
       return done(
         fillText(texts.insufficientBalance, {
           balance: money(dealerBalance),
           plan: plan.name,
           cost: money(plan.dealerCost),
+          customer: number,
         }),
       );
     }

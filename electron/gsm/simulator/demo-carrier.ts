@@ -55,11 +55,11 @@ export const DEMO_CARRIER: CarrierBehaviour = {
   texts: {
     dealerBalance: 'Solde revendeur: {balance}',
     topUpDone: 'Recharge {plan} OK pour {customer}. Réf {reference}. Nouveau solde {balance}',
-    wrongPin: 'Code PIN revendeur incorrect. Recharge annulée.',
+    wrongPin: 'Code PIN revendeur incorrect. Recharge de {customer} annulée.',
     unknownCustomer: 'Numéro client {customer} inconnu. Recharge annulée.',
-    unknownPlan: 'Forfait inconnu. Recharge annulée.',
+    unknownPlan: 'Forfait inconnu. Recharge de {customer} annulée.',
     insufficientBalance:
-      'Solde revendeur insuffisant ({balance}) pour {plan} à {cost}. 经销商余额不足。',
+      'Solde revendeur insuffisant ({balance}) pour {plan} de {customer} à {cost}. 经销商余额不足。',
     invalidChoice: 'Choix invalide.',
     unknownService: null,
     customerBalance:

@@ -419,6 +419,47 @@ describe('USSD top-ups on a modem out of step', () => {
     expect(heard).toEqual([]);
   });
 
+  it('lets a request refuse an answer as not its own: it waits on for its own, and the refused one is handed over', async () => {
+    const time = steppedClock();
+    let dialled = 0;
+    const answer = (text: string, afterMs: number) =>
+      time.clock.setTimeout(
+        () => void modem.modem.write(Buffer.from(`\r\n+CUSD: 0,"${text}",15\r\n`)),
+        afterMs,
+      );
+    const modem = scriptedModem((command) => {
+      if (!command.startsWith('AT+CUSD=1,')) return ok;
+      dialled++;
+      // The first top-up is answered after its wait, while the second waits for its answer.
+      answer(
+        dialled === 1
+          ? 'Recharge 1Go OK pour 687654321. Ref TX1'
+          : 'Recharge 5Go OK pour 687123456. Ref TX2',
+        dialled === 1 ? 2_500 : 600,
+      );
+      return ok;
+    });
+    const ussd = createUssdSession(createAtChannel(modem.client, { clock: time.clock }), {
+      profile: genericProfile,
+      lateAnswerMs: 2_000,
+      clock: time.clock,
+    });
+    const heard: unknown[] = [];
+    ussd.onLateAnswer((late) => heard.push(late.text));
+    expect((await time.drive(ussd.start('*123*1*687654321*1*1234#', 100))).status).toBe('timeout');
+    await time.step(2_100);
+    expect(ussd.lateAnswerWaitMs()).toBe(0);
+
+    const own = await time.drive(
+      ussd.start('*123*1*687123456*2*1234#', 1_000, {
+        accepts: (candidate) => !candidate.text.includes('687654321'),
+      }),
+    );
+
+    expect(own).toMatchObject({ status: 'done', text: 'Recharge 5Go OK pour 687123456. Ref TX2' });
+    expect(heard).toEqual(['Recharge 1Go OK pour 687654321. Ref TX1']);
+  });
+
   it('does not take the late answer of a top-up whose AT+CUSD=1 itself timed out', async () => {
     // The modem takes A but its OK never comes in time; A's answer comes 3 s later. B, asked
     // meanwhile, is refused; once A's answer came, C goes and gets its own.

@@ -25,6 +25,15 @@ afterEach(() => {
 });
 
 const carrier = demoProfile();
+/** The same carrier as a profile whose patterns capture no card: answers name none. */
+const cardless = {
+  ...carrier,
+  id: 'nc-cardless',
+  topUp: {
+    ...carrier.topUp,
+    success: { pattern: carrier.topUp.success.pattern.replace('(?<msisdn>\\d+)', '\\d+') },
+  },
+};
 const byClerk: Actor = { kind: 'user', role: 'clerk', userId: 1 };
 const byManager: Actor = { kind: 'user', role: 'manager', userId: 2 };
 
@@ -42,7 +51,7 @@ const wrongPin: UssdAnswer = {
 };
 
 /** A shop's books on a file, a clock the test moves, and the late answers over them. */
-function shop() {
+function shop(profile = carrier) {
   const { db } = openDatabase(path.join(tempDir(), 'shop.sqlite'));
   closes.push(() => db.close());
   let time = Date.parse('2026-12-06T08:00:00.000Z');
@@ -54,29 +63,36 @@ function shop() {
     receipts,
     shop: () => demoShopProfile,
     nameOf: () => 'clerk',
-    carrierOf: (id) => (id === carrier.id ? carrier : null),
+    carrierOf: (id) => (id === profile.id ? profile : null),
     log: { error: () => {}, warn: () => {}, info: () => {} },
   });
   const receiptsIssued: { status: string; inTransaction: boolean }[] = [];
   const told: Sale[] = [];
+  const warnings: string[] = [];
   const late = createLateAnswers({
     journal,
-    carrierOf: (id) => (id === carrier.id ? carrier : null),
+    carrierOf: (id) => (id === profile.id ? profile : null),
     receiptWithOutcome: (sale) => {
       receiptsIssued.push({ status: sale.status, inTransaction: db.inTransaction });
       receipting.withOutcome(sale);
     },
     onSettled: (sale) => told.push(sale),
     now,
+    log: { warn: (message) => warnings.push(message) },
   });
   let keys = 0;
   /** A top-up sent on `modemId` whose answer did not come in time; returns it and when it was sent. */
   function timedOut(modemId: string, msisdn = '+687123456') {
+    const sending = sent(modemId, msisdn);
+    return { sale: unknownNow(sending.id, modemId), sentAt: sending.updatedAt };
+  }
+  /** A top-up just sent on `modemId`, its answer still awaited. */
+  function sent(modemId: string, msisdn = '+687123456') {
     const { sale } = journal.openPaidSale(
       {
         idempotencyKey: `late-answer-${++keys}`,
         msisdn,
-        carrierId: carrier.id,
+        carrierId: profile.id,
         plan: {
           id: '5go',
           name: '5Go',
@@ -91,15 +107,17 @@ function shop() {
       },
       byClerk,
     );
-    const sending = journal.markSending(sale.id, modemId, byClerk);
+    return journal.markSending(sale.id, modemId, byClerk);
+  }
+  /** Its answer did not come in time. */
+  function unknownNow(saleId: number, modemId: string) {
     time += 30_000;
-    const unknown = journal.settle(
-      sale.id,
+    return journal.settle(
+      saleId,
       { status: 'unknown', reason: 'no definite answer (timeout)', transcript: '' },
       { kind: 'modem', modemId },
       receipting.withOutcome,
     );
-    return { sale: unknown, sentAt: sending.updatedAt };
   }
   const latestReceipt = (saleId: number) => {
     const number = receipts.numberOfSale(saleId);
@@ -111,8 +129,11 @@ function shop() {
     journal,
     late,
     told,
+    warnings,
     receiptsIssued,
     timedOut,
+    sent,
+    unknownNow,
     latestReceipt,
     refundsOf,
     pass: (ms: number) => {
@@ -183,8 +204,8 @@ describe('a late answer to a timed-out top-up', () => {
     });
   });
 
-  it('settles nothing once the modem’s wait is over', () => {
-    const books = shop();
+  it('settles nothing once the modem’s wait is over, when it names no card', () => {
+    const books = shop(cardless);
     const { sale, sentAt } = books.timedOut('modem-1');
     books.late.awaitAnswer(sale, 'modem-1', sentAt, 60_000);
     books.pass(60_001);
@@ -210,7 +231,7 @@ describe('a late answer to a timed-out top-up', () => {
   });
 
   it('that came while the top-up was being cancelled settles the sale as soon as it is unknown', () => {
-    const books = shop();
+    const books = shop(cardless);
     const { sale, sentAt } = books.timedOut('modem-1');
     expect(books.late.consider('modem-1', succeeded('687123456', 'TX7'))).toBeNull();
 
@@ -255,6 +276,82 @@ describe('a late answer to a timed-out top-up', () => {
 
     expect(books.late.consider('modem-1', succeeded('687123456', 'TX48213'))).toBeNull();
 
+    expect(books.journal.get(sale.id).status).toBe('failed');
+  });
+});
+
+describe('a late answer that names its card', () => {
+  it('after the modem’s wait (a later top-up refused it) settles the one unknown sale of that card on the modem', () => {
+    const books = shop();
+    const { sale, sentAt } = books.timedOut('modem-1', '+687654321');
+    books.late.awaitAnswer(sale, 'modem-1', sentAt, 60_000);
+    books.pass(60_001);
+
+    const settled = books.late.consider('modem-1', succeeded('687654321', 'TX48213'));
+
+    expect(settled).toMatchObject({
+      id: sale.id,
+      status: 'succeeded',
+      carrierReference: 'TX48213',
+    });
+    expect(books.warnings).toEqual([]);
+  });
+
+  it('within the wait, naming another card, leaves the awaited sale unknown and settles its own card’s', () => {
+    const books = shop();
+    const other = books.timedOut('modem-1', '+687654321');
+    const awaited = books.timedOut('modem-1', '+687123456');
+    books.late.awaitAnswer(awaited.sale, 'modem-1', awaited.sentAt, 60_000);
+
+    const settled = books.late.consider('modem-1', succeeded('687654321', 'TX5'));
+
+    expect(settled).toMatchObject({ id: other.sale.id, status: 'succeeded' });
+    expect(books.journal.get(awaited.sale.id).status).toBe('unknown');
+  });
+
+  it('is logged and dropped when that card has several unknown sales on the modem, or none', () => {
+    const books = shop();
+    const first = books.timedOut('modem-1', '+687654321');
+    const second = books.timedOut('modem-1', '+687654321');
+    books.late.awaitAnswer(second.sale, 'modem-1', second.sentAt, 60_000);
+    books.pass(60_001);
+    expect(books.late.consider('modem-1', succeeded('687654321', 'TX6'))).toBeNull();
+    const third = books.timedOut('modem-1', '+687123456');
+    books.late.awaitAnswer(third.sale, 'modem-1', third.sentAt, 60_000);
+    expect(books.late.consider('modem-1', succeeded('687777888', 'TX7'))).toBeNull();
+
+    for (const { sale } of [first, second, third]) {
+      expect(books.journal.get(sale.id).status).toBe('unknown');
+    }
+    expect(books.warnings).toEqual([
+      expect.stringContaining('the card of 2 unknown sales'),
+      expect.stringContaining('no card of an unknown sale'),
+    ]);
+  });
+
+  it('that came during the cancel is kept for its sale, though the modem has other unknown sales', () => {
+    const books = shop();
+    const older = books.timedOut('modem-1', '+687654321');
+    const sending = books.sent('modem-1', '+687123456');
+    expect(books.late.consider('modem-1', succeeded('687123456', 'TX9'))).toBeNull();
+    const unknown = books.unknownNow(sending.id, 'modem-1');
+
+    const settled = books.late.awaitAnswer(unknown, 'modem-1', sending.updatedAt, 0);
+
+    expect(settled).toMatchObject({ id: sending.id, status: 'succeeded', carrierReference: 'TX9' });
+    expect(books.journal.get(older.sale.id).status).toBe('unknown');
+  });
+
+  it('that came during the cancel is not the sale’s when it names another card', () => {
+    const books = shop();
+    const { sale, sentAt } = books.timedOut('modem-1', '+687123456');
+    books.journal.resolve(sale.id, 'failed', 'customer left', byManager);
+    const next = books.timedOut('modem-1', '+687777888');
+    books.late.consider('modem-1', succeeded('687123456', 'TX8'));
+
+    expect(books.late.awaitAnswer(next.sale, 'modem-1', sentAt, 0)).toBeNull();
+
+    expect(books.journal.get(next.sale.id).status).toBe('unknown');
     expect(books.journal.get(sale.id).status).toBe('failed');
   });
 });

@@ -95,7 +95,7 @@ describe('the dealer on the demo network', () => {
     const modem = bench();
     expect(await ussd(modem, '*123*687123456*2*0000#')).toMatchObject({
       m: 0,
-      text: 'Code PIN revendeur incorrect. Recharge annulée.',
+      text: 'Code PIN revendeur incorrect. Recharge de 687123456 annulée.',
     });
     expect(modem.modem.state.carrier.dealerBalance).toBe(250_000);
   });
@@ -121,7 +121,7 @@ describe('the dealer on the demo network', () => {
     expect(steps.at(-1)).toEqual({
       m: 0,
       dcs: 15,
-      text: 'Code PIN revendeur incorrect. Recharge annulée.',
+      text: 'Code PIN revendeur incorrect. Recharge de 687123456 annulée.',
     });
     expect(modem.modem.state.carrier.dealerBalance).toBe(250_000);
   });
@@ -136,7 +136,7 @@ describe('the dealer on the demo network', () => {
   it('refuses an unknown plan', async () => {
     const modem = bench();
     const steps = await topUp(modem, '687123456', '7', '1234');
-    expect(steps.at(-1)?.text).toBe('Forfait inconnu. Recharge annulée.');
+    expect(steps.at(-1)?.text).toBe('Forfait inconnu. Recharge de 687123456 annulée.');
   });
 
   it('refuses when the dealer balance is short, in French and Chinese (UCS2, DCS 72)', async () => {
@@ -145,7 +145,7 @@ describe('the dealer on the demo network', () => {
     expect(steps.at(-1)).toEqual({
       m: 0,
       dcs: 72,
-      text: 'Solde revendeur insuffisant (3 000 XPF) pour 5Go à 5 000 XPF. 经销商余额不足。',
+      text: 'Solde revendeur insuffisant (3 000 XPF) pour 5Go de 687123456 à 5 000 XPF. 经销商余额不足。',
     });
     expect(modem.modem.state.carrier.dealerBalance).toBe(3_000);
   });
@@ -218,7 +218,7 @@ describe('the dealer on the demo network', () => {
     modem.clock.advance(5000);
     expect(await heard(modem)).toMatchObject({
       m: 0,
-      text: 'Code PIN revendeur incorrect. Recharge annulée.',
+      text: 'Code PIN revendeur incorrect. Recharge de 687123456 annulée.',
     });
     expect(modem.modem.state.ussd).toBe('idle');
   });
