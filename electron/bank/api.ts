@@ -2,6 +2,8 @@ import { ApiError } from '../../shared/api/errors';
 import type { ModemSettings } from '../../shared/modem-bank';
 import type { Handlers } from '../api/dispatcher';
 import type { CarrierBook } from '../carriers/book';
+import type { SaleFact } from '../day/report';
+import { modemActivity } from './activity';
 import type { ModemBank, ModemConfig } from './modem-bank';
 import type { ShopModems } from './open-bank';
 import { listSerialPorts } from './ports';
@@ -48,6 +50,8 @@ export function modemBankHandlers(deps: {
   /** Null in demo mode: the demo's bank is simulated and cannot be configured. */
   real: ShopModems | null;
   listPorts?: typeof listSerialPorts;
+  /** The sales of the shop's current day, as the day report reads them. */
+  salesToday(): readonly SaleFact[];
 }): ModemBankHandlers {
   const realBank = () => {
     if (!deps.real) {
@@ -105,6 +109,11 @@ export function modemBankHandlers(deps: {
     'modems.timeline': notBuiltYet,
     'modems.listFloats': notBuiltYet,
     'modems.setFloatWatch': notBuiltYet,
-    'modems.getActivity': notBuiltYet,
+    'modems.getActivity': () => ({
+      modems: modemActivity(
+        deps.salesToday(),
+        deps.bank.statuses().map((modem) => modem.id),
+      ),
+    }),
   };
 }

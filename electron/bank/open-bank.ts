@@ -7,6 +7,8 @@ import type { Logger } from '../log';
 import { createDealerPins, keyFileSealer, type SecretSealer } from '../store/dealer-pins';
 import { createModemSettingsStore } from '../store/modem-settings';
 import { createReceivedSmsStore } from '../store/received-sms';
+import type { ShopProfileStore } from '../store/shop-profile';
+import { salesOfToday } from './activity';
 import { modemBankHandlers, modemConfigOf } from './api';
 import { openModemLink } from './links';
 import { createModemBank, type ModemConfig } from './modem-bank';
@@ -49,6 +51,8 @@ export function openBank(deps: {
   modemProfileDirs: readonly string[];
   carriers: CarrierBook;
   events: EventBus;
+  /** The shop's profile: its zone says when the day whose activity the bank shows began. */
+  shop: Pick<ShopProfileStore, 'get'>;
   now: () => Date;
   log: Logger;
 }) {
@@ -71,7 +75,12 @@ export function openBank(deps: {
     inboxes,
     /** The dealer PIN of a modem's SIM: a secret kept apart from the settings. */
     dealerPin: (modemId: string) => (real ? real.dealerPins.get(modemId) : demoDealerPin),
-    handlers: modemBankHandlers({ bank, carriers: deps.carriers, real }),
+    handlers: modemBankHandlers({
+      bank,
+      carriers: deps.carriers,
+      real,
+      salesToday: salesOfToday(deps),
+    }),
     async close() {
       await bank.close();
       await inboxes.close();
