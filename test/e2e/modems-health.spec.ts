@@ -3,6 +3,7 @@
  * its signal and the readings before (after the bank's 30 s poll), today's top-ups as sales end,
  * a modem's details (what a clerk may see, and a manager's actions behind a confirmation).
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { signIn } from './session';
@@ -167,6 +168,11 @@ test('a modem taken out of service is an alert on every screen until it is put b
   await expect(alerts).toContainText('Modem nc-demo-sim-2 is out of service.');
   await page.locator('.app__nav-link[href="#counter"]').click();
   await expect(alerts).toContainText('Modem nc-demo-sim-2 is out of service.');
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .include('[data-testid="modem-alerts"]')
+    .analyze();
+  expect(violations).toEqual([]);
   await alerts.getByRole('link', { name: 'See the modems' }).click();
   await page.getByRole('button', { name: 'Details of modem nc-demo-sim-2' }).click();
   await details.getByRole('button', { name: 'Put back in service' }).click();
