@@ -41,10 +41,15 @@ export function ConfirmDialog({
       <h2 id={titleId}>{title}</h2>
       <p id={questionId}>{question}</p>
       <div className="confirm-dialog__buttons">
-        <button type="button" disabled={busy} onClick={onConfirm}>
+        <button type="button" className="modem-action" disabled={busy} onClick={onConfirm}>
           {busy ? t('modems.working') : t('modems.confirmYes')}
         </button>
-        <button type="button" className="button--secondary" disabled={busy} onClick={onCancel}>
+        <button
+          type="button"
+          className="modem-action modem-action--secondary"
+          disabled={busy}
+          onClick={onCancel}
+        >
           {t('modems.cancel')}
         </button>
       </div>

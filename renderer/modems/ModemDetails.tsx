@@ -100,7 +100,9 @@ export function ModemDetails({
               <button
                 key={action}
                 type="button"
-                className={action === 'take-out' ? 'button--secondary' : undefined}
+                className={
+                  action === 'take-out' ? 'modem-action modem-action--secondary' : 'modem-action'
+                }
                 disabled={busy}
                 onClick={() => {
                   setResult(null);
