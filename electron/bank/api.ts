@@ -3,6 +3,8 @@ import { ApiError } from '../../shared/api/errors';
 import type { ModemSettings } from '../../shared/modem-bank';
 import type { Handlers } from '../api/dispatcher';
 import type { CarrierBook } from '../carriers/book';
+import type { SaleFact } from '../day/report';
+import { modemActivity } from './activity';
 import type { ModemBank, ModemConfig } from './modem-bank';
 import type { ShopModems } from './open-bank';
 import { listSerialPorts } from './ports';
@@ -35,11 +37,6 @@ type ModemBankHandlers = Pick<
   | 'modems.getActivity'
 >;
 
-// Issue 12 in progress: each helper replaces its own procedures' placeholder.
-const notBuiltYet = () => {
-  throw new ApiError('conflict', 'Not built yet');
-};
-
 export function modemBankHandlers(deps: {
   bank: ModemBank;
   carriers: CarrierBook;
@@ -48,6 +45,8 @@ export function modemBankHandlers(deps: {
   listPorts?: typeof listSerialPorts;
   /** Finds the modems plugged into this machine (open-bank's detector). */
   detect: () => Promise<ProcedureOutput<'modems.detect'>>;
+  /** The sales of the shop's current day, as the day report reads them. */
+  salesToday(): readonly SaleFact[];
 }): ModemBankHandlers {
   const realBank = () => {
     if (!deps.real) {
@@ -126,6 +125,11 @@ export function modemBankHandlers(deps: {
       deps.bank.confirmSim(id, iccid);
       return {};
     },
-    'modems.getActivity': notBuiltYet,
+    'modems.getActivity': () => ({
+      modems: modemActivity(
+        deps.salesToday(),
+        deps.bank.statuses().map((modem) => modem.id),
+      ),
+    }),
   };
 }

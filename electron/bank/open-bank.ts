@@ -13,7 +13,8 @@ import { createModemCareStore } from '../store/modem-care';
 import { createModemSettingsStore } from '../store/modem-settings';
 import { createModemTimelineStore } from '../store/modem-timeline';
 import { createReceivedSmsStore } from '../store/received-sms';
-import { shopProfileStore } from '../store/shop-profile';
+import type { ShopProfileStore } from '../store/shop-profile';
+import { salesOfToday } from './activity';
 import { modemBankHandlers, modemConfigOf } from './api';
 import type { DetectedDevice } from './detect';
 import type { SystemTree } from './detect-ports';
@@ -69,6 +70,8 @@ export function openBank(deps: {
   hilinkSticks?: () => Promise<DetectedDevice[]>;
   carriers: CarrierBook;
   events: EventBus;
+  /** The shop's profile: its zone says when the day whose activity the bank shows began. */
+  shop: Pick<ShopProfileStore, 'get'>;
   now: () => Date;
   log: Logger;
   /** Each SIM's float is read by USSD when its last reading is `everyMs` old (default 1 h). */
@@ -122,20 +125,19 @@ export function openBank(deps: {
     now,
     floatOf: (modemId) => floats.routingFacts(modemId),
   });
-  const shop = shopProfileStore(db, now);
   const floatStore = createDealerFloatStore(db, now);
   const floats = createDealerFloats({
     store: floatStore,
     bank,
     carrierOf: deps.carriers.find,
     now,
-    timeZone: () => shop.get()?.timeZone ?? null,
+    timeZone: () => deps.shop.get()?.timeZone ?? null,
     onChange: (all) => deps.events.emit('modems.floats', { floats: all }),
     onTimeline: bank.noteTimeline,
     onLow: floatAlertsBySms({
       bank,
       phone: floatStore.alertPhone,
-      language: () => shop.get()?.defaultLanguage ?? 'en',
+      language: () => deps.shop.get()?.defaultLanguage ?? 'en',
       translate: receiptTranslations(),
       log,
     }),
@@ -177,6 +179,7 @@ export function openBank(deps: {
         bank,
         carriers: deps.carriers,
         real,
+        salesToday: salesOfToday(deps),
         detect: modemDetector({
           bank,
           real,

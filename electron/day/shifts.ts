@@ -101,10 +101,7 @@ export function createShiftBook(
       "SELECT count(*) FROM sales WHERE status IN ('sending', 'unknown') AND status = 'sending'",
     )
     .pluck();
-  const salesIn = db
-    .prepare<[string, string], SaleFactRow>(`${saleFactSelect}
-      WHERE s.created_at > ? AND s.created_at <= ? ORDER BY s.created_at, s.id`)
-    .raw();
+  const salesIn = saleFactReader(db);
   const unknownSales = db.prepare<[], UnknownSale>(
     // The partial index sales_open is used only when its own condition is spelled out.
     `SELECT id, msisdn, plan_name AS planName, price, created_at AS createdAt FROM sales
@@ -206,7 +203,7 @@ export function createShiftBook(
       to,
       currency: shift.currency,
       timeZone,
-      sales: salesIn.all(since, to).map((row) => saleFactOf(row, clerkNamed)),
+      sales: salesIn(since, to, clerkNamed),
       refunds: refundsIn.all(since, to),
       movements: movementsOf.all(shift.id).map(({ actorId, ...movement }) => ({
         ...movement,
@@ -482,6 +479,19 @@ export const saleFactSelect = `SELECT s.id, s.status, s.msisdn, s.carrier_id, s.
     AND e.actor LIKE 'manager:%'),
   EXISTS (SELECT 1 FROM sale_events e WHERE e.sale_id = s.id AND e.to_status = 'paid')
   FROM sales s`;
+
+/**
+ * The sales made in (from, to] as the day report reads them, oldest first: the one reading of
+ * sales that the day's reports and the modem bank's activity both add up.
+ */
+export function saleFactReader(db: Database) {
+  const salesIn = db
+    .prepare<[string, string], SaleFactRow>(`${saleFactSelect}
+      WHERE s.created_at > ? AND s.created_at <= ? ORDER BY s.created_at, s.id`)
+    .raw();
+  return (from: string, to: string, clerkNamed: (clerkId: number) => string): SaleFact[] =>
+    salesIn.all(from, to).map((row) => saleFactOf(row, clerkNamed));
+}
 
 /**
  * Built as one literal from raw rows: a shift holds thousands of sales, and objects copied from

@@ -21,6 +21,7 @@ import { DatabaseDamagedBanner } from './DatabaseDamagedBanner';
 import { DemoBanner } from './DemoBanner';
 import { useIdleLock } from './idle-lock';
 import { LanguagePicker } from './LanguagePicker';
+import { ModemAlerts } from './ModemAlerts';
 import { createSessionRenewal } from './session-renewal';
 
 type Session = ProcedureOutput<'auth.login'>;
@@ -52,7 +53,11 @@ const pages: readonly Page[] = [
   },
   { id: 'card', label: 'card.nav', render: () => <CardPage /> },
   { id: 'day', label: 'day.nav', render: (session) => <DayPage role={session.user.role} /> },
-  { id: 'modems', label: 'nav.modems', render: () => <ModemsPage /> },
+  {
+    id: 'modems',
+    label: 'nav.modems',
+    render: (session) => <ModemsPage manager={session.user.role === 'manager'} />,
+  },
   {
     id: 'settings',
     label: 'nav.settings',
@@ -202,6 +207,8 @@ export function App({
     <div className={demo ? 'app app--demo' : 'app'}>
       {demo && <DemoBanner />}
       {database.damaged && <DatabaseDamagedBanner manager={session?.user.role === 'manager'} />}
+      {/* In safe mode no modem is open: nothing to watch. */}
+      {session && !database.damaged && <ModemAlerts />}
       <header className="app__header">
         <span className="app__name">
           {t('app.name')}

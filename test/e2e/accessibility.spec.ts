@@ -1,7 +1,8 @@
 /**
  * Every screen of the app checked with axe-core in Chromium against the browser host, for the
  * rules of WCAG 2.1 A and AA: sign-in, first-run setup, the counter at each step of a sale, sales,
- * cards, each tab of the day, modems, settings, backups and the damaged-database banner, as a
+ * cards, each tab of the day, modems (a modem's details, a manager's action asked), settings,
+ * backups and the damaged-database banner, as a
  * manager and, where the screens differ, as a clerk; in English, French and Chinese.
  */
 import path from 'node:path';
@@ -267,6 +268,35 @@ for (const language of ['fr', 'zh-CN'] as const satisfies readonly Language[]) {
     axe.report();
   });
 }
+
+test("the modem bank's health screen: a modem's details, a manager's action asked", async ({
+  page,
+  demoShop,
+}) => {
+  await startIn(page, 'en');
+  const axe = auditor(page);
+  await page.goto(demoShop.url);
+  await signIn(page, 'manager', '9999');
+  await open(page, 'modems');
+  await expect(page.getByTestId('modem-nc-demo-sim-1')).toContainText('Ready');
+  await page.getByRole('button', { name: 'Details of modem nc-demo-sim-1' }).click();
+  await expect(page.getByRole('region', { name: 'Modem nc-demo-sim-1' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+  await axe.check('modems, details');
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Modem nc-demo-sim-1' })).toBeVisible();
+  await axe.check('modems, action asked');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, 'clerk', '1111');
+  await open(page, 'modems');
+  await page.getByRole('button', { name: 'Details of modem nc-demo-sim-1' }).click();
+  await expect(page.getByRole('region', { name: 'Modem nc-demo-sim-1' })).toBeVisible();
+  await axe.check('modems, details, clerk');
+  axe.report();
+});
 
 test('first-run setup, the damaged-database banner, and the backups to restore', async ({
   page,

@@ -272,7 +272,13 @@ export const modems = {
     noInput,
     z.object({
       modems: z.array(
-        z.object({ modemId: z.string(), topUps: z.number().int(), failures: z.number().int() }),
+        z.object({
+          modemId: z.string(),
+          topUps: z.number().int(),
+          failures: z.number().int(),
+          /** Top-ups sent without a definite answer, still waiting for their verification. */
+          unknown: z.number().int(),
+        }),
       ),
     }),
   ),

@@ -20,6 +20,7 @@ import { createJournal } from '../../../electron/sales/journal';
 import { createRenewals, RenewalError } from '../../../electron/sales/renewal';
 import { openDatabase } from '../../../electron/store/database';
 import { createDealerFloatStore } from '../../../electron/store/dealer-floats';
+import { shopProfileStore } from '../../../electron/store/shop-profile';
 import { createUserStore } from '../../../electron/store/users';
 import type { EventPayload } from '../../../shared/api/contract';
 import { saleView } from '../../../shared/sale';
@@ -70,6 +71,7 @@ async function shop(
     })),
     modemProfileDirs: [SHIPPED_MODEMS],
     carriers,
+    shop: shopProfileStore(db, now),
     events,
     now,
     log: options.log ?? quiet,

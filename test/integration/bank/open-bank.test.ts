@@ -10,6 +10,7 @@ import { openBank } from '../../../electron/bank/open-bank';
 import { openCarrierBook } from '../../../electron/carriers/book';
 import { type PtySimulator, startSimulatorOnPty } from '../../../electron/gsm/simulator/pty';
 import { openDatabase } from '../../../electron/store/database';
+import { shopProfileStore } from '../../../electron/store/shop-profile';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
 import { until } from '../../support/until';
@@ -42,6 +43,7 @@ describe('the shop bank as opened by the core', () => {
       databaseFile,
       demoBank: null,
       modemProfileDirs: [SHIPPED_MODEMS],
+      shop: shopProfileStore(db, now),
       carriers: await openCarrierBook([SHIPPED_CARRIERS], path.join(dir, 'carriers'), quiet),
       events: createEventBus(quiet),
       now,
