@@ -4,6 +4,9 @@ import type { ReplyQuirks } from '../gsm/at/reply';
 import type { AtChannelOptions } from '../gsm/channel';
 import { createAtChannel } from '../gsm/channel';
 import { realClock } from '../gsm/clock';
+import { createHilinkClient } from '../gsm/hilink/client';
+import { type HilinkModem, openHilinkModem } from '../gsm/hilink/modem';
+import { createHilinkUssdSession } from '../gsm/hilink/ussd';
 import type { ModemLink } from '../gsm/link/link';
 import { type Modem, openModem } from '../gsm/modem';
 import { loadModemProfiles, type ModemProfile, type UssdRequestEncoding } from '../gsm/profiles';
@@ -28,11 +31,14 @@ type ModemTimelineEvent = z.output<typeof modemTimelineEventSchema>;
 /** How many signal readings a modem's status keeps (every poll, 30 s apart by default). */
 const signalHistoryLength = 24;
 
+/** A modem of the bank: AT over a serial link, or a HiLink stick over its web API. */
+export type BankModem = Modem | HilinkModem;
+
 /** One modem lent to one job (a renewal, a balance check) until released. */
 export interface ModemLease {
   id: string;
   carrierId: string;
-  modem: Modem;
+  modem: BankModem;
   ussd: UssdSession;
   /** What went over the line during the lease, secrets already masked by the channel. */
   transcript(): string;
@@ -49,7 +55,7 @@ interface ModemBankOptions {
    * Runs once a modem is opened (again after each reconnect), before it is lent to any job:
    * what must listen to the modem from the start (its SMS inbox) starts here.
    */
-  onOpened?(modemId: string, modem: Modem): Promise<void> | void;
+  onOpened?(modemId: string, modem: BankModem): Promise<void> | void;
   /** Wait before reopening a lost modem. */
   reconnectMs?: number;
   /** How often idle modems' signal and registration are refreshed. */
@@ -68,12 +74,16 @@ interface ModemBankOptions {
   /** Where a profile file that could not be loaded is reported. */
   log?: { warn(message: string): void };
   now?: () => Date;
+  /** Opens a HiLink stick at its address (default: over HTTP, 5 s per exchange). */
+  openHilink?(url: string): Promise<HilinkModem>;
+  /** How often a HiLink stick is asked whether a USSD answer came (default 500 ms). */
+  hilinkPollMs?: number;
 }
 
 interface Slot {
   config: ModemConfig;
   status: ModemStatus;
-  modem: Modem | null;
+  modem: BankModem | null;
   ussd: UssdSession | null;
   learned: UssdRequestEncoding | undefined;
   /** Reply quirks the modem showed that its profile lacks: kept across reconnects. */
@@ -106,7 +116,7 @@ export function createModemBank(options: ModemBankOptions) {
       state: 'starting',
       since: now().toISOString(),
       simulated: config.port.kind === 'simulated',
-      link: 'serial',
+      link: config.port.kind === 'hilink' ? 'hilink' : 'serial',
       iccid: null,
       imei: null,
       simChange: null,
@@ -193,6 +203,7 @@ export function createModemBank(options: ModemBankOptions) {
 
   async function connect(slot: Slot) {
     update(slot, { state: 'starting', problem: null, waitingUntil: null });
+    if (slot.config.port.kind === 'hilink') return connectHilink(slot, slot.config.port.url);
     try {
       const link = await options.openLink(slot.config.port);
       const channel = createAtChannel(link, {
@@ -254,6 +265,55 @@ export function createModemBank(options: ModemBankOptions) {
       await refresh(slot);
       update(slot, { state: 'ready' });
       options.onTimeline?.(slot.config.id, 'opened', modem.profile.id);
+      serveWaiters();
+      poll(slot);
+    } catch (error) {
+      slot.modem = null;
+      update(slot, { state: 'offline', problem: (error as Error).message });
+      options.onTimeline?.(slot.config.id, 'offline', (error as Error).message);
+      reconnectLater(slot);
+    }
+  }
+
+  /** As connect, for a HiLink stick: no AT link, its web API instead. */
+  async function connectHilink(slot: Slot, url: string) {
+    try {
+      const modem = await (
+        options.openHilink ?? ((at) => openHilinkModem(createHilinkClient({ url: at })))
+      )(url);
+      modem.onClosed((error) => {
+        if (slot.modem !== modem) return;
+        slot.modem = null;
+        slot.ussd = null;
+        update(slot, { state: 'offline', problem: error.message, waitingUntil: null });
+        options.onTimeline?.(slot.config.id, 'offline', error.message);
+        reconnectLater(slot);
+      });
+      if (slot.retired) {
+        await modem.close();
+        return;
+      }
+      await options.onOpened?.(slot.config.id, modem);
+      slot.modem = modem;
+      const ussd = createHilinkUssdSession(modem.client, {
+        ...(options.lateAnswerMs !== undefined ? { lateAnswerMs: options.lateAnswerMs } : {}),
+        ...(options.hilinkPollMs !== undefined ? { pollMs: options.hilinkPollMs } : {}),
+        note: (direction, text) =>
+          slot.transcript?.push(describeEntry({ at: now(), direction, text })),
+      });
+      slot.ussd = ussd;
+      ussd.onLineFreed(() => {
+        if (slot.ussd === ussd) backInService(slot);
+      });
+      update(slot, {
+        manufacturer: modem.identity.manufacturer,
+        model: modem.identity.model,
+        iccid: modem.identity.iccid,
+        imei: modem.identity.imei,
+      });
+      await refresh(slot);
+      update(slot, { state: 'ready' });
+      options.onTimeline?.(slot.config.id, 'opened', `hilink ${modem.url}`);
       serveWaiters();
       poll(slot);
     } catch (error) {

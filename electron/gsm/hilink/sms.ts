@@ -4,8 +4,9 @@
  * parts already: a message comes as its sender, date and whole text.
  */
 import { createHash } from 'node:crypto';
-import type { InboxMessage } from '../sms';
+import { type InboxMessage, SmsSendError } from '../sms';
 import type { HilinkClient } from './client';
+import { HilinkError } from './errors';
 import { childText, type XmlElement } from './xml';
 
 /** One message of the stick's inbox, as `sms-list` gives it. */
@@ -87,15 +88,20 @@ export function createHilinkSms(
       const date = now();
       const pad = (n: number) => String(n).padStart(2, '0');
       const stamp = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
-      await client.post('/api/sms/send-sms', {
-        Index: -1,
-        Phones: { Phone: to },
-        Sca: '',
-        Content: text,
-        Length: text.length,
-        Reserved: 1,
-        Date: stamp,
-      });
+      await client
+        .post('/api/sms/send-sms', {
+          Index: -1,
+          Phones: { Phone: to },
+          Sca: '',
+          Content: text,
+          Length: text.length,
+          Reserved: 1,
+          Date: stamp,
+        })
+        .catch((error: unknown) => {
+          const id = error instanceof HilinkError ? `hilink_${error.code}` : 'link_closed';
+          throw new SmsSendError(id, 1, 1, [], error);
+        });
     },
     async list() {
       const all: HilinkStoredSms[] = [];

@@ -9,6 +9,7 @@
  * unanswered may still be answered: the stick takes no new request until that answer was read
  * (then the line is freed) or the late-answer time passed (then the session is released).
  */
+import type { TranscriptEntry } from '../channel';
 import { type Clock, pause, realClock } from '../clock';
 import {
   assertUssdText,
@@ -28,7 +29,7 @@ interface HilinkUssdOptions {
   pollMs?: number;
   clock?: Clock;
   /** Told each request and answer, secrets masked, for the lease's transcript. */
-  note?(line: string): void;
+  note?(direction: TranscriptEntry['direction'], text: string): void;
 }
 
 type Reply = { kind: 'text'; text: string } | { kind: 'refused'; code: number };
@@ -47,7 +48,8 @@ export function createHilinkUssdSession(
   /** Bumped by each new wait: a late-answer watch of an older request stops by itself. */
   let generation = 0;
   const nowMs = () => clock.now().getTime();
-  const note = (line: string) => options.note?.(line);
+  const note = (direction: TranscriptEntry['direction'], text: string) =>
+    options.note?.(direction, text);
 
   /** Asks for the answer once: its text, a refusal, or none yet. */
   async function readAnswer(): Promise<Answer> {
@@ -102,11 +104,11 @@ export function createHilinkUssdSession(
     });
     const asked = ++generation;
     const until = nowMs() + timeoutMs;
-    note(`POST /api/ussd/send ${shown}`);
+    note('sent', `POST /api/ussd/send ${shown}`);
     try {
       await client.post('/api/ussd/send', { content: text, codeType: 'CodeType', timeout: '' });
     } catch (error) {
-      note(`refused: ${(error as Error).message}`);
+      note('note', `refused: ${(error as Error).message}`);
       if (error instanceof HilinkError) {
         // Refused before it left the stick: nothing reached the network.
         if (error.kind === 'ussd-busy' || error.kind === 'ussd-pending') {
@@ -128,19 +130,19 @@ export function createHilinkUssdSession(
       throw error;
     }
     if (!answer) {
-      note(`no answer within ${timeoutMs} ms`);
+      note('note', `no answer within ${timeoutMs} ms`);
       watchForLateAnswer(asked);
       return step('timeout');
     }
     if (answer.kind === 'refused') {
-      note(`GET /api/ussd/get: error ${answer.code}`);
+      note('received', `GET /api/ussd/get: error ${answer.code}`);
       if (answer.code === 111020) {
         watchForLateAnswer(asked);
         return step('timeout');
       }
       return step(answer.code === 111022 ? 'not-supported' : 'error');
     }
-    note(`GET /api/ussd/get: ${answer.text}`);
+    note('received', `GET /api/ussd/get: ${answer.text}`);
     return step((await sessionOpen()) ? 'menu' : 'done', answer.text);
   }
 
