@@ -47,7 +47,9 @@ async function shop(options: { lateAnswerMs?: number; sold?: typeof carrier } = 
   let current: HilinkSimulator = simulator;
   cleanups.push(() => current.close());
   const { db } = openDatabase(path.join(tempDir(), 'shop.sqlite'));
-  cleanups.push(() => db.close());
+  cleanups.push(() => {
+    db.close();
+  });
   const now = () => new Date();
   const clerk = createUserStore(db, now).add('clerk', 'clerk', '1111');
   const inboxes: SmsInboxes = createSmsInboxes({
