@@ -1,13 +1,24 @@
 import { ApiError } from '../../shared/api/errors';
-import type { ModemSettings } from '../../shared/modem-bank';
+import { hilinkAddressOf, type ModemSettings } from '../../shared/modem-bank';
 import type { Handlers } from '../api/dispatcher';
 import type { CarrierBook } from '../carriers/book';
 import type { ModemBank, ModemConfig } from './modem-bank';
 import type { ShopModems } from './open-bank';
 import { listSerialPorts } from './ports';
 
-/** How a configured modem enters the bank: a serial port bound to its dealer SIM's carrier. */
+/**
+ * How a configured modem enters the bank: a serial port, or a HiLink stick's address, bound to
+ * its dealer SIM's carrier.
+ */
 export function modemConfigOf(settings: ModemSettings): ModemConfig {
+  const hilink = hilinkAddressOf(settings.path);
+  if (hilink !== null) {
+    return {
+      id: settings.id,
+      carrierId: settings.carrierId,
+      port: { kind: 'hilink', url: hilink },
+    };
+  }
   return {
     id: settings.id,
     carrierId: settings.carrierId,
