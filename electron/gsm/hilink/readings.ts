@@ -47,11 +47,12 @@ function technologyOf(type: string | null): RegistrationStatus['technology'] {
 }
 
 /**
- * `GET /api/device/signal`: the RSSI in dBm ("-67dBm"), turned into the +CSQ scale so both kinds
+ * `GET /api/device/signal`: the RSSI in dBm ("-67dBm", ">=-51dBm"), turned into the +CSQ scale so both kinds
  * of modem show the same bars.
  */
 export function signalOf(signal: XmlElement): SignalReading {
-  const rssi = /^(-?\d+)/.exec(childText(signal, 'rssi') ?? '');
+  // A very strong signal reads ">=-51dBm": the bound is the value.
+  const rssi = /^(?:[<>]=?)?(-?\d+)\s*dBm$/i.exec(childText(signal, 'rssi') ?? '');
   if (!rssi?.[1]) return { csq: 99, dbm: null, bars: 0 };
   const dbm = Number.parseInt(rssi[1], 10);
   const csq = Math.max(0, Math.min(31, Math.round((dbm + 113) / 2)));
