@@ -55,16 +55,16 @@ function exchange(
             }),
       },
       timeout: timeoutMs,
+      // A connection per exchange: a kept-alive one the stick dropped meanwhile would leave a
+      // failed POST ambiguous (did the stick read it?); a fresh one that fails to connect is not.
+      agent: false,
     });
     const fail = (reason: 'unreachable' | 'timeout', detail: string) =>
       reject(new HilinkExchangeError(reason, path, connected && method === 'POST', detail));
     request.on('socket', (socket) => {
-      // A kept-alive socket is connected already; a new one says so once.
-      if (!socket.connecting) connected = true;
-      else
-        socket.once('connect', () => {
-          connected = true;
-        });
+      socket.once('connect', () => {
+        connected = true;
+      });
     });
     request.on('timeout', () => {
       request.destroy();

@@ -9,7 +9,7 @@
  * unanswered may still be answered: the stick takes no new request until that answer was read
  * (then the line is freed) or the late-answer time passed (then the session is released).
  */
-import type { TranscriptEntry } from '../channel';
+import { AtNotSentError, type TranscriptEntry } from '../channel';
 import { type Clock, pause, realClock } from '../clock';
 import {
   assertUssdText,
@@ -116,10 +116,17 @@ export function createHilinkUssdSession(
             `The HiLink stick is still in another USSD session (${error.code})`,
           );
         }
+        if (error.kind === 'busy') {
+          throw new UssdBusyError(`The HiLink stick is busy (${error.code}): nothing was sent`);
+        }
         return step(error.kind === 'ussd-not-supported' ? 'not-supported' : 'error');
       }
+      // Never connected (or the modem is closed): nothing of it reached the stick.
+      if (!(error instanceof HilinkExchangeError) || !error.mayHaveArrived) {
+        throw new AtNotSentError('POST /api/ussd/send');
+      }
       // The stick may have taken it: its answer may still come, into the next request's wait.
-      if (error instanceof HilinkExchangeError && error.mayHaveArrived) watchForLateAnswer(asked);
+      watchForLateAnswer(asked);
       throw error;
     }
     let answer: Reply | null;

@@ -168,6 +168,17 @@ describe('a HiLink stick in the modem bank', () => {
     expect(journal.events(silent.id).filter((event) => event.to === 'sending')).toHaveLength(1);
   });
 
+  it('a stick that refuses the top-up as busy sent nothing: the sale fails and is refunded', async () => {
+    const { renewals, clerk, db, simulator } = await shop({ sold: oneRound });
+    simulator.stick.setAnswering(false);
+    const sale = await renewals.renew(request('687123456'), clerk);
+    expect(sale.status).toBe('failed');
+    expect(db.prepare('SELECT amount FROM refunds WHERE sale_id = ?').pluck().get(sale.id)).toBe(
+      6000,
+    );
+    expect(simulator.stick.network.snapshot().topUps).toEqual([]);
+  });
+
   it('checks a card’s balance by SMS through the stick and keeps the reply', async () => {
     const input = demoProfileInput();
     input.balanceQuery.timeoutMs = 3000;

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AtNotSentError } from '../../../../electron/gsm/channel';
 import { createHilinkClient } from '../../../../electron/gsm/hilink/client';
 import { HilinkError, HilinkExchangeError } from '../../../../electron/gsm/hilink/errors';
 import { openHilinkModem } from '../../../../electron/gsm/hilink/modem';
@@ -9,7 +10,7 @@ import {
 } from '../../../../electron/gsm/hilink/simulator';
 import { createHilinkUssdSession } from '../../../../electron/gsm/hilink/ussd';
 import { childText } from '../../../../electron/gsm/hilink/xml';
-import { runUssdDialogue } from '../../../../electron/gsm/ussd';
+import { runUssdDialogue, UssdBusyError } from '../../../../electron/gsm/ussd';
 
 const simulators: HilinkSimulator[] = [];
 afterEach(async () => {
@@ -146,6 +147,21 @@ describe('the HiLink client against the simulated stick on 127.0.0.1', () => {
     expect(simulator.requests.filter((r) => r === 'POST /api/ussd/send')).toHaveLength(1);
     // The line released after the wait: the next request goes through.
     expect((await ussd.start('*100#', 2000)).text).toMatch(/^Solde revendeur: /);
+  });
+
+  it('a request that never reached the stick, or that it refused as busy, was not sent', async () => {
+    const simulator = await stick();
+    const ussd = createHilinkUssdSession(createHilinkClient({ url: simulator.url }), {
+      pollMs: 20,
+    });
+    simulator.stick.setAnswering(false);
+    await expect(ussd.start('*100#', 500)).rejects.toBeInstanceOf(UssdBusyError);
+    expect(ussd.lateAnswerWaitMs()).toBe(0);
+    await simulator.close();
+    simulators.splice(0);
+    await expect(ussd.start('*100#', 500)).rejects.toBeInstanceOf(AtNotSentError);
+    expect(ussd.lateAnswerWaitMs()).toBe(0);
+    expect(ussd.active).toBe(false);
   });
 
   it('a late answer that does come frees the line at once', async () => {
