@@ -51,6 +51,8 @@ export function createSmsInboxes(options: SmsInboxesOptions) {
             ...(options.sweepEveryMs === undefined ? {} : { sweepEveryMs: options.sweepEveryMs }),
             ...(options.now ? { now: options.now } : {}),
           });
+      // A stick that stopped answering is read again only once reopened (with a new inbox).
+      if (isHilinkModem(modem)) modem.onClosed(() => inbox.stop());
       inbox.onMessage((message) => {
         for (const listener of listeners) {
           // The message is kept whatever a listener does; its failure is logged, not lost.

@@ -32,7 +32,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const quiet = { error: () => {}, warn: () => {}, info: () => {} };
 const demo = demoProfile();
 const carrier = { ...demo, topUp: { ...demo.topUp, timeoutMs: 1500 } };
 const oneRound = {
@@ -52,11 +51,12 @@ async function shop(options: { lateAnswerMs?: number; sold?: typeof carrier } = 
   });
   const now = () => new Date();
   const clerk = createUserStore(db, now).add('clerk', 'clerk', '1111');
+  const warnings: string[] = [];
   const inboxes: SmsInboxes = createSmsInboxes({
     storeFor: createReceivedSmsStore(db).forModem,
     hilinkPollMs: 50,
     now,
-    log: quiet,
+    log: { error: () => {}, warn: (message) => warnings.push(message), info: () => {} },
   });
   const timeline: string[] = [];
   const bank: ModemBank = createModemBank({
@@ -91,6 +91,7 @@ async function shop(options: { lateAnswerMs?: number; sold?: typeof carrier } = 
     clerk,
     timeline,
     simulator,
+    warnings,
     /** The stick unplugged and plugged back on the same address. */
     async replug() {
       const { port } = new URL(current.url);
@@ -224,6 +225,19 @@ describe('a HiLink stick in the modem bank', () => {
       (count) => count === 0,
       'the message to leave the stick',
     );
+  });
+
+  it('a stick that goes away is not read any more until it is back', async () => {
+    const { bank, simulator, warnings } = await shop();
+    await simulator.close();
+    await until(
+      () => bank.statuses()[0]?.state,
+      (state) => state === 'offline',
+      'the stick to be offline',
+    );
+    const before = warnings.length;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(warnings.length).toBe(before);
   });
 
   it('a stick that goes away goes offline, and is back once it answers again', async () => {
