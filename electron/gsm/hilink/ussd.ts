@@ -45,8 +45,11 @@ export function createHilinkUssdSession(
   const freed = new Set<() => void>();
   let active = false;
   let lateUntil = 0;
-  /** Bumped by each new wait: a late-answer watch of an older request stops by itself. */
-  let generation = 0;
+  /**
+   * A late-answer watch runs: the line is held until it ends (answer read, or the session
+   * released), even a moment past `lateUntil`, so its release never ends a newer request.
+   */
+  let watching = false;
   const nowMs = () => clock.now().getTime();
   const note = (direction: TranscriptEntry['direction'], text: string) =>
     options.note?.(direction, text);
@@ -67,23 +70,24 @@ export function createHilinkUssdSession(
   }
 
   /** Reads until the answer, a refusal, or `until`; null when the time ran out. */
-  async function awaitAnswer(until: number, asked: number): Promise<Reply | null> {
+  async function awaitAnswer(until: number): Promise<Reply | null> {
     for (;;) {
       const answer = await readAnswer();
       if (answer.kind !== 'none') return answer;
-      if (asked !== generation || nowMs() + pollMs > until) return null;
+      if (nowMs() + pollMs > until) return null;
       await pause(clock, pollMs);
     }
   }
 
   /** After a timeout: keeps reading, so the late answer (when it comes) frees the line. */
-  function watchForLateAnswer(asked: number) {
+  function watchForLateAnswer() {
     lateUntil = nowMs() + lateAnswerMs;
+    watching = true;
     void (async () => {
-      const answer = await awaitAnswer(lateUntil, asked).catch(() => null);
-      if (asked !== generation) return;
+      const answer = await awaitAnswer(lateUntil).catch(() => null);
       if (!answer) await client.post('/api/ussd/release', {}).catch(() => {});
       lateUntil = 0;
+      watching = false;
       for (const listener of freed) listener();
     })();
   }
@@ -102,7 +106,6 @@ export function createHilinkUssdSession(
       text: answer,
       dcs: null,
     });
-    const asked = ++generation;
     const until = nowMs() + timeoutMs;
     note('sent', `POST /api/ussd/send ${shown}`);
     try {
@@ -126,25 +129,25 @@ export function createHilinkUssdSession(
         throw new AtNotSentError('POST /api/ussd/send');
       }
       // The stick may have taken it: its answer may still come, into the next request's wait.
-      watchForLateAnswer(asked);
+      watchForLateAnswer();
       throw error;
     }
     let answer: Reply | null;
     try {
-      answer = await awaitAnswer(until, asked);
+      answer = await awaitAnswer(until);
     } catch (error) {
-      watchForLateAnswer(asked);
+      watchForLateAnswer();
       throw error;
     }
     if (!answer) {
       note('note', `no answer within ${timeoutMs} ms`);
-      watchForLateAnswer(asked);
+      watchForLateAnswer();
       return step('timeout');
     }
     if (answer.kind === 'refused') {
       note('received', `GET /api/ussd/get: error ${answer.code}`);
       if (answer.code === 111020) {
-        watchForLateAnswer(asked);
+        watchForLateAnswer();
         return step('timeout');
       }
       return step(answer.code === 111022 ? 'not-supported' : 'error');
@@ -162,7 +165,7 @@ export function createHilinkUssdSession(
     get active() {
       return active;
     },
-    lateAnswerWaitMs: () => Math.max(0, lateUntil - nowMs()),
+    lateAnswerWaitMs: () => (watching ? Math.max(1, lateUntil - nowMs()) : 0),
     onLineFreed(listener) {
       freed.add(listener);
       return () => freed.delete(listener);
@@ -170,7 +173,7 @@ export function createHilinkUssdSession(
     async start(code, timeoutMs, startOptions = {}) {
       assertUssdText(code);
       if (active) throw new UssdBusyError('A USSD session is already open on this modem');
-      if (nowMs() < lateUntil) {
+      if (watching) {
         throw new UssdBusyError('The answer to an earlier USSD request may still come');
       }
       active = true;
@@ -193,7 +196,7 @@ export function createHilinkUssdSession(
     },
     async cancel() {
       active = false;
-      if (nowMs() < lateUntil) return;
+      if (watching) return;
       await client.post('/api/ussd/release', {}).catch(() => {});
     },
   };
