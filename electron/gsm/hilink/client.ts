@@ -25,6 +25,7 @@ export interface HilinkClient {
 
 const DEFAULT_TIMEOUT_MS = 5_000;
 const TOKEN_PATH = '/api/webserver/SesTokInfo';
+const MAX_ANSWER_BYTES = 1024 * 1024;
 
 interface RawAnswer {
   status: number;
@@ -73,7 +74,19 @@ function exchange(
     request.on('error', (error) => fail('unreachable', error.message));
     request.on('response', (response) => {
       const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        // A stick's answers are a few kilobytes: more is not its API talking.
+        if (size > MAX_ANSWER_BYTES) {
+          request.destroy();
+          reject(
+            new HilinkExchangeError('bad-answer', path, method === 'POST', 'answer too large'),
+          );
+          return;
+        }
+        chunks.push(chunk);
+      });
       response.on('error', (error) => fail('unreachable', error.message));
       response.on('end', () =>
         resolve({
@@ -91,6 +104,7 @@ export function createHilinkClient(options: HilinkClientOptions): HilinkClient {
   const base = new URL(options.url);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let session: HilinkSession | null = null;
+  let sessionRead = false;
   let queue: Promise<unknown> = Promise.resolve();
 
   function serially<T>(task: () => Promise<T>): Promise<T> {
@@ -110,15 +124,26 @@ export function createHilinkClient(options: HilinkClientOptions): HilinkClient {
     }
   }
 
+  /**
+   * The stick's session, or null for a stick that has none to give (older firmware without
+   * the token page): its requests then go without one. Only a stick that does not answer fails.
+   */
   async function openSession(): Promise<HilinkSession | null> {
     const raw = await exchange(base, 'GET', TOKEN_PATH, {}, null, timeoutMs);
-    const reply = read(TOKEN_PATH, raw, false);
-    if (!reply.ok) throw new HilinkError(reply.code, TOKEN_PATH, reply.message);
-    return sessionFromTokInfo(reply.response);
+    if (raw.status !== 200) return null;
+    try {
+      const reply = readHilinkReply(raw.body);
+      return reply.ok ? sessionFromTokInfo(reply.response) : null;
+    } catch {
+      return null;
+    }
   }
 
   async function once(method: 'GET' | 'POST', path: string, body: string | null) {
-    session ??= await openSession();
+    if (!sessionRead) {
+      session = await openSession();
+      sessionRead = true;
+    }
     const headers: Record<string, string> = {};
     if (session) {
       const taken = takeToken(session, method === 'POST');
@@ -134,7 +159,7 @@ export function createHilinkClient(options: HilinkClientOptions): HilinkClient {
   async function ask(method: 'GET' | 'POST', path: string, body: string | null) {
     let reply = await once(method, path, body);
     if (!reply.ok && hilinkErrorKind(reply.code) === 'token') {
-      session = null;
+      sessionRead = false;
       reply = await once(method, path, body);
     }
     if (!reply.ok) throw new HilinkError(reply.code, path, reply.message);

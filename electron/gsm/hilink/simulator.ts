@@ -19,6 +19,8 @@ export interface HilinkSimulatorOptions {
   identity?: Partial<StickIdentity>;
   /** Default 0: a free port. */
   port?: number;
+  /** An older firmware: no SesTokInfo page (404), no session or token asked. */
+  tokenless?: boolean;
 }
 
 export interface HilinkSimulator {
@@ -75,12 +77,18 @@ export async function startHilinkSimulator(
   });
   const requests: string[] = [];
 
-  async function answer(request: http.IncomingMessage): Promise<{ body: string; token?: string }> {
+  async function answer(
+    request: http.IncomingMessage,
+  ): Promise<{ body: string; token?: string; status?: number }> {
     const method = request.method === 'POST' ? 'POST' : 'GET';
     const path = new URL(request.url ?? '/', 'http://stick').pathname;
     requests.push(`${method} ${path}`);
     const body = await readBody(request);
     const session = sessionOf(request);
+    if (options.tokenless) {
+      if (path === '/api/webserver/SesTokInfo') return { body: '', status: 404 };
+      return { body: served(method, path, body) };
+    }
     if (path === '/api/webserver/SesTokInfo') {
       const issued = stick.sessionToken(session);
       return {
@@ -98,19 +106,22 @@ export async function startHilinkSimulator(
       if (next === null) return { body: errorXml(125002) };
       token = next;
     }
+    return { body: served(method, path, body), ...(token ? { token } : {}) };
+  }
+
+  /** The stick's answer to a call whose session and token (if any) were checked. */
+  function served(method: 'GET' | 'POST', path: string, body: string): string {
     const parsed = requestOf(body);
-    if (!parsed) return { body: errorXml(100005), ...(token ? { token } : {}) };
+    if (!parsed) return errorXml(100005);
     const reply = stick.call(method, path, parsed.fields, parsed.phones);
-    const xml = reply.ok
-      ? writeXml('response', reply.fields === 'OK' ? 'OK' : (reply.fields as XmlFields))
-      : errorXml(reply.code);
-    return { body: xml, ...(token ? { token } : {}) };
+    if (!reply.ok) return errorXml(reply.code);
+    return writeXml('response', reply.fields === 'OK' ? 'OK' : (reply.fields as XmlFields));
   }
 
   const server = http.createServer((request, response) => {
     answer(request).then(
-      ({ body, token }) => {
-        response.writeHead(200, {
+      ({ body, token, status }) => {
+        response.writeHead(status ?? 200, {
           'Content-Type': 'text/xml; charset=UTF-8',
           ...(token ? { __RequestVerificationToken: token } : {}),
         });

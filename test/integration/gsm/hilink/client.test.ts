@@ -91,6 +91,35 @@ describe('the HiLink client against the simulated stick on 127.0.0.1', () => {
     expect(simulator.requests.filter((r) => r.endsWith('SesTokInfo'))).toHaveLength(2);
   });
 
+  it('talks to an older stick that has no token page, without a session', async () => {
+    const simulator = await stick({ tokenless: true });
+    const client = createHilinkClient({ url: simulator.url });
+    const modem = await openHilinkModem(client);
+    expect(modem.identity.iccid).toBe('8968700000000000017');
+    await client.post('/api/ussd/release', {});
+    await client.post('/api/ussd/release', {});
+    // The token page was asked once: its absence is remembered, not asked before each request.
+    expect(simulator.requests.filter((r) => r.endsWith('SesTokInfo'))).toHaveLength(1);
+  });
+
+  it('refuses an answer far larger than any a stick gives', async () => {
+    const server = http.createServer((_, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/xml' });
+      response.end(`<response><content>${'x'.repeat(2 * 1024 * 1024)}</content></response>`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const failure = await createHilinkClient({ url: `http://127.0.0.1:${port}` })
+        .get('/api/device/information')
+        .catch((error: unknown) => error);
+      expect(failure).toMatchObject({ reason: 'bad-answer' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it("gives the stick's refusal as a typed error with its code", async () => {
     const simulator = await stick();
     const client = createHilinkClient({ url: simulator.url });
