@@ -74,8 +74,6 @@ interface ModemBankOptions {
   /** Where a profile file that could not be loaded is reported. */
   log?: { warn(message: string): void };
   now?: () => Date;
-  /** Opens a HiLink stick at its address (default: over HTTP, 5 s per exchange). */
-  openHilink?(url: string): Promise<HilinkModem>;
   /** How often a HiLink stick is asked whether a USSD answer came (default 500 ms). */
   hilinkPollMs?: number;
 }
@@ -278,9 +276,7 @@ export function createModemBank(options: ModemBankOptions) {
   /** As connect, for a HiLink stick: no AT link, its web API instead. */
   async function connectHilink(slot: Slot, url: string) {
     try {
-      const modem = await (
-        options.openHilink ?? ((at) => openHilinkModem(createHilinkClient({ url: at })))
-      )(url);
+      const modem = await openHilinkModem(createHilinkClient({ url }));
       modem.onClosed((error) => {
         if (slot.modem !== modem) return;
         slot.modem = null;
@@ -317,6 +313,8 @@ export function createModemBank(options: ModemBankOptions) {
       serveWaiters();
       poll(slot);
     } catch (error) {
+      // A stick that stopped answering meanwhile is offline already, its reopening planned.
+      if (slot.status.state === 'offline') return;
       slot.modem = null;
       update(slot, { state: 'offline', problem: (error as Error).message });
       options.onTimeline?.(slot.config.id, 'offline', (error as Error).message);

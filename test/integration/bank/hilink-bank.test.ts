@@ -4,6 +4,7 @@
  * through the stick, a silent top-up leaves it waiting and is never sent twice, a balance check
  * goes out by SMS and its reply is kept, and a stick that goes away comes back.
  */
+import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findCard } from '../../../electron/balance/card-carrier';
@@ -225,6 +226,49 @@ describe('a HiLink stick in the modem bank', () => {
       (count) => count === 0,
       'the message to leave the stick',
     );
+  });
+
+  it('a stick lost while it is being opened goes offline once, with one reopening planned', async () => {
+    // Answers as a stick until the bank asks its status, then drops the connection.
+    const half = http.createServer((request, response) => {
+      if (request.url === '/api/monitoring/status') {
+        request.socket.destroy();
+        return;
+      }
+      response.writeHead(200, { 'Content-Type': 'text/xml' });
+      response.end(
+        request.url === '/api/webserver/SesTokInfo'
+          ? '<response><SesInfo>SessionID=s</SesInfo><TokInfo>t</TokInfo></response>'
+          : '<response><DeviceName>E3372h-320</DeviceName><Imei>867000000000017</Imei></response>',
+      );
+    });
+    await new Promise<void>((resolve) => half.listen(0, '127.0.0.1', resolve));
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          half.closeAllConnections();
+          half.close(() => resolve());
+        }),
+    );
+    const { port } = half.address() as { port: number };
+    const timeline: string[] = [];
+    const bank = createModemBank({
+      profileDirs: [SHIPPED_MODEMS],
+      modems: [
+        {
+          id: 'stick-1',
+          carrierId: 'nc-demo',
+          port: { kind: 'hilink', url: `http://127.0.0.1:${port}` },
+        },
+      ],
+      openLink: (modemPort) => openModemLink(modemPort),
+      onTimeline: (_id, event) => timeline.push(event),
+      reconnectMs: 60_000,
+    });
+    cleanups.push(() => bank.close());
+    await bank.start();
+    expect(bank.statuses()[0]?.state).toBe('offline');
+    expect(timeline).toEqual(['offline']);
   });
 
   it('a stick that goes away is not read any more until it is back', async () => {
