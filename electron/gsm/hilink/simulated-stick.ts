@@ -64,6 +64,16 @@ export function createSimulatedStick(options: SimulatedStickOptions) {
   let answering = true;
 
   const newToken = () => randomBytes(16).toString('hex');
+  /** Timers not fired yet: a stopped stick clears them, so nothing keeps the process alive. */
+  const timers = new Set<unknown>();
+  const later = (ms: number, run: () => void) => {
+    const handle = clock.setTimeout(() => {
+      timers.delete(handle);
+      run();
+    }, ms);
+    timers.add(handle);
+    return handle;
+  };
 
   function deliver(from: string, text: string) {
     const date = localWallClock(clock.now(), carrier.utcOffsetMinutes).replace('T', ' ');
@@ -72,7 +82,10 @@ export function createSimulatedStick(options: SimulatedStickOptions) {
 
   function ussdSend(content: string): StickReply {
     if (ussd.state === 'waiting-network') return refuse(111013);
-    if (menuTimer !== null) clock.clearTimeout(menuTimer);
+    if (menuTimer !== null) {
+      clock.clearTimeout(menuTimer);
+      timers.delete(menuTimer);
+    }
     menuTimer = null;
     const answer = network.waitsForReply
       ? network.ussdReply(content)
@@ -80,12 +93,12 @@ export function createSimulatedStick(options: SimulatedStickOptions) {
     const asked = ++generation;
     ussd = { state: 'waiting-network' };
     if (answer.kind === 'silent') {
-      clock.setTimeout(() => {
+      later(options.ussdTimeoutMs ?? 30_000, () => {
         if (asked === generation) ussd = { state: 'failed', code: 111020 };
-      }, options.ussdTimeoutMs ?? 30_000);
+      });
       return ok();
     }
-    clock.setTimeout(() => {
+    later(latency, () => {
       if (asked !== generation) return;
       if (answer.kind === 'not-supported') {
         ussd = { state: 'failed', code: 111022 };
@@ -93,11 +106,11 @@ export function createSimulatedStick(options: SimulatedStickOptions) {
       }
       ussd = { state: 'answered', text: answer.text };
       if (answer.waitsForReply) {
-        menuTimer = clock.setTimeout(() => {
+        menuTimer = later(carrier.ussd.menuTimeoutMs, () => {
           if (asked === generation) network.endUssd();
-        }, carrier.ussd.menuTimeoutMs);
+        });
       }
-    }, latency);
+    });
     return ok();
   }
 
@@ -214,9 +227,9 @@ export function createSimulatedStick(options: SimulatedStickOptions) {
           const text = request.Content ?? '';
           for (const phone of phones) {
             const replies = network.smsReceived(phone, text);
-            clock.setTimeout(() => {
+            later(latency, () => {
               for (const reply of replies) deliver(reply.from, reply.text);
-            }, latency);
+            });
           }
           return ok();
         }
@@ -254,6 +267,11 @@ export function createSimulatedStick(options: SimulatedStickOptions) {
       }
     },
 
+    /** Stops the stick: what the network was about to do is dropped. */
+    stop() {
+      for (const handle of timers) clock.clearTimeout(handle);
+      timers.clear();
+    },
     /** A message from the network reaches the stick's inbox. */
     receiveSms: deliver,
     /** Every session forgotten (a stick that restarted its web server): tokens go stale. */

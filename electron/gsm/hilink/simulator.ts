@@ -144,6 +144,7 @@ export async function startHilinkSimulator(
     requests,
     close: () =>
       new Promise<void>((resolve) => {
+        stick.stop();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHilinkClient } from '../../../electron/gsm/hilink/client';
 import { openHilinkModem } from '../../../electron/gsm/hilink/modem';
+import { createHilinkUssdSession } from '../../../electron/gsm/hilink/ussd';
 import { finished, firstLine, spawnCli } from '../../support/cli';
 
 const stops: (() => Promise<unknown>)[] = [];
@@ -22,6 +23,23 @@ describe('`comptoir simulate --hilink`', () => {
     expect(modem.identity).toMatchObject({ model: 'E3372h-320', iccid: '8968700000000000017' });
     child.kill('SIGINT');
     expect((await done).code).toBe(0);
+  });
+
+  it('stops at once on Ctrl+C, even with a USSD menu left open', async () => {
+    const child = spawnCli(['simulate', '--hilink', '--json']);
+    const done = finished(child);
+    stops.push(() => {
+      child.kill('SIGINT');
+      return done;
+    });
+    const { hilink } = JSON.parse(await firstLine(child));
+    const ussd = createHilinkUssdSession(createHilinkClient({ url: hilink }), { pollMs: 20 });
+    expect((await ussd.start('*123#', 3000)).status).toBe('menu');
+    const stopping = Date.now();
+    child.kill('SIGINT');
+    expect((await done).code).toBe(0);
+    // The network would close the menu after 90 s: that timer does not hold the process.
+    expect(Date.now() - stopping).toBeLessThan(5000);
   });
 
   it('refuses a port that is not one', async () => {
