@@ -14,6 +14,7 @@ import { createReplyDesk } from '../../../electron/balance/reply-desk';
 import { openModemLink } from '../../../electron/bank/links';
 import { createModemBank, type ModemBank } from '../../../electron/bank/modem-bank';
 import { createSmsInboxes, type SmsInboxes } from '../../../electron/bank/sms-inboxes';
+import { dealerBalancesOfBank } from '../../../electron/day/dealer-balances';
 import { type HilinkSimulator, startHilinkSimulator } from '../../../electron/gsm/hilink/simulator';
 import { createJournal } from '../../../electron/sales/journal';
 import { createRenewals } from '../../../electron/sales/renewal';
@@ -168,6 +169,23 @@ describe('a HiLink stick in the modem bank', () => {
     const sends = simulator.requests.filter((line) => line === 'POST /api/ussd/send');
     expect(sends).toHaveLength(2);
     expect(journal.events(silent.id).filter((event) => event.to === 'sending')).toHaveLength(1);
+  });
+
+  it("reads the dealer SIM's balance for the day's close through the stick", async () => {
+    const { bank, renewals, clerk } = await shop();
+    await renewals.renew(request('687123456'), clerk);
+    expect(await dealerBalancesOfBank(bank, () => carrier)).toEqual([
+      {
+        modemId: 'stick-1',
+        carrierId: carrier.id,
+        reading: {
+          amount: 245_000,
+          source: 'ussd',
+          text: expect.stringMatching(/^Solde revendeur/),
+        },
+        problem: null,
+      },
+    ]);
   });
 
   it('a stick that refuses the top-up as busy sent nothing: the sale fails and is refunded', async () => {
