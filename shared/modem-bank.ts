@@ -10,14 +10,67 @@ export const modemIdSchema = z
   .regex(modemIdPattern, { error: 'Lowercase letters, digits and dashes' })
   .max(32);
 
-/** A serial port: /dev/ttyUSB0, /dev/serial/by-id/..., COM3. No control characters. */
+/** Something written as a URL (`scheme://…`): never a serial port's name. */
+const urlLike = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+const ipv4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const hostName =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+/**
+ * Why `address` is not a HiLink stick's address, or null when it is one: `http://` (the stick
+ * serves no TLS), a host that is an IP literal or a host name, an optional port, nothing else
+ * (no credentials: a stick's password is never kept in a URL; no path, query or fragment).
+ */
+export function hilinkAddressProblem(address: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return 'Not a URL';
+  }
+  if (url.protocol !== 'http:') return 'A HiLink stick is reached over http://';
+  if (url.username !== '' || url.password !== '' || address.includes('@')) {
+    return 'No user name or password in the address';
+  }
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || /[?#]/.test(address)) {
+    return 'Only the address, e.g. http://192.168.8.1, without a path';
+  }
+  const host = url.hostname;
+  const literal = host.startsWith('[') || ipv4.test(host);
+  if (!literal && !hostName.test(host)) return 'The host is an IP address or a host name';
+  return null;
+}
+
+/** The HiLink stick a modem's port names (`http://host[:port]`), or null for a serial port. */
+export function hilinkAddressOf(path: string): string | null {
+  if (!urlLike.test(path) || hilinkAddressProblem(path) !== null) return null;
+  return new URL(path).origin;
+}
+
+/**
+ * A serial port (/dev/ttyUSB0, /dev/serial/by-id/..., COM3), or a HiLink stick's address
+ * (http://192.168.8.1), kept as its origin. No control characters.
+ */
 const portPathSchema = z
   .string()
   .trim()
   .min(1)
   .max(200)
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-  .regex(/^[^\u0000-\u001f\u007f]+$/, { error: 'A port path such as /dev/ttyUSB0 or COM3' });
+  .regex(/^[^\u0000-\u001f\u007f]+$/, { error: 'A port path such as /dev/ttyUSB0 or COM3' })
+  .superRefine((path, context) => {
+    if (!urlLike.test(path)) return;
+    const problem = hilinkAddressProblem(path);
+    if (problem !== null) {
+      context.addIssue({
+        code: 'custom',
+        message: problem,
+        params: { reason: 'invalid_hilink_address' },
+      });
+    }
+  })
+  .transform((path) => hilinkAddressOf(path) ?? path);
 
 /**
  * The dealer SIM's PIN for the carrier's top-up menu. It goes into a USSD string, so digits

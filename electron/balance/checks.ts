@@ -4,8 +4,9 @@
  */
 import { type CountryCode, getCountryCallingCode } from 'libphonenumber-js';
 import type { BalanceReadingView } from '../../shared/balance';
-import type { ModemBank } from '../bank/modem-bank';
+import type { BankModem, ModemBank } from '../bank/modem-bank';
 import { parseBalanceReply, renderBalanceQuery } from '../carriers';
+import { isHilinkModem } from '../gsm/hilink/modem';
 import { querySms, SmsQueryTimeoutError, SmsSendError } from '../gsm/sms';
 import type { Card } from './card-carrier';
 import type { BalanceCheckStore } from './check-store';
@@ -22,6 +23,9 @@ interface BalanceCheckDeps {
   /** How long a check waits for a modem of the carrier to come free. */
   modemWaitMs?: number;
 }
+
+/** A HiLink stick sends the text itself; a serial modem through its AT channel. */
+const smsLineOf = (modem: BankModem) => (isHilinkModem(modem) ? modem.sms : modem.channel);
 
 export function createBalanceChecks(deps: BalanceCheckDeps) {
   return {
@@ -53,7 +57,7 @@ export function createBalanceChecks(deps: BalanceCheckDeps) {
       let text: string;
       let truncated: boolean;
       try {
-        ({ text, truncated } = await querySms(lease.modem.channel, waiting, {
+        ({ text, truncated } = await querySms(smsLineOf(lease.modem), waiting, {
           to: question.to,
           text: question.text,
           timeoutMs: profile.balanceQuery.timeoutMs,

@@ -1,6 +1,6 @@
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import type { ModemSettings } from '../../shared/modem-bank';
+import { hilinkAddressOf, type ModemSettings } from '../../shared/modem-bank';
 import type { Handlers } from '../api/dispatcher';
 import type { CarrierBook } from '../carriers/book';
 import type { SaleFact } from '../day/report';
@@ -9,8 +9,19 @@ import type { ModemBank, ModemConfig } from './modem-bank';
 import type { ShopModems } from './open-bank';
 import { listSerialPorts } from './ports';
 
-/** How a configured modem enters the bank: its dealer SIM (and carrier), on a serial port. */
+/**
+ * How a configured modem enters the bank: its dealer SIM (and carrier), on a serial port or a
+ * HiLink stick's address.
+ */
 export function modemConfigOf(settings: ModemSettings): ModemConfig {
+  const hilink = hilinkAddressOf(settings.path);
+  if (hilink !== null) {
+    return {
+      id: settings.id,
+      carrierId: settings.carrierId,
+      port: { kind: 'hilink', url: hilink },
+    };
+  }
   return {
     id: settings.id,
     carrierId: settings.carrierId,

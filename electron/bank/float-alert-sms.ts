@@ -1,6 +1,7 @@
 import type { CarrierProfile } from '../../shared/carrier';
 import type { Money } from '../../shared/currencies';
 import { formatMoney } from '../../shared/money';
+import { isHilinkModem } from '../gsm/hilink/modem';
 import { sendSms } from '../gsm/sms/send';
 import type { Translate } from '../printing/layout';
 import type { DealerFloat } from './floats';
@@ -23,7 +24,9 @@ export async function sendFloatAlertSms(
     return;
   }
   try {
-    await sendSms(lease.modem.channel, { to: alert.to, text: alert.text });
+    const { modem } = lease;
+    if (isHilinkModem(modem)) await modem.sms.sendText(alert.to, alert.text);
+    else await sendSms(modem.channel, { to: alert.to, text: alert.text });
     log.info(`Told ${alert.to} by SMS through ${lease.id} that ${alert.modemId}'s float is low`);
   } catch (error) {
     log.warn(

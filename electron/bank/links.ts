@@ -3,10 +3,14 @@ import { createMemoryLinkPair } from '../gsm/link/memory-link';
 import { openSerialLink } from '../gsm/link/serial-link';
 import { createSimulatedModem } from '../gsm/simulator';
 
-/** Where one modem of the bank is: a serial port, or a simulated modem in this process. */
+/**
+ * Where one modem of the bank is: a serial port, a simulated modem in this process, or a HiLink
+ * stick's web API (its address, `http://192.168.8.1`), which the bank reaches over HTTP.
+ */
 export type ModemPort =
   | { kind: 'serial'; path: string; baudRate?: number; rtscts?: boolean }
-  | { kind: 'simulated'; profile: string };
+  | { kind: 'simulated'; profile: string }
+  | { kind: 'hilink'; url: string };
 
 /**
  * Opens a modem's link. A simulated modem runs in-process on a memory link (the demo mode of an
@@ -22,6 +26,9 @@ export async function openModemLink(
       ...(port.baudRate ? { baudRate: port.baudRate } : {}),
       ...(port.rtscts ? { rtscts: true } : {}),
     });
+  }
+  if (port.kind === 'hilink') {
+    throw new Error(`${port.url} is a HiLink stick: it speaks HTTP, not AT over a link`);
   }
   const [client, modemEnd] = createMemoryLinkPair(`simulated:${port.profile}`);
   const simulated = createSimulatedModem(modemEnd, {

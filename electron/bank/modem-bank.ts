@@ -5,6 +5,9 @@ import type { ReplyQuirks } from '../gsm/at/reply';
 import type { AtChannel, AtChannelOptions } from '../gsm/channel';
 import { createAtChannel } from '../gsm/channel';
 import { realClock } from '../gsm/clock';
+import { createHilinkClient } from '../gsm/hilink/client';
+import { type HilinkModem, isHilinkModem, openHilinkModem } from '../gsm/hilink/modem';
+import { createHilinkUssdSession } from '../gsm/hilink/ussd';
 import type { ModemLink } from '../gsm/link/link';
 import { type Modem, ModemError, type OpenModemOptions, openModem } from '../gsm/modem';
 import {
@@ -54,11 +57,14 @@ type ModemTimelineEvent = z.output<typeof modemTimelineEventSchema>;
 /** How many signal readings a modem's status keeps (every poll, 30 s apart by default). */
 const signalHistoryLength = 24;
 
+/** A modem of the bank: AT over a serial link, or a HiLink stick over its web API. */
+export type BankModem = Modem | HilinkModem;
+
 /** One modem lent to one job (a renewal, a balance check) until released. */
 export interface ModemLease {
   id: string;
   carrierId: string;
-  modem: Modem;
+  modem: BankModem;
   ussd: UssdSession;
   /** What went over the line during the lease, secrets already masked by the channel. */
   transcript(): string;
@@ -75,7 +81,7 @@ interface ModemBankOptions {
    * Runs once a modem is opened (again after each reconnect), before it is lent to any job:
    * what must listen to the modem from the start (its SMS inbox) starts here.
    */
-  onOpened?(modemId: string, modem: Modem): Promise<void> | void;
+  onOpened?(modemId: string, modem: BankModem): Promise<void> | void;
   /** A modem's dealer SIM learnt at its first opening (or its IMEI changed): to keep. */
   onSimLearnt?(modemId: string, sim: { iccid: string; imei: string | null }): void;
   /**
@@ -113,6 +119,8 @@ interface ModemBankOptions {
   healing?: { backoffMs?: number; retryMs?: number };
   /** A dealer SIM's float as last known and what it may still sell today (routing). */
   floatOf?(modemId: string): { float: number | null; capLeft: number | null };
+  /** How often a HiLink stick is asked whether a USSD answer came (default 500 ms). */
+  hilinkPollMs?: number;
 }
 
 /** What the bank knows about healing one modem. */
@@ -131,7 +139,7 @@ interface Care {
 interface Slot {
   config: ModemConfig;
   status: ModemStatus;
-  modem: Modem | null;
+  modem: BankModem | null;
   ussd: UssdSession | null;
   learned: UssdRequestEncoding | undefined;
   /** Reply quirks the modem showed that its profile lacks: kept across reconnects. */
@@ -172,7 +180,7 @@ export function createModemBank(options: ModemBankOptions) {
       state: options.heldOut?.(config.id) ? 'out-of-service' : 'starting',
       since: now().toISOString(),
       simulated: config.port.kind === 'simulated',
-      link: 'serial',
+      link: config.port.kind === 'hilink' ? 'hilink' : 'serial',
       iccid: null,
       imei: null,
       simChange: null,
@@ -272,6 +280,7 @@ export function createModemBank(options: ModemBankOptions) {
   async function connect(slot: Slot): Promise<boolean> {
     if (!slot.care.active) update(slot, { state: 'starting', problem: null, waitingUntil: null });
     let opened: { channel: AtChannel; unwatch: () => void } | null = null;
+    if (slot.port.kind === 'hilink') return connectHilink(slot, slot.port.url);
     try {
       const link = await options.openLink(slot.port);
       const channel = createAtChannel(link, {
@@ -367,13 +376,70 @@ export function createModemBank(options: ModemBankOptions) {
     }
   }
 
+  /** As connect, for a HiLink stick: no AT link, its web API instead. */
+  async function connectHilink(slot: Slot, url: string): Promise<boolean> {
+    try {
+      const modem = await openHilinkModem(createHilinkClient({ url }));
+      modem.onClosed((error) => {
+        if (slot.modem !== modem) return;
+        slot.modem = null;
+        slot.ussd = null;
+        update(slot, { state: 'offline', problem: error.message, waitingUntil: null });
+        options.onTimeline?.(slot.config.id, 'offline', error.message);
+        reconnectLater(slot);
+      });
+      if (!(await bindToSim(slot, modem, null))) return false;
+      // Taken out of the bank, or out of service, while it was opening.
+      if (slot.retired || slot.care.heldOut) {
+        await modem.close();
+        return false;
+      }
+      await options.onOpened?.(slot.config.id, modem);
+      slot.modem = modem;
+      const ussd = createHilinkUssdSession(modem.client, {
+        ...(options.lateAnswerMs !== undefined ? { lateAnswerMs: options.lateAnswerMs } : {}),
+        ...(options.hilinkPollMs !== undefined ? { pollMs: options.hilinkPollMs } : {}),
+        note: (direction, text) =>
+          slot.transcript?.push(describeEntry({ at: now(), direction, text })),
+      });
+      slot.ussd = ussd;
+      ussd.onLateAnswer((answer) => {
+        if (slot.ussd !== ussd) return;
+        for (const listener of lateAnswerListeners) listener(slot.config.id, answer);
+      });
+      ussd.onLineFreed(() => {
+        if (slot.ussd === ussd) backInService(slot);
+      });
+      update(slot, {
+        manufacturer: modem.identity.manufacturer,
+        model: modem.identity.model,
+        iccid: modem.identity.iccid,
+        imei: modem.identity.imei,
+      });
+      await refresh(slot);
+      update(slot, { state: 'ready' });
+      options.onTimeline?.(slot.config.id, 'opened', `hilink ${modem.url}`);
+      serveWaiters();
+      poll(slot);
+      return true;
+    } catch (error) {
+      // A stick that stopped answering meanwhile is offline already, its reopening planned.
+      if (slot.status.state === 'offline') return false;
+      slot.modem = null;
+      update(slot, { state: 'offline', problem: (error as Error).message });
+      options.onTimeline?.(slot.config.id, 'offline', (error as Error).message);
+      reconnectLater(slot);
+      return false;
+    }
+  }
+
   /**
    * Checks the dealer SIM a newly opened modem answers with: its own (or, the first time, any
    * SIM, learnt) → carry on (true). Otherwise the modem is closed before it was ever lent: its
    * SIM is looked for on the other ports; failing that, another SIM is out of service until a
    * manager confirms it, and an unreadable or another modem's SIM is tried again later.
    */
-  async function bindToSim(slot: Slot, modem: Modem, link: ModemLink): Promise<boolean> {
+  async function bindToSim(slot: Slot, modem: BankModem, link: ModemLink | null): Promise<boolean> {
     const { id } = slot.config;
     const { iccid, imei } = modem.identity;
     const verdict = judgeSim(slot.config.iccid ?? null, iccid, (found) => {
@@ -400,10 +466,15 @@ export function createModemBank(options: ModemBankOptions) {
       }
       return true;
     }
-    letGo.add(link);
+    if (link) letGo.add(link);
     await modem.close().catch(() => {});
     if (verdict.kind !== 'unread' && (await moveToSim(slot))) return false;
-    const where = slot.port.kind === 'serial' ? slot.port.path : slot.port.profile;
+    const where =
+      slot.port.kind === 'serial'
+        ? slot.port.path
+        : slot.port.kind === 'hilink'
+          ? slot.port.url
+          : slot.port.profile;
     if (verdict.kind === 'changed') {
       update(slot, {
         state: 'out-of-service',
@@ -678,7 +749,8 @@ export function createModemBank(options: ModemBankOptions) {
 
   /** A command of the modem in service got no answer: the ladder says what to do. */
   function troubled(slot: Slot, channel: AtChannel, command: string) {
-    if (slot.modem?.channel !== channel || slot.care.active) return;
+    const modem = slot.modem;
+    if (!modem || isHilinkModem(modem) || modem.channel !== channel || slot.care.active) return;
     if (!['ready', 'busy', 'waiting'].includes(slot.status.state)) return;
     if (slot.care.ladder.state.running !== null) return;
     options.onTimeline?.(slot.config.id, 'timeout', command);
@@ -763,7 +835,8 @@ export function createModemBank(options: ModemBankOptions) {
     // The channel re-synchronises (AT until OK) before the probe goes out.
     async resync(slot) {
       const modem = slot.modem;
-      if (!modem) return false;
+      // A HiLink stick has no AT line to resynchronise: it is reopened instead.
+      if (!modem || isHilinkModem(modem)) return false;
       const answer = await modem.channel.run('AT', { timeoutMs: RESYNC_PROBE_MS });
       return answer.final.kind === 'ok';
     },

@@ -1,6 +1,8 @@
-import type { Modem } from '../gsm/modem';
+import { createHilinkInbox } from '../gsm/hilink/inbox';
+import { isHilinkModem } from '../gsm/hilink/modem';
 import { createSmsInbox, type InboxMessage, type SmsInbox, type SmsStore } from '../gsm/sms';
 import type { Logger } from '../log';
+import type { BankModem } from './modem-bank';
 
 interface SmsInboxesOptions {
   /** Where a modem's messages are kept; the SIM copy is deleted only once this has it. */
@@ -8,9 +10,16 @@ interface SmsInboxesOptions {
   /** How long the parts of a message may wait for the others before it is kept incomplete. */
   incompleteAfterMs?: number;
   sweepEveryMs?: number;
+  /** How often a HiLink stick's inbox is read (it announces nothing; default 2 s). */
+  hilinkPollMs?: number;
   now?: () => Date;
   log: Logger;
 }
+
+/** What the bank needs of an inbox, whichever kind of modem it reads. */
+type ModemInbox = Pick<SmsInbox, 'stop' | 'onMessage' | 'onProblem' | 'settled'> & {
+  start(): Promise<unknown>;
+};
 
 type SmsListener = (modemId: string, message: InboxMessage) => void;
 
@@ -20,7 +29,7 @@ type SmsListener = (modemId: string, message: InboxMessage) => void;
  * hear every message of every modem, named by modem.
  */
 export function createSmsInboxes(options: SmsInboxesOptions) {
-  const inboxes = new Map<string, SmsInbox>();
+  const inboxes = new Map<string, ModemInbox>();
   const listeners = new Set<SmsListener>();
 
   return {
@@ -28,14 +37,22 @@ export function createSmsInboxes(options: SmsInboxesOptions) {
      * Starts the inbox of a modem just opened. A modem whose SIM refuses SMS still tops cards up
      * by USSD: the refusal is logged, never thrown.
      */
-    async open(modemId: string, modem: Modem): Promise<void> {
+    async open(modemId: string, modem: BankModem): Promise<void> {
       inboxes.get(modemId)?.stop();
-      const inbox = createSmsInbox(modem.channel, {
-        store: options.storeFor(modemId),
-        incompleteAfterMs: options.incompleteAfterMs ?? 60_000,
-        ...(options.sweepEveryMs === undefined ? {} : { sweepEveryMs: options.sweepEveryMs }),
-        ...(options.now ? { now: options.now } : {}),
-      });
+      const inbox: ModemInbox = isHilinkModem(modem)
+        ? createHilinkInbox(modem.sms, {
+            store: options.storeFor(modemId),
+            ...(options.hilinkPollMs === undefined ? {} : { pollMs: options.hilinkPollMs }),
+            ...(options.now ? { now: options.now } : {}),
+          })
+        : createSmsInbox(modem.channel, {
+            store: options.storeFor(modemId),
+            incompleteAfterMs: options.incompleteAfterMs ?? 60_000,
+            ...(options.sweepEveryMs === undefined ? {} : { sweepEveryMs: options.sweepEveryMs }),
+            ...(options.now ? { now: options.now } : {}),
+          });
+      // A stick that stopped answering is read again only once reopened (with a new inbox).
+      if (isHilinkModem(modem)) modem.onClosed(() => inbox.stop());
       inbox.onMessage((message) => {
         for (const listener of listeners) {
           // The message is kept whatever a listener does; its failure is logged, not lost.

@@ -139,7 +139,7 @@ function stateOf(channel: AtChannel): ModemUssdState {
 }
 
 /** What a step may be told: whether the answer that came may be its own (see `accepts`). */
-interface StepOptions {
+export interface StepOptions {
   secret?: boolean;
   /**
    * False for an answer that is not this request's (it names another card): the wait goes on,

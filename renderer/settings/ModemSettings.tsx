@@ -248,7 +248,7 @@ export function ModemSettings({ demo }: { demo: boolean }) {
               ))}
             </datalist>
           </>,
-          t('modemSettings.hints.path'),
+          `${t('modemSettings.hints.path')} ${t('modemSettings.hints.hilink')}`,
         )}
         {field(
           'baudRate',

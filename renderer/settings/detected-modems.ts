@@ -5,8 +5,8 @@ export type DetectedDevice = ProcedureOutput<'modems.detect'>['devices'][number]
 /** A modem found on a serial port and not in the bank yet: what **Add** is offered for. */
 export function canAdd(device: DetectedDevice): boolean {
   return (
-    device.link === 'serial' &&
-    device.role === 'at' &&
+    // A HiLink stick has no AT port: its web address is what the bank talks to.
+    (device.link === 'hilink' || device.role === 'at') &&
     device.modem !== null &&
     device.configuredAs === null
   );

@@ -11,7 +11,7 @@ export {
 export { groupStored, listSimMessages } from './listing';
 export type { InboxMessage } from './message';
 export { sameNumber, validateDestination } from './numbers';
-export { type MessageSource, querySms } from './query';
+export { type MessageSource, querySms, type SmsLine, type TextSender } from './query';
 export { createReassembler, type Release } from './reassembly';
 export type { ReadPdu, ReceivedPart } from './received';
 export { readPdu } from './received';

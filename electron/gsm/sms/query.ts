@@ -38,15 +38,23 @@ export interface MessageSource {
   onMessage(listener: (message: InboxMessage) => void): () => void;
 }
 
+/** A modem that sends a text itself (a HiLink stick), where an AT channel needs PDUs. */
+export interface TextSender {
+  sendText(to: string, text: string): Promise<void>;
+}
+
+/** What a question goes out through: a modem's AT channel, or a modem that sends texts. */
+export type SmsLine = AtChannel | TextSender;
+
 interface InFlight {
   to: string;
   done: Promise<unknown>;
 }
 
-const inFlight = new WeakMap<AtChannel, InFlight[]>();
+const inFlight = new WeakMap<SmsLine, InFlight[]>();
 
 export async function querySms(
-  channel: AtChannel,
+  channel: SmsLine,
   inbox: MessageSource,
   options: SmsQueryOptions,
 ): Promise<SmsReply> {
@@ -66,7 +74,7 @@ export async function querySms(
 }
 
 async function askAndWait(
-  channel: AtChannel,
+  channel: SmsLine,
   inbox: MessageSource,
   options: SmsQueryOptions,
 ): Promise<SmsReply> {
@@ -82,12 +90,14 @@ async function askAndWait(
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await sendSms(channel, {
-      to: options.to,
-      text: options.text,
-      ...(options.smsc === undefined ? {} : { smsc: options.smsc }),
-      ...(options.nextReference === undefined ? {} : { nextReference: options.nextReference }),
-    });
+    if ('sendText' in channel) await channel.sendText(options.to, options.text);
+    else
+      await sendSms(channel, {
+        to: options.to,
+        text: options.text,
+        ...(options.smsc === undefined ? {} : { smsc: options.smsc }),
+        ...(options.nextReference === undefined ? {} : { nextReference: options.nextReference }),
+      });
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () => reject(new SmsQueryTimeoutError(options.to, options.timeoutMs)),

@@ -8,11 +8,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openModemLink } from '../../../electron/bank/links';
-import { createModemBank, type ModemBank } from '../../../electron/bank/modem-bank';
+import { type BankModem, createModemBank, type ModemBank } from '../../../electron/bank/modem-bank';
+import { isHilinkModem } from '../../../electron/gsm/hilink/modem';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
 
 const tempDir = withTempDirs('comptoir-shop-');
+
+/** The lent modem is a serial one here: profiles are for AT modems. */
+function serial(modem: BankModem) {
+  if (isHilinkModem(modem)) throw new Error('a serial modem was expected');
+  return modem;
+}
 const banks: ModemBank[] = [];
 afterEach(async () => {
   for (const bank of banks.splice(0)) await bank.close();
@@ -55,11 +62,11 @@ describe("the bank and the shop's modem profiles", () => {
     const lease = await bank.acquire('nc-demo');
     if (!lease) throw new Error('no modem was lent');
     try {
-      expect(lease.modem.profile).toMatchObject({
+      expect(serial(lease.modem).profile).toMatchObject({
         id: 'comptoir-sim-1',
         file: path.join(shop, 'sim-1.json'),
       });
-      expect(lease.modem.matchedBy).toBe(
+      expect(serial(lease.modem).matchedBy).toBe(
         'manufacturer /^comptoir$/i matched "Comptoir" and model /^SIM-1/i matched "SIM-1 simulated modem"',
       );
       const step = await lease.ussd.start('*100#', 5_000);
@@ -98,8 +105,8 @@ describe("the bank and the shop's modem profiles", () => {
     if (!lease) throw new Error('no modem was lent');
     lease.release();
     expect(asked).toEqual(['/dev/ttyUSB2']);
-    expect(lease.modem.profile.id).toBe('e3531');
-    expect(lease.modem.matchedBy).toBe('usb id 12d1:1506 matched');
+    expect(serial(lease.modem).profile.id).toBe('e3531');
+    expect(serial(lease.modem).matchedBy).toBe('usb id 12d1:1506 matched');
   });
 
   it('without the folder the same modem is on the generic profile and dials in plain text', async () => {
@@ -108,7 +115,7 @@ describe("the bank and the shop's modem profiles", () => {
     const lease = await bank.acquire('nc-demo');
     if (!lease) throw new Error('no modem was lent');
     try {
-      expect(lease.modem.profile.id).toBe('generic');
+      expect(serial(lease.modem).profile.id).toBe('generic');
       await lease.ussd.start('*100#', 5_000);
       expect(lease.transcript()).toContain('AT+CUSD=1,"*100#",15');
       expect(warnings).toEqual([]);
