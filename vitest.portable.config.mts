@@ -14,6 +14,10 @@ export const linuxOnly = [
   'test/integration/cli/modem.test.ts',
   'test/integration/cli/serve-stop.test.ts',
   'test/integration/bank/detect.test.ts',
+  'test/integration/bank/open-bank.test.ts',
+  'test/integration/bank/sim-binding.test.ts',
+  'test/integration/sales/late-answer.test.ts',
+  'test/integration/sales/stale-answer.test.ts',
   // PDFs made by the host's Chromium and read back with pdftotext (poppler).
   'test/integration/printers/documents.test.ts',
   'test/integration/api/day-documents.test.ts',

@@ -572,10 +572,13 @@ export function createModemBank(options: ModemBankOptions) {
     }
     if (change.added.length === 0) return;
     for (const slot of slots) {
-      const waiting =
-        slot.status.state === 'offline' ||
-        (slot.status.state === 'out-of-service' && slot.status.simChange !== null);
-      if (!slot.retired && !closed && !slot.care.active && waiting) void connect(slot);
+      // A device plugged in may be this modem back (replugged by hand after nothing cured it,
+      // or with its SIM): tried again, its ladder afresh. A manager's "out" stays out.
+      const out = slot.status.state === 'out-of-service' && !slot.care.heldOut;
+      const waiting = slot.status.state === 'offline' || out;
+      if (slot.retired || closed || slot.care.active || !waiting) continue;
+      if (out && slot.status.simChange === null) slot.care.ladder.restart();
+      void connect(slot);
     }
   }
 

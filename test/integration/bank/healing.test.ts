@@ -184,6 +184,17 @@ describe('the modem bank heals a modem that stops answering', () => {
     expect(await bank.acquire('nc-demo', 5000)).toBeNull();
     expect(Date.now() - started).toBeLessThan(500);
   });
+
+  it('out of service after nothing cured it, it comes back when the stick is plugged in again', async () => {
+    const { sim, bank, status } = await setUp({ powerCycle: 'does-not-cure' });
+    sim.modem.hang('power-cycle');
+    await waitFor(status, (now) => now.state === 'out-of-service', 'out of service', 30_000);
+    // Someone pulls the stick out and plugs it back in: a fresh modem on the port.
+    await sim.powerCycle(100);
+    bank.devicesChanged({ added: [sim.modemPath], removed: [] });
+    await waitFor(status, (now) => now.state === 'ready', 'back in service', 20_000);
+    expect(await topUp(bank)).toMatch(/687123456/);
+  });
 });
 
 /** A bank of one in-process simulated modem the test can reach (to hang it), opened anew each time. */

@@ -32,7 +32,11 @@ describe('a modem found by detection, added from the settings', () => {
     ['a port of another use', { ...found, role: 'other' as const, modem: null }, false],
     ['a port that did not answer', { ...found, role: 'unknown' as const, modem: null }, false],
     ['an AT port whose modem did not open', { ...found, modem: null }, false],
-    ['a HiLink stick (not a serial port)', { ...found, link: 'hilink' as const }, false],
+    [
+      'a HiLink stick (its web address, no AT port)',
+      { ...found, link: 'hilink' as const, role: 'other' as const },
+      true,
+    ],
   ])('%s: Add offered → %s', (_, device, offered) => {
     expect(canAdd(device)).toBe(offered);
   });
