@@ -70,6 +70,8 @@ export interface FaultBenchOptions {
   customers: readonly CustomerAccount[];
   /** The dealer float each SIM starts with. */
   float: number;
+  /** The simulator profile every modem has (faults add theirs to it): the network's pace. */
+  profile: string;
   random: () => number;
   /** The modem's state as the shop's bank shows it (`modems.list`). */
   bankState(modemId: string): Promise<string | null>;
@@ -106,9 +108,10 @@ export function createFaultBench(options: FaultBenchOptions) {
   }
 
   /** Plugs the modem in under a new tty name and points its by-id link there. */
-  async function plug(modem: PluggedModem, profile = 'generic') {
+  async function plug(modem: PluggedModem, fault?: string) {
     const tty = path.join(ttyDir, `ttyUSB${nextTty++}`);
     modem.carrier = carrierWith(modem.float);
+    const profile = fault ? `${options.profile}+${fault}` : options.profile;
     modem.simulator = await startSimulatorOnPty({ linkPath: tty, carrier: modem.carrier, profile });
     const staged = `${modem.byId}.new`;
     fs.rmSync(staged, { force: true });
@@ -130,10 +133,10 @@ export function createFaultBench(options: FaultBenchOptions) {
     await simulator.stop();
   }
 
-  async function replug(modem: PluggedModem, outageMs: number, profile?: string) {
+  async function replug(modem: PluggedModem, outageMs: number, fault?: string) {
     await unplug(modem);
     await sleep(outageMs);
-    return plug(modem, profile);
+    return plug(modem, fault);
   }
 
   /** Waits until the bank is topping up through this modem (bounded); false if it never was. */

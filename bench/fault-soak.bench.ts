@@ -42,6 +42,11 @@ import { percentile, report } from './report';
 
 const sales = Number(process.env.COMPTOIR_FAULT_SOAK_SALES ?? 500);
 const seed = Number(process.env.COMPTOIR_FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
+/**
+ * The simulated network's delay for each USSD answer: the five-round top-up then takes a few
+ * seconds, as a real one does, so that faults land during sales and not between bursts.
+ */
+const latencyMs = Number(process.env.COMPTOIR_FAULT_SOAK_LATENCY_MS ?? 600);
 const clerks = 4;
 const modemCount = 8;
 /** The driver waits this long, at random, between two faults, and never breaks more at once. */
@@ -162,6 +167,7 @@ test(
       })),
       // Enough for the whole soak: a float that runs out is the driver's fault, not the setup's.
       float: 1_000_000,
+      profile: `slow(${latencyMs})`,
       random: faultRandom,
       async bankState(modemId) {
         if (!owner) return null;
@@ -233,11 +239,18 @@ test(
             msisdn: string;
             modem: string | null;
             reason: string | null;
+            sendingAt: string | null;
+            settledAt: string | null;
           }
         >(
           `SELECT s.idempotency_key AS key, s.status, s.msisdn, s.modem_id AS modem,
              (SELECT e.reason FROM sale_events e WHERE e.sale_id = s.id ORDER BY e.id DESC LIMIT 1)
-               AS reason
+               AS reason,
+             (SELECT min(e.at) FROM sale_events e WHERE e.sale_id = s.id AND e.to_status = 'sending')
+               AS sendingAt,
+             (SELECT min(e.at) FROM sale_events e
+               WHERE e.sale_id = s.id AND e.to_status IN ('succeeded', 'failed', 'unknown'))
+               AS settledAt
            FROM sales s`,
         )
         .all();
@@ -288,9 +301,12 @@ test(
       const causeOf = (entry: Sold): string => {
         const row = byKey.get(entry.key);
         if (!row?.modem) return `no modem lent (${row?.reason ?? 'no sale'})`;
+        // The time the sale was on its modem: from sending to its first outcome.
+        const onModemFrom = Date.parse(row.sendingAt ?? '') || entry.start;
+        const onModemTo = Date.parse(row.settledAt ?? '') || entry.end;
         const hit = windows.filter(
           (window: FaultWindow) =>
-            window.modemId === row.modem && overlaps(entry.start, entry.end, window),
+            window.modemId === row.modem && overlaps(onModemFrom, onModemTo, window),
         );
         return hit.length === 0
           ? 'no fault on its modem'
@@ -316,6 +332,7 @@ test(
 
       report(`fault soak, ${sales} renewals, ${clerks} clerks, ${modemCount} modems`, {
         seed,
+        'USSD answer delay of the simulated network (ms)': latencyMs,
         'machine load (1/5/15 min) before / after': `${loadBefore.map((l) => l.toFixed(1)).join('/')} / ${loadAfter.map((l) => l.toFixed(1)).join('/')} on ${os.cpus().length} cores`,
         'selling time (s)': (sellingMs / 1000).toFixed(0),
         'faults injected (by kind)': JSON.stringify(faultCounts),
