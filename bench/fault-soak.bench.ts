@@ -377,6 +377,17 @@ test(
           .join('\n')}`,
       );
 
+      console.log(
+        `[fault soak] sales that did not succeed:\n${counted
+          .filter((entry) => byKey.get(entry.key)?.status !== 'succeeded')
+          .map((entry) => {
+            const row = byKey.get(entry.key);
+            const at = ((entry.start - started) / 1000).toFixed(1);
+            return `  +${at}s ${entry.key} on ${row?.modem}: ${row?.status} (${row?.reason}) after ${causeOf(entry)}`;
+          })
+          .join('\n')}`,
+      );
+
       expect(sentTwice).toEqual([]);
       expect(lost).toEqual([]);
       expect(rows.length).toBe(sales);
