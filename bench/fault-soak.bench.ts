@@ -254,6 +254,12 @@ test(
            FROM sales s`,
         )
         .all();
+      const settledLate = db
+        .prepare(
+          "SELECT count(*) FROM sale_events WHERE from_status = 'unknown' AND to_status IN ('succeeded', 'failed')",
+        )
+        .pluck()
+        .get();
       db.close();
       const byKey = new Map(rows.map((row) => [row.key, row]));
       const windows = bench.windows();
@@ -349,6 +355,7 @@ test(
         'failed (refunded) sales whose top-up reached a network': failedButApplied.length,
         'succeeded sales not exactly once on a network': succeededNotApplied.length,
         'unknown sales whose top-up did reach a network': unknownApplied,
+        'clerks told unknown / unknown sales settled afterwards': `${sold.filter((entry) => entry.status === 'unknown').length} / ${settledLate}`,
         'answers lost (clerk retried, same key)': sold.reduce((sum, e) => sum + e.lostAnswers, 0),
         'errors the clerks got (then retried)': JSON.stringify(
           sold
