@@ -78,6 +78,7 @@ export interface FaultBenchOptions {
 }
 
 export function createFaultBench(options: FaultBenchOptions) {
+  /** Draws which modem a fault strikes and each fault's own seed, in the driver's order. */
   const { random } = options;
   const ttyDir = path.join(options.dir, 'dev');
   const byIdDir = path.join(options.dir, 'serial', 'by-id');
@@ -158,8 +159,11 @@ export function createFaultBench(options: FaultBenchOptions) {
   }
 
   /** The faults, one function each: what it does to the modem, and the window it was faulted. */
-  const faults: Record<FaultKind, (modem: PluggedModem) => Promise<Omit<FaultWindow, 'kind'>>> = {
-    async 'unplug-during-top-up'(modem) {
+  const faults: Record<
+    FaultKind,
+    (modem: PluggedModem, random: () => number) => Promise<Omit<FaultWindow, 'kind'>>
+  > = {
+    async 'unplug-during-top-up'(modem, random) {
       const caught = await whenBusy(modem, 20_000);
       // Somewhere in the five-round dialogue: before, at or after the dealer PIN.
       await sleep(between(random, 0, 1500));
@@ -172,13 +176,13 @@ export function createFaultBench(options: FaultBenchOptions) {
         detail: `${caught ? 'during a top-up' : 'idle (no top-up came in 20 s)'}, back as ${tty}`,
       };
     },
-    async renumbering(modem) {
+    async renumbering(modem, random) {
       await whenNotBusy(modem, 60_000);
       const start = Date.now();
       const tty = await replug(modem, between(random, 300, 1500));
       return { modemId: modem.id, start, end: Date.now(), detail: `between sales, now ${tty}` };
     },
-    async hang(modem) {
+    async hang(modem, random) {
       const start = Date.now();
       // The simulator stops reading and answering; its port stays open, as a hung stick's does.
       modem.simulator?.modem.stop();
@@ -193,7 +197,7 @@ export function createFaultBench(options: FaultBenchOptions) {
         detail: `silent ${silentMs} ms, power-cycled to ${tty}`,
       };
     },
-    async 'late-answers'(modem) {
+    async 'late-answers'(modem, random) {
       const start = Date.now();
       // Shorter than the carrier's 30 s top-up timeout (a slow sale) or longer (unknown, then
       // settled by the late answer within the bank's 60 s wait).
@@ -215,7 +219,7 @@ export function createFaultBench(options: FaultBenchOptions) {
         detail: `top-ups answered ${afterMs} ms late for ${onMs} ms`,
       };
     },
-    async garbage(modem) {
+    async garbage(modem, random) {
       await whenNotBusy(modem, 60_000);
       const start = Date.now();
       const noisy = await replug(modem, 200, 'garbage');
@@ -229,7 +233,7 @@ export function createFaultBench(options: FaultBenchOptions) {
         detail: `noise bytes at plug-in and between answers on ${noisy}, clean again on ${clean}`,
       };
     },
-    async 'float-runs-out'(modem) {
+    async 'float-runs-out'(modem, random) {
       await whenNotBusy(modem, 60_000);
       const start = Date.now();
       const before = modem.float;
@@ -266,7 +270,10 @@ export function createFaultBench(options: FaultBenchOptions) {
       const modem = healthy[Math.floor(random() * healthy.length)];
       if (!modem) return false;
       modem.faulted = true;
-      const run = faults[kind](modem)
+      // Each fault draws its durations from its own seed, so that a replay draws the same ones
+      // whatever the other faults under way drew meanwhile.
+      const own = seededRandom(Math.floor(random() * 2 ** 31));
+      const run = faults[kind](modem, own)
         .then((window) => {
           windows.push({ kind, ...window });
         })

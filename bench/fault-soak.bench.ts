@@ -14,7 +14,8 @@
  *
  * `npx electron-vite build && npm run -s bench -- bench/fault-soak.bench.ts`; 500 sales by
  * default, `COMPTOIR_FAULT_SOAK_SALES=60` checks the bench itself, `COMPTOIR_FAULT_SEED=<n>`
- * replays a run's faults (the order and kinds; their instants depend on the machine's pace).
+ * replays a run's faults: their kinds in the same order, each with the same durations (which
+ * modem each strikes, and when, also follow the machine's pace: a busy machine sells slower).
  */
 import fs from 'node:fs';
 import os from 'node:os';
