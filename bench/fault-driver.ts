@@ -11,6 +11,7 @@ import type { CarrierBehaviour, CustomerAccount } from '../electron/gsm/simulato
 import type { CarrierState } from '../electron/gsm/simulator/carrier-network';
 import { DEMO_CARRIER } from '../electron/gsm/simulator/demo-carrier';
 import { type PtySimulator, startSimulatorOnPty } from '../electron/gsm/simulator/pty';
+import { seededRandom } from './shop';
 
 export const FAULT_KINDS = [
   'unplug-during-top-up',
@@ -29,18 +30,6 @@ export interface FaultWindow {
   start: number;
   end: number;
   detail: string;
-}
-
-/** A seeded generator (mulberry32): the same seed draws the same faults in the same order. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const between = (random: () => number, min: number, max: number) =>

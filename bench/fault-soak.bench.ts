@@ -22,11 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, test } from 'vitest';
-import { demoShopProfile } from '../electron/demo';
 import { DEMO_CARRIER } from '../electron/gsm/simulator/demo-carrier';
-import { openDatabase } from '../electron/store/database';
-import { shopProfileStore } from '../electron/store/shop-profile';
-import { createUserStore } from '../electron/store/users';
 import type { Client } from '../shared/api/client';
 import { ApiError } from '../shared/api/errors';
 import { signedIn } from '../test/support/api';
@@ -37,9 +33,9 @@ import {
   type FaultKind,
   type FaultWindow,
   noHealthyModem,
-  seededRandom,
 } from './fault-driver';
 import { percentile, report } from './report';
+import { seededRandom, shopDatabaseWithClerks } from './shop';
 
 const sales = Number(process.env.COMPTOIR_FAULT_SOAK_SALES ?? 500);
 const seed = Number(process.env.COMPTOIR_FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -60,16 +56,6 @@ const finalStatuses = new Set(['succeeded', 'failed', 'unknown']);
 
 /** The customers: one line each, so the networks' records tell each sale's top-up apart. */
 const customerOf = (index: number) => `6877${String(50_000 + index).padStart(5, '0')}`;
-
-function shopDatabase(file: string) {
-  const { db } = openDatabase(file);
-  shopProfileStore(db, () => new Date()).save(demoShopProfile);
-  const users = createUserStore(db, () => new Date());
-  users.add('owner', 'manager', '2468');
-  for (let clerk = 1; clerk <= clerks; clerk++)
-    users.add(`clerk-${clerk}`, 'clerk', `${clerk}`.repeat(4));
-  db.close();
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -154,7 +140,7 @@ test(
     const loadBefore = os.loadavg();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-fault-soak-'));
     const databaseFile = path.join(dir, 'comptoir.sqlite');
-    shopDatabase(databaseFile);
+    shopDatabaseWithClerks(databaseFile, clerks);
     const faultRandom = seededRandom(seed);
     let owner: Client | null = null;
     const bench = createFaultBench({

@@ -22,6 +22,7 @@ import { createUserStore, deviceId } from '../electron/store/users';
 import { receiptContentSchema } from '../shared/receipt';
 import type { Sale } from '../shared/sale';
 import { formatActor, systemActor, userActor } from '../shared/user';
+import { seededRandom } from './shop';
 
 const cacheDir = path.resolve(__dirname, '.cache');
 
@@ -46,18 +47,6 @@ interface SalesDatabase {
   day(index: number): { from: Date; to: Date };
   /** Seconds the build took, or null when the cached file was reused. */
   builtInSeconds: number | null;
-}
-
-/** A small, fast, seeded generator: the same file every time for the same size. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** Customer n: a New Caledonian mobile number (7x, 8x or 9x xx xx); 0 renews the most often. */
@@ -197,7 +186,8 @@ export function salesDatabase(options: { sales: number; salesPerDay: number }): 
     insertRefund.run(sale.id, sale.price, sale.currency, sale.payment.method, iso, reason);
   }
 
-  const next = random(sales);
+  // The same file every time for the same size.
+  const next = seededRandom(sales);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const dealerBalances = new Map<string, number>(modems.map((modem) => [modem, 2_000_000]));
   const pending: Array<{ sale: Sale; at: number; reason: string }> = [];

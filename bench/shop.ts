@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Core, type CoreOptions, createCore } from '../electron/core';
+import { demoShopProfile } from '../electron/demo';
 import { type RunningHost, startHost } from '../electron/host/server';
+import { openDatabase } from '../electron/store/database';
+import { shopProfileStore } from '../electron/store/shop-profile';
+import { createUserStore } from '../electron/store/users';
 import { ipcTransport } from '../shared/api/bridge';
 import { type Client, createClient } from '../shared/api/client';
 import { signedIn } from '../test/support/api';
@@ -91,5 +95,28 @@ export function renewal(index: number) {
     planId: '1go',
     payment: { method: 'card' as const, reference: `BENCH-${index}` },
     idempotencyKey: `bench-${process.pid}-${++keys}`,
+  };
+}
+
+/** A shop's database before its first start: its profile, its manager (PIN 2468) and clerks (1111, 2222...). */
+export function shopDatabaseWithClerks(file: string, clerks: number) {
+  const { db } = openDatabase(file);
+  shopProfileStore(db, () => new Date()).save(demoShopProfile);
+  const users = createUserStore(db, () => new Date());
+  users.add('owner', 'manager', '2468');
+  for (let clerk = 1; clerk <= clerks; clerk++)
+    users.add(`clerk-${clerk}`, 'clerk', `${clerk}`.repeat(4));
+  db.close();
+}
+
+/** A small, fast, seeded generator (mulberry32): the same seed draws the same numbers. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }

@@ -14,12 +14,8 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { demoShopProfile } from '../electron/demo';
 import { DEMO_CARRIER } from '../electron/gsm/simulator/demo-carrier';
 import { type PtySimulator, startSimulatorOnPty } from '../electron/gsm/simulator/pty';
-import { openDatabase } from '../electron/store/database';
-import { shopProfileStore } from '../electron/store/shop-profile';
-import { createUserStore } from '../electron/store/users';
 import type { Client } from '../shared/api/client';
 import { signedIn } from '../test/support/api';
 import { finished, firstLine, spawnCli } from '../test/support/cli';
@@ -33,7 +29,7 @@ import {
 } from '../test/support/fuzz-traffic';
 import { rawExchange } from '../test/support/raw-http';
 import { percentile, report } from './report';
-import { renewal } from './shop';
+import { renewal, shopDatabaseWithClerks } from './shop';
 
 const seconds = Number(process.env.COMPTOIR_SOAK_SECONDS ?? 300);
 const clerks = 4;
@@ -60,17 +56,6 @@ function slope(points: readonly { x: number; y: number }[]): number {
     variance += (p.x - meanX) ** 2;
   }
   return variance === 0 ? 0 : covariance / variance;
-}
-
-/** The shop's database before the first start: its profile, its manager and four clerks. */
-function shopDatabase(file: string) {
-  const { db } = openDatabase(file);
-  shopProfileStore(db, () => new Date()).save(demoShopProfile);
-  const users = createUserStore(db, () => new Date());
-  users.add('owner', 'manager', '2468');
-  for (let clerk = 1; clerk <= clerks; clerk++)
-    users.add(`clerk-${clerk}`, 'clerk', `${clerk}`.repeat(4));
-  db.close();
 }
 
 async function until(check: () => Promise<boolean>, what: string) {
@@ -130,7 +115,7 @@ test(
   async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-soak-'));
     const databaseFile = path.join(dir, 'comptoir.sqlite');
-    shopDatabase(databaseFile);
+    shopDatabaseWithClerks(databaseFile, clerks);
     // A dealer balance that lasts the whole soak: a refusal for want of credit is final too, but
     // the soak is about sales that go through.
     const carrier = { ...DEMO_CARRIER, dealer: { ...DEMO_CARRIER.dealer, balance: 1_000_000_000 } };

@@ -342,25 +342,7 @@ export function createModemBank(options: ModemBankOptions) {
           slot.learned = encoding;
         },
       });
-      slot.ussd = ussd;
-      ussd.onLateAnswer((answer) => {
-        if (slot.ussd !== ussd) return;
-        for (const listener of lateAnswerListeners) listener(slot.config.id, answer);
-      });
-      ussd.onLineFreed(() => {
-        if (slot.ussd === ussd) backInService(slot);
-      });
-      update(slot, {
-        manufacturer: modem.identity.manufacturer,
-        model: modem.identity.model,
-        iccid: modem.identity.iccid,
-        imei: modem.identity.imei,
-      });
-      await refresh(slot);
-      if (!slot.care.active) update(slot, { state: 'ready' });
-      options.onTimeline?.(slot.config.id, 'opened', modem.profile.id);
-      serveWaiters();
-      poll(slot);
+      await takeJobs(slot, modem, ussd, modem.profile.id);
       return true;
     } catch (error) {
       slot.modem = null;
@@ -374,6 +356,29 @@ export function createModemBank(options: ModemBankOptions) {
       if (!(opened && unanswered(slot, error))) reconnectLater(slot);
       return false;
     }
+  }
+
+  /** A modem just opened (either link) takes jobs: its USSD line heard, its status read. */
+  async function takeJobs(slot: Slot, modem: BankModem, ussd: UssdSession, opened: string) {
+    slot.ussd = ussd;
+    ussd.onLateAnswer((answer) => {
+      if (slot.ussd !== ussd) return;
+      for (const listener of lateAnswerListeners) listener(slot.config.id, answer);
+    });
+    ussd.onLineFreed(() => {
+      if (slot.ussd === ussd) backInService(slot);
+    });
+    update(slot, {
+      manufacturer: modem.identity.manufacturer,
+      model: modem.identity.model,
+      iccid: modem.identity.iccid,
+      imei: modem.identity.imei,
+    });
+    await refresh(slot);
+    if (!slot.care.active) update(slot, { state: 'ready' });
+    options.onTimeline?.(slot.config.id, 'opened', opened);
+    serveWaiters();
+    poll(slot);
   }
 
   /** As connect, for a HiLink stick: no AT link, its web API instead. */
@@ -402,25 +407,7 @@ export function createModemBank(options: ModemBankOptions) {
         note: (direction, text) =>
           slot.transcript?.push(describeEntry({ at: now(), direction, text })),
       });
-      slot.ussd = ussd;
-      ussd.onLateAnswer((answer) => {
-        if (slot.ussd !== ussd) return;
-        for (const listener of lateAnswerListeners) listener(slot.config.id, answer);
-      });
-      ussd.onLineFreed(() => {
-        if (slot.ussd === ussd) backInService(slot);
-      });
-      update(slot, {
-        manufacturer: modem.identity.manufacturer,
-        model: modem.identity.model,
-        iccid: modem.identity.iccid,
-        imei: modem.identity.imei,
-      });
-      await refresh(slot);
-      update(slot, { state: 'ready' });
-      options.onTimeline?.(slot.config.id, 'opened', `hilink ${modem.url}`);
-      serveWaiters();
-      poll(slot);
+      await takeJobs(slot, modem, ussd, `hilink ${modem.url}`);
       return true;
     } catch (error) {
       // A stick that stopped answering meanwhile is offline already, its reopening planned.

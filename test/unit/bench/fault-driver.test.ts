@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type FaultWindow, noHealthyModem, seededRandom } from '../../../bench/fault-driver';
+import { type FaultWindow, noHealthyModem } from '../../../bench/fault-driver';
+import { seededRandom } from '../../../bench/shop';
 
 const window = (modemId: string, start: number, end: number): FaultWindow => ({
   kind: 'hang',
