@@ -20,6 +20,8 @@ export function modemConfigOf(settings: ModemSettings): ModemConfig {
       id: settings.id,
       carrierId: settings.carrierId,
       port: { kind: 'hilink', url: hilink },
+      iccid: settings.iccid,
+      imei: settings.imei,
     };
   }
   return {

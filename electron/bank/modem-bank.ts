@@ -126,8 +126,11 @@ interface ModemBankOptions {
 /** What the bank knows about healing one modem. */
 interface Care {
   ladder: HealingLadder;
-  /** A step asked while the modem was lent: it runs once the job releases it. */
-  pending: { step: HealingStep; why: string } | null;
+  /**
+   * A step (or going out of service) decided while the modem was lent: it runs once the job
+   * releases it, and once the network can no longer answer the job's last request.
+   */
+  pending: { step: HealingStep | 'out-of-service'; why: string } | null;
   /** A step runs: the modem's closing and opening belong to it. */
   active: boolean;
   /** Taken out of service by a manager: stays out until put back. */
@@ -299,7 +302,9 @@ export function createModemBank(options: ModemBankOptions) {
         slot.modem = null;
         slot.ussd = null;
         // A healing step closed it and opens it again; out of service, it stays closed.
-        if (slot.care.active || slot.status.state === 'out-of-service') return;
+        if (slot.care.active || slot.care.heldOut || slot.status.state === 'out-of-service') {
+          return;
+        }
         update(slot, { state: 'offline', problem: error.message, waitingUntil: null });
         options.onTimeline?.(
           slot.config.id,
@@ -325,14 +330,12 @@ export function createModemBank(options: ModemBankOptions) {
           `Modem ${slot.config.id}: learnt ${quirk}, which its profile ${modem.profile.id} does not set (set it there to spare a timeout at each start)`,
         );
       }
-      if (!(await bindToSim(slot, modem, link))) return false;
+      const bound = await bindToSim(slot, modem, link);
+      if (bound !== 'carry-on') return bound === 'moved';
       slot.care.reset = modem.profile.reset;
-      // Taken out of the bank, or out of service, while it was opening.
-      if (slot.retired || slot.care.heldOut) {
-        await modem.close();
-        return false;
-      }
+      if (await letGoIfUnwanted(slot, modem, link)) return false;
       await options.onOpened?.(slot.config.id, modem);
+      if (await letGoIfUnwanted(slot, modem, link)) return false;
       slot.modem = modem;
       const ussd = createUssdSession(channel, {
         profile: modem.profile,
@@ -345,11 +348,23 @@ export function createModemBank(options: ModemBankOptions) {
       await takeJobs(slot, modem, ussd, modem.profile.id);
       return true;
     } catch (error) {
-      slot.modem = null;
+      // Only this attempt's modem: a nested opening (its SIM found on another port) may hold it.
+      if (
+        slot.modem !== null &&
+        'channel' in slot.modem &&
+        slot.modem.channel === opened?.channel
+      ) {
+        slot.modem = null;
+        slot.ussd = null;
+      }
       // The port stays ours when the modem did not answer: free it for the next attempt.
       opened?.unwatch();
       await opened?.channel.close().catch(() => {});
-      if (slot.care.active || slot.retired) return false;
+      if (slot.care.active || slot.retired || closed) return false;
+      if (slot.care.heldOut) {
+        update(slot, { state: 'out-of-service', problem: HELD_OUT, waitingUntil: null });
+        return false;
+      }
       if (await moveToSim(slot)) return true;
       update(slot, { state: 'offline', problem: (error as Error).message });
       options.onTimeline?.(slot.config.id, 'offline', (error as Error).message);
@@ -381,6 +396,20 @@ export function createModemBank(options: ModemBankOptions) {
     poll(slot);
   }
 
+  /**
+   * A modem that opened while it was taken out of the bank, held out by a manager or the bank
+   * closed (its opening takes seconds): closed again at once, never lent (true).
+   */
+  async function letGoIfUnwanted(slot: Slot, modem: BankModem, link: ModemLink | null) {
+    if (!closed && !slot.retired && !slot.care.heldOut) return false;
+    if (link) letGo.add(link);
+    await modem.close().catch(() => {});
+    if (slot.care.heldOut && !slot.retired && !closed) {
+      update(slot, { state: 'out-of-service', problem: HELD_OUT, waitingUntil: null });
+    }
+    return true;
+  }
+
   /** As connect, for a HiLink stick: no AT link, its web API instead. */
   async function connectHilink(slot: Slot, url: string): Promise<boolean> {
     try {
@@ -393,13 +422,11 @@ export function createModemBank(options: ModemBankOptions) {
         options.onTimeline?.(slot.config.id, 'offline', error.message);
         reconnectLater(slot);
       });
-      if (!(await bindToSim(slot, modem, null))) return false;
-      // Taken out of the bank, or out of service, while it was opening.
-      if (slot.retired || slot.care.heldOut) {
-        await modem.close();
-        return false;
-      }
+      const bound = await bindToSim(slot, modem, null);
+      if (bound !== 'carry-on') return bound === 'moved';
+      if (await letGoIfUnwanted(slot, modem, null)) return false;
       await options.onOpened?.(slot.config.id, modem);
+      if (await letGoIfUnwanted(slot, modem, null)) return false;
       slot.modem = modem;
       const ussd = createHilinkUssdSession(modem.client, {
         ...(options.lateAnswerMs !== undefined ? { lateAnswerMs: options.lateAnswerMs } : {}),
@@ -410,8 +437,11 @@ export function createModemBank(options: ModemBankOptions) {
       await takeJobs(slot, modem, ussd, `hilink ${modem.url}`);
       return true;
     } catch (error) {
-      // A stick that stopped answering meanwhile is offline already, its reopening planned.
-      if (slot.status.state === 'offline') return false;
+      // A stick that stopped answering meanwhile is offline already, its reopening planned; a
+      // healing step opens it again itself.
+      if (slot.status.state === 'offline' || slot.care.active || slot.retired || closed) {
+        return false;
+      }
       slot.modem = null;
       update(slot, { state: 'offline', problem: (error as Error).message });
       options.onTimeline?.(slot.config.id, 'offline', (error as Error).message);
@@ -422,11 +452,15 @@ export function createModemBank(options: ModemBankOptions) {
 
   /**
    * Checks the dealer SIM a newly opened modem answers with: its own (or, the first time, any
-   * SIM, learnt) → carry on (true). Otherwise the modem is closed before it was ever lent: its
+   * SIM, learnt) → carry on. Otherwise the modem is closed before it was ever lent: its
    * SIM is looked for on the other ports; failing that, another SIM is out of service until a
    * manager confirms it, and an unreadable or another modem's SIM is tried again later.
    */
-  async function bindToSim(slot: Slot, modem: BankModem, link: ModemLink | null): Promise<boolean> {
+  async function bindToSim(
+    slot: Slot,
+    modem: BankModem,
+    link: ModemLink | null,
+  ): Promise<'carry-on' | 'moved' | 'stop'> {
     const { id } = slot.config;
     const { iccid, imei } = modem.identity;
     const verdict = judgeSim(slot.config.iccid ?? null, iccid, (found) => {
@@ -451,11 +485,11 @@ export function createModemBank(options: ModemBankOptions) {
         slot.unplugged = false;
         options.onTimeline?.(id, 'replugged', where);
       }
-      return true;
+      return 'carry-on';
     }
     if (link) letGo.add(link);
     await modem.close().catch(() => {});
-    if (verdict.kind !== 'unread' && (await moveToSim(slot))) return false;
+    if (verdict.kind !== 'unread' && (await moveToSim(slot))) return 'moved';
     const where =
       slot.port.kind === 'serial'
         ? slot.port.path
@@ -471,7 +505,7 @@ export function createModemBank(options: ModemBankOptions) {
         problem: `${where} holds another dealer SIM (${verdict.foundIccid}) than ${id}'s (${verdict.expectedIccid}): a manager confirms the change`,
       });
       options.onTimeline?.(id, 'sim-changed', `${verdict.expectedIccid} → ${verdict.foundIccid}`);
-      return false;
+      return 'stop';
     }
     const problem =
       verdict.kind === 'unread'
@@ -480,7 +514,7 @@ export function createModemBank(options: ModemBankOptions) {
     update(slot, { state: 'offline', problem });
     options.onTimeline?.(id, 'offline', problem);
     reconnectLater(slot);
-    return false;
+    return 'stop';
   }
 
   /**
@@ -512,8 +546,7 @@ export function createModemBank(options: ModemBankOptions) {
       if ((await probeIccid(moved)) !== expected || slot.retired || closed) continue;
       slot.port = moved;
       slot.unplugged = true;
-      await connect(slot);
-      return true;
+      return connect(slot);
     }
     return false;
   }
@@ -623,6 +656,11 @@ export function createModemBank(options: ModemBankOptions) {
   function backInService(slot: Slot) {
     if (slot.status.state !== 'waiting' || (slot.ussd?.lateAnswerWaitMs() ?? 0) > 0) return;
     update(slot, { state: 'ready', waitingUntil: null });
+    const pending = slot.care.pending;
+    if (pending) {
+      runPending(slot, pending);
+      return;
+    }
     serveWaiters();
   }
 
@@ -761,7 +799,10 @@ export function createModemBank(options: ModemBankOptions) {
       if (slot.status.state === 'busy') slot.care.pending = { step: decision.step, why };
       else void runStep(slot, decision.step, why);
     } else if (decision.kind === 'out-of-service') {
-      void takeOutOfService(slot, decision.reason);
+      // A top-up in flight is never cut short: out once its job ends.
+      if (slot.status.state === 'busy') {
+        slot.care.pending = { step: 'out-of-service', why: decision.reason };
+      } else void takeOutOfService(slot, decision.reason);
     } else if (decision.kind === 'healed') {
       backFromHealing(slot, decision.step);
     }
@@ -775,8 +816,16 @@ export function createModemBank(options: ModemBankOptions) {
     }
     const pending = slot.care.pending;
     if (!pending) return false;
-    void runStep(slot, pending.step, pending.why);
+    // Closing the line would lose the late answer of the job's timed-out request: the step
+    // waits for it (backInService) unless it keeps the line (a resync).
+    if (pending.step !== 'resync' && (slot.ussd?.lateAnswerWaitMs() ?? 0) > 0) return false;
+    runPending(slot, pending);
     return true;
+  }
+
+  function runPending(slot: Slot, pending: NonNullable<Care['pending']>) {
+    if (pending.step === 'out-of-service') void takeOutOfService(slot, pending.why);
+    else void runStep(slot, pending.step, pending.why);
   }
 
   async function runStep(slot: Slot, step: HealingStep, why: string) {
@@ -837,6 +886,8 @@ export function createModemBank(options: ModemBankOptions) {
     // On a port of its own: the modem's channel may refuse to write to a modem out of step.
     async reset(slot) {
       await closeModem(slot);
+      // A HiLink stick takes no AT command: its reset is opening it anew.
+      if (slot.port.kind === 'hilink') return comeBack(slot, slot.care.reset.comeBackMs);
       const link = await options.openLink(slot.port);
       const channel = createAtChannel(link, {
         ...options.channel,
@@ -885,7 +936,9 @@ export function createModemBank(options: ModemBankOptions) {
      * (`refusal` then says why).
      */
     acquire(carrierId: string, waitMs = 0, need?: RoutingNeed): Promise<ModemLease | null> {
-      const lease = waiters.length === 0 ? lend(carrierId, need) : null;
+      if (closed) return Promise.resolve(null);
+      const queued = waiters.some((waiter) => waiter.carrierId === carrierId);
+      const lease = queued ? null : lend(carrierId, need);
       const none = route(carrierId, need).choice.kind === 'refuse';
       if (lease || waitMs <= 0 || none) return Promise.resolve(lease);
       return new Promise((resolve) => {
@@ -1017,9 +1070,11 @@ export function createModemBank(options: ModemBankOptions) {
       const slot = slots.find((candidate) => candidate.config.id === id && !candidate.retired);
       if (!slot || slot.status.simChange?.foundIccid !== iccid) return false;
       slot.config = { ...slot.config, iccid, imei: slot.status.imei };
-      update(slot, { simChange: null, problem: null });
+      update(slot, { simChange: null, problem: slot.care.heldOut ? HELD_OUT : null });
       options.onTimeline?.(id, 'sim-confirmed', iccid);
-      void connect(slot);
+      // A ladder run out on the wrong SIM starts afresh; a manager's hold stays.
+      slot.care.ladder.restart();
+      if (!slot.care.heldOut && slot.status.state === 'out-of-service') void connect(slot);
       return true;
     },
     async close() {
