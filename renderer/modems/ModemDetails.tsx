@@ -5,12 +5,14 @@ import { type FormMessage, FormStatus, ProblemLine } from '../components/FormSta
 import { describeError } from '../errors';
 import { useApi } from '../use-api';
 import { ConfirmDialog } from './ConfirmDialog';
+import { FloatWatchForm } from './FloatWatchForm';
 import {
   type ActionRequest,
   actionRequest,
   type HealthAction,
   healthActions,
 } from './health-actions';
+import type { DealerFloat } from './modem-alerts';
 import type { Modem } from './modem-wait';
 import { newestFirst, timelineEventKey } from './timeline';
 
@@ -32,11 +34,14 @@ function send(request: ActionRequest): Promise<unknown> {
  */
 export function ModemDetails({
   modem,
+  float,
   manager,
   timeOf,
   headingId,
 }: {
   modem: Modem;
+  /** Its dealer SIM's float; undefined until the floats are listed. */
+  float: DealerFloat | undefined;
   manager: boolean;
   timeOf(instant: string): string;
   headingId: string;
@@ -114,6 +119,7 @@ export function ModemDetails({
             ))}
           </div>
           <FormStatus message={result} />
+          {float && <FloatWatchForm float={float} />}
           {asked && (
             <ConfirmDialog
               title={t('modems.confirmTitle', { id: modem.id })}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
 import { useFormat } from '../format';
+import { FloatAlertsForm } from './FloatAlertsForm';
 import { ModemDetails } from './ModemDetails';
 import type { DealerFloat } from './modem-alerts';
 import { secondsLeft } from './modem-wait';
@@ -148,11 +149,13 @@ export function ModemsPage({ manager }: { manager: boolean }) {
         <ModemDetails
           key={shown.id}
           modem={shown}
+          float={floats?.find((float) => float.modemId === shown.id)}
           manager={manager}
           timeOf={timeOf}
           headingId={detailsHeading}
         />
       )}
+      {manager && <FloatAlertsForm />}
     </section>
   );
 }
