@@ -103,11 +103,21 @@ function useIdleLockMinutes(): number {
   return updated ?? saved.value?.profile?.idleLockMinutes ?? defaultIdleLockMinutes;
 }
 
-/** Safe mode as app.get said at start, and from then on as the core tells. */
+/**
+ * Safe mode as app.get said at start, and from then on as the core tells. `restored`: a backup
+ * was just restored, which ended every session: until the next sign-in nothing more is asked.
+ */
 function useDatabaseDamaged(atStart: boolean) {
-  const [damaged, setDamaged] = useState(atStart);
-  useEffect(() => api.on('app.databaseDamaged', () => setDamaged(true)), []);
-  return { damaged, restored: () => setDamaged(false) };
+  const [state, setState] = useState<'damaged' | 'restored' | 'sound'>(
+    atStart ? 'damaged' : 'sound',
+  );
+  useEffect(() => api.on('app.databaseDamaged', () => setState('damaged')), []);
+  return {
+    damaged: state === 'damaged',
+    justRestored: state === 'restored',
+    restored: () => setState('restored'),
+    signedInAgain: () => setState((now) => (now === 'restored' ? 'sound' : now)),
+  };
 }
 
 export function App({
@@ -135,6 +145,7 @@ export function App({
     setSession(next);
     setFirstRun(false);
     setEnded(null);
+    database.signedInAgain();
     window.location.hash = landing;
   }
 
@@ -208,7 +219,7 @@ export function App({
       {demo && <DemoBanner />}
       {database.damaged && <DatabaseDamagedBanner manager={session?.user.role === 'manager'} />}
       {/* In safe mode no modem is open: nothing to watch. */}
-      {session && !database.damaged && <ModemAlerts />}
+      {session && !database.damaged && !database.justRestored && <ModemAlerts />}
       <header className="app__header">
         <span className="app__name">
           {t('app.name')}
