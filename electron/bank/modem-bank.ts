@@ -727,7 +727,9 @@ export function createModemBank(options: ModemBankOptions) {
           void retire(slot);
           return;
         }
-        if (slot.status.state === 'busy' && !healAfterJob(slot)) afterJob(slot);
+        // A lease of a modem since closed and reopened says nothing of the modem now.
+        const same = slot.modem === modem;
+        if (same && slot.status.state === 'busy' && !healAfterJob(slot)) afterJob(slot);
         serveWaiters();
       },
     };
@@ -865,7 +867,8 @@ export function createModemBank(options: ModemBankOptions) {
     for (;;) {
       await sleep(options.healing?.retryMs ?? 1_000);
       if (slot.retired) return false;
-      if (await connect(slot)) return true;
+      // A stick that came back under another name (a power-cycle renumbers ttys) is followed.
+      if ((await connect(slot)) || (await moveToSim(slot))) return true;
       if (Date.now() >= deadline) return false;
     }
   }
