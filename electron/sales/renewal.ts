@@ -321,8 +321,9 @@ export function createRenewals(deps: RenewalDeps) {
    * Sends a sale's top-up through `first`; while an attempt is certainly not sent (nothing that
    * commits it reached the network), through another modem of the carrier, never one already
    * tried: at most TOP_UP_ATTEMPTS modems, none taken once the carrier's top-up timeout has
-   * passed since the first attempt. An attempt that may have reached the network is settled as
-   * it ended, never sent again. Each modem left is an event of the sale, with why and its line.
+   * passed since the first one failed (a hung modem is only known once a step timed out). An
+   * attempt that may have reached the network is settled as it ended, never sent again. Each
+   * modem left is an event of the sale, with why and its line.
    */
   async function sendThrough(
     sending: Sale,
@@ -333,7 +334,7 @@ export function createRenewals(deps: RenewalDeps) {
     waitMs: number,
   ): Promise<Sale> {
     const now = deps.now ?? (() => new Date());
-    const deadline = now().getTime() + carrier.topUp.timeoutMs;
+    let deadline: number | null = null;
     const tried = new Set<string>();
     let lease = first;
     let sentAt = sending.updatedAt;
@@ -355,6 +356,7 @@ export function createRenewals(deps: RenewalDeps) {
       } finally {
         lease.release();
       }
+      deadline ??= now().getTime() + carrier.topUp.timeoutMs;
       const budgetMs = deadline - now().getTime();
       const next =
         tried.size < TOP_UP_ATTEMPTS && budgetMs > 0
