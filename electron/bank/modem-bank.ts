@@ -959,8 +959,10 @@ export function createModemBank(options: ModemBankOptions) {
       except: ReadonlySet<string> = noModems,
     ): Promise<ModemLease | null> {
       if (closed) return Promise.resolve(null);
-      const queued = waiters.some((waiter) => waiter.carrierId === carrierId);
-      const lease = queued ? null : lend(carrierId, need, except);
+      // First come, first served: the jobs already waiting take what they can of the free
+      // modems; what none of them can take (a modem one is kept away from) goes to this job.
+      serveWaiters();
+      const lease = lend(carrierId, need, except);
       const none = route(carrierId, need, except).choice.kind === 'refuse';
       if (lease || waitMs <= 0 || none) return Promise.resolve(lease);
       return new Promise((resolve) => {
