@@ -313,7 +313,13 @@ export function createRenewals(deps: RenewalDeps) {
         deps.journal.abandonBeforeSending(sale.id, reason, systemActor, deps.onOutcome),
       );
     }
-    const sending = progress(deps.journal.markSending(sale.id, lease.id, actor));
+    let sending: Sale;
+    try {
+      sending = progress(deps.journal.markSending(sale.id, lease.id, actor));
+    } catch (error) {
+      lease.release();
+      throw error;
+    }
     return sendThrough(sending, lease, carrier, request, need, waitMs);
   }
 
@@ -367,13 +373,18 @@ export function createRenewals(deps: RenewalDeps) {
         return progress(deps.journal.settle(sending.id, failed, modem, deps.onOutcome));
       }
       const reason = `not sent through ${lease.id} (${left.reason}): sending through ${next.id}`;
-      const moved = deps.journal.sendThroughAnother(
-        sending.id,
-        next.id,
-        { reason, transcript: left.transcript },
-        modem,
-      );
-      sentAt = progress(moved).updatedAt;
+      try {
+        const moved = deps.journal.sendThroughAnother(
+          sending.id,
+          next.id,
+          { reason, transcript: left.transcript },
+          modem,
+        );
+        sentAt = progress(moved).updatedAt;
+      } catch (error) {
+        next.release();
+        throw error;
+      }
       lease = next;
     }
   }
