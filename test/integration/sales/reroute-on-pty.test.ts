@@ -28,10 +28,10 @@ const demo = demoProfile();
 const carrier = { ...demo, topUp: { ...demo.topUp, timeoutMs: 5000 } };
 
 async function plugIn(dir: string, name: string): Promise<PtySimulator> {
-  // Each answer of the network 300 ms late: the menu lasts long enough to pull the stick in it.
+  // Each answer of the network 500 ms late: the menu lasts long enough to pull the stick in it.
   const stick = await startSimulatorOnPty({
     linkPath: path.join(dir, name),
-    profile: ['generic', { networkLatencyMs: 300 }],
+    profile: ['generic', { networkLatencyMs: 500 }],
   });
   stops.push(() => stick.stop());
   return stick;
@@ -82,7 +82,7 @@ describe('a top-up whose modem is pulled out during the menu', () => {
       (state) => state !== 'idle',
       'the menu on the first modem',
     );
-    await new Promise((resolve) => setTimeout(resolve, 450));
+    await new Promise((resolve) => setTimeout(resolve, 700));
     await first.stop();
     const sale = await selling;
 
