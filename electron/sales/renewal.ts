@@ -46,7 +46,7 @@ interface RenewalDeps {
  * How many modems one top-up is tried on: a modem that vanished or hung before the step that
  * commits it was written leaves it certainly not sent, and another modem of the carrier takes it.
  */
-export const TOP_UP_ATTEMPTS = 3;
+const TOP_UP_ATTEMPTS = 3;
 
 export class RenewalError extends Error {
   constructor(
