@@ -7,12 +7,13 @@ export type SaleStatus = (typeof saleStatuses)[number];
 
 /**
  * Every move the journal allows. `unknown` is left only by verification (carrier SMS, balance
- * check, a manager); `succeeded` and `failed` are final.
+ * check, a manager); `succeeded` and `failed` are final. `sending` to `sending` is a top-up
+ * certainly not sent through its modem going on through another one.
  */
 const saleTransitions: Readonly<Record<SaleStatus, readonly SaleStatus[]>> = {
   draft: ['paid', 'failed'],
   paid: ['sending', 'failed'],
-  sending: ['succeeded', 'failed', 'unknown'],
+  sending: ['succeeded', 'failed', 'unknown', 'sending'],
   unknown: ['succeeded', 'failed'],
   succeeded: [],
   failed: [],

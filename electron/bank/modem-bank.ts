@@ -54,6 +54,8 @@ const RESET_ANSWER_MS = 2_000;
 export type ModemState = ModemStatus['state'];
 type ModemTimelineEvent = z.output<typeof modemTimelineEventSchema>;
 
+const noModems: ReadonlySet<string> = new Set();
+
 /** How many signal readings a modem's status keeps (every poll, 30 s apart by default). */
 const signalHistoryLength = 24;
 
@@ -164,6 +166,8 @@ interface Slot {
 interface Waiter {
   carrierId: string;
   need: RoutingNeed | undefined;
+  /** Modems this job must not be lent (a top-up that already failed on them). */
+  except: ReadonlySet<string>;
   resolve(lease: ModemLease | null): void;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -676,13 +680,18 @@ export function createModemBank(options: ModemBankOptions) {
     );
   }
 
-  function route(carrierId: string, need: RoutingNeed | undefined) {
+  function route(
+    carrierId: string,
+    need: RoutingNeed | undefined,
+    except: ReadonlySet<string> = noModems,
+  ) {
     // A modem out of service does not come back by itself: no job waits for it.
     const ofCarrier = slots.filter(
       (slot) =>
         !slot.retired &&
         slot.config.carrierId === carrierId &&
-        slot.status.state !== 'out-of-service',
+        slot.status.state !== 'out-of-service' &&
+        !except.has(slot.config.id),
     );
     const choice = chooseModem(
       ofCarrier.map((slot) => ({
@@ -700,8 +709,12 @@ export function createModemBank(options: ModemBankOptions) {
     };
   }
 
-  function lend(carrierId: string, need?: RoutingNeed): ModemLease | null {
-    const { slot } = route(carrierId, need);
+  function lend(
+    carrierId: string,
+    need?: RoutingNeed,
+    except: ReadonlySet<string> = noModems,
+  ): ModemLease | null {
+    const { slot } = route(carrierId, need, except);
     return slot ? lendSlot(slot) : null;
   }
 
@@ -737,7 +750,7 @@ export function createModemBank(options: ModemBankOptions) {
 
   function serveWaiters() {
     for (const waiter of [...waiters]) {
-      const lease = lend(waiter.carrierId, waiter.need);
+      const lease = lend(waiter.carrierId, waiter.need, waiter.except);
       if (!lease) continue;
       clearTimeout(waiter.timer);
       waiters.splice(waiters.indexOf(waiter), 1);
@@ -936,18 +949,27 @@ export function createModemBank(options: ModemBankOptions) {
      * Lends an idle registered modem of the carrier (routing.ts chooses which; a top-up says what
      * it needs of the dealer SIM), waiting up to `waitMs` for one to free up (first come, first
      * served); null if none did, and at once if the bank has none able to take the job
-     * (`refusal` then says why).
+     * (`refusal` then says why). A job never lent the modems in `except` (a top-up moved on from
+     * them) has none to wait for when only those are left.
      */
-    acquire(carrierId: string, waitMs = 0, need?: RoutingNeed): Promise<ModemLease | null> {
+    acquire(
+      carrierId: string,
+      waitMs = 0,
+      need?: RoutingNeed,
+      except: ReadonlySet<string> = noModems,
+    ): Promise<ModemLease | null> {
       if (closed) return Promise.resolve(null);
-      const queued = waiters.some((waiter) => waiter.carrierId === carrierId);
-      const lease = queued ? null : lend(carrierId, need);
-      const none = route(carrierId, need).choice.kind === 'refuse';
+      // First come, first served: the jobs already waiting take what they can of the free
+      // modems; what none of them can take (a modem one is kept away from) goes to this job.
+      serveWaiters();
+      const lease = lend(carrierId, need, except);
+      const none = route(carrierId, need, except).choice.kind === 'refuse';
       if (lease || waitMs <= 0 || none) return Promise.resolve(lease);
       return new Promise((resolve) => {
         const waiter: Waiter = {
           carrierId,
           need,
+          except,
           resolve,
           timer: setTimeout(() => {
             waiters.splice(waiters.indexOf(waiter), 1);

@@ -418,6 +418,27 @@ export function createJournal(db: Database, now: () => Date) {
       return transition(id, 'paid', 'sending', { actor, modemId });
     },
 
+    /**
+     * A top-up certainly not sent through the sale's modem (nothing that commits it was written)
+     * goes on through another modem of the carrier, committed before its first byte goes there.
+     * The event says which modem was left and why, with what went over its line (`actor` is
+     * that modem); the sale names the new one. The status stays `sending`: the database's
+     * journal trigger only looks at moves that change it.
+     */
+    sendThroughAnother(
+      id: number,
+      modemId: string,
+      left: { reason: string; transcript: string },
+      actor: Actor,
+    ): Sale {
+      return transition(id, 'sending', 'sending', {
+        actor,
+        modemId,
+        reason: left.reason,
+        transcript: left.transcript,
+      });
+    },
+
     /** Records how the attempt ended: succeeded, failed (refunded) or unknown. */
     settle(id: number, settlement: Settlement, actor: Actor, inSameCommit?: InSameCommit): Sale {
       if (settlement.status === 'succeeded') {

@@ -38,7 +38,15 @@ interface RenewalDeps {
    * settled at once when that answer came already (while the request was being cancelled).
    */
   awaitLateAnswer?(sale: Sale, modemId: string, sentAt: string, waitMs: number): Sale | null;
+  /** The clock that bounds moving a top-up on to another modem (tests set it). */
+  now?: () => Date;
 }
+
+/**
+ * How many modems one top-up is tried on: a modem that vanished or hung before the step that
+ * commits it was written leaves it certainly not sent, and another modem of the carrier takes it.
+ */
+const TOP_UP_ATTEMPTS = 3;
 
 export class RenewalError extends Error {
   constructor(
@@ -267,6 +275,15 @@ export function createRenewals(deps: RenewalDeps) {
     },
   };
 
+  /** The top-up's USSD steps as a modem's dealer SIM sends them (with its own PIN). */
+  function stepsFor(carrier: CarrierProfile, request: RenewalRequest, modemId: string) {
+    return renderTopUpSteps(carrier, {
+      msisdn: request.msisdn,
+      plan: request.planId,
+      pin: deps.dealerPin(modemId),
+    });
+  }
+
   /** Tops up a paid sale through an idle modem of its carrier, to its outcome. */
   async function topUp(
     sale: Sale,
@@ -288,43 +305,105 @@ export function createRenewals(deps: RenewalDeps) {
       );
     }
     try {
-      let rendered: ReturnType<typeof renderTopUpSteps>;
-      try {
-        rendered = renderTopUpSteps(carrier, {
-          msisdn: request.msisdn,
-          plan: request.planId,
-          pin: deps.dealerPin(lease.id),
-        });
-      } catch (error) {
-        const reason = `cannot build the top-up for ${lease.id}: ${(error as Error).message}`;
-        return progress(
-          deps.journal.abandonBeforeSending(sale.id, reason, systemActor, deps.onOutcome),
-        );
-      }
-      const sending = progress(deps.journal.markSending(sale.id, lease.id, actor));
-      const modem: Actor = { kind: 'modem', modemId: lease.id };
-      const attempt = await runScript(carrier, lease, rendered.steps, rendered.masked, sale.msisdn);
-      if ('notSent' in attempt) {
-        return progress(
-          deps.journal.settle(
-            sale.id,
-            { status: 'failed', reason: attempt.notSent, transcript: lease.transcript() },
-            modem,
-            deps.onOutcome,
-          ),
-        );
-      }
-      const settled = progress(
-        deps.journal.settle(sale.id, attempt.settlement, modem, deps.onOutcome),
-      );
-      if (settled.status === 'unknown') {
-        const waitMs = lease.ussd.lateAnswerWaitMs();
-        return deps.awaitLateAnswer?.(settled, lease.id, sending.updatedAt, waitMs) ?? settled;
-      }
-      return settled;
-    } finally {
+      stepsFor(carrier, request, lease.id);
+    } catch (error) {
       lease.release();
+      const reason = `cannot build the top-up for ${lease.id}: ${(error as Error).message}`;
+      return progress(
+        deps.journal.abandonBeforeSending(sale.id, reason, systemActor, deps.onOutcome),
+      );
     }
+    let sending: Sale;
+    try {
+      sending = progress(deps.journal.markSending(sale.id, lease.id, actor));
+    } catch (error) {
+      lease.release();
+      throw error;
+    }
+    return sendThrough(sending, lease, carrier, request, need, waitMs);
+  }
+
+  /**
+   * Sends a sale's top-up through `first`; while an attempt is certainly not sent (nothing that
+   * commits it reached the network), through another modem of the carrier, never one already
+   * tried: at most TOP_UP_ATTEMPTS modems, none taken once the carrier's top-up timeout has
+   * passed since the first one failed (a hung modem is only known once a step timed out). An
+   * attempt that may have reached the network is settled as it ended, never sent again. Each
+   * modem left is an event of the sale, with why and its line.
+   */
+  async function sendThrough(
+    sending: Sale,
+    first: ModemLease,
+    carrier: CarrierProfile,
+    request: RenewalRequest,
+    need: RoutingNeed,
+    waitMs: number,
+  ): Promise<Sale> {
+    const now = deps.now ?? (() => new Date());
+    let deadline: number | null = null;
+    const tried = new Set<string>();
+    let lease = first;
+    let sentAt = sending.updatedAt;
+    for (;;) {
+      tried.add(lease.id);
+      const modem: Actor = { kind: 'modem', modemId: lease.id };
+      let left: { reason: string; transcript: string };
+      try {
+        const attempt = await attemptOn(lease, carrier, request, sending.msisdn);
+        if ('settlement' in attempt) {
+          const settled = progress(
+            deps.journal.settle(sending.id, attempt.settlement, modem, deps.onOutcome),
+          );
+          if (settled.status !== 'unknown') return settled;
+          const lateMs = lease.ussd.lateAnswerWaitMs();
+          return deps.awaitLateAnswer?.(settled, lease.id, sentAt, lateMs) ?? settled;
+        }
+        left = { reason: attempt.notSent, transcript: lease.transcript() };
+      } finally {
+        lease.release();
+      }
+      deadline ??= now().getTime() + carrier.topUp.timeoutMs;
+      const budgetMs = deadline - now().getTime();
+      const next =
+        tried.size < TOP_UP_ATTEMPTS && budgetMs > 0
+          ? await deps.bank.acquire(carrier.id, Math.min(waitMs, budgetMs), need, tried)
+          : null;
+      if (!next) {
+        const failed = { status: 'failed' as const, ...left };
+        return progress(deps.journal.settle(sending.id, failed, modem, deps.onOutcome));
+      }
+      const reason = `not sent through ${lease.id} (${left.reason}): sending through ${next.id}`;
+      try {
+        const moved = deps.journal.sendThroughAnother(
+          sending.id,
+          next.id,
+          { reason, transcript: left.transcript },
+          modem,
+        );
+        sentAt = progress(moved).updatedAt;
+      } catch (error) {
+        next.release();
+        throw error;
+      }
+      lease = next;
+    }
+  }
+
+  /** One attempt of the top-up on one lent modem. */
+  function attemptOn(
+    lease: ModemLease,
+    carrier: CarrierProfile,
+    request: RenewalRequest,
+    card: string,
+  ): Promise<Attempt> {
+    let rendered: ReturnType<typeof renderTopUpSteps>;
+    try {
+      rendered = stepsFor(carrier, request, lease.id);
+    } catch (error) {
+      const notSent = `cannot build the top-up for ${lease.id}: ${(error as Error).message}`;
+      return Promise.resolve({ notSent });
+    }
+    return runScript(carrier, lease, rendered.steps, rendered.masked, card);
   }
 }
 

@@ -92,6 +92,25 @@ describe('the modem bank', () => {
     expect(bank.statuses().map((s) => s.state)).toEqual(['busy', 'busy']);
   });
 
+  it('never lends a job the modems it is to keep away from, nor waits for one of them', async () => {
+    const { bank } = bankOf([simulated('modem-1'), simulated('modem-2')]);
+    await bank.start();
+    const left = new Set(['modem-1']);
+    const other = await bank.acquire('nc-demo', 0, undefined, left);
+    expect(other?.id).toBe('modem-2');
+    // Only modem-1 is free: the job waits for modem-2, and is not lent modem-1 meanwhile.
+    const waiting = bank.acquire('nc-demo', 2000, undefined, left);
+    const idle = await bank.acquire('nc-demo');
+    expect(idle?.id).toBe('modem-1');
+    idle?.release();
+    other?.release();
+    expect((await waiting)?.id).toBe('modem-2');
+    // Longer than the test may take: with every modem of the carrier kept away, nobody waits.
+    expect(
+      await bank.acquire('nc-demo', 60_000, undefined, new Set(['modem-1', 'modem-2'])),
+    ).toBeNull();
+  });
+
   it('lends only modems of the sale’s carrier, and does not wait for one it has not', async () => {
     const { bank } = bankOf([simulated('modem-1', 'other-carrier')]);
     await bank.start();

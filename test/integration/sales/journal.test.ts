@@ -223,6 +223,34 @@ describe('the renewal journal', () => {
     ).toThrow(/is unknown, not sending/);
   });
 
+  it('moves a sending sale on to another modem, with the modem left, why and its line, and nothing else', () => {
+    const { journal, clerk, db, file, now } = journalOnFile();
+    const { sale } = journal.openPaidSale(newSale(clerk.id), byClerk);
+    const left = { reason: 'not sent through modem-1 (no_answer)', transcript: 'AT+CUSD=1,"1",15' };
+    expect(() => journal.sendThroughAnother(sale.id, 'modem-2', left, byModem)).toThrow(
+      /is paid, not sending/,
+    );
+    journal.markSending(sale.id, 'modem-1', byClerk);
+    const moved = journal.sendThroughAnother(sale.id, 'modem-2', left, byModem);
+    expect(moved).toMatchObject({ status: 'sending', modemId: 'modem-2' });
+    expect(journal.events(sale.id).at(-1)).toMatchObject({
+      from: 'sending',
+      to: 'sending',
+      actor: byModem,
+      ...left,
+    });
+    expect(db.prepare('SELECT count(*) FROM refunds').pluck().get()).toBe(0);
+    // Stopped while on the second modem: unknown, as any sale left sending, on that modem.
+    db.close();
+    const reopened = createJournal(openDatabase(file, now).db, now);
+    expect(reopened.recoverInterrupted(systemActor)).toMatchObject([
+      { id: sale.id, status: 'unknown', modemId: 'modem-2' },
+    ]);
+    expect(() => reopened.sendThroughAnother(sale.id, 'modem-3', left, byModem)).toThrow(
+      /is unknown, not sending/,
+    );
+  });
+
   it('resolves an unknown sale only by verification, and a failed resolution is refunded', () => {
     const { journal, clerk, db } = journalOnFile();
     const { sale } = journal.openPaidSale(newSale(clerk.id), byClerk);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openModemLink } from '../../../electron/bank/links';
 import { createModemBank, type ModemBank } from '../../../electron/bank/modem-bank';
@@ -40,6 +41,10 @@ async function shop(
     lateAnswerMs?: number;
     /** How long a renewal waits for a free modem. */
     modemWaitMs?: number;
+    /** Each modem's simulated profile (its faults), in order; the modems are kept in `simulated`. */
+    profiles?: string[];
+    /** The clock that bounds moving a top-up on to another modem. */
+    now?: () => Date;
   } = {},
 ) {
   const sold = options.carrier ?? carrier;
@@ -51,12 +56,19 @@ async function shop(
   const bank = createModemBank({
     profileDirs: [SHIPPED_MODEMS],
     ...(options.lateAnswerMs !== undefined ? { lateAnswerMs: options.lateAnswerMs } : {}),
-    modems: Array.from({ length: options.modems ?? 1 }, (_, i) => ({
+    modems: Array.from({ length: options.profiles?.length ?? options.modems ?? 1 }, (_, i) => ({
       id: `modem-${i + 1}`,
       carrierId: sold.id,
-      port: { kind: 'simulated', profile: 'generic' } as const,
+      port: { kind: 'simulated', profile: options.profiles?.[i] ?? 'generic' } as const,
     })),
     openLink: async (port) => {
+      if (options.profiles && port.kind === 'simulated') {
+        const [client, modemEnd] = createMemoryLinkPair();
+        const modem = createSimulatedModem(modemEnd, { profile: port.profile });
+        client.onClose(() => modem.stop());
+        simulated.push(modem);
+        return client;
+      }
       if (options.dealerBalance === undefined) {
         return openModemLink(port, { simLatencyMs: options.latencyMs ?? 0 });
       }
@@ -82,6 +94,7 @@ async function shop(
     dealerPin: () => '1234',
     onProgress: (sale) => progress.push(sale.status),
     modemWaitMs: options.modemWaitMs ?? 500,
+    ...(options.now ? { now: options.now } : {}),
   });
   return { db, journal, renewals, clerk, progress, simulated };
 }
@@ -274,5 +287,109 @@ describe('a renewal at the counter', () => {
     ]);
     expect(sales.map((s) => s.status)).toEqual(['succeeded', 'succeeded']);
     expect(new Set(sales.map((s) => s.modemId))).toEqual(new Set(['modem-1', 'modem-2']));
+  });
+});
+
+/** The customers whose top-up reached the simulated networks, the modems' own records. */
+const onNetworks = (modems: readonly SimulatedModem[]) =>
+  modems.flatMap((modem) => modem.state.carrier.topUps.map((topUp) => topUp.customer));
+
+const refundsOf = (db: Database, saleId: number) =>
+  db.prepare('SELECT count(*) FROM refunds WHERE sale_id = ?').pluck().get(saleId);
+
+// The demo's five rounds: "*123#", "1", the number, the plan, then the PIN, which commits it.
+describe('a top-up whose modem fails before the step that commits it', () => {
+  it.each([
+    ['pulled out', 'drop(AT+CUSD=1,"1")'],
+    ['hung', 'hang(AT+CUSD=1,"1")'],
+  ])(
+    'goes on through another modem of the carrier when the first is %s during the menu, and is sent once',
+    async (_label, fault) => {
+      const { renewals, clerk, journal, db, progress, simulated } = await shop({
+        profiles: [fault, 'generic'],
+      });
+      const sale = await renewals.renew(request('687123456'), clerk);
+      expect(sale).toMatchObject({ status: 'succeeded', modemId: 'modem-2' });
+      expect(progress).toEqual(['paid', 'sending', 'sending', 'succeeded']);
+      const events = journal.events(sale.id);
+      expect(events.map((event) => `${event.from}→${event.to}`)).toEqual([
+        'null→draft',
+        'draft→paid',
+        'paid→sending',
+        'sending→sending',
+        'sending→succeeded',
+      ]);
+      const [left, sold] = events.slice(-2);
+      expect(left?.actor).toEqual({ kind: 'modem', modemId: 'modem-1' });
+      expect(left?.reason).toMatch(/^not sent through modem-1 \(.+\): sending through modem-2$/);
+      expect(left?.transcript).toMatch(/AT\+CUSD=1,"1",15/);
+      expect(sold?.actor).toEqual({ kind: 'modem', modemId: 'modem-2' });
+      expect(sold?.transcript).toMatch(/Recharge 5Go OK pour 687123456/);
+      expect(onNetworks(simulated)).toEqual(['687123456']);
+      expect(refundsOf(db, sale.id)).toBe(0);
+    },
+  );
+
+  it.each([
+    ['never answered', 'late-top-up(never)'],
+    ['pulled out as it is sent', 'drop(AT+CUSD=1,"1234")'],
+  ])(
+    'is left unknown, never sent through another modem, when its committing step was %s',
+    async (_label, fault) => {
+      const { renewals, clerk, journal, simulated } = await shop({
+        profiles: [fault, 'generic'],
+      });
+      const sale = await renewals.renew(request('687123456'), clerk);
+      expect(sale).toMatchObject({ status: 'unknown', modemId: 'modem-1' });
+      const events = journal.events(sale.id);
+      expect(events.filter((event) => event.to === 'sending')).toHaveLength(1);
+      expect(events.at(-1)?.actor).toEqual({ kind: 'modem', modemId: 'modem-1' });
+      // What the other modem's network saw: nothing.
+      expect(onNetworks(simulated.filter((_, index) => index > 0))).toEqual([]);
+    },
+  );
+
+  it('fails and is refunded once when every modem of the carrier failed before sending it', async () => {
+    const { renewals, clerk, journal, db, simulated } = await shop({
+      profiles: ['drop(AT+CUSD=1,"1")', 'drop(AT+CUSD=1,"1")'],
+    });
+    const sale = await renewals.renew(request('687123456'), clerk);
+    expect(sale).toMatchObject({ status: 'failed', modemId: 'modem-2' });
+    const events = journal.events(sale.id);
+    expect(events.slice(-2).map((event) => [event.from, event.to, event.actor])).toEqual([
+      ['sending', 'sending', { kind: 'modem', modemId: 'modem-1' }],
+      ['sending', 'failed', { kind: 'modem', modemId: 'modem-2' }],
+    ]);
+    expect(events.at(-1)?.reason).toMatch(/^stopped before the top-up was sent/);
+    expect(refundsOf(db, sale.id)).toBe(1);
+    expect(onNetworks(simulated)).toEqual([]);
+  });
+
+  it('tries at most three modems', async () => {
+    const drop = 'drop(AT+CUSD=1,"1")';
+    const { renewals, clerk, journal } = await shop({ profiles: [drop, drop, drop, 'generic'] });
+    const sale = await renewals.renew(request('687123456'), clerk);
+    expect(sale).toMatchObject({ status: 'failed', modemId: 'modem-3' });
+    const tried = journal
+      .events(sale.id)
+      .filter((event) => event.from === 'sending')
+      .map((event) => event.actor);
+    expect(tried).toEqual(
+      ['modem-1', 'modem-2', 'modem-3'].map((modemId) => ({ kind: 'modem', modemId })),
+    );
+  });
+
+  it('takes no other modem once the carrier’s top-up timeout has passed since the first one failed', async () => {
+    // Each reading of the clock is one top-up timeout later than the one before.
+    let readings = 0;
+    const { renewals, clerk, journal, db } = await shop({
+      profiles: ['drop(AT+CUSD=1,"1")', 'generic'],
+      now: () => new Date(Date.now() + carrier.topUp.timeoutMs * readings++),
+    });
+    const selling = renewals.renew(request('687123456'), clerk);
+    const sale = await selling;
+    expect(sale).toMatchObject({ status: 'failed', modemId: 'modem-1' });
+    expect(journal.events(sale.id).filter((event) => event.to === 'sending')).toHaveLength(1);
+    expect(refundsOf(db, sale.id)).toBe(1);
   });
 });
