@@ -18,6 +18,7 @@ export const linuxOnly = [
   'test/integration/bank/sim-binding.test.ts',
   'test/integration/sales/late-answer.test.ts',
   'test/integration/sales/stale-answer.test.ts',
+  'test/integration/sales/reroute-on-pty.test.ts',
   // PDFs made by the host's Chromium and read back with pdftotext (poppler).
   'test/integration/printers/documents.test.ts',
   'test/integration/api/day-documents.test.ts',
