@@ -71,43 +71,42 @@ export function FloatWatchForm({ float }: { float: DealerFloat }) {
     }
   }
 
+  /** One amount in the carrier's currency; left empty, none. */
+  const amountField = (
+    name: 'threshold' | 'cap',
+    label: string,
+    value: string,
+    change: (typed: string) => void,
+  ) => (
+    <LabelledField
+      id={`${id}-${name}`}
+      label={label}
+      hint={t('modems.floatWatch.emptyIsNone')}
+      error={errors[name]}
+    >
+      {(control) => (
+        <input
+          {...control}
+          inputMode="decimal"
+          autoComplete="off"
+          maxLength={20}
+          value={value}
+          onChange={(event) => change(event.target.value)}
+        />
+      )}
+    </LabelledField>
+  );
+
   return (
     <form className="float-watch" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('modems.floatWatch.title')}</h3>
-      <LabelledField
-        id={`${id}-threshold`}
-        label={t('modems.floatWatch.threshold', { currency })}
-        hint={t('modems.floatWatch.emptyIsNone')}
-        error={errors.threshold}
-      >
-        {(control) => (
-          <input
-            {...control}
-            inputMode="decimal"
-            autoComplete="off"
-            maxLength={20}
-            value={threshold}
-            onChange={(event) => setThreshold(event.target.value)}
-          />
-        )}
-      </LabelledField>
-      <LabelledField
-        id={`${id}-cap`}
-        label={t('modems.floatWatch.cap', { currency })}
-        hint={t('modems.floatWatch.emptyIsNone')}
-        error={errors.cap}
-      >
-        {(control) => (
-          <input
-            {...control}
-            inputMode="decimal"
-            autoComplete="off"
-            maxLength={20}
-            value={cap}
-            onChange={(event) => setCap(event.target.value)}
-          />
-        )}
-      </LabelledField>
+      {amountField(
+        'threshold',
+        t('modems.floatWatch.threshold', { currency }),
+        threshold,
+        setThreshold,
+      )}
+      {amountField('cap', t('modems.floatWatch.cap', { currency }), cap, setCap)}
       <div className="settings__actions">
         <button type="submit" disabled={busy}>
           {t('modems.floatWatch.save')}
