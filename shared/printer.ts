@@ -88,6 +88,8 @@ export const printerSetupSchema = z
   .object({
     printers: z.array(printerSchema).max(20),
     defaultPrinterId: printerIdSchema.nullable(),
+    /** A sale's receipt prints by itself on the default printer once the sale has an outcome. */
+    autoPrint: z.boolean().default(true),
   })
   .strict()
   .superRefine((setup, context) => {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { currencyCodeSchema, moneyInputSchema, moneySchema, signedMoneySchema } from './currencies';
+import { languageSchema } from './languages';
+import { type SaleCause, saleCauseSchema } from './sale-cause';
 
 /** The life of a sale in the renewal journal (DESIGN.md). */
 export const saleStatuses = ['draft', 'paid', 'sending', 'succeeded', 'failed', 'unknown'] as const;
@@ -112,12 +114,18 @@ export const saleSchema = saleRecordSchema
     dealerBalanceAfter: signedMoneySchema.nullable(),
     /** Null until the sale has an outcome (its receipt comes with it), and for sales older than receipts. */
     receiptNumber: z.number().int().nullable(),
+    /** Why a failed sale failed or an unknown sale is not confirmed; null otherwise. */
+    cause: saleCauseSchema.nullable(),
   });
 
 export type SaleView = z.output<typeof saleSchema>;
 
 /** Field by field, as the journal reads a sale (see saleOf there): lists of 500 stay fast. */
-export function saleView(sale: Sale, receiptNumber: number | null): SaleView {
+export function saleView(
+  sale: Sale,
+  receiptNumber: number | null,
+  cause: SaleCause | null,
+): SaleView {
   const { currency } = sale;
   const money = (amount: number | null) => (amount === null ? null : { amount, currency });
   return {
@@ -142,6 +150,7 @@ export function saleView(sale: Sale, receiptNumber: number | null): SaleView {
     carrierReference: sale.carrierReference,
     dealerBalanceAfter: money(sale.dealerBalanceAfter),
     receiptNumber,
+    cause,
     createdAt: sale.createdAt,
     updatedAt: sale.updatedAt,
   };
@@ -155,5 +164,7 @@ export const renewalRequestSchema = z
     payment: paymentSchema,
     /** Made by the counter screen once per confirmation: a retry sends the same key. */
     idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,100}$/),
+    /** The receipt's language, picked by the clerk for the customer; the shop's when left out. */
+    receiptLanguage: languageSchema.optional(),
   })
   .strict();

@@ -32,7 +32,7 @@ import { createRenewals, RenewalError, type Renewals } from './renewal';
 
 /** A sale as the interface sees it, with its receipt's number. */
 function saleViewer(receipts: ReceiptBook) {
-  return (sale: Sale) => saleView(sale, receipts.numberOfSale(sale.id));
+  return (sale: Sale) => saleView(sale, receipts.numberOfSale(sale.id), null);
 }
 
 /** The journal's and carriers' refusals, as the contract's errors (field issues for input). */

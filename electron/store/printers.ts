@@ -38,6 +38,7 @@ export function createPrinterStore(db: Database, now: () => Date) {
       return {
         printers: rows.map(printerOf),
         defaultPrinterId: rows.find((row) => row.is_default === 1)?.id ?? null,
+        autoPrint: true,
       };
     },
     /** Replaces every printer in one transaction; `setup` is already validated. */

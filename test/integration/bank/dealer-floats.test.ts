@@ -90,7 +90,7 @@ async function shop(
     carrierOf: carriers.ofPlan,
     dealerPin: modems.dealerPin,
     // As the sales do (sales/api.ts): each step announced, which the floats hear.
-    onProgress: (sale) => events.emit('sales.progress', { sale: saleView(sale, null) }),
+    onProgress: (sale) => events.emit('sales.progress', { sale: saleView(sale, null, null) }),
     modemWaitMs: 300,
   });
   let keys = 0;

@@ -31,6 +31,7 @@ describe('the printer store', () => {
     expect(createPrinterStore(first, () => new Date()).get()).toEqual({
       printers: [],
       defaultPrinterId: null,
+      autoPrint: true,
     });
     createPrinterStore(first, () => new Date()).save(setup);
     first.close();
@@ -46,7 +47,7 @@ describe('the printer store', () => {
     const { db } = openDatabase(path.join(tempDir(), 'shop.sqlite'));
     const store = createPrinterStore(db, () => new Date());
     store.save(setup);
-    store.save({ printers: setup.printers.slice(2), defaultPrinterId: null });
+    store.save({ printers: setup.printers.slice(2), defaultPrinterId: null, autoPrint: true });
     expect(store.get().printers.map((printer) => printer.id)).toEqual(['usb', 'office']);
     expect(store.defaultPrinter()).toBeNull();
   });

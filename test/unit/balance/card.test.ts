@@ -53,6 +53,7 @@ function sale(id: number, status: SaleView['status'], createdAt: string): SaleVi
     carrierReference: status === 'succeeded' ? `TX${id}` : null,
     dealerBalanceAfter: null,
     receiptNumber: id,
+    cause: null,
     createdAt,
     updatedAt: createdAt,
   };

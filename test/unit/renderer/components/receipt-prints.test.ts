@@ -25,6 +25,7 @@ describe('the printer a receipt goes to unless another is chosen', () => {
   const setup = (defaultPrinterId: string | null, ...ids: string[]): PrinterSetup => ({
     printers: ids.map(pdf),
     defaultPrinterId,
+    autoPrint: true,
   });
 
   it('is the shop’s default one', () => {

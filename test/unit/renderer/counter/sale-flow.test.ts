@@ -62,6 +62,7 @@ function sale(status: SaleStatus, key = 'key-first'): SaleView {
     carrierReference: status === 'succeeded' ? 'TX123' : null,
     dealerBalanceAfter: null,
     receiptNumber: status === 'succeeded' ? 1 : null,
+    cause: null,
     createdAt: '2025-01-14T03:30:00.000Z',
     updatedAt: '2025-01-14T03:30:01.000Z',
   };
