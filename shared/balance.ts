@@ -65,19 +65,48 @@ export const planOfferSchema = z.object({
 export type PlanOffer = z.output<typeof planOfferSchema>;
 
 /**
- * What to sell for the customer's stay. `unknown_usage`: fewer than two readable checks far
- * enough apart. `enough`: what is left covers the stay. `plan`: the smallest plan that covers it,
- * or when none does (`coversStay` false), the one that comes closest. `stayMb`: the data the rest
- * of the stay needs at the usage rate; `remainingMb`: what is left now, by the same rate.
+ * Where the usage rate a stay is planned with comes from. `card`: the card's own checks. `shop`:
+ * the median rate of the shop's cards checked twice or more (`cards` of them) within the last
+ * `windowDays`. `default`: the shop's default rate, while fewer than `minimumCards` such cards
+ * exist.
+ */
+export const usageBasisSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('card') }),
+  z.object({
+    kind: z.literal('shop'),
+    cards: z.number().int().positive(),
+    windowDays: z.number().int().positive(),
+  }),
+  z.object({
+    kind: z.literal('default'),
+    cards: z.number().int().nonnegative(),
+    minimumCards: z.number().int().positive(),
+    windowDays: z.number().int().positive(),
+  }),
+]);
+export type UsageBasis = z.output<typeof usageBasisSchema>;
+
+/** A usage rate with where it comes from. */
+export const stayUsageSchema = z.object({
+  mbPerDay: z.number().nonnegative(),
+  basis: usageBasisSchema,
+});
+export type StayUsage = z.output<typeof stayUsageSchema>;
+
+/**
+ * What to sell for the customer's stay. `enough`: what is left covers the stay. `plan`: the
+ * smallest plan that covers it, or when none does (`coversStay` false), the one that comes
+ * closest. `stayMb`: the data the rest of the stay needs at the usage rate; `remainingMb`: what is
+ * left now, by the same rate; `usage`: that rate, the card's own or the shop's typical one.
  */
 const stayFields = {
   daysLeft: z.number().int().nonnegative(),
   stayMb: z.number().int().nonnegative(),
   remainingMb: z.number().int().nonnegative(),
+  usage: stayUsageSchema,
 };
 
 export const recommendationSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('unknown_usage'), daysLeft: z.number().int().nonnegative() }),
   z.object({ kind: z.literal('enough'), ...stayFields }),
   z.object({
     kind: z.literal('plan'),
@@ -87,6 +116,24 @@ export const recommendationSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type Recommendation = z.output<typeof recommendationSchema>;
+
+/**
+ * A larger plan that would have cost less than the card's top-ups of the last `windowDays`
+ * (`renewals` of them, the sale being confirmed included when `withSale`), bought over `days`
+ * days: `paid` for `dataMb` in all, where `plan` alone lasts those days, holds as much data and
+ * costs `saving` less.
+ */
+export const upgradeAdviceSchema = z.object({
+  renewals: z.number().int().min(2),
+  withSale: z.boolean(),
+  days: z.number().int().positive(),
+  windowDays: z.number().int().positive(),
+  paid: moneySchema,
+  dataMb: z.number().int().positive(),
+  plan: planOfferSchema,
+  saving: moneySchema,
+});
+export type UpgradeAdvice = z.output<typeof upgradeAdviceSchema>;
 
 export const cardSchema = z.object({
   /** "+687123456". */
@@ -98,7 +145,11 @@ export const cardSchema = z.object({
   renewals: z.array(saleSchema),
   checks: z.array(balanceCheckSchema),
   usage: usageSchema.nullable(),
+  /** The rate a card without its own is planned with: the shop's customers' typical usage. */
+  typicalUsage: stayUsageSchema,
   /** Null until a departure date is given. */
   recommendation: recommendationSchema.nullable(),
+  /** Null unless the card's recent top-ups cost more than one larger plan would have. */
+  upgrade: upgradeAdviceSchema.nullable(),
 });
 export type CardView = z.output<typeof cardSchema>;

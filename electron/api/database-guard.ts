@@ -24,6 +24,7 @@ const answeredWhileDamaged: ReadonlySet<ProcedureName> = new Set<ProcedureName>(
   'receipts.verify',
   'receipts.getStartCheck',
   'cards.get',
+  'cards.getUpgradeAdvice',
   'printers.list',
   'carriers.list',
   'carriers.get',

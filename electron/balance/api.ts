@@ -8,12 +8,14 @@ import type { SmsInboxes } from '../bank/sms-inboxes';
 import { CarrierInputError } from '../carriers';
 import type { CarrierBook } from '../carriers/book';
 import type { ShopProfileStore } from '../store/shop-profile';
-import { cardView, stayUntil } from './card';
+import { boughtOf, cardView, planOffers, stayUntil } from './card';
 import { findCard } from './card-carrier';
 import { type BalanceCheckStore, createBalanceCheckStore } from './check-store';
 import { type BalanceChecks, createBalanceChecks } from './checks';
 import { BalanceError } from './errors';
 import { createReplyDesk } from './reply-desk';
+import { shopTypicalUsage } from './typical-usage';
+import { upgradeAdvice } from './upgrade';
 
 /** Balance checks' and cards' refusals as the contract's errors (field issues for input). */
 function asApiError(error: unknown): unknown {
@@ -63,7 +65,7 @@ export function createBalance(deps: {
   return balanceHandlers({ ...deps, checks, store, timeZone });
 }
 
-type BalanceHandlers = Pick<Handlers, 'balance.check' | 'cards.get'>;
+type BalanceHandlers = Pick<Handlers, 'balance.check' | 'cards.get' | 'cards.getUpgradeAdvice'>;
 
 function balanceHandlers(deps: {
   carriers: CarrierBook;
@@ -100,7 +102,29 @@ function balanceHandlers(deps: {
           stay = stayUntil(departureDate, deps.now(), timeZone);
         }
         const e164 = card.customer.e164;
-        return cardView(card, { sales: deps.salesOf(e164), checks: deps.store.ofCard(e164) }, stay);
+        const typicalUsage = shopTypicalUsage({
+          readTwiceSince: deps.store.readTwiceSince,
+          salesOf: deps.salesOf,
+          now: deps.now,
+        });
+        return cardView(
+          card,
+          { sales: deps.salesOf(e164), checks: deps.store.ofCard(e164) },
+          { stay, typicalUsage, now: deps.now().toISOString() },
+        );
+      }),
+    'cards.getUpgradeAdvice': ({ msisdn, carrierId, planId }) =>
+      refusingAsApi(() => {
+        const card = cardOf(msisdn, carrierId);
+        const plans = planOffers(card.profile);
+        const selling = plans.find((plan) => plan.id === planId);
+        if (!selling) {
+          throw new ApiError('invalid_input', `${card.profile.name} has no plan ${planId}`, [
+            { path: 'planId', code: 'unknown_plan', message: `No plan ${planId}` },
+          ]);
+        }
+        const bought = boughtOf(deps.salesOf(card.customer.e164));
+        return { advice: upgradeAdvice(bought, plans, deps.now().toISOString(), selling) };
       }),
   };
 }

@@ -1,13 +1,15 @@
 /**
  * A card as the card page shows it: its renewals and balance checks, newest first, the usage
- * rate they show, and for a departure date, what to sell for the rest of the stay.
+ * rate they show, for a departure date what to sell for the rest of the stay, and whether its
+ * recent top-ups cost more than one larger plan would have.
  */
-import type { BalanceCheckView, CardView } from '../../shared/balance';
+import type { BalanceCheckView, CardView, PlanOffer, StayUsage } from '../../shared/balance';
 import { wallClockAt, wallClockToInstant } from '../../shared/local-time';
 import type { SaleView } from '../../shared/sale';
 import type { Card } from './card-carrier';
 import { BalanceError } from './errors';
 import { recommendPlan, type Stay } from './recommendation';
+import { type Bought, upgradeAdvice } from './upgrade';
 import { DAY_MS, estimateUsage, type Reading } from './usage';
 
 /**
@@ -52,7 +54,30 @@ export function withRenewalsSince(
   }, latest);
 }
 
-function readingOf(check: BalanceCheckView): Reading | null {
+/** The carrier's plans as offers, priced in its currency. */
+export function planOffers(profile: Card['profile']): PlanOffer[] {
+  return profile.plans.map(({ id, name, dataMb, validityDays, price }) => ({
+    id,
+    name,
+    dataMb,
+    validityDays,
+    price: { amount: price, currency: profile.currency },
+  }));
+}
+
+/** The top-ups the carrier confirmed: money spent and data given. */
+export function boughtOf(sales: readonly SaleView[]): Bought[] {
+  return sales
+    .filter((sale) => sale.status === 'succeeded')
+    .map((sale) => ({ at: sale.createdAt, dataMb: sale.dataMb, price: sale.price }));
+}
+
+/** The rate a stay is planned with: the card's own when its checks give one, else the shop's. */
+export function stayUsage(usage: CardView['usage'], typical: StayUsage): StayUsage {
+  return usage ? { mbPerDay: usage.mbPerDay, basis: { kind: 'card' } } : typical;
+}
+
+export function readingOf(check: BalanceCheckView): Reading | null {
   if (check.outcome !== 'ok' || check.remainingMb === null || check.validUntil === null) {
     return null;
   }
@@ -66,7 +91,7 @@ function readingOf(check: BalanceCheckView): Reading | null {
 export function cardView(
   card: Card,
   history: { sales: SaleView[]; checks: BalanceCheckView[] },
-  stay: Stay | null,
+  context: { stay: Stay | null; typicalUsage: StayUsage; now: string },
 ): CardView {
   const { profile, customer } = card;
   const readings = history.checks.flatMap((check) => readingOf(check) ?? []);
@@ -76,6 +101,8 @@ export function cardView(
     .map((sale) => ({ at: sale.createdAt }));
   const usage = estimateUsage(readings, renewals);
   const latest = [...readings].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0] ?? null;
+  const plans = planOffers(profile);
+  const { stay, typicalUsage } = context;
   return {
     msisdn: customer.e164,
     display: customer.display,
@@ -84,19 +111,15 @@ export function cardView(
     renewals: history.sales,
     checks: history.checks,
     usage,
+    typicalUsage,
     recommendation: stay
       ? recommendPlan(
-          profile.plans.map(({ id, name, dataMb, validityDays, price }) => ({
-            id,
-            name,
-            dataMb,
-            validityDays,
-            price: { amount: price, currency: profile.currency },
-          })),
-          usage?.mbPerDay ?? null,
+          plans,
+          stayUsage(usage, typicalUsage),
           withRenewalsSince(latest, history.sales),
           stay,
         )
       : null,
+    upgrade: upgradeAdvice(boughtOf(history.sales), plans, context.now, null),
   };
 }

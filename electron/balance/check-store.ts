@@ -54,6 +54,12 @@ export function createBalanceCheckStore(db: Database) {
   const ofCard = db.prepare<[string, number], Row>(
     'SELECT * FROM balance_checks WHERE msisdn = ? ORDER BY asked_at DESC, id DESC LIMIT ?',
   );
+  const readTwiceSince = db.prepare<{ since: string }, Row>(`
+    SELECT * FROM balance_checks
+    WHERE outcome = 'ok' AND asked_at >= @since AND msisdn IN (
+      SELECT msisdn FROM balance_checks WHERE outcome = 'ok' AND asked_at >= @since
+      GROUP BY msisdn HAVING count(*) >= 2)
+    ORDER BY msisdn, asked_at, id`);
   const lastCarrier = db
     .prepare<[string], string>(
       'SELECT carrier_id FROM balance_checks WHERE msisdn = ? ORDER BY asked_at DESC, id DESC',
@@ -70,6 +76,12 @@ export function createBalanceCheckStore(db: Database) {
     /** A card's checks, newest first, at most `limit`. */
     ofCard: (msisdn: string, limit = 200): BalanceCheckView[] =>
       ofCard.all(msisdn, limit).map(checkOf),
+    /**
+     * The checks that read a balance since `since` (ISO 8601), of the cards that had two or more
+     * of them since then: what the shop's typical usage is read from.
+     */
+    readTwiceSince: (since: string): BalanceCheckView[] =>
+      readTwiceSince.all({ since }).map(checkOf),
     /** The carrier a card was last checked with, if it ever was. */
     lastCarrierOf: (msisdn: string): string | null => lastCarrier.get(msisdn) ?? null,
   };

@@ -1,13 +1,14 @@
 /**
- * What to sell a customer for the rest of their stay. Pure: the carrier's plans, the usage rate,
- * the latest balance and the stay come in, one recommendation comes out.
+ * What to sell a customer for the rest of their stay. Pure: the carrier's plans, the usage rate
+ * (the card's own, or the shop's typical one for a card checked once), the latest balance and
+ * the stay come in, one recommendation comes out.
  *
  * One plan that covers the stay costs less than several small top-ups, so the answer is the
  * smallest plan whose data covers what the stay needs beyond what is left, and whose validity
  * lasts until the departure day. A top-up keeps the data left on the card and extends its
  * validity (as the carriers of the first market do).
  */
-import type { PlanOffer, Recommendation } from '../../shared/balance';
+import type { PlanOffer, Recommendation, StayUsage } from '../../shared/balance';
 import { DAY_MS, type Reading } from './usage';
 
 export interface Stay {
@@ -34,19 +35,20 @@ function remainingNow(latest: Reading | null, mbPerDay: number, now: number): nu
 
 export function recommendPlan(
   plans: readonly PlanOffer[],
-  mbPerDay: number | null,
+  usage: StayUsage,
   latest: Reading | null,
   stay: Stay,
 ): Recommendation {
   const { daysLeft } = stay;
-  if (mbPerDay === null) return { kind: 'unknown_usage', daysLeft };
+  const { mbPerDay } = usage;
   const now = Date.parse(stay.now);
   const departureEnd = Date.parse(stay.departureEnd);
   const stayMb = Math.ceil((mbPerDay * Math.max(0, departureEnd - now)) / DAY_MS);
   const remainingMb = remainingNow(latest, mbPerDay, now);
   const shortfall = Math.max(0, stayMb - remainingMb);
   const validityCovers = latest !== null && Date.parse(latest.validUntil) >= departureEnd;
-  if (shortfall === 0 && validityCovers) return { kind: 'enough', daysLeft, stayMb, remainingMb };
+  if (shortfall === 0 && validityCovers)
+    return { kind: 'enough', daysLeft, stayMb, remainingMb, usage };
 
   const lastingEnough = plans.filter((plan) => plan.validityDays >= daysLeft);
   const covering = lastingEnough.filter((plan) => plan.dataMb >= shortfall).sort(bySmallest)[0];
@@ -58,6 +60,7 @@ export function recommendPlan(
     daysLeft,
     stayMb,
     remainingMb,
+    usage,
     plan: { ...closest },
     coversStay: covering !== undefined,
   };

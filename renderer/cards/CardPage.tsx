@@ -9,6 +9,7 @@ import { todayIn, useFormat } from '../format';
 import { useApi } from '../use-api';
 import { CardHistory } from './CardHistory';
 import { StayAdvice, UsageLine } from './StayAdvice';
+import { UpgradeAdviceText } from './UpgradeAdvice';
 
 /** What went wrong, said for the clerk: on a field, or for the page, with the carrier's reply. */
 interface Problem {
@@ -190,8 +191,14 @@ export function CardPage() {
         <>
           <section aria-labelledby="card-usage">
             <h2 id="card-usage">{t('card.usageTitle')}</h2>
-            <UsageLine usage={card.usage} />
+            <UsageLine card={card} />
           </section>
+          {card.upgrade && (
+            <section aria-labelledby="card-upgrade" className="card__advice">
+              <h2 id="card-upgrade">{t('card.upgradeTitle')}</h2>
+              <UpgradeAdviceText advice={card.upgrade} />
+            </section>
+          )}
           <section aria-labelledby="card-stay">
             <h2 id="card-stay">{t('card.stayTitle')}</h2>
             <div className={departureError ? 'field field--invalid' : 'field'}>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UpgradeAdvice } from '../cards/UpgradeAdvice';
 import { useFormat } from '../format';
 import type { Checkout } from './checkout';
 
@@ -85,6 +86,7 @@ export function Confirmation({
           </>
         )}
       </dl>
+      <UpgradeAdvice msisdn={customer.e164} carrierId={checkout.carrier.id} planId={plan.id} />
       <p className="field__hint">{t('counter.confirmKeys')}</p>
       <div className="settings__actions">
         <button ref={confirmButton} type="button" onClick={onConfirm}>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cardSchema, typedMsisdnSchema } from '../../balance';
+import { cardSchema, typedMsisdnSchema, upgradeAdviceSchema } from '../../balance';
 import { procedure } from './procedure';
 
 export const cards = {
@@ -15,5 +15,18 @@ export const cards = {
       })
       .strict(),
     cardSchema,
+  ),
+  'cards.getUpgradeAdvice': procedure(
+    'user',
+    'Whether a larger plan would have cost less than the card’s top-ups of the last 30 days with ' +
+      'the plan about to be sold: advice for the confirmation, never a refusal.',
+    z
+      .object({
+        msisdn: typedMsisdnSchema,
+        planId: z.string().max(40),
+        carrierId: z.string().max(40).optional(),
+      })
+      .strict(),
+    z.object({ advice: upgradeAdviceSchema.nullable() }),
   ),
 };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cardView, stayUntil, withRenewalsSince } from '../../../electron/balance/card';
 import { findCard } from '../../../electron/balance/card-carrier';
 import { BalanceError } from '../../../electron/balance/errors';
-import type { BalanceCheckView } from '../../../shared/balance';
+import type { Stay } from '../../../electron/balance/recommendation';
+import type { BalanceCheckView, StayUsage } from '../../../shared/balance';
 import type { SaleView } from '../../../shared/sale';
 import { demoProfile } from '../carriers/demo-profile';
 
@@ -74,6 +75,13 @@ function check(id: number, receivedAt: string, remainingMb: number | null): Bala
   };
 }
 
+/** The shop's default, as a card checked once is planned with while few cards were read twice. */
+const typicalUsage: StayUsage = {
+  mbPerDay: 300,
+  basis: { kind: 'default', cards: 0, minimumCards: 5, windowDays: 90 },
+};
+const at = (now: string, stay: Stay | null = null) => ({ stay, typicalUsage, now });
+
 describe('the card page’s card', () => {
   // Newest first, as the stores give them.
   const checks = [
@@ -85,7 +93,7 @@ describe('the card page’s card', () => {
 
   it('reads the usage from the readable checks; a failed sale between them added nothing', () => {
     const sales = [sale(1, 'failed', '2026-05-02T00:00:00.000Z')];
-    const view = cardView(card, { sales, checks }, null);
+    const view = cardView(card, { sales, checks }, at('2026-05-05T01:00:00.000Z'));
     expect(view).toMatchObject({
       msisdn: '+687123456',
       carrierId: 'nc-demo',
@@ -99,7 +107,7 @@ describe('the card page’s card', () => {
 
   it('leaves out the interval of a renewal that may have gone through', () => {
     const sales = [sale(1, 'unknown', '2026-05-02T00:00:00.000Z')];
-    expect(cardView(card, { sales, checks }, null).usage).toMatchObject({
+    expect(cardView(card, { sales, checks }, at('2026-05-05T01:00:00.000Z')).usage).toMatchObject({
       mbPerDay: 200,
       observedDays: 2,
     });
@@ -127,11 +135,43 @@ describe('the card page’s card', () => {
     const sales = [sale(1, 'succeeded', '2026-05-05T01:00:00.000Z')];
     const stay = stayUntil('2026-05-14', new Date('2026-05-05T01:00:00Z'), 'Pacific/Noumea');
     // 300 MB a day for 9.5 days: about 2 850 MB; about 1 790 + 1 024 are left.
-    expect(cardView(card, { sales, checks }, stay).recommendation).toMatchObject({
+    expect(
+      cardView(card, { sales, checks }, at('2026-05-05T01:00:00.000Z', stay)).recommendation,
+    ).toMatchObject({
       kind: 'plan',
       plan: { id: '1go' },
       coversStay: true,
       daysLeft: 9,
     });
+  });
+
+  it('plans a card checked once with the shop’s typical usage, and with its own once it has one', () => {
+    const stay = stayUntil('2026-05-14', new Date('2026-05-05T01:00:00Z'), 'Pacific/Noumea');
+    const once = cardView(card, { sales: [], checks: checks.slice(0, 1) }, at(stay.now, stay));
+    expect(once.usage).toBeNull();
+    expect(once.typicalUsage).toEqual(typicalUsage);
+    expect(once.recommendation).toMatchObject({ kind: 'plan', usage: typicalUsage });
+    const twice = cardView(card, { sales: [], checks }, at(stay.now, stay));
+    expect(twice.recommendation?.usage).toEqual({ mbPerDay: 300, basis: { kind: 'card' } });
+  });
+
+  it('tells from the renewals when one larger plan would have cost less', () => {
+    const fiveSmall = [5, 4, 3, 2, 1].map((id) =>
+      sale(id, 'succeeded', `2026-05-0${id}T00:00:00.000Z`),
+    );
+    const view = cardView(card, { sales: fiveSmall, checks }, at('2026-05-05T01:00:00.000Z'));
+    expect(view.upgrade).toMatchObject({
+      renewals: 5,
+      withSale: false,
+      paid: { amount: 7500, currency: 'XPF' },
+      plan: { id: '5go' },
+      saving: { amount: 1500, currency: 'XPF' },
+    });
+    const failedOnes = fiveSmall.map((one, index) =>
+      index < 2 ? { ...one, status: 'failed' as const } : one,
+    );
+    expect(
+      cardView(card, { sales: failedOnes, checks }, at('2026-05-05T01:00:00.000Z')).upgrade,
+    ).toBeNull();
   });
 });

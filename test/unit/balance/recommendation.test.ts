@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recommendPlan, type Stay } from '../../../electron/balance/recommendation';
 import { DAY_MS, type Reading } from '../../../electron/balance/usage';
-import type { PlanOffer } from '../../../shared/balance';
+import type { PlanOffer, StayUsage } from '../../../shared/balance';
 
 const xpf = (amount: number) => ({ amount, currency: 'XPF' as const });
 
@@ -24,11 +24,20 @@ const checked = (remainingMb: number, daysAgo = 0, validForDays = 60): Reading =
   validUntil: at(validForDays),
 });
 
+/** A rate read from the card's own checks. */
+const own = (mbPerDay: number): StayUsage => ({ mbPerDay, basis: { kind: 'card' } });
+
 describe('the plan to sell for the rest of the stay', () => {
-  it('needs a usage rate first', () => {
-    expect(recommendPlan(plans, null, checked(1000), stay(10))).toEqual({
-      kind: 'unknown_usage',
+  it('plans a card checked once with the shop’s typical usage, and says so', () => {
+    const shop: StayUsage = { mbPerDay: 500, basis: { kind: 'shop', cards: 7, windowDays: 90 } };
+    expect(recommendPlan(plans, shop, checked(1000), stay(10))).toEqual({
+      kind: 'plan',
       daysLeft: 10,
+      stayMb: 5000,
+      remainingMb: 1000,
+      usage: shop,
+      plan: plans[1],
+      coversStay: true,
     });
   });
 
@@ -63,7 +72,7 @@ describe('the plan to sell for the rest of the stay', () => {
     ['the largest plan when none covers the stay', 2000, checked(0), stay(20), '20go', false],
     ['the longest-lasting plan when none lasts the stay', 10, checked(0), stay(45), '20go', false],
   ])('%s', (_label, mbPerDay, latest, until, planId, coversStay) => {
-    const advice = recommendPlan(plans, mbPerDay, latest, until);
+    const advice = recommendPlan(plans, own(mbPerDay), latest, until);
     if (planId === null) {
       expect(advice.kind).toBe('enough');
     } else {
@@ -72,11 +81,12 @@ describe('the plan to sell for the rest of the stay', () => {
   });
 
   it('says what the stay needs and what is left', () => {
-    expect(recommendPlan(plans, 500, checked(3000, 2), stay(10))).toEqual({
+    expect(recommendPlan(plans, own(500), checked(3000, 2), stay(10))).toEqual({
       kind: 'plan',
       daysLeft: 10,
       stayMb: 5000,
       remainingMb: 2000,
+      usage: own(500),
       plan: plans[1],
       coversStay: true,
     });
@@ -87,7 +97,7 @@ describe('the plan to sell for the rest of the stay', () => {
       ...plans,
       { id: '3go-90', name: '3 Go 90 j', dataMb: 3072, validityDays: 90, price: xpf(5000) },
     ];
-    expect(recommendPlan(withLongPlan, 50, checked(0), stay(60))).toMatchObject({
+    expect(recommendPlan(withLongPlan, own(50), checked(0), stay(60))).toMatchObject({
       plan: { id: '3go-90' },
       coversStay: true,
     });
@@ -116,7 +126,7 @@ describe('the plan to sell for the rest of the stay', () => {
       fc.property(situation, (s) => {
         const advice = recommendPlan(
           s.plans,
-          s.mbPerDay,
+          own(s.mbPerDay),
           checked(s.remainingMb, s.checkedDaysAgo, s.validForDays),
           stay(s.days),
         );
@@ -139,8 +149,8 @@ describe('the plan to sell for the rest of the stay', () => {
     fc.assert(
       fc.property(situation, fc.integer({ min: 1, max: 30 }), (s, more) => {
         const latest = checked(s.remainingMb, s.checkedDaysAgo, s.validForDays);
-        const shorter = recommendPlan(s.plans, s.mbPerDay, latest, stay(s.days));
-        const longer = recommendPlan(s.plans, s.mbPerDay, latest, stay(s.days + more));
+        const shorter = recommendPlan(s.plans, own(s.mbPerDay), latest, stay(s.days));
+        const longer = recommendPlan(s.plans, own(s.mbPerDay), latest, stay(s.days + more));
         if (longer.kind === 'plan' && longer.coversStay && shorter.kind === 'plan') {
           expect(longer.plan.dataMb).toBeGreaterThanOrEqual(shorter.plan.dataMb);
         }
