@@ -52,7 +52,8 @@ export function withRenewalsSince(
   }, latest);
 }
 
-function readingOf(check: BalanceCheckView): Reading | null {
+/** What a check read of the card; null for a check that read no balance. */
+export function readingOf(check: BalanceCheckView): Reading | null {
   if (check.outcome !== 'ok' || check.remainingMb === null || check.validUntil === null) {
     return null;
   }

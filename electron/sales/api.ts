@@ -180,6 +180,8 @@ export function createSales(deps: {
     receipts,
     /** A card's sales, newest first, as the interface sees them. */
     salesOf: (msisdn: string) => journal.list({ msisdn }).map(view),
+    /** A sale's moves, oldest first, with the transcripts kept. */
+    eventsOf: (id: number) => journal.events(id),
     /**
      * At a stop, before the modems close: lets the top-ups running end, for as long as a
      * carrier's top-up may take (each step's timeout), so each one is final, not `unknown`.
