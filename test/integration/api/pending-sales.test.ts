@@ -32,7 +32,7 @@ async function demoShop() {
 
 describe('a pending sale, as the manager resolving it sees it', () => {
   it('shows what the carrier answered, move by move, and where it stopped answering', async () => {
-    const { manager, sell } = await demoShop();
+    const { manager, sell, core } = await demoShop();
     const refused = await sell('687111222', 'pending-replies-refused');
     expect(refused.status).toBe('failed');
     const { moves } = await manager.call('sales.listCarrierReplies', { id: refused.id });
@@ -59,6 +59,18 @@ describe('a pending sale, as the manager resolving it sees it', () => {
     expect((await refusal(manager.call('sales.listCarrierReplies', { id: 9999 }))).code).toBe(
       'not_found',
     );
+
+    // Resolved, it is announced: every screen's banner and list drop it at once.
+    const heard: { id: number; status: string }[] = [];
+    core.events.listen((event, payload) => {
+      if (event === 'sales.progress') heard.push((payload as { sale: typeof silent }).sale);
+    });
+    await manager.call('sales.resolve', {
+      id: silent.id,
+      outcome: 'failed',
+      reason: 'The carrier says it never came',
+    });
+    expect(heard).toMatchObject([{ id: silent.id, status: 'failed' }]);
   });
 
   it('checks the card now and says whether the top-up landed, honestly when it cannot tell', async () => {
