@@ -63,7 +63,7 @@ export function ResolveSale({
       return;
     }
     if (reason.trim().length < shortestReason) {
-      setProblem(t('pending.confirm.reasonNeeded', { count: shortestReason }));
+      setProblem(t('validation.too_small', { limit: shortestReason }));
       return;
     }
     setProblem(null);
