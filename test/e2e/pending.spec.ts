@@ -9,7 +9,7 @@ import { expect, test } from './fixtures';
 import { signIn } from './session';
 
 /** A call to the host's API as a client of the shop would make it, signed in as `token`. */
-async function call(url: string, name: string, input: unknown, token?: string) {
+async function call<T>(url: string, name: string, input: unknown, token?: string): Promise<T> {
   const response = await fetch(new URL(`/api/${name}`, url), {
     method: 'POST',
     headers: {
@@ -20,11 +20,11 @@ async function call(url: string, name: string, input: unknown, token?: string) {
   });
   const body = await response.json();
   if (!response.ok) throw new Error(`${name}: ${JSON.stringify(body)}`);
-  return body;
+  return body as T;
 }
 
 const login = async (url: string, name: string, pin: string): Promise<string> =>
-  (await call(url, 'auth.login', { name, pin })).token;
+  (await call<{ token: string }>(url, 'auth.login', { name, pin })).token;
 
 test('a pending sale: the banner on every screen, first in the list, checked and resolved on purpose', async ({
   page,
@@ -35,7 +35,12 @@ test('a pending sale: the banner on every screen, first in the list, checked and
   const manager = await login(url, 'manager', '9999');
   const clerk = await login(url, 'clerk', '1111');
   // The demo carrier's silence ends the wait after 1.5 s rather than 30.
-  const { profile } = await call(url, 'carriers.get', { id: 'nc-demo' }, manager);
+  const { profile } = await call<{ profile: { topUp: object } }>(
+    url,
+    'carriers.get',
+    { id: 'nc-demo' },
+    manager,
+  );
   await call(
     url,
     'carriers.save',
@@ -44,7 +49,7 @@ test('a pending sale: the banner on every screen, first in the list, checked and
   );
   const sell = async (msisdn: string, key: string) =>
     (
-      await call(
+      await call<{ sale: { status: string } }>(
         url,
         'sales.renew',
         {

@@ -143,4 +143,23 @@ describe('a pending sale, as the manager resolving it sees it', () => {
       'conflict',
     );
   });
+
+  it('reads the never-confirmed line’s top-up through another modem of the demo bank: landed', async () => {
+    const { clerk, sell } = await demoShop();
+    const before = await clerk.call('balance.check', { msisdn: '687999999' });
+    expect(before).toMatchObject({ remainingMb: 0 });
+    expect(Date.parse(before.validUntil)).toBeLessThan(Date.now());
+    const silent = await sell('687999999', 'pending-check-silent');
+    expect(silent.status).toBe('unknown');
+    // Its modem waits for the late answer: the card is read through the other one, on the same
+    // simulated network, which took the top-up.
+    const { check, verdict } = await clerk.call('sales.checkCard', { id: silent.id });
+    expect(check.modemId).not.toBe(silent.modemId);
+    expect(verdict).toMatchObject({
+      verdict: 'landed',
+      why: 'validity_extended',
+      before: { remainingMb: 0, validUntil: before.validUntil },
+      after: { remainingMb: 1024 },
+    });
+  });
 });
