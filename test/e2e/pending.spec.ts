@@ -69,6 +69,14 @@ test('a pending sale: the banner on every screen, first in the list, checked and
   await expect(banner).toHaveCount(0);
 
   await test.step('the pending sale puts the banner on every screen, at once', async () => {
+    // The card was checked at the counter before the sale: expired, nothing left.
+    const before = await call<{ remainingMb: number }>(
+      url,
+      'balance.check',
+      { msisdn: '687999999' },
+      clerk,
+    );
+    expect(before.remainingMb).toBe(0);
     expect((await sell('687999999', 'e2e-pending-silent')).status).toBe('unknown');
     // A later sale, done: newest first, it would come before the pending one.
     expect((await sell('687123456', 'e2e-pending-done')).status).toBe('succeeded');
@@ -104,10 +112,11 @@ test('a pending sale: the banner on every screen, first in the list, checked and
     const check = page.getByRole('region', { name: 'Vérifier la carte maintenant' });
     await check.getByRole('button', { name: 'Vérifier la carte maintenant' }).click();
     const verdict = page.getByTestId('card-verdict');
-    await expect(verdict).toContainText(
-      /La recharge est arrivée\.|La recharge n’est pas arrivée\.|Impossible de dire si la recharge est arrivée\./,
-    );
-    await expect(verdict).toContainText(/Lu le .* restants, valables jusqu’au/);
+    // The network took the top-up without a word: the card's validity now reaches the plan's.
+    await expect(verdict).toContainText('La recharge est arrivée.');
+    await expect(verdict).toContainText('Avant la vente, la carte était valable jusqu’au');
+    await expect(verdict).toContainText('comme le donnent les 30 jours du forfait');
+    await expect(verdict).toContainText(/Lu le .* : 1 Go restants, valables jusqu’au/);
     await expect(verdict).toContainText('Forfait');
     const { violations } = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
@@ -119,20 +128,26 @@ test('a pending sale: the banner on every screen, first in the list, checked and
   await test.step('Enter asks for a confirmation and never resolves; the confirmation does', async () => {
     await page.getByRole('radio', { name: /La recharge n’a pas été faite/ }).check();
     const reason = page.getByLabel('Motif (ce que vous avez vérifié)');
-    await reason.fill('Carte vérifiée : rien reçu');
+    await reason.fill('Carte vérifiée : 1 Go reçu, valable 30 jours');
     await reason.press('Enter');
     const question = page.getByRole('region', { name: /Régler la vente au \+687 99 99 99/ });
+    await expect(question).toContainText('La recharge n’a pas été faite');
     await expect(question).toContainText('Remboursez 1 500 XPF au client.');
     await expect(question).toContainText('C’est définitif');
+    // Stray Enters on the question write nothing.
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await expect(pending).toHaveCount(1);
+    // The manager meant the other answer: back to the form, where they left it.
     await question.getByRole('button', { name: 'Revenir' }).click();
     await expect(question).toHaveCount(0);
     await expect(reason).toBeFocused();
+    await page.getByRole('radio', { name: /La recharge a été faite/ }).check();
     await reason.press('Enter');
+    await expect(question).toContainText('La recharge a été faite');
+    await expect(question).not.toContainText('Remboursez');
     await question.getByRole('button', { name: 'Oui, régler' }).click();
-    const corrected = page.getByRole('region', { name: /Vente réglée/ });
+    const corrected = page.getByRole('region', { name: /Vente réglée \(Effectuée\)/ });
     await expect(corrected).toContainText('+687 99 99 99');
     await expect(pending).toHaveCount(0);
     await expect(banner).toHaveCount(0);
