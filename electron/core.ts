@@ -19,6 +19,7 @@ import { createPrinting } from './printers/api';
 import type { ReceiptDocuments } from './printers/documents';
 import { createSales } from './sales/api';
 import { createBooksCheck } from './sales/books-api';
+import { pendingSaleHandlers } from './sales/pending-api';
 import { shopHandlers } from './shop/api';
 import { type BackupPolicy, scheduleBackups } from './store/backup-schedule';
 import { checkBackup, type RestoreReport, restoreBackup } from './store/backups';
@@ -231,6 +232,13 @@ async function openShop(
   const day = createDay({ ...base, bank, checkPin, printers, delivery: printing.delivery });
   // Listening before the first modem opens, as the sales are: a reply read at start counts.
   const balance = createBalance({ ...base, bank, inboxes, salesOf: sales.salesOf });
+  const pendingSales = pendingSaleHandlers({
+    saleOf: async (id, caller) => (await sales.handlers['sales.get']({ id }, caller)).sale,
+    eventsOf: sales.eventsOf,
+    salesOf: sales.salesOf,
+    checksOf: balance.checksOf,
+    checkCard: balance.checkCard,
+  });
   let closingModems: Promise<void> | null = null;
   const closeModems = () => {
     closingModems ??= modems.close();
@@ -273,7 +281,8 @@ async function openShop(
     ...day,
     ...backupHandlers({ folder: backupFolder, schedule: backups, restore: parts.restore }),
     ...printing.handlers,
-    ...balance,
+    ...balance.handlers,
+    ...pendingSales,
   };
   const guarded = guardHandlers(handlers, {
     damaged: safeMode,

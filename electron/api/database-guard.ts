@@ -20,6 +20,7 @@ const answeredWhileDamaged: ReadonlySet<ProcedureName> = new Set<ProcedureName>(
   'catalog.list',
   'sales.get',
   'sales.list',
+  'sales.listCarrierReplies',
   'receipts.get',
   'receipts.verify',
   'receipts.getStartCheck',

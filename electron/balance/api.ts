@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import type { SaleView } from '../../shared/sale';
-import { type Handlers, signedInUser } from '../api/dispatcher';
+import { type Caller, type Handlers, signedInUser } from '../api/dispatcher';
 import { refusingWith } from '../api/refusals';
 import type { ModemBank } from '../bank/modem-bank';
 import type { SmsInboxes } from '../bank/sms-inboxes';
@@ -56,13 +56,21 @@ export function createBalance(deps: {
   inboxes: SmsInboxes;
   /** A card's sales, newest first. */
   salesOf(msisdn: string): SaleView[];
-}): BalanceHandlers {
+}) {
   const { bank, now } = deps;
   const store = createBalanceCheckStore(deps.db);
   const timeZone = () => deps.shop.get()?.timeZone ?? null;
   const desk = createReplyDesk({ inboxes: deps.inboxes, now });
   const checks = createBalanceChecks({ bank, desk, store, timeZone, now });
-  return balanceHandlers({ ...deps, checks, store, timeZone });
+  const handlers = balanceHandlers({ ...deps, checks, store, timeZone });
+  return {
+    handlers,
+    /** balance.check of a card whose number and carrier a sale gives. */
+    checkCard: (msisdn: string, carrierId: string, caller: Caller) =>
+      handlers['balance.check']({ msisdn, carrierId }, caller),
+    /** A card's checks, newest first. */
+    checksOf: (msisdn: string) => store.ofCard(msisdn),
+  };
 }
 
 type BalanceHandlers = Pick<Handlers, 'balance.check' | 'cards.get' | 'cards.getUpgradeAdvice'>;

@@ -77,6 +77,7 @@ export function stayUsage(usage: CardView['usage'], typical: StayUsage): StayUsa
   return usage ? { mbPerDay: usage.mbPerDay, basis: { kind: 'card' } } : typical;
 }
 
+/** What a check read of the card; null for a check that read no balance. */
 export function readingOf(check: BalanceCheckView): Reading | null {
   if (check.outcome !== 'ok' || check.remainingMb === null || check.validUntil === null) {
     return null;

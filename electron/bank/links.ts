@@ -1,7 +1,7 @@
 import type { ModemLink } from '../gsm/link/link';
 import { createMemoryLinkPair } from '../gsm/link/memory-link';
 import { openSerialLink } from '../gsm/link/serial-link';
-import { createSimulatedModem } from '../gsm/simulator';
+import { type CustomerLines, createSimulatedModem } from '../gsm/simulator';
 
 /**
  * Where one modem of the bank is: a serial port, a simulated modem in this process, or a HiLink
@@ -18,7 +18,11 @@ export type ModemPort =
  */
 export async function openModemLink(
   port: ModemPort,
-  options: { simLatencyMs?: number } = {},
+  options: {
+    simLatencyMs?: number;
+    /** The simulated carrier's lines, one network for all the bank's simulated modems. */
+    customerLines?: CustomerLines;
+  } = {},
 ): Promise<ModemLink> {
   if (port.kind === 'serial') {
     return openSerialLink({
@@ -33,6 +37,7 @@ export async function openModemLink(
   const [client, modemEnd] = createMemoryLinkPair(`simulated:${port.profile}`);
   const simulated = createSimulatedModem(modemEnd, {
     profile: [port.profile, { networkLatencyMs: options.simLatencyMs ?? 0 }],
+    ...(options.customerLines ? { customerLines: options.customerLines } : {}),
   });
   client.onClose(() => simulated.stop());
   return client;

@@ -5,6 +5,7 @@ import type { EventBus } from '../api/event-bus';
 import type { CarrierBook } from '../carriers/book';
 import { demoDealerPin } from '../demo';
 import { realClock } from '../gsm/clock';
+import type { CustomerLines } from '../gsm/simulator';
 import type { Logger } from '../log';
 import { receiptTranslations } from '../printing/translations';
 import { createDealerFloatStore } from '../store/dealer-floats';
@@ -88,9 +89,13 @@ export function openBank(deps: {
   const inboxes = createSmsInboxes({ storeFor: createReceivedSmsStore(db).forModem, now, log });
   const timeline = createModemTimelineStore(db, now);
   const care = createModemCareStore(db, now);
+  // The demo's modems reach one simulated network: a card topped up through one reads so
+  // through the others (each keeps its own dealer SIM).
+  const demoLines: CustomerLines = new Map();
   const bank = createModemBank({
     modems: real ? real.settings.list().map(modemConfigOf) : (deps.demoBank ?? []),
-    openLink: (port) => openModemLink(port, { simLatencyMs: deps.simLatencyMs ?? 0 }),
+    openLink: (port) =>
+      openModemLink(port, { simLatencyMs: deps.simLatencyMs ?? 0, customerLines: demoLines }),
     onStatus: (modems) => deps.events.emit('modems.status', { modems }),
     onTimeline: (modemId, event, detail) => {
       // The timeline is history for the health screen: failing to keep it never stops a modem.

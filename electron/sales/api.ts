@@ -180,6 +180,8 @@ export function createSales(deps: {
     receipts,
     /** A card's sales, newest first, as the interface sees them. */
     salesOf: (msisdn: string) => journal.list({ msisdn }).map(view),
+    /** A sale's moves, oldest first, with the transcripts kept. */
+    eventsOf: (id: number) => journal.events(id),
     /**
      * At a stop, before the modems close: lets the top-ups running end, for as long as a
      * carrier's top-up may take (each step's timeout), so each one is final, not `unknown`.
@@ -208,6 +210,7 @@ export function createSales(deps: {
       receiptWithOutcome: receipting.withOutcome,
       checkManager: deps.checkPin,
       receipts,
+      announce,
     }),
   };
 }
@@ -227,6 +230,8 @@ function salesHandlers(deps: {
   checkManager: CheckPin;
   /** Issues an outcome's receipt in the outcome's commit (a correction after a resolve). */
   receiptWithOutcome: InSameCommit;
+  /** Tells every screen of a sale's move (sales.progress): a resolved sale is pending no more. */
+  announce(sale: Sale): void;
 }): SalesHandlers {
   const t = receiptTranslations();
   const { view } = deps;
@@ -245,6 +250,7 @@ function salesHandlers(deps: {
       refusingAsApi(() => {
         const by = userActor(approvingManager(caller, manager, deps.checkManager));
         const sale = deps.journal.resolve(id, outcome, reason, by, deps.receiptWithOutcome);
+        deps.announce(sale);
         return { sale: view(sale) };
       }),
     'receipts.get': ({ number }) => {

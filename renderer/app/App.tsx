@@ -22,6 +22,7 @@ import { DemoBanner } from './DemoBanner';
 import { useIdleLock } from './idle-lock';
 import { LanguagePicker } from './LanguagePicker';
 import { ModemAlerts } from './ModemAlerts';
+import { PendingBanner } from './PendingBanner';
 import { createSessionRenewal } from './session-renewal';
 
 type Session = ProcedureOutput<'auth.login'>;
@@ -220,6 +221,10 @@ export function App({
       {database.damaged && <DatabaseDamagedBanner manager={session?.user.role === 'manager'} />}
       {/* In safe mode no modem is open: nothing to watch. */}
       {session && !database.damaged && !database.justRestored && <ModemAlerts />}
+      {/* Safe mode resolves nothing, and a restore ended the session: nothing to point to. */}
+      {session && !database.damaged && !database.justRestored && (
+        <PendingBanner manager={session.user.role === 'manager'} />
+      )}
       <header className="app__header">
         <span className="app__name">
           {t('app.name')}

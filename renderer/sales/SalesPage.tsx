@@ -10,6 +10,7 @@ import { describeError } from '../errors';
 import { useFormat } from '../format';
 import { useApi } from '../use-api';
 import { ResolveSale } from './ResolveSale';
+import { salesShown } from './sales-shown';
 
 type Opened = { saleId: number; show: 'receipt' | 'resolve' } | null;
 
@@ -48,9 +49,15 @@ export function SalesPage({ canResolve }: { canResolve: boolean }) {
     [timeZone, status],
     { done: (found) => setSales(found.sales) },
   );
-  // Sales move on while the page is open: each step of any sale reads the day again.
+  // Pending sales of any day: they come first, whatever day they were sold.
+  const [pendingSales, setPendingSales] = useState<SaleView[] | null>(null);
+  const pendingListed = useApi(() => api.call('sales.list', { status: 'unknown' }), [], {
+    done: (found) => setPendingSales(found.sales),
+  });
+  // Sales move on while the page is open: each step of any sale reads them again.
   useEffect(() => api.on('sales.progress', listed.reload), [listed.reload]);
-  const failed = shop.error ?? listed.error;
+  useEffect(() => api.on('sales.progress', pendingListed.reload), [pendingListed.reload]);
+  const failed = shop.error ?? listed.error ?? pendingListed.error;
   const problem = failed === null ? null : describeError(t, failed);
 
   // The resolve form is gone: the keyboard goes on from the corrected receipt.
@@ -61,6 +68,7 @@ export function SalesPage({ canResolve }: { canResolve: boolean }) {
   function resolved(sale: SaleView) {
     setOpened(null);
     setCorrected(sale);
+    setPendingSales((current) => current?.filter((shown) => shown.id !== sale.id) ?? null);
     setSales(
       (current) =>
         current?.flatMap((shown) => {
@@ -74,7 +82,15 @@ export function SalesPage({ canResolve }: { canResolve: boolean }) {
     setOpened((current) =>
       current?.saleId === saleId && current.show === show ? null : { saleId, show },
     );
-  const pending = sales?.filter((sale) => sale.status === 'unknown').length ?? 0;
+  const pending = pendingSales?.length ?? 0;
+  const shown = salesShown(sales, pendingSales, status);
+  const today = timeZone === null ? null : format.dateTime(new Date().toISOString(), timeZone).date;
+
+  // A pending sale of another day says its day too.
+  const whenSold = (instant: string) => {
+    const { date, time } = format.dateTime(instant, timeZone ?? 'UTC');
+    return date === today ? time : t('pending.dateTime', { date, time });
+  };
 
   return (
     <section className="sales">
@@ -115,9 +131,9 @@ export function SalesPage({ canResolve }: { canResolve: boolean }) {
       {pending > 0 && (
         <p className="notice sales__pending">{t('sales.pendingCount', { count: pending })}</p>
       )}
-      {sales === null || timeZone === null ? (
+      {shown === null || timeZone === null ? (
         !problem && <p>{t('app.loading')}</p>
-      ) : sales.length === 0 ? (
+      ) : shown.length === 0 ? (
         <p>{t('sales.none')}</p>
       ) : (
         <table className="sales__table">
@@ -136,7 +152,7 @@ export function SalesPage({ canResolve }: { canResolve: boolean }) {
             </tr>
           </thead>
           <tbody>
-            {sales.map((sale) => (
+            {shown.map((sale) => (
               <Fragment key={sale.id}>
                 <tr
                   className={
@@ -144,7 +160,7 @@ export function SalesPage({ canResolve }: { canResolve: boolean }) {
                   }
                   data-testid={`sale-${sale.id}`}
                 >
-                  <td>{format.dateTime(sale.createdAt, timeZone).time}</td>
+                  <td>{whenSold(sale.createdAt)}</td>
                   <td>{displayStoredNumber(sale.msisdn)}</td>
                   <td>{sale.planName}</td>
                   <td>{format.money(sale.price)}</td>
@@ -183,6 +199,7 @@ export function SalesPage({ canResolve }: { canResolve: boolean }) {
                       {opened.show === 'resolve' ? (
                         <ResolveSale
                           sale={sale}
+                          timeZone={timeZone}
                           onResolved={resolved}
                           onCancel={() => setOpened(null)}
                         />

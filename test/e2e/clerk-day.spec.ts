@@ -199,6 +199,7 @@ test('a clerk’s day: a balance, a sale printed and reprinted, a refusal, a pen
     await page.getByRole('radio', { name: /La recharge a été faite/ }).check();
     await page.getByLabel('Motif (ce que vous avez vérifié)').fill('Confirmé par le client');
     await page.getByRole('button', { name: 'Régler', exact: true }).click();
+    await page.getByRole('button', { name: 'Oui, régler' }).click();
 
     const corrected = page.getByRole('region', { name: /Vente réglée \(Effectuée\)/ });
     await expect(corrected).toContainText('ticket corrigé');

@@ -45,15 +45,26 @@ interface Dialogue {
   slots: Partial<Record<UssdSlot, string>>;
 }
 
-export function createCarrierNetwork(behaviour: CarrierBehaviour, now: () => Date) {
+/**
+ * The customers' lines of a carrier, by number. Several simulated modems of one carrier share
+ * them, as a real network is one: a top-up taken through one modem reads through another.
+ */
+export type CustomerLines = Map<string, CustomerLine>;
+
+/** `lines`: shared with other modems of the carrier; filled from the behaviour when empty. */
+export function createCarrierNetwork(
+  behaviour: CarrierBehaviour,
+  now: () => Date,
+  lines: CustomerLines = new Map(),
+) {
   const endOfDayIn = (days: number) =>
     `${localWallClock(now(), behaviour.utcOffsetMinutes, days).slice(0, 10)}T23:59`;
-  const customers = new Map(
-    behaviour.customers.map(({ validForDays, ...line }): [string, CustomerLine] => [
-      line.number,
-      { ...line, validUntil: endOfDayIn(validForDays) },
-    ]),
-  );
+  if (lines.size === 0) {
+    for (const { validForDays, ...line } of behaviour.customers) {
+      lines.set(line.number, { ...line, validUntil: endOfDayIn(validForDays) });
+    }
+  }
+  const customers = lines;
   const topUps: CarrierState['topUps'] = [];
   const smsSent: CarrierState['smsSent'] = [];
   let dealerBalance = behaviour.dealer.balance;

@@ -5,6 +5,7 @@
 
 export { createManualClock, type ManualClock } from '../clock';
 export type { CarrierBehaviour } from './carrier';
+export type { CustomerLines } from './carrier-network';
 export { DEMO_CARRIER } from './demo-carrier';
 export {
   createSimulatedModem,

@@ -9,7 +9,7 @@ import { type Clock, realClock } from '../clock';
 import type { ModemLink } from '../link/link';
 import { cme, createLineWriter, type Final, finalLine, OK, UNKNOWN_COMMAND } from './answers';
 import type { CarrierBehaviour } from './carrier';
-import { createCarrierNetwork } from './carrier-network';
+import { type CustomerLines, createCarrierNetwork } from './carrier-network';
 import { createTimerSet } from './clock';
 import { type ParsedLine, parseCommandLine } from './command-line';
 import type { CommandContext, ModemSettings, RegistrationStat, SimState } from './commands/context';
@@ -36,6 +36,8 @@ export interface SimulatedModemOptions {
    * link: whoever made the port brings it back (the PTY simulator makes it anew).
    */
   onReenumerate?: () => void;
+  /** The carrier's customers' lines, shared with the other modems of a simulated bank. */
+  customerLines?: CustomerLines;
 }
 
 export interface SimulatedModem {
@@ -89,7 +91,11 @@ export function createSimulatedModem(
   const { dealerFloat } = profile.faults;
   const dealer =
     dealerFloat === null ? carrier.dealer : { ...carrier.dealer, balance: dealerFloat };
-  const network = createCarrierNetwork({ ...carrier, dealer }, () => clock.now());
+  const network = createCarrierNetwork(
+    { ...carrier, dealer },
+    () => clock.now(),
+    options.customerLines,
+  );
   const messages = createMessageStore(profile.sms.capacity, profile.sms.firstIndex);
   const settings = powerOnSettings(profile, carrier);
   const sim: SimState = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { managerApprovalSchema, reasonSchema } from '../../day';
+import { saleCardCheckSchema, saleMoveRepliesSchema } from '../../pending-sale';
 import { renewalRequestSchema, saleSchema, saleStatuses } from '../../sale';
 import { procedure } from './procedure';
 
@@ -46,5 +47,20 @@ export const sales = {
       })
       .strict(),
     z.object({ sale: saleSchema }),
+  ),
+  'sales.listCarrierReplies': procedure(
+    'user',
+    "What the carrier answered during a sale, move by move, read from the sale's transcripts " +
+      '(USSD answers decoded, a confirmation SMS); the dealer PIN was masked when they were kept.',
+    z.object({ id: z.number().int().positive() }).strict(),
+    z.object({ saleId: z.number().int(), moves: z.array(saleMoveRepliesSchema) }),
+  ),
+  'sales.checkCard': procedure(
+    'user',
+    "Checks a pending sale's card now (the carrier's balance SMS, as balance.check) and says " +
+      'whether the top-up landed: the reading against the one from before the sale and the ' +
+      "plan's validity. Errors: conflict (not pending), no_modem, carrier_timeout, carrier_reply.",
+    z.object({ id: z.number().int().positive() }).strict(),
+    saleCardCheckSchema,
   ),
 };
