@@ -74,6 +74,11 @@ const dealerLineSchema = z.object({
   difference: z.number().int().nullable(),
   /** Sales that could explain a difference: still unknown, or resolved by hand. */
   explaining: z.array(z.number().int()),
+  /**
+   * Top-ups through this SIM sold before its opening balance was read: already out of that
+   * balance, so not in `expected` (absent from Z reports issued before issue 13).
+   */
+  beforeOpening: count.optional(),
 });
 
 /** The cash counted at the close, as a Z report keeps it (the counted lines, the difference in minor units). */
