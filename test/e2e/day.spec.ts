@@ -193,7 +193,7 @@ test('a whole day: opening, six renewals, a cash out, the X report, the close, t
     x.getByRole('figure', { name: 'Ventes par forfait' }).locator('.recharts-bar-rectangle'),
   ).toHaveCount(3);
   await x.getByRole('button', { name: 'Imprimer le rapport X' }).click();
-  await expect(x.getByRole('status')).toContainText('Imprimé sur reports.');
+  await expect(x.getByRole('status')).toContainText('Imprimé sur Rapports.');
   expect(pdfText(await printedFile(x.getByRole('status')))).toMatch(
     /RAPPORT X[\s\S]*PAS UNE CLÔTURE/,
   );
@@ -259,6 +259,9 @@ test('a whole day: opening, six renewals, a cash out, the X report, the close, t
   const dealerSide = z.getByRole('region', { name: 'Côté revendeur' });
   await expect(dealerSide).toContainText('donné par l’opérateur');
   await expect(dealerSide).toContainText(loose('248 500 XPF (saisi à la main)'));
+  // The top-up settled by hand may explain a difference: named by its receipt, not its id.
+  await expect(dealerSide).toContainText(/Ventes pouvant l’expliquer.*Reçu \d+/s);
+  await expect(dealerSide).toContainText('(NC Mobile (démo))');
   await expect(z.getByRole('button', { name: 'Imprimer le rapport Z' })).toHaveCount(0);
 
   await z.getByLabel('Nom du responsable').fill('manager');
@@ -310,12 +313,13 @@ test('a whole day: opening, six renewals, a cash out, the X report, the close, t
   // The first print is the original; the next one says DUPLICATA, on paper and on screen.
   const print = z.getByRole('button', { name: 'Imprimer le rapport Z' });
   await print.click();
-  await expect(z.getByRole('status')).toContainText('Imprimé sur reports.');
+  // Chromium makes the PDF: tens of seconds on a busy machine.
+  await expect(z.getByRole('status')).toContainText('Imprimé sur Rapports.', { timeout: 60_000 });
   const original = pdfText(await printedFile(z.getByRole('status')));
   expect(original).toMatch(/RAPPORT Z\s+N° 1/);
   expect(original).not.toContain('DUPLICATA');
   await print.click();
-  await expect(z.getByRole('status')).toContainText('Imprimé en DUPLICATA');
+  await expect(z.getByRole('status')).toContainText('Imprimé en DUPLICATA', { timeout: 60_000 });
   expect(pdfText(await printedFile(z.getByRole('status')))).toMatch(
     /DUPLICATA[\s\S]*RAPPORT Z\s+N° 1/,
   );
@@ -383,10 +387,12 @@ test('a shift left open overnight is closed first, with dealer balances typed by
   const z = page.getByRole('article', { name: 'Z report No. 1' });
   const dealerSide = z.getByRole('region', { name: 'Dealer side' });
   await expect(dealerSide).toContainText(
-    loose('nc-demo-sim-1 (nc-demo)250,000 XPF (typed by hand)250,000 XPF (typed by hand)0 XPF'),
+    loose(
+      'nc-demo-sim-1 (NC Mobile (démo))250,000 XPF (typed by hand)250,000 XPF (typed by hand)0 XPF',
+    ),
   );
   await expect(dealerSide).toContainText(
-    loose('nc-demo-sim-2 (nc-demo)not read249,000 XPF (typed by hand)'),
+    loose('nc-demo-sim-2 (NC Mobile (démo))not read249,000 XPF (typed by hand)'),
   );
   await expect(z.getByRole('region', { name: 'The drawer' })).toContainText(
     loose('Counted5,000 XPFDifference0 XPF'),
