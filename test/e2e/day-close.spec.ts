@@ -86,7 +86,7 @@ test('a stray Enter in the count never closes the day; the close asks first, wit
   expect(violations.map((violation) => violation.id)).toEqual([]);
   // The header is the layout's to fit (issue 13, item 10); the question fits on its own.
   const box = await question.boundingBox();
-  const width = await page.evaluate(() => document.documentElement.clientWidth);
+  const width = page.viewportSize()?.width ?? 0;
   expect(box && box.x >= 0 && box.x + box.width <= width).toBe(true);
 
   // A stray Enter in the question goes back to the count: nothing was written.
