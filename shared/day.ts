@@ -74,6 +74,11 @@ const dealerLineSchema = z.object({
   difference: z.number().int().nullable(),
   /** Sales that could explain a difference: still unknown, or resolved by hand. */
   explaining: z.array(z.number().int()),
+  /**
+   * Top-ups through this SIM sold before its opening balance was read: already out of that
+   * balance, so not in `expected` (absent from Z reports issued before issue 13).
+   */
+  beforeOpening: count.optional(),
 });
 
 /** The cash counted at the close, as a Z report keeps it (the counted lines, the difference in minor units). */
@@ -200,6 +205,19 @@ export type ZReport = z.output<typeof zReportSchema>;
 
 const dealerReadingViewSchema = dealerReadingSchema.extend({ amount: signedMoneySchema });
 
+/**
+ * The people's words for what a day report keeps as ids, looked up when it is shown or printed
+ * (an issued Z report keeps its ids: its hash covers them).
+ */
+export const reportNamesSchema = z.object({
+  /** The receipt number of each sale the report names (unknown, refunded, explaining), if it has one. */
+  receipts: z.record(z.string(), z.number().int()),
+  /** The name of each carrier of the report's dealer SIMs. */
+  carriers: z.record(z.string(), z.string()),
+});
+
+export type ReportNames = z.output<typeof reportNamesSchema>;
+
 /** A day report as the API sends it: the report as issued, every amount as money. */
 export const dayReportViewSchema = dayReportSchema.extend({
   dealer: z.array(
@@ -217,6 +235,7 @@ export const dayReportViewSchema = dayReportSchema.extend({
       difference: signedMoneySchema,
     })
     .nullable(),
+  names: reportNamesSchema,
 });
 
 export type DayReportView = z.output<typeof dayReportViewSchema>;
@@ -229,7 +248,7 @@ export type ZReportView = z.output<typeof zReportViewSchema>;
  * A day report as the API sends it. Issued Z reports stay as they were hashed (the chain keeps
  * verifying, old and new alike), and take their money shape here, on the way out.
  */
-export function dayReportView(report: DayReport): DayReportView {
+export function dayReportView(report: DayReport, names: ReportNames): DayReportView {
   const { currency } = report.totals.gross;
   const money = (amount: number) => ({ amount, currency });
   const reading = (read: DayReport['dealer'][number]['opening']) =>
@@ -252,7 +271,11 @@ export function dayReportView(report: DayReport): DayReportView {
       })),
       difference: money(report.count.difference),
     },
+    names,
   };
 }
 
-export const zReportView = (z: ZReport): ZReportView => ({ ...z, report: dayReportView(z.report) });
+export const zReportView = (z: ZReport, names: ReportNames): ZReportView => ({
+  ...z,
+  report: dayReportView(z.report, names),
+});

@@ -2,7 +2,13 @@ import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import type { CarrierProfile } from '../../shared/carrier';
 import type { CurrencyCode, MoneyInput } from '../../shared/currencies';
-import { dayReportView, type ZReport, zReportView } from '../../shared/day';
+import {
+  type DayReport,
+  dayReportView,
+  type ReportNames,
+  type ZReport,
+  zReportView,
+} from '../../shared/day';
 import { denominations } from '../../shared/denominations';
 import { localDate, localDateTimeText } from '../../shared/local-time';
 import type { ShopProfile } from '../../shared/shop';
@@ -16,12 +22,14 @@ import type { ModemBank } from '../bank/modem-bank';
 import type { CarrierBook } from '../carriers/book';
 import { choosePrinter, printedOn } from '../printers/api';
 import { type Delivery, deliverDayReport } from '../printers/deliver';
+import { createReceiptBook } from '../sales/receipts';
 import type { PrinterStore } from '../store/printers';
 import type { ShopProfileStore } from '../store/shop-profile';
 import type { UserStore } from '../store/users';
 import { majorUnits, salesCsv, zSummaryCsv } from './csv';
 import { dealerBalancesOfBank } from './dealer-balances';
 import { xDocument, zDocument, zFileStem, zPdfFiles } from './documents';
+import { reportNames } from './names';
 import { DayReportError } from './report';
 import { createShiftBook, type ShiftBook, ShiftError } from './shifts';
 
@@ -81,9 +89,15 @@ export function createDay(deps: {
   delivery: Delivery;
 }): DayHandlers {
   const { deviceId, now } = deps;
+  const receipts = createReceiptBook(deps.db, deviceId, now);
   return dayHandlers({
     ...deps,
     shifts: createShiftBook(deps.db, { deviceId, now, nameOf: deps.users.nameOf }),
+    namesOf: (report) =>
+      reportNames(report, {
+        receiptOf: receipts.numberOfSale,
+        carrierName: (carrierId) => deps.carriers.find(carrierId)?.name ?? null,
+      }),
     carrierOf: deps.carriers.find,
     shop: deps.shop.get,
     checkManager: deps.checkPin,
@@ -101,6 +115,8 @@ function dayHandlers(deps: {
   delivery: Delivery;
   /** This till, named on its X reports. */
   deviceId: string;
+  /** The receipt numbers and carrier names a report is shown and printed with. */
+  namesOf(report: DayReport): ReportNames;
   now(): Date;
 }): DayHandlers {
   const shop = () => {
@@ -118,6 +134,8 @@ function dayHandlers(deps: {
     return z;
   };
   const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+  const reportView = (report: DayReport) => dayReportView(report, deps.namesOf(report));
+  const zView = (z: ZReport) => zReportView(z, deps.namesOf(z.report));
 
   return {
     'shifts.getCurrent': () => {
@@ -195,10 +213,10 @@ function dayHandlers(deps: {
       refusingAsApi(() => {
         const { timeZone } = shop();
         if (date === undefined) {
-          return { report: dayReportView(deps.shifts.report(timeZone)), zNumber: null };
+          return { report: reportView(deps.shifts.report(timeZone)), zNumber: null };
         }
         const z = zOfDate(date, timeZone);
-        return { report: dayReportView(z.report), zNumber: z.number };
+        return { report: reportView(z.report), zNumber: z.number };
       }),
     'day.close': (input, caller) =>
       refusingAsApi(async () => {
@@ -239,10 +257,10 @@ function dayHandlers(deps: {
           closingReadings,
           timeZone: profile.timeZone,
         });
-        return { z: zReportView(z) };
+        return { z: zView(z) };
       }),
-    'day.list': () => ({ reports: deps.shifts.list().reverse().map(zReportView) }),
-    'day.get': ({ zNumber }) => refusingAsApi(() => ({ z: zReportView(deps.shifts.get(zNumber)) })),
+    'day.list': () => ({ reports: deps.shifts.list().reverse().map(zView) }),
+    'day.get': ({ zNumber }) => refusingAsApi(() => ({ z: zView(deps.shifts.get(zNumber)) })),
     'day.export': ({ zNumber, date, format, manager }, caller) =>
       refusingAsApi(async () => {
         approvingManager(caller, manager, deps.checkManager);
@@ -250,7 +268,12 @@ function dayHandlers(deps: {
         const { timeZone } = profile;
         const z = zNumber !== undefined ? deps.shifts.get(zNumber) : zOfDate(date ?? '', timeZone);
         if (format === 'pdf') {
-          return { files: await printedOn('PDF', zPdfFiles(z, profile, deps.delivery)) };
+          return {
+            files: await printedOn(
+              'PDF',
+              zPdfFiles(z, profile, deps.namesOf(z.report), deps.delivery),
+            ),
+          };
         }
         const name = zFileStem(z);
         const rows = deps.shifts.salesOf(z).map((row) => {
@@ -286,21 +309,26 @@ function dayHandlers(deps: {
         const copy = deps.shifts.prints(zNumber) > 0;
         const { file } = await printedOn(
           printer.name,
-          deliverDayReport(zDocument(z, shop(), copy), printer, deps.delivery),
+          deliverDayReport(
+            zDocument(z, shop(), copy, deps.namesOf(z.report)),
+            printer,
+            deps.delivery,
+          ),
         );
         deps.shifts.recordPrint(zNumber, userActor(user), printer.name);
-        return { zNumber, printerId: printer.id, file, copy };
+        return { zNumber, printerId: printer.id, printerName: printer.name, file, copy };
       }),
     'day.printXReport': ({ printer: printerId }) =>
       refusingAsApi(async () => {
         const printer = choosePrinter(deps.printers, printerId);
         const profile = shop();
-        const document = xDocument(deps.shifts.report(profile.timeZone), deps.deviceId, profile);
+        const report = deps.shifts.report(profile.timeZone);
+        const document = xDocument(report, deps.deviceId, profile, deps.namesOf(report));
         const { file } = await printedOn(
           printer.name,
           deliverDayReport(document, printer, deps.delivery),
         );
-        return { printerId: printer.id, file };
+        return { printerId: printer.id, printerName: printer.name, file };
       }),
   };
 }

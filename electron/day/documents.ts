@@ -1,4 +1,4 @@
-import type { DayReport, ZReport } from '../../shared/day';
+import type { DayReport, ReportNames, ZReport } from '../../shared/day';
 import { receiptShopFromProfile } from '../../shared/receipt';
 import type { ShopProfile } from '../../shared/shop';
 import type { ReceiptDocuments } from '../printers/documents';
@@ -26,10 +26,16 @@ function shopSide(profile: ShopProfile) {
 }
 
 /** A closed day's Z report as a document; `copy` when printed again from the books. */
-export function zDocument(z: ZReport, profile: ShopProfile, copy: boolean): DayReportDocument {
+export function zDocument(
+  z: ZReport,
+  profile: ShopProfile,
+  copy: boolean,
+  names: ReportNames,
+): DayReportDocument {
   return {
     ...shopSide(profile),
     report: z.report,
+    names,
     deviceId: z.deviceId,
     z: { number: z.number, hash: z.hash, prevHash: z.prevHash },
     copy,
@@ -41,8 +47,9 @@ export function xDocument(
   report: DayReport,
   deviceId: string,
   profile: ShopProfile,
+  names: ReportNames,
 ): DayReportDocument {
-  return { ...shopSide(profile), report, deviceId, z: null, copy: false };
+  return { ...shopSide(profile), report, names, deviceId, z: null, copy: false };
 }
 
 /** The stem of a Z report's export files: z-0012 (sorts in order in a folder). */
@@ -60,9 +67,10 @@ const pdfPapers: readonly { paper: DocumentPaper; suffix: string }[] = [
 export async function zPdfFiles(
   z: ZReport,
   profile: ShopProfile,
+  names: ReportNames,
   render: { t: Translate; documents: ReceiptDocuments },
 ): Promise<ExportFile[]> {
-  const document = zDocument(z, profile, false);
+  const document = zDocument(z, profile, false, names);
   const files: ExportFile[] = [];
   for (const { paper, suffix } of pdfPapers) {
     const pdf = await render.documents.htmlToPdf(

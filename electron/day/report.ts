@@ -1,6 +1,7 @@
 import type { CurrencyCode, Money } from '../../shared/currencies';
 import type { DayReport } from '../../shared/day';
 import type { SaleStatus } from '../../shared/sale';
+import { reconcileDealerSim } from './dealer-reconciliation';
 
 /**
  * The day's reconciliation as a pure function of what the books hold: the X report (any time)
@@ -171,8 +172,8 @@ export function dayReport(facts: DayFacts): DayReport {
   const byModem = new Map<string | null, Tally>();
   const byStatus = new Map<SaleStatus, Tally>();
   const byHour = new Map<number, Tally>();
-  /** Per dealer SIM, the sales that could explain a dealer difference: unknown or settled by hand. */
-  const explaining = new Map<string, number[]>();
+  /** Per dealer SIM, its paid sales: the dealer reconciliation weighs them against its readings. */
+  const throughSim = new Map<string, SaleFact[]>();
   let soldBeforeOpening = 0;
   for (const sale of facts.sales) {
     if (sale.currency !== facts.currency) {
@@ -190,10 +191,10 @@ export function dayReport(facts: DayFacts): DayReport {
     tally(byStatus, sale.status, sale);
     tally(byHour, localHour(sale.createdAt), sale);
     if (sale.createdAt < facts.shift.openedAt) soldBeforeOpening += 1;
-    if (sale.modemId !== null && (sale.status === 'unknown' || sale.resolvedByHand)) {
-      const ids = explaining.get(sale.modemId);
-      if (ids) ids.push(sale.id);
-      else explaining.set(sale.modemId, [sale.id]);
+    if (sale.modemId !== null) {
+      const through = throughSim.get(sale.modemId);
+      if (through) through.push(sale);
+      else throughSim.set(sale.modemId, [sale]);
     }
   }
   const totals = wholeDay.get(null) ?? { sales: 0, amount: 0, dealerCost: 0, margin: 0 };
@@ -231,8 +232,6 @@ export function dayReport(facts: DayFacts): DayReport {
     const opening = reading('opening');
     const closing = reading('closing');
     const through = byModem.get(modemId);
-    const expectedMovement = through?.dealerCost ?? 0;
-    const movement = opening && closing ? opening.amount - closing.amount : null;
     return {
       modemId,
       carrierId:
@@ -241,10 +240,7 @@ export function dayReport(facts: DayFacts): DayReport {
         '',
       opening,
       closing,
-      movement,
-      expected: expectedMovement,
-      difference: movement === null ? null : plus(movement, -expectedMovement),
-      explaining: explaining.get(modemId) ?? [],
+      ...reconcileDealerSim(throughSim.get(modemId) ?? [], opening, closing, plus),
     };
   });
 

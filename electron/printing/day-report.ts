@@ -1,5 +1,5 @@
 import { formatLocalDateTime } from '../../shared/date-time';
-import type { DayReport, ZReport } from '../../shared/day';
+import type { DayReport, ReportNames, ZReport } from '../../shared/day';
 import type { Language } from '../../shared/languages';
 import { formatAmount, formatMoney } from '../../shared/money';
 import type { ReceiptShop } from '../../shared/receipt';
@@ -12,6 +12,8 @@ import { lineWriter, printTranslator, type ReceiptLine, type Translate } from '.
  */
 export interface DayReportDocument {
   report: DayReport;
+  /** Receipt numbers and carrier names for the ids the report keeps. */
+  names: ReportNames;
   /** The till the report is for. */
   deviceId: string;
   z: Pick<ZReport, 'number' | 'hash' | 'prevHash'> | null;
@@ -47,6 +49,13 @@ export function layoutDayReport(
     return `${date} ${time}`;
   };
   const counted = (name: string, n: number) => say('counted', { name, n });
+  const sayName = (key: string, values: Record<string, unknown> = {}) =>
+    t(`dayNames.${key}`, { ...values, lng: language, interpolation: { escapeValue: false } });
+  /** A sale as people know it: by its receipt's number. */
+  const receiptOf = (saleId: number) => {
+    const number = document.names.receipts[saleId];
+    return number === undefined ? sayName('noReceipt') : sayName('receipt', { number });
+  };
   const { lines, text, row, rule } = lineWriter(columns);
   const section = (key: string, empty = false) => {
     rule(false);
@@ -120,7 +129,7 @@ export function layoutDayReport(
   for (const refund of report.refunds) {
     row(
       say('refund', {
-        sale: refund.saleId,
+        receipt: receiptOf(refund.saleId),
         method: sayAsReceipt(`methods.${refund.method}`),
         at: when(refund.at),
       }),
@@ -165,7 +174,8 @@ export function layoutDayReport(
 
   section('dealer', report.dealer.length === 0);
   for (const sim of report.dealer) {
-    text(say('dealerSim', { modem: sim.modemId, carrier: sim.carrierId }), 'bold', 'left');
+    const carrier = document.names.carriers[sim.carrierId] ?? sim.carrierId;
+    text(say('dealerSim', { modem: sim.modemId, carrier }), 'bold', 'left');
     for (const [moment, reading] of [
       ['opening', sim.opening],
       ['closing', sim.closing],
@@ -177,15 +187,25 @@ export function layoutDayReport(
     }
     row(say('dealerMovement'), sim.movement === null ? say('notRead') : money(sim.movement));
     row(say('expectedMovement'), money(sim.expected));
+    if ((sim.beforeOpening ?? 0) > 0) {
+      text(sayName('beforeOpening', { count: sim.beforeOpening }), 'normal', 'left');
+    }
     row(say('difference'), sim.difference === null ? say('notRead') : signed(sim.difference));
     if (sim.explaining.length > 0) {
-      text(say('explaining', { sales: sim.explaining.join(', ') }), 'normal', 'left');
+      text(
+        say('explaining', { sales: sim.explaining.map(receiptOf).join(', ') }),
+        'normal',
+        'left',
+      );
     }
   }
 
   section('unknownSales', report.unknownSales.length === 0);
   for (const sale of report.unknownSales) {
-    row(say('sale', { sale: sale.id, at: when(sale.createdAt) }), money(sale.price.amount));
+    row(
+      say('sale', { receipt: receiptOf(sale.id), at: when(sale.createdAt) }),
+      money(sale.price.amount),
+    );
     text(`${sale.msisdn} ${sale.planName}`, 'normal', 'left');
   }
 

@@ -7,6 +7,7 @@ import { ProblemLine } from '../components/FormStatus';
 import { LabelledField } from '../components/LabelledField';
 import { describeError, describeIssue } from '../errors';
 import { useFormat } from '../format';
+import { CloseConfirmation, type CloseSummary } from './CloseConfirmation';
 import { CountSheet } from './CountSheet';
 import { readCount, type TypedCount } from './count-sheet';
 import { type Approval, ManagerApproval, noApproval } from './ManagerApproval';
@@ -18,7 +19,8 @@ type DealerTyped = Readonly<Record<string, string>>;
 /**
  * The close: the drawer counted by denomination against the cash expected, the reason when they
  * differ, the dealer balances the carrier could not give typed by hand, and a manager's name and
- * PIN on a clerk's screen. Issues the Z report.
+ * PIN on a clerk's screen. Submitting only asks the question (the totals, the difference and its
+ * reason); the Z report is issued when the confirmation says so, never on a stray Enter.
  */
 export function CloseDayForm({
   report,
@@ -42,6 +44,11 @@ export function CloseDayForm({
   const [local, setLocal] = useState<{ reason?: string; dealers?: boolean; count?: boolean }>({});
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  /** The close as it will be sent, while its confirmation is asked. */
+  const [asking, setAsking] = useState<{
+    input: ProcedureInput<'day.close'>;
+    summary: CloseSummary;
+  } | null>(null);
 
   const dealersGroup = useRef<HTMLFieldSetElement>(null);
 
@@ -60,7 +67,7 @@ export function CloseDayForm({
     read: readTypedAmount(dealerTyped[modemId] ?? '', currency, 'any'),
   }));
 
-  async function close(event: FormEvent) {
+  function review(event: FormEvent) {
     event.preventDefault();
     const found = {
       ...(reading.unreadable.length > 0 ? { count: true } : {}),
@@ -87,12 +94,31 @@ export function CloseDayForm({
         : {}),
       ...(needsApproval ? { manager: approval } : {}),
     };
+    const money = (amount: number) => ({ amount, currency });
+    setAsking({
+      input,
+      summary: {
+        sales: report.totals.sales,
+        net: report.totals.net,
+        expected: report.cash.expected,
+        counted: money(reading.total),
+        difference: money(difference),
+        reason: reason.trim() === '' ? null : reason.trim(),
+        dealerBalances: dealerAmounts.flatMap(({ modemId, read }) =>
+          read.ok ? [{ modem: modemId, amount: money(read.amount) }] : [],
+        ),
+      },
+    });
+  }
+
+  async function close(input: ProcedureInput<'day.close'>) {
     setBusy(true);
     setRefusal(null);
     try {
       const { z } = await api.call('day.close', input);
       onClosed(z);
     } catch (error) {
+      setAsking(null);
       const refused = readRefusal(error);
       setRefusal(refused);
       if (refused.unreadDealers.length > 0) {
@@ -110,7 +136,7 @@ export function CloseDayForm({
     difference === 0 ? 'close__difference' : 'close__difference close__difference--off';
 
   return (
-    <form className="close" onSubmit={close} noValidate aria-labelledby="close-title">
+    <form className="close" onSubmit={review} noValidate aria-labelledby="close-title">
       <h2 id="close-title">{t('day.close.title')}</h2>
       <p>{t('day.close.intro')}</p>
       <CountSheet
@@ -120,6 +146,7 @@ export function CloseDayForm({
         onChange={(denomination, text) =>
           setTyped((current) => ({ ...current, [denomination]: text }))
         }
+        onPastLast={() => document.getElementById('close-reason')?.focus()}
       />
       {local.count && <ProblemLine>{t('day.count.fix')}</ProblemLine>}
       <dl className="close__totals" aria-live="polite">
@@ -190,10 +217,18 @@ export function CloseDayForm({
       )}
       <div className="settings__actions">
         <button type="submit" disabled={busy}>
-          {busy ? t('day.close.closing') : t('day.close.submit')}
+          {t('dayClose.review')}
         </button>
         {problem && <ProblemLine>{problem}</ProblemLine>}
       </div>
+      {asking && (
+        <CloseConfirmation
+          summary={asking.summary}
+          busy={busy}
+          onConfirm={() => close(asking.input)}
+          onBack={() => setAsking(null)}
+        />
+      )}
     </form>
   );
 }

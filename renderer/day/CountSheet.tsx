@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrencyCode } from '../../shared/currencies';
 import { useFormat } from '../format';
@@ -5,22 +6,33 @@ import { type CountReading, countSheet, type TypedCount } from './count-sheet';
 
 /**
  * The cash count sheet: a line for each coin and note of the shop's currency, the pieces typed
- * in, each line's value beside it. Tab goes down the coins, then down the notes.
+ * in, each line's value beside it. Tab goes down the coins, then down the notes; so does Enter,
+ * which never submits the close from here (past the last line, `onPastLast` says where to go).
  */
 export function CountSheet({
   currency,
   typed,
   reading,
   onChange,
+  onPastLast,
 }: {
   currency: CurrencyCode;
   typed: TypedCount;
   reading: CountReading;
   onChange(denomination: number, text: string): void;
+  onPastLast(): void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { coins, notes } = countSheet(currency);
+  const order = [...coins, ...notes];
+  const nextOnEnter = (event: KeyboardEvent<HTMLInputElement>, denomination: number) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    const next = order[order.indexOf(denomination) + 1];
+    if (next === undefined) onPastLast();
+    else document.getElementById(`count-${next}`)?.focus();
+  };
 
   const column = (kind: 'coins' | 'notes', values: readonly number[]) => (
     <table className="count-sheet__column">
@@ -52,6 +64,7 @@ export function CountSheet({
                   value={typed[denomination] ?? ''}
                   aria-invalid={invalid ? true : undefined}
                   onChange={(event) => onChange(denomination, event.target.value)}
+                  onKeyDown={(event) => nextOnEnter(event, denomination)}
                 />
               </td>
               <td>

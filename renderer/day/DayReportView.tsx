@@ -97,7 +97,12 @@ export function DayReportView({
     return `${date} ${time}`;
   };
   const id = (part: string) => `${idPrefix}-${part}`;
-  const { totals, cash, count } = report;
+  const { totals, cash, count, names } = report;
+  /** A sale as people know it: by its receipt's number. */
+  const receiptOf = (saleId: number) => {
+    const number = names.receipts[saleId];
+    return number === undefined ? t('dayNames.noReceipt') : String(number);
+  };
 
   return (
     <div className="day-report">
@@ -181,7 +186,7 @@ export function DayReportView({
         head={[say('sale'), say('when'), say('method'), say('amount'), say('reason')]}
         rows={report.refunds.map((refund) =>
           row(refund.saleId, [
-            refund.saleId,
+            receiptOf(refund.saleId),
             when(refund.at),
             t(`receipt.methods.${refund.method}`),
             money(refund.amount.amount),
@@ -251,7 +256,7 @@ export function DayReportView({
         ]}
         rows={report.dealer.map((sim) =>
           row(sim.modemId, [
-            `${sim.modemId} (${sim.carrierId})`,
+            `${sim.modemId} (${names.carriers[sim.carrierId] ?? sim.carrierId})`,
             sim.opening
               ? t(`day.report.reading.${sim.opening.source}`, {
                   amount: format.money(sim.opening.amount),
@@ -263,9 +268,23 @@ export function DayReportView({
                 })
               : say('notRead'),
             sim.movement === null ? say('notRead') : format.money(sim.movement),
-            format.money(sim.expected),
+            (sim.beforeOpening ?? 0) > 0 ? (
+              <>
+                {format.money(sim.expected)}
+                <br />
+                <small>{t('dayNames.beforeOpening', { count: sim.beforeOpening })}</small>
+              </>
+            ) : (
+              format.money(sim.expected)
+            ),
             sim.difference === null ? say('notRead') : format.signedMoney(sim.difference),
-            sim.explaining.join(', '),
+            sim.explaining
+              .map((saleId) =>
+                names.receipts[saleId] === undefined
+                  ? t('dayNames.noReceipt')
+                  : t('dayNames.receipt', { number: names.receipts[saleId] }),
+              )
+              .join(', '),
           ]),
         )}
       />
@@ -275,7 +294,7 @@ export function DayReportView({
         head={[say('sale'), say('when'), say('customer'), say('plan'), say('amount')]}
         rows={report.unknownSales.map((sale) =>
           row(sale.id, [
-            sale.id,
+            receiptOf(sale.id),
             when(sale.createdAt),
             displayStoredNumber(sale.msisdn),
             sale.planName,

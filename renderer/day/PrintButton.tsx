@@ -24,7 +24,7 @@ export function PrintButton({
   print,
 }: {
   label: string;
-  print(): Promise<{ printerId: string; file: string | null; copy?: boolean }>;
+  print(): Promise<{ printerName: string; file: string | null; copy?: boolean }>;
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -34,8 +34,8 @@ export function PrintButton({
     setBusy(true);
     setMessage(null);
     try {
-      const { printerId, file, copy } = await print();
-      const lines = [t('day.print.done', { printer: printerId })];
+      const { printerName, file, copy } = await print();
+      const lines = [t('day.print.done', { printer: printerName })];
       if (copy) lines.push(t('day.print.copy'));
       if (file) lines.push(t('day.print.file', { file }));
       setMessage({ tone: 'ok', lines });

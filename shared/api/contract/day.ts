@@ -72,6 +72,8 @@ export const day = {
     z.object({
       zNumber: z.number().int(),
       printerId: z.string(),
+      /** The printer's name, as the shop set it up: what the manager is told. */
+      printerName: z.string(),
       /** The PDF file written, for a PDF printer. */
       file: z.string().nullable(),
       /** Whether this print was marked COPY (the original was printed before). */
@@ -85,6 +87,8 @@ export const day = {
     z.object({ printer: printerChoiceSchema }).strict(),
     z.object({
       printerId: z.string(),
+      /** The printer's name, as the shop set it up: what the manager is told. */
+      printerName: z.string(),
       /** The PDF file written, for a PDF printer. */
       file: z.string().nullable(),
     }),

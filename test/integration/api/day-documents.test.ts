@@ -125,7 +125,7 @@ describe('the Z report as PDF, exported for the accountant', () => {
     for (const page of pdfPages(a4)) expect(page).toEqual({ width: 210, height: 297, name: 'A4' });
     const a4Text = pdfText(a4);
     expect(a4Text).toMatch(/RAPPORT Z +N° 1\n/);
-    expect(a4Text).toMatch(/Vente \d+, Espèces, .* +1 500 XPF/);
+    expect(a4Text).toMatch(/Reçu \d+, Espèces, .* +1 500 XPF/);
     expect(a4Text).toMatch(/Sortie, clerk, .* +2 000 XPF\n *Change\n/);
     expect(a4Text).toContain(z.hash);
     expect(a4Text).toContain(z.prevHash);
@@ -189,13 +189,16 @@ describe('printing day reports over the API', () => {
         expect(await manager.call('day.print', { zNumber: 1 })).toEqual({
           zNumber: 1,
           printerId: 'counter',
+          printerName: 'Printer counter',
           file: null,
           copy,
         });
         const job = await printer.nextJob();
-        const expected = renderDayReportEscPos(zDocument(z, profile, copy), receiptTranslations(), {
-          columns: 48,
-        });
+        const expected = renderDayReportEscPos(
+          zDocument(z, profile, copy, closed.report.names),
+          receiptTranslations(),
+          { columns: 48 },
+        );
         expect(job.equals(Buffer.from(expected))).toBe(true);
         const lines = readEscPos(job).lines.map((line) => line.trim());
         expect(lines.includes('DUPLICATA')).toBe(copy);
@@ -271,6 +274,7 @@ describe('printing day reports over the API', () => {
       });
       expect(await clerk.call('day.printXReport', {})).toEqual({
         printerId: 'counter',
+        printerName: 'Printer counter',
         file: null,
       });
       expect(readEscPos(await printer.nextJob()).lines.map((line) => line.trim())).toContain(

@@ -242,28 +242,33 @@ describe('the day report', () => {
         },
       ],
     });
-    const reading = (moment: 'opening' | 'closing', amount: number) => ({
+    // Read before the first top-up (19:01) and after the last.
+    const reading = (moment: 'opening' | 'closing', amount: number, at: string) => ({
       modemId: 'modem-1',
       carrierId: 'nc-demo',
       moment,
       amount,
       source: 'ussd' as const,
-      at: '2026-11-22T20:00:00.000Z',
+      at,
     });
     const report = dayReport({
       ...facts,
-      readings: [reading('opening', 250_000), reading('closing', 243_000)],
+      readings: [
+        reading('opening', 250_000, '2026-11-22T19:00:00.000Z'),
+        reading('closing', 243_000, '2026-11-22T20:00:00.000Z'),
+      ],
     });
     expect(report.dealer).toEqual([
       {
         modemId: 'modem-1',
         carrierId: 'nc-demo',
-        opening: { amount: 250_000, source: 'ussd', at: '2026-11-22T20:00:00.000Z' },
+        opening: { amount: 250_000, source: 'ussd', at: '2026-11-22T19:00:00.000Z' },
         closing: { amount: 243_000, source: 'ussd', at: '2026-11-22T20:00:00.000Z' },
         movement: 7_000,
         expected: 6_000,
         difference: 1_000,
         explaining: [2, 3],
+        beforeOpening: 0,
       },
     ]);
     expect(report.unknownSales.map((sale) => sale.id)).toEqual([3]);

@@ -80,7 +80,7 @@ describe('the Z report as text lines', () => {
       'Inconnue (1)                           5 500 XPF',
       '------------------------------------------------',
       'REMBOURSEMENTS',
-      'Vente 9, Espèces, 14 janv. 2025 11:21  2 000 XPF',
+      'Reçu 38, Espèces, 14 janv. 2025 11:21  2 000 XPF',
       'Carrier refused: number not eligible',
       '------------------------------------------------',
       'MOUVEMENTS DE CAISSE',
@@ -108,25 +108,25 @@ describe('the Z report as text lines', () => {
       'Motif : Customer left the change',
       '------------------------------------------------',
       'SIM REVENDEUR',
-      'modem-1 (nc-demo)',
+      'modem-1 (Demo Mobile)',
       'Ouverture (USSD)                     100 000 XPF',
       'Clôture (USSD)                        91 000 XPF',
       'Mouvement                              9 000 XPF',
       'Attendu (ventes)                       9 000 XPF',
       'Écart                                      0 XPF',
-      'Ventes pouvant l’expliquer : 11',
-      'modem-2 (nc-demo)',
+      'Ventes pouvant l’expliquer : Reçu 41',
+      'modem-2 (Demo Mobile)',
       'Ouverture (saisie)                    50 000 XPF',
       'Clôture (USSD)                        44 000 XPF',
       'Mouvement                              6 000 XPF',
       'Attendu (ventes)                       1 500 XPF',
       'Écart                                 +4 500 XPF',
-      'Ventes pouvant l’expliquer : 10',
+      'Ventes pouvant l’expliquer : Reçu 40',
       '------------------------------------------------',
       'VENTES INCONNUES (REPORTÉES)',
-      'Vente 5, 13 janv. 2025 15:10           2 000 XPF',
+      'Sans reçu, 13 janv. 2025 15:10         2 000 XPF',
       '+687790011 Travel 2 GB',
-      'Vente 10, 14 janv. 2025 13:05          5 500 XPF',
+      'Reçu 40, 14 janv. 2025 13:05           5 500 XPF',
       '+687762233 Travel 10 GB',
       '================================================',
       'Empreinte',
@@ -206,7 +206,7 @@ describe('the Z report as text lines', () => {
     }
     expect(text).toContain(
       [
-        'modem-3 (nc-demo)',
+        'modem-3 (Demo Mobile)',
         'Opening                                 not read',
         'Closing                                 not read',
         'Movement                                not read',
@@ -214,6 +214,32 @@ describe('the Z report as text lines', () => {
         'Difference                              not read',
       ].join('\n'),
     );
+  });
+
+  it('names the carrier, gives receipt numbers, and says which top-ups were sold before the opening reading', () => {
+    const [sim] = fixedZ.report.dealer;
+    if (!sim) throw new Error('The fixed day has a dealer SIM');
+    const text = textOf(
+      zDocumentOf('en', {
+        report: { ...fixedZ.report, dealer: [{ ...sim, beforeOpening: 20 }] },
+      }),
+      48,
+    ).join('\n');
+    expect(text).toContain(
+      [
+        'modem-1 (Demo Mobile)',
+        'Opening (USSD)                       100,000 XPF',
+        'Closing (USSD)                        91,000 XPF',
+        'Movement                               9,000 XPF',
+        'Expected (sales)                       9,000 XPF',
+        '20 top-ups sold before the opening balance was',
+        'read: not counted',
+        'Difference                                 0 XPF',
+        'Sales that may explain it: Receipt 41',
+      ].join('\n'),
+    );
+    expect(text).toContain('No receipt, Jan 13, 2025 15:10');
+    expect(text).not.toMatch(/\bSale \d/);
   });
 
   it('prints a drawer short of cash with a minus sign', () => {
@@ -267,8 +293,8 @@ describe('the Z report as ESC/POS bytes', () => {
       expect.stringMatching(/^Compté +28 900 XPF$/),
       expect.stringMatching(/^Écart +\+900 XPF$/),
       'SIM REVENDEUR',
-      'modem-1 (nc-demo)',
-      'modem-2 (nc-demo)',
+      'modem-1 (Demo Mobile)',
+      'modem-2 (Demo Mobile)',
       'VENTES INCONNUES (REPORTÉES)',
     ]);
   });
