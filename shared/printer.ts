@@ -34,6 +34,9 @@ const folderSchema = singleLineText(500).refine(
   { params: { reason: 'absolute_folder' } },
 );
 
+/** An ESC/POS printer may drive the cash drawer plugged into it (the drawer kick-out port). */
+const cashDrawerSchema = z.boolean().default(false);
+
 const common = {
   id: printerIdSchema,
   name: required(60),
@@ -47,6 +50,7 @@ export const printerSchema = z.discriminatedUnion('kind', [
       kind: z.literal('tcp'),
       host: hostSchema,
       port: z.number().int().min(1).max(65535).default(defaultTcpPort),
+      cashDrawer: cashDrawerSchema,
     })
     .strict(),
   z
@@ -61,6 +65,7 @@ export const printerSchema = z.discriminatedUnion('kind', [
         .refine((value) => (baudRates as readonly number[]).includes(value), {
           params: { reason: 'baud_rate' },
         }),
+      cashDrawer: cashDrawerSchema,
     })
     .strict(),
   z
@@ -82,6 +87,11 @@ export const printerSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type Printer = z.output<typeof printerSchema>;
+
+/** Whether the printer opens a cash drawer: only ESC/POS printers (network or serial) can. */
+export function hasCashDrawer(printer: Printer): boolean {
+  return (printer.kind === 'tcp' || printer.kind === 'serial') && printer.cashDrawer;
+}
 
 /** All the shop's printers, in the order the manager listed them, and the default one. */
 export const printerSetupSchema = z

@@ -135,6 +135,7 @@ export function createSales(deps: {
     shop: deps.shop.get,
     nameOf: deps.users.nameOf,
     carrierOf: carriers.find,
+    receiptLanguageOf: journal.receiptLanguage,
     log: deps.log,
   });
   const view = saleViewer(receipts);
