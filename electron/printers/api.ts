@@ -4,16 +4,22 @@ import { ApiError } from '../../shared/api/errors';
 import type { Printer } from '../../shared/printer';
 import { userActor } from '../../shared/user';
 import { type Handlers, signedInUser } from '../api/dispatcher';
+import { approvingManager } from '../auth/manager-approval';
+import type { CheckPin } from '../auth/pin-guard';
 import { receiptTranslations } from '../printing/translations';
 import type { ReceiptBook } from '../sales/receipts';
 import { createPrinterStore, type PrinterStore } from '../store/printers';
-import type { Delivery } from './deliver';
+import { type Delivery, deliverDrawerPulse } from './deliver';
 import type { ReceiptDocuments } from './documents';
+import { chooseDrawer, createDrawerLog } from './drawer';
 import { PrinterError } from './errors';
 import { hostDocuments } from './host-documents';
 import { createReceiptPrinting, type ReceiptPrinting } from './receipt-printing';
 
-type PrinterHandlers = Pick<Handlers, 'printers.list' | 'printers.save' | 'receipts.print'>;
+type PrinterHandlers = Pick<
+  Handlers,
+  'printers.list' | 'printers.save' | 'printers.openDrawer' | 'receipts.print'
+>;
 
 /** The printer a print names, or the default one; refused when there is no such printer. */
 export function choosePrinter(printers: PrinterStore, printerId: string | undefined): Printer {
@@ -49,6 +55,8 @@ export function createPrinting(deps: {
   now: () => Date;
   databaseFile: string;
   receipts: ReceiptBook;
+  /** A manager's name and PIN typed on a clerk's screen (opening the drawer without a sale). */
+  checkPin: CheckPin;
   /** How HTML becomes a PDF or reaches a system printer: by default Chromium and CUPS. */
   documents?: ReceiptDocuments | undefined;
 }) {
@@ -60,18 +68,38 @@ export function createPrinting(deps: {
     deviceTimeoutMs: 10_000,
   };
   const printing = createReceiptPrinting({ receipts: deps.receipts, delivery });
-  return { printers, delivery, handlers: printerHandlers({ printers, printing }) };
+  const drawerLog = createDrawerLog(deps.db, deps.now);
+  const handlers = printerHandlers({
+    printers,
+    printing,
+    delivery,
+    drawerLog,
+    checkManager: deps.checkPin,
+  });
+  return { printers, delivery, handlers };
 }
 
 function printerHandlers(deps: {
   printers: PrinterStore;
   printing: ReceiptPrinting;
+  delivery: Delivery;
+  drawerLog: ReturnType<typeof createDrawerLog>;
+  checkManager: CheckPin;
 }): PrinterHandlers {
   return {
     'printers.list': () => deps.printers.get(),
     'printers.save': (setup) => {
       deps.printers.save(setup);
       return deps.printers.get();
+    },
+    // Logged once the printer took the pulse: a drawer that did not open logs nothing.
+    'printers.openDrawer': async ({ reason, printer: printerId, manager }, caller) => {
+      const by = userActor(signedInUser(caller));
+      const approvedBy = userActor(approvingManager(caller, manager, deps.checkManager));
+      const printer = chooseDrawer(deps.printers, printerId);
+      await printedOn(printer.name, deliverDrawerPulse(printer, deps.delivery));
+      const openedAt = deps.drawerLog.record({ printerId: printer.id, by, approvedBy, reason });
+      return { printerId: printer.id, openedAt };
     },
     'receipts.print': async ({ number, printer: printerId }, caller) => {
       const printer = choosePrinter(deps.printers, printerId);

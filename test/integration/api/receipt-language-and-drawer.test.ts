@@ -152,3 +152,93 @@ describe('the cash drawer', () => {
     }
   });
 });
+
+describe('opening the cash drawer without a sale', () => {
+  async function shopWithDrawer() {
+    const shop = await demoShop();
+    const printer = await startNetworkPrinter();
+    await shop.manager.call('printers.save', {
+      printers: [counterPrinter(printer.port, true)],
+      defaultPrinterId: 'counter',
+    });
+    const openings = () =>
+      shop.core.db
+        .prepare('SELECT printer_id, actor, approved_by, reason FROM drawer_openings')
+        .all();
+    return { ...shop, printer, openings };
+  }
+
+  it('opens for a manager, with why, and logs it', async () => {
+    const { manager, printer, openings } = await shopWithDrawer();
+    try {
+      const opened = await manager.call('printers.openDrawer', { reason: 'Change for the float' });
+      expect(opened).toEqual({ printerId: 'counter', openedAt: expect.any(String) });
+      const job = await printer.nextJob();
+      expect(job).toEqual(Buffer.from([0x1b, 0x40, ...pulseBytes]));
+      expect(openings()).toEqual([
+        {
+          printer_id: 'counter',
+          actor: expect.stringMatching(/^manager:\d+$/),
+          approved_by: expect.stringMatching(/^manager:\d+$/),
+          reason: 'Change for the float',
+        },
+      ]);
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('refuses a clerk alone, opens for a clerk with a manager’s name and PIN', async () => {
+    const { clerk, printer, openings } = await shopWithDrawer();
+    try {
+      const refused = await refusal(clerk.call('printers.openDrawer', { reason: 'Give change' }));
+      expect(refused.code).toBe('forbidden');
+      const wrongPin = await refusal(
+        clerk.call('printers.openDrawer', {
+          reason: 'Give change',
+          manager: { name: 'manager', pin: '0000' },
+        }),
+      );
+      expect(wrongPin.code).toBe('forbidden');
+      expect(openings()).toEqual([]);
+
+      await clerk.call('printers.openDrawer', {
+        reason: 'Give change',
+        manager: { name: 'manager', pin: '9999' },
+      });
+      expect(await printer.nextJob()).toEqual(Buffer.from([0x1b, 0x40, ...pulseBytes]));
+      expect(openings()).toEqual([
+        {
+          printer_id: 'counter',
+          actor: expect.stringMatching(/^clerk:\d+$/),
+          approved_by: expect.stringMatching(/^manager:\d+$/),
+          reason: 'Give change',
+        },
+      ]);
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('needs a reason, and a printer with a drawer', async () => {
+    const { manager, printer, openings } = await shopWithDrawer();
+    try {
+      for (const reason of ['', '  ', 'ok']) {
+        const refused = await refusal(manager.call('printers.openDrawer', { reason }));
+        expect(refused.code).toBe('invalid_input');
+        expect(new Set(refused.issues?.map((issue) => issue.path))).toEqual(new Set(['reason']));
+      }
+      await manager.call('printers.save', {
+        printers: [counterPrinter(printer.port, false)],
+        defaultPrinterId: 'counter',
+      });
+      const noDrawer = await refusal(manager.call('printers.openDrawer', { reason: 'Count' }));
+      expect(noDrawer.issues).toEqual([
+        expect.objectContaining({ path: 'printer', code: 'no_cash_drawer' }),
+      ]);
+      expect(openings()).toEqual([]);
+    } finally {
+      await printer.close();
+    }
+  });
+});
