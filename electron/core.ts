@@ -232,6 +232,8 @@ async function openShop(
     documents,
     receipts: sales.receipts,
     checkPin,
+    bank,
+    saleOf: sales.saleOf,
   });
   const printers = printing.printers;
   const day = createDay({ ...base, bank, checkPin, printers, delivery: printing.delivery });

@@ -179,6 +179,8 @@ export function createSales(deps: {
   deps.inboxes.onSms(confirmations.consider);
   return {
     receipts,
+    /** One sale as the journal has it (a receipt's, sent by SMS to its number). */
+    saleOf: (id: number) => journal.get(id),
     /** A card's sales, newest first, as the interface sees them. */
     salesOf: (msisdn: string) => journal.list({ msisdn }).map(view),
     /**

@@ -137,7 +137,11 @@ describe('printing receipts over the API', () => {
 
   it('lets a clerk list printers and print, but only a manager change them', async () => {
     const { host, clerk, manager } = await shopWithASale();
-    const setup = { printers: [tcp('counter', 9100)], defaultPrinterId: 'counter', autoPrint: true };
+    const setup = {
+      printers: [tcp('counter', 9100)],
+      defaultPrinterId: 'counter',
+      autoPrint: true,
+    };
     expect(await manager.call('printers.save', setup)).toEqual(setup);
     expect(await clerk.call('printers.list', {})).toEqual(setup);
     const refused = await refusal(
