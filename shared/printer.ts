@@ -37,6 +37,12 @@ const folderSchema = singleLineText(500).refine(
 /** An ESC/POS printer may drive the cash drawer plugged into it (the drawer kick-out port). */
 const cashDrawerSchema = z.boolean().default(false);
 
+/**
+ * An ESC/POS printer with a Chinese font (GB18030, most printers sold in China) prints a Chinese
+ * receipt in Chinese; without one, its labels print in English (see renderReceiptEscPos).
+ */
+const chineseFontSchema = z.boolean().default(false);
+
 const common = {
   id: printerIdSchema,
   name: required(60),
@@ -51,6 +57,7 @@ export const printerSchema = z.discriminatedUnion('kind', [
       host: hostSchema,
       port: z.number().int().min(1).max(65535).default(defaultTcpPort),
       cashDrawer: cashDrawerSchema,
+      chineseFont: chineseFontSchema,
     })
     .strict(),
   z
@@ -66,6 +73,7 @@ export const printerSchema = z.discriminatedUnion('kind', [
           params: { reason: 'baud_rate' },
         }),
       cashDrawer: cashDrawerSchema,
+      chineseFont: chineseFontSchema,
     })
     .strict(),
   z

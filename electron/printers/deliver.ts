@@ -31,7 +31,7 @@ export interface Delivery {
 
 /** A document in every form a printer may take it, and the name of its PDF file. */
 interface Printable {
-  escPos(columns: ReceiptColumns): Uint8Array;
+  escPos(columns: ReceiptColumns, cjk: 'none' | 'gb18030'): Uint8Array;
   html(paper: PaperWidth): string;
   pageSize(paper: PaperWidth): PageSize;
   pdfName: string;
@@ -52,7 +52,7 @@ export function deliverReceipt(
   const { t } = delivery;
   return deliver(
     {
-      escPos: (columns) => renderReceiptEscPos(receipt, t, { columns, openDrawer }),
+      escPos: (columns, cjk) => renderReceiptEscPos(receipt, t, { columns, cjk, openDrawer }),
       html: (paper) => renderReceiptHtml(receipt, t, { paper }),
       pageSize: (paper) => receiptPageSize(receipt, t, paper),
       pdfName: receiptPdfName(receipt),
@@ -71,7 +71,7 @@ export function deliverDayReport(
   const { t } = delivery;
   return deliver(
     {
-      escPos: (columns) => renderDayReportEscPos(document, t, { columns }),
+      escPos: (columns, cjk) => renderDayReportEscPos(document, t, { columns, cjk }),
       html: (paper) => renderDayReportHtml(document, t, { paper }),
       pageSize: (paper) => dayReportPageSize(document, t, paper),
       pdfName: dayReportPdfName(document),
@@ -115,7 +115,11 @@ async function deliver(
   switch (printer.kind) {
     case 'tcp':
     case 'serial':
-      await sendEscPos(printable.escPos(paperColumns(printer.paper)), printer, delivery);
+      await sendEscPos(
+        printable.escPos(paperColumns(printer.paper), printer.chineseFont ? 'gb18030' : 'none'),
+        printer,
+        delivery,
+      );
       return { file: null };
     case 'pdf': {
       const pdf = await delivery.documents.htmlToPdf(printable.html(printer.paper));

@@ -93,7 +93,11 @@ export function PrintersSettings() {
     focusNext.current = null;
   });
 
-  function change(id: string, field: DraftField | 'cashDrawer', value: string | boolean) {
+  function change(
+    id: string,
+    field: DraftField | 'cashDrawer' | 'chineseFont',
+    value: string | boolean,
+  ) {
     setList((list) => ({
       ...list,
       drafts: list.drafts.map((draft) => (draft.id === id ? { ...draft, [field]: value } : draft)),
@@ -255,6 +259,16 @@ export function PrintersSettings() {
                     onChange={(event) => change(draft.id, 'cashDrawer', event.target.checked)}
                   />{' '}
                   {t('printers.cashDrawer')}
+                </label>
+              )}
+              {(draft.kind === 'tcp' || draft.kind === 'serial') && (
+                <label className="printer__chinese">
+                  <input
+                    type="checkbox"
+                    checked={draft.chineseFont}
+                    onChange={(event) => change(draft.id, 'chineseFont', event.target.checked)}
+                  />{' '}
+                  {t('printers.chineseFont')}
                 </label>
               )}
               <div className="printer__actions">

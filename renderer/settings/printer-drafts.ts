@@ -22,12 +22,13 @@ export interface PrinterDraft {
   baudRate: string;
   folder: string;
   deviceName: string;
-  /** Kept whatever the kind; only ESC/POS printers (network, serial) send it. */
+  /** Kept whatever the kind; only ESC/POS printers (network, serial) send these two. */
   cashDrawer: boolean;
+  chineseFont: boolean;
 }
 
 /** The text fields: the cash drawer is a checkbox of its own. */
-export type DraftField = Exclude<keyof PrinterDraft, 'id' | 'cashDrawer'>;
+export type DraftField = Exclude<keyof PrinterDraft, 'id' | 'cashDrawer' | 'chineseFont'>;
 
 /** The fields a printer of this kind has, in the order the form shows them. */
 export const draftFields: Record<PrinterKind, readonly DraftField[]> = {
@@ -50,6 +51,7 @@ export function newDraft(id: string): PrinterDraft {
     folder: '',
     deviceName: '',
     cashDrawer: false,
+    chineseFont: false,
   };
 }
 
@@ -67,6 +69,7 @@ export function draftOf(printer: Printer): PrinterDraft {
         host: printer.host,
         port: String(printer.port),
         cashDrawer: printer.cashDrawer,
+        chineseFont: printer.chineseFont,
       };
     case 'serial':
       return {
@@ -74,6 +77,7 @@ export function draftOf(printer: Printer): PrinterDraft {
         path: printer.path,
         baudRate: String(printer.baudRate),
         cashDrawer: printer.cashDrawer,
+        chineseFont: printer.chineseFont,
       };
     case 'pdf':
       return { ...draft, folder: printer.folder ?? '' };
@@ -87,7 +91,7 @@ const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : Numb
 
 /** The printer the core is asked to save: only its kind's fields, numbers as numbers. */
 export function printerOfDraft(draft: PrinterDraft): PrinterInput {
-  const { id, name, paper, cashDrawer } = draft;
+  const { id, name, paper, cashDrawer, chineseFont } = draft;
   switch (draft.kind) {
     case 'tcp':
       return {
@@ -98,6 +102,7 @@ export function printerOfDraft(draft: PrinterDraft): PrinterInput {
         host: draft.host,
         port: whole(draft.port),
         cashDrawer,
+        chineseFont,
       };
     case 'serial':
       return {
@@ -108,6 +113,7 @@ export function printerOfDraft(draft: PrinterDraft): PrinterInput {
         path: draft.path,
         baudRate: whole(draft.baudRate),
         cashDrawer,
+        chineseFont,
       };
     case 'pdf':
       return {

@@ -35,6 +35,7 @@ const tcp = (id: string, port: number) => ({
   host: '127.0.0.1',
   port,
   cashDrawer: false,
+  chineseFont: false,
 });
 
 /** The lines a printer printed from a job. */

@@ -77,6 +77,37 @@ describe('the receipt in the customer’s language', () => {
     }
   });
 
+  it('prints a Chinese receipt in Chinese on a printer with a Chinese font, in English on one without', async () => {
+    const { clerk, manager } = await demoShop();
+    const printer = await startNetworkPrinter();
+    try {
+      const chinese = { ...counterPrinter(printer.port, false), chineseFont: true };
+      const plain = { ...counterPrinter(printer.port, false), id: 'plain', name: 'Plain' };
+      await manager.call('printers.save', {
+        printers: [chinese, plain],
+        defaultPrinterId: 'counter',
+      });
+      const { sale } = await clerk.call('sales.renew', {
+        msisdn: '687123456',
+        planId: '5go',
+        payment: { method: 'card' },
+        idempotencyKey: key(),
+        receiptLanguage: 'zh-CN',
+      });
+      const number = sale.receiptNumber as number;
+      await clerk.call('receipts.print', { number });
+      const inChinese = printedLines(await printer.nextJob());
+      expect(inChinese).toContainEqual(expect.stringMatching(new RegExp(`^收据 +单号 ${number}$`)));
+      await clerk.call('receipts.print', { number, printer: 'plain' });
+      const inEnglish = printedLines(await printer.nextJob());
+      expect(inEnglish).toContainEqual(
+        expect.stringMatching(new RegExp(`^Receipt +No\\. ${number}$`)),
+      );
+    } finally {
+      await printer.close();
+    }
+  });
+
   it('refuses a language the receipts are not written in, and sells nothing', async () => {
     const { core, clerk } = await demoShop();
     const refused = await refusal(

@@ -32,6 +32,7 @@ describe('a printer as the settings form edits it', () => {
       host: 'printer.local',
       port: 9100,
       cashDrawer: false,
+      chineseFont: false,
     });
   });
 
