@@ -227,7 +227,15 @@ async function openShop(
   const sales = createSales({ ...base, bank, inboxes, dealerPin, checkPin });
   if (!safeMode()) sales.recoverInterrupted();
   const books = createBooksCheck(base);
-  const printing = createPrinting({ ...base, databaseFile, documents, receipts: sales.receipts });
+  const printing = createPrinting({
+    ...base,
+    databaseFile,
+    documents,
+    receipts: sales.receipts,
+    checkPin,
+    bank,
+    saleOf: sales.saleOf,
+  });
   const printers = printing.printers;
   const day = createDay({ ...base, bank, checkPin, printers, delivery: printing.delivery });
   // Listening before the first modem opens, as the sales are: a reply read at start counts.

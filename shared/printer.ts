@@ -34,6 +34,15 @@ const folderSchema = singleLineText(500).refine(
   { params: { reason: 'absolute_folder' } },
 );
 
+/** An ESC/POS printer may drive the cash drawer plugged into it (the drawer kick-out port). */
+const cashDrawerSchema = z.boolean().default(false);
+
+/**
+ * An ESC/POS printer with a Chinese font (GB18030, most printers sold in China) prints a Chinese
+ * receipt in Chinese; without one, its labels print in English (see renderReceiptEscPos).
+ */
+const chineseFontSchema = z.boolean().default(false);
+
 const common = {
   id: printerIdSchema,
   name: required(60),
@@ -47,6 +56,8 @@ export const printerSchema = z.discriminatedUnion('kind', [
       kind: z.literal('tcp'),
       host: hostSchema,
       port: z.number().int().min(1).max(65535).default(defaultTcpPort),
+      cashDrawer: cashDrawerSchema,
+      chineseFont: chineseFontSchema,
     })
     .strict(),
   z
@@ -61,6 +72,8 @@ export const printerSchema = z.discriminatedUnion('kind', [
         .refine((value) => (baudRates as readonly number[]).includes(value), {
           params: { reason: 'baud_rate' },
         }),
+      cashDrawer: cashDrawerSchema,
+      chineseFont: chineseFontSchema,
     })
     .strict(),
   z
@@ -82,6 +95,11 @@ export const printerSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type Printer = z.output<typeof printerSchema>;
+
+/** Whether the printer opens a cash drawer: only ESC/POS printers (network or serial) can. */
+export function hasCashDrawer(printer: Printer): boolean {
+  return (printer.kind === 'tcp' || printer.kind === 'serial') && printer.cashDrawer;
+}
 
 /** All the shop's printers, in the order the manager listed them, and the default one. */
 export const printerSetupSchema = z

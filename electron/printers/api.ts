@@ -2,18 +2,27 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import type { Printer } from '../../shared/printer';
+import type { Sale } from '../../shared/sale';
 import { userActor } from '../../shared/user';
 import { type Handlers, signedInUser } from '../api/dispatcher';
+import { approvingManager } from '../auth/manager-approval';
+import type { CheckPin } from '../auth/pin-guard';
+import type { ModemBank } from '../bank/modem-bank';
 import { receiptTranslations } from '../printing/translations';
 import type { ReceiptBook } from '../sales/receipts';
 import { createPrinterStore, type PrinterStore } from '../store/printers';
-import type { Delivery } from './deliver';
+import { type Delivery, deliverDrawerPulse } from './deliver';
 import type { ReceiptDocuments } from './documents';
+import { chooseDrawer, createDrawerLog } from './drawer';
 import { PrinterError } from './errors';
 import { hostDocuments } from './host-documents';
 import { createReceiptPrinting, type ReceiptPrinting } from './receipt-printing';
+import { createReceiptSms } from './receipt-sms';
 
-type PrinterHandlers = Pick<Handlers, 'printers.list' | 'printers.save' | 'receipts.print'>;
+type PrinterHandlers = Pick<
+  Handlers,
+  'printers.list' | 'printers.save' | 'printers.openDrawer' | 'receipts.print' | 'receipts.sendSms'
+>;
 
 /** The printer a print names, or the default one; refused when there is no such printer. */
 export function choosePrinter(printers: PrinterStore, printerId: string | undefined): Printer {
@@ -49,6 +58,11 @@ export function createPrinting(deps: {
   now: () => Date;
   databaseFile: string;
   receipts: ReceiptBook;
+  /** A manager's name and PIN typed on a clerk's screen (opening the drawer without a sale). */
+  checkPin: CheckPin;
+  /** The modems a receipt goes by SMS through, and the sale a receipt is for (its number). */
+  bank: Pick<ModemBank, 'acquire' | 'acquireModem'>;
+  saleOf(id: number): Sale;
   /** How HTML becomes a PDF or reaches a system printer: by default Chromium and CUPS. */
   documents?: ReceiptDocuments | undefined;
 }) {
@@ -60,12 +74,34 @@ export function createPrinting(deps: {
     deviceTimeoutMs: 10_000,
   };
   const printing = createReceiptPrinting({ receipts: deps.receipts, delivery });
-  return { printers, delivery, handlers: printerHandlers({ printers, printing }) };
+  const drawerLog = createDrawerLog(deps.db, deps.now);
+  const sendSms = createReceiptSms({
+    db: deps.db,
+    now: deps.now,
+    bank: deps.bank,
+    receipts: deps.receipts,
+    saleOf: deps.saleOf,
+    t: delivery.t,
+    modemWaitMs: 10_000,
+  });
+  const handlers = printerHandlers({
+    printers,
+    printing,
+    delivery,
+    drawerLog,
+    sendSms,
+    checkManager: deps.checkPin,
+  });
+  return { printers, delivery, handlers };
 }
 
 function printerHandlers(deps: {
   printers: PrinterStore;
   printing: ReceiptPrinting;
+  delivery: Delivery;
+  drawerLog: ReturnType<typeof createDrawerLog>;
+  sendSms: ReturnType<typeof createReceiptSms>;
+  checkManager: CheckPin;
 }): PrinterHandlers {
   return {
     'printers.list': () => deps.printers.get(),
@@ -73,6 +109,17 @@ function printerHandlers(deps: {
       deps.printers.save(setup);
       return deps.printers.get();
     },
+    // Logged once the printer took the pulse: a drawer that did not open logs nothing.
+    'printers.openDrawer': async ({ reason, printer: printerId, manager }, caller) => {
+      const by = userActor(signedInUser(caller));
+      const approvedBy = userActor(approvingManager(caller, manager, deps.checkManager));
+      const printer = chooseDrawer(deps.printers, printerId);
+      await printedOn(printer.name, deliverDrawerPulse(printer, deps.delivery));
+      const openedAt = deps.drawerLog.record({ printerId: printer.id, by, approvedBy, reason });
+      return { printerId: printer.id, openedAt };
+    },
+    'receipts.sendSms': ({ number, language }, caller) =>
+      deps.sendSms(number, language, userActor(signedInUser(caller))),
     'receipts.print': async ({ number, printer: printerId }, caller) => {
       const printer = choosePrinter(deps.printers, printerId);
       const by = userActor(signedInUser(caller));

@@ -1,7 +1,11 @@
 import type { PaperWidth, Printer } from '../../shared/printer';
 import type { Receipt } from '../../shared/receipt';
 import type { DayReportDocument } from '../printing/day-report';
-import { renderDayReportEscPos, renderReceiptEscPos } from '../printing/escpos';
+import {
+  renderDayReportEscPos,
+  renderDrawerPulseEscPos,
+  renderReceiptEscPos,
+} from '../printing/escpos';
 import {
   dayReportPageSize,
   type PageSize,
@@ -27,7 +31,7 @@ export interface Delivery {
 
 /** A document in every form a printer may take it, and the name of its PDF file. */
 interface Printable {
-  escPos(columns: ReceiptColumns): Uint8Array;
+  escPos(columns: ReceiptColumns, cjk: 'none' | 'gb18030'): Uint8Array;
   html(paper: PaperWidth): string;
   pageSize(paper: PaperWidth): PageSize;
   pdfName: string;
@@ -37,16 +41,18 @@ interface Printable {
  * Sends a receipt to a printer in the form it takes: ESC/POS bytes to a raw TCP port or a serial
  * port, a PDF file in a folder, or HTML to a printer of the operating system. Resolves with the
  * PDF file for a PDF printer; anything that did not reach the printer rejects (PrinterError).
+ * `openDrawer` opens the cash drawer of an ESC/POS printer with the receipt.
  */
 export function deliverReceipt(
   receipt: Receipt,
   printer: Printer,
   delivery: Delivery,
+  openDrawer = false,
 ): Promise<{ file: string | null }> {
   const { t } = delivery;
   return deliver(
     {
-      escPos: (columns) => renderReceiptEscPos(receipt, t, { columns }),
+      escPos: (columns, cjk) => renderReceiptEscPos(receipt, t, { columns, cjk, openDrawer }),
       html: (paper) => renderReceiptHtml(receipt, t, { paper }),
       pageSize: (paper) => receiptPageSize(receipt, t, paper),
       pdfName: receiptPdfName(receipt),
@@ -65,7 +71,7 @@ export function deliverDayReport(
   const { t } = delivery;
   return deliver(
     {
-      escPos: (columns) => renderDayReportEscPos(document, t, { columns }),
+      escPos: (columns, cjk) => renderDayReportEscPos(document, t, { columns, cjk }),
       html: (paper) => renderDayReportHtml(document, t, { paper }),
       pageSize: (paper) => dayReportPageSize(document, t, paper),
       pdfName: dayReportPdfName(document),
@@ -75,6 +81,32 @@ export function deliverDayReport(
   );
 }
 
+/** Opens the cash drawer of an ESC/POS printer, printing nothing. */
+export async function deliverDrawerPulse(
+  printer: Printer & { kind: 'tcp' | 'serial' },
+  delivery: Delivery,
+): Promise<void> {
+  await sendEscPos(renderDrawerPulseEscPos(), printer, delivery);
+}
+
+function sendEscPos(
+  bytes: Uint8Array,
+  printer: Printer & { kind: 'tcp' | 'serial' },
+  delivery: Delivery,
+): Promise<void> {
+  return printer.kind === 'tcp'
+    ? sendToTcpPrinter(bytes, {
+        host: printer.host,
+        port: printer.port,
+        timeoutMs: delivery.deviceTimeoutMs,
+      })
+    : sendToSerialPrinter(bytes, {
+        path: printer.path,
+        baudRate: printer.baudRate,
+        timeoutMs: delivery.deviceTimeoutMs,
+      });
+}
+
 async function deliver(
   printable: Printable,
   printer: Printer,
@@ -82,18 +114,12 @@ async function deliver(
 ): Promise<{ file: string | null }> {
   switch (printer.kind) {
     case 'tcp':
-      await sendToTcpPrinter(printable.escPos(paperColumns(printer.paper)), {
-        host: printer.host,
-        port: printer.port,
-        timeoutMs: delivery.deviceTimeoutMs,
-      });
-      return { file: null };
     case 'serial':
-      await sendToSerialPrinter(printable.escPos(paperColumns(printer.paper)), {
-        path: printer.path,
-        baudRate: printer.baudRate,
-        timeoutMs: delivery.deviceTimeoutMs,
-      });
+      await sendEscPos(
+        printable.escPos(paperColumns(printer.paper), printer.chineseFont ? 'gb18030' : 'none'),
+        printer,
+        delivery,
+      );
       return { file: null };
     case 'pdf': {
       const pdf = await delivery.documents.htmlToPdf(printable.html(printer.paper));

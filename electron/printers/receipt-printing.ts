@@ -1,4 +1,4 @@
-import type { Printer } from '../../shared/printer';
+import { hasCashDrawer, type Printer } from '../../shared/printer';
 import type { Actor } from '../../shared/user';
 import type { ReceiptBook } from '../sales/receipts';
 import { type Delivery, deliverReceipt } from './deliver';
@@ -15,7 +15,8 @@ interface PrintedReceipt {
  * Prints receipts from the receipt book. The first print of a receipt is the original; each
  * later one says COPY n and is logged as such, only once the printer took it: a failed print
  * logs nothing. Prints of one receipt run one after the other, so the copy number printed is
- * the one logged.
+ * the one logged. A cash sale's original opens the drawer of a printer that has one (the cash
+ * goes in, or a refund comes out); a copy never does.
  */
 export function createReceiptPrinting(deps: { receipts: ReceiptBook; delivery: Delivery }) {
   const inTurn = turnsByKey<number>();
@@ -26,7 +27,14 @@ export function createReceiptPrinting(deps: { receipts: ReceiptBook; delivery: D
         const found = deps.receipts.get(number);
         if (!found) return null;
         const copy = found.printed ? found.copies + 1 : 0;
-        const { file } = await deliverReceipt({ ...found.receipt, copy }, printer, deps.delivery);
+        const openDrawer =
+          copy === 0 && found.receipt.payment.method === 'cash' && hasCashDrawer(printer);
+        const { file } = await deliverReceipt(
+          { ...found.receipt, copy },
+          printer,
+          deps.delivery,
+          openDrawer,
+        );
         if (copy === 0) deps.receipts.logOriginalPrint(number, actor, printer.id);
         else deps.receipts.reprint(number, actor, printer.id);
         return { number, copy: copy === 0 ? null : copy, printerId: printer.id, file };

@@ -36,6 +36,19 @@ interface EscPosOptions {
   cjk?: 'none' | 'gb18030';
   /** Lines fed before the cut, so that the cutter (above the print head) clears the QR code. */
   feedBeforeCut?: number;
+  /** Opens the cash drawer plugged into the printer as the receipt starts printing. */
+  openDrawer?: boolean;
+}
+
+/**
+ * ESC p m t1 t2: a pulse on the drawer kick-out connector's pin 2 (m = 0), on for t1 × 2 ms
+ * (100 ms) then off for t2 × 2 ms (500 ms), what most drawers' solenoids need to release.
+ */
+export const drawerPulse = Uint8Array.of(0x1b, 0x70, 0x00, 50, 250);
+
+/** Only the drawer pulse, after initialising: the drawer opened without a receipt. */
+export function renderDrawerPulseEscPos(): Uint8Array {
+  return Uint8Array.of(0x1b, 0x40, ...drawerPulse);
 }
 
 const enterChineseMode = [0x1c, 0x26]; // FS &
@@ -115,6 +128,7 @@ function escPosDocument(
     feedBeforeCut: options.feedBeforeCut ?? 4,
   });
   encoder.initialize().codepage(options.codepage ?? 'auto');
+  if (options.openDrawer) encoder.raw([...drawerPulse]);
   for (const line of lines) {
     const style = line.kind === 'rule' ? 'normal' : line.style;
     if (style === 'large') encoder.size(2, 2);

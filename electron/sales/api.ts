@@ -135,6 +135,7 @@ export function createSales(deps: {
     shop: deps.shop.get,
     nameOf: deps.users.nameOf,
     carrierOf: carriers.find,
+    receiptLanguageOf: journal.receiptLanguage,
     log: deps.log,
   });
   const view = saleViewer(receipts);
@@ -178,6 +179,8 @@ export function createSales(deps: {
   deps.inboxes.onSms(confirmations.consider);
   return {
     receipts,
+    /** One sale as the journal has it (a receipt's, sent by SMS to its number). */
+    saleOf: (id: number) => journal.get(id),
     /** A card's sales, newest first, as the interface sees them. */
     salesOf: (msisdn: string) => journal.list({ msisdn }).map(view),
     /** A sale's moves, oldest first, with the transcripts kept. */

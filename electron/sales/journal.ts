@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CurrencyCode } from '../../shared/currencies';
+import type { Language } from '../../shared/languages';
 import {
   canMove,
   type Payment,
@@ -33,6 +34,8 @@ export interface NewSale {
   currency: CurrencyCode;
   payment: Payment;
   clerkId: number;
+  /** The receipt's language the clerk picked for the customer; the shop's when left out. */
+  receiptLanguage?: Language;
 }
 
 /** How a top-up attempt ended, with the transcript (PIN masked) that justifies it. */
@@ -154,6 +157,12 @@ export function createJournal(db: Database, now: () => Date) {
       carrier_reference = coalesce(@reference, carrier_reference),
       dealer_balance_after = coalesce(@dealerBalance, dealer_balance_after)
     WHERE id = @id AND status = @from`);
+  const insertReceiptLanguage = db.prepare(
+    'INSERT INTO sale_receipt_languages (sale_id, language) VALUES (?, ?)',
+  );
+  const receiptLanguageOf = db
+    .prepare<[number], Language>('SELECT language FROM sale_receipt_languages WHERE sale_id = ?')
+    .pluck();
   const insertEvent = db.prepare(`
     INSERT INTO sale_events (sale_id, from_status, to_status, at, actor, reason, transcript)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
@@ -317,6 +326,10 @@ export function createJournal(db: Database, now: () => Date) {
 
   return {
     get,
+    /** The language the clerk picked for the sale's receipt; null: the shop's. */
+    receiptLanguage(id: number): Language | null {
+      return receiptLanguageOf.get(id) ?? null;
+    },
     findByKey(key: string): Sale | null {
       const row = byKey.get(key);
       return row ? saleOf(row) : null;
@@ -375,6 +388,7 @@ export function createJournal(db: Database, now: () => Date) {
             at,
           });
           const id = Number(lastInsertRowid);
+          if (sale.receiptLanguage) insertReceiptLanguage.run(id, sale.receiptLanguage);
           insertEvent.run(id, null, 'draft', at, formatActor(actor), null, null);
           return { sale: transition(id, 'draft', 'paid', { actor }), created: true };
         })

@@ -1,4 +1,5 @@
 import type { CarrierProfile } from '../../shared/carrier';
+import type { Language } from '../../shared/languages';
 import type { Sale } from '../../shared/sale';
 import type { ShopProfile } from '../../shared/shop';
 import type { Logger } from '../log';
@@ -11,10 +12,16 @@ interface ReceiptingDeps {
   shop(): ShopProfile | null;
   nameOf(userId: number): string | null;
   carrierOf(carrierId: string): CarrierProfile | null;
+  /** The language the clerk picked for the sale's receipt; null: the shop's. */
+  receiptLanguageOf(saleId: number): Language | null;
   log: Logger;
 }
 
-/** Issues each outcome's receipt, in the shop's language, naming the clerk who sold it. */
+/**
+ * Issues each outcome's receipt, naming the clerk who sold it, in the language picked for the
+ * customer when the sale was written (the shop's otherwise): the language is part of what the
+ * receipt's hash covers, so it is settled before the receipt exists.
+ */
 export function createReceipting(deps: ReceiptingDeps) {
   /** Without a shop profile there is no receipt to issue yet: it comes at the next start. */
   const issue = (sale: Sale): void => {
@@ -31,7 +38,7 @@ export function createReceipting(deps: ReceiptingDeps) {
         shop: profile,
         clerk: deps.nameOf(sale.clerkId) ?? `#${sale.clerkId}`,
         carrier: deps.carrierOf(sale.carrierId),
-        language: profile.defaultLanguage,
+        language: deps.receiptLanguageOf(sale.id) ?? profile.defaultLanguage,
       }),
     );
   };

@@ -1,4 +1,5 @@
 import type { CarrierProfile } from '../../shared/carrier';
+import type { Language } from '../../shared/languages';
 import { hasOutcome, type Payment, type Sale } from '../../shared/sale';
 import { type Actor, systemActor, type User, userActor } from '../../shared/user';
 import type { ModemBank, ModemLease } from '../bank/modem-bank';
@@ -15,6 +16,7 @@ interface RenewalRequest {
   planId: string;
   payment: Payment;
   idempotencyKey: string;
+  receiptLanguage?: Language | undefined;
 }
 
 interface RenewalDeps {
@@ -261,6 +263,7 @@ export function createRenewals(deps: RenewalDeps) {
           currency: carrier.currency,
           payment: request.payment,
           clerkId: clerk.id,
+          ...(request.receiptLanguage ? { receiptLanguage: request.receiptLanguage } : {}),
         },
         actor,
       );

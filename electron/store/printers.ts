@@ -27,6 +27,12 @@ export function createPrinterStore(db: Database, now: () => Date) {
   const all = db.prepare<[], PrinterRow>('SELECT * FROM printers ORDER BY position');
   const byId = db.prepare<[string], PrinterRow>('SELECT * FROM printers WHERE id = ?');
   const byDefault = db.prepare<[], PrinterRow>('SELECT * FROM printers WHERE is_default = 1');
+  const autoPrint = db
+    .prepare<[], number>('SELECT auto_print FROM printing_options WHERE id = 1')
+    .pluck();
+  const setAutoPrint = db.prepare(`
+    INSERT INTO printing_options (id, auto_print, updated_at) VALUES (1, @autoPrint, @updatedAt)
+    ON CONFLICT (id) DO UPDATE SET auto_print = @autoPrint, updated_at = @updatedAt`);
   const clear = db.prepare('DELETE FROM printers');
   const insert = db.prepare(`
     INSERT INTO printers (id, position, name, paper, kind, settings, is_default, updated_at)
@@ -38,7 +44,8 @@ export function createPrinterStore(db: Database, now: () => Date) {
       return {
         printers: rows.map(printerOf),
         defaultPrinterId: rows.find((row) => row.is_default === 1)?.id ?? null,
-        autoPrint: true,
+        // Until a manager says otherwise, a shop with a default printer prints every receipt.
+        autoPrint: (autoPrint.get() ?? 1) === 1,
       };
     },
     /** Replaces every printer in one transaction; `setup` is already validated. */
@@ -58,6 +65,7 @@ export function createPrinterStore(db: Database, now: () => Date) {
             updatedAt,
           });
         });
+        setAutoPrint.run({ autoPrint: setup.autoPrint ? 1 : 0, updatedAt });
       }).immediate();
     },
     find(id: string): Printer | null {

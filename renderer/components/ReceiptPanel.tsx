@@ -6,9 +6,10 @@ import { type ApiState, useApi } from '../use-api';
 import { ProblemLine } from './FormStatus';
 import { PrintReceipt } from './PrintReceipt';
 import { ReceiptView } from './ReceiptView';
+import { SendReceiptSms } from './SendReceiptSms';
 
 /**
- * A receipt as issued, with its Print button above it. The shop's printers are read once; a
+ * A receipt as issued, with its Print and Send by SMS buttons above it. The shop's printers are read once; a
  * printer list that cannot be read still leaves the receipt on screen.
  */
 export function ReceiptPanel({ number }: { number: number }) {
@@ -33,6 +34,7 @@ function IssuedReceipt({ number, setup }: { number: number; setup: ApiState<Prin
           <PrintReceipt number={number} record={{ printed, copies }} setup={setup.value} />
         )
       )}
+      <SendReceiptSms number={number} />
       <ReceiptView number={number} html={html} />
     </div>
   );

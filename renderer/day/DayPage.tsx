@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/user';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
+import { OpenDrawer } from '../components/OpenDrawer';
 import { describeError } from '../errors';
 import { todayIn } from '../format';
 import { useApi } from '../use-api';
@@ -61,6 +62,7 @@ export function DayPage({ role }: { role: Role }) {
         ))}
       </nav>
       {body}
+      {view === 'today' && <OpenDrawer needsApproval={!manager} />}
     </section>
   );
 }

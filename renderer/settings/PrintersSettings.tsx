@@ -21,11 +21,13 @@ import {
 interface DraftList {
   drafts: PrinterDraft[];
   defaultId: string | null;
+  autoPrint: boolean;
 }
 
 const draftListOf = (setup: ProcedureOutput<'printers.list'>): DraftList => ({
   drafts: setup.printers.map(draftOf),
   defaultId: setup.defaultPrinterId,
+  autoPrint: setup.autoPrint,
 });
 
 type Status =
@@ -61,7 +63,11 @@ const isHinted = (field: DraftField): field is (typeof hinted)[number] =>
  */
 export function PrintersSettings() {
   const { t } = useTranslation();
-  const [{ drafts, defaultId }, setList] = useState<DraftList>({ drafts: [], defaultId: null });
+  const [{ drafts, defaultId, autoPrint }, setList] = useState<DraftList>({
+    drafts: [],
+    defaultId: null,
+    autoPrint: true,
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
   const focusNext = useRef<string | null>(null);
@@ -87,7 +93,11 @@ export function PrintersSettings() {
     focusNext.current = null;
   });
 
-  function change(id: string, field: DraftField, value: string) {
+  function change(
+    id: string,
+    field: DraftField | 'cashDrawer' | 'chineseFont',
+    value: string | boolean,
+  ) {
     setList((list) => ({
       ...list,
       drafts: list.drafts.map((draft) => (draft.id === id ? { ...draft, [field]: value } : draft)),
@@ -102,6 +112,7 @@ export function PrintersSettings() {
   function add() {
     const draft = newDraft(crypto.randomUUID());
     setList((list) => ({
+      ...list,
       drafts: [...list.drafts, draft],
       defaultId: list.drafts.length === 0 ? draft.id : list.defaultId,
     }));
@@ -110,6 +121,7 @@ export function PrintersSettings() {
 
   function remove(id: string) {
     setList((list) => ({
+      ...list,
       drafts: list.drafts.filter((draft) => draft.id !== id),
       defaultId: list.defaultId === id ? null : list.defaultId,
     }));
@@ -145,6 +157,7 @@ export function PrintersSettings() {
       const setup = await api.call('printers.save', {
         printers: drafts.map(printerOfDraft),
         defaultPrinterId: defaultId,
+        autoPrint,
       });
       setList(draftListOf(setup));
       setErrors({});
@@ -238,6 +251,26 @@ export function PrintersSettings() {
                 </select>
               ))}
               {kindFields(draft)}
+              {(draft.kind === 'tcp' || draft.kind === 'serial') && (
+                <label className="printer__drawer">
+                  <input
+                    type="checkbox"
+                    checked={draft.cashDrawer}
+                    onChange={(event) => change(draft.id, 'cashDrawer', event.target.checked)}
+                  />{' '}
+                  {t('printers.cashDrawer')}
+                </label>
+              )}
+              {(draft.kind === 'tcp' || draft.kind === 'serial') && (
+                <label className="printer__chinese">
+                  <input
+                    type="checkbox"
+                    checked={draft.chineseFont}
+                    onChange={(event) => change(draft.id, 'chineseFont', event.target.checked)}
+                  />{' '}
+                  {t('printers.chineseFont')}
+                </label>
+              )}
               <div className="printer__actions">
                 <label>
                   <input
@@ -263,6 +296,18 @@ export function PrintersSettings() {
                 onChange={() => setDefault(null)}
               />{' '}
               {t('printers.noDefault')}
+            </label>
+          )}
+          {drafts.length > 0 && (
+            <label className="printers__auto-print">
+              <input
+                type="checkbox"
+                checked={autoPrint}
+                onChange={(event) =>
+                  setList((list) => ({ ...list, autoPrint: event.target.checked }))
+                }
+              />{' '}
+              {t('printers.autoPrint')}
             </label>
           )}
           <div className="settings__actions">

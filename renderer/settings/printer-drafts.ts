@@ -22,9 +22,13 @@ export interface PrinterDraft {
   baudRate: string;
   folder: string;
   deviceName: string;
+  /** Kept whatever the kind; only ESC/POS printers (network, serial) send these two. */
+  cashDrawer: boolean;
+  chineseFont: boolean;
 }
 
-export type DraftField = Exclude<keyof PrinterDraft, 'id'>;
+/** The text fields: the cash drawer is a checkbox of its own. */
+export type DraftField = Exclude<keyof PrinterDraft, 'id' | 'cashDrawer' | 'chineseFont'>;
 
 /** The fields a printer of this kind has, in the order the form shows them. */
 export const draftFields: Record<PrinterKind, readonly DraftField[]> = {
@@ -46,6 +50,8 @@ export function newDraft(id: string): PrinterDraft {
     baudRate: String(baudRates[0]),
     folder: '',
     deviceName: '',
+    cashDrawer: false,
+    chineseFont: false,
   };
 }
 
@@ -58,9 +64,21 @@ export function draftOf(printer: Printer): PrinterDraft {
   };
   switch (printer.kind) {
     case 'tcp':
-      return { ...draft, host: printer.host, port: String(printer.port) };
+      return {
+        ...draft,
+        host: printer.host,
+        port: String(printer.port),
+        cashDrawer: printer.cashDrawer,
+        chineseFont: printer.chineseFont,
+      };
     case 'serial':
-      return { ...draft, path: printer.path, baudRate: String(printer.baudRate) };
+      return {
+        ...draft,
+        path: printer.path,
+        baudRate: String(printer.baudRate),
+        cashDrawer: printer.cashDrawer,
+        chineseFont: printer.chineseFont,
+      };
     case 'pdf':
       return { ...draft, folder: printer.folder ?? '' };
     case 'system':
@@ -73,12 +91,30 @@ const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : Numb
 
 /** The printer the core is asked to save: only its kind's fields, numbers as numbers. */
 export function printerOfDraft(draft: PrinterDraft): PrinterInput {
-  const { id, name, paper } = draft;
+  const { id, name, paper, cashDrawer, chineseFont } = draft;
   switch (draft.kind) {
     case 'tcp':
-      return { id, name, paper, kind: 'tcp', host: draft.host, port: whole(draft.port) };
+      return {
+        id,
+        name,
+        paper,
+        kind: 'tcp',
+        host: draft.host,
+        port: whole(draft.port),
+        cashDrawer,
+        chineseFont,
+      };
     case 'serial':
-      return { id, name, paper, kind: 'serial', path: draft.path, baudRate: whole(draft.baudRate) };
+      return {
+        id,
+        name,
+        paper,
+        kind: 'serial',
+        path: draft.path,
+        baudRate: whole(draft.baudRate),
+        cashDrawer,
+        chineseFont,
+      };
     case 'pdf':
       return {
         id,

@@ -13,6 +13,7 @@ import { migration0011 } from './0011-pending-receipts';
 import { migration0012 } from './0012-modem-sims';
 import { migration0013 } from './0013-modem-timeline';
 import { migration0014 } from './0014-dealer-floats';
+import { migration0015 } from './0015-receipt-language-sms-and-drawer';
 
 /** In order, one per schema version. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { managerApprovalSchema, reasonSchema } from '../../day';
 import { printerSetupSchema } from '../../printer';
 import { noInput, procedure } from './procedure';
 
@@ -17,5 +18,19 @@ export const printers = {
     'Validates and saves the whole list of printers and the default one.',
     printerSetupSchema,
     printerSetupSchema,
+  ),
+  'printers.openDrawer': procedure(
+    'user',
+    "Opens the cash drawer without a sale: a manager (or a clerk with a manager's name and " +
+      'PIN), with why; logged once the printer took the pulse. The named printer, else the ' +
+      'default one if it has a drawer, else the first printer with one.',
+    z
+      .object({
+        reason: reasonSchema,
+        printer: printerChoiceSchema,
+        manager: managerApprovalSchema.optional(),
+      })
+      .strict(),
+    z.object({ printerId: z.string(), openedAt: z.string() }),
   ),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { booksVerificationSchema } from '../../books';
+import { languageSchema } from '../../languages';
 import { printerChoiceSchema } from './printers';
 import { noInput, procedure } from './procedure';
 
@@ -32,6 +33,22 @@ export const receipts = {
       printerId: z.string(),
       /** The PDF file written, for a PDF printer. */
       file: z.string().nullable(),
+    }),
+  ),
+  'receipts.sendSms': procedure(
+    'user',
+    "Sends a receipt as a short SMS (plan, validity, reference, receipt number) to its sale's " +
+      "number through the modem bank, in `language` (the receipt's own if left out); every " +
+      'attempt is logged with the sale. no_modem when no modem could send it.',
+    z.object({ number: z.number().int().positive(), language: languageSchema.optional() }).strict(),
+    z.object({
+      number: z.number().int(),
+      /** The sale's number, international. */
+      to: z.string(),
+      language: languageSchema,
+      text: z.string(),
+      modemId: z.string(),
+      sentAt: z.string(),
     }),
   ),
   'receipts.verify': procedure(

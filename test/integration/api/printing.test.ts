@@ -34,6 +34,8 @@ const tcp = (id: string, port: number) => ({
   kind: 'tcp' as const,
   host: '127.0.0.1',
   port,
+  cashDrawer: false,
+  chineseFont: false,
 });
 
 /** The lines a printer printed from a job. */

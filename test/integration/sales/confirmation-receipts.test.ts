@@ -55,6 +55,7 @@ function openBooks(file: string) {
     shop: () => demoShopProfile,
     nameOf: users.nameOf,
     carrierOf: (id) => (id === carrier.id ? carrier : null),
+    receiptLanguageOf: () => null,
     log,
   });
   return { db, users, journal, receipts, receipting, errors, log };

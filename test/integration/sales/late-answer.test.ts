@@ -169,6 +169,7 @@ describe('a top-up answered late', () => {
       shop: () => demoShopProfile,
       nameOf: users.nameOf,
       carrierOf: () => carrier,
+      receiptLanguageOf: () => null,
       log: { error: () => {}, warn: () => {}, info: () => {} },
     });
     const bank: ModemBank = createModemBank({

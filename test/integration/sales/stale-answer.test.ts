@@ -74,6 +74,7 @@ async function shopWithOneModem(lateLine: string, lateByMs = LATE_BY_MS) {
     shop: () => demoShopProfile,
     nameOf: users.nameOf,
     carrierOf: () => carrier,
+    receiptLanguageOf: () => null,
     log: { error: () => {}, warn: () => {}, info: () => {} },
   });
   const bank: ModemBank = createModemBank({

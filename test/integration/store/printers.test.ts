@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/store/database';
 import { createPrinterStore } from '../../../electron/store/printers';
-import { type PrinterSetup, printerSetupSchema } from '../../../shared/printer';
+import { type Printer, type PrinterSetup, printerSetupSchema } from '../../../shared/printer';
 import { withTempDirs } from '../../support/temp';
 
 const tempDir = withTempDirs();
@@ -50,6 +50,28 @@ describe('the printer store', () => {
     store.save({ printers: setup.printers.slice(2), defaultPrinterId: null, autoPrint: true });
     expect(store.get().printers.map((printer) => printer.id)).toEqual(['usb', 'office']);
     expect(store.defaultPrinter()).toBeNull();
+  });
+
+  it('keeps whether receipts print by themselves, on until a manager turns it off', () => {
+    const file = path.join(tempDir(), 'shop.sqlite');
+    const first = openDatabase(file).db;
+    createPrinterStore(first, () => new Date()).save(setup);
+    expect(createPrinterStore(first, () => new Date()).get().autoPrint).toBe(true);
+    createPrinterStore(first, () => new Date()).save({ ...setup, autoPrint: false });
+    first.close();
+    const store = createPrinterStore(openDatabase(file).db, () => new Date());
+    expect(store.get().autoPrint).toBe(false);
+    store.save({ ...setup, autoPrint: true });
+    expect(store.get().autoPrint).toBe(true);
+  });
+
+  it('keeps which ESC/POS printer has a cash drawer', () => {
+    const { db } = openDatabase(path.join(tempDir(), 'shop.sqlite'));
+    const store = createPrinterStore(db, () => new Date());
+    const counter = { ...setup.printers[0], cashDrawer: true } as Printer;
+    store.save({ ...setup, printers: [counter, ...setup.printers.slice(1)] });
+    expect(store.find('counter')).toMatchObject({ cashDrawer: true });
+    expect(store.find('usb')).toMatchObject({ cashDrawer: false });
   });
 
   it('refuses to use a printer row edited into nonsense behind the app’s back', () => {

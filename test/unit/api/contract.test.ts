@@ -36,6 +36,7 @@ const verbs = new Set([
   'resolve',
   'restore',
   'save',
+  'send',
   'set',
   'setup',
   'unlock',

@@ -20,8 +20,9 @@ interface EscPosCommand {
     | 'qr-error-level'
     | 'qr-store'
     | 'qr-print'
-    | 'cut';
-  /** The parameter byte, or for qr-store the stored text. */
+    | 'cut'
+    | 'drawer-pulse';
+  /** The parameter byte (the drawer's pin for a pulse), or for qr-store the stored text. */
   value?: number | string;
   /** Index of the printed line the command came before or in. */
   line: number;
@@ -105,6 +106,7 @@ export function readEscPos(bytes: Uint8Array): EscPosReading {
         command('codepage', 3, codepage);
       } else if (code === 0x45) command('bold', 3, byte(2));
       else if (code === 0x61) command('align', 3, byte(2));
+      else if (code === 0x70) command('drawer-pulse', 5, byte(2));
       else throw new Error(`Unknown ESC ${code.toString(16)} at ${at}`);
     } else if (b === 0x1d) {
       const code = byte(1);

@@ -64,6 +64,7 @@ function shop(profile = carrier) {
     shop: () => demoShopProfile,
     nameOf: () => 'clerk',
     carrierOf: (id) => (id === profile.id ? profile : null),
+    receiptLanguageOf: () => null,
     log: { error: () => {}, warn: () => {}, info: () => {} },
   });
   const receiptsIssued: { status: string; inTransaction: boolean }[] = [];

@@ -25,6 +25,8 @@ const shipped: Record<string, string> = {
   '0012-modem-sims.ts': '70b3e5a6cf1d96f0903a47a2ef71dc955851ff43f585e175163d75767fae6d7f',
   '0013-modem-timeline.ts': '62933e6782e336e3b52220e1bd0ac86b803ad9862cff8d749fb599f80a0be47f',
   '0014-dealer-floats.ts': '29b00bc0215973b1ef74d56adf2253a2baac16798edcc508220596fe340fe9c8',
+  '0015-receipt-language-sms-and-drawer.ts':
+    '2b6a6fc416a3ceb44b0891c20ed563f58bc707c05ac17fea5d7bfa6dbbcc0a50',
 };
 
 const folder = path.resolve(__dirname, '../../../electron/store/migrations');

@@ -4,6 +4,14 @@ import { printerSchema } from '../../../../shared/printer';
 
 const printers = [
   { id: 'counter', name: 'Counter', paper: '80mm', kind: 'tcp', host: '192.168.1.50', port: 9100 },
+  {
+    id: 'drawer',
+    name: 'Till with drawer',
+    paper: '80mm',
+    kind: 'tcp',
+    host: '192.168.1.51',
+    cashDrawer: true,
+  },
   { id: 'usb', name: 'USB', paper: '58mm', kind: 'serial', path: 'COM3', baudRate: 38400 },
   { id: 'pdf', name: 'PDF', paper: '80mm', kind: 'pdf', folder: '/srv/receipts' },
   { id: 'office', name: 'Office', paper: '80mm', kind: 'system', deviceName: 'EPSON_TM_T20' },
@@ -23,11 +31,19 @@ describe('a printer as the settings form edits it', () => {
       kind: 'tcp',
       host: 'printer.local',
       port: 9100,
+      cashDrawer: false,
+      chineseFont: false,
     });
   });
 
   it('sends only the fields of its kind, an empty folder as the default one', () => {
-    const draft = { ...newDraft('new-1'), name: 'PDF', kind: 'pdf' as const, host: 'left over' };
+    const draft = {
+      ...newDraft('new-1'),
+      name: 'PDF',
+      kind: 'pdf' as const,
+      host: 'left over',
+      cashDrawer: true,
+    };
     expect(printerOfDraft(draft)).toEqual({
       id: 'new-1',
       name: 'PDF',
