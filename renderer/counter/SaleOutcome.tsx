@@ -2,19 +2,34 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReceiptPanel } from '../components/ReceiptPanel';
 import { useFormat } from '../format';
+import { refundLine } from './outcome-words';
 import type { SettledSale } from './sale-flow';
 
 /**
  * How the sale ended, said plainly, with what the clerk does next, and its receipt to print. A
- * pending (unknown) sale is the one that matters most: it must not be sold again.
+ * pending (unknown) sale is the one that matters most: it must not be sold again. A sale done is
+ * shown under the next customer's form, without taking the focus; a failed or pending one keeps
+ * it on its first action (Try again when nothing was sent, else New sale).
  */
-export function SaleOutcome({ sale, onNewSale }: { sale: SettledSale; onNewSale(): void }) {
+export function SaleOutcome({
+  sale,
+  receiptKey,
+  onNewSale,
+  onTryAgain,
+}: {
+  sale: SettledSale;
+  /** Changes each time the receipt was printed from the counter, to read its prints again. */
+  receiptKey: number;
+  onNewSale?(): void;
+  onTryAgain?(): void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
-  const newSale = useRef<HTMLButtonElement>(null);
+  const firstAction = useRef<HTMLButtonElement>(null);
   const change = sale.payment.change;
+  const refund = refundLine(sale);
 
-  useEffect(() => newSale.current?.focus(), []);
+  useEffect(() => firstAction.current?.focus(), []);
 
   return (
     <section className={`outcome outcome--${sale.status}`} aria-labelledby="outcome-title">
@@ -24,8 +39,8 @@ export function SaleOutcome({ sale, onNewSale }: { sale: SettledSale; onNewSale(
       {sale.status === 'succeeded' && (
         <p>{t('counter.outcome.reference', { reference: sale.carrierReference ?? '—' })}</p>
       )}
-      {sale.status === 'failed' && (
-        <p>{t('counter.outcome.refund', { amount: format.money(sale.price) })}</p>
+      {refund && (
+        <p className="outcome__refund">{t(refund.key, { amount: format.money(refund.amount) })}</p>
       )}
       {sale.status === 'unknown' && (
         <div className="notice">
@@ -37,20 +52,34 @@ export function SaleOutcome({ sale, onNewSale }: { sale: SettledSale; onNewSale(
           </ul>
         </div>
       )}
-      {change !== null && change.amount > 0 && (
+      {sale.status !== 'failed' && change !== null && change.amount > 0 && (
         <p className="outcome__change">
           {t('counter.changeDue', { amount: format.money(change) })}
         </p>
       )}
-      <div className="settings__actions">
-        <button ref={newSale} type="button" onClick={onNewSale}>
-          {t('counter.newSale')}
-        </button>
-      </div>
+      {(onTryAgain || onNewSale) && (
+        <div className="settings__actions">
+          {onTryAgain && (
+            <button ref={firstAction} type="button" onClick={onTryAgain}>
+              {t('counter.outcome.tryAgain')}
+            </button>
+          )}
+          {onNewSale && (
+            <button
+              ref={onTryAgain ? undefined : firstAction}
+              type="button"
+              className={onTryAgain ? 'button--secondary' : undefined}
+              onClick={onNewSale}
+            >
+              {t('counter.newSale')}
+            </button>
+          )}
+        </div>
+      )}
       {sale.receiptNumber === null ? (
         <p className="notice">{t('counter.outcome.noReceipt')}</p>
       ) : (
-        <ReceiptPanel number={sale.receiptNumber} />
+        <ReceiptPanel key={receiptKey} number={sale.receiptNumber} />
       )}
     </section>
   );
