@@ -189,7 +189,15 @@ export function CounterPage() {
         />
       )}
       {stage.step === 'entry' && stage.done && (
-        <SaleOutcome sale={stage.done} receiptKey={receiptKey} />
+        <SaleOutcome
+          sale={stage.done}
+          receiptKey={receiptKey}
+          keepsFocus
+          onNewSale={() => {
+            dispatch({ type: 'newSale' });
+            section.current?.querySelector<HTMLElement>('#counter-number')?.focus();
+          }}
+        />
       )}
       {stage.step === 'confirm' && (
         <Confirmation

@@ -8,19 +8,23 @@ import type { SettledSale } from './sale-flow';
 /**
  * How the sale ended, said plainly, with what the clerk does next, and its receipt to print. A
  * pending (unknown) sale is the one that matters most: it must not be sold again. A sale done is
- * shown under the next customer's form, without taking the focus; a failed or pending one keeps
- * it on its first action (Try again when nothing was sent, else New sale).
+ * shown under the next customer's form, without taking the focus (`keepsFocus`: New sale only
+ * clears it); a failed or pending one takes it on its first action (Try again when nothing was
+ * sent, else New sale).
  */
 export function SaleOutcome({
   sale,
   receiptKey,
+  keepsFocus = false,
   onNewSale,
   onTryAgain,
 }: {
   sale: SettledSale;
   /** Changes each time the receipt was printed from the counter, to read its prints again. */
   receiptKey: number;
-  onNewSale?(): void;
+  /** The focus stays where it is (in the next customer's number). */
+  keepsFocus?: boolean;
+  onNewSale(): void;
   onTryAgain?(): void;
 }) {
   const { t } = useTranslation();
@@ -29,7 +33,9 @@ export function SaleOutcome({
   const change = sale.payment.change;
   const refund = refundLine(sale);
 
-  useEffect(() => firstAction.current?.focus(), []);
+  useEffect(() => {
+    if (!keepsFocus) firstAction.current?.focus();
+  }, [keepsFocus]);
 
   return (
     <section className={`outcome outcome--${sale.status}`} aria-labelledby="outcome-title">
@@ -57,25 +63,21 @@ export function SaleOutcome({
           {t('counter.changeDue', { amount: format.money(change) })}
         </p>
       )}
-      {(onTryAgain || onNewSale) && (
-        <div className="settings__actions">
-          {onTryAgain && (
-            <button ref={firstAction} type="button" onClick={onTryAgain}>
-              {t('counter.outcome.tryAgain')}
-            </button>
-          )}
-          {onNewSale && (
-            <button
-              ref={onTryAgain ? undefined : firstAction}
-              type="button"
-              className={onTryAgain ? 'button--secondary' : undefined}
-              onClick={onNewSale}
-            >
-              {t('counter.newSale')}
-            </button>
-          )}
-        </div>
-      )}
+      <div className="settings__actions">
+        {onTryAgain && (
+          <button ref={firstAction} type="button" onClick={onTryAgain}>
+            {t('counter.outcome.tryAgain')}
+          </button>
+        )}
+        <button
+          ref={onTryAgain ? undefined : firstAction}
+          type="button"
+          className={onTryAgain || keepsFocus ? 'button--secondary' : undefined}
+          onClick={onNewSale}
+        >
+          {t('counter.newSale')}
+        </button>
+      </div>
       {sale.receiptNumber === null ? (
         <p className="notice">{t('counter.outcome.noReceipt')}</p>
       ) : (

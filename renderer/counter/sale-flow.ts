@@ -200,7 +200,8 @@ export function counterReducer(state: CounterState, action: CounterAction): Coun
       }
       return { ...state, stage: { step: 'confirm', checkout: stage.checkout, key: action.key } };
     case 'newSale':
-      if (stage.step !== 'result') return state;
+      // From an outcome on screen, or from the form with the sale done still shown under it.
+      if (stage.step !== 'result' && !(stage.step === 'entry' && stage.done)) return state;
       return { ...initialCounterState, lastReceipt: state.lastReceipt };
   }
 }

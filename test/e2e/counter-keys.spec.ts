@@ -108,8 +108,8 @@ test('the quick-cash key takes the next usual note; a wrong number stops at the 
   const first = page.getByRole('radio', { name: /^1 Go / });
   await expect(first).toBeFocused();
   await expect(first).not.toBeChecked();
-  const tile = page.locator('.plan-tile').first();
-  expect(await tile.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(
+  await expect(page.locator('.plan-tile').first()).toHaveCSS(
+    'background-color',
     'rgb(255, 255, 255)',
   );
   // Arrows still choose.
@@ -201,14 +201,14 @@ test('the receipt’s language picked at the counter goes with the sale', async 
 }) => {
   await page.goto(demoShop.url);
   await signInByKeys(page, 'clerk', '1111');
-  const picker = page.getByLabel('Langue du ticket');
+  const picker = page.getByLabel('Ticket en');
   await expect(picker).toHaveValue('fr');
   await picker.selectOption('zh-CN');
   await page.getByLabel('Numéro du client').fill('687123456');
   await page.getByRole('radio', { name: /^1 Go / }).check();
   await page.getByRole('button', { name: /^Carte/ }).click();
   const summary = page.getByRole('region', { name: 'Confirmer la vente' });
-  await expect(summary).toContainText(/Langue du ticket\s*简体中文/);
+  await expect(summary).toContainText(/Ticket en\s*简体中文/);
   const renew = page.waitForRequest('**/api/sales.renew');
   await summary.getByRole('button', { name: 'Vendre' }).click();
   expect((await renew).postDataJSON()).toMatchObject({

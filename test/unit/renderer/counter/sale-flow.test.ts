@@ -168,6 +168,10 @@ describe('a sale at the counter', () => {
     const confirming = after.reduce(counterReducer, next);
     expect(confirming.stage).toMatchObject({ step: 'confirm', key: 'k2' });
     expect(confirming.lastReceipt).toBe(1);
+    // New sale clears it, and what was typed meanwhile.
+    const cleared = [edit, { type: 'newSale' } as const].reduce(counterReducer, state);
+    expect(cleared).toEqual({ ...initialCounterState, lastReceipt: 1 });
+    expect(counterReducer(initialCounterState, { type: 'newSale' })).toBe(initialCounterState);
   });
 
   it.each(['failed', 'unknown'] as const)('keeps the outcome on screen when it is %s', (status) => {
