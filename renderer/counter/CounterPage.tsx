@@ -95,16 +95,19 @@ export function CounterPage() {
     return () => clearInterval(timer);
   }, [recheckId]);
 
-  // What the last print from the counter said; each print reads the receipt's prints again.
-  const [printNote, setPrintNote] = useState<FormMessage>(null);
+  // What the last print from the counter said, about which receipt: shown only while that
+  // receipt is the last one. Each print reads the receipt's prints again.
+  const [printNote, setPrintNote] = useState<{ receipt: number; message: FormMessage } | null>(
+    null,
+  );
   const [receiptKey, setReceiptKey] = useState(0);
-  function heard(result: AutoPrint) {
+  function heard(receipt: number, result: AutoPrint) {
     if (result.kind === 'skipped') return;
-    setPrintNote(
+    const message =
       result.kind === 'printed'
         ? printedNote(t, result.printed, result.printerName)
-        : failedNote(t, result.error),
-    );
+        : failedNote(t, result.error);
+    setPrintNote({ receipt, message });
     if (result.kind === 'printed') setReceiptKey((key) => key + 1);
   }
   const hear = useRef(heard);
@@ -121,8 +124,7 @@ export function CounterPage() {
   );
   useEffect(() => {
     if (lastReceipt === null) return;
-    setPrintNote(null);
-    autoPrint(lastReceipt)?.then((result) => hear.current(result));
+    autoPrint(lastReceipt)?.then((result) => hear.current(lastReceipt, result));
   }, [lastReceipt, autoPrint]);
 
   const [reprinting, setReprinting] = useState(false);
@@ -130,7 +132,7 @@ export function CounterPage() {
     if (lastReceipt === null || reprinting) return;
     setReprinting(true);
     setPrintNote(null);
-    hear.current(await reprint(lastReceipt));
+    hear.current(lastReceipt, await reprint(lastReceipt));
     setReprinting(false);
   }
   const printAgainNow = useRef(printAgain);
@@ -165,7 +167,7 @@ export function CounterPage() {
           >
             {t('counter.reprint.button')} <kbd>{reprintKey}</kbd>
           </button>
-          <FormStatus message={printNote} />
+          <FormStatus message={printNote?.receipt === lastReceipt ? printNote.message : null} />
         </div>
       )}
       {stage.step === 'entry' && catalog.length > 0 && (

@@ -103,11 +103,11 @@ export function SaleForm({
     onReview({});
   }
 
-  function focusZone(zone: 'plan' | 'payment', method = form.method) {
+  function focusZone(zone: 'plan' | 'payment') {
     const selector =
       zone === 'plan'
         ? 'input[name="plan"]:checked, input[name="plan"]'
-        : `#${method === 'cash' ? fieldIds.tendered : fieldIds.reference}`;
+        : `#${form.method === 'cash' ? fieldIds.tendered : fieldIds.reference}`;
     formRef.current?.querySelector<HTMLElement>(selector)?.focus();
   }
 

@@ -81,7 +81,8 @@ async function printedByItself(page: Page): Promise<string> {
 async function printFrom(panel: Locator, button: string): Promise<string> {
   await panel.getByRole('button', { name: button }).click();
   const status = printStatus(panel);
-  await expect(status).toContainText('PDF enregistré sous');
+  // Each PDF is drawn by a Chromium of its own: slow on a busy machine.
+  await expect(status).toContainText('PDF enregistré sous', { timeout: 30_000 });
   const file = (await status.textContent())?.match(/PDF enregistré sous (\S+\.pdf)/)?.[1];
   expect(file).toBeDefined();
   return file as string;
@@ -157,8 +158,10 @@ test('a clerk’s day: a balance, a sale printed and reprinted, a refusal, a pen
     await printer.selectOption({ label: 'Clé USB' });
     await outcome.getByRole('button', { name: 'Imprimer le DUPLICATA 1' }).click();
     const failure = outcome.getByRole('alert');
+    // The PDF is drawn before its folder is found missing.
     await expect(failure).toContainText(
       'Le ticket n’a pas été imprimé : Clé USB: Cannot write the PDF',
+      { timeout: 30_000 },
     );
     await expect(failure).toContainText('Rien n’a été consigné');
     expect(pdfFiles(receipts)).toHaveLength(1);
@@ -166,7 +169,9 @@ test('a clerk’s day: a balance, a sale printed and reprinted, a refusal, a pen
     // Still COPY 1: the failed print counted for nothing. A double click prints once.
     await printer.selectOption({ label: 'Tickets PDF (par défaut)' });
     await outcome.getByRole('button', { name: 'Imprimer le DUPLICATA 1' }).dblclick();
-    await expect(printStatus(outcome)).toContainText('DUPLICATA 1 imprimé sur Tickets PDF.');
+    await expect(printStatus(outcome)).toContainText('DUPLICATA 1 imprimé sur Tickets PDF.', {
+      timeout: 30_000,
+    });
     expect(pdfFiles(receipts)).toHaveLength(2);
     const copy = pdfFiles(receipts).find((name) => name.endsWith(`-${number}-copy-1.pdf`));
     expect(pdfText(path.join(receipts, copy as string))).toContain('DUPLICATA 1');
