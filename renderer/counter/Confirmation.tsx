@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../shared/languages';
 import { UpgradeAdvice } from '../cards/UpgradeAdvice';
 import { useFormat } from '../format';
 import type { Checkout } from './checkout';
@@ -10,10 +11,13 @@ import type { Checkout } from './checkout';
  */
 export function Confirmation({
   checkout,
+  shopLanguage,
   onConfirm,
   onBack,
 }: {
   checkout: Checkout;
+  /** The receipt's language when the clerk picked none. */
+  shopLanguage: Language;
   onConfirm(): void;
   onBack(): void;
 }) {
@@ -24,6 +28,7 @@ export function Confirmation({
   const actions = useRef({ onConfirm, onBack });
   actions.current = { onConfirm, onBack };
   const { customer, plan, payment, change } = checkout;
+  const receiptLanguage = checkout.receiptLanguage ?? shopLanguage;
 
   useEffect(() => {
     confirmButton.current?.focus();
@@ -85,6 +90,8 @@ export function Confirmation({
             <dd>{payment.reference}</dd>
           </>
         )}
+        <dt>{t('counter.receiptLanguage')}</dt>
+        <dd>{t(`languages.${receiptLanguage}`)}</dd>
       </dl>
       <UpgradeAdvice msisdn={customer.e164} carrierId={checkout.carrier.id} planId={plan.id} />
       <p className="field__hint">{t('counter.confirmKeys')}</p>

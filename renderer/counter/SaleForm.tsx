@@ -1,6 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAsTyped } from '../../shared/customer-number';
+import { isLanguage, type Language, languages } from '../../shared/languages';
 import { paymentMethods } from '../../shared/sale';
 import { ProblemLine } from '../components/FormStatus';
 import { useFormat } from '../format';
@@ -13,6 +14,15 @@ import {
   findPlan,
   readNumber,
 } from './checkout';
+import {
+  type CounterZone,
+  counterKey,
+  type KeyDecision,
+  nextUsualNote,
+  planDigit,
+  quickCashKey,
+  typedAmount,
+} from './counter-keys';
 
 const fieldOrder: readonly CheckoutField[] = ['number', 'plan', 'tendered', 'reference'];
 const fieldIds: Readonly<Record<CheckoutField, string>> = {
@@ -22,10 +32,21 @@ const fieldIds: Readonly<Record<CheckoutField, string>> = {
   reference: 'counter-reference',
 };
 
+/** Where a key was pressed, for counterKey. */
+function zoneOf(target: EventTarget): CounterZone | null {
+  if (!(target instanceof HTMLInputElement)) return null;
+  if (target.id === fieldIds.number) return 'number';
+  if (target.name === 'plan') return 'plan';
+  if (target.id === fieldIds.tendered) return 'tendered';
+  return 'other';
+}
+
 /**
  * The counter's form: the customer number (formatted and checked as typed), the plan tiles and
- * the payment. Keyboard first: the number has the focus, arrows move between plans and between
- * payment methods, Enter anywhere asks for the confirmation.
+ * the payment. Keyboard first, four keys after the number: Enter goes to the plans, a plan's
+ * digit picks it, then Enter (exact cash), `+` (the next usual note) or `C` (card) opens the
+ * confirmation; typed cash and Enter too. Arrows still move between plans and payment methods;
+ * each key has a button or a tile to touch.
  */
 export function SaleForm({
   catalog,
@@ -33,8 +54,10 @@ export function SaleForm({
   problems,
   refusal,
   refused,
+  shopLanguage,
   onEdit,
   onReview,
+  onFlag,
 }: {
   catalog: readonly Carrier[];
   form: CheckoutForm;
@@ -42,8 +65,13 @@ export function SaleForm({
   refusal: string | null;
   /** How many reviews were refused (see the counter's Stage). */
   refused: number;
+  /** The receipt's language unless the clerk picks another. */
+  shopLanguage: Language;
   onEdit(change: Partial<CheckoutForm>): void;
-  onReview(): void;
+  /** Edits the form with `change`, then asks for the confirmation. */
+  onReview(change: Partial<CheckoutForm>): void;
+  /** Says what a field lacks, without the review. */
+  onFlag(problems: CheckoutProblems): void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -72,15 +100,39 @@ export function SaleForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onReview();
+    onReview({});
   }
 
-  // Radio buttons do not submit a form on Enter by themselves.
-  function enterSubmits(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
-      event.preventDefault();
-      formRef.current?.requestSubmit();
+  function focusZone(zone: 'plan' | 'payment') {
+    const selector =
+      zone === 'plan'
+        ? 'input[name="plan"]:checked, input[name="plan"]'
+        : `#${form.method === 'cash' ? fieldIds.tendered : fieldIds.reference}`;
+    formRef.current?.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  function follow(decision: KeyDecision) {
+    switch (decision.kind) {
+      case 'focus':
+        return focusZone(decision.zone);
+      case 'pick':
+        onEdit({ planId: decision.planId });
+        return focusZone('payment');
+      case 'review':
+        return onReview(decision.change);
+      case 'flag':
+        return onFlag(decision.problems);
     }
+  }
+
+  // Radio buttons do not submit a form on Enter by themselves: counterKey decides for inputs.
+  function onKey(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.ctrlKey || event.altKey || event.metaKey || event.repeat) return;
+    const zone = zoneOf(event.target);
+    const decision = zone && counterKey(event.key, zone, catalog, form);
+    if (!decision) return;
+    event.preventDefault();
+    follow(decision);
   }
 
   const problem = (field: CheckoutField) => {
@@ -106,13 +158,7 @@ export function SaleForm({
   }
 
   return (
-    <form
-      ref={formRef}
-      className="counter-form"
-      onSubmit={submit}
-      onKeyDown={enterSubmits}
-      noValidate
-    >
+    <form ref={formRef} className="counter-form" onSubmit={submit} onKeyDown={onKey} noValidate>
       <div className={problems.number ? 'field field--invalid' : 'field'}>
         <label htmlFor={fieldIds.number}>{t('counter.number')}</label>
         <input
@@ -147,9 +193,12 @@ export function SaleForm({
       <fieldset
         id={fieldIds.plan}
         className={problems.plan ? 'plans field--invalid' : 'plans'}
-        aria-describedby={described('plan', false)}
+        aria-describedby={described('plan', true)}
       >
         <legend>{t('counter.plan')}</legend>
+        <p className="field__hint" id={`${fieldIds.plan}-hint`}>
+          {t('counter.keys.plans')}
+        </p>
         {catalog.map((carrier) => (
           <div key={carrier.id} className="plans__carrier">
             {catalog.length > 1 && <p className="plans__carrier-name">{carrier.name}</p>}
@@ -167,6 +216,9 @@ export function SaleForm({
                   <span className="plan-tile__data">{format.data(plan.dataMb)}</span>
                   <span className="plan-tile__validity">{format.validity(plan.validityDays)}</span>
                   <span className="plan-tile__price">{format.money(plan.price)}</span>
+                  {planDigit(catalog, plan.id) && (
+                    <kbd className="plan-tile__key">{planDigit(catalog, plan.id)}</kbd>
+                  )}
                 </label>
               ))}
             </div>
@@ -181,6 +233,7 @@ export function SaleForm({
 
       <fieldset className="payment">
         <legend>{t('counter.payment')}</legend>
+        <p className="field__hint">{t('counter.keys.payment')}</p>
         <div className="payment__methods">
           {paymentMethods.map((method) => (
             <label key={method} className="payment__method">
@@ -243,6 +296,59 @@ export function SaleForm({
           </div>
         )}
       </fieldset>
+
+      {price && (
+        <div className="payment__quick">
+          <button
+            type="button"
+            className="button--secondary"
+            onClick={() => onReview({ method: 'cash', tendered: typedAmount(price) })}
+          >
+            {t('counter.quick.exact', { amount: format.money(price) })}{' '}
+            <kbd>{t('counter.quick.enterKey')}</kbd>
+          </button>
+          <button
+            type="button"
+            className="button--secondary"
+            onClick={() =>
+              onReview({
+                method: 'cash',
+                tendered: typedAmount({ ...price, amount: nextUsualNote(price) }),
+              })
+            }
+          >
+            {t('counter.quick.note', {
+              amount: format.money({ ...price, amount: nextUsualNote(price) }),
+            })}{' '}
+            <kbd>{quickCashKey}</kbd>
+          </button>
+          <button
+            type="button"
+            className="button--secondary"
+            onClick={() => onReview({ method: 'card' })}
+          >
+            {t('counter.quick.card')} <kbd>C</kbd>
+          </button>
+        </div>
+      )}
+
+      <div className="field counter-form__language">
+        <label htmlFor="counter-receipt-language">{t('counter.receiptLanguage')}</label>
+        <select
+          id="counter-receipt-language"
+          value={form.receiptLanguage ?? shopLanguage}
+          onChange={(event) => {
+            const picked = event.target.value;
+            if (isLanguage(picked)) onEdit({ receiptLanguage: picked });
+          }}
+        >
+          {languages.map((language) => (
+            <option key={language} value={language} lang={language}>
+              {t(`languages.${language}`)}
+            </option>
+          ))}
+        </select>
+      </div>
 
       <div className="settings__actions">
         <button type="submit">{t('counter.review')}</button>

@@ -6,6 +6,7 @@ import { parseAmount } from '../../shared/amounts';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { currencies, type Money } from '../../shared/currencies';
 import { type CustomerNumber, customerNumber } from '../../shared/customer-number';
+import type { Language } from '../../shared/languages';
 import { type PaymentInput, type PaymentMethod, paymentSchema } from '../../shared/sale';
 
 export type Carrier = ProcedureOutput<'catalog.list'>['carriers'][number];
@@ -20,6 +21,8 @@ export interface CheckoutForm {
   tendered: string;
   /** Card slip or transfer reference. */
   reference: string;
+  /** The receipt's language, picked for the customer; null: the shop's. */
+  receiptLanguage: Language | null;
 }
 
 export const emptyCheckoutForm: CheckoutForm = {
@@ -28,6 +31,7 @@ export const emptyCheckoutForm: CheckoutForm = {
   method: 'cash',
   tendered: '',
   reference: '',
+  receiptLanguage: null,
 };
 
 export type CheckoutField = 'number' | 'plan' | 'tendered' | 'reference';
@@ -53,6 +57,8 @@ export interface Checkout {
   payment: PaymentInput;
   /** Cash only: what goes back to the customer, in minor units. */
   change: number | null;
+  /** The receipt's language; null: the shop's. */
+  receiptLanguage: Language | null;
 }
 
 type CashChange =
@@ -127,7 +133,14 @@ export function checkout(catalog: readonly Carrier[], form: CheckoutForm): Check
   if (!number.ok || !chosen || Object.keys(problems).length > 0) return { ok: false, problems };
   return {
     ok: true,
-    value: { customer: number.value, carrier: chosen.carrier, plan: chosen.plan, payment, change },
+    value: {
+      customer: number.value,
+      carrier: chosen.carrier,
+      plan: chosen.plan,
+      payment,
+      change,
+      receiptLanguage: form.receiptLanguage,
+    },
   };
 }
 

@@ -6,10 +6,15 @@
  *
  * The idempotency key is made once per confirmation and kept through every retry: a double
  * click, or a retry after the connection dropped, sends the same key, and the core answers with
- * the sale it already has instead of selling twice.
+ * the sale it already has instead of selling twice. Try again after a failure that sent nothing
+ * is another sale: a new confirmation, with a new key.
+ *
+ * A sale done leaves the counter ready for the next customer at once (the sale stays shown
+ * under the empty form); a failed or pending one stays on screen until the clerk moves on.
  */
 import { ApiError } from '../../shared/api/errors';
 import { hasOutcome, type SaleView } from '../../shared/sale';
+import { canTryAgain } from '../../shared/sale-cause';
 import {
   type Checkout,
   type CheckoutField,
@@ -34,6 +39,8 @@ export type Stage =
       refusal: string | null;
       /** How many reviews were refused: each one moves the focus to the first field to fix. */
       refused: number;
+      /** The sale just done, shown under the form until the next confirmation. */
+      done: SettledSale | null;
     }
   | { step: 'confirm'; checkout: Checkout; key: string }
   | {
@@ -52,16 +59,21 @@ export type Stage =
   | { step: 'result'; checkout: Checkout; sale: SettledSale };
 
 export type Selling = Extract<Stage, { step: 'selling' }>;
+type Entry = Extract<Stage, { step: 'entry' }>;
 
 export interface CounterState {
   form: CheckoutForm;
   stage: Stage;
+  /** The last receipt this counter issued (F8 prints it again); null before the first. */
+  lastReceipt: number | null;
 }
 
 export type CounterAction =
   | { type: 'edit'; change: Partial<CheckoutForm> }
   /** The form was checked; `key` is a fresh idempotency key for this confirmation. */
   | { type: 'review'; result: CheckoutResult; key: string }
+  /** A key found a field to fix before the review (see counter-keys.ts). */
+  | { type: 'flag'; problems: CheckoutProblems }
   | { type: 'back' }
   | { type: 'confirm' }
   /** A sale seen in a progress event, or read again: ignored unless it is this counter's. */
@@ -71,11 +83,17 @@ export type CounterAction =
   | { type: 'retry' }
   /** The core refused the sale before writing anything; `message` when not about a field. */
   | { type: 'refused'; problems: CheckoutProblems; message: string | null }
+  /** The same number, plan and payment after a failure that sent nothing; `key` is new. */
+  | { type: 'tryAgain'; key: string }
   | { type: 'newSale' };
 
-const entry: Stage = { step: 'entry', problems: {}, refusal: null, refused: 0 };
+const entry: Entry = { step: 'entry', problems: {}, refusal: null, refused: 0, done: null };
 
-export const initialCounterState: CounterState = { form: emptyCheckoutForm, stage: entry };
+export const initialCounterState: CounterState = {
+  form: emptyCheckoutForm,
+  stage: entry,
+  lastReceipt: null,
+};
 
 /** The problems an edit makes stale (another plan has another carrier and another price). */
 const staleAfter: Readonly<Record<keyof CheckoutForm, readonly CheckoutField[]>> = {
@@ -84,6 +102,7 @@ const staleAfter: Readonly<Record<keyof CheckoutForm, readonly CheckoutField[]>>
   method: ['tendered', 'reference'],
   tendered: ['tendered'],
   reference: ['reference'],
+  receiptLanguage: [],
 };
 
 function withoutStale(problems: CheckoutProblems, change: Partial<CheckoutForm>) {
@@ -95,9 +114,20 @@ function withoutStale(problems: CheckoutProblems, change: Partial<CheckoutForm>)
   return kept;
 }
 
-function seen(stage: Selling, sale: SaleView, answered: boolean): Stage {
-  if (settled(sale)) return { step: 'result', checkout: stage.checkout, sale };
-  return { ...stage, sale, answered: stage.answered || answered };
+function seen(
+  state: CounterState,
+  stage: Selling,
+  sale: SaleView,
+  answered: boolean,
+): CounterState {
+  if (!settled(sale)) {
+    return { ...state, stage: { ...stage, sale, answered: stage.answered || answered } };
+  }
+  const lastReceipt = sale.receiptNumber ?? state.lastReceipt;
+  if (sale.status === 'succeeded') {
+    return { form: emptyCheckoutForm, stage: { ...entry, done: sale }, lastReceipt };
+  }
+  return { ...state, stage: { step: 'result', checkout: stage.checkout, sale }, lastReceipt };
 }
 
 export function counterReducer(state: CounterState, action: CounterAction): CounterState {
@@ -107,6 +137,7 @@ export function counterReducer(state: CounterState, action: CounterAction): Coun
       if (stage.step !== 'entry') return state;
       const problems = withoutStale(stage.problems, action.change);
       return {
+        ...state,
         form: { ...state.form, ...action.change },
         stage: problems === stage.problems ? stage : { ...stage, problems },
       };
@@ -123,6 +154,12 @@ export function counterReducer(state: CounterState, action: CounterAction): Coun
       return {
         ...state,
         stage: { step: 'confirm', checkout: action.result.value, key: action.key },
+      };
+    case 'flag':
+      if (stage.step !== 'entry') return state;
+      return {
+        ...state,
+        stage: { ...stage, problems: action.problems, refusal: null, refused: stage.refused + 1 },
       };
     case 'back':
       if (stage.step !== 'confirm') return state;
@@ -144,7 +181,7 @@ export function counterReducer(state: CounterState, action: CounterAction): Coun
     case 'progress':
     case 'answered':
       if (stage.step !== 'selling' || action.sale.idempotencyKey !== stage.key) return state;
-      return { ...state, stage: seen(stage, action.sale, action.type === 'answered') };
+      return seen(state, stage, action.sale, action.type === 'answered');
     case 'lost':
       if (stage.step !== 'selling') return state;
       return { ...state, stage: { ...stage, lost: action.message } };
@@ -155,11 +192,17 @@ export function counterReducer(state: CounterState, action: CounterAction): Coun
       if (stage.step !== 'selling') return state;
       return {
         ...state,
-        stage: { step: 'entry', problems: action.problems, refusal: action.message, refused: 1 },
+        stage: { ...entry, problems: action.problems, refusal: action.message, refused: 1 },
       };
+    case 'tryAgain':
+      if (stage.step !== 'result' || !canTryAgain(stage.sale.status, stage.sale.cause)) {
+        return state;
+      }
+      return { ...state, stage: { step: 'confirm', checkout: stage.checkout, key: action.key } };
     case 'newSale':
-      if (stage.step !== 'result') return state;
-      return initialCounterState;
+      // From an outcome on screen, or from the form with the sale done still shown under it.
+      if (stage.step !== 'result' && !(stage.step === 'entry' && stage.done)) return state;
+      return { ...initialCounterState, lastReceipt: state.lastReceipt };
   }
 }
 
@@ -170,6 +213,7 @@ export function renewalRequest(sold: Checkout, key: string) {
     planId: sold.plan.id,
     payment: sold.payment,
     idempotencyKey: key,
+    ...(sold.receiptLanguage === null ? {} : { receiptLanguage: sold.receiptLanguage }),
   };
 }
 

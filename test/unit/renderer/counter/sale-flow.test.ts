@@ -86,6 +86,7 @@ describe('a sale at the counter', () => {
       problems: { number: 'number_required', plan: 'plan_required' },
       refusal: null,
       refused: 1,
+      done: null,
     });
   });
 
@@ -139,7 +140,7 @@ describe('a sale at the counter', () => {
     const sending = counterReducer(selling, { type: 'progress', sale: sale('sending') });
     expect(sending.stage).toMatchObject({ step: 'selling', sale: { status: 'sending' } });
     const done = counterReducer(sending, { type: 'progress', sale: sale('succeeded') });
-    expect(done.stage).toMatchObject({ step: 'result', sale: { carrierReference: 'TX123' } });
+    expect(done.stage).toMatchObject({ step: 'entry', done: { carrierReference: 'TX123' } });
   });
 
   it('keeps waiting when a retry answers with the sale still under way', () => {
@@ -151,18 +152,38 @@ describe('a sale at the counter', () => {
     expect(later.stage).toMatchObject({ answered: true });
   });
 
-  it.each(['succeeded', 'failed', 'unknown'] as const)(
-    'shows the outcome when it is %s',
-    (status) => {
-      const state = run(
-        edit,
-        review('key-first'),
-        { type: 'confirm' },
-        { type: 'answered', sale: sale(status) },
-      );
-      expect(state.stage).toMatchObject({ step: 'result', sale: { status } });
-    },
-  );
+  it('is ready for the next customer once the top-up is done, the sale shown under the form', () => {
+    const state = run(
+      edit,
+      review('key-first'),
+      { type: 'confirm' },
+      { type: 'answered', sale: sale('succeeded') },
+    );
+    expect(state.form).toEqual(emptyCheckoutForm);
+    expect(state.stage).toMatchObject({ step: 'entry', refused: 0, done: { status: 'succeeded' } });
+    expect(state.lastReceipt).toBe(1);
+    // The next confirmation leaves the sale done behind; F8 still knows its receipt.
+    const next = run(edit, review('key-first'), { type: 'confirm' });
+    const after = [{ type: 'answered', sale: sale('succeeded') } as const, edit, review('k2')];
+    const confirming = after.reduce(counterReducer, next);
+    expect(confirming.stage).toMatchObject({ step: 'confirm', key: 'k2' });
+    expect(confirming.lastReceipt).toBe(1);
+    // New sale clears it, and what was typed meanwhile.
+    const cleared = [edit, { type: 'newSale' } as const].reduce(counterReducer, state);
+    expect(cleared).toEqual({ ...initialCounterState, lastReceipt: 1 });
+    expect(counterReducer(initialCounterState, { type: 'newSale' })).toBe(initialCounterState);
+  });
+
+  it.each(['failed', 'unknown'] as const)('keeps the outcome on screen when it is %s', (status) => {
+    const state = run(
+      edit,
+      review('key-first'),
+      { type: 'confirm' },
+      { type: 'answered', sale: { ...sale(status), receiptNumber: 4 } },
+    );
+    expect(state.stage).toMatchObject({ step: 'result', sale: { status } });
+    expect(state.lastReceipt).toBe(4);
+  });
 
   it('goes back to the form with the core’s reasons when it refuses the sale', () => {
     const state = run(
@@ -180,18 +201,79 @@ describe('a sale at the counter', () => {
       problems: { number: 'foreign_number' },
       refusal: null,
       refused: 1,
+      done: null,
     });
     expect(state.form).toEqual(filled);
   });
 
-  it('starts a new sale on an empty counter', () => {
-    const done = run(
+  it('starts a new sale on an empty counter after a failure, keeping the last receipt', () => {
+    const failed = run(
       edit,
       review('key-first'),
       { type: 'confirm' },
-      { type: 'answered', sale: sale('succeeded') },
+      { type: 'answered', sale: { ...sale('failed'), receiptNumber: 3 } },
     );
-    expect(counterReducer(done, { type: 'newSale' })).toEqual(initialCounterState);
+    expect(counterReducer(failed, { type: 'newSale' })).toEqual({
+      ...initialCounterState,
+      lastReceipt: 3,
+    });
+  });
+
+  it('says what a field lacks when a key asks, and moves the focus to it', () => {
+    const flagged = run(edit, { type: 'flag', problems: { plan: 'plan_required' } });
+    expect(flagged.stage).toMatchObject({ problems: { plan: 'plan_required' }, refused: 1 });
+    expect(flagged.form).toEqual(filled);
+  });
+
+  const cause = (code: 'not_sent' | 'carrier_refused') => ({
+    code,
+    carrierText: null,
+    retryAfterSeconds: null,
+  });
+
+  it('tries again after a failure that sent nothing: a new confirmation, same sale, new key', () => {
+    const failed = run(
+      edit,
+      review('key-first'),
+      { type: 'confirm' },
+      { type: 'answered', sale: { ...sale('failed'), cause: cause('not_sent') } },
+    );
+    const again = counterReducer(failed, { type: 'tryAgain', key: 'key-second' });
+    expect(again.stage).toMatchObject({ step: 'confirm', key: 'key-second' });
+    const first = run(edit, review('key-first'));
+    if (again.stage.step !== 'confirm' || first.stage.step !== 'confirm')
+      throw new Error('confirm');
+    expect(again.stage.checkout).toEqual(first.stage.checkout);
+    expect(renewalRequest(again.stage.checkout, again.stage.key)).toEqual({
+      ...renewalRequest(first.stage.checkout, 'key-first'),
+      idempotencyKey: 'key-second',
+    });
+  });
+
+  it('never tries again a sale the carrier refused, nor one without a cause, nor a pending one', () => {
+    const ended = (view: SaleView) =>
+      run(edit, review('key-first'), { type: 'confirm' }, { type: 'answered', sale: view });
+    for (const view of [
+      { ...sale('failed'), cause: cause('carrier_refused') },
+      sale('failed'),
+      { ...sale('unknown'), cause: cause('not_sent') },
+    ]) {
+      const state = ended(view);
+      expect(counterReducer(state, { type: 'tryAgain', key: 'key-second' })).toBe(state);
+    }
+  });
+
+  it('sends the receipt’s language when the clerk picked one, and nothing for the shop’s', () => {
+    const chinese = { ...filled, receiptLanguage: 'zh-CN' as const };
+    const picked = run(
+      { type: 'edit', change: chinese },
+      { type: 'review', result: checkout(carriers, chinese), key: 'k' },
+    );
+    if (picked.stage.step !== 'confirm') throw new Error('confirm');
+    expect(renewalRequest(picked.stage.checkout, 'k')).toMatchObject({ receiptLanguage: 'zh-CN' });
+    const shops = run(edit, review('k'));
+    if (shops.stage.step !== 'confirm') throw new Error('confirm');
+    expect(renewalRequest(shops.stage.checkout, 'k')).not.toHaveProperty('receiptLanguage');
   });
 
   it('does not take edits while a sale is confirmed or under way', () => {
