@@ -115,6 +115,9 @@ test('every screen a manager and a clerk use, in English, at each step', async (
   await page.goto(demoShop.url);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await axe.check('sign-in');
+  await page.getByTestId('demo-banner').getByText('Demo cards to try').click();
+  await expect(page.getByTestId('demo-banner').getByRole('listitem').first()).toBeVisible();
+  await axe.check('sign-in, the demo cards shown');
   await signIn(page, 'manager', '0000');
   await expect(page.getByRole('alert')).toBeVisible();
   await axe.check('sign-in, wrong PIN');

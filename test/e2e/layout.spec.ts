@@ -17,9 +17,27 @@ const touchTarget = 44;
 /** The screens a clerk uses by touch during the day. */
 const touchScreens: readonly ScreenId[] = ['counter', 'sales', 'day'];
 
+/** The little of the page's DOM the measures read: the tests are typed without the DOM library. */
+interface Measured {
+  tagName: string;
+  className: string;
+  id: string;
+  textContent: string | null;
+  type?: string;
+  labels?: ArrayLike<Measured> | null;
+  getBoundingClientRect(): { width: number; height: number; right: number };
+  checkVisibility(): boolean;
+  closest(selector: string): Measured | null;
+}
+interface MeasuredPage {
+  documentElement: { scrollWidth: number; clientWidth: number };
+  querySelectorAll(selector: string): Iterable<Measured>;
+}
+
 /** Why the page scrolls sideways: the widest elements past the window's right edge, or nothing. */
 function sidewaysScroll(page: Page): Promise<string | null> {
   return page.evaluate(() => {
+    const { document } = globalThis as unknown as { document: MeasuredPage };
     const root = document.documentElement;
     if (root.scrollWidth <= root.clientWidth) return null;
     const past = [...document.querySelectorAll('body *')]
@@ -42,14 +60,15 @@ function sidewaysScroll(page: Page): Promise<string | null> {
  */
 function smallTargets(page: Page, smallest: number): Promise<string[]> {
   return page.evaluate((side) => {
-    const controls = document.querySelectorAll<HTMLElement>(
+    const { document } = globalThis as unknown as { document: MeasuredPage };
+    const controls = document.querySelectorAll(
       '.app__header :is(a[href], button, input, select), .app__main :is(a[href], button, input, select, textarea, summary)',
     );
     const small: string[] = [];
     for (const control of controls) {
       if (control.closest('[hidden], p') && control.tagName === 'A') continue;
       if (!control.checkVisibility()) continue;
-      const input = control instanceof HTMLInputElement ? control : null;
+      const input = control.tagName === 'INPUT' ? control : null;
       const label =
         input && (input.type === 'radio' || input.type === 'checkbox')
           ? (input.labels?.[0] ?? null)
