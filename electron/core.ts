@@ -13,7 +13,7 @@ import { openBank } from './bank/open-bank';
 import { carrierHandlers } from './carriers/api';
 import { type CarrierBook, openCarrierBook } from './carriers/book';
 import { createDay } from './day/api';
-import { demoModems, seedDemo } from './demo';
+import { demoCards, demoModems, seedDemo } from './demo';
 import type { Logger } from './log';
 import { createPrinting } from './printers/api';
 import type { ReceiptDocuments } from './printers/documents';
@@ -280,7 +280,14 @@ async function openShop(
       );
   if (!safeMode()) await bank.start();
   const handlers = {
-    ...shopHandlers({ shop, demo, hasUsers: users.any, events, databaseDamaged: safeMode }),
+    ...shopHandlers({
+      shop,
+      demo,
+      demoCards: demo ? demoCards() : [],
+      hasUsers: users.any,
+      events,
+      databaseDamaged: safeMode,
+    }),
     ...auth.handlers,
     ...sales.handlers,
     ...books,

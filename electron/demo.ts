@@ -1,6 +1,9 @@
 import type { CarrierProfile } from '../shared/carrier';
+import type { DemoCard } from '../shared/demo-cards';
 import type { ShopProfile } from '../shared/shop';
 import type { ModemConfig } from './bank/modem-bank';
+import type { CarrierBehaviour } from './gsm/simulator/carrier';
+import { DEMO_CARRIER } from './gsm/simulator/demo-carrier';
 import type { ShopProfileStore } from './store/shop-profile';
 import type { UserStore } from './store/users';
 
@@ -49,3 +52,34 @@ export function demoModems(carriers: readonly CarrierProfile[], perCarrier = 2):
     })),
   );
 }
+
+/** Below this share of its plan's data left, a card is the demo's "low data" card. */
+const lowDataShare = 0.25;
+
+/**
+ * The cards a simulated network knows, each with what it does when tried: read from the network's
+ * own record, so the demo banner says what the simulator will really do.
+ */
+export function describeDemoCards(network: CarrierBehaviour): DemoCard[] {
+  const silent = new Set(network.ussd.silentTopUps.customers);
+  return network.customers.map((customer) => {
+    const planMb = network.plans.find((plan) => plan.name === customer.plan)?.dataMb;
+    const kind: DemoCard['kind'] = silent.has(customer.number)
+      ? 'never-confirmed'
+      : customer.validForDays < 0
+        ? 'expired'
+        : planMb !== undefined && customer.remainingMb < planMb * lowDataShare
+          ? 'low-data'
+          : 'known';
+    return {
+      number: customer.number,
+      kind,
+      plan: customer.plan,
+      remainingMb: customer.remainingMb,
+      validForDays: customer.validForDays,
+    };
+  });
+}
+
+/** The demo's cards: those of the network its in-process simulated modems answer as. */
+export const demoCards = (): DemoCard[] => describeDemoCards(DEMO_CARRIER);

@@ -17,6 +17,7 @@ const answeredWhileDamaged: ReadonlySet<ProcedureName> = new Set<ProcedureName>(
   'users.listLocked',
   'users.unlock',
   'shop.get',
+  'users.list',
   'catalog.list',
   'sales.get',
   'sales.list',

@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api/errors';
 import { defaultIdleLockMinutes } from '../../shared/shop';
-import type { Handlers } from '../api/dispatcher';
+import { type Handlers, signedInUser } from '../api/dispatcher';
 import type { ShopProfileStore } from '../store/shop-profile';
 import type { UserStore } from '../store/users';
 import { type CheckPin, createPinGuard, guardedPinCheck, type PinGuard } from './pin-guard';
@@ -8,7 +8,14 @@ import { createSessions, type Sessions } from './sessions';
 
 type AuthHandlers = Pick<
   Handlers,
-  'auth.setup' | 'auth.login' | 'auth.logout' | 'auth.renew' | 'users.listLocked' | 'users.unlock'
+  | 'auth.setup'
+  | 'auth.login'
+  | 'auth.logout'
+  | 'auth.renew'
+  | 'users.listLocked'
+  | 'users.unlock'
+  | 'users.list'
+  | 'users.remove'
 >;
 
 /**
@@ -58,6 +65,20 @@ function authHandlers(
     'users.listLocked': () => ({
       names: [...new Set(guards.flatMap((guard) => guard.locked()))].sort(),
     }),
+    'users.list': () => ({ users: users.list() }),
+    'users.remove': ({ id }, caller) => {
+      if (signedInUser(caller).id === id) {
+        throw new ApiError('conflict', 'A manager cannot remove themselves');
+      }
+      const outcome = users.remove(id);
+      if ('refused' in outcome) {
+        throw outcome.refused === 'not-found'
+          ? new ApiError('not_found', `No user ${id} can sign in`)
+          : new ApiError('conflict', 'The shop’s last manager cannot be removed');
+      }
+      sessions.closeAllOf(id);
+      return { removed: outcome.removed };
+    },
     'users.unlock': ({ name }) => {
       const unlocked = guards.map((guard) => guard.unlock(name)).some(Boolean);
       if (!unlocked) throw new ApiError('not_found', `"${name}" is not locked`);

@@ -80,6 +80,12 @@ export function createSessions({ now, idleMs, capMs = twelveHours }: SessionTime
       const session = token ? sessions.get(token) : undefined;
       if (session) session.signedOut = true;
     },
+    /** Ends every session of a user (removed from the shop). */
+    closeAllOf(userId: number) {
+      for (const session of sessions.values()) {
+        if (session.user.id === userId) session.signedOut = true;
+      }
+    },
   };
 }
 

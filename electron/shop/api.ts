@@ -1,4 +1,5 @@
 import { version } from '../../package.json';
+import type { DemoCard } from '../../shared/demo-cards';
 import { normalizeShopProfile } from '../../shared/shop';
 import type { Handlers } from '../api/dispatcher';
 import type { EventBus } from '../api/event-bus';
@@ -10,6 +11,8 @@ type ShopHandlers = Pick<Handlers, 'app.get' | 'shop.get' | 'shop.update'>;
 export function shopHandlers(deps: {
   shop: ShopProfileStore;
   demo: boolean;
+  /** The demo's cards, for its banner; none outside the demo. */
+  demoCards: readonly DemoCard[];
   /** Whether the shop has its first user (the first-run screens ask before signing in). */
   hasUsers(): boolean;
   events: EventBus;
@@ -33,6 +36,7 @@ export function shopHandlers(deps: {
       defaultLanguage: defaultLanguage(),
       hasUsers: deps.hasUsers(),
       databaseDamaged: deps.databaseDamaged(),
+      demoCards: [...deps.demoCards],
     }),
     'shop.get': () => ({ profile: deps.shop.get() }),
     'shop.update': (input) => {

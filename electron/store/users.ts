@@ -33,6 +33,18 @@ export function createUserStore(db: Database, now: () => Date) {
   const count = db
     .prepare<[], number>('SELECT count(*) FROM users WHERE disabled_at IS NULL')
     .pluck();
+  const active = db.prepare<[], User>(
+    'SELECT id, name, role FROM users WHERE disabled_at IS NULL ORDER BY name COLLATE NOCASE',
+  );
+  const activeById = db.prepare<[number], User>(
+    'SELECT id, name, role FROM users WHERE id = ? AND disabled_at IS NULL',
+  );
+  const managerCount = db
+    .prepare<[], number>(
+      "SELECT count(*) FROM users WHERE role = 'manager' AND disabled_at IS NULL",
+    )
+    .pluck();
+  const disable = db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?');
   function add(name: string, role: Role, pin: string): User {
     const { lastInsertRowid } = insert.run(name, role, hashPin(pin), now().toISOString());
     return { id: Number(lastInsertRowid), name, role };
@@ -47,6 +59,22 @@ export function createUserStore(db: Database, now: () => Date) {
      */
     addFirst: (name: string, role: Role, pin: string): User | null =>
       db.transaction(() => (count.get() === 0 ? add(name, role, pin) : null))(),
+    /** The users who can sign in, by name. */
+    list: (): User[] => active.all(),
+    /**
+     * Takes a user off the shop: they can no longer sign in, and what they did keeps their name.
+     * One transaction, so two managers removing each other cannot leave the shop without one.
+     */
+    remove: (id: number): { removed: User } | { refused: 'not-found' | 'last-manager' } =>
+      db.transaction(() => {
+        const user = activeById.get(id);
+        if (!user) return { refused: 'not-found' as const };
+        if (user.role === 'manager' && managerCount.get() === 1) {
+          return { refused: 'last-manager' as const };
+        }
+        disable.run(now().toISOString(), id);
+        return { removed: user };
+      })(),
     /** The user whose name and PIN match, or null (the caller rate-limits attempts). */
     check(name: string, pin: string): User | null {
       const row = byName.get(name);

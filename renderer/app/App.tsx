@@ -14,6 +14,7 @@ import { CarrierSettings } from '../settings/CarrierSettings';
 import { LockedNames } from '../settings/LockedNames';
 import { ModemSettings } from '../settings/ModemSettings';
 import { SettingsPage } from '../settings/SettingsPage';
+import { UsersSettings } from '../settings/UsersSettings';
 import { SetupPage } from '../setup/SetupPage';
 import { SignInPage } from '../sign-in/SignInPage';
 import { useApi } from '../use-api';
@@ -63,11 +64,12 @@ const pages: readonly Page[] = [
     id: 'settings',
     label: 'nav.settings',
     managerOnly: true,
-    render: (_session, demo) => (
+    render: (session, demo) => (
       <>
         <SettingsPage />
         <CarrierSettings />
         <ModemSettings demo={demo} />
+        <UsersSettings signedInId={session.user.id} />
         <LockedNames />
       </>
     ),

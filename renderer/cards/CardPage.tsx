@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/errors';
 import type { BalanceReadingView, CardView } from '../../shared/balance';
 import { api } from '../api';
+import { DateInput } from '../app/DateInput';
 import { describeError } from '../errors';
 import { todayIn, useFormat } from '../format';
 import { useApi } from '../use-api';
@@ -201,26 +202,15 @@ export function CardPage() {
           )}
           <section aria-labelledby="card-stay">
             <h2 id="card-stay">{t('card.stayTitle')}</h2>
-            <div className={departureError ? 'field field--invalid' : 'field'}>
-              <label htmlFor="card-departure">{t('card.departure')}</label>
-              <input
-                id="card-departure"
-                type="date"
-                min={todayIn(timeZone)}
-                value={departure}
-                aria-invalid={departureError ? true : undefined}
-                aria-describedby={departureError ? 'card-departure-error' : 'card-departure-hint'}
-                onChange={(event) => changeDeparture(event.target.value)}
-              />
-              <p className="field__hint" id="card-departure-hint">
-                {t('card.departureHint')}
-              </p>
-              {departureError && (
-                <p className="field__error" id="card-departure-error">
-                  {departureError}
-                </p>
-              )}
-            </div>
+            <DateInput
+              id="card-departure"
+              label={t('card.departure')}
+              hint={t('card.departureHint')}
+              min={todayIn(timeZone)}
+              value={departure}
+              error={departureError}
+              onChange={changeDeparture}
+            />
             <StayAdvice card={card} />
           </section>
           <CardHistory card={card} timeZone={timeZone} />

@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BooksVerification, booksHold } from '../../shared/books';
 import { api } from '../api';
+import { DateInput } from '../app/DateInput';
 import { ProblemLine } from '../components/FormStatus';
-import { LabelledField } from '../components/LabelledField';
 import { describeError } from '../errors';
 import { booksLines } from './books-lines';
 
@@ -37,17 +37,13 @@ export function BooksCheck({ today }: { today: string }) {
       <h2 id="books-check-title">{t('day.books.title')}</h2>
       <p>{t('day.books.intro')}</p>
       <form onSubmit={check}>
-        <LabelledField id="books-check-day" label={t('day.books.day')}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              value={day}
-              max={today}
-              onChange={(event) => setDay(event.target.value)}
-            />
-          )}
-        </LabelledField>
+        <DateInput
+          id="books-check-day"
+          label={t('day.books.day')}
+          max={today}
+          value={day}
+          onChange={setDay}
+        />
         <div className="settings__actions">
           <button type="submit" disabled={busy}>
             {busy ? t('day.books.checking') : t('day.books.submit')}

@@ -143,7 +143,7 @@ export function CarrierSettings() {
               : t('carrierSettings.shipped')}
           </p>
           <form onSubmit={savePlans} noValidate aria-label={t('carrierSettings.plans')}>
-            <table className="table">
+            <table className="table table--plans">
               <caption>{t('carrierSettings.plans')}</caption>
               <thead>
                 <tr>

@@ -5,6 +5,7 @@ import { ApiError } from '../../shared/api/errors';
 import { baudRates } from '../../shared/modem-bank';
 import { api } from '../api';
 import { describeError, describeIssue } from '../errors';
+import { ConfirmDialog } from '../modems/ConfirmDialog';
 import { useApi } from '../use-api';
 import { DetectModems } from './DetectModems';
 import { addDraftOf, type DetectedDevice } from './detected-modems';
@@ -49,6 +50,9 @@ export function ModemSettings({ demo }: { demo: boolean }) {
   const dealerPinInput = useRef<HTMLInputElement>(null);
   // Set by Add on a detected modem: its PIN is the one thing left to type.
   const [askPin, setAskPin] = useState(0);
+  /** The modem whose removal is asked, until the manager answers. */
+  const [removing, setRemoving] = useState<Configured | null>(null);
+  const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (askPin > 0) dealerPinInput.current?.focus();
   }, [askPin]);
@@ -139,14 +143,20 @@ export function ModemSettings({ demo }: { demo: boolean }) {
     }
   }
 
+  const carrierName = (modem: Configured) =>
+    carriers.find((c) => c.id === modem.carrierId)?.name ?? modem.carrierId;
+
   async function remove(id: string) {
-    if (!window.confirm(t('modemSettings.confirmRemove', { id }))) return;
+    setBusy(true);
     try {
       await api.call('modems.remove', { id });
       setMessage({ ok: true, text: t('modemSettings.removed', { id }) });
       reload();
     } catch (error) {
       setMessage({ ok: false, text: describeError(t, error) });
+    } finally {
+      setBusy(false);
+      setRemoving(null);
     }
   }
 
@@ -186,7 +196,7 @@ export function ModemSettings({ demo }: { demo: boolean }) {
             {modems.map((modem) => (
               <tr key={modem.id}>
                 <td>{modem.id}</td>
-                <td>{carriers.find((c) => c.id === modem.carrierId)?.name ?? modem.carrierId}</td>
+                <td>{carrierName(modem)}</td>
                 <td>{modem.path}</td>
                 <td>
                   {modem.hasDealerPin ? t('modemSettings.pinSet') : t('modemSettings.pinMissing')}
@@ -195,7 +205,11 @@ export function ModemSettings({ demo }: { demo: boolean }) {
                   <button type="button" onClick={() => edit(modem)}>
                     {t('modemSettings.edit')}
                   </button>{' '}
-                  <button type="button" onClick={() => void remove(modem.id)}>
+                  <button
+                    type="button"
+                    aria-label={t('modemSettings.removeOne', { id: modem.id })}
+                    onClick={() => setRemoving(modem)}
+                  >
                     {t('modemSettings.remove')}
                   </button>
                 </td>
@@ -203,6 +217,21 @@ export function ModemSettings({ demo }: { demo: boolean }) {
             ))}
           </tbody>
         </table>
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={t('modemSettings.removeOne', { id: removing.id })}
+          question={t('modemSettings.confirmRemove', {
+            id: removing.id,
+            carrier: carrierName(removing),
+            path: removing.path,
+          })}
+          confirm={t('modemSettings.removeOne', { id: removing.id })}
+          working={t('modemSettings.removing')}
+          busy={busy}
+          onConfirm={() => void remove(removing.id)}
+          onCancel={() => setRemoving(null)}
+        />
       )}
       <DetectModems carriers={carriers} onAdd={addDetected} />
       <form onSubmit={save} noValidate aria-label={t('modemSettings.formTitle')}>

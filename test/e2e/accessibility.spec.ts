@@ -12,6 +12,7 @@ import type { Result } from 'axe-core';
 import type { Language } from '../../shared/languages';
 import { damageAfterBackup } from './damaged-shop';
 import { expect, test } from './fixtures';
+import { asManager, open, startIn, visitEveryScreen } from './screens';
 import { signIn } from './session';
 
 const wcag21 = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -97,36 +98,6 @@ function auditor(page: Page) {
   };
 }
 
-/** Opens a screen with its link in the navigation. */
-async function open(page: Page, id: string) {
-  const link = page.locator(`.app__nav-link[href="#${id}"]`);
-  await link.click();
-  await expect(link).toHaveAttribute('aria-current', 'page');
-}
-
-/** Has the page start in this language, as if the clerk had chosen it on this screen before. */
-function startIn(page: Page, language: Language) {
-  return page.addInitScript({
-    content: `window.localStorage.setItem('comptoir.language', ${JSON.stringify(language)})`,
-  });
-}
-
-/** Calls the API as the demo manager, for what the screens need set up first. */
-async function asManager(page: Page, url: string) {
-  const login = await page.request.post(`${url}api/auth.login`, {
-    data: { name: 'manager', pin: '9999' },
-  });
-  const { token } = await login.json();
-  return async (procedure: string, input: unknown) => {
-    const response = await page.request.post(`${url}api/${procedure}`, {
-      data: input,
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(response.ok(), `${procedure}: ${await response.text()}`).toBe(true);
-    return response.json();
-  };
-}
-
 test('every screen a manager and a clerk use, in English, at each step', async ({
   page,
   demoShop,
@@ -144,6 +115,9 @@ test('every screen a manager and a clerk use, in English, at each step', async (
   await page.goto(demoShop.url);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await axe.check('sign-in');
+  await page.getByTestId('demo-banner').getByText('Demo cards to try').click();
+  await expect(page.getByTestId('demo-banner').getByRole('listitem').first()).toBeVisible();
+  await axe.check('sign-in, the demo cards shown');
   await signIn(page, 'manager', '0000');
   await expect(page.getByRole('alert')).toBeVisible();
   await axe.check('sign-in, wrong PIN');
@@ -259,12 +233,7 @@ for (const language of ['fr', 'zh-CN'] as const satisfies readonly Language[]) {
     await axe.check(`sign-in (${language})`);
     await signIn(page, 'manager', '9999');
     await expect(page.locator('.counter')).toBeVisible();
-    await axe.check(`counter (${language})`);
-    for (const id of ['sales', 'card', 'day', 'modems', 'settings', 'backups']) {
-      await open(page, id);
-      await expect(page.getByRole('main').getByRole('heading', { level: 1 }).first()).toBeVisible();
-      await axe.check(`${id} (${language})`);
-    }
+    await visitEveryScreen(page, (id) => axe.check(`${id} (${language})`));
     axe.report();
   });
 }

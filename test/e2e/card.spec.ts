@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
+import { typeDay } from './date-input';
 import { expect, test } from './fixtures';
 
 const DAY_MS = 86_400_000;
 
-/** The day `days` from now on the shop's calendar (Nouméa), as a date input takes it. */
+/** The day `days` from now on the shop's calendar (Nouméa), as an ISO day: "2026-12-11". */
 function noumeaDay(days: number): string {
   return new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Pacific/Noumea',
@@ -59,7 +60,7 @@ test('a clerk checks a card’s balance, sees its usage and the plan for the cus
   await expect(page.getByText(/Environ 1\s000 Mo par jour, observé sur 2 jours/)).toBeVisible();
 
   // Five days more at that rate need about 5 500 MB: with 3,2 Go left (while still valid), 5 Go.
-  await page.getByLabel('Date de départ').fill(noumeaDay(5));
+  await typeDay(page, 'Date de départ', noumeaDay(5));
   const stillValid = Date.now() < Date.parse(now.valid_until);
   const advice = page.getByTestId('stay-advice');
   await expect(advice).toContainText('5 jours restants.');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { demoCardSchema } from '../../demo-cards';
 import { languageSchema } from '../../languages';
 import { noInput, procedure } from './procedure';
 
@@ -15,6 +16,8 @@ export const app = {
       hasUsers: z.boolean(),
       /** True in safe mode: the database failed its check and is open for reading only. */
       databaseDamaged: z.boolean(),
+      /** The demo's cards and what each does, from its simulated network; none outside the demo. */
+      demoCards: z.array(demoCardSchema),
     }),
   ),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userSchema } from '../../user';
 import { userNameSchema } from './auth';
 import { noInput, procedure } from './procedure';
 
@@ -8,6 +9,19 @@ export const users = {
     'The names locked after too many wrong PINs in a row (sign-in or a manager’s approval).',
     noInput,
     z.object({ names: z.array(z.string()) }),
+  ),
+  'users.list': procedure(
+    'manager',
+    'The users who can sign in, by name.',
+    noInput,
+    z.object({ users: z.array(userSchema) }),
+  ),
+  'users.remove': procedure(
+    'manager',
+    'Takes a user off the shop: they can no longer sign in and their sessions end; what they did ' +
+      'keeps their name. Conflict for oneself or the last manager; not_found when already removed.',
+    z.object({ id: z.number().int().positive() }).strict(),
+    z.object({ removed: userSchema }),
   ),
   'users.unlock': procedure(
     'manager',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core';
-import { demoShopProfile } from '../../../electron/demo';
+import { demoCards, demoShopProfile } from '../../../electron/demo';
 import { signedIn } from '../../support/api';
 import { withTestHosts } from '../../support/host';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
@@ -16,7 +16,7 @@ describe('demo mode', () => {
     const { core } = await startTestHost({ demo: true });
     expect(await core.dispatch('app.get', {})).toMatchObject({
       ok: true,
-      result: { demo: true, defaultLanguage: 'fr' },
+      result: { demo: true, defaultLanguage: 'fr', demoCards: demoCards() },
     });
     expect(await core.dispatch('shop.get', {})).toEqual({
       ok: true,
@@ -28,7 +28,7 @@ describe('demo mode', () => {
     const { core } = await startTestHost();
     expect(await core.dispatch('app.get', {})).toMatchObject({
       ok: true,
-      result: { demo: false },
+      result: { demo: false, demoCards: [] },
     });
     expect(await core.dispatch('shop.get', {})).toEqual({ ok: true, result: { profile: null } });
   });

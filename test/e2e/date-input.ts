@@ -1,0 +1,13 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Types an ISO day ("2026-12-11") into a day field (renderer/app/DateInput.tsx) found by its
+ * legend, part by part as a clerk would, whatever order the language puts them in.
+ */
+export async function typeDay(page: Page, legend: string, iso: string) {
+  const [year = '', month = '', day = ''] = iso.split('-');
+  const field = page.getByRole('group', { name: legend, exact: true });
+  await field.locator('input[id$="-day"]').fill(String(Number(day)));
+  await field.locator('select[id$="-month"]').selectOption(String(Number(month)));
+  await field.locator('input[id$="-year"]').fill(year);
+}
