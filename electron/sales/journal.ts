@@ -8,6 +8,7 @@ import {
   saleRecordSchema,
 } from '../../shared/sale';
 import { type Actor, formatActor, parseActor } from '../../shared/user';
+import { causeReason } from './sale-causes';
 
 export interface SaleEvent {
   from: SaleStatus | null;
@@ -474,7 +475,10 @@ export function createJournal(db: Database, now: () => Date) {
       return transition(id, 'paid', 'failed', { actor, reason }, inSameCommit);
     },
 
-    /** Verification of an unknown sale: by a manager, a carrier SMS or a balance check. */
+    /**
+     * Verification of an unknown sale by a manager: their reason is kept as settled by hand, the
+     * words they wrote shown as such.
+     */
     resolve(
       id: number,
       outcome: 'succeeded' | 'failed',
@@ -482,7 +486,8 @@ export function createJournal(db: Database, now: () => Date) {
       actor: Actor,
       inSameCommit?: InSameCommit,
     ): Sale {
-      return transition(id, 'unknown', outcome, { actor, reason }, inSameCommit);
+      const written = causeReason('settled_by_hand', reason);
+      return transition(id, 'unknown', outcome, { actor, reason: written }, inSameCommit);
     },
 
     /** An unknown sale the carrier confirmed by SMS: succeeded, with its reference and the SMS. */
@@ -527,11 +532,14 @@ export function createJournal(db: Database, now: () => Date) {
         row.status === 'sending'
           ? transition(row.id, 'sending', 'unknown', {
               actor,
-              reason: 'interrupted while sending (the app stopped or the modem was lost)',
+              reason: causeReason(
+                'modem_lost',
+                'interrupted while sending (the app stopped or the modem was lost)',
+              ),
             })
           : transition(row.id, row.status, 'failed', {
               actor,
-              reason: 'the app stopped before a modem took the top-up',
+              reason: causeReason('not_sent', 'the app stopped before a modem took the top-up'),
             }),
       );
     },
