@@ -133,11 +133,12 @@ async function runScript(
     for (const [index, text] of steps.entries()) {
       if (index > 0 && step?.status !== 'menu') {
         if (lease.ussd.active) await lease.ussd.cancel();
+        // No answer, or the modem refusing the step (no network): nothing from the carrier.
+        const silent = step?.status === 'timeout' || step?.status === 'error' || !step?.text;
         return {
-          notSent:
-            step?.status === 'timeout'
-              ? causeReason('not_sent', `no answer to step ${index}`)
-              : endedEarlyReason(carrier, step?.text ?? ''),
+          notSent: silent
+            ? causeReason('not_sent', `no answer to step ${index} (${step?.status})`)
+            : endedEarlyReason(carrier, step?.text ?? ''),
         };
       }
       committed = index === steps.length - 1;

@@ -100,7 +100,8 @@ function earlierCause(reason: string, status: 'failed' | 'unknown'): SaleCause {
   if (reason === 'no_modem_cap') return cause('daily_cap_reached');
   if (reason === 'no_modem_available') return cause('no_modem_free');
   if (reason.startsWith('carrier_ended_the_menu')) {
-    return cause('carrier_refused', textAfter(reason, 'carrier_ended_the_menu:'));
+    const said = textAfter(reason, 'carrier_ended_the_menu:');
+    return said === null ? cause('not_sent') : cause('carrier_refused', said);
   }
   if (reason.startsWith('unrecognised answer:')) {
     return cause('carrier_unexpected', textAfter(reason, 'unrecognised answer:'));

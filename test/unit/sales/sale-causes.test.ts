@@ -82,7 +82,7 @@ describe('the free-text reasons journals wrote before codes', () => {
     ['no_modem_available', 'failed', cause('no_modem_free')],
     ['no_answer:', 'failed', cause('not_sent')],
     ['carrier_ended_the_menu: Service fermé', 'failed', cause('carrier_refused', 'Service fermé')],
-    ['carrier_ended_the_menu:', 'failed', cause('carrier_refused')],
+    ['carrier_ended_the_menu:', 'failed', cause('not_sent')],
     ['stopped before the top-up was sent: AT+CUSD timed out', 'failed', cause('not_sent')],
     ['cannot build the top-up for modem-1: no PIN', 'failed', cause('not_sent')],
     ['the app stopped before a modem took the top-up', 'failed', cause('not_sent')],
