@@ -1,22 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { SaleCause } from '../../shared/sale-cause';
+import { saleCauseLines } from './sale-cause-lines';
 
-/**
- * Why a sale failed or is pending, in the clerk's words: the cause, what the carrier said (or
- * the manager wrote) as it is, for a busy modem bank when a modem should be free, and what to do.
- */
+/** Why a sale failed or is pending, and what to do, in the clerk's language (saleCauseLines). */
 export function SaleCauseText({ cause }: { cause: SaleCause }) {
   const { t } = useTranslation();
-  const { code, carrierText, retryAfterSeconds } = cause;
-  const said = code === 'settled_by_hand' ? 'saleCause.managerSaid' : 'saleCause.carrierSaid';
   return (
-    <div className="sale-cause" data-cause={code}>
-      <p className="sale-cause__why">{t(`saleCause.why.${code}`)}</p>
-      {carrierText !== null && <p className="sale-cause__said">{t(said, { text: carrierText })}</p>}
-      {code === 'no_modem_free' && retryAfterSeconds !== null && retryAfterSeconds > 0 && (
-        <p>{t('saleCause.modemFreeIn', { seconds: retryAfterSeconds })}</p>
-      )}
-      <p className="sale-cause__todo">{t(`saleCause.todo.${code}`)}</p>
+    <div className="sale-cause" data-cause={cause.code}>
+      {saleCauseLines(t, cause).map((line) => (
+        <p key={line}>{line}</p>
+      ))}
     </div>
   );
 }

@@ -1,9 +1,6 @@
 import i18next from 'i18next';
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { SaleCauseText } from '../../../../renderer/components/SaleCauseText';
+import { saleCauseLines } from '../../../../renderer/components/sale-cause-lines';
 import en from '../../../../shared/i18n/en.json';
 import fr from '../../../../shared/i18n/fr.json';
 import zhCN from '../../../../shared/i18n/zh-CN.json';
@@ -12,22 +9,15 @@ import { type SaleCause, type SaleCauseCode, saleCauseCodes } from '../../../../
 const languages = { en, fr, 'zh-CN': zhCN } as const;
 type Language = keyof typeof languages;
 
-/** What the clerk reads for a cause, rendered as the counter renders it, in `language`. */
+/** What the clerk reads for a cause (SaleCauseText draws these lines), in `language`. */
 async function rendered(language: Language, cause: SaleCause): Promise<string> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
+  const t = await i18next.createInstance().init({
     resources: { en: { translation: en }, fr: { translation: fr }, 'zh-CN': { translation: zhCN } },
     lng: language,
     fallbackLng: false,
     interpolation: { escapeValue: false },
   });
-  const html = renderToStaticMarkup(
-    createElement(I18nextProvider, { i18n }, createElement(SaleCauseText, { cause })),
-  );
-  return html
-    .replace(/<[^>]+>/g, '\n')
-    .replace(/\n+/g, '\n')
-    .trim();
+  return saleCauseLines(t, cause).join('\n');
 }
 
 const cause = (
