@@ -1,7 +1,7 @@
 import type { TopUpFailureReason } from '../../shared/carrier';
 import type { Sale } from '../../shared/sale';
 import { type SaleCause, type SaleCauseCode, saleCauseCodes } from '../../shared/sale-cause';
-import type { Actor } from '../../shared/user';
+import { type Actor, parseActor, systemActor } from '../../shared/user';
 
 /**
  * How the journal writes why a sale failed or is unknown: the cause's code, then after `: ` a
@@ -154,4 +154,16 @@ export function causeOfSale(
   if (status !== 'failed' && status !== 'unknown') return null;
   const last = movesOf().findLast((move) => move.to === status);
   return last ? causeOfMove(last, status) : null;
+}
+
+/**
+ * A refund with why its sale failed, from its reason and the actor of the sale's move to failed
+ * (as stored; none or unreadable is read as the app's own move).
+ */
+export function refundWithCause<Refund extends { reason: string; actor: string | null }>({
+  actor,
+  ...refund
+}: Refund): Omit<Refund, 'actor'> & { cause: SaleCause } {
+  const mover = (actor === null ? null : parseActor(actor)) ?? systemActor;
+  return { ...refund, cause: causeOfMove({ reason: refund.reason, actor: mover }, 'failed') };
 }
