@@ -37,7 +37,7 @@ function saleViewer(receipts: ReceiptBook, journal: Journal) {
     saleView(
       sale,
       receipts.numberOfSale(sale.id),
-      causeOfSale(sale, () => journal.events(sale.id)),
+      causeOfSale(sale, (status) => journal.lastMoveInto(sale.id, status)),
     );
 }
 

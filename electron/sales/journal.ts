@@ -173,6 +173,9 @@ export function createJournal(db: Database, now: () => Date) {
   >(
     'SELECT from_status, to_status, at, actor, reason, transcript FROM sale_events WHERE sale_id = ? ORDER BY id',
   );
+  const lastInto = db.prepare<[number, SaleStatus], { actor: string; reason: string | null }>(
+    'SELECT actor, reason FROM sale_events WHERE sale_id = ? AND to_status = ? ORDER BY id DESC LIMIT 1',
+  );
   // created_at is ISO 8601 UTC, so text order is time order. One statement per set of filters
   // given, each planned for its own index: a catch-all `(@x IS NULL OR …)` statement is planned
   // once for every case, and walks the whole table to find one customer's sales.
@@ -331,6 +334,12 @@ export function createJournal(db: Database, now: () => Date) {
         reason: row.reason,
         transcript: row.transcript,
       }));
+    },
+
+    /** Who moved a sale into `status` last, and why (without its transcript); null if none did. */
+    lastMoveInto(id: number, status: SaleStatus): { actor: Actor; reason: string | null } | null {
+      const row = lastInto.get(id, status);
+      return row ? { actor: actorOfMove(id, row.actor), reason: row.reason } : null;
     },
 
     /**

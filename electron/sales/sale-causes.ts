@@ -142,17 +142,17 @@ export function causeOfMove(
 }
 
 /**
- * Why a sale is failed or unknown: its last move into that status. Null for any other sale (its
- * moves are then not read: a list of sales reads only those of the failed and unknown ones), or
- * one whose journal has no such move, which no version writes.
+ * Why a sale is failed or unknown: its last move into that status (`moveInto`, read only for
+ * such a sale: a list of sales reads only the moves of its failed and unknown ones). Null for
+ * any other sale, or one whose journal has no such move, which no version writes.
  */
 export function causeOfSale(
   sale: Pick<Sale, 'status'>,
-  movesOf: () => readonly { to: string; reason: string | null; actor: Actor }[],
+  moveInto: (status: 'failed' | 'unknown') => { reason: string | null; actor: Actor } | null,
 ): SaleCause | null {
   const { status } = sale;
   if (status !== 'failed' && status !== 'unknown') return null;
-  const last = movesOf().findLast((move) => move.to === status);
+  const last = moveInto(status);
   return last ? causeOfMove(last, status) : null;
 }
 
