@@ -23,7 +23,9 @@ describe('the refunds of a French Z report', () => {
     const { z } = await manager.call('day.close', {
       counted: [{ denomination: xpf(10_000), count: 1 }],
     });
-    expect(z.report.refunds).toEqual([expect.objectContaining({ saleId: sale.id, cause: sale.cause })]);
+    expect(z.report.refunds).toEqual([
+      expect.objectContaining({ saleId: sale.id, cause: sale.cause }),
+    ]);
 
     const printer = await startNetworkPrinter();
     try {
