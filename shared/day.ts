@@ -7,6 +7,7 @@ import {
   signedMoneySchema,
 } from './currencies';
 import { saleStatuses } from './sale';
+import { saleCauseSchema } from './sale-cause';
 
 const count = z.number().int().nonnegative();
 
@@ -154,6 +155,8 @@ export const dayReportSchema = z.object({
       method: z.enum(['cash', 'card', 'other']),
       at: instant,
       reason: z.string(),
+      /** Why its sale failed; absent from Z reports closed before causes were recorded. */
+      cause: saleCauseSchema.optional(),
     }),
   ),
   cashMovements: z.array(

@@ -2,6 +2,7 @@ import type { CurrencyCode, Money } from '../../shared/currencies';
 import type { DayReport } from '../../shared/day';
 import type { SaleStatus } from '../../shared/sale';
 import { reconcileDealerSim } from './dealer-reconciliation';
+import type { SaleCause } from '../../shared/sale-cause';
 
 /**
  * The day's reconciliation as a pure function of what the books hold: the X report (any time)
@@ -40,6 +41,8 @@ export interface RefundFact {
   method: PaymentMethod;
   at: string;
   reason: string;
+  /** Why its sale failed, as the clerk was told (the reason read by sales/sale-causes). */
+  cause: SaleCause;
 }
 
 export interface MovementFact {

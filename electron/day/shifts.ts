@@ -4,6 +4,7 @@ import type { CurrencyCode } from '../../shared/currencies';
 import type { DayReport, ZReport } from '../../shared/day';
 import { type Actor, formatActor } from '../../shared/user';
 import type { ChainBreak } from '../sales/receipt-chain';
+import { refundWithCause } from '../sales/sale-causes';
 import { canonicalJson } from '../store/canonical-json';
 import type { SaleCsvRow } from './csv';
 import {
@@ -107,9 +108,11 @@ export function createShiftBook(
     `SELECT id, msisdn, plan_name AS planName, price, created_at AS createdAt FROM sales
      WHERE status IN ('sending', 'unknown') AND status = 'unknown' ORDER BY created_at, id`,
   );
-  const refundsIn = db.prepare<[string, string], RefundFact & { saleId: number }>(
-    `SELECT sale_id AS saleId, amount, method, at, reason FROM refunds
-     WHERE at > ? AND at <= ? ORDER BY at, id`,
+  // With who moved the sale to failed: a manager's reason is theirs (sales/sale-causes).
+  const refundsIn = db.prepare<[string, string], Omit<RefundFact, 'cause'> & { actor: string }>(
+    `SELECT sale_id AS saleId, amount, method, at, reason, (SELECT e.actor FROM sale_events e
+       WHERE e.sale_id = r.sale_id AND e.to_status = 'failed' ORDER BY e.id DESC LIMIT 1) AS actor
+     FROM refunds r WHERE at > ? AND at <= ? ORDER BY at, id`,
   );
   const movementsOf = db.prepare<[number], Omit<MovementFact, 'actor'> & { actorId: number }>(
     'SELECT kind, amount, reason, actor_id AS actorId, at FROM cash_movements WHERE shift_id = ? ORDER BY id',
@@ -204,7 +207,7 @@ export function createShiftBook(
       currency: shift.currency,
       timeZone,
       sales: salesIn(since, to, clerkNamed),
-      refunds: refundsIn.all(since, to),
+      refunds: refundsIn.all(since, to).map(refundWithCause),
       movements: movementsOf.all(shift.id).map(({ actorId, ...movement }) => ({
         ...movement,
         actor: name(actorId) ?? '',

@@ -3,6 +3,7 @@ import type { DayReport, ReportNames, ZReport } from '../../shared/day';
 import type { Language } from '../../shared/languages';
 import { formatAmount, formatMoney } from '../../shared/money';
 import type { ReceiptShop } from '../../shared/receipt';
+import { refundCauseLines } from './cause-lines';
 import { lineWriter, printTranslator, type ReceiptLine, type Translate } from './layout';
 
 /**
@@ -135,7 +136,7 @@ export function layoutDayReport(
       }),
       money(refund.amount.amount),
     );
-    text(refund.reason, 'normal', 'left');
+    for (const line of refundCauseLines(refund, t, language)) text(line, 'normal', 'left');
   }
   section('cashMovements', report.cashMovements.length === 0);
   for (const movement of report.cashMovements) {

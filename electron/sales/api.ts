@@ -29,10 +29,16 @@ import { createReceipting } from './receipting';
 import { createReceiptBook, type ReceiptBook } from './receipts';
 import { recoverInterruptedSales } from './recovery';
 import { createRenewals, RenewalError, type Renewals } from './renewal';
+import { causeOfSale } from './sale-causes';
 
-/** A sale as the interface sees it, with its receipt's number. */
-function saleViewer(receipts: ReceiptBook) {
-  return (sale: Sale) => saleView(sale, receipts.numberOfSale(sale.id), null);
+/** A sale as the interface sees it, with its receipt's number and why it failed or is unknown. */
+function saleViewer(receipts: ReceiptBook, journal: Journal) {
+  return (sale: Sale) =>
+    saleView(
+      sale,
+      receipts.numberOfSale(sale.id),
+      causeOfSale(sale, (status) => journal.lastMoveInto(sale.id, status)),
+    );
 }
 
 /** The journal's and carriers' refusals, as the contract's errors (field issues for input). */
@@ -138,7 +144,7 @@ export function createSales(deps: {
     receiptLanguageOf: journal.receiptLanguage,
     log: deps.log,
   });
-  const view = saleViewer(receipts);
+  const view = saleViewer(receipts, journal);
   const announce = (sale: Sale) => deps.events.emit('sales.progress', { sale: view(sale) });
   const inFlight = createInFlight();
   const lateAnswers = createLateAnswers({

@@ -9,6 +9,7 @@ import {
   saleRecordSchema,
 } from '../../shared/sale';
 import { type Actor, formatActor, parseActor } from '../../shared/user';
+import { causeReason } from './sale-causes';
 
 export interface SaleEvent {
   from: SaleStatus | null;
@@ -181,6 +182,9 @@ export function createJournal(db: Database, now: () => Date) {
   >(
     'SELECT from_status, to_status, at, actor, reason, transcript FROM sale_events WHERE sale_id = ? ORDER BY id',
   );
+  const lastInto = db.prepare<[number, SaleStatus], { actor: string; reason: string | null }>(
+    'SELECT actor, reason FROM sale_events WHERE sale_id = ? AND to_status = ? ORDER BY id DESC LIMIT 1',
+  );
   // created_at is ISO 8601 UTC, so text order is time order. One statement per set of filters
   // given, each planned for its own index: a catch-all `(@x IS NULL OR …)` statement is planned
   // once for every case, and walks the whole table to find one customer's sales.
@@ -345,6 +349,12 @@ export function createJournal(db: Database, now: () => Date) {
       }));
     },
 
+    /** Who moved a sale into `status` last, and why (without its transcript); null if none did. */
+    lastMoveInto(id: number, status: SaleStatus): { actor: Actor; reason: string | null } | null {
+      const row = lastInto.get(id, status);
+      return row ? { actor: actorOfMove(id, row.actor), reason: row.reason } : null;
+    },
+
     /**
      * Writes the sale, paid, before anything reaches a modem. The same idempotency key again
      * returns the first sale (`created: false`) and writes nothing.
@@ -488,7 +498,10 @@ export function createJournal(db: Database, now: () => Date) {
       return transition(id, 'paid', 'failed', { actor, reason }, inSameCommit);
     },
 
-    /** Verification of an unknown sale: by a manager, a carrier SMS or a balance check. */
+    /**
+     * Verification of an unknown sale by a manager: their reason is kept as settled by hand, the
+     * words they wrote shown as such.
+     */
     resolve(
       id: number,
       outcome: 'succeeded' | 'failed',
@@ -496,7 +509,8 @@ export function createJournal(db: Database, now: () => Date) {
       actor: Actor,
       inSameCommit?: InSameCommit,
     ): Sale {
-      return transition(id, 'unknown', outcome, { actor, reason }, inSameCommit);
+      const written = causeReason('settled_by_hand', reason);
+      return transition(id, 'unknown', outcome, { actor, reason: written }, inSameCommit);
     },
 
     /** An unknown sale the carrier confirmed by SMS: succeeded, with its reference and the SMS. */
@@ -541,11 +555,14 @@ export function createJournal(db: Database, now: () => Date) {
         row.status === 'sending'
           ? transition(row.id, 'sending', 'unknown', {
               actor,
-              reason: 'interrupted while sending (the app stopped or the modem was lost)',
+              reason: causeReason(
+                'modem_lost',
+                'interrupted while sending (the app stopped or the modem was lost)',
+              ),
             })
           : transition(row.id, row.status, 'failed', {
               actor,
-              reason: 'the app stopped before a modem took the top-up',
+              reason: causeReason('not_sent', 'the app stopped before a modem took the top-up'),
             }),
       );
     },

@@ -10,6 +10,12 @@ import { UssdBusyError, UssdInputError, type UssdStep } from '../gsm/ussd';
 import { mayAnswerFor } from './answer-owner';
 import { settledWithin } from './in-flight';
 import type { InSameCommit, Journal, Settlement } from './journal';
+import {
+  causeOfCarrierRefusal,
+  causeReason,
+  noModemFreeReason,
+  secondsUntilFree,
+} from './sale-causes';
 
 interface RenewalRequest {
   msisdn: string;
@@ -81,8 +87,22 @@ export function settlementOf(
       transcript,
     };
   }
-  if (outcome.kind === 'failed') return { status: 'failed', reason: outcome.reason, transcript };
-  return { status: 'unknown', reason: `unrecognised answer: ${text}`, transcript };
+  if (outcome.kind === 'failed') {
+    const reason = causeReason(causeOfCarrierRefusal[outcome.reason], text);
+    return { status: 'failed', reason, transcript };
+  }
+  return { status: 'unknown', reason: causeReason('carrier_unexpected', text), transcript };
+}
+
+/**
+ * Why a dialogue the carrier ended before the step that commits the top-up did not go on: its
+ * refusal when the profile recognises it (a number refused at once), else its words as they are.
+ */
+function endedEarlyReason(carrier: CarrierProfile, text: string): string {
+  const outcome = classifyTopUpAnswer(carrier, text);
+  const code =
+    outcome.kind === 'failed' ? causeOfCarrierRefusal[outcome.reason] : 'carrier_refused';
+  return causeReason(code, text);
 }
 
 /**
@@ -114,9 +134,14 @@ async function runScript(
     let step: UssdStep | null = null;
     for (const [index, text] of steps.entries()) {
       if (index > 0 && step?.status !== 'menu') {
-        const reason = step?.status === 'timeout' ? 'no_answer' : 'carrier_ended_the_menu';
         if (lease.ussd.active) await lease.ussd.cancel();
-        return { notSent: `${reason}: ${step?.text ?? ''}`.trim() };
+        // No answer, or the modem refusing the step (no network): nothing from the carrier.
+        const silent = step?.status === 'timeout' || step?.status === 'error' || !step?.text;
+        return {
+          notSent: silent
+            ? causeReason('not_sent', `no answer to step ${index} (${step?.status})`)
+            : endedEarlyReason(carrier, step?.text ?? ''),
+        };
       }
       committed = index === steps.length - 1;
       // A step that differs from its masked copy carries the PIN, the code dialled included.
@@ -129,16 +154,21 @@ async function runScript(
     if (!step) throw new Error('A top-up script has at least one step');
     if (step.status === 'timeout' || step.status === 'menu' || step.status === 'error') {
       if (lease.ussd.active) await lease.ussd.cancel();
-      const reason = `no definite answer (${step.status})`;
+      // A menu or an error where the top-up's answer was due is the carrier saying something else.
+      const reason =
+        step.status === 'timeout'
+          ? causeReason('carrier_timeout', 'no definite answer (timeout)')
+          : causeReason('carrier_unexpected', step.text);
       return { settlement: { status: 'unknown', reason, transcript: lease.transcript() } };
     }
     return { settlement: settlementOf(carrier, step.text, lease.transcript()) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!committed || neverWritten(error)) {
-      return { notSent: `stopped before the top-up was sent: ${message}` };
+      return { notSent: causeReason('not_sent', `stopped before the top-up was sent: ${message}`) };
     }
-    return { settlement: { status: 'unknown', reason: message, transcript: lease.transcript() } };
+    const reason = causeReason('modem_lost', message);
+    return { settlement: { status: 'unknown', reason, transcript: lease.transcript() } };
   }
 }
 
@@ -302,7 +332,13 @@ export function createRenewals(deps: RenewalDeps) {
     if (!lease) {
       // A float or cap reached while the sale waited says so; otherwise none freed up in time.
       const refusal = deps.bank.refusal(carrier.id, need);
-      const reason = refusal ? `no_modem_${refusal}` : 'no_modem_available';
+      const now = deps.now ?? (() => new Date());
+      const reason =
+        refusal === 'float'
+          ? causeReason('dealer_float_low')
+          : refusal === 'cap'
+            ? causeReason('daily_cap_reached')
+            : noModemFreeReason(secondsUntilFree(deps.bank.statuses(), carrier.id, now()));
       return progress(
         deps.journal.abandonBeforeSending(sale.id, reason, systemActor, deps.onOutcome),
       );
@@ -311,7 +347,8 @@ export function createRenewals(deps: RenewalDeps) {
       stepsFor(carrier, request, lease.id);
     } catch (error) {
       lease.release();
-      const reason = `cannot build the top-up for ${lease.id}: ${(error as Error).message}`;
+      const why = `cannot build the top-up for ${lease.id}: ${(error as Error).message}`;
+      const reason = causeReason('not_sent', why);
       return progress(
         deps.journal.abandonBeforeSending(sale.id, reason, systemActor, deps.onOutcome),
       );
@@ -403,8 +440,8 @@ export function createRenewals(deps: RenewalDeps) {
     try {
       rendered = stepsFor(carrier, request, lease.id);
     } catch (error) {
-      const notSent = `cannot build the top-up for ${lease.id}: ${(error as Error).message}`;
-      return Promise.resolve({ notSent });
+      const why = `cannot build the top-up for ${lease.id}: ${(error as Error).message}`;
+      return Promise.resolve({ notSent: causeReason('not_sent', why) });
     }
     return runScript(carrier, lease, rendered.steps, rendered.masked, card);
   }

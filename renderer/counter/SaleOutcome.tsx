@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReceiptPanel } from '../components/ReceiptPanel';
+import { SaleCauseText } from '../components/SaleCauseText';
 import { useFormat } from '../format';
 import { refundLine } from './outcome-words';
 import type { SettledSale } from './sale-flow';
@@ -42,6 +43,7 @@ export function SaleOutcome({
       <div role="status">
         <h2 id="outcome-title">{t(`counter.outcome.${sale.status}`)}</h2>
       </div>
+      {sale.cause && <SaleCauseText cause={sale.cause} />}
       {sale.status === 'succeeded' && (
         <p>{t('counter.outcome.reference', { reference: sale.carrierReference ?? '—' })}</p>
       )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { displayStoredNumber } from '../../shared/customer-number';
 import type { DayReportView as Report } from '../../shared/day';
 import { formatAmount } from '../../shared/money';
+import { saleCauseReason } from '../components/sale-cause-lines';
 import { useFormat } from '../format';
 import { DayCharts } from './DayCharts';
 
@@ -190,7 +191,7 @@ export function DayReportView({
             when(refund.at),
             t(`receipt.methods.${refund.method}`),
             money(refund.amount.amount),
-            refund.reason,
+            refund.cause ? saleCauseReason(t, refund.cause).join(' ') : refund.reason,
           ]),
         )}
       />

@@ -6,6 +6,7 @@ import { type SaleStatus, type SaleView, saleStatuses } from '../../shared/sale'
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { ReceiptPanel } from '../components/ReceiptPanel';
+import { SaleCauseText } from '../components/SaleCauseText';
 import { describeError } from '../errors';
 import { useFormat } from '../format';
 import { useApi } from '../use-api';
@@ -196,6 +197,7 @@ export function SalesPage({ canResolve }: { canResolve: boolean }) {
                 {opened?.saleId === sale.id && (
                   <tr className="sales__detail">
                     <td colSpan={8}>
+                      {sale.cause && <SaleCauseText cause={sale.cause} />}
                       {opened.show === 'resolve' ? (
                         <ResolveSale
                           sale={sale}

@@ -268,7 +268,7 @@ describe('the renewal journal', () => {
       from: 'unknown',
       to: 'failed',
       actor: byManager,
-      reason: 'carrier confirms nothing was credited',
+      reason: 'settled_by_hand: carrier confirms nothing was credited',
     });
   });
 

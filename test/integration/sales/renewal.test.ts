@@ -161,7 +161,10 @@ describe('a renewal at the counter', () => {
     const { renewals, clerk, journal } = await shop({ dealerBalance: 1000 });
     const sale = await renewals.renew(request('687123456'), clerk);
     expect(sale.status).toBe('failed');
-    expect(journal.events(sale.id).at(-1)?.reason).toBe('insufficient_dealer_balance');
+    // The cause's code, then the carrier's words, as the counter shows them.
+    expect(journal.events(sale.id).at(-1)?.reason).toMatch(
+      /^dealer_float_low: Solde revendeur insuffisant/,
+    );
   });
 
   it('ends a top-up the carrier never answered as unknown, and never sends it again', async () => {
@@ -360,7 +363,7 @@ describe('a top-up whose modem fails before the step that commits it', () => {
       ['sending', 'sending', { kind: 'modem', modemId: 'modem-1' }],
       ['sending', 'failed', { kind: 'modem', modemId: 'modem-2' }],
     ]);
-    expect(events.at(-1)?.reason).toMatch(/^stopped before the top-up was sent/);
+    expect(events.at(-1)?.reason).toMatch(/^not_sent: stopped before the top-up was sent/);
     expect(refundsOf(db, sale.id)).toBe(1);
     expect(onNetworks(simulated)).toEqual([]);
   });

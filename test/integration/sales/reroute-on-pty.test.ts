@@ -96,7 +96,7 @@ describe('a top-up whose modem is pulled out during the menu', () => {
       ['sending', 'succeeded', { kind: 'modem', modemId: 'modem-2' }],
     ]);
     expect(events[3]?.reason).toMatch(
-      /^not sent through modem-1 \(stopped before the top-up was sent: .+\): sending through modem-2$/,
+      /^not sent through modem-1 \(not_sent: stopped before the top-up was sent: .+\): sending through modem-2$/,
     );
     expect(events[3]?.transcript).toMatch(/AT\+CUSD=1,"\*123#",15/);
     expect(first.modem.state.carrier.topUps).toEqual([]);

@@ -78,7 +78,8 @@ function factsOf(day: Day): DayFacts {
         amount: sale.price,
         method: sale.method,
         at: sale.createdAt,
-        reason: 'refused',
+        reason: 'carrier_refused',
+        cause: { code: 'carrier_refused' as const, carrierText: null, retryAfterSeconds: null },
       })),
     movements: day.movements.map((movement) => ({
       ...movement,

@@ -79,7 +79,12 @@ export const fixedZ: ZReport = {
         amount: 2000,
         method: 'cash',
         at: '2025-01-14T00:21:00.000Z',
-        reason: 'Carrier refused: number not eligible',
+        reason: 'unknown_number: Numéro client 687751234 inconnu.',
+        cause: {
+          code: 'unknown_number',
+          carrierText: 'Numéro client 687751234 inconnu.',
+          retryAfterSeconds: null,
+        },
       },
     ],
     movements: [

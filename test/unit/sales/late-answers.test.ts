@@ -181,7 +181,9 @@ describe('a late answer to a timed-out top-up', () => {
 
     expect(books.late.consider('modem-1', wrongPin)?.status).toBe('failed');
 
-    expect(books.refundsOf(sale.id)).toEqual([{ amount: 6000, reason: 'wrong_pin' }]);
+    expect(books.refundsOf(sale.id)).toEqual([
+      { amount: 6000, reason: 'wrong_dealer_pin: Code PIN revendeur incorrect. Recharge annulée.' },
+    ]);
     expect(books.latestReceipt(sale.id)).toMatchObject({
       status: 'failed-refunded',
       refundAmount: 6000,
