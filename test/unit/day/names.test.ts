@@ -43,7 +43,14 @@ describe('the names a day report is read in', () => {
     timeZone: 'Pacific/Noumea',
     sales,
     refunds: [
-      { saleId: 9, amount: 1500, method: 'cash', at: sales[2]?.createdAt ?? '', reason: 'x' },
+      {
+        saleId: 9,
+        amount: 1500,
+        method: 'cash',
+        at: sales[2]?.createdAt ?? '',
+        reason: 'unknown_number',
+        cause: { code: 'unknown_number', carrierText: null, retryAfterSeconds: null },
+      },
     ],
     movements: [],
     readings: [],
