@@ -1,8 +1,8 @@
 import type { CurrencyCode, Money } from '../../shared/currencies';
 import type { DayReport } from '../../shared/day';
 import type { SaleStatus } from '../../shared/sale';
-import { reconcileDealerSim } from './dealer-reconciliation';
 import type { SaleCause } from '../../shared/sale-cause';
+import { reconcileDealerSim } from './dealer-reconciliation';
 
 /**
  * The day's reconciliation as a pure function of what the books hold: the X report (any time)

@@ -95,21 +95,22 @@ export function settlementOf(
 }
 
 /**
- * Why a dialogue the carrier ended before the step that commits the top-up did not go on: its
- * refusal when the profile recognises it (a number refused at once), else its words as they are.
+ * A dialogue the carrier ended before the step that commits the top-up: its refusal when the
+ * profile recognises one (a number refused at once), else its words as they are; nothing was
+ * sent, another modem may take it. Words that say the top-up is done are not a refusal: it may
+ * have been, so the sale waits for verification and is never sent again.
  */
-function endedEarlyReason(carrier: CarrierProfile, text: string): string {
+function endedEarly(carrier: CarrierProfile, text: string, transcript: string): Attempt {
   const outcome = classifyTopUpAnswer(carrier, text);
+  if (outcome.kind === 'succeeded') {
+    const reason = causeReason('carrier_unexpected', text);
+    return { settlement: { status: 'unknown', reason, transcript } };
+  }
   const code =
     outcome.kind === 'failed' ? causeOfCarrierRefusal[outcome.reason] : 'carrier_refused';
-  return causeReason(code, text);
+  return { notSent: causeReason(code, text) };
 }
 
-/**
- * Runs the carrier's USSD script on the lent modem. Only the last step commits the top-up:
- * anything that stops the dialogue before it is written is a definite failure (nothing was
- * sent); anything uncertain once it was written is `unknown`, for verification, never retried.
- */
 /** Errors that say the step's request never reached the modem, so the network cannot have it. */
 function neverWritten(error: unknown): boolean {
   return (
@@ -119,6 +120,11 @@ function neverWritten(error: unknown): boolean {
   );
 }
 
+/**
+ * Runs the carrier's USSD script on the lent modem. Only the last step commits the top-up:
+ * anything that stops the dialogue before it is written is a definite failure (nothing was
+ * sent); anything uncertain once it was written is `unknown`, for verification, never retried.
+ */
 async function runScript(
   carrier: CarrierProfile,
   lease: ModemLease,
@@ -137,11 +143,12 @@ async function runScript(
         if (lease.ussd.active) await lease.ussd.cancel();
         // No answer, or the modem refusing the step (no network): nothing from the carrier.
         const silent = step?.status === 'timeout' || step?.status === 'error' || !step?.text;
-        return {
-          notSent: silent
-            ? causeReason('not_sent', `no answer to step ${index} (${step?.status})`)
-            : endedEarlyReason(carrier, step?.text ?? ''),
-        };
+        if (silent) {
+          return {
+            notSent: causeReason('not_sent', `no answer to step ${index} (${step?.status})`),
+          };
+        }
+        return endedEarly(carrier, step?.text ?? '', lease.transcript());
       }
       committed = index === steps.length - 1;
       // A step that differs from its masked copy carries the PIN, the code dialled included.

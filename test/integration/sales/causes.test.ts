@@ -191,6 +191,30 @@ describe('every failed or pending sale says why, through the sales API', () => {
     });
   });
 
+  it('a carrier saying the top-up is done before the last step: pending, never sent again', async () => {
+    const { sell, progress } = await shop(['generic', 'generic'], {
+      carrier: (profile) => ({
+        ...profile,
+        topUp: { ...profile.topUp, steps: [...profile.topUp.steps, '1'] },
+      }),
+    });
+    const sale = await sell('687123456');
+    expect(sale).toMatchObject({
+      status: 'unknown',
+      cause: {
+        code: 'carrier_unexpected',
+        carrierText: expect.stringMatching(/^Recharge 5Go OK pour \+?687123456/),
+      },
+    });
+    // Sent once, through one modem: never moved on to the other one.
+    const modemsUsed = new Set(
+      progress.filter((seen) => seen.id === sale.id).map((seen) => seen.modemId),
+    );
+    modemsUsed.delete(null);
+    expect(modemsUsed.size).toBe(1);
+    expect(canTryAgain(sale.status, sale.cause)).toBe(false);
+  });
+
   it('an answer the profile does not recognise: carrier_unexpected, pending, its text shown', async () => {
     const { sell } = await shop(['generic'], {
       carrier: (profile) => ({
