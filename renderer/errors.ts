@@ -24,6 +24,7 @@ export function describeError(t: TFunction, error: unknown): string {
     if (error.code === 'no_modem' && error.params?.reason === 'float')
       return t('errors.noModemFloat');
     if (error.code === 'no_modem' && error.params?.reason === 'cap') return t('errors.noModemCap');
+    if (error.code === 'no_modem') return t('errors.noModem');
     if (error.code === 'in_progress') {
       return t('errors.inProgress', { seconds: error.params?.retryAfter ?? 1 });
     }

@@ -50,6 +50,9 @@ export function SaleOutcome({
       {refund && (
         <p className="outcome__refund">{t(refund.key, { amount: format.money(refund.amount) })}</p>
       )}
+      {refund && onTryAgain && (
+        <p>{t('counter.outcome.keepForTryAgain', { tryAgain: t('counter.outcome.tryAgain') })}</p>
+      )}
       {sale.status === 'unknown' && (
         <div className="notice">
           <p>{t('counter.outcome.pendingWhy')}</p>

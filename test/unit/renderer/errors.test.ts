@@ -44,6 +44,32 @@ describe('what the clerk reads for a refused call', () => {
   );
 
   it.each([
+    ['en', 'No modem of this carrier is free'],
+    ['fr', 'Aucun modem de cet opérateur'],
+    ['zh-CN', '没有空闲的调制解调器'],
+  ])(
+    'no modem free for an SMS, in the clerk’s language, never the English message (%s)',
+    async (language, expected) => {
+      const t = await translator(language);
+      const busy = new ApiError('no_modem', 'No modem of nc-demo was free to send the SMS');
+      expect(describeError(t, busy)).toContain(expected);
+      if (language !== 'en') expect(describeError(t, busy)).not.toContain('was free');
+    },
+  );
+
+  it.each([
+    ['en', 'tick “A cash drawer'],
+    ['fr', 'cochez « Un tiroir-caisse'],
+    ['zh-CN', '钱箱'],
+  ])('no printer with a cash drawer, with where to set one (%s)', async (language, expected) => {
+    const t = await translator(language);
+    const none = new ApiError('invalid_input', 'No printer has a cash drawer', [
+      { path: 'printer', code: 'no_cash_drawer', message: 'No printer has a cash drawer' },
+    ]);
+    expect(describeError(t, none)).toContain(expected);
+  });
+
+  it.each([
     ['en', 'Amounts are in XPF'],
     ['fr', 'Les montants sont en XPF'],
     ['zh-CN', 'XPF'],
