@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Money } from '../../shared/currencies';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useFormat } from '../format';
 
 /** What the close is about to write, as the manager checks it before anything is written. */
@@ -18,8 +18,8 @@ export interface CloseSummary {
 
 /**
  * The last question before the close: the day's totals, the drawer's difference and its reason.
- * A modal dialog (the browser keeps the focus in it, Escape goes back) whose focus starts on
- * "Back to the count": a stray Enter goes back to the count, only a deliberate choice closes.
+ * The shared confirmation dialog, whose focus starts on "Back to the count": a stray Enter goes
+ * back to the count, only a deliberate choice closes.
  */
 export function CloseConfirmation({
   summary,
@@ -34,16 +34,6 @@ export function CloseConfirmation({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const back = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
-  const introId = useId();
-  useEffect(() => {
-    const shown = dialog.current;
-    if (shown && !shown.open) shown.showModal();
-    back.current?.focus();
-    return () => shown?.close();
-  }, []);
   const figures: readonly (readonly [string, string, string])[] = [
     ['sales', t('dayClose.confirm.sales'), String(summary.sales)],
     ['net', t('dayClose.confirm.net'), format.money(summary.net)],
@@ -61,18 +51,16 @@ export function CloseConfirmation({
     ),
   ];
   return (
-    <dialog
-      ref={dialog}
-      className="confirm-dialog close-confirm"
-      aria-labelledby={titleId}
-      aria-describedby={introId}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!busy) onBack();
-      }}
+    <ConfirmDialog
+      title={t('dayClose.confirm.title')}
+      question={t('dayClose.confirm.intro')}
+      confirm={t('day.close.submit')}
+      cancel={t('dayClose.confirm.back')}
+      working={t('day.close.closing')}
+      busy={busy}
+      onConfirm={onConfirm}
+      onCancel={onBack}
     >
-      <h2 id={titleId}>{t('dayClose.confirm.title')}</h2>
-      <p id={introId}>{t('dayClose.confirm.intro')}</p>
       <dl className="close-confirm__figures">
         {figures.map(([key, name, value]) => (
           <div key={key} data-testid={`close-confirm-${key}`}>
@@ -81,14 +69,6 @@ export function CloseConfirmation({
           </div>
         ))}
       </dl>
-      <div className="confirm-dialog__buttons">
-        <button ref={back} type="button" disabled={busy} onClick={onBack}>
-          {t('dayClose.confirm.back')}
-        </button>
-        <button type="button" disabled={busy} onClick={onConfirm}>
-          {busy ? t('day.close.closing') : t('day.close.submit')}
-        </button>
-      </div>
-    </dialog>
+    </ConfirmDialog>
   );
 }

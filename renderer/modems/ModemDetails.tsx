@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { type FormMessage, FormStatus, ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
 import { useApi } from '../use-api';
-import { ConfirmDialog } from './ConfirmDialog';
 import { FloatWatchForm } from './FloatWatchForm';
 import {
   type ActionRequest,

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/user';
 import { api } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { type FormMessage, FormStatus } from '../components/FormStatus';
 import { describeError } from '../errors';
-import { ConfirmDialog } from '../modems/ConfirmDialog';
 import { useApi } from '../use-api';
 
 /**
