@@ -62,3 +62,21 @@ const retryable: ReadonlySet<SaleCauseCode> = new Set([
 export function canTryAgain(status: SaleStatus, cause: SaleCause | null): boolean {
   return status === 'failed' && cause !== null && retryable.has(cause.code);
 }
+
+/** One line of a cause's wording: an i18n key and its values. */
+export interface SaleCauseLine {
+  key: `saleCause.why.${SaleCauseCode}` | 'saleCause.carrierSaid' | 'saleCause.managerSaid';
+  values: { text?: string };
+}
+
+/**
+ * Why a sale failed or is pending, as the screens and the printed reports word it: the cause,
+ * then the carrier's words (or the manager's, for a sale settled by hand) as they are.
+ */
+export function saleCauseReasonLines(cause: SaleCause): SaleCauseLine[] {
+  const { code, carrierText } = cause;
+  const why: SaleCauseLine = { key: `saleCause.why.${code}`, values: {} };
+  if (carrierText === null) return [why];
+  const said = code === 'settled_by_hand' ? 'saleCause.managerSaid' : 'saleCause.carrierSaid';
+  return [why, { key: said, values: { text: carrierText } }];
+}

@@ -1,5 +1,5 @@
 import type { Language } from '../../shared/languages';
-import type { SaleCause } from '../../shared/sale-cause';
+import { type SaleCause, saleCauseReasonLines } from '../../shared/sale-cause';
 import { systemActor } from '../../shared/user';
 import { causeOfMove } from '../sales/sale-causes';
 import type { Translate } from './layout';
@@ -16,11 +16,7 @@ export function refundCauseLines(
 ): string[] {
   const cause =
     refund.cause ?? causeOfMove({ reason: refund.reason, actor: systemActor }, 'failed');
-  const say = (key: string, values: Record<string, unknown> = {}) =>
-    t(`saleCause.${key}`, { ...values, lng: language, interpolation: { escapeValue: false } });
-  const said = cause.code === 'settled_by_hand' ? 'managerSaid' : 'carrierSaid';
-  return [
-    say(`why.${cause.code}`),
-    ...(cause.carrierText === null ? [] : [say(said, { text: cause.carrierText })]),
-  ];
+  return saleCauseReasonLines(cause).map((line) =>
+    t(line.key, { ...line.values, lng: language, interpolation: { escapeValue: false } }),
+  );
 }

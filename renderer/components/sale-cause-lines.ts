@@ -1,17 +1,12 @@
 import type { TFunction } from 'i18next';
-import type { SaleCause } from '../../shared/sale-cause';
+import { type SaleCause, saleCauseReasonLines } from '../../shared/sale-cause';
 
 /**
  * Why a sale failed or is pending, as a report says it: the cause, then what the carrier said (or
  * the manager wrote) as it is.
  */
 export function saleCauseReason(t: TFunction, cause: SaleCause): string[] {
-  const { code, carrierText } = cause;
-  const said = code === 'settled_by_hand' ? 'saleCause.managerSaid' : 'saleCause.carrierSaid';
-  return [
-    t(`saleCause.why.${code}`),
-    ...(carrierText === null ? [] : [t(said, { text: carrierText })]),
-  ];
+  return saleCauseReasonLines(cause).map((line) => t(line.key, line.values));
 }
 
 /**
