@@ -70,7 +70,7 @@ const dealerLineSchema = z.object({
   closing: dealerReadingSchema.nullable(),
   /** What left the dealer balance: opening minus closing (null until both are read). */
   movement: z.number().int().nullable(),
-  /** The dealer cost of the top-ups that succeeded through this SIM. */
+  /** The dealer cost of the top-ups that succeeded through this SIM once its opening was read. */
   expected: z.number().int(),
   difference: z.number().int().nullable(),
   /** Sales that could explain a difference: still unknown, or resolved by hand. */
