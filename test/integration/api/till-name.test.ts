@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createReceiptBook } from '../../../electron/sales/receipts';
 import { findDeviceId } from '../../../electron/store/users';
 import type { ReceiptContent } from '../../../shared/receipt';
-import { refusal, signedIn } from '../../support/api';
+import { refusal, signedIn, xpf } from '../../support/api';
 import { withTestHosts } from '../../support/host';
 import { startNetworkPrinter } from '../../support/printers';
 import { readEscPos } from '../../unit/printing/escpos-reader';
@@ -90,6 +90,63 @@ describe('the till’s name on receipts', () => {
       expect(before.html).not.toContain('Comptoir 2');
       expect(before.hash).toBe(old.hash);
       expect((await manager.call('receipts.verify', {})).receipts.ok).toBe(true);
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('names it on the X and Z reports, printed and shown, as it is named when they are', async () => {
+    const { clerk, manager } = await demoShop();
+    const printer = await startNetworkPrinter();
+    try {
+      await manager.call('printers.save', {
+        printers: [
+          {
+            id: 'counter',
+            name: 'Counter',
+            paper: '80mm',
+            kind: 'tcp',
+            host: '127.0.0.1',
+            port: printer.port,
+          },
+        ],
+        defaultPrinterId: 'counter',
+      });
+      const rename = async (tillName: string) => {
+        const { profile } = await manager.call('shop.get', {});
+        if (!profile) throw new Error('the demo shop has a profile');
+        await manager.call('shop.update', { ...profile, tillName });
+      };
+      const printedTill = async () =>
+        readEscPos(await printer.nextJob())
+          .lines.map((line) => line.trim())
+          .filter((line) => line.startsWith('Caisse'));
+
+      await clerk.call('shifts.open', { float: xpf(10_000) });
+      await clerk.call('sales.renew', {
+        msisdn: '687123456',
+        planId: '5go',
+        payment: { method: 'card' },
+        idempotencyKey: key(),
+      });
+      await rename('Comptoir 2');
+      await clerk.call('day.printXReport', {});
+      expect(await printedTill()).toEqual([expect.stringMatching(/^Caisse +Comptoir 2$/)]);
+
+      const { z } = await manager.call('day.close', {
+        counted: [{ denomination: xpf(10_000), count: 1 }],
+      });
+      expect(z.report.names.till).toBe('Comptoir 2');
+      await manager.call('day.print', { zNumber: z.number });
+      expect(await printedTill()).toEqual([expect.stringMatching(/^Caisse +Comptoir 2$/)]);
+
+      // The name is looked up when the Z is shown or printed: the Z as issued, and its hash, stay.
+      await rename('Comptoir 3');
+      const shown = (await manager.call('day.get', { zNumber: z.number })).z;
+      expect(shown.report.names.till).toBe('Comptoir 3');
+      expect(shown.hash).toBe(z.hash);
+      await manager.call('day.print', { zNumber: z.number });
+      expect(await printedTill()).toEqual([expect.stringMatching(/^Caisse +Comptoir 3$/)]);
     } finally {
       await printer.close();
     }
