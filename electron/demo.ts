@@ -19,6 +19,7 @@ export const demoShopProfile: ShopProfile = {
   currency: 'XPF',
   defaultLanguage: 'fr',
   idleLockMinutes: 5,
+  tillName: '1',
 };
 
 /** The demo's users: what the README and the login screen's demo hint tell people to type. */

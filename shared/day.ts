@@ -217,6 +217,8 @@ export const reportNamesSchema = z.object({
   receipts: z.record(z.string(), z.number().int()),
   /** The name of each carrier of the report's dealer SIMs. */
   carriers: z.record(z.string(), z.string()),
+  /** The till's name as the shop profile has it now (a Z report keeps only its device id). */
+  till: z.string(),
 });
 
 export type ReportNames = z.output<typeof reportNamesSchema>;

@@ -49,6 +49,8 @@ export const receiptContentSchema = z
   .object({
     /** The till that numbers its receipts; letters, digits, `.`, `_` and `-` (it goes in the QR). */
     deviceId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
+    /** The till's name as the manager set it; receipts issued before it was named print the id. */
+    tillName: line.optional(),
     /** 1, 2, 3… per device, without gaps. */
     number: z.number().int().positive().safe(),
     /** When it was issued, ISO 8601 in UTC (`…Z`). */

@@ -24,6 +24,9 @@ export function isTimeZone(value: string): boolean {
 /** Minutes without keyboard or pointer activity before the counter signs out, unless set. */
 export const defaultIdleLockMinutes = 5;
 
+/** The till's name until a manager sets one, as shops set up before it had a name. */
+export const defaultTillName = '1';
+
 /** The shop as it appears on receipts and reports. */
 export const shopProfileSchema = z
   .object({
@@ -42,6 +45,8 @@ export const shopProfileSchema = z
     defaultLanguage: languageSchema,
     /** The counter signs out after this many minutes without activity. */
     idleLockMinutes: z.number().int().min(1).max(240).default(defaultIdleLockMinutes),
+    /** The till's name printed on receipts and reports ("Till: 1"), in place of its device id. */
+    tillName: singleLineText(30).pipe(z.string().min(1)).default(defaultTillName),
   })
   .strict()
   .superRefine((profile, context) => {

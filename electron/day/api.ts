@@ -11,7 +11,7 @@ import {
 } from '../../shared/day';
 import { denominations } from '../../shared/denominations';
 import { localDate, localDateTimeText } from '../../shared/local-time';
-import type { ShopProfile } from '../../shared/shop';
+import { defaultTillName, type ShopProfile } from '../../shared/shop';
 import { userActor } from '../../shared/user';
 import { type Handlers, signedInUser } from '../api/dispatcher';
 import { amountInShopCurrency } from '../api/money-inputs';
@@ -97,6 +97,7 @@ export function createDay(deps: {
       reportNames(report, {
         receiptOf: receipts.numberOfSale,
         carrierName: (carrierId) => deps.carriers.find(carrierId)?.name ?? null,
+        tillName: () => deps.shop.get()?.tillName ?? defaultTillName,
       }),
     carrierOf: deps.carriers.find,
     shop: deps.shop.get,
@@ -113,7 +114,7 @@ function dayHandlers(deps: {
   printers: PrinterStore;
   /** How day reports reach printers and become PDFs: the receipts' own delivery. */
   delivery: Delivery;
-  /** This till, named on its X reports. */
+  /** This till's device id, in its X reports' file names. */
   deviceId: string;
   /** The receipt numbers and carrier names a report is shown and printed with. */
   namesOf(report: DayReport): ReportNames;

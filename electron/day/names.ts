@@ -3,13 +3,15 @@ import type { DayReport, ReportNames } from '../../shared/day';
 /**
  * The names a day report is read in: the receipt number of each sale it names (not the sale's
  * id, which no customer or clerk ever sees) and each dealer SIM's carrier by its name. A sale
- * without a receipt, or a carrier no longer known, is left out and shown as such.
+ * without a receipt, or a carrier no longer known, is left out and shown as such. The till is
+ * named as the manager named it, not by its device id.
  */
 export function reportNames(
   report: DayReport,
   lookup: {
     receiptOf(saleId: number): number | null;
     carrierName(carrierId: string): string | null;
+    tillName(): string;
   },
 ): ReportNames {
   const saleIds = new Set([
@@ -27,5 +29,5 @@ export function reportNames(
     const name = lookup.carrierName(carrierId);
     if (name !== null) carriers[carrierId] = name;
   }
-  return { receipts, carriers };
+  return { receipts, carriers, till: lookup.tillName() };
 }

@@ -13,9 +13,9 @@ import { lineWriter, printTranslator, type ReceiptLine, type Translate } from '.
  */
 export interface DayReportDocument {
   report: DayReport;
-  /** Receipt numbers and carrier names for the ids the report keeps. */
+  /** Receipt numbers, carrier names and the till's name for the ids the report keeps. */
   names: ReportNames;
-  /** The till the report is for. */
+  /** The till the report is for, as its files are named (its name is in `names`). */
   deviceId: string;
   z: Pick<ZReport, 'number' | 'hash' | 'prevHash'> | null;
   shop: ReceiptShop;
@@ -75,7 +75,7 @@ export function layoutDayReport(
     text(say('xTitle'), 'bold');
     text(say('notAClosing'), 'large');
   }
-  row(sayAsReceipt('till'), document.deviceId);
+  row(sayAsReceipt('till'), document.names.till);
   if (report.from !== null) row(say('since'), when(report.from));
   row(say('opened'), when(report.shift.openedAt));
   row(say('openedBy'), report.shift.openedBy);

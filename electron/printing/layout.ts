@@ -76,7 +76,7 @@ export function layoutReceipt(
   text(say(`statusDetail.${receipt.status}`, { amount: money(atStake) }));
   rule(true);
   for (const line of shop.footerLines) text(line);
-  row(say('till'), receipt.deviceId);
+  row(say('till'), receipt.tillName ?? receipt.deviceId);
   row(say('checkCode'), receipt.hash.slice(0, checkCodeLength));
   return lines;
 }

@@ -13,6 +13,7 @@ export function receiptDraftFor(
   const cash = sale.payment.method === 'cash';
   return {
     shop: receiptShopFromProfile(context.shop),
+    tillName: context.shop.tillName,
     timeZone: context.shop.timeZone,
     language: context.language,
     clerk: context.clerk,

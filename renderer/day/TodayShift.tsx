@@ -122,6 +122,7 @@ export function TodayShift({
       <section className="x-report" aria-labelledby="x-report-title">
         <h2 id="x-report-title">{t('day.x.title')}</h2>
         <p>{t('day.x.asOf', { date: asOf.date, time: asOf.time })}</p>
+        <p>{t('day.x.till', { till: report.names.till })}</p>
         <PrintButton label={t('day.x.print')} print={() => api.call('day.printXReport', {})} />
         <DayReportView report={report} timeZone={timeZone} idPrefix="x" />
       </section>

@@ -39,7 +39,7 @@ export function ZReportPanel({
           date: closed.date,
           time: closed.time,
           name: z.report.shift.closedBy ?? '',
-          till: z.deviceId,
+          till: z.report.names.till,
         })}
       </p>
       {role === 'manager' && (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/errors';
 import { currencyCodes } from '../../shared/currencies';
 import { languages } from '../../shared/languages';
-import { defaultIdleLockMinutes, type ShopProfile } from '../../shared/shop';
+import { defaultIdleLockMinutes, defaultTillName, type ShopProfile } from '../../shared/shop';
 import { api } from '../api';
 import { type FormMessage, FormStatus } from '../components/FormStatus';
 import { type FieldControlProps, LabelledField } from '../components/LabelledField';
@@ -27,6 +27,7 @@ const fields: readonly Field[] = [
   'currency',
   'defaultLanguage',
   'idleLockMinutes',
+  'tillName',
 ];
 
 // What a new shop starts from: the first market's settings, and this computer's time zone.
@@ -41,6 +42,7 @@ const newShop: Form = {
   currency: 'XPF',
   defaultLanguage: 'fr',
   idleLockMinutes: String(defaultIdleLockMinutes),
+  tillName: defaultTillName,
 };
 
 /** The form holds what is typed; the profile has the idle time as a number. */
@@ -257,6 +259,13 @@ export function SettingsPage() {
             <input type="number" min={1} max={240} inputMode="numeric" {...props} />
           ),
           t('settings.hints.idleLockMinutes'),
+        )}
+        {control(
+          'tillName',
+          (props) => (
+            <input type="text" {...props} />
+          ),
+          t('settings.hints.tillName'),
         )}
         <div className="settings__actions">
           <button type="submit" disabled={status.kind === 'saving'}>

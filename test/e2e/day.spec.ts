@@ -169,6 +169,8 @@ test('a whole day: opening, six renewals, a cash out, the X report, the close, t
   // The X report: 34 500 taken, 1 500 refunded, the drawer expects
   // 20 000 + 22 500 (cash sales) − 1 500 (cash refund) − 2 000 (cash out) = 39 000.
   const x = page.getByRole('region', { name: 'Rapport X (pas une clôture)' });
+  // The till by the name the shop gave it ("1" until a manager names it), not its device id.
+  await expect(x.getByText('Caisse : 1', { exact: true })).toBeVisible();
   await expect(x.locator('.day-report__figures').first()).toContainText(
     loose('Ventes6Brut34 500 XPFRemboursements1 500 XPFNet33 000 XPF'),
   );

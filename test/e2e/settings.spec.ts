@@ -54,6 +54,8 @@ test('the owner sets up the shop in French and Chinese, fixes a mistake, and it 
   await page.getByLabel('Téléphone').fill('27 12 34');
   await page.getByLabel('Pied de ticket').fill('Merci et bon séjour !');
   await page.getByLabel('Fuseau horaire').selectOption('Pacific/Noumea');
+  await expect(page.getByLabel('Nom de la caisse')).toHaveValue('1');
+  await page.getByLabel('Nom de la caisse').fill('Comptoir 2');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Enregistré.')).toBeVisible();
   await expect(page.getByLabel('Téléphone')).toHaveValue('+687 27 12 34');
@@ -69,6 +71,7 @@ test('the owner sets up the shop in French and Chinese, fixes a mistake, and it 
   await expect(page.getByLabel('Téléphone')).toHaveValue('+687 27 12 34');
   await expect(page.getByLabel('Fuseau horaire')).toHaveValue('Pacific/Noumea');
   await expect(page.getByLabel('Devise')).toHaveValue('XPF');
+  await expect(page.getByLabel('Nom de la caisse')).toHaveValue('Comptoir 2');
   // The refused save answers 400 on purpose.
   expect(problems.filter((problem) => !problem.includes('status of 400'))).toEqual([]);
 });

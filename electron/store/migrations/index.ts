@@ -14,6 +14,7 @@ import { migration0012 } from './0012-modem-sims';
 import { migration0013 } from './0013-modem-timeline';
 import { migration0014 } from './0014-dealer-floats';
 import { migration0015 } from './0015-receipt-language-sms-and-drawer';
+import { migration0016 } from './0016-till-name';
 
 /** In order, one per schema version. */
 export const migrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];

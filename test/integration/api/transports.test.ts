@@ -23,6 +23,7 @@ const profile: ShopProfile = {
   currency: 'XPF',
   defaultLanguage: 'fr',
   idleLockMinutes: 5,
+  tillName: '1',
 };
 
 type Connect = (core: Core, url: string) => Client;

@@ -24,6 +24,7 @@ const profile: ShopProfile = {
   currency: 'XPF',
   defaultLanguage: 'fr',
   idleLockMinutes: 5,
+  tillName: '1',
 };
 
 /** A raw event socket that records what it hears and how it was closed. */

@@ -14,6 +14,8 @@ describe('migration 0007: the idle lock', () => {
       'Pacific/Noumea', 'XPF', 'fr', '2026-11-21T00:00:00Z')`).run();
     migrate(db, migrations.slice(0, 7), at);
     expect(db.pragma('user_version', { simple: true })).toBe(7);
+    // The store is written for the latest schema, as the app always runs it.
+    migrate(db, migrations, at);
     expect(shopProfileStore(db, at).get()).toMatchObject({
       name: 'Boutique du Port',
       idleLockMinutes: 5,
@@ -25,6 +27,7 @@ describe('migration 0007: the idle lock', () => {
     const db = databaseAt(7);
     db.prepare(`INSERT INTO shop_profile VALUES (1, 'Boutique', '', 'NC', '', '', '',
       'Pacific/Noumea', 'XPF', 'fr', '2026-11-21T00:00:00Z', 15)`).run();
+    migrate(db, migrations, at);
     expect(shopProfileStore(db, at).get()?.idleLockMinutes).toBe(15);
     const set = db.prepare('UPDATE shop_profile SET idle_lock_minutes = ?');
     expect(() => set.run(0)).toThrow(/CHECK/);

@@ -63,6 +63,7 @@ describe('the names a day report is read in', () => {
       return saleId === 8 ? null : saleId + 100;
     },
     carrierName: (carrierId) => (carrierId === 'nc-demo' ? 'NC Mobile' : null),
+    tillName: () => 'Comptoir 2',
   });
 
   it('gives the receipt number of each sale the report names, and only those', () => {
@@ -73,5 +74,9 @@ describe('the names a day report is read in', () => {
 
   it('gives each dealer SIM’s carrier its name', () => {
     expect(names.carriers).toEqual({ 'nc-demo': 'NC Mobile' });
+  });
+
+  it('names the till as the manager named it', () => {
+    expect(names.till).toBe('Comptoir 2');
   });
 });

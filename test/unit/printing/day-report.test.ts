@@ -37,7 +37,7 @@ describe('the Z report as text lines', () => {
       '            RIDET/SIRET 1234567.001',
       '================================================',
       'RAPPORT Z                                  N° 12',
-      'Caisse                                     POS-1',
+      'Caisse                                Comptoir 1',
       'Depuis                       13 janv. 2025 18:45',
       'Ouverture                    14 janv. 2025 07:00',
       'Ouvert par                                 Marie',
@@ -166,7 +166,7 @@ describe('the Z report as text lines', () => {
     expect(lines.slice(5, 13)).toEqual([
       '                    X REPORT',
       '                 NOT A CLOSING',
-      'Till                                       POS-1',
+      'Till                                  Comptoir 1',
       'Since                         Jan 13, 2025 18:45',
       'Opened                        Jan 14, 2025 07:00',
       'Opened by                                  Marie',

@@ -159,7 +159,11 @@ export function zDocumentOf(
   return {
     report: fixedZ.report,
     // Sale 5, carried over from a day before receipts were numbered here, has none.
-    names: { receipts: { 9: 38, 10: 40, 11: 41 }, carriers: { 'nc-demo': 'Demo Mobile' } },
+    names: {
+      receipts: { 9: 38, 10: 40, 11: 41 },
+      carriers: { 'nc-demo': 'Demo Mobile' },
+      till: 'Comptoir 1',
+    },
     deviceId: fixedZ.deviceId,
     z: { number: fixedZ.number, hash: fixedZ.hash, prevHash: fixedZ.prevHash },
     shop: saleContent.shop,

@@ -112,6 +112,13 @@ describe('the receipt as text lines', () => {
     });
   });
 
+  it('names the till as the receipt was issued with, its device id on a receipt issued before', () => {
+    const named = { ...saleReceipt('fr'), tillName: 'Comptoir 2' };
+    expect(receiptLines(named, t, 32)).toContain('Caisse                Comptoir 2');
+    expect(receiptLines(named, t, 32).join('\n')).not.toContain('POS-1');
+    expect(receiptLines(saleReceipt('fr'), t, 32)).toContain('Caisse                     POS-1');
+  });
+
   it('pads Chinese rows to the printed width, not the character count', () => {
     const row = receiptLines(saleReceipt('zh-CN'), t, 32).find((line) => line.startsWith('收据'));
     expect(row).toBe(`收据${' '.repeat(21)}单号 42`);

@@ -55,6 +55,7 @@ describe('the receipt model', () => {
       currency: 'XPF',
       defaultLanguage: 'fr',
       idleLockMinutes: 5,
+      tillName: '1',
     });
     expect(shop).toEqual({
       name: 'Cagou Mobile',

@@ -13,6 +13,7 @@ const noumea: ShopProfile = {
   currency: 'XPF',
   defaultLanguage: 'fr',
   idleLockMinutes: 5,
+  tillName: '1',
 };
 
 function issuesOf(input: unknown) {
@@ -82,8 +83,27 @@ describe('the shop profile', () => {
       { path: 'defaultLanguage', code: 'invalid_value' },
     ],
     ['a tax id with symbols', { taxId: '12;DROP' }, { path: 'taxId', code: 'tax_id_characters' }],
+    ['an empty till name', { tillName: '  ' }, { path: 'tillName', code: 'too_small' }],
+    [
+      'a till name too long for a receipt line',
+      { tillName: 'x'.repeat(31) },
+      { path: 'tillName', code: 'too_big' },
+    ],
+    [
+      'an escape character in the till name',
+      { tillName: 'Till\u001b[2J' },
+      { path: 'tillName', code: 'control_characters' },
+    ],
   ])('refuses %s', (_label, change, issue) => {
     expect(issuesOf({ ...noumea, ...change })).toEqual([issue]);
+  });
+
+  it('names the till "1" in a profile saved before it had a name', () => {
+    const { tillName: _none, ...before } = noumea;
+    expect(shopProfileSchema.parse(before).tillName).toBe('1');
+    expect(shopProfileSchema.parse({ ...noumea, tillName: ' Caisse 2 ' }).tillName).toBe(
+      'Caisse 2',
+    );
   });
 
   it('refuses a field of the wrong type and names it', () => {

@@ -27,6 +27,7 @@ const shipped: Record<string, string> = {
   '0014-dealer-floats.ts': '29b00bc0215973b1ef74d56adf2253a2baac16798edcc508220596fe340fe9c8',
   '0015-receipt-language-sms-and-drawer.ts':
     '2b6a6fc416a3ceb44b0891c20ed563f58bc707c05ac17fea5d7bfa6dbbcc0a50',
+  '0016-till-name.ts': '547cf5e62bafb1eb75cece753eca4821a1a50a1b8f49a8b609a60b2ad4b33193',
 };
 
 const folder = path.resolve(__dirname, '../../../electron/store/migrations');
