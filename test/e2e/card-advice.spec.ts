@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { signedIn } from '../support/api';
+import { typeDay } from './date-input';
 import { expect, test } from './fixtures';
 import { signIn } from './session';
 
@@ -48,7 +49,7 @@ test('a card checked once gets a plan for the stay from the shop’s usage, said
     page.getByText(/Tant que 5 cartes n’ont pas été consultées au moins deux fois en 90 jours/),
   ).toBeVisible();
 
-  await page.getByLabel('Date de départ').fill(noumeaDay(20));
+  await typeDay(page, 'Date de départ', noumeaDay(20));
   const advice = page.getByTestId('stay-advice');
   await expect(page.getByTestId('usage-basis')).toHaveText(
     /ni assez de cartes de la boutique : calculé avec la valeur par défaut de la boutique, 300 Mo par jour/,

@@ -264,6 +264,7 @@ test('a top-up left without an answer is pending; a clerk cannot resolve it, a m
   await expect(page.getByText('Au moins 3 caractères.')).toBeVisible();
   await page.getByLabel('Motif (ce que vous avez vérifié)').fill('Confirmé par SMS opérateur');
   await page.getByRole('button', { name: 'Régler', exact: true }).click();
+  await page.getByRole('button', { name: 'Oui, régler' }).click();
   await expect(page.locator('.sales__row')).toHaveCount(0);
   await page.getByLabel('Statut').selectOption('');
   await expect(page.locator('.sales__row')).toContainText('Effectuée');

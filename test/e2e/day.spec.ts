@@ -209,6 +209,7 @@ test('a whole day: opening, six renewals, a cash out, the X report, the close, t
   await page.getByRole('radio', { name: /La recharge a été faite/ }).check();
   await page.getByLabel('Motif (ce que vous avez vérifié)').fill('Confirmé par l’opérateur');
   await page.getByRole('button', { name: 'Régler', exact: true }).click();
+  await page.getByRole('button', { name: 'Oui, régler' }).click();
   await expect(pending).toHaveCount(0);
 
   // The clerk closes: 100 F short, said why; a manager approves at the clerk's screen.
