@@ -3,35 +3,15 @@
  * checked once planned with the shop's usage, said as such; repeated small top-ups answered at
  * the confirmation with the larger plan that would have cost less, which never stops the sale.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { signedIn } from '../support/api';
-import { typeDay } from './date-input';
+import { axeViolations } from './axe';
+import { noumeaDay, typeDay } from './date-input';
 import { expect, test } from './fixtures';
 import { signIn } from './session';
 
-const DAY_MS = 86_400_000;
-
-/** The day `days` from now on the shop's calendar (Nouméa), as a date input takes it. */
-function noumeaDay(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Pacific/Noumea',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(Date.now() + days * DAY_MS));
-}
-
 /** The card page: the counter stays mounted, hidden, with a number field of the same name. */
 const cardPage = (page: Page) => page.locator('section.card');
-
-async function axeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .exclude('iframe.receipt-view')
-    .analyze();
-  return violations.map((violation) => violation.id);
-}
 
 test('a card checked once gets a plan for the stay from the shop’s usage, said as such', async ({
   page,

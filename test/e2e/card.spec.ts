@@ -1,20 +1,8 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
-import { typeDay } from './date-input';
+import { noumeaDay, typeDay } from './date-input';
 import { expect, test } from './fixtures';
-
-const DAY_MS = 86_400_000;
-
-/** The day `days` from now on the shop's calendar (Nouméa), as an ISO day: "2026-12-11". */
-function noumeaDay(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Pacific/Noumea',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(Date.now() + days * DAY_MS));
-}
 
 /** The card page: the counter stays mounted, hidden, with a number field of the same name. */
 const cardPage = (page: Page) => page.locator('section.card');
@@ -47,7 +35,7 @@ test('a clerk checks a card’s balance, sees its usage and the plan for the cus
     replied_at: string;
     valid_until: string;
   };
-  const twoDaysBefore = new Date(Date.parse(now.replied_at) - 2 * DAY_MS).toISOString();
+  const twoDaysBefore = new Date(Date.parse(now.replied_at) - 2 * 86_400_000).toISOString();
   db.prepare(
     `INSERT INTO balance_checks (msisdn, carrier_id, modem_id, clerk_id, asked_at, outcome,
       remaining_mb, valid_until, reply_text, replied_at)

@@ -11,3 +11,13 @@ export async function typeDay(page: Page, legend: string, iso: string) {
   await field.locator('select[id$="-month"]').selectOption(String(Number(month)));
   await field.locator('input[id$="-year"]').fill(year);
 }
+
+/** The day `days` from now on the demo shop's calendar (Nouméa), as an ISO day: "2026-12-11". */
+export function noumeaDay(days: number): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Pacific/Noumea',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(Date.now() + days * 86_400_000));
+}

@@ -1,17 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { signedIn, xpf } from '../support/api';
 import { startNetworkPrinter } from '../support/printers';
+import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
-
-/** What axe (WCAG 2.1 A and AA) finds on the page as it is, the receipt's own frame left out. */
-async function axeRules(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .exclude('iframe.receipt-view')
-    .analyze();
-  return violations.map((violation) => violation.id);
-}
 
 async function signInInEnglish(page: Page, name: string, pin: string) {
   // The demo shop speaks French until someone chooses; the choice is kept on this screen.
@@ -43,7 +34,7 @@ test('a clerk sends a sale’s receipt by SMS in Chinese from the Sales list', a
   await page.getByRole('button', { name: 'Send by SMS' }).click();
   await expect(page.getByText('Sent by SMS to +687123456:')).toBeVisible();
   await expect(page.getByText(`收据${number}：5 Go已充值`)).toBeVisible();
-  expect(await axeRules(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
 });
 
@@ -74,7 +65,7 @@ test('a manager gives a printer a cash drawer; a clerk opens it with the manager
     await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
     const counter = page.getByRole('group', { name: 'Counter' });
     await counter.getByLabel('A cash drawer is plugged into this printer').check();
-    expect(await axeRules(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     const autoPrint = page.getByLabel('Print each sale’s receipt by itself on the default printer');
     await expect(autoPrint).toBeChecked();
     await autoPrint.uncheck();
@@ -90,7 +81,7 @@ test('a manager gives a printer a cash drawer; a clerk opens it with the manager
     await page.getByRole('navigation').getByRole('link', { name: 'Day' }).click();
     await page.getByRole('button', { name: 'Open the cash drawer' }).click();
     await expect(page.getByText('At least 3 characters')).toBeVisible();
-    expect(await axeRules(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Why open it').fill('Change for the float');
     await page.locator('#drawer-approval-name').fill('manager');
     await page.locator('#drawer-approval-pin').fill('9999');
