@@ -248,6 +248,7 @@ export function salesDatabase(options: { sales: number; salesPerDay: number }): 
       validityDays: plan.validityDays,
       price: plan.price,
       dealerCost: plan.dealerCost,
+      taxRate: plan.taxRate,
       currency: carrier.currency,
       payment: {
         method,

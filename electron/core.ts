@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../shared/api/errors';
+import { accountantHandlers } from './accountant/api';
 import { guardHandlers } from './api/database-guard';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createEventBus, type EventBus } from './api/event-bus';
+import { archivesHandlers } from './archives/api';
+import { auditHandlers } from './audit/api';
 import { createAuth } from './auth/api';
 import type { SessionState } from './auth/sessions';
 import { backupHandlers } from './backups/api';
@@ -15,6 +18,8 @@ import { type CarrierBook, openCarrierBook } from './carriers/book';
 import { createDay } from './day/api';
 import { demoCards, demoModems, seedDemo } from './demo';
 import type { Logger } from './log';
+import { periodsHandlers } from './periods/api';
+import { permissionsHandlers } from './permissions/api';
 import { createPrinting } from './printers/api';
 import type { ReceiptDocuments } from './printers/documents';
 import { createSales } from './sales/api';
@@ -298,6 +303,11 @@ async function openShop(
     ...printing.handlers,
     ...balance.handlers,
     ...pendingSales,
+    ...periodsHandlers(),
+    ...auditHandlers(),
+    ...archivesHandlers(),
+    ...permissionsHandlers(),
+    ...accountantHandlers(),
   };
   const guarded = guardHandlers(handlers, {
     damaged: safeMode,

@@ -10,6 +10,7 @@ import type { UserStore } from './store/users';
 /** The shop a demo starts with, so every screen has something real to show. */
 export const demoShopProfile: ShopProfile = {
   name: 'Comptoir Démo — Nouméa',
+  legalName: 'Comptoir Démo SARL',
   address: '12 rue de Sébastopol\n98800 Nouméa',
   country: 'NC',
   phone: '+687 27 12 34',

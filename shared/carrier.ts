@@ -11,6 +11,7 @@
 import { getCountries } from 'libphonenumber-js';
 import { z } from 'zod';
 import { amountInputSchema, currencyCodeSchema } from './currencies';
+import { taxRateSchema } from './tax';
 import { singleLineText } from './text';
 
 const countries = new Set<string>(getCountries());
@@ -197,6 +198,11 @@ export const carrierPlanSchema = z
     price: minorUnits,
     /** What the top-up takes from the dealer's balance at the carrier. */
     dealerCost: minorUnits,
+    /**
+     * The tax included in the price (TGC in New Caledonia), in basis points: 1100 is 11 %. 0 for a
+     * plan sold without tax, and for profiles saved before plans had a rate.
+     */
+    taxRate: taxRateSchema.default(0),
     /** What is keyed in the top-up menu for this plan ({planChoice}). */
     ussdChoice: ussdText,
   })

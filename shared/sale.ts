@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { currencyCodeSchema, moneyInputSchema, moneySchema, signedMoneySchema } from './currencies';
 import { languageSchema } from './languages';
 import { type SaleCause, saleCauseSchema } from './sale-cause';
+import { taxRateSchema } from './tax';
 
 /** The life of a sale in the renewal journal (DESIGN.md). */
 export const saleStatuses = ['draft', 'paid', 'sending', 'succeeded', 'failed', 'unknown'] as const;
@@ -77,6 +78,11 @@ export const saleRecordSchema = z.object({
   validityDays: z.number().int(),
   price: z.number().int(),
   dealerCost: z.number().int(),
+  /**
+   * The plan's tax rate when it was sold (basis points, see shared/tax.ts); null for a sale made
+   * before rates were recorded (Comptoir before migration 0017), whose tax is not known.
+   */
+  taxRate: taxRateSchema.nullable(),
   currency: currencyCodeSchema,
   payment: z.object({
     method: z.enum(paymentMethods),
@@ -139,6 +145,7 @@ export function saleView(
     dataMb: sale.dataMb,
     validityDays: sale.validityDays,
     price: { amount: sale.price, currency },
+    taxRate: sale.taxRate,
     payment: {
       method: sale.payment.method,
       tendered: money(sale.payment.tendered),

@@ -47,6 +47,11 @@ export const shopProfileSchema = z
     idleLockMinutes: z.number().int().min(1).max(240).default(defaultIdleLockMinutes),
     /** The till's name printed on receipts and reports ("Till: 1"), in place of its device id. */
     tillName: singleLineText(30).pipe(z.string().min(1)).default(defaultTillName),
+    /**
+     * The business's registered name (raison sociale), printed on receipts and reports as the
+     * law asks when it differs from the shop's sign (`name`); empty until a manager sets it.
+     */
+    legalName: singleLineText(120).default(''),
   })
   .strict()
   .superRefine((profile, context) => {

@@ -16,6 +16,8 @@ type AuthHandlers = Pick<
   | 'users.unlock'
   | 'users.list'
   | 'users.remove'
+  | 'users.create'
+  | 'users.setRole'
 >;
 
 /**
@@ -78,6 +80,13 @@ function authHandlers(
       }
       sessions.closeAllOf(id);
       return { removed: outcome.removed };
+    },
+    // Issue 14 placeholder: the contract is in place, the part is being built.
+    'users.create': () => {
+      throw new ApiError('internal', 'Adding users: not built yet');
+    },
+    'users.setRole': () => {
+      throw new ApiError('internal', 'Changing roles: not built yet');
     },
     'users.unlock': ({ name }) => {
       const unlocked = guards.map((guard) => guard.unlock(name)).some(Boolean);

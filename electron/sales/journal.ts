@@ -31,6 +31,8 @@ export interface NewSale {
     validityDays: number;
     price: number;
     dealerCost: number;
+    /** The plan's tax rate when sold: the receipt and the Z take the tax out of the price with it. */
+    taxRate: number;
   };
   currency: CurrencyCode;
   payment: Payment;
@@ -111,6 +113,7 @@ function saleOf(row: SaleRow): Sale {
     validityDays: row.validityDays,
     price: row.price,
     dealerCost: row.dealerCost,
+    taxRate: row.taxRate,
     currency: row.currency,
     payment: {
       method: row.paymentMethod,
@@ -148,10 +151,10 @@ export function createJournal(db: Database, now: () => Date) {
   );
   const insertSale = db.prepare(`
     INSERT INTO sales (idempotency_key, status, msisdn, carrier_id, plan_id, plan_name, data_mb,
-      validity_days, price, dealer_cost, currency, payment_method, tendered, change_given,
+      validity_days, price, dealer_cost, tax_rate, currency, payment_method, tendered, change_given,
       payment_reference, clerk_id, created_at, updated_at)
     VALUES (@key, 'draft', @msisdn, @carrierId, @planId, @planName, @dataMb, @validityDays,
-      @price, @dealerCost, @currency, @method, @tendered, @change, @reference, @clerkId, @at, @at)`);
+      @price, @dealerCost, @taxRate, @currency, @method, @tendered, @change, @reference, @clerkId, @at, @at)`);
   const move = db.prepare(`
     UPDATE sales SET status = @to, updated_at = @at,
       modem_id = coalesce(@modemId, modem_id),
@@ -389,6 +392,7 @@ export function createJournal(db: Database, now: () => Date) {
             validityDays: plan.validityDays,
             price: plan.price,
             dealerCost: plan.dealerCost,
+            taxRate: plan.taxRate,
             currency: sale.currency,
             method: payment.method,
             tendered: payment.method === 'cash' ? (payment.tendered ?? null) : null,

@@ -296,6 +296,7 @@ export function createRenewals(deps: RenewalDeps) {
             validityDays: preview.plan.validityDays,
             price: preview.plan.price,
             dealerCost: preview.plan.dealerCost,
+            taxRate: preview.plan.taxRate,
           },
           currency: carrier.currency,
           payment: request.payment,

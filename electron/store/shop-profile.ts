@@ -13,6 +13,7 @@ interface ShopProfileRow {
   default_language: string;
   idle_lock_minutes: number;
   till_name: string;
+  legal_name: string;
 }
 
 export interface ShopProfileStore {
@@ -26,15 +27,15 @@ export function shopProfileStore(db: Database, now: () => Date): ShopProfileStor
   const select = db.prepare<[], ShopProfileRow>('SELECT * FROM shop_profile WHERE id = 1');
   const upsert = db.prepare(`
     INSERT INTO shop_profile (id, name, address, country, phone, tax_id, receipt_footer,
-      time_zone, currency, default_language, idle_lock_minutes, till_name, updated_at)
+      time_zone, currency, default_language, idle_lock_minutes, till_name, legal_name, updated_at)
     VALUES (1, @name, @address, @country, @phone, @taxId, @receiptFooter, @timeZone, @currency,
-      @defaultLanguage, @idleLockMinutes, @tillName, @updatedAt)
+      @defaultLanguage, @idleLockMinutes, @tillName, @legalName, @updatedAt)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address,
       country = excluded.country, phone = excluded.phone, tax_id = excluded.tax_id,
       receipt_footer = excluded.receipt_footer, time_zone = excluded.time_zone,
       currency = excluded.currency, default_language = excluded.default_language,
       idle_lock_minutes = excluded.idle_lock_minutes,
-      till_name = excluded.till_name, updated_at = excluded.updated_at`);
+      till_name = excluded.till_name, legal_name = excluded.legal_name, updated_at = excluded.updated_at`);
   return {
     get() {
       const row = select.get();
@@ -51,6 +52,7 @@ export function shopProfileStore(db: Database, now: () => Date): ShopProfileStor
         defaultLanguage: row.default_language as ShopProfile['defaultLanguage'],
         idleLockMinutes: row.idle_lock_minutes,
         tillName: row.till_name,
+        legalName: row.legal_name,
       };
     },
     save(profile) {

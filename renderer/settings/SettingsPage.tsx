@@ -18,6 +18,7 @@ type Form = Record<Field, string>;
 
 const fields: readonly Field[] = [
   'name',
+  'legalName',
   'address',
   'country',
   'phone',
@@ -33,6 +34,7 @@ const fields: readonly Field[] = [
 // What a new shop starts from: the first market's settings, and this computer's time zone.
 const newShop: Form = {
   name: '',
+  legalName: '',
   address: '',
   country: 'NC',
   phone: '',
@@ -212,6 +214,9 @@ export function SettingsPage() {
           ),
           t('settings.hints.phone'),
         )}
+        {control('legalName', (props) => (
+          <input type="text" autoComplete="organization" {...props} />
+        ))}
         {control('taxId', (props) => (
           <input type="text" {...props} />
         ))}

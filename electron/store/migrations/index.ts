@@ -15,6 +15,8 @@ import { migration0013 } from './0013-modem-timeline';
 import { migration0014 } from './0014-dealer-floats';
 import { migration0015 } from './0015-receipt-language-sms-and-drawer';
 import { migration0016 } from './0016-till-name';
+import { migration0017 } from './0017-sale-tax-rate';
+import { migration0018 } from './0018-shop-legal-name';
 
 /** In order, one per schema version. */
 export const migrations: readonly Migration[] = [
@@ -34,4 +36,6 @@ export const migrations: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
+  migration0018,
 ];

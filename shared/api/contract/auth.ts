@@ -9,7 +9,7 @@ export const userNameSchema = z
   .max(40)
   .regex(/^[\p{L}\p{N} ._-]+$/u);
 
-const pinSchema = z.string().regex(/^[0-9]{4,8}$/, { error: 'A PIN is 4 to 8 digits' });
+export const pinSchema = z.string().regex(/^[0-9]{4,8}$/, { error: 'A PIN is 4 to 8 digits' });
 
 const signedIn = z.object({ token: z.string(), user: userSchema });
 

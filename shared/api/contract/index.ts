@@ -1,5 +1,8 @@
 import type { z } from 'zod';
+import { accountant } from './accountant';
 import { app } from './app';
+import { archives } from './archives';
+import { audit } from './audit';
 import { auth } from './auth';
 import { backups } from './backups';
 import { balance } from './balance';
@@ -9,6 +12,8 @@ import { catalog } from './catalog';
 import { day } from './day';
 import { events } from './events';
 import { modems } from './modems';
+import { periods } from './periods';
+import { permissions } from './permissions';
 import { printers } from './printers';
 import { receipts } from './receipts';
 import { sales } from './sales';
@@ -39,6 +44,11 @@ export const procedures = {
   ...backups,
   ...shifts,
   ...day,
+  ...periods,
+  ...audit,
+  ...archives,
+  ...permissions,
+  ...accountant,
 };
 
 type Procedures = typeof procedures;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { userSchema } from '../../user';
-import { userNameSchema } from './auth';
+import { roleSchema, userSchema } from '../../user';
+import { pinSchema, userNameSchema } from './auth';
 import { noInput, procedure } from './procedure';
 
 export const users = {
@@ -28,5 +28,18 @@ export const users = {
     'Unlocks a name locked after too many wrong PINs; not_found when it is not locked.',
     z.object({ name: userNameSchema }).strict(),
     z.object({}),
+  ),
+  'users.create': procedure(
+    'manager',
+    'Adds a user who can sign in with their name and PIN, as a clerk or a manager. Conflict when ' +
+      'the name is taken.',
+    z.object({ name: userNameSchema, pin: pinSchema, role: roleSchema }).strict(),
+    z.object({ user: userSchema }),
+  ),
+  'users.setRole': procedure(
+    'manager',
+    'Makes a user a clerk or a manager; their sessions end. Conflict for the last manager.',
+    z.object({ id: z.number().int().positive(), role: roleSchema }).strict(),
+    z.object({ user: userSchema }),
   ),
 };

@@ -92,6 +92,7 @@ describe('a pending sale, as the manager resolving it sees it', () => {
             validityDays: 30,
             price: 1500,
             dealerCost: 1000,
+            taxRate: 0,
           },
           currency: 'XPF',
           payment: { method: 'card' },

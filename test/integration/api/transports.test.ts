@@ -24,6 +24,7 @@ const profile: ShopProfile = {
   defaultLanguage: 'fr',
   idleLockMinutes: 5,
   tillName: '1',
+  legalName: '',
 };
 
 type Connect = (core: Core, url: string) => Client;

@@ -25,6 +25,7 @@ const profile: ShopProfile = {
   defaultLanguage: 'fr',
   idleLockMinutes: 5,
   tillName: '1',
+  legalName: '',
 };
 
 /** A raw event socket that records what it hears and how it was closed. */

@@ -46,6 +46,7 @@ async function shopWithASale() {
         validityDays: 7,
         price: 1500,
         dealerCost: 1000,
+        taxRate: 0,
       },
       currency: 'XPF',
       payment: { method: 'card' },

@@ -146,6 +146,7 @@ describe('every failed or pending sale says why, through the sales API', () => {
             validityDays: 30,
             price: 40_000,
             dealerCost: 35_000,
+            taxRate: 0,
             ussdChoice: '4',
           },
         ],

@@ -78,6 +78,7 @@ function unknownSale(books: ReturnType<typeof openBooks>, clerkId: number): Sale
         validityDays: 30,
         price: 1500,
         dealerCost: 1000,
+        taxRate: 0,
       },
       currency: 'XPF',
       payment: { method: 'card', reference: 'slip-1' },

@@ -63,6 +63,7 @@ function unknownSale(journal: Journal, clerkId: number, msisdn = '+687999999'): 
         validityDays: 30,
         price: 1500,
         dealerCost: 1000,
+        taxRate: 0,
       },
       currency: 'XPF',
       payment: { method: 'card', reference: 'slip-1' },

@@ -38,6 +38,7 @@ function newSale(clerkId: number, overrides: Partial<NewSale> = {}): NewSale {
       validityDays: 30,
       price: 3000,
       dealerCost: 2700,
+      taxRate: 0,
     },
     currency: 'XPF',
     payment: { method: 'cash', tendered: 5000 },

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createJournal } from '../../../electron/sales/journal';
 import { migrate } from '../../../electron/store/migrate';
 import { migrations } from '../../../electron/store/migrations';
 import { migration0015 } from '../../../electron/store/migrations/0015-receipt-language-sms-and-drawer';
@@ -25,7 +24,10 @@ describe('migration 0015: receipt languages, receipts by SMS, the cash drawer', 
 
     migrate(db, migrations.slice(0, migration0015.version), migratedAt);
     expect(db.pragma('user_version', { simple: true })).toBe(migration0015.version);
-    expect(createJournal(db, migratedAt).receiptLanguage(1)).toBeNull();
+    // Read by SQL: the journal of today reads later columns than this version has.
+    expect(
+      db.prepare('SELECT language FROM sale_receipt_languages WHERE sale_id = 1').get(),
+    ).toBeUndefined();
     const printers = createPrinterStore(db, migratedAt).get();
     expect(printers.autoPrint).toBe(true);
     expect(printers.printers[0]).toMatchObject({ id: 'counter', cashDrawer: false });

@@ -48,6 +48,7 @@ function sale(id: number, status: SaleView['status'], createdAt: string): SaleVi
     dataMb: 1024,
     validityDays: 30,
     price: { amount: 1500, currency: 'XPF' },
+    taxRate: 0,
     payment: { method: 'card', tendered: null, change: null, reference: null },
     clerkId: 2,
     modemId: 'nc-demo-sim-1',

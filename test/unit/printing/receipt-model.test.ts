@@ -56,6 +56,7 @@ describe('the receipt model', () => {
       defaultLanguage: 'fr',
       idleLockMinutes: 5,
       tillName: '1',
+      legalName: '',
     });
     expect(shop).toEqual({
       name: 'Cagou Mobile',

@@ -101,6 +101,7 @@ function shop(profile = carrier) {
           validityDays: 30,
           price: 6000,
           dealerCost: 5000,
+          taxRate: 0,
         },
         currency: 'XPF',
         payment: { method: 'card', reference: 'slip-1' },

@@ -14,6 +14,7 @@ const noumea: ShopProfile = {
   defaultLanguage: 'fr',
   idleLockMinutes: 5,
   tillName: '1',
+  legalName: '',
 };
 
 function issuesOf(input: unknown) {

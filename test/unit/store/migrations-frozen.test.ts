@@ -28,6 +28,8 @@ const shipped: Record<string, string> = {
   '0015-receipt-language-sms-and-drawer.ts':
     '2b6a6fc416a3ceb44b0891c20ed563f58bc707c05ac17fea5d7bfa6dbbcc0a50',
   '0016-till-name.ts': '547cf5e62bafb1eb75cece753eca4821a1a50a1b8f49a8b609a60b2ad4b33193',
+  '0017-sale-tax-rate.ts': '9760e4e18c320bf5ad27297814f713355318a89b63089d29b4c62e0883ed9562',
+  '0018-shop-legal-name.ts': '268a455ecf766bfdaf76ea386b465557b208fcb9ec82d37c05a4d273e8a0bc7d',
 };
 
 const folder = path.resolve(__dirname, '../../../electron/store/migrations');

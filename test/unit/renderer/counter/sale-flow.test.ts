@@ -51,6 +51,7 @@ function sale(status: SaleStatus, key = 'key-first'): SaleView {
     dataMb: 5120,
     validityDays: 30,
     price: { amount: 6000, currency: 'XPF' },
+    taxRate: 0,
     payment: {
       method: 'cash',
       tendered: { amount: 10_000, currency: 'XPF' },

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { archiveFileSchema } from '../../archive';
+import { noInput, procedure } from './procedure';
+
+export const archives = {
+  'archives.create': procedure(
+    'manager',
+    'Writes the archive of a closed period (`2026-11` a month, `2026` a year) into the archives ' +
+      'folder: its receipts, Z reports, closures and audit entries, the profiles in force, and a ' +
+      'manifest of SHA-256 sums. Conflict when the period is not closed.',
+    z.object({ period: z.string().max(7) }).strict(),
+    z.object({ archive: archiveFileSchema }),
+  ),
+  'archives.list': procedure(
+    'manager',
+    'The archives kept, newest first, with the day each may be deleted.',
+    noInput,
+    z.object({ folder: z.string().nullable(), archives: z.array(archiveFileSchema) }),
+  ),
+};
