@@ -27,3 +27,37 @@ export const taxLineSchema = z
   })
   .strict();
 export type TaxLine = z.output<typeof taxLineSchema>;
+
+/**
+ * The tax included in a tax-included total at `rate`: total × rate / (10 000 + rate), rounded
+ * to the nearest minor unit, halves away from zero; the amount before tax is the rest, so the two
+ * always add up to the total. A negative total (a correction giving money back) is the exact
+ * mirror of the positive one, so a sale and its cancellation cancel out to the unit.
+ */
+export function taxOfTotal(total: number, rate: TaxRate): TaxLine {
+  if (!Number.isSafeInteger(total)) throw new RangeError(`A total is a safe integer, not ${total}`);
+  if (!taxRateSchema.safeParse(rate).success) throw new RangeError(`Not a tax rate: ${rate}`);
+  const size = BigInt(Math.abs(total));
+  const numerator = size * BigInt(rate) * 2n;
+  const denominator = BigInt(10_000 + rate) * 2n;
+  // round(x) = floor((2·n + d) / 2d) for n/d ≥ 0: halves go up, i.e. away from zero.
+  const rounded = Number((numerator + denominator / 2n) / denominator);
+  const tax = total < 0 ? -rounded : rounded;
+  return { rate, base: total - tax, tax: tax === 0 ? 0 : tax };
+}
+
+/** Tax lines summed by rate, lowest rate first: a Z report's or a closure's from its receipts'. */
+export function sumTaxLines(lines: Iterable<TaxLine>): TaxLine[] {
+  const byRate = new Map<number, TaxLine>();
+  for (const line of lines) {
+    const sum = byRate.get(line.rate) ?? { rate: line.rate, base: 0, tax: 0 };
+    byRate.set(line.rate, { rate: line.rate, base: sum.base + line.base, tax: sum.tax + line.tax });
+  }
+  return [...byRate.values()].sort((a, b) => a.rate - b.rate);
+}
+
+/** A rate as printed: "11 %" in French, "11%" in English and Chinese, "5,5 %" / "5.5%". */
+export function formatTaxRate(rate: TaxRate, language: string): string {
+  const percent = new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(rate / 100);
+  return language === 'fr' ? `${percent}\u00a0%` : `${percent}%`;
+}

@@ -17,6 +17,8 @@ import { migration0015 } from './0015-receipt-language-sms-and-drawer';
 import { migration0016 } from './0016-till-name';
 import { migration0017 } from './0017-sale-tax-rate';
 import { migration0018 } from './0018-shop-legal-name';
+import { migration0019 } from './0019-period-closures';
+import { migration0020 } from './0020-audit-trail';
 
 /** In order, one per schema version. */
 export const migrations: readonly Migration[] = [
@@ -38,4 +40,6 @@ export const migrations: readonly Migration[] = [
   migration0016,
   migration0017,
   migration0018,
+  migration0019,
+  migration0020,
 ];

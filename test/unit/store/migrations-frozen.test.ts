@@ -30,6 +30,8 @@ const shipped: Record<string, string> = {
   '0016-till-name.ts': '547cf5e62bafb1eb75cece753eca4821a1a50a1b8f49a8b609a60b2ad4b33193',
   '0017-sale-tax-rate.ts': '9760e4e18c320bf5ad27297814f713355318a89b63089d29b4c62e0883ed9562',
   '0018-shop-legal-name.ts': '268a455ecf766bfdaf76ea386b465557b208fcb9ec82d37c05a4d273e8a0bc7d',
+  '0019-period-closures.ts': '016842417070bc7cf6878206e942e3c3720c090069c991d4b0d33574f5eccd41',
+  '0020-audit-trail.ts': '345bbebea27385e560063f2245f725676d1edc271492b3ab38ce39f5bd8bf8ee',
 };
 
 const folder = path.resolve(__dirname, '../../../electron/store/migrations');
