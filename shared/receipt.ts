@@ -4,6 +4,7 @@ import { moneySchema } from './currencies';
 import { languageSchema } from './languages';
 import { paymentMethods } from './sale';
 import { isTimeZone, type ShopProfile } from './shop';
+import { taxLineSchema } from './tax';
 import { singleLineText } from './text';
 
 /**
@@ -73,6 +74,13 @@ export const receiptContentSchema = z
     status: z.enum(receiptStatuses),
     /** What was given back to the customer; set exactly when the status is failed-refunded. */
     refundAmount: amount.nullable(),
+    /**
+     * The tax included in what the receipt finally charges, by rate (shared/tax.ts), negative on
+     * a correction that gives money back. Absent on receipts issued before taxes were recorded.
+     */
+    taxes: z.array(taxLineSchema).optional(),
+    /** The receipt this one corrects (a correction is a new receipt, never an edit). */
+    corrects: z.object({ number: z.number().int().positive().safe() }).strict().optional(),
   })
   .strict()
   .superRefine((content, context) => {
