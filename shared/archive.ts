@@ -60,3 +60,13 @@ export const archiveCheckSchema = z.object({
   problems: z.array(z.object({ path: z.string().nullable(), problem: z.string() })),
 });
 export type ArchiveCheck = z.output<typeof archiveCheckSchema>;
+
+/**
+ * How long archives are kept: years after the end of their period (6 by default, the legal
+ * period for the books). Nothing deletes an archive; `keepUntil` says from when one may be.
+ */
+export const archivePolicySchema = z
+  .object({ keepYears: z.number().int().min(1).max(99) })
+  .strict();
+export type ArchivePolicy = z.output<typeof archivePolicySchema>;
+export const defaultArchivePolicy: ArchivePolicy = { keepYears: 6 };
