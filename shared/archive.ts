@@ -35,6 +35,11 @@ export const archiveManifestSchema = z
         audit: chainHead.nullable(),
       })
       .strict(),
+    /**
+     * SHA-256 of the manifest's canonical JSON without this member. The manifest is written as
+     * that canonical JSON, so no byte of it can change unseen.
+     */
+    seal: sha256Hex,
   })
   .strict();
 export type ArchiveManifest = z.output<typeof archiveManifestSchema>;

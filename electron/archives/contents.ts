@@ -9,6 +9,7 @@ import type { ZReport } from '../../shared/day';
 import type { Period, PeriodClosure } from '../../shared/period';
 import type { IssuedReceipt } from '../../shared/receipt';
 import type { ShopProfile } from '../../shared/shop';
+import { canonicalJson } from '../store/canonical-json';
 
 /**
  * What an archive of a closed period holds, and the zip made of it. Pure: the records are read
@@ -76,6 +77,12 @@ const headOf = (records: readonly { number: number; hash: string }[]) => {
   return last ? { number: last.number, hash: last.hash } : null;
 };
 
+/** The manifest as written: canonical JSON (one text per content) with its seal. */
+export function sealedManifest(manifest: Omit<ArchiveManifest, 'seal'>): string {
+  const seal = sha256(utf8(canonicalJson(manifest, 'manifest')));
+  return canonicalJson({ ...manifest, seal }, 'manifest');
+}
+
 /** The files of the archive, manifest last, by path. */
 export function archiveFiles(records: ArchiveRecords): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
@@ -95,7 +102,7 @@ export function archiveFiles(records: ArchiveRecords): Map<string, Uint8Array> {
   const closuresOfPeriod = records.closures.filter(
     (closure) => closure.kind === records.period.kind,
   );
-  const manifest: ArchiveManifest = {
+  const manifest: Omit<ArchiveManifest, 'seal'> = {
     format: 'comptoir-archive',
     version: 1,
     period: records.period,
@@ -115,7 +122,7 @@ export function archiveFiles(records: ArchiveRecords): Map<string, Uint8Array> {
       audit: headOf(records.audit.map((entry) => ({ number: entry.seq, hash: entry.hash }))),
     },
   };
-  files.set(archiveManifestName, json(manifest));
+  files.set(archiveManifestName, utf8(sealedManifest(manifest)));
   return files;
 }
 

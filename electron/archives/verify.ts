@@ -12,7 +12,7 @@ import type { IssuedReceipt } from '../../shared/receipt';
 import { verifyZReports } from '../day/shifts';
 import { verifyReceiptChain } from '../sales/receipt-chain';
 import { type ChainedRecord, verifyChain } from '../store/hash-chain';
-import { archiveTables, sha256 } from './contents';
+import { archiveTables, sealedManifest, sha256 } from './contents';
 
 /**
  * Checks an archive from its bytes alone, on any machine: the zip reads, the manifest parses,
@@ -191,10 +191,19 @@ export function verifyArchive(bytes: Uint8Array): ArchiveVerification {
     return fail({ path: archiveManifestName, problem: 'missing' }, fileCount);
   }
   let manifest: ArchiveManifest;
+  let text: string;
   try {
-    manifest = archiveManifestSchema.parse(JSON.parse(new TextDecoder().decode(manifestBytes)));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes);
+    manifest = archiveManifestSchema.parse(JSON.parse(text));
   } catch {
     return fail({ path: archiveManifestName, problem: 'not a manifest of an archive' }, fileCount);
+  }
+  const { seal: _seal, ...unsealed } = manifest;
+  if (sealedManifest(unsealed) !== text) {
+    return fail(
+      { path: archiveManifestName, problem: 'its seal does not match its content: it was changed' },
+      fileCount,
+    );
   }
   const fileProblems = checkFiles(entries, manifest);
   const chains = checkChains(entries, manifest);
