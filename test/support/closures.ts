@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { AuditEvent, AuditKind } from '../../shared/audit';
-import type { PeriodClosure, PeriodKind } from '../../shared/period';
 import { canonicalJson } from '../../electron/store/canonical-json';
 import { chainGenesis, chainHash } from '../../electron/store/hash-chain';
 import { findDeviceId } from '../../electron/store/users';
+import type { AuditEvent, AuditKind } from '../../shared/audit';
+import type { PeriodClosure, PeriodKind } from '../../shared/period';
 import { signedIn, xpf } from './api';
 import type { withTestHosts } from './host';
 
@@ -37,7 +37,10 @@ export function writeClosure(
     closure.kind,
   );
   const zs = db
-    .prepare<[string, string, string], { first: number | null; last: number | null; count: number }>(
+    .prepare<
+      [string, string, string],
+      { first: number | null; last: number | null; count: number }
+    >(
       `SELECT min(number) AS first, max(number) AS last, count(*) AS count FROM z_reports
        WHERE device_id = ? AND issued_at >= ? AND issued_at < ?`,
     )
