@@ -4,7 +4,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { verifyArchive } from '../../../electron/archives/verify';
 import { refusal } from '../../support/api';
-import { closedNovember } from '../../support/closures';
+import { closedNovember, writeClosure } from '../../support/closures';
 import { withTestHosts } from '../../support/host';
 
 const startTestHost = withTestHosts();
@@ -53,6 +53,30 @@ describe('archives.create: the archive of a closed period', () => {
     expect(header?.split(',')).toEqual(expect.arrayContaining(['number', 'price.amount', 'hash']));
     expect(rows).toHaveLength(2);
     expect(await manager.call('archives.list', {})).toEqual({ folder, archives: [archive] });
+  });
+
+  it('archives a closed year with its twelve month closures, both chains checked', async () => {
+    const { manager, core, deviceId, databaseFile } = await closedNovember(startTestHost);
+    const monthStart = (month: number) =>
+      new Date(
+        `${month === 13 ? 2027 : 2026}-${String(month === 13 ? 1 : month).padStart(2, '0')}-01T00:00:00+11:00`,
+      );
+    for (const month of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12]) {
+      const period = `2026-${String(month).padStart(2, '0')}`;
+      const [from, to] = [monthStart(month), monthStart(month + 1)];
+      writeClosure(core.db, { deviceId, kind: 'month', period, from, to, at: to });
+    }
+    const at = new Date('2027-01-02T09:00:00+11:00');
+    const [from, to] = [monthStart(1), monthStart(13)];
+    writeClosure(core.db, { deviceId, kind: 'year', period: '2026', from, to, at });
+    const { archive } = await manager.call('archives.create', { period: '2026' });
+    expect(archive).toMatchObject({ name: 'comptoir-1-2026.zip', keepUntil: '2033-01-01' });
+    expect(verifyArchive(fs.readFileSync(archive.file))).toMatchObject({
+      ok: true,
+      period: { kind: 'year', period: '2026' },
+      chains: { receipts: 2, zReports: 2, closures: 13, audit: 2 },
+    });
+    expect(path.dirname(archive.file)).toBe(path.join(path.dirname(databaseFile), 'archives'));
   });
 
   it('never overwrites: a second archive of the period is written beside the first', async () => {
