@@ -29,6 +29,8 @@ export function createArchive(
     throw new ApiError(
       'conflict',
       `The ${period.kind} ${period.period} is not closed: close it before archiving it`,
+      undefined,
+      { reason: 'not_closed', period: period.period },
     );
   }
   const createdAt = deps.now().toISOString();
