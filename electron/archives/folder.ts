@@ -36,11 +36,16 @@ export function keepUntil(period: Period, policy: ArchivePolicy): string {
   return `${String(year + policy.keepYears).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
 }
 
-/** A till's name as a file name keeps it: letters and digits, the rest as dashes. */
+/**
+ * A till's name as a file name keeps it: ASCII letters and digits, the rest as dashes; a name
+ * with none of them (收银台) gives way to the till's id.
+ */
 export function archiveBaseName(tillName: string, deviceId: string, period: Period): string {
   const till =
     tillName
       .normalize('NFKD')
+      // Accents come apart from their letters and are left out: Nouméa → noumea.
+      .replace(/\p{M}/gu, '')
       .replace(/[^A-Za-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .toLowerCase() || deviceId;
