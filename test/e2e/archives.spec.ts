@@ -33,11 +33,13 @@ function closeNovember(databaseFile: string) {
   }
 }
 
+/** Whether the page scrolls sideways (the tests are typed without the DOM library). */
 const scrollsSideways = (page: Page) =>
   page.evaluate(() => {
-    const root = (globalThis as unknown as { document: { documentElement: Element } }).document
-      .documentElement;
-    return root.scrollWidth > root.clientWidth;
+    const { document } = globalThis as unknown as {
+      document: { documentElement: { scrollWidth: number; clientWidth: number } };
+    };
+    return document.documentElement.scrollWidth > document.documentElement.clientWidth;
   });
 
 test('a manager archives a closed month and sets how long archives are kept', async ({
