@@ -48,6 +48,8 @@ test('a manager archives a closed month and sets how long archives are kept', as
   folder,
   problems,
 }) => {
+  // Three axe runs on a page with a table: longer than a usual screen on a busy machine.
+  test.slow();
   await startIn(page, 'en');
   await page.goto(demoShop.url);
   await signIn(page, 'manager', '9999');
