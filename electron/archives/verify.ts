@@ -130,7 +130,7 @@ function checkChains(entries: Record<string, Uint8Array>, manifest: ArchiveManif
       if (!found.ok) broken('closures', `${kind} closure`, found.brokenAt, found.reason);
       if (kind === manifest.period.kind) heads.closures = lastOf(ofKind);
     }
-    const own = closures.some(
+    const own = closures.find(
       (closure) =>
         closure.kind === manifest.period.kind && closure.period === manifest.period.period,
     );
@@ -139,6 +139,16 @@ function checkChains(entries: Record<string, Uint8Array>, manifest: ArchiveManif
         path: archiveTables.closures,
         problem: `no closure of ${manifest.period.period}`,
       });
+    } else if (zReports) {
+      // The closure's hash covers which Z reports it sums up: the archive must hold those.
+      const { first, last, count } = own.zReports;
+      const held = zReports.map((z) => z.number);
+      if (held.length !== count || (count > 0 && (held[0] !== first || held.at(-1) !== last))) {
+        problems.push({
+          path: archiveTables.zReports,
+          problem: `holds ${held.length} Z reports where the closure sums up ${count} (${first ?? '-'} to ${last ?? '-'})`,
+        });
+      }
     }
   }
 

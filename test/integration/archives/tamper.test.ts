@@ -138,6 +138,20 @@ describe('archive verify: tampering found from the file alone', () => {
       'z-reports.json',
     ],
     [
+      'the last Z report removed, its head moved back',
+      (files: Files) => {
+        editJson('z-reports.json', (zs) => {
+          zs.pop();
+        })(files);
+        const { seal: _seal, ...manifest } = manifestOf(files);
+        const [first] = JSON.parse(decode(files['z-reports.json'])) as { hash: string }[];
+        manifest.chainHeads.zReports = { number: 1, hash: first?.hash ?? '' };
+        files['manifest.json'] = encode(sealedManifest(manifest));
+      },
+      'holds 1 Z reports where the closure sums up 2 (1 to 2)',
+      'z-reports.json',
+    ],
+    [
       'a closure altered',
       editJson('closures.json', (closures) => {
         (closures[0] as { closedBy: string }).closedBy = 'someone else';
