@@ -18,6 +18,7 @@ import { type CarrierBook, openCarrierBook } from './carriers/book';
 import { createDay } from './day/api';
 import { demoCards, demoModems, seedDemo } from './demo';
 import type { Logger } from './log';
+import { archivesFolderOf } from './paths';
 import { periodsHandlers } from './periods/api';
 import { permissionsHandlers } from './permissions/api';
 import { createPrinting } from './printers/api';
@@ -305,7 +306,7 @@ async function openShop(
     ...pendingSales,
     ...periodsHandlers(),
     ...auditHandlers(),
-    ...archivesHandlers(),
+    ...archivesHandlers({ ...base, folder: archivesFolderOf(databaseFile) }),
     ...permissionsHandlers(),
     ...accountantHandlers(),
   };

@@ -20,3 +20,12 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
 export function databaseFileIn(dataDir: string, demo: boolean) {
   return path.join(dataDir, demo ? 'comptoir-demo.sqlite' : 'comptoir.sqlite');
 }
+
+/**
+ * The archives of closed periods, beside the database (the demo's apart: its books are
+ * practice). The backup rotation works in its own `backups` folder and never reads this one.
+ */
+export function archivesFolderOf(databaseFile: string) {
+  const demo = path.basename(databaseFile) === path.basename(databaseFileIn('', true));
+  return path.join(path.dirname(databaseFile), demo ? 'archives-demo' : 'archives');
+}

@@ -35,6 +35,11 @@ export const archiveManifestSchema = z
         audit: chainHead.nullable(),
       })
       .strict(),
+    /**
+     * SHA-256 of the manifest's canonical JSON without this member. The manifest is written as
+     * that canonical JSON, so no byte of it can change unseen.
+     */
+    seal: sha256Hex,
   })
   .strict();
 export type ArchiveManifest = z.output<typeof archiveManifestSchema>;
@@ -60,3 +65,13 @@ export const archiveCheckSchema = z.object({
   problems: z.array(z.object({ path: z.string().nullable(), problem: z.string() })),
 });
 export type ArchiveCheck = z.output<typeof archiveCheckSchema>;
+
+/**
+ * How long archives are kept: years after the end of their period (6 by default, the legal
+ * period for the books). Nothing deletes an archive; `keepUntil` says from when one may be.
+ */
+export const archivePolicySchema = z
+  .object({ keepYears: z.number().int().min(1).max(99) })
+  .strict();
+export type ArchivePolicy = z.output<typeof archivePolicySchema>;
+export const defaultArchivePolicy: ArchivePolicy = { keepYears: 6 };

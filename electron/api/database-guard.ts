@@ -44,6 +44,8 @@ const answeredWhileDamaged: ReadonlySet<ProcedureName> = new Set<ProcedureName>(
   'day.export',
   'backups.list',
   'backups.restore',
+  'archives.list',
+  'archives.getPolicy',
 ]);
 
 export const damagedRefusal = () =>

@@ -21,6 +21,9 @@ const commands: readonly { name: string; load: () => Promise<Command> }[] = [
   { name: 'backup list', load: async () => (await import('./backup')).backupListCommand },
   { name: 'backup now', load: async () => (await import('./backup')).backupNowCommand },
   { name: 'backup restore', load: async () => (await import('./backup')).backupRestoreCommand },
+  // `archive verify` before `archive`: the first name whose words match is the command.
+  { name: 'archive verify', load: async () => (await import('./archive')).archiveVerifyCommand },
+  { name: 'archive', load: async () => (await import('./archive')).archiveCommand },
 ];
 
 async function help(): Promise<string> {

@@ -421,6 +421,24 @@ export type ZChainCheck = { count: number } & (
   | { ok: false; brokenAt: number; reason: ChainBreak }
 );
 
+/**
+ * Checks Z reports read back outside the database (an archive, on a machine without it) as the
+ * till checks its own: in order from `previous` (the genesis by default), each one's hash, its
+ * link, its number.
+ */
+export function verifyZReports(
+  reports: readonly ZReport[],
+  previous: { number: number; hash: string } = { number: 0, hash: genesis },
+): { ok: true } | { ok: false; brokenAt: number; reason: ChainBreak } {
+  const rows = reports.map(({ hash, prevHash, ...content }) => ({
+    number: content.number,
+    content: JSON.stringify(content),
+    hash,
+    prev_hash: prevHash,
+  }));
+  return verifyZRun(rows, previous);
+}
+
 /** Checks Z reports in order from `previous`: each one's hash, its link, its number. */
 function verifyZRun(
   rows: readonly ZRow[],

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
 import { useApi } from '../use-api';
+import { ArchivesSection } from './ArchivesSection';
 
 type Backup = ProcedureOutput<'backups.list'>['backups'][number];
 type Report = ProcedureOutput<'backups.restore'>['report'];
@@ -117,6 +118,7 @@ export function BackupsPage({ onRestored }: { onRestored(): void }) {
           </button>
         </div>
       )}
+      <ArchivesSection />
     </section>
   );
 }

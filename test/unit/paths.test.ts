@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { databaseFileIn, defaultDataDir } from '../../electron/paths';
+import { archivesFolderOf, databaseFileIn, defaultDataDir } from '../../electron/paths';
 
 describe('where data lives', () => {
   it('follows Electron’s userData folder on each system', () => {
@@ -24,5 +24,11 @@ describe('where data lives', () => {
 
   it('keeps the demo apart from the real books', () => {
     expect(databaseFileIn('/d', false)).not.toBe(databaseFileIn('/d', true));
+  });
+
+  it('keeps archives beside the database, the demo’s apart', () => {
+    expect(archivesFolderOf(databaseFileIn('/d', false))).toBe(path.join('/d', 'archives'));
+    expect(archivesFolderOf(databaseFileIn('/d', true))).toBe(path.join('/d', 'archives-demo'));
+    expect(archivesFolderOf('/srv/shop.sqlite')).toBe(path.join('/srv', 'archives'));
   });
 });

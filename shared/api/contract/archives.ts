@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { archiveFileSchema } from '../../archive';
+import { archiveFileSchema, archivePolicySchema } from '../../archive';
 import { noInput, procedure } from './procedure';
 
 export const archives = {
@@ -16,5 +16,18 @@ export const archives = {
     'The archives kept, newest first, with the day each may be deleted.',
     noInput,
     z.object({ folder: z.string().nullable(), archives: z.array(archiveFileSchema) }),
+  ),
+  'archives.getPolicy': procedure(
+    'manager',
+    'How many years archives are kept after the end of their period (6 unless the shop changed it).',
+    noInput,
+    archivePolicySchema,
+  ),
+  'archives.setPolicy': procedure(
+    'manager',
+    'Changes how many years archives are kept (1 to 99); the day each may be deleted follows it. ' +
+      'Nothing deletes an archive.',
+    archivePolicySchema,
+    archivePolicySchema,
   ),
 };
