@@ -307,7 +307,7 @@ async function openShop(
     ...auditHandlers(),
     ...archivesHandlers(),
     ...permissionsHandlers(),
-    ...accountantHandlers(),
+    ...accountantHandlers({ db, deviceId: base.deviceId, shop, checkPin }),
   };
   const guarded = guardHandlers(handlers, {
     damaged: safeMode,

@@ -136,7 +136,12 @@ describe('the Z report as PDF, exported for the accountant', () => {
     const byDate = await manager.call('day.export', { date: day, format: 'pdf' });
     expect(byDate.files.map((file) => file.name)).toEqual(['z-0001-80mm.pdf', 'z-0001-a4.pdf']);
     const csv = await manager.call('day.export', { zNumber: 1, format: 'csv' });
-    expect(csv.files.map((file) => file.name)).toEqual(['z-0001-sales.csv', 'z-0001-summary.csv']);
+    expect(csv.files.map((file) => file.name)).toEqual([
+      'z-0001-sales.csv',
+      'z-0001-summary.csv',
+      'z-0001-journal.csv',
+      'z-0001-journal-summary.csv',
+    ]);
   });
 
   it('writes a Chinese-speaking shop’s Z report in Chinese characters, not empty boxes', async () => {
