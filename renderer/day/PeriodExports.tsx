@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { PeriodKind } from '../../shared/period';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
-import { describeError } from '../errors';
 import { DownloadLinks, type MadeFile } from './DownloadLinks';
-import { type Approval, ManagerApproval, noApproval } from './ManagerApproval';
-import { type Refusal, readRefusal } from './refusal';
+import { ManagerApproval } from './ManagerApproval';
+import { useApprovedExport } from './use-approved-export';
 
 /**
  * A closed month's or year's sales journal and its summary for the accountant, in one click from
@@ -23,34 +22,18 @@ export function PeriodExports({
   needsApproval: boolean;
 }) {
   const { t } = useTranslation();
-  const [approval, setApproval] = useState<Approval>(noApproval);
+  const exporting = useApprovedExport(needsApproval);
   const [busy, setBusy] = useState(false);
   const [files, setFiles] = useState<MadeFile[] | null>(null);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const id = `period-exports-${kind}-${period}`;
 
   async function make() {
     setBusy(true);
     setFiles(null);
-    setRefusal(null);
-    setProblem(null);
-    try {
-      const made = await api.call('accountant.export', {
-        kind,
-        period,
-        ...(needsApproval ? { manager: approval } : {}),
-      });
-      setFiles(made.files);
-      // The PIN approved this export only; the name stays for the next one.
-      setApproval((current) => ({ ...current, pin: '' }));
-    } catch (error) {
-      const refused = readRefusal(error);
-      setRefusal(refused);
-      if (refused.approval === null) setProblem(describeError(t, error));
-    } finally {
-      setBusy(false);
-    }
+    setFiles(
+      await exporting.run((manager) => api.call('accountant.export', { kind, period, ...manager })),
+    );
+    setBusy(false);
   }
 
   return (
@@ -59,16 +42,16 @@ export function PeriodExports({
       {needsApproval && (
         <ManagerApproval
           id={`${id}-approval`}
-          value={approval}
-          problem={refusal?.approval ?? null}
-          onChange={setApproval}
+          value={exporting.approval}
+          problem={exporting.approvalProblem}
+          onChange={exporting.setApproval}
         />
       )}
       <div className="settings__actions">
         <button type="button" className="button--secondary" disabled={busy} onClick={make}>
           {busy ? t('accountant.export.making') : t(`accountant.export.${kind}`, { period })}
         </button>
-        {problem && <ProblemLine>{problem}</ProblemLine>}
+        {exporting.problem && <ProblemLine>{exporting.problem}</ProblemLine>}
       </div>
       {files && <DownloadLinks files={files} label={t('accountant.export.files')} />}
     </section>
