@@ -308,7 +308,7 @@ async function openShop(
     ...auditHandlers(),
     ...archivesHandlers({ ...base, folder: archivesFolderOf(databaseFile) }),
     ...permissionsHandlers(),
-    ...accountantHandlers(),
+    ...accountantHandlers({ db, deviceId: base.deviceId, shop, checkPin }),
   };
   const guarded = guardHandlers(handlers, {
     damaged: safeMode,

@@ -1,13 +1,66 @@
+import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
+import type { ShopProfile } from '../../shared/shop';
 import type { Handlers } from '../api/dispatcher';
+import { approvingManager } from '../auth/manager-approval';
+import type { CheckPin } from '../auth/pin-guard';
+import type { ShopProfileStore } from '../store/shop-profile';
+import { type AccountantBooks, createAccountantBooks } from './books';
+import { journalCsv, summaryCsv } from './csv';
+import { journalEntries } from './journal';
+import { periodWindow } from './period-window';
 
-// Issue 14 placeholder: the contract is in place, the part is being built.
-const notBuilt = (): never => {
-  throw new ApiError('internal', 'The accountant’s export: not built yet');
-};
+const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
-export function accountantHandlers(): Pick<Handlers, 'accountant.export'> {
+/** The journal and its summary of some receipts, as the files an export hands back. */
+export function journalFiles(
+  receipts: ReturnType<AccountantBooks['issuedIn']>,
+  stem: string,
+  profile: Pick<ShopProfile, 'timeZone' | 'currency'>,
+) {
+  const entries = journalEntries(receipts);
+  return [
+    {
+      name: `${stem}-journal.csv`,
+      mediaType: 'text/csv',
+      base64: utf8(journalCsv(entries, profile.timeZone)),
+    },
+    {
+      name: `${stem}-journal-summary.csv`,
+      mediaType: 'text/csv',
+      base64: utf8(summaryCsv(entries, profile.currency)),
+    },
+  ];
+}
+
+/** The accountant's export: a day's, month's or year's sales journal and its summary. */
+export function accountantHandlers(deps: {
+  db: Database;
+  deviceId: string;
+  shop: ShopProfileStore;
+  checkPin: CheckPin;
+}): Pick<Handlers, 'accountant.export'> {
+  const books = createAccountantBooks(deps.db, deps.deviceId);
   return {
-    'accountant.export': notBuilt,
+    'accountant.export': ({ kind, period, manager }, caller) => {
+      approvingManager(caller, manager, deps.checkPin);
+      const profile = deps.shop.get();
+      if (!profile) throw new ApiError('conflict', 'Set the shop profile up first');
+      const window = periodWindow(kind, period, profile.timeZone);
+      if (!window) {
+        throw new ApiError('invalid_input', `Not a ${kind}: ${period}`, [
+          {
+            path: 'period',
+            code: 'period_format',
+            message: {
+              day: 'A day is YYYY-MM-DD',
+              month: 'A month is YYYY-MM',
+              year: 'A year is YYYY',
+            }[kind],
+          },
+        ]);
+      }
+      return { files: journalFiles(books.issuedIn(window.from, window.to), period, profile) };
+    },
   };
 }

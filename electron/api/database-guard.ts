@@ -42,6 +42,7 @@ const answeredWhileDamaged: ReadonlySet<ProcedureName> = new Set<ProcedureName>(
   'day.list',
   'day.get',
   'day.export',
+  'accountant.export',
   'backups.list',
   'backups.restore',
   'archives.list',

@@ -13,6 +13,8 @@ import { denominations } from '../../shared/denominations';
 import { localDate, localDateTimeText } from '../../shared/local-time';
 import { defaultTillName, type ShopProfile } from '../../shared/shop';
 import { userActor } from '../../shared/user';
+import { journalFiles } from '../accountant/api';
+import { createAccountantBooks } from '../accountant/books';
 import { type Handlers, signedInUser } from '../api/dispatcher';
 import { amountInShopCurrency } from '../api/money-inputs';
 import { refusingWith } from '../api/refusals';
@@ -90,6 +92,7 @@ export function createDay(deps: {
 }): DayHandlers {
   const { deviceId, now } = deps;
   const receipts = createReceiptBook(deps.db, deviceId, now);
+  const books = createAccountantBooks(deps.db, deviceId);
   return dayHandlers({
     ...deps,
     shifts: createShiftBook(deps.db, { deviceId, now, nameOf: deps.users.nameOf }),
@@ -102,6 +105,8 @@ export function createDay(deps: {
     carrierOf: deps.carriers.find,
     shop: deps.shop.get,
     checkManager: deps.checkPin,
+    journalOf: (z, profile) =>
+      journalFiles(books.issuedInZ(z.report.from, z.report.to), zFileStem(z), profile),
   });
 }
 
@@ -118,6 +123,11 @@ function dayHandlers(deps: {
   deviceId: string;
   /** The receipt numbers and carrier names a report is shown and printed with. */
   namesOf(report: DayReport): ReportNames;
+  /** The accountant's journal of the receipts issued in a Z report's window, and its summary. */
+  journalOf(
+    z: ZReport,
+    profile: ShopProfile,
+  ): { name: string; mediaType: string; base64: string }[];
   now(): Date;
 }): DayHandlers {
   const shop = () => {
@@ -298,6 +308,7 @@ function dayHandlers(deps: {
               mediaType: 'text/csv',
               base64: utf8(zSummaryCsv(z, timeZone)),
             },
+            ...deps.journalOf(z, profile),
           ],
         };
       }),

@@ -2,8 +2,9 @@ import type { DayReport, ReportNames, ZReport } from '../../shared/day';
 import { receiptShopFromProfile } from '../../shared/receipt';
 import type { ShopProfile } from '../../shared/shop';
 import type { ReceiptDocuments } from '../printers/documents';
+import { renderDayReportA4 } from '../printing/a4';
 import type { DayReportDocument } from '../printing/day-report';
-import { type DocumentPaper, renderDayReportHtml } from '../printing/html';
+import { renderDayReportHtml } from '../printing/html';
 import type { Translate } from '../printing/layout';
 
 /** A file handed back by day.export. */
@@ -55,14 +56,18 @@ export function xDocument(
 /** The stem of a Z report's export files: z-0012 (sorts in order in a folder). */
 export const zFileStem = (z: ZReport) => `z-${String(z.number).padStart(4, '0')}`;
 
-const pdfPapers: readonly { paper: DocumentPaper; suffix: string }[] = [
-  { paper: '80mm', suffix: '80mm' },
-  { paper: 'A4', suffix: 'a4' },
+/** The Z report's PDFs: as the till prints it on 80 mm paper, and laid out as an A4 document. */
+const pdfLayouts: readonly {
+  suffix: string;
+  render(document: DayReportDocument, t: Translate): string;
+}[] = [
+  { suffix: '80mm', render: (document, t) => renderDayReportHtml(document, t, { paper: '80mm' }) },
+  { suffix: 'a4', render: renderDayReportA4 },
 ];
 
 /**
- * The Z report as PDF files for the accountant, on 80 mm paper (as the till prints it) and on
- * A4, made one after the other by the same documents side effect that prints receipts to PDF.
+ * The Z report as PDF files for the accountant, on 80 mm paper (as the till prints it) and as
+ * an A4 document (tables, charts, numbered pages), made one after the other by the same documents side effect that prints receipts to PDF.
  */
 export async function zPdfFiles(
   z: ZReport,
@@ -72,10 +77,8 @@ export async function zPdfFiles(
 ): Promise<ExportFile[]> {
   const document = zDocument(z, profile, false, names);
   const files: ExportFile[] = [];
-  for (const { paper, suffix } of pdfPapers) {
-    const pdf = await render.documents.htmlToPdf(
-      renderDayReportHtml(document, render.t, { paper }),
-    );
+  for (const { suffix, render: layout } of pdfLayouts) {
+    const pdf = await render.documents.htmlToPdf(layout(document, render.t));
     files.push({
       name: `${zFileStem(z)}-${suffix}.pdf`,
       mediaType: 'application/pdf',

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
-import { describeError } from '../errors';
 import { DownloadLinks, type MadeFile } from './DownloadLinks';
-import { type Approval, ManagerApproval, noApproval } from './ManagerApproval';
-import { type Refusal, readRefusal } from './refusal';
+import { ManagerApproval } from './ManagerApproval';
+import { useApprovedExport } from './use-approved-export';
 
 const formats = ['csv', 'pdf'] as const;
 type ExportFormat = (typeof formats)[number];
@@ -16,33 +15,18 @@ type ExportFormat = (typeof formats)[number];
  */
 export function ZExports({ zNumber, needsApproval }: { zNumber: number; needsApproval: boolean }) {
   const { t } = useTranslation();
-  const [approval, setApproval] = useState<Approval>(noApproval);
+  const exporting = useApprovedExport(needsApproval);
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [made, setMade] = useState<{ format: ExportFormat; files: MadeFile[] } | null>(null);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
 
   async function make(format: ExportFormat) {
     setBusy(format);
     setMade(null);
-    setRefusal(null);
-    setProblem(null);
-    try {
-      const { files } = await api.call('day.export', {
-        zNumber,
-        format,
-        ...(needsApproval ? { manager: approval } : {}),
-      });
-      setMade({ format, files });
-      // The PIN approved this export only; the name stays for the next one.
-      setApproval((current) => ({ ...current, pin: '' }));
-    } catch (error) {
-      const refused = readRefusal(error);
-      setRefusal(refused);
-      if (refused.approval === null) setProblem(describeError(t, error));
-    } finally {
-      setBusy(null);
-    }
+    const files = await exporting.run((manager) =>
+      api.call('day.export', { zNumber, format, ...manager }),
+    );
+    if (files) setMade({ format, files });
+    setBusy(null);
   }
 
   return (
@@ -51,9 +35,9 @@ export function ZExports({ zNumber, needsApproval }: { zNumber: number; needsApp
       {needsApproval && (
         <ManagerApproval
           id={`z-export-approval-${zNumber}`}
-          value={approval}
-          problem={refusal?.approval ?? null}
-          onChange={setApproval}
+          value={exporting.approval}
+          problem={exporting.approvalProblem}
+          onChange={exporting.setApproval}
         />
       )}
       <div className="settings__actions">
@@ -68,7 +52,7 @@ export function ZExports({ zNumber, needsApproval }: { zNumber: number; needsApp
             {busy === format ? t('day.export.making') : t(`day.export.${format}`)}
           </button>
         ))}
-        {problem && <ProblemLine>{problem}</ProblemLine>}
+        {exporting.problem && <ProblemLine>{exporting.problem}</ProblemLine>}
       </div>
       {made && <DownloadLinks files={made.files} label={t(`day.export.files.${made.format}`)} />}
     </section>

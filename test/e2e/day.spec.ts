@@ -290,6 +290,15 @@ test('a whole day: opening, six renewals, a cash out, the X report, the close, t
   expect(summary).toContain('cash,expected,,,39000,XPF');
   expect(summary).toContain('cash_out,clerk,Rouleaux de papier pour l’imprimante,,2000,XPF');
   expect(summary).toContain('count,difference,Erreur de monnaie rendue,,-100,XPF');
+  // The accountant's journal of the day comes with them: a row per receipt, with its TGC.
+  const journal = fs.readFileSync(
+    await download(page, 'Enregistrer z-0001-journal.csv', folder),
+    'utf8',
+  );
+  expect(journal.startsWith('\ufeffreceipt_number,issued_at_utc,issued_at_local,till,clerk')).toBe(
+    true,
+  );
+  expect(journal).toMatch(/,cash,failed-refunded,/);
 
   // The PIN approved one export: the next one asks again.
   await expect(z.getByLabel('Code PIN du responsable')).toHaveValue('');
@@ -297,8 +306,11 @@ test('a whole day: opening, six renewals, a cash out, the X report, the close, t
   await z.getByRole('button', { name: 'Exporter en PDF' }).click();
   const receipt = pdfText(await download(page, 'Enregistrer z-0001-80mm.pdf', folder));
   const a4 = pdfText(await download(page, 'Enregistrer z-0001-a4.pdf', folder));
+  expect(receipt).toMatch(/RAPPORT Z\s+N° 1/);
+  // The A4 one is laid out as an A4 document, its pages numbered.
+  expect(a4).toContain('Rapport Z n° 1');
+  expect(a4).toMatch(/Page 1 sur \d/);
   for (const text of [receipt, a4]) {
-    expect(text).toMatch(/RAPPORT Z\s+N° 1/);
     expect(text).toMatch(loose('Attendu en caisse 39 000 XPF'));
     expect(text).toContain('Motif : Erreur de monnaie rendue');
   }

@@ -293,6 +293,8 @@ describe('a day at the counter, closed', () => {
     expect(exported.files.map((file) => file.name)).toEqual([
       'z-0001-sales.csv',
       'z-0001-summary.csv',
+      'z-0001-journal.csv',
+      'z-0001-journal-summary.csv',
     ]);
   });
 });
