@@ -23,6 +23,7 @@ const sale = (
   modemId: 'modem-1',
   resolvedByHand: false,
   paid: true,
+  taxRate: 1100,
   ...fact,
 });
 
@@ -85,6 +86,7 @@ export const fixedZ: ZReport = {
           carrierText: 'Numéro client 687751234 inconnu.',
           retryAfterSeconds: null,
         },
+        taxRate: 1100,
       },
     ],
     movements: [
