@@ -26,7 +26,7 @@ test('the owner sets up the shop in French and Chinese, fixes a mistake, and it 
   await page.getByLabel('Adresse').fill('3 quai Ferry\n98800 Nouméa');
   await page.getByLabel('Pays').selectOption('NC');
   await page.getByLabel('Téléphone').fill('12');
-  await page.getByLabel('Identifiant fiscal (RIDET, SIRET…)').fill('1234567.001');
+  await page.getByLabel('Numéro RIDET').fill('1234567.001');
   await page.getByLabel('Pied de ticket').fill('Merci et bon séjour !');
   await page.getByLabel('Fuseau horaire').selectOption('Pacific/Noumea');
   await page.getByLabel('Devise').selectOption('XPF');
