@@ -8,6 +8,7 @@ import {
 } from './currencies';
 import { saleStatuses } from './sale';
 import { saleCauseSchema } from './sale-cause';
+import { taxLineSchema } from './tax';
 
 const count = z.number().int().nonnegative();
 
@@ -189,6 +190,16 @@ export const dayReportSchema = z.object({
   ),
   /** Sales made while no shift was open (counted here: the cash is in the drawer). */
   soldBeforeOpening: count,
+  /**
+   * The net takings' tax by rate, lowest first (issue 14): each sale's and each refund's taken
+   * out with taxOfTotal, so this is the sum of the day's receipts'. Absent from Z reports closed
+   * before; a sale made before rates were kept is in `taxNotRecorded`, not here.
+   */
+  taxes: z.array(taxLineSchema).optional(),
+  /** The net takings before tax of the sales whose rate is known: the taxes' bases summed. */
+  beforeTax: signedMoneySchema.optional(),
+  /** The net takings of sales whose tax rate was not recorded (sold before rates were kept). */
+  taxNotRecorded: signedMoneySchema.optional(),
   /** The close: present on a Z report only. */
   count: closingCountSchema.nullable(),
 });

@@ -27,6 +27,19 @@ export const defaultIdleLockMinutes = 5;
 /** The till's name until a manager sets one, as shops set up before it had a name. */
 export const defaultTillName = '1';
 
+/**
+ * A New Caledonian business's RIDET as receipts print it, `1234567.001` (the company's 7-digit
+ * RID, then the establishment's 3 digits), from what was typed with or without its spaces and
+ * dots; null when it is not one.
+ */
+export function normalizeRidet(typed: string): string | null {
+  const digits = typed.replace(/[\s.]/g, '');
+  return /^[0-9]{10}$/.test(digits) ? `${digits.slice(0, 7)}.${digits.slice(7)}` : null;
+}
+
+/** What a tax id may be written with, in any country. */
+const taxIdCharacters = /^[\p{L}\p{N} .\-/]*$/u;
+
 /** The shop as it appears on receipts and reports. */
 export const shopProfileSchema = z
   .object({
@@ -36,7 +49,7 @@ export const shopProfileSchema = z
       .string()
       .refine((value) => countries.has(value), { params: { reason: 'unknown_country' } }),
     phone: singleLineText(30),
-    taxId: singleLineText(40).refine((value) => /^[\p{L}\p{N} .\-/]*$/u.test(value), {
+    taxId: singleLineText(40).refine((value) => taxIdCharacters.test(value), {
       params: { reason: 'tax_id_characters' },
     }),
     receiptFooter: multiLineText(300, 6),
@@ -55,6 +68,21 @@ export const shopProfileSchema = z
   })
   .strict()
   .superRefine((profile, context) => {
+    // In New Caledonia the tax id is the RIDET, which receipts must carry (délibération 14/2004).
+    if (
+      profile.country === 'NC' &&
+      profile.taxId !== '' &&
+      // Characters no tax id has are refused once, by the field's own check.
+      taxIdCharacters.test(profile.taxId) &&
+      normalizeRidet(profile.taxId) === null
+    ) {
+      context.addIssue({
+        code: 'custom',
+        path: ['taxId'],
+        message: 'Not a RIDET number: 7 digits, then the establishment’s 3 (1234567.001)',
+        params: { reason: 'invalid_ridet' },
+      });
+    }
     if (profile.phone !== '' && countries.has(profile.country)) {
       if (!isValidPhoneNumber(profile.phone, profile.country as CountryCode)) {
         context.addIssue({
@@ -75,6 +103,10 @@ export function normalizeShopProfile(profile: ShopProfile): ShopProfile {
     ...profile,
     address: profile.address.replaceAll('\r\n', '\n'),
     receiptFooter: profile.receiptFooter.replaceAll('\r\n', '\n'),
+    taxId:
+      profile.country === 'NC' && profile.taxId !== ''
+        ? (normalizeRidet(profile.taxId) ?? profile.taxId)
+        : profile.taxId,
     phone:
       profile.phone === ''
         ? ''

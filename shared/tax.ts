@@ -61,3 +61,21 @@ export function formatTaxRate(rate: TaxRate, language: string): string {
   const percent = new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(rate / 100);
   return language === 'fr' ? `${percent}\u00a0%` : `${percent}%`;
 }
+
+/**
+ * A rate typed as a percentage, as a manager types it ("11", "5,5", "5.5 %"), in basis points;
+ * null when it is not a percentage from 0 to 100 with at most two decimals.
+ */
+export function parseTaxRatePercent(typed: string): TaxRate | null {
+  const match = /^([0-9]{1,3})(?:[.,]([0-9]{1,2}))?$/.exec(typed.replace(/\s|%/g, ''));
+  if (!match) return null;
+  const rate = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return rate <= 10_000 ? rate : null;
+}
+
+/** A rate as a percentage to edit, without its sign: "11", "5,5" in French, "5.5" in English. */
+export function taxRatePercentText(rate: TaxRate, language: string): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 2, useGrouping: false }).format(
+    rate / 100,
+  );
+}

@@ -111,7 +111,8 @@ export function createShiftBook(
   // With who moved the sale to failed: a manager's reason is theirs (sales/sale-causes).
   const refundsIn = db.prepare<[string, string], Omit<RefundFact, 'cause'> & { actor: string }>(
     `SELECT sale_id AS saleId, amount, method, at, reason, (SELECT e.actor FROM sale_events e
-       WHERE e.sale_id = r.sale_id AND e.to_status = 'failed' ORDER BY e.id DESC LIMIT 1) AS actor
+       WHERE e.sale_id = r.sale_id AND e.to_status = 'failed' ORDER BY e.id DESC LIMIT 1) AS actor,
+       (SELECT s.tax_rate FROM sales s WHERE s.id = r.sale_id) AS taxRate
      FROM refunds r WHERE at > ? AND at <= ? ORDER BY at, id`,
   );
   const movementsOf = db.prepare<[number], Omit<MovementFact, 'actor'> & { actorId: number }>(
@@ -486,6 +487,7 @@ type SaleFactRow = [
   modemId: string | null,
   resolvedByHand: number,
   paid: number,
+  taxRate: number | null,
 ];
 
 /**
@@ -498,7 +500,8 @@ export const saleFactSelect = `SELECT s.id, s.status, s.msisdn, s.carrier_id, s.
   s.modem_id,
   EXISTS (SELECT 1 FROM sale_events e WHERE e.sale_id = s.id AND e.from_status = 'unknown'
     AND e.actor LIKE 'manager:%'),
-  EXISTS (SELECT 1 FROM sale_events e WHERE e.sale_id = s.id AND e.to_status = 'paid')
+  EXISTS (SELECT 1 FROM sale_events e WHERE e.sale_id = s.id AND e.to_status = 'paid'),
+  s.tax_rate
   FROM sales s`;
 
 /**
@@ -535,6 +538,7 @@ function saleFactOf(row: SaleFactRow, clerkNamed: (clerkId: number) => string): 
     modemId,
     resolvedByHand,
     paid,
+    taxRate,
   ] = row;
   return {
     id,
@@ -552,5 +556,6 @@ function saleFactOf(row: SaleFactRow, clerkNamed: (clerkId: number) => string): 
     modemId,
     resolvedByHand: resolvedByHand === 1,
     paid: paid === 1,
+    taxRate,
   };
 }

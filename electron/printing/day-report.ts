@@ -3,6 +3,7 @@ import type { DayReport, ReportNames, ZReport } from '../../shared/day';
 import type { Language } from '../../shared/languages';
 import { formatAmount, formatMoney } from '../../shared/money';
 import type { ReceiptShop } from '../../shared/receipt';
+import { formatTaxRate, taxName } from '../../shared/tax';
 import { refundCauseLines } from './cause-lines';
 import { lineWriter, printTranslator, type ReceiptLine, type Translate } from './layout';
 
@@ -95,6 +96,24 @@ export function layoutDayReport(
   row(say('margin'), money(report.totals.margin.amount));
   if (report.soldBeforeOpening > 0) {
     row(say('soldBeforeOpening'), String(report.soldBeforeOpening));
+  }
+  if (report.taxes !== undefined) {
+    // Z reports closed before taxes were kept print none: their figures are as they were hashed.
+    const sayTax = (key: string, values: Record<string, unknown> = {}) =>
+      t(`tax.${key}`, { ...values, lng: language, interpolation: { escapeValue: false } });
+    rule(false);
+    text(sayTax('title', { name: taxName }), 'bold', 'left');
+    row(sayTax('beforeTax'), money(report.beforeTax?.amount ?? 0));
+    for (const line of report.taxes) {
+      row(
+        sayTax('rate', { name: taxName, rate: formatTaxRate(line.rate, language) }),
+        money(line.tax),
+      );
+      if (report.taxes.length > 1) row(`  ${sayTax('base')}`, money(line.base));
+    }
+    const notRecorded = report.taxNotRecorded?.amount ?? 0;
+    if (notRecorded !== 0) row(sayTax('notRecorded'), money(notRecorded));
+    row(sayTax('withTax'), money(report.totals.net.amount), 'bold');
   }
 
   section('byPlan', report.byPlan.length === 0);

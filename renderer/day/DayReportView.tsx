@@ -6,6 +6,7 @@ import { formatAmount } from '../../shared/money';
 import { saleCauseReason } from '../components/sale-cause-lines';
 import { useFormat } from '../format';
 import { DayCharts } from './DayCharts';
+import { DayTaxes } from './DayTaxes';
 
 /** A row of a report table, keyed by what it is about (a plan, a sale, a dealer SIM). */
 interface Row {
@@ -120,6 +121,7 @@ export function DayReportView({
             : []),
         ]}
       />
+      <DayTaxes report={report} idPrefix={idPrefix} />
       <DayCharts report={report} />
       <Part
         id={id('plans')}

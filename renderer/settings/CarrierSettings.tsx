@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { CarrierProfile } from '../../shared/carrier';
+import { parseTaxRatePercent, taxName, taxRatePercentText } from '../../shared/tax';
 import { api } from '../api';
 import { describeError, describeIssue } from '../errors';
 import { useApi } from '../use-api';
@@ -19,15 +20,18 @@ const numeric = (field: PlanField) => field !== 'name';
  * names the field at fault.
  */
 export function CarrierSettings() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [listed, setListed] = useState<Listed | null>(null);
   const [profile, setProfile] = useState<CarrierProfile | null>(null);
+  /** Each plan's tax rate as typed, a percentage ("11", "5,5"): read into basis points on save. */
+  const [rates, setRates] = useState<string[]>([]);
   const [json, setJson] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   function show(loaded: CarrierProfile) {
     setProfile(loaded);
+    setRates(loaded.plans.map((plan) => taxRatePercentText(plan.taxRate, i18n.language)));
     setJson(JSON.stringify(loaded, null, 2));
     setErrors({});
   }
@@ -59,9 +63,7 @@ export function CarrierSettings() {
       const { profile: saved } = await api.call('carriers.save', {
         profile: candidate as CarrierProfile,
       });
-      setProfile(saved);
-      setJson(JSON.stringify(saved, null, 2));
-      setErrors({});
+      show(saved);
       setMessage({ ok: true, text: t('carrierSettings.saved', { name: saved.name }) });
       setListed(await api.call('carriers.list', {}));
     } catch (error) {
@@ -83,7 +85,20 @@ export function CarrierSettings() {
 
   function savePlans(event: FormEvent) {
     event.preventDefault();
-    void save(profile);
+    if (!profile) return;
+    const read = rates.map(parseTaxRatePercent);
+    const wrong = read.flatMap((rate, index) => (rate === null ? [index] : []));
+    if (wrong.length > 0) {
+      setErrors(
+        Object.fromEntries(wrong.map((index) => [`plans.${index}.taxRate`, t('tax.invalidRate')])),
+      );
+      setMessage({ ok: false, text: t('settings.invalid') });
+      return;
+    }
+    void save({
+      ...profile,
+      plans: profile.plans.map((plan, index) => ({ ...plan, taxRate: read[index] ?? 0 })),
+    });
   }
 
   function saveJson(event: FormEvent) {
@@ -153,6 +168,7 @@ export function CarrierSettings() {
                       {t(`carrierSettings.fields.${field}`, { currency: profile.currency })}
                     </th>
                   ))}
+                  <th>{t('tax.planRate', { name: taxName })}</th>
                 </tr>
               </thead>
               <tbody>
@@ -176,6 +192,23 @@ export function CarrierSettings() {
                         </td>
                       );
                     })}
+                    <td>
+                      <input
+                        aria-label={`${plan.id} ${t('tax.planRate', { name: taxName })}`}
+                        inputMode="decimal"
+                        value={rates[index] ?? ''}
+                        aria-invalid={errors[`plans.${index}.taxRate`] ? true : undefined}
+                        onChange={(event) => {
+                          const typed = event.target.value;
+                          setRates((current) =>
+                            current.map((rate, at) => (at === index ? typed : rate)),
+                          );
+                        }}
+                      />
+                      {errors[`plans.${index}.taxRate`] && (
+                        <p className="field__error">{errors[`plans.${index}.taxRate`]}</p>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -156,12 +156,17 @@ export function SettingsPage() {
     }
   }
 
-  function control(field: Field, render: (props: ControlProps) => ReactNode, hint?: string) {
+  function control(
+    field: Field,
+    render: (props: ControlProps) => ReactNode,
+    hint?: string,
+    label: string = t(`settings.fields.${field}`),
+  ) {
     return (
       <LabelledField
         key={field}
         id={`shop-${field}`}
-        label={t(`settings.fields.${field}`)}
+        label={label}
         hint={hint}
         error={errors[field]}
       >
@@ -217,9 +222,15 @@ export function SettingsPage() {
         {control('legalName', (props) => (
           <input type="text" autoComplete="organization" {...props} />
         ))}
-        {control('taxId', (props) => (
-          <input type="text" {...props} />
-        ))}
+        {/* A New Caledonian shop's tax id is its RIDET: named so, its form shown. */}
+        {control(
+          'taxId',
+          (props) => (
+            <input type="text" {...props} />
+          ),
+          form.country === 'NC' ? t('tax.ridetHint') : undefined,
+          form.country === 'NC' ? t('tax.ridet') : undefined,
+        )}
         {control(
           'receiptFooter',
           (props) => (

@@ -180,6 +180,10 @@ test('a whole day: opening, six renewals, a cash out, the X report, the close, t
   await expect(x.getByRole('region', { name: 'Par forfait' })).toContainText(
     loose('20 Go118 000 XPF15 000 XPF3 000 XPF'),
   );
+  // The TGC of the demo plans (6 %), taken out of each sale: before tax, tax, and the net with it.
+  const taxes = x.getByRole('region', { name: 'Taxes (TGC)' });
+  await expect(taxes.getByRole('rowheader', { name: loose('6 %') })).toBeVisible();
+  await expect(taxes.locator('tfoot')).toContainText(loose('33 000 XPF'));
   await expect(x.getByRole('region', { name: 'Par état' })).toContainText(
     loose('En attente de vérification11 500 XPF'),
   );

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { asManager } from './screens';
 import { signIn } from './session';
 
 test('the owner sets up the shop in French and Chinese, fixes a mistake, and it survives a restart', async ({
@@ -26,7 +27,7 @@ test('the owner sets up the shop in French and Chinese, fixes a mistake, and it 
   await page.getByLabel('Adresse').fill('3 quai Ferry\n98800 Nouméa');
   await page.getByLabel('Pays').selectOption('NC');
   await page.getByLabel('Téléphone').fill('12');
-  await page.getByLabel('Identifiant fiscal (RIDET, SIRET…)').fill('1234567.001');
+  await page.getByLabel('Numéro RIDET').fill('1234567.001');
   await page.getByLabel('Pied de ticket').fill('Merci et bon séjour !');
   await page.getByLabel('Fuseau horaire').selectOption('Pacific/Noumea');
   await page.getByLabel('Devise').selectOption('XPF');
@@ -188,4 +189,31 @@ test('on first run the owner creates the first manager, who is signed in on the 
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await signIn(page, 'Owner', '2468');
   await expect(page.getByRole('heading', { name: 'Counter' })).toBeVisible();
+});
+
+test('a manager sets a plan’s TGC rate as a percentage, and a wrong one is refused by name', async ({
+  page,
+  demoShop,
+}) => {
+  await page.goto(demoShop.url);
+  await signIn(page, 'manager', '9999');
+  await page.getByRole('link', { name: 'Réglages' }).click();
+  const rate = page.getByLabel('1go Taux de TGC (%)');
+  // The shipped profile's rate on telecom services, written as a French manager types it.
+  await expect(rate).toHaveValue('6');
+  await rate.fill('onze');
+  await page.getByRole('button', { name: 'Enregistrer les forfaits' }).click();
+  await expect(rate).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Un pourcentage de 0 à 100, p. ex. 11 ou 5,5.')).toBeVisible();
+
+  await rate.fill('5,5');
+  await page.getByRole('button', { name: 'Enregistrer les forfaits' }).click();
+  await expect(page.getByText('enregistré : la prochaine vente l')).toBeVisible();
+  await expect(rate).not.toHaveAttribute('aria-invalid', 'true');
+  const call = await asManager(page, demoShop.url);
+  const { profile } = await call('carriers.get', { id: 'nc-demo' });
+  expect(profile.plans.map((plan: { taxRate: number }) => plan.taxRate)).toEqual([550, 600, 600]);
+  await page.getByRole('link', { name: 'Journée' }).click();
+  await page.getByRole('link', { name: 'Réglages' }).click();
+  await expect(page.getByLabel('1go Taux de TGC (%)')).toHaveValue('5,5');
 });

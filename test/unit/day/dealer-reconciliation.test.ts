@@ -23,6 +23,7 @@ function sale(id: number, minutes: number, over: Partial<SaleFact> = {}): SaleFa
     modemId: 'modem-1',
     resolvedByHand: false,
     paid: true,
+    taxRate: 1100,
     ...over,
   };
 }

@@ -18,6 +18,7 @@ const sale = (id: number, over: Partial<SaleFact>): SaleFact => ({
   modemId: 'modem-1',
   resolvedByHand: false,
   paid: true,
+  taxRate: 1100,
   ...over,
 });
 
@@ -50,6 +51,7 @@ describe('the names a day report is read in', () => {
         at: sales[2]?.createdAt ?? '',
         reason: 'unknown_number',
         cause: { code: 'unknown_number', carrierText: null, retryAfterSeconds: null },
+        taxRate: 1100,
       },
     ],
     movements: [],

@@ -63,6 +63,7 @@ function factsOf(day: Day): DayFacts {
     modemId: sale.modemId,
     resolvedByHand: sale.resolvedByHand,
     paid: sale.status !== 'draft',
+    taxRate: 1100,
   }));
   return {
     shift: { ...shift, float: { amount: day.float, currency: 'XPF' } },
@@ -80,6 +81,7 @@ function factsOf(day: Day): DayFacts {
         at: sale.createdAt,
         reason: 'carrier_refused',
         cause: { code: 'carrier_refused' as const, carrierText: null, retryAfterSeconds: null },
+        taxRate: sale.taxRate,
       })),
     movements: day.movements.map((movement) => ({
       ...movement,

@@ -52,6 +52,15 @@ describe('the Z report as text lines', () => {
       'Coût revendeur                        10 500 XPF',
       'Marge                                  2 500 XPF',
       '------------------------------------------------',
+      // Each sale's TGC taken out of its price, summed by rate: 113 + 1 887 = 2 000 sold at 6 %.
+      'TAXES (TGC)',
+      'Total HT                              16 752 XPF',
+      'TGC 6 %                                  113 XPF',
+      '  Base HT                              1 887 XPF',
+      'TGC 11 %                               1 635 XPF',
+      '  Base HT                             14 865 XPF',
+      'Total TTC                             18 500 XPF',
+      '------------------------------------------------',
       'PAR FORFAIT',
       'Travel 10 GB (3)                      16 500 XPF',
       '  Coût revendeur                       9 000 XPF',
@@ -257,6 +266,40 @@ describe('the Z report as text lines', () => {
     });
     expect(textOf(short, 48)).toContain('Difference                              -500 XPF');
   });
+
+  it('prints the takings whose tax was not recorded apart, one rate without its base', () => {
+    const document = zDocumentOf('en', {
+      report: {
+        ...fixedZ.report,
+        taxes: [{ rate: 1100, base: 16_667, tax: 1833 }],
+        beforeTax: { amount: 16_667, currency: 'XPF' },
+        taxNotRecorded: { amount: 0, currency: 'XPF' },
+      },
+    });
+    const lines = textOf(document, 48);
+    expect(lines.slice(lines.indexOf('TAXES (TGC)'), lines.indexOf('TAXES (TGC)') + 4)).toEqual([
+      'TAXES (TGC)',
+      'Total before tax                      16,667 XPF',
+      'TGC 11%                                1,833 XPF',
+      'Total incl. tax                       18,500 XPF',
+    ]);
+    const partly = zDocumentOf('en', {
+      report: {
+        ...fixedZ.report,
+        taxes: [{ rate: 1100, base: 11_712, tax: 1288 }],
+        beforeTax: { amount: 11_712, currency: 'XPF' },
+        taxNotRecorded: { amount: 5500, currency: 'XPF' },
+      },
+    });
+    expect(textOf(partly, 48)).toContain('Tax not recorded                       5,500 XPF');
+  });
+
+  it('prints no tax on a Z report closed before taxes were kept: it stays as it was hashed', () => {
+    const { taxes, beforeTax, taxNotRecorded, ...before } = fixedZ.report;
+    const lines = textOf(zDocumentOf('en', { report: before }), 48);
+    expect(lines).not.toContain('TAXES (TGC)');
+    expect(lines.some((line) => line.startsWith('Total incl. tax'))).toBe(false);
+  });
 });
 
 describe('the Z report as ESC/POS bytes', () => {
@@ -283,6 +326,8 @@ describe('the Z report as ESC/POS bytes', () => {
       expect.stringMatching(/^RAPPORT Z +N° 12$/),
       'TOTAUX',
       expect.stringMatching(/^Net +18 500 XPF$/),
+      'TAXES (TGC)',
+      expect.stringMatching(/^Total TTC +18 500 XPF$/),
       'PAR FORFAIT',
       'PAR PAIEMENT',
       'PAR VENDEUR',

@@ -23,6 +23,7 @@ const sale = (
   modemId: 'modem-1',
   resolvedByHand: false,
   paid: true,
+  taxRate: 1100,
   ...fact,
 });
 
@@ -68,7 +69,13 @@ export const fixedZ: ZReport = {
     timeZone: 'Pacific/Noumea',
     sales: [
       sale(7, '2025-01-13T21:15:00.000Z', tenGb),
-      sale(8, '2025-01-13T22:40:00.000Z', { ...twoGb, method: 'card', modemId: 'modem-2' }),
+      // Sold at a reduced TGC rate: the Z report sums its tax apart, by rate.
+      sale(8, '2025-01-13T22:40:00.000Z', {
+        ...twoGb,
+        method: 'card',
+        modemId: 'modem-2',
+        taxRate: 600,
+      }),
       sale(9, '2025-01-14T00:20:00.000Z', { ...twoGb, status: 'failed', clerk: 'Léa' }),
       unknownToday,
       sale(11, '2025-01-14T05:50:00.000Z', { ...tenGb, method: 'other', resolvedByHand: true }),
@@ -85,6 +92,7 @@ export const fixedZ: ZReport = {
           carrierText: 'Numéro client 687751234 inconnu.',
           retryAfterSeconds: null,
         },
+        taxRate: 1100,
       },
     ],
     movements: [

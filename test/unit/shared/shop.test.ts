@@ -99,6 +99,42 @@ describe('the shop profile', () => {
     expect(issuesOf({ ...noumea, ...change })).toEqual([issue]);
   });
 
+  describe('the RIDET of a New Caledonian shop', () => {
+    it.each([
+      ['1234567.001', '1234567.001'],
+      ['1234567001', '1234567.001'],
+      ['1 234 567.001', '1234567.001'],
+      ['1 234 567 001', '1234567.001'],
+      ['0.123.456.002', '0123456.002'],
+      [' 1234567 . 001 ', '1234567.001'],
+    ])('stores %j as %j', (typed, stored) => {
+      expect(issuesOf({ ...noumea, taxId: typed })).toEqual([]);
+      expect(normalizeShopProfile(shopProfileSchema.parse({ ...noumea, taxId: typed })).taxId).toBe(
+        stored,
+      );
+    });
+
+    it.each([
+      ['six digits of company', '123456.001'],
+      ['two digits of establishment', '1234567.01'],
+      ['eleven digits', '12345678.001'],
+      ['letters', '1234567.00A'],
+      ['a SIRET', '123 456 789 00012'],
+      ['a slash', '1234567/001'],
+    ])('refuses %s', (_label, typed) => {
+      expect(issuesOf({ ...noumea, taxId: typed })).toEqual([
+        { path: 'taxId', code: 'invalid_ridet' },
+      ]);
+    });
+
+    it('leaves it empty until the shop sets it, and another country’s tax id as typed', () => {
+      expect(issuesOf({ ...noumea, taxId: '' })).toEqual([]);
+      const paris = { ...noumea, country: 'FR', phone: '', taxId: '123 456 789 00012' };
+      expect(issuesOf(paris)).toEqual([]);
+      expect(normalizeShopProfile(shopProfileSchema.parse(paris)).taxId).toBe('123 456 789 00012');
+    });
+  });
+
   it('names the till "1" in a profile saved before it had a name', () => {
     const { tillName: _none, ...before } = noumea;
     expect(shopProfileSchema.parse(before).tillName).toBe('1');

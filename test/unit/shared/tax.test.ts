@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatTaxRate, sumTaxLines, taxOfTotal } from '../../../shared/tax';
+import {
+  formatTaxRate,
+  parseTaxRatePercent,
+  sumTaxLines,
+  taxOfTotal,
+  taxRatePercentText,
+} from '../../../shared/tax';
 
 describe('the tax included in a total', () => {
   it.each([
@@ -46,5 +52,36 @@ describe('the tax included in a total', () => {
     expect(formatTaxRate(550, 'fr')).toBe('5,5\u00a0%');
     expect(formatTaxRate(550, 'en')).toBe('5.5%');
     expect(formatTaxRate(0, 'zh-CN')).toBe('0%');
+  });
+});
+
+describe('a rate typed as a percentage', () => {
+  it.each([
+    ['11', 1100],
+    ['5,5', 550],
+    ['5.5', 550],
+    [' 22 % ', 2200],
+    ['0', 0],
+    ['100', 10_000],
+    ['3,25', 325],
+    ['0.01', 1],
+  ])('reads %j as %i basis points', (typed, rate) => {
+    expect(parseTaxRatePercent(typed)).toBe(rate);
+  });
+
+  it.each(['', 'onze', '-1', '101', '5,555', '1e1', '11,', ',5', '1 1 1 1'])(
+    'refuses %j',
+    (typed) => {
+      expect(parseTaxRatePercent(typed)).toBeNull();
+    },
+  );
+
+  it('writes a rate back as it is typed, in each language', () => {
+    expect(taxRatePercentText(550, 'fr')).toBe('5,5');
+    expect(taxRatePercentText(550, 'en')).toBe('5.5');
+    expect(taxRatePercentText(1100, 'zh-CN')).toBe('11');
+    for (const rate of [0, 1, 325, 1100, 10_000]) {
+      expect(parseTaxRatePercent(taxRatePercentText(rate, 'fr'))).toBe(rate);
+    }
   });
 });
