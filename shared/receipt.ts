@@ -173,7 +173,18 @@ export function receiptShopFromProfile(profile: ShopProfile): ReceiptShop {
  * the other French territories of the Pacific, and France with its overseas departments.
  */
 const frenchReceiptCountries = new Set([
-  'NC', 'PF', 'WF', 'FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF',
+  'NC',
+  'PF',
+  'WF',
+  'FR',
+  'GP',
+  'MQ',
+  'GF',
+  'RE',
+  'YT',
+  'PM',
+  'BL',
+  'MF',
 ]);
 
 /** The language a shop's receipts must be in first, or null where no law says one. */
