@@ -47,7 +47,8 @@ export function art46Lines(language: 'fr' | 'zh-CN'): string[] {
 
 /**
  * A printed document's lines as art46Lines spells them: every kind of space (Intl puts narrow
- * no-break ones in amounts) one space, the multiplication sign as the x an ESC/POS printer gets.
+ * no-break ones in amounts) one space, the multiplication sign as the x an ESC/POS printer gets,
+ * and a space after the slash between two languages (pdftotext drops it before a wide character).
  */
 export function readableLines(text: string): string[] {
   return text
@@ -56,6 +57,8 @@ export function readableLines(text: string): string[] {
       line
         .replaceAll('×', 'x')
         .replace(/[\s\u00a0\u2007\u2009\u202f]+/g, ' ')
+        .replaceAll(' /', ' / ')
+        .replace(/ {2}/g, ' ')
         .trim(),
     )
     .filter((line) => line !== '');
