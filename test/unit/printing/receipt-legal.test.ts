@@ -59,6 +59,12 @@ describe('a receipt as délibération 14/2004 art. 46 wants it', () => {
     );
   });
 
+  it('is a French HTML document, titled in French, for a Chinese-reading customer', () => {
+    const html = renderReceiptHtml(legalReceipt('zh-CN'), t, { paper: '80mm' });
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<title>Reçu 42</title>');
+  });
+
   it('prints in French and English on an ESC/POS printer without Chinese', () => {
     const bytes = renderReceiptEscPos(legalReceipt('zh-CN'), t, { columns: 48 });
     const lines = readableLines(readEscPos(bytes).lines.join('\n'));
