@@ -31,7 +31,10 @@ const checkCodeLength = 16;
 /**
  * The receipt's lines, each at most `columns` wide (wide characters count 2; a `large` line at
  * most half of that). Labels come from the "receipt" translations in `language`, which is the
- * receipt's own unless a printer cannot print it (see renderReceiptEscPos).
+ * receipt's own unless a printer cannot print it (see renderReceiptEscPos). A receipt with a
+ * legal language (French in New Caledonia) is in that language first, dates and amounts too, with
+ * `language` beside each label and under each sentence; one issued before has none and prints as
+ * it did.
  */
 export function layoutReceipt(
   receipt: Receipt,
@@ -50,8 +53,13 @@ export function layoutReceipt(
 
   const { lines, text, row, rule } = lineWriter(columns);
   /** A text in the legal language, then in the customer's under it. */
-  const texts = (section: 'receipt' | 'receiptLegal', key: string, style: LineStyle = 'normal') => {
-    for (const each of both(section, key)) text(each, style);
+  const texts = (
+    section: 'receipt' | 'receiptLegal',
+    key: string,
+    style: LineStyle,
+    values: Record<string, unknown> = {},
+  ) => {
+    for (const each of both(section, key, values)) text(each, style);
   };
   const label = (key: string, values: Record<string, unknown> = {}) =>
     both('receipt', key, values).join(' / ');
@@ -98,12 +106,8 @@ export function layoutReceipt(
   rule(true);
   const atStake = receipt.refundAmount ?? receipt.price.amount;
   texts('receipt', `status.${receipt.status}`, 'bold');
-  for (const each of both('receipt', `statusDetail.${receipt.status}`, {
-    amount: money(atStake),
-  })) {
-    text(each);
-  }
-  if (receipt.corrects && receipt.quantity === 0) texts('receiptLegal', 'unchanged');
+  texts('receipt', `statusDetail.${receipt.status}`, 'normal', { amount: money(atStake) });
+  if (receipt.corrects && receipt.quantity === 0) texts('receiptLegal', 'unchanged', 'normal');
   rule(true);
   for (const line of shop.footerLines) text(line);
   row(label('till'), receipt.tillName ?? receipt.deviceId);
