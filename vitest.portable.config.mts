@@ -21,6 +21,7 @@ export const linuxOnly = [
   'test/integration/sales/reroute-on-pty.test.ts',
   // PDFs made by the host's Chromium and read back with pdftotext (poppler).
   'test/integration/printers/documents.test.ts',
+  'test/integration/printers/legal-receipts.test.ts',
   'test/integration/api/day-documents.test.ts',
   'test/integration/api/printing.test.ts',
   // The kernel's serial ports, read from a tree laid out like /sys.

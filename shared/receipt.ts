@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import { moneySchema } from './currencies';
-import { languageSchema } from './languages';
+import { type Language, languageSchema } from './languages';
 import { paymentMethods } from './sale';
 import { isTimeZone, type ShopProfile } from './shop';
 import { taxLineSchema } from './tax';
@@ -29,6 +29,8 @@ export const receiptShopSchema = z
     phone: line,
     taxId: line,
     footerLines: z.array(line),
+    /** The seller's legal name (art. 46), when it differs from the sign; absent on older receipts. */
+    legalName: line.optional(),
   })
   .strict();
 export type ReceiptShop = z.output<typeof receiptShopSchema>;
@@ -81,6 +83,18 @@ export const receiptContentSchema = z
     taxes: z.array(taxLineSchema).optional(),
     /** The receipt this one corrects (a correction is a new receipt, never an edit). */
     corrects: z.object({ number: z.number().int().positive().safe() }).strict().optional(),
+    /**
+     * How many of the item this receipt bills at `price`: 1 on a sale's receipt, −1 on a
+     * correction giving the money back, 0 on a correction confirming the top-up (amounts
+     * unchanged). Absent on receipts issued before: they billed one.
+     */
+    quantity: z.number().int().min(-1).max(1).optional(),
+    /**
+     * The language the law wants the receipt in (French in New Caledonia, délibération 14/2004
+     * art. 46): printed first, `language` (the customer's) under it when it differs. Absent on
+     * receipts issued before: printed in `language` alone, as they were.
+     */
+    legalLanguage: languageSchema.optional(),
   })
   .strict()
   .superRefine((content, context) => {
@@ -150,7 +164,45 @@ export function receiptShopFromProfile(profile: ShopProfile): ReceiptShop {
     phone: profile.phone,
     taxId: profile.taxId,
     footerLines: lines(profile.receiptFooter),
+    ...(profile.legalName ? { legalName: profile.legalName } : {}),
   };
+}
+
+/**
+ * Countries whose receipts the law wants in French: New Caledonia (délibération 14/2004 art. 46),
+ * the other French territories of the Pacific, and France with its overseas departments.
+ */
+const frenchReceiptCountries = new Set([
+  'NC',
+  'PF',
+  'WF',
+  'FR',
+  'GP',
+  'MQ',
+  'GF',
+  'RE',
+  'YT',
+  'PM',
+  'BL',
+  'MF',
+]);
+
+/** The language a shop's receipts must be in first, or null where no law says one. */
+export function legalReceiptLanguage(country: string): Language | null {
+  return frenchReceiptCountries.has(country) ? 'fr' : null;
+}
+
+/**
+ * What a receipt bills, tax included, in minor units (negative when a correction gives money
+ * back): a sale's receipt its price less any refund; a correction its quantity times the price,
+ * as what it corrects billed the price (only a receipt saying pending is ever corrected). The
+ * receipt's `taxes` are the tax inside this total.
+ */
+export function receiptTotal(
+  content: Pick<ReceiptContent, 'price' | 'refundAmount' | 'quantity' | 'corrects'>,
+): number {
+  const billed = (content.quantity ?? 1) * content.price.amount;
+  return content.corrects ? billed : billed - (content.refundAmount ?? 0);
 }
 
 /** The character that stands for a hidden digit. */

@@ -71,6 +71,7 @@ const standIns: Record<string, string> = {
   '–': '-',
   '—': '-',
   '−': '-',
+  '×': 'x',
 };
 
 /**

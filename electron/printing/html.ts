@@ -87,14 +87,16 @@ export function renderReceiptHtml(
   options: { paper: PaperWidth },
 ): string {
   const { paper } = options;
-  const say = printTranslator(t, 'receipt', receipt.language);
+  // A bilingual receipt is a French document with the customer's language under each label.
+  const language = receipt.legalLanguage ?? receipt.language;
+  const say = printTranslator(t, 'receipt', language);
   const qr = qrSvg(receiptQrPayload(receipt), {
     label: say('qrLabel', { number: receipt.number }),
     className: 'qr',
   });
   const side = qrSides[paper];
   return htmlDocument({
-    language: receipt.language,
+    language,
     title: say('documentTitle', { number: receipt.number }),
     classes: ['receipt', `status-${receipt.status}`, receipt.copy > 0 ? 'reprint' : 'original'],
     lines: layoutReceipt(receipt, t, papers[paper].columns),

@@ -2,7 +2,8 @@ import { formatDataAmount } from '../../shared/data-amount';
 import { formatLocalDateTime } from '../../shared/date-time';
 import type { Language } from '../../shared/languages';
 import { formatMoney } from '../../shared/money';
-import type { Receipt } from '../../shared/receipt';
+import { type Receipt, receiptTotal } from '../../shared/receipt';
+import { formatTaxRate, taxName } from '../../shared/tax';
 import { alignRight, centre, displayWidth, spread, wrapText } from './text-width';
 
 /**
@@ -30,7 +31,10 @@ const checkCodeLength = 16;
 /**
  * The receipt's lines, each at most `columns` wide (wide characters count 2; a `large` line at
  * most half of that). Labels come from the "receipt" translations in `language`, which is the
- * receipt's own unless a printer cannot print it (see renderReceiptEscPos).
+ * receipt's own unless a printer cannot print it (see renderReceiptEscPos). A receipt with a
+ * legal language (French in New Caledonia) is in that language first, dates and amounts too, with
+ * `language` beside each label and under each sentence; one issued before has none and prints as
+ * it did.
  */
 export function layoutReceipt(
   receipt: Receipt,
@@ -38,47 +42,122 @@ export function layoutReceipt(
   columns: number,
   language: Language = receipt.language,
 ): ReceiptLine[] {
-  const say = printTranslator(t, 'receipt', language);
+  const first = receipt.legalLanguage ?? language;
+  const say = printTranslator(t, 'receipt', first);
+  const second = first === language ? null : language;
+  const both = bilingual(t, first, second);
   const money = (amount: number) =>
-    formatMoney({ amount, currency: receipt.price.currency }, language);
-  const { date, time } = formatLocalDateTime(receipt.issuedAt, receipt.timeZone, language);
+    formatMoney({ amount, currency: receipt.price.currency }, first);
+  const { date, time } = formatLocalDateTime(receipt.issuedAt, receipt.timeZone, first);
   const { shop, payment } = receipt;
 
   const { lines, text, row, rule } = lineWriter(columns);
+  /** A text in the legal language, then in the customer's under it. */
+  const texts = (
+    section: 'receipt' | 'receiptLegal',
+    key: string,
+    style: LineStyle,
+    values: Record<string, unknown> = {},
+  ) => {
+    for (const each of both(section, key, values)) text(each, style);
+  };
+  const label = (key: string, values: Record<string, unknown> = {}) =>
+    both('receipt', key, values).join(' / ');
+  const legalLabel = (key: string, values: Record<string, unknown> = {}) =>
+    both('receiptLegal', key, values).join(' / ');
 
   text(shop.name, 'bold');
+  if (shop.legalName && shop.legalName !== shop.name) text(shop.legalName);
   for (const line of shop.addressLines) text(line);
   if (shop.phone) text(say('phone', { phone: shop.phone }));
   if (shop.taxId) text(say('taxId', { taxId: shop.taxId }));
   rule(true);
   if (receipt.copy > 0) text(say('copy', { copy: receipt.copy }), 'large');
-  row(say('title'), say('number', { number: receipt.number }), 'bold');
-  row(say('date'), date);
-  row(say('time'), time);
-  row(say('clerk'), receipt.clerk);
+  row(label('title'), say('number', { number: receipt.number }), 'bold');
+  if (receipt.corrects) {
+    text(legalLabel('corrects', { number: receipt.corrects.number }), 'bold', 'left');
+  }
+  row(label('date'), date);
+  row(label('time'), time);
+  row(label('clerk'), receipt.clerk);
   rule(false);
-  row(say('customer'), receipt.customer);
-  row(say('carrier'), receipt.carrier);
-  row(say('plan'), receipt.plan);
-  row(say('data'), formatDataAmount(receipt.dataMb, language, say));
-  row(say('validity'), say('validityDays', { count: receipt.validityDays }));
-  if (receipt.carrierReference !== null) row(say('carrierReference'), receipt.carrierReference);
+  row(label('customer'), receipt.customer);
+  row(label('carrier'), receipt.carrier);
+  row(label('plan'), receipt.plan);
+  row(label('data'), formatDataAmount(receipt.dataMb, first, say));
+  row(label('validity'), label('validityDays', { count: receipt.validityDays }));
+  if (receipt.carrierReference !== null) row(label('carrierReference'), receipt.carrierReference);
   rule(false);
-  row(say('price'), money(receipt.price.amount), 'bold');
-  row(say('payment'), say(`methods.${payment.method}`));
-  if (payment.tendered !== undefined) row(say('tendered'), money(payment.tendered));
-  if (payment.change !== undefined) row(say('change'), money(payment.change));
-  if (payment.reference !== undefined) row(say('paymentReference'), payment.reference);
-  if (receipt.refundAmount !== null) row(say('refunded'), money(receipt.refundAmount), 'bold');
+  if (receipt.quantity === undefined) {
+    row(label('price'), money(receipt.price.amount), 'bold');
+  } else {
+    const quantity = new Intl.NumberFormat(first).format(receipt.quantity);
+    row(legalLabel('quantity'), `${quantity} × ${money(receipt.price.amount)}`);
+  }
+  row(label('payment'), label(`methods.${payment.method}`));
+  if (payment.tendered !== undefined) row(label('tendered'), money(payment.tendered));
+  if (payment.change !== undefined) row(label('change'), money(payment.change));
+  if (payment.reference !== undefined) row(label('paymentReference'), payment.reference);
+  if (receipt.refundAmount !== null) row(label('refunded'), money(receipt.refundAmount), 'bold');
+  if (receipt.quantity !== undefined || receipt.taxes !== undefined) {
+    rule(false);
+    taxLines(receipt, { row, money, legalLabel, first });
+  }
   rule(true);
   const atStake = receipt.refundAmount ?? receipt.price.amount;
-  text(say(`status.${receipt.status}`), 'bold');
-  text(say(`statusDetail.${receipt.status}`, { amount: money(atStake) }));
+  texts('receipt', `status.${receipt.status}`, 'bold');
+  texts('receipt', `statusDetail.${receipt.status}`, 'normal', { amount: money(atStake) });
+  if (receipt.corrects && receipt.quantity === 0) texts('receiptLegal', 'unchanged', 'normal');
   rule(true);
   for (const line of shop.footerLines) text(line);
-  row(say('till'), receipt.tillName ?? receipt.deviceId);
-  row(say('checkCode'), receipt.hash.slice(0, checkCodeLength));
+  row(label('till'), receipt.tillName ?? receipt.deviceId);
+  row(label('checkCode'), receipt.hash.slice(0, checkCodeLength));
   return lines;
+}
+
+/**
+ * The totals art. 46 asks for: before tax, each tax's nature, rate and amount, and tax included.
+ * A receipt whose sale had no rate recorded says so rather than guess one.
+ */
+function taxLines(
+  receipt: Receipt,
+  print: {
+    row(label: string, value: string, style?: LineStyle): void;
+    money(amount: number): string;
+    legalLabel(key: string, values?: Record<string, unknown>): string;
+    first: Language;
+  },
+): void {
+  const { row, money, legalLabel, first } = print;
+  if (receipt.taxes === undefined) {
+    row(taxName, legalLabel('notRecorded'));
+    row(legalLabel('totalWithTax'), money(receiptTotal(receipt)), 'bold');
+    return;
+  }
+  const base = receipt.taxes.reduce((sum, line) => sum + line.base, 0);
+  const tax = receipt.taxes.reduce((sum, line) => sum + line.tax, 0);
+  row(legalLabel('totalBeforeTax'), money(base));
+  for (const line of receipt.taxes) {
+    row(`${taxName} ${formatTaxRate(line.rate, first)}`, money(line.tax));
+  }
+  row(legalLabel('totalWithTax'), money(base + tax), 'bold');
+}
+
+/**
+ * A printed text in the first language, and in the second under or beside it when there is
+ * one and it reads differently ("Date" is the same word in French and English).
+ */
+function bilingual(t: Translate, first: Language, second: Language | null) {
+  return (
+    section: 'receipt' | 'receiptLegal',
+    key: string,
+    values: Record<string, unknown> = {},
+  ): string[] => {
+    const inFirst = printTranslator(t, section, first)(key, values);
+    if (second === null) return [inFirst];
+    const inSecond = printTranslator(t, section, second)(key, values);
+    return inSecond === inFirst ? [inFirst] : [inFirst, inSecond];
+  };
 }
 
 /**
@@ -88,7 +167,7 @@ export function layoutReceipt(
  */
 export function printTranslator(
   t: Translate,
-  section: 'receipt' | 'dayReport',
+  section: 'receipt' | 'receiptLegal' | 'dayReport',
   language: Language,
 ) {
   return (key: string, values: Record<string, unknown> = {}): string =>

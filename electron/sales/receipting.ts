@@ -32,6 +32,8 @@ export function createReceipting(deps: ReceiptingDeps) {
       );
       return;
     }
+    // A sale's second receipt corrects its first, the one that said pending (never an edit).
+    const earlier = deps.receipts.numberOfSale(sale.id);
     deps.receipts.issue(
       sale.id,
       receiptDraftFor(sale, {
@@ -39,6 +41,7 @@ export function createReceipting(deps: ReceiptingDeps) {
         clerk: deps.nameOf(sale.clerkId) ?? `#${sale.clerkId}`,
         carrier: deps.carrierOf(sale.carrierId),
         language: deps.receiptLanguageOf(sale.id) ?? profile.defaultLanguage,
+        ...(earlier === null ? {} : { corrects: { number: earlier } }),
       }),
     );
   };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createJournal } from '../../../electron/sales/journal';
+import { receiptTotal } from '../../../shared/receipt';
+import { sumTaxLines } from '../../../shared/tax';
 import { systemActor } from '../../../shared/user';
 import { refusal, signedIn, xpf } from '../../support/api';
 import { withTestHosts } from '../../support/host';
@@ -162,5 +164,41 @@ describe('a pending sale, as the manager resolving it sees it', () => {
       before: { remainingMb: 0, validUntil: before.validUntil },
       after: { remainingMb: 1024 },
     });
+  });
+});
+
+describe('a pending sale’s receipt, once the sale is resolved', () => {
+  it('is corrected by a new receipt that refers to it and nets to zero with it when refunded', async () => {
+    const { manager, sell, core } = await demoShop();
+    const silent = await sell('687999999', 'pending-correction');
+    expect(silent.status).toBe('unknown');
+    const original = silent.receiptNumber as number;
+    const { sale } = await manager.call('sales.resolve', {
+      id: silent.id,
+      outcome: 'failed',
+      reason: 'The carrier says it never came',
+    });
+    const correction = sale.receiptNumber as number;
+    expect(correction).toBe(original + 1);
+
+    const contentOf = (number: number) =>
+      JSON.parse(
+        core.db
+          .prepare('SELECT content FROM receipts WHERE number = ?')
+          .pluck()
+          .get(number) as string,
+      );
+    const [before, after] = [contentOf(original), contentOf(correction)];
+    expect(after.corrects).toEqual({ number: original });
+    expect(before.corrects).toBeUndefined();
+    expect([before.quantity, after.quantity]).toEqual([1, -1]);
+    expect(receiptTotal(before) + receiptTotal(after)).toBe(0);
+    expect(sumTaxLines([...before.taxes, ...after.taxes])).toEqual([
+      { rate: before.taxes[0].rate, base: 0, tax: 0 },
+    ]);
+    const { text } = await manager.call('receipts.get', { number: correction });
+    expect(text).toContain(`Corrige le reçu N° ${original}`);
+    // The original is untouched: the chain still verifies.
+    expect((await manager.call('receipts.verify', {})).receipts.ok).toBe(true);
   });
 });

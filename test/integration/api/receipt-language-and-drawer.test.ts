@@ -33,7 +33,7 @@ const pulses = (job: Buffer) =>
 const pulseBytes = Buffer.from([0x1b, 0x70, 0x00, 50, 250]);
 
 describe('the receipt in the customer’s language', () => {
-  it('issues the receipt in the language the clerk picked, the shop’s when none was', async () => {
+  it('issues the receipt in French with the language the clerk picked under it, in French alone when none was', async () => {
     const { core, clerk, manager } = await demoShop();
     const printer = await startNetworkPrinter();
     try {
@@ -50,12 +50,14 @@ describe('the receipt in the customer’s language', () => {
       });
       const number = english.sale.receiptNumber as number;
       expect((await clerk.call('receipts.get', { number })).text).toMatch(
-        new RegExp(`^Receipt +No\\. ${number}$`, 'm'),
+        new RegExp(`^Reçu / Receipt +N° ${number}$`, 'm'),
       );
       await clerk.call('receipts.print', { number });
       const lines = printedLines(await printer.nextJob());
-      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^Receipt +No\\. ${number}$`)));
-      expect(lines.join('\n')).not.toContain('Reçu');
+      expect(lines).toContainEqual(
+        expect.stringMatching(new RegExp(`^Reçu / Receipt +N° ${number}$`)),
+      );
+      expect(lines).toContain('TOP-UP DONE');
 
       const french = await clerk.call('sales.renew', {
         msisdn: '687123456',
@@ -64,9 +66,9 @@ describe('the receipt in the customer’s language', () => {
         idempotencyKey: key(),
       });
       const shopNumber = french.sale.receiptNumber as number;
-      expect((await clerk.call('receipts.get', { number: shopNumber })).text).toMatch(
-        new RegExp(`^Reçu +N° ${shopNumber}$`, 'm'),
-      );
+      const inFrench = (await clerk.call('receipts.get', { number: shopNumber })).text;
+      expect(inFrench).toMatch(new RegExp(`^Reçu +N° ${shopNumber}$`, 'm'));
+      expect(inFrench).not.toContain('Receipt');
       // The language is in what the receipt's hash covers: it was settled before it was issued.
       expect(core.db.prepare('SELECT sale_id, language FROM sale_receipt_languages').all()).toEqual(
         [{ sale_id: english.sale.id, language: 'en' }],
@@ -77,7 +79,7 @@ describe('the receipt in the customer’s language', () => {
     }
   });
 
-  it('prints a Chinese receipt in Chinese on a printer with a Chinese font, in English on one without', async () => {
+  it('prints a Chinese receipt in French and Chinese on a printer with a Chinese font, in French and English on one without', async () => {
     const { clerk, manager } = await demoShop();
     const printer = await startNetworkPrinter();
     try {
@@ -97,11 +99,13 @@ describe('the receipt in the customer’s language', () => {
       const number = sale.receiptNumber as number;
       await clerk.call('receipts.print', { number });
       const inChinese = printedLines(await printer.nextJob());
-      expect(inChinese).toContainEqual(expect.stringMatching(new RegExp(`^收据 +单号 ${number}$`)));
+      expect(inChinese).toContainEqual(
+        expect.stringMatching(new RegExp(`^Reçu / 收据 +N° ${number}$`)),
+      );
       await clerk.call('receipts.print', { number, printer: 'plain' });
       const inEnglish = printedLines(await printer.nextJob());
       expect(inEnglish).toContainEqual(
-        expect.stringMatching(new RegExp(`^Receipt +No\\. ${number}$`)),
+        expect.stringMatching(new RegExp(`^Reçu / Receipt +N° ${number}$`)),
       );
     } finally {
       await printer.close();

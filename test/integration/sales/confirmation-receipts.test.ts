@@ -128,7 +128,8 @@ describe('the receipt of a sale the carrier confirms by SMS', () => {
     const books = openBooks(path.join(tempDir(), 'shop.sqlite'));
     const clerk = books.users.add('clerk', 'clerk', '1111');
     const sale = unknownSale(books, clerk.id);
-    expect(latestReceiptOf(books, sale.id)?.status).toBe('pending-verification');
+    const pending = latestReceiptOf(books, sale.id);
+    expect(pending?.status).toBe('pending-verification');
     const seen: { inTransaction: boolean; status: string | undefined }[] = [];
     const confirmations = createTopUpConfirmations({
       journal: books.journal,
@@ -151,9 +152,12 @@ describe('the receipt of a sale the carrier confirms by SMS', () => {
 
     expect(confirmed?.status).toBe('succeeded');
     expect(seen).toEqual([{ inTransaction: true, status: 'succeeded' }]);
+    // A new receipt referring to the pending one, confirming it without changing the amounts.
     expect(latestReceiptOf(books, sale.id)).toMatchObject({
       status: 'succeeded',
       carrierReference: 'TX9',
+      corrects: { number: pending?.number },
+      quantity: 0,
     });
   });
 
@@ -183,7 +187,10 @@ describe('the receipt of a sale the carrier confirms by SMS', () => {
       receipting: restarted.receipting,
       log: restarted.log,
     });
-    expect(latestReceiptOf(restarted, sale.id)?.status).toBe('succeeded');
+    expect(latestReceiptOf(restarted, sale.id)).toMatchObject({
+      status: 'succeeded',
+      corrects: { number: 1 },
+    });
     expect(restarted.receipts.verify()).toMatchObject({ ok: true });
     // Corrected once: a later start finds nothing more to issue.
     recoverInterruptedSales({

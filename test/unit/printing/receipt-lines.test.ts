@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { receiptLines } from '../../../electron/printing/layout';
 import { displayWidth } from '../../../electron/printing/text-width';
 import type { Language } from '../../../shared/languages';
+import { taxOfTotal } from '../../../shared/tax';
 import { saleReceipt, translations } from './sale';
 
 const t = translations();
@@ -203,11 +204,14 @@ describe('the receipt as text lines', () => {
         word,
         fc.constantFrom<Language>('en', 'fr', 'zh-CN'),
         fc.constantFrom(32 as const, 48 as const),
-        (name, plan, clerk, language, columns) => {
+        fc.boolean(),
+        (name, plan, clerk, language, columns, legal) => {
           const receipt = saleReceipt(language, {
             plan,
             clerk,
-            shop: { ...saleReceipt().shop, name, footerLines: [plan, name] },
+            shop: { ...saleReceipt().shop, name, footerLines: [plan, name], legalName: clerk },
+            // Issued now in New Caledonia: French with the customer's language beside it.
+            ...(legal ? { legalLanguage: 'fr', quantity: 1, taxes: [taxOfTotal(5500, 550)] } : {}),
           });
           for (const line of receiptLines(receipt, t, columns)) {
             expect(displayWidth(line)).toBeLessThanOrEqual(columns);
