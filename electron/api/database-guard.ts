@@ -44,6 +44,9 @@ const answeredWhileDamaged: ReadonlySet<ProcedureName> = new Set<ProcedureName>(
   'day.export',
   'backups.list',
   'backups.restore',
+  'audit.list',
+  'audit.verify',
+  'audit.export',
 ]);
 
 export const damagedRefusal = () =>

@@ -100,8 +100,9 @@ export function createAuditTrail(deps: TrailDeps) {
     }
     if (filter.userId !== undefined) {
       // An actor is `<role>:<id>` in the role they had then (shared/user.ts formatActor).
-      where.push("(actor = 'clerk:' || @userId OR actor = 'manager:' || @userId)");
-      params.userId = filter.userId;
+      where.push('actor IN (@asClerk, @asManager)');
+      params.asClerk = `clerk:${filter.userId}`;
+      params.asManager = `manager:${filter.userId}`;
     }
     if (filter.day) {
       const [year, month, day] = filter.day.split('-').map(Number) as [number, number, number];
