@@ -230,6 +230,34 @@ describe('the audit trail outside a procedure', () => {
     }
   });
 
+  it('a restore is recorded in the restored shop, by the manager who asked', async () => {
+    const dir = tempDir();
+    const core = await createCore({
+      databaseFile: path.join(dir, 'shop.sqlite'),
+      demo: false,
+      modemProfileDirs: [SHIPPED_MODEMS],
+      backups: { folder: path.join(dir, 'backups') },
+      log: quiet,
+    });
+    try {
+      const owner = result<{ token: string }>(
+        await core.dispatch('auth.setup', { name: 'owner', pin: '2468' }),
+      ).token;
+      const { backup } = result<{ backup: { name: string } }>(
+        await core.dispatch('backups.create', {}, owner),
+      );
+      result(await core.dispatch('backups.restore', { name: backup.name }, owner));
+      const again = await tokenOf(core, 'owner', '2468');
+      const restored = await listed(core, again, { kind: 'backups.restored' });
+      expect(restored.events).toMatchObject([
+        { actor: 'manager:1', actorName: 'owner', subject: backup.name },
+      ]);
+      expect(result(await core.dispatch('audit.verify', {}, again))).toMatchObject({ ok: true });
+    } finally {
+      await core.close();
+    }
+  });
+
   it('in safe mode nothing is recorded and signing in still works', async () => {
     const { core, databaseFile } = await shopWithActs();
     await core.close();
