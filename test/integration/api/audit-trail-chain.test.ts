@@ -181,6 +181,22 @@ describe('the audit trail cannot be altered unseen', () => {
   });
 });
 
+/** A new shop (not the demo) kept by automatic backups, its first manager signed in. */
+async function shopWithBackups() {
+  const dir = tempDir();
+  const core = await createCore({
+    databaseFile: path.join(dir, 'shop.sqlite'),
+    demo: false,
+    modemProfileDirs: [SHIPPED_MODEMS],
+    backups: { folder: path.join(dir, 'backups') },
+    log: quiet,
+  });
+  const owner = result<{ token: string }>(
+    await core.dispatch('auth.setup', { name: 'owner', pin: '2468' }),
+  ).token;
+  return { core, owner };
+}
+
 describe('the audit trail outside a procedure', () => {
   it('a session ended by the idle lock is recorded as a sign-out', async () => {
     let clock = new Date('2026-11-20T01:00:00Z');
@@ -205,18 +221,8 @@ describe('the audit trail outside a procedure', () => {
   });
 
   it('an automatic backup is recorded as the system’s', async () => {
-    const dir = tempDir();
-    const core = await createCore({
-      databaseFile: path.join(dir, 'shop.sqlite'),
-      demo: false,
-      modemProfileDirs: [SHIPPED_MODEMS],
-      backups: { folder: path.join(dir, 'backups') },
-      log: quiet,
-    });
+    const { core, owner } = await shopWithBackups();
     try {
-      const owner = result<{ token: string }>(
-        await core.dispatch('auth.setup', { name: 'owner', pin: '2468' }),
-      ).token;
       let made: AuditEvent[] = [];
       for (let tries = 0; made.length === 0 && tries < 50; tries += 1) {
         made = (await listed(core, owner, { kind: 'backups.made' })).events;
@@ -231,18 +237,8 @@ describe('the audit trail outside a procedure', () => {
   });
 
   it('a restore is recorded in the restored shop, by the manager who asked', async () => {
-    const dir = tempDir();
-    const core = await createCore({
-      databaseFile: path.join(dir, 'shop.sqlite'),
-      demo: false,
-      modemProfileDirs: [SHIPPED_MODEMS],
-      backups: { folder: path.join(dir, 'backups') },
-      log: quiet,
-    });
+    const { core, owner } = await shopWithBackups();
     try {
-      const owner = result<{ token: string }>(
-        await core.dispatch('auth.setup', { name: 'owner', pin: '2468' }),
-      ).token;
       const { backup } = result<{ backup: { name: string } }>(
         await core.dispatch('backups.create', {}, owner),
       );
