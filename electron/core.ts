@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../shared/api/errors';
 import { defaultTillName } from '../shared/shop';
-import { formatActor, userActor } from '../shared/user';
 import { accountantHandlers } from './accountant/api';
 import { guardHandlers } from './api/database-guard';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
@@ -11,6 +9,7 @@ import { createEventBus, type EventBus } from './api/event-bus';
 import { archivesHandlers } from './archives/api';
 import { auditedActs } from './audit/acts';
 import { auditHandlers } from './audit/api';
+import { auditHearing } from './audit/heard';
 import { recordActs } from './audit/record-acts';
 import { type AuditAct, type AuditTrail, createAuditTrail } from './audit/trail';
 import { createAuth } from './auth/api';
@@ -230,27 +229,8 @@ async function openShop(
     tillName: () => shop.get()?.tillName ?? defaultTillName,
     writable: () => !safeMode(),
   });
-  const auditHere = (act: AuditAct) => {
-    try {
-      audit.record(act);
-    } catch (error) {
-      log.error(`The audit trail could not record ${act.kind}`, error);
-    }
-  };
-  const auth = createAuth({
-    ...base,
-    heard: {
-      wrongPin: (name, where) =>
-        auditHere({ kind: 'auth.wrong_pin', actor: null, actorName: name, subject: where }),
-      sessionEnded: (user) =>
-        auditHere({
-          kind: 'auth.signed_out',
-          actor: formatActor(userActor(user)),
-          actorName: user.name,
-          after: { ended: 'idle' },
-        }),
-    },
-  });
+  const hearing = auditHearing(audit, log);
+  const auth = createAuth({ ...base, heard: hearing.auth });
   // In safe mode no modem is opened: an empty bank, so nothing can be sent.
   const demoBank = safeMode() ? [] : parts.demoBank;
   const bankOptions = {
@@ -295,18 +275,7 @@ async function openShop(
   const backupFolder = options.backups?.folder ?? null;
   const backups =
     options.backups && !safeMode()
-      ? scheduleBackups(db, options.backups, {
-          now,
-          log,
-          taken: (backup) =>
-            auditHere({
-              kind: 'backups.made',
-              actor: 'system',
-              actorName: null,
-              subject: basename(backup.file),
-              after: { bytes: backup.bytes, automatic: true },
-            }),
-        })
+      ? scheduleBackups(db, options.backups, { now, log, taken: hearing.backupTaken })
       : null;
   const enterSafeMode = (problems: string[]) => {
     if (safeMode()) return;

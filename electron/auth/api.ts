@@ -61,7 +61,7 @@ export function createAuth(deps: {
 /** What signing in tells the audit trail about, outside a procedure's success. */
 export interface AuthHeard {
   wrongPin(name: string, where: 'sign_in' | 'approval'): void;
-  sessionEnded(user: User): void;
+  sessionEnded(user: User, why: 'idle' | 'expired'): void;
 }
 
 function authHandlers(

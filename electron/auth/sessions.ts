@@ -29,7 +29,7 @@ interface SessionTimes {
   /** The longest a session lasts however busy it is. */
   capMs?: number;
   /** Told once when a session is found ended by the idle time or the cap (not a sign-out). */
-  ended?: (user: User) => void;
+  ended?: (user: User, why: 'idle' | 'expired') => void;
 }
 
 const twelveHours = 12 * 60 * 60 * 1000;
@@ -59,7 +59,9 @@ export function createSessions({ now, idleMs, capMs = twelveHours, ended }: Sess
     if (!session) return null;
     const at = now().getTime();
     if (endOf(session) <= at) {
-      if (!session.signedOut) ended?.(session.user);
+      if (!session.signedOut) {
+        ended?.(session.user, session.openedAt + capMs <= at ? 'expired' : 'idle');
+      }
       session.signedOut = true;
       return 'ended';
     }
