@@ -8,7 +8,7 @@ import path from 'node:path';
 import { axeViolations } from './axe';
 import { typeDay } from './date-input';
 import { expect, test } from './fixtures';
-import { asManager } from './screens';
+import { asManager, open, startIn } from './screens';
 import { signIn } from './session';
 
 test('a manager reads, filters, exports and checks the audit trail', async ({
@@ -68,3 +68,14 @@ test('a manager reads, filters, exports and checks the audit trail', async ({
   await expect(page.getByTestId('audit-verify-result')).toContainText('the chain is intact');
   expect(await axeViolations(page)).toEqual([]);
 });
+
+for (const language of ['fr', 'zh-CN'] as const) {
+  test(`the Audit page is axe-clean in ${language}`, async ({ page, demoShop }) => {
+    await startIn(page, language);
+    await page.goto(demoShop.url);
+    await signIn(page, 'manager', '9999');
+    await open(page, 'audit');
+    await expect(page.getByTestId('audit-entry').first()).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
