@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../shared/api/errors';
+import { defaultTillName } from '../shared/shop';
 import { accountantHandlers } from './accountant/api';
 import { guardHandlers } from './api/database-guard';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createEventBus, type EventBus } from './api/event-bus';
 import { archivesHandlers } from './archives/api';
+import { auditedActs } from './audit/acts';
 import { auditHandlers } from './audit/api';
+import { auditHearing } from './audit/heard';
+import { recordActs } from './audit/record-acts';
+import { type AuditAct, type AuditTrail, createAuditTrail } from './audit/trail';
 import { createAuth } from './auth/api';
 import type { SessionState } from './auth/sessions';
 import { backupHandlers } from './backups/api';
@@ -89,6 +94,7 @@ export interface Core {
 /** What lives as long as one opening of the database: a restore closes it and opens another. */
 interface OpenShop {
   dispatch: Dispatch;
+  audit: AuditTrail;
   sessionOf(token: string | null): SessionState;
   db: Database;
   close(): Promise<void>;
@@ -101,6 +107,8 @@ interface ShopParts {
   carriers: CarrierBook;
   demoBank: ReturnType<typeof demoModems> | null;
   restore(backupFile: string): Promise<RestoreReport>;
+  /** Records an act in the audit trail of the shop open now (a restore opens another). */
+  audit(act: AuditAct): void;
 }
 
 /**
@@ -144,6 +152,7 @@ async function openCore(options: CoreOptions, lock: InstanceLock): Promise<Core>
       reopening = done.catch(() => {});
       return done;
     },
+    audit: (act) => shop.audit.record(act),
   };
   let shop = await openShopOrSafeMode(options, parts);
 
@@ -216,7 +225,13 @@ async function openShop(
   const users = createUserStore(db, now);
   if (demo && !safeMode()) seedDemo(shop, users);
   const base = { db, now, log, events, carriers, shop, users, deviceId: deviceId(db, randomUUID) };
-  const auth = createAuth(base);
+  const audit = createAuditTrail({
+    ...base,
+    tillName: () => shop.get()?.tillName ?? defaultTillName,
+    writable: () => !safeMode(),
+  });
+  const hearing = auditHearing(audit, log);
+  const auth = createAuth({ ...base, heard: hearing.auth });
   // In safe mode no modem is opened: an empty bank, so nothing can be sent.
   const demoBank = safeMode() ? [] : parts.demoBank;
   const bankOptions = {
@@ -260,7 +275,9 @@ async function openShop(
   };
   const backupFolder = options.backups?.folder ?? null;
   const backups =
-    options.backups && !safeMode() ? scheduleBackups(db, options.backups, { now, log }) : null;
+    options.backups && !safeMode()
+      ? scheduleBackups(db, options.backups, { now, log, taken: hearing.backupTaken })
+      : null;
   const enterSafeMode = (problems: string[]) => {
     if (safeMode()) return;
     damage = problems;
@@ -305,12 +322,16 @@ async function openShop(
     ...balance.handlers,
     ...pendingSales,
     ...periodsHandlers(),
-    ...auditHandlers(),
+    ...auditHandlers({ trail: audit, shop: shop.get, now }),
     ...archivesHandlers({ ...base, folder: archivesFolderOf(databaseFile) }),
     ...permissionsHandlers(),
     ...accountantHandlers({ db, deviceId: base.deviceId, shop, checkPin }),
   };
-  const guarded = guardHandlers(handlers, {
+  const recorded = recordActs(handlers, auditedActs, {
+    record: (act) => parts.audit(act),
+    log,
+  });
+  const guarded = guardHandlers(recorded, {
     damaged: safeMode,
     found: (problem) => enterSafeMode([problem]),
   });
@@ -322,6 +343,7 @@ async function openShop(
     }),
     sessionOf: auth.sessions.peek,
     db,
+    audit,
     async close() {
       await checks?.stop();
       // A top-up in flight ends (bounded) before its modem closes: final, not unknown.

@@ -47,6 +47,9 @@ const answeredWhileDamaged: ReadonlySet<ProcedureName> = new Set<ProcedureName>(
   'backups.restore',
   'archives.list',
   'archives.getPolicy',
+  'audit.list',
+  'audit.verify',
+  'audit.export',
 ]);
 
 export const damagedRefusal = () =>

@@ -1,15 +1,34 @@
-import { ApiError } from '../../shared/api/errors';
+import type { ShopProfile } from '../../shared/shop';
 import type { Handlers } from '../api/dispatcher';
+import { auditCsv } from './csv';
+import type { AuditTrail } from './trail';
 
-// Issue 14 placeholder: the contract is in place, the part is being built.
-const notBuilt = (): never => {
-  throw new ApiError('internal', 'The audit trail: not built yet');
-};
+/** The shop's zone for the day filter and local times; UTC before the shop is set up. */
+const zoneOf = (profile: ShopProfile | null) => profile?.timeZone ?? 'UTC';
 
-export function auditHandlers(): Pick<Handlers, 'audit.list' | 'audit.verify' | 'audit.export'> {
+export function auditHandlers(deps: {
+  trail: AuditTrail;
+  shop(): ShopProfile | null;
+  now(): Date;
+}): Pick<Handlers, 'audit.list' | 'audit.verify' | 'audit.export'> {
+  const { trail } = deps;
   return {
-    'audit.list': notBuilt,
-    'audit.verify': notBuilt,
-    'audit.export': notBuilt,
+    'audit.list': ({ limit, ...filter }) => trail.find(filter, zoneOf(deps.shop()), limit),
+    'audit.verify': () => trail.verify(),
+    'audit.export': (filter) => {
+      const timeZone = zoneOf(deps.shop());
+      const { events } = trail.find(filter, timeZone, null);
+      const stamp = deps.now().toISOString().slice(0, 10);
+      const csv = auditCsv([...events].reverse(), timeZone);
+      return {
+        files: [
+          {
+            name: `audit-${filter.day ?? stamp}.csv`,
+            mediaType: 'text/csv',
+            base64: Buffer.from(csv, 'utf8').toString('base64'),
+          },
+        ],
+      };
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { ApiError } from '../../shared/api/errors';
 import { defaultIdleLockMinutes } from '../../shared/shop';
+import type { User } from '../../shared/user';
 import { type Handlers, signedInUser } from '../api/dispatcher';
 import type { ShopProfileStore } from '../store/shop-profile';
 import type { UserStore } from '../store/users';
@@ -25,20 +26,42 @@ type AuthHandlers = Pick<
  * read from its profile at each check), the name and PIN checks with their own counts (a
  * sign-in, and a manager's approval typed at a clerk's counter), and the auth procedures.
  */
-export function createAuth(deps: { users: UserStore; shop: ShopProfileStore; now: () => Date }) {
+export function createAuth(deps: {
+  users: UserStore;
+  shop: ShopProfileStore;
+  now: () => Date;
+  /** The audit trail's ear: wrong PINs (the name typed, never the PIN) and sessions that end. */
+  heard?: AuthHeard;
+}) {
   const idleMs = () => (deps.shop.get()?.idleLockMinutes ?? defaultIdleLockMinutes) * 60_000;
-  const sessions = createSessions({ now: deps.now, idleMs });
+  const sessions = createSessions({ now: deps.now, idleMs, ended: deps.heard?.sessionEnded });
   const signIns = createPinGuard(deps.now);
   const approvals = createPinGuard(deps.now);
+  const told = (check: CheckPin, where: 'sign_in' | 'approval'): CheckPin =>
+    deps.heard
+      ? (name, pin, client) => {
+          const user = check(name, pin, client);
+          if (!user) deps.heard?.wrongPin(name, where);
+          return user;
+        }
+      : check;
   return {
     sessions,
     /** A manager's name and PIN typed at a clerk's counter: counted apart from sign-ins. */
-    checkApproval: guardedPinCheck(deps.users, approvals),
-    handlers: authHandlers(deps.users, sessions, guardedPinCheck(deps.users, signIns), [
-      signIns,
-      approvals,
-    ]),
+    checkApproval: told(guardedPinCheck(deps.users, approvals), 'approval'),
+    handlers: authHandlers(
+      deps.users,
+      sessions,
+      told(guardedPinCheck(deps.users, signIns), 'sign_in'),
+      [signIns, approvals],
+    ),
   };
+}
+
+/** What signing in tells the audit trail about, outside a procedure's success. */
+export interface AuthHeard {
+  wrongPin(name: string, where: 'sign_in' | 'approval'): void;
+  sessionEnded(user: User, why: 'idle' | 'expired'): void;
 }
 
 function authHandlers(

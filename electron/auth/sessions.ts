@@ -28,6 +28,8 @@ interface SessionTimes {
   idleMs: () => number;
   /** The longest a session lasts however busy it is. */
   capMs?: number;
+  /** Told once when a session is found ended by the idle time or the cap (not a sign-out). */
+  ended?: (user: User, why: 'idle' | 'expired') => void;
 }
 
 const twelveHours = 12 * 60 * 60 * 1000;
@@ -39,7 +41,7 @@ const twelveHours = 12 * 60 * 60 * 1000;
  * and 12 h after sign-in. An ended token is remembered for as long again, so that a late call
  * is told its session expired rather than that it never signed in.
  */
-export function createSessions({ now, idleMs, capMs = twelveHours }: SessionTimes) {
+export function createSessions({ now, idleMs, capMs = twelveHours, ended }: SessionTimes) {
   const sessions = new Map<string, Session>();
   const endOf = (session: Session) =>
     session.signedOut
@@ -57,6 +59,9 @@ export function createSessions({ now, idleMs, capMs = twelveHours }: SessionTime
     if (!session) return null;
     const at = now().getTime();
     if (endOf(session) <= at) {
+      if (!session.signedOut) {
+        ended?.(session.user, session.openedAt + capMs <= at ? 'expired' : 'idle');
+      }
       session.signedOut = true;
       return 'ended';
     }

@@ -19,7 +19,13 @@ const DAY = 24 * 60 * 60 * 1000;
 export function scheduleBackups(
   db: Database,
   policy: BackupPolicy,
-  options: { now: () => Date; log: Logger; checkEveryMs?: number },
+  options: {
+    now: () => Date;
+    log: Logger;
+    checkEveryMs?: number;
+    /** Told of each automatic backup once it is taken (the audit trail records it). */
+    taken?: (backup: BackupFile) => void;
+  },
 ) {
   const keep = policy.keep ?? 14;
   const everyMs = policy.everyMs ?? DAY;
@@ -35,9 +41,11 @@ export function scheduleBackups(
     const newest = listBackups(policy.folder)[0];
     const due = !newest || options.now().getTime() - Date.parse(newest.takenAt) >= everyMs;
     if (!due || running) return;
-    take().catch((error: unknown) =>
-      options.log.error(`Backup to ${policy.folder} failed: ${(error as Error).message}`),
-    );
+    take()
+      .then((backup) => options.taken?.(backup))
+      .catch((error: unknown) =>
+        options.log.error(`Backup to ${policy.folder} failed: ${(error as Error).message}`),
+      );
   };
   check();
   const timer = setInterval(check, options.checkEveryMs ?? 60 * 60 * 1000);

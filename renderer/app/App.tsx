@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { defaultIdleLockMinutes } from '../../shared/shop';
 import { api } from '../api';
+import { AuditPage } from '../audit/AuditPage';
 import { BackupsPage } from '../backups/BackupsPage';
 import { CardPage } from '../cards/CardPage';
 import { CounterPage } from '../counter/CounterPage';
@@ -80,6 +81,7 @@ const pages: readonly Page[] = [
     managerOnly: true,
     render: (_session, _demo, shell) => <BackupsPage onRestored={shell.databaseRestored} />,
   },
+  { id: 'audit', label: 'audit.nav', managerOnly: true, render: () => <AuditPage /> },
 ];
 
 /** How often activity at the counter renews the session on the host, at most. */

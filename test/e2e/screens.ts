@@ -15,6 +15,7 @@ export const navigationScreens = [
   'modems',
   'settings',
   'backups',
+  'audit',
 ] as const;
 
 export type ScreenId = (typeof navigationScreens)[number];
