@@ -3,7 +3,7 @@ import type { Language } from '../../shared/languages';
 import { formatMoney } from '../../shared/money';
 import type { PeriodClosure } from '../../shared/period';
 import type { ReceiptShop } from '../../shared/receipt';
-import { formatTaxRate, taxName } from '../../shared/tax';
+import { formatTaxRate, type TaxLine, taxName } from '../../shared/tax';
 import { barChartSvg, hourBars } from './a4-charts';
 import type { DayReportDocument } from './day-report';
 import { escapeHtml } from './escape-html';
@@ -177,6 +177,39 @@ function sayers(t: Translate, language: Language) {
 }
 
 /**
+ * The tax by rate (before tax, tax, with tax), and the takings whose tax was never recorded
+ * (sales made before rates were kept) on a line of their own when there are any.
+ */
+function taxTable(
+  lines: readonly TaxLine[],
+  notRecorded: number | null,
+  words: {
+    sayA4: ReturnType<typeof sayers>['sayA4'];
+    col: (key: string) => string;
+    money: (amount: number) => Cell;
+    language: Language;
+    none: string;
+    notRecorded: string;
+  },
+): string {
+  const { sayA4, col, money, language } = words;
+  return table(
+    sayA4('closure.taxes', { tax: taxName }),
+    [col('rate'), numeric(col('beforeTax')), numeric(taxName), numeric(col('total'))],
+    [
+      ...lines.map((line): Cell[] => [
+        `${taxName} ${formatTaxRate(line.rate, language)}`,
+        money(line.base),
+        money(line.tax),
+        money(line.base + line.tax),
+      ]),
+      ...(notRecorded ? [[words.notRecorded, '', '', money(notRecorded)]] : []),
+    ],
+    words.none,
+  );
+}
+
+/**
  * A Z report (or an X report) on A4: the header, then its figures as tables (totals, by plan,
  * payment, clerk, dealer SIM and status, refunds, cash movements, the drawer and its count,
  * dealer SIMs, unknown sales), its charts by hour and by plan, and for a Z its hashes.
@@ -261,6 +294,18 @@ export function renderDayReportA4(document: DayReportDocument, t: Translate): st
   const body = [
     facts(about),
     table(say('totals'), value, totals, none),
+    ...(report.taxes
+      ? [
+          taxTable(report.taxes, report.taxNotRecorded?.amount ?? 0, {
+            sayA4,
+            col,
+            money,
+            language,
+            none,
+            notRecorded: t('tax.notRecorded', { lng: language }),
+          }),
+        ]
+      : []),
     chart('byHour', byHour),
     chart('byPlan', byPlan),
     table(
@@ -464,17 +509,7 @@ export function renderClosureA4(closure: PeriodClosure, side: DocumentSide, t: T
       ],
       none,
     ),
-    table(
-      sayA4('closure.taxes', { tax: taxName }),
-      [col('rate'), numeric(col('beforeTax')), numeric(taxName), numeric(col('total'))],
-      closure.taxes.map((line) => [
-        `${taxName} ${formatTaxRate(line.rate, language)}`,
-        money(line.base),
-        money(line.tax),
-        money(line.base + line.tax),
-      ]),
-      none,
-    ),
+    taxTable(closure.taxes, null, { sayA4, col, money, language, none, notRecorded: '' }),
     table(
       say('byPayment'),
       [col('method'), numeric(col('sales')), numeric(col('amount'))],

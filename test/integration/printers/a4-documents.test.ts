@@ -85,6 +85,9 @@ describe('the accountant’s A4 documents', () => {
     expect(french.text).toContain('Rapport Z n° 12');
     expect(french.text).toMatch(/Forfait +Ventes +Montant/);
     expect(french.text).toMatch(/Page 1 sur \d/);
+    // The tax by rate the Z carries, as the closure lays it out.
+    expect(french.text).toMatch(/Taux +Hors taxe +TGC +TTC/);
+    expect(french.text).toMatch(/TGC 6 % +[0-9 \u202f]+ XPF +[0-9 \u202f]+ XPF/);
     const chinese = await pdfOf(renderDayReportA4(zDocumentOf('zh-CN'), t));
     expect(chinese.text).toMatch(/第 1 页，共 \d 页/);
     expect(chinese.text).toContain('每小时销售');
