@@ -8,6 +8,7 @@ import { createEventBus, type EventBus } from './api/event-bus';
 import { archivesHandlers } from './archives/api';
 import { auditHandlers } from './audit/api';
 import { createAuth } from './auth/api';
+import { permitted } from './auth/permissions';
 import type { SessionState } from './auth/sessions';
 import { backupHandlers } from './backups/api';
 import { createBalance } from './balance/api';
@@ -33,6 +34,7 @@ import { findDamageInFile, isDatabaseDamage } from './store/database-check';
 import type { SecretSealer } from './store/dealer-pins';
 import { type InstanceLock, takeInstanceLock } from './store/instance-lock';
 import { type IntegrityPolicy, scheduleIntegrityChecks } from './store/integrity-schedule';
+import { createPermissionStore } from './store/permissions';
 import { shopProfileStore } from './store/shop-profile';
 import { createUserStore, deviceId } from './store/users';
 
@@ -215,7 +217,8 @@ async function openShop(
   const users = createUserStore(db, now);
   if (demo && !safeMode()) seedDemo(shop, users);
   const base = { db, now, log, events, carriers, shop, users, deviceId: deviceId(db, randomUUID) };
-  const auth = createAuth(base);
+  const permissionStore = createPermissionStore(db, now);
+  const auth = createAuth({ ...base, permissions: permissionStore.get });
   // In safe mode no modem is opened: an empty bank, so nothing can be sent.
   const demoBank = safeMode() ? [] : parts.demoBank;
   const bankOptions = {
@@ -228,8 +231,8 @@ async function openShop(
   };
   const modems = openBank({ ...base, ...bankOptions });
   const { bank, inboxes, dealerPin } = modems;
-  const checkPin = auth.checkApproval;
-  const sales = createSales({ ...base, bank, inboxes, dealerPin, checkPin });
+  const { permit } = auth;
+  const sales = createSales({ ...base, bank, inboxes, dealerPin, permit });
   if (!safeMode()) sales.recoverInterrupted();
   const books = createBooksCheck(base);
   const printing = createPrinting({
@@ -237,12 +240,12 @@ async function openShop(
     databaseFile,
     documents,
     receipts: sales.receipts,
-    checkPin,
+    permit,
     bank,
     saleOf: sales.saleOf,
   });
   const printers = printing.printers;
-  const day = createDay({ ...base, bank, checkPin, printers, delivery: printing.delivery });
+  const day = createDay({ ...base, bank, permit, printers, delivery: printing.delivery });
   // Listening before the first modem opens, as the sales are: a reply read at start counts.
   const balance = createBalance({ ...base, bank, inboxes, salesOf: sales.salesOf });
   const pendingSales = pendingSaleHandlers({
@@ -297,17 +300,17 @@ async function openShop(
     ...sales.handlers,
     ...books,
     ...modems.handlers,
-    ...carrierHandlers(carriers, shop),
+    ...carrierHandlers(carriers, shop, permit),
     ...day,
     ...backupHandlers({ folder: backupFolder, schedule: backups, restore: parts.restore }),
     ...printing.handlers,
     ...balance.handlers,
     ...pendingSales,
-    ...periodsHandlers(),
-    ...auditHandlers(),
-    ...archivesHandlers(),
-    ...permissionsHandlers(),
-    ...accountantHandlers(),
+    ...permitted(
+      { ...periodsHandlers(), ...auditHandlers(), ...archivesHandlers(), ...accountantHandlers() },
+      permit,
+    ),
+    ...permissionsHandlers(permissionStore),
   };
   const guarded = guardHandlers(handlers, {
     damaged: safeMode,

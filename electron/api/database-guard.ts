@@ -44,6 +44,7 @@ const answeredWhileDamaged: ReadonlySet<ProcedureName> = new Set<ProcedureName>(
   'day.export',
   'backups.list',
   'backups.restore',
+  'permissions.get',
 ]);
 
 export const damagedRefusal = () =>

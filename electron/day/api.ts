@@ -16,8 +16,7 @@ import { userActor } from '../../shared/user';
 import { type Handlers, signedInUser } from '../api/dispatcher';
 import { amountInShopCurrency } from '../api/money-inputs';
 import { refusingWith } from '../api/refusals';
-import { approvingManager } from '../auth/manager-approval';
-import type { CheckPin } from '../auth/pin-guard';
+import type { Permit } from '../auth/permissions';
 import type { ModemBank } from '../bank/modem-bank';
 import type { CarrierBook } from '../carriers/book';
 import { choosePrinter, printedOn } from '../printers/api';
@@ -84,7 +83,7 @@ export function createDay(deps: {
   carriers: CarrierBook;
   shop: ShopProfileStore;
   bank: ModemBank;
-  checkPin: CheckPin;
+  permit: Permit;
   printers: PrinterStore;
   delivery: Delivery;
 }): DayHandlers {
@@ -101,7 +100,7 @@ export function createDay(deps: {
       }),
     carrierOf: deps.carriers.find,
     shop: deps.shop.get,
-    checkManager: deps.checkPin,
+    permit: deps.permit,
   });
 }
 
@@ -110,7 +109,7 @@ function dayHandlers(deps: {
   bank: ModemBank;
   carrierOf(carrierId: string): CarrierProfile | null;
   shop(): ShopProfile | null;
-  checkManager: CheckPin;
+  permit: Permit;
   printers: PrinterStore;
   /** How day reports reach printers and become PDFs: the receipts' own delivery. */
   delivery: Delivery;
@@ -221,7 +220,7 @@ function dayHandlers(deps: {
       }),
     'day.close': (input, caller) =>
       refusingAsApi(async () => {
-        const closer = approvingManager(caller, input.manager, deps.checkManager);
+        const closer = deps.permit('close_day', caller, input.manager);
         const profile = shop();
         const counted = input.counted.map(({ denomination, count }, index) => ({
           denomination: amountInShopCurrency(
@@ -264,7 +263,7 @@ function dayHandlers(deps: {
     'day.get': ({ zNumber }) => refusingAsApi(() => ({ z: zView(deps.shifts.get(zNumber)) })),
     'day.export': ({ zNumber, date, format, manager }, caller) =>
       refusingAsApi(async () => {
-        approvingManager(caller, manager, deps.checkManager);
+        deps.permit('export', caller, manager);
         const profile = shop();
         const { timeZone } = profile;
         const z = zNumber !== undefined ? deps.shifts.get(zNumber) : zOfDate(date ?? '', timeZone);
