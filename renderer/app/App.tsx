@@ -13,6 +13,7 @@ import { SalesPage } from '../sales/SalesPage';
 import { CarrierSettings } from '../settings/CarrierSettings';
 import { LockedNames } from '../settings/LockedNames';
 import { ModemSettings } from '../settings/ModemSettings';
+import { PermissionsSettings } from '../settings/PermissionsSettings';
 import { SettingsPage } from '../settings/SettingsPage';
 import { UsersSettings } from '../settings/UsersSettings';
 import { SetupPage } from '../setup/SetupPage';
@@ -70,6 +71,7 @@ const pages: readonly Page[] = [
         <CarrierSettings />
         <ModemSettings demo={demo} />
         <UsersSettings signedInId={session.user.id} />
+        <PermissionsSettings />
         <LockedNames />
       </>
     ),
