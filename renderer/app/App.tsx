@@ -52,7 +52,7 @@ const pages: readonly Page[] = [
   {
     id: 'sales',
     label: 'nav.sales',
-    render: (session) => <SalesPage role={session.user.role} />,
+    render: () => <SalesPage />,
   },
   { id: 'card', label: 'card.nav', render: () => <CardPage /> },
   { id: 'day', label: 'day.nav', render: (session) => <DayPage role={session.user.role} /> },

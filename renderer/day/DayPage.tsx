@@ -23,7 +23,7 @@ export function DayPage({ role }: { role: Role }) {
   const shop = loaded.value?.profile;
   const [view, setView] = useState<View>('today');
   const manager = role === 'manager';
-  const openDrawer = usePermission(role)('open_drawer');
+  const openDrawer = usePermission()('open_drawer');
   // Checking the books is a manager's: a clerk's screen does not offer it.
   const views = manager ? allViews : allViews.filter((value) => value !== 'books');
   const atStart = useApi(manager ? () => api.call('receipts.getStartCheck', {}) : null, [manager]);
@@ -64,7 +64,7 @@ export function DayPage({ role }: { role: Role }) {
         ))}
       </nav>
       {body}
-      {view === 'today' && openDrawer !== 'refused' && (
+      {view === 'today' && openDrawer !== null && openDrawer !== 'refused' && (
         <OpenDrawer needsApproval={openDrawer === 'approval'} />
       )}
     </section>

@@ -35,7 +35,7 @@ export function TodayShift({
   const format = useFormat();
   const [issued, setIssued] = useState<ZReportView | null>(null);
   const [dealerProblems, setDealerProblems] = useState<Record<string, string>>({});
-  const closeDay = usePermission(role)('close_day');
+  const closeDay = usePermission()('close_day');
   const reading = useApi(async () => {
     const current = await api.call('shifts.getCurrent', {});
     const report = current.shift ? (await api.call('day.getReport', {})).report : null;
@@ -91,8 +91,9 @@ export function TodayShift({
   const { shift, stale } = current;
   const opened = format.dateTime(shift.openedAt, timeZone);
   const asOf = format.dateTime(report.to, timeZone);
+  // Offered once what the user may do is known.
   const close =
-    closeDay === 'refused' ? (
+    closeDay === null ? null : closeDay === 'refused' ? (
       <p className="notice">{t('permissions.refused')}</p>
     ) : (
       <CloseDayForm

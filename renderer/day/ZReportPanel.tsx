@@ -27,7 +27,7 @@ export function ZReportPanel({
   const format = useFormat();
   const heading = useRef<HTMLHeadingElement>(null);
   const closed = format.dateTime(z.issuedAt, timeZone);
-  const exports = usePermission(role)('export');
+  const exports = usePermission()('export');
 
   useEffect(() => heading.current?.focus(), []);
 
@@ -50,7 +50,7 @@ export function ZReportPanel({
           print={() => api.call('day.print', { zNumber: z.number })}
         />
       )}
-      {exports !== 'refused' && (
+      {exports !== null && exports !== 'refused' && (
         <ZExports zNumber={z.number} needsApproval={exports === 'approval'} />
       )}
       <DayReportView report={z.report} timeZone={timeZone} idPrefix={`z-${z.number}`} />

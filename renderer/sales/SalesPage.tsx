@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { displayStoredNumber } from '../../shared/customer-number';
 import { localDay } from '../../shared/local-time';
 import { type SaleStatus, type SaleView, saleStatuses } from '../../shared/sale';
-import type { Role } from '../../shared/user';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { ReceiptPanel } from '../components/ReceiptPanel';
@@ -22,12 +21,12 @@ type Opened = { saleId: number; show: 'receipt' | 'resolve' } | null;
  * (unknown) sales stand out; a manager (or a clerk the shop lets) resolves them here once the top-up is verified, and the
  * corrected receipt shows at once, to print for the customer. Any receipt prints again here.
  */
-export function SalesPage({ role }: { role: Role }) {
+export function SalesPage() {
   const { t } = useTranslation();
   const format = useFormat();
   // Resolving (a refund when it failed) is a manager's, or a clerk's as the shop set it.
-  const refund = usePermission(role)('refund');
-  const canResolve = refund !== 'refused';
+  const refund = usePermission()('refund');
+  const canResolve = refund !== null && refund !== 'refused';
   const shop = useApi(() => api.call('shop.get', {}), []);
   const timeZone =
     shop.value === undefined

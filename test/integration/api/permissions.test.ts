@@ -96,9 +96,17 @@ async function printedReceipt(clerk: Client, manager: Client, printer: Printer) 
 }
 
 describe('what a clerk may do, as the shop sets it', () => {
-  it('starts as the shop worked before: the defaults, read by everyone', async () => {
-    const { clerk } = await demoShop();
-    expect(await clerk.call('permissions.get', {})).toEqual({ permissions: defaultPermissions });
+  it('starts as the shop worked before: the defaults, read by everyone with what they may do', async () => {
+    const { clerk, manager } = await demoShop();
+    expect(await clerk.call('permissions.get', {})).toEqual({
+      permissions: defaultPermissions,
+      mine: defaultPermissions.clerk,
+    });
+    const everything = Object.fromEntries(acts.map((act) => [act, 'allowed']));
+    expect(await manager.call('permissions.get', {})).toEqual({
+      permissions: defaultPermissions,
+      mine: everything,
+    });
   });
 
   it('lets a manager set it, not a clerk, and refuses a matrix with an act missing', async () => {
