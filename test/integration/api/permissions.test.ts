@@ -4,7 +4,7 @@ import type { ProcedureName } from '../../../shared/api/contract';
 import { type Act, acts, type Decision, defaultPermissions } from '../../../shared/permissions';
 import { refusal, signedIn } from '../../support/api';
 import { withTestHosts } from '../../support/host';
-import { startNetworkPrinter } from '../../support/printers';
+import { counterPrinterAt, startNetworkPrinter } from '../../support/printers';
 
 const startTestHost = withTestHosts();
 
@@ -70,17 +70,7 @@ type Printer = Awaited<ReturnType<typeof startNetworkPrinter>>;
 /** A receipt printed once on `printer`, the default one: its next print is a copy. */
 async function printedReceipt(clerk: Client, manager: Client, printer: Printer) {
   await manager.call('printers.save', {
-    printers: [
-      {
-        id: 'counter',
-        name: 'Counter',
-        paper: '80mm',
-        kind: 'tcp',
-        host: '127.0.0.1',
-        port: printer.port,
-        cashDrawer: true,
-      },
-    ],
+    printers: [counterPrinterAt(printer.port, true)],
     defaultPrinterId: 'counter',
   });
   const { sale } = await clerk.call('sales.renew', {
