@@ -83,3 +83,29 @@ test('the manager sets what a clerk may do, and the clerk’s close of the day f
   });
   expect(problems).toEqual([]);
 });
+
+test('the manager adds a clerk, who signs in, then makes her a manager', async ({
+  page,
+  demoShop,
+  problems,
+}) => {
+  await page.goto(demoShop.url);
+  await page.locator('#language-picker').selectOption('en');
+  await signIn(page, 'manager', '9999');
+  await open(page, 'settings');
+  const users = page.getByRole('region', { name: 'Users' });
+  await users.getByLabel('Name', { exact: true }).fill('Léa');
+  await users.getByLabel('PIN (4 to 8 digits)').fill('2468');
+  await users.getByRole('button', { name: 'Add a user' }).click();
+  await expect(users.getByText('Léa added: they can sign in now.')).toBeVisible();
+  await expect(users.getByRole('combobox', { name: 'Role of Léa' })).toHaveValue('clerk');
+
+  await users.getByRole('combobox', { name: 'Role of Léa' }).selectOption('manager');
+  await expect(
+    users.getByText('Léa is now a Manager: signed out, they sign in again as one.'),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, 'Léa', '2468');
+  await expect(page.locator('.app__nav-link[href="#settings"]')).toBeVisible();
+  expect(problems).toEqual([]);
+});
