@@ -13,6 +13,7 @@ import { auditHearing } from './audit/heard';
 import { recordActs } from './audit/record-acts';
 import { type AuditAct, type AuditTrail, createAuditTrail } from './audit/trail';
 import { createAuth } from './auth/api';
+import { permitted } from './auth/permissions';
 import type { SessionState } from './auth/sessions';
 import { backupHandlers } from './backups/api';
 import { createBalance } from './balance/api';
@@ -39,6 +40,7 @@ import { findDamageInFile, isDatabaseDamage } from './store/database-check';
 import type { SecretSealer } from './store/dealer-pins';
 import { type InstanceLock, takeInstanceLock } from './store/instance-lock';
 import { type IntegrityPolicy, scheduleIntegrityChecks } from './store/integrity-schedule';
+import { createPermissionStore } from './store/permissions';
 import { shopProfileStore } from './store/shop-profile';
 import { createUserStore, deviceId } from './store/users';
 
@@ -231,7 +233,8 @@ async function openShop(
     writable: () => !safeMode(),
   });
   const hearing = auditHearing(audit, log);
-  const auth = createAuth({ ...base, heard: hearing.auth });
+  const permissionStore = createPermissionStore(db, now);
+  const auth = createAuth({ ...base, heard: hearing.auth, permissions: permissionStore.get });
   // In safe mode no modem is opened: an empty bank, so nothing can be sent.
   const demoBank = safeMode() ? [] : parts.demoBank;
   const bankOptions = {
@@ -244,8 +247,8 @@ async function openShop(
   };
   const modems = openBank({ ...base, ...bankOptions });
   const { bank, inboxes, dealerPin } = modems;
-  const checkPin = auth.checkApproval;
-  const sales = createSales({ ...base, bank, inboxes, dealerPin, checkPin });
+  const { permit } = auth;
+  const sales = createSales({ ...base, bank, inboxes, dealerPin, permit });
   if (!safeMode()) sales.recoverInterrupted();
   const books = createBooksCheck(base);
   const printing = createPrinting({
@@ -253,12 +256,12 @@ async function openShop(
     databaseFile,
     documents,
     receipts: sales.receipts,
-    checkPin,
+    permit,
     bank,
     saleOf: sales.saleOf,
   });
   const printers = printing.printers;
-  const day = createDay({ ...base, bank, checkPin, printers, delivery: printing.delivery });
+  const day = createDay({ ...base, bank, permit, printers, delivery: printing.delivery });
   // Listening before the first modem opens, as the sales are: a reply read at start counts.
   const balance = createBalance({ ...base, bank, inboxes, salesOf: sales.salesOf });
   const pendingSales = pendingSaleHandlers({
@@ -315,17 +318,22 @@ async function openShop(
     ...sales.handlers,
     ...books,
     ...modems.handlers,
-    ...carrierHandlers(carriers, shop),
+    ...carrierHandlers(carriers, shop, permit),
     ...day,
     ...backupHandlers({ folder: backupFolder, schedule: backups, restore: parts.restore }),
     ...printing.handlers,
     ...balance.handlers,
     ...pendingSales,
-    ...periodsHandlers(),
-    ...auditHandlers({ trail: audit, shop: shop.get, now }),
-    ...archivesHandlers({ ...base, folder: archivesFolderOf(databaseFile) }),
-    ...permissionsHandlers(),
-    ...accountantHandlers({ db, deviceId: base.deviceId, shop, checkPin }),
+    ...permitted(
+      {
+        ...periodsHandlers(),
+        ...auditHandlers({ trail: audit, shop: shop.get, now }),
+        ...archivesHandlers({ ...base, folder: archivesFolderOf(databaseFile) }),
+        ...accountantHandlers({ db, deviceId: base.deviceId, shop, permit }),
+      },
+      permit,
+    ),
+    ...permissionsHandlers(permissionStore),
   };
   const recorded = recordActs(handlers, auditedActs, {
     record: (act) => parts.audit(act),

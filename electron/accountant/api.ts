@@ -2,8 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import type { ShopProfile } from '../../shared/shop';
 import type { Handlers } from '../api/dispatcher';
-import { approvingManager } from '../auth/manager-approval';
-import type { CheckPin } from '../auth/pin-guard';
+import type { Permit } from '../auth/permissions';
 import type { ShopProfileStore } from '../store/shop-profile';
 import { type AccountantBooks, createAccountantBooks } from './books';
 import { journalCsv, summaryCsv } from './csv';
@@ -38,12 +37,12 @@ export function accountantHandlers(deps: {
   db: Database;
   deviceId: string;
   shop: ShopProfileStore;
-  checkPin: CheckPin;
+  permit: Permit;
 }): Pick<Handlers, 'accountant.export'> {
   const books = createAccountantBooks(deps.db, deps.deviceId);
   return {
     'accountant.export': ({ kind, period, manager }, caller) => {
-      approvingManager(caller, manager, deps.checkPin);
+      deps.permit('export', caller, manager);
       const profile = deps.shop.get();
       if (!profile) throw new ApiError('conflict', 'Set the shop profile up first');
       const window = periodWindow(kind, period, profile.timeZone);

@@ -50,6 +50,7 @@ const answeredWhileDamaged: ReadonlySet<ProcedureName> = new Set<ProcedureName>(
   'audit.list',
   'audit.verify',
   'audit.export',
+  'permissions.get',
 ]);
 
 export const damagedRefusal = () =>

@@ -1,9 +1,11 @@
 import { ApiError } from '../../shared/api/errors';
+import type { Permissions } from '../../shared/permissions';
 import { defaultIdleLockMinutes } from '../../shared/shop';
 import type { User } from '../../shared/user';
 import { type Handlers, signedInUser } from '../api/dispatcher';
 import type { ShopProfileStore } from '../store/shop-profile';
 import type { UserStore } from '../store/users';
+import { createPermit, type Permit } from './permissions';
 import { type CheckPin, createPinGuard, guardedPinCheck, type PinGuard } from './pin-guard';
 import { createSessions, type Sessions } from './sessions';
 
@@ -24,7 +26,8 @@ type AuthHandlers = Pick<
 /**
  * Signing in: the sessions the dispatcher finds callers in (ended after the shop's idle time,
  * read from its profile at each check), the name and PIN checks with their own counts (a
- * sign-in, and a manager's approval typed at a clerk's counter), and the auth procedures.
+ * sign-in, and a manager's approval typed at a clerk's counter), what a clerk may do (`permit`,
+ * checking approvals with the latter), and the auth procedures.
  */
 export function createAuth(deps: {
   users: UserStore;
@@ -32,6 +35,8 @@ export function createAuth(deps: {
   now: () => Date;
   /** The audit trail's ear: wrong PINs (the name typed, never the PIN) and sessions that end. */
   heard?: AuthHeard;
+  /** What a clerk may do, as the shop set it. */
+  permissions: () => Permissions;
 }) {
   const idleMs = () => (deps.shop.get()?.idleLockMinutes ?? defaultIdleLockMinutes) * 60_000;
   const sessions = createSessions({ now: deps.now, idleMs, ended: deps.heard?.sessionEnded });
@@ -45,15 +50,20 @@ export function createAuth(deps: {
           return user;
         }
       : check;
+  // A manager's name and PIN typed at a clerk's counter: counted apart from sign-ins.
+  const permit = createPermit({
+    permissions: deps.permissions,
+    check: told(guardedPinCheck(deps.users, approvals), 'approval'),
+  });
   return {
     sessions,
-    /** A manager's name and PIN typed at a clerk's counter: counted apart from sign-ins. */
-    checkApproval: told(guardedPinCheck(deps.users, approvals), 'approval'),
+    permit,
     handlers: authHandlers(
       deps.users,
       sessions,
       told(guardedPinCheck(deps.users, signIns), 'sign_in'),
       [signIns, approvals],
+      permit,
     ),
   };
 }
@@ -69,6 +79,7 @@ function authHandlers(
   sessions: Sessions,
   checkPin: CheckPin,
   guards: readonly PinGuard[],
+  permit: Permit,
 ): AuthHandlers {
   return {
     'auth.setup': ({ name, pin }) => {
@@ -91,7 +102,8 @@ function authHandlers(
       names: [...new Set(guards.flatMap((guard) => guard.locked()))].sort(),
     }),
     'users.list': () => ({ users: users.list() }),
-    'users.remove': ({ id }, caller) => {
+    'users.remove': ({ id, manager }, caller) => {
+      permit('manage_users', caller, manager);
       if (signedInUser(caller).id === id) {
         throw new ApiError('conflict', 'A manager cannot remove themselves');
       }
@@ -104,14 +116,26 @@ function authHandlers(
       sessions.closeAllOf(id);
       return { removed: outcome.removed };
     },
-    // Issue 14 placeholder: the contract is in place, the part is being built.
-    'users.create': () => {
-      throw new ApiError('internal', 'Adding users: not built yet');
+    'users.create': ({ name, pin, role, manager }, caller) => {
+      permit('manage_users', caller, manager);
+      const user = users.create(name, role, pin);
+      if (!user) throw new ApiError('conflict', `The name "${name}" is taken`);
+      return { user };
     },
-    'users.setRole': () => {
-      throw new ApiError('internal', 'Changing roles: not built yet');
+    'users.setRole': ({ id, role, manager }, caller) => {
+      permit('manage_users', caller, manager);
+      const outcome = users.setRole(id, role);
+      if ('refused' in outcome) {
+        throw outcome.refused === 'not-found'
+          ? new ApiError('not_found', `No user ${id} can sign in`)
+          : new ApiError('conflict', 'The shop’s last manager must stay a manager');
+      }
+      // Sessions carry the role they were opened with: the user signs in again as what they are.
+      if (outcome.changed) sessions.closeAllOf(id);
+      return { user: outcome.user };
     },
-    'users.unlock': ({ name }) => {
+    'users.unlock': ({ name, manager }, caller) => {
+      permit('manage_users', caller, manager);
       const unlocked = guards.map((guard) => guard.unlock(name)).some(Boolean);
       if (!unlocked) throw new ApiError('not_found', `"${name}" is not locked`);
       return {};

@@ -1,12 +1,17 @@
 import { ApiError } from '../../shared/api/errors';
 import type { Handlers } from '../api/dispatcher';
 import { refuseForeignCurrency } from '../api/money-inputs';
+import type { Permit } from '../auth/permissions';
 import type { ShopProfileStore } from '../store/shop-profile';
 import { type CarrierBook, CarrierBookError } from './book';
 
 type CarrierHandlers = Pick<Handlers, 'carriers.list' | 'carriers.get' | 'carriers.save'>;
 
-export function carrierHandlers(carriers: CarrierBook, shop: ShopProfileStore): CarrierHandlers {
+export function carrierHandlers(
+  carriers: CarrierBook,
+  shop: ShopProfileStore,
+  permit: Permit,
+): CarrierHandlers {
   return {
     'carriers.list': () => ({
       carriers: carriers.entries().map(({ profile, file, edited }) => ({
@@ -22,7 +27,8 @@ export function carrierHandlers(carriers: CarrierBook, shop: ShopProfileStore): 
       if (!profile) throw new ApiError('not_found', `No carrier ${id}`);
       return { profile };
     },
-    'carriers.save': async ({ profile }) => {
+    'carriers.save': async ({ profile, manager }, caller) => {
+      permit('edit_prices', caller, manager);
       // Its prices are in its own currency: a carrier the till cannot count is not sold.
       const shopCurrency = shop.get()?.currency;
       if (shopCurrency) refuseForeignCurrency(profile.currency, shopCurrency, 'profile.currency');

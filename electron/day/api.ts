@@ -18,8 +18,7 @@ import { createAccountantBooks } from '../accountant/books';
 import { type Handlers, signedInUser } from '../api/dispatcher';
 import { amountInShopCurrency } from '../api/money-inputs';
 import { refusingWith } from '../api/refusals';
-import { approvingManager } from '../auth/manager-approval';
-import type { CheckPin } from '../auth/pin-guard';
+import type { Permit } from '../auth/permissions';
 import type { ModemBank } from '../bank/modem-bank';
 import type { CarrierBook } from '../carriers/book';
 import { choosePrinter, printedOn } from '../printers/api';
@@ -86,7 +85,7 @@ export function createDay(deps: {
   carriers: CarrierBook;
   shop: ShopProfileStore;
   bank: ModemBank;
-  checkPin: CheckPin;
+  permit: Permit;
   printers: PrinterStore;
   delivery: Delivery;
 }): DayHandlers {
@@ -104,7 +103,7 @@ export function createDay(deps: {
       }),
     carrierOf: deps.carriers.find,
     shop: deps.shop.get,
-    checkManager: deps.checkPin,
+    permit: deps.permit,
     journalOf: (z, profile) =>
       journalFiles(books.issuedInZ(z.report.from, z.report.to), zFileStem(z), profile),
   });
@@ -115,7 +114,7 @@ function dayHandlers(deps: {
   bank: ModemBank;
   carrierOf(carrierId: string): CarrierProfile | null;
   shop(): ShopProfile | null;
-  checkManager: CheckPin;
+  permit: Permit;
   printers: PrinterStore;
   /** How day reports reach printers and become PDFs: the receipts' own delivery. */
   delivery: Delivery;
@@ -231,7 +230,7 @@ function dayHandlers(deps: {
       }),
     'day.close': (input, caller) =>
       refusingAsApi(async () => {
-        const closer = approvingManager(caller, input.manager, deps.checkManager);
+        const closer = deps.permit('close_day', caller, input.manager);
         const profile = shop();
         const counted = input.counted.map(({ denomination, count }, index) => ({
           denomination: amountInShopCurrency(
@@ -274,7 +273,7 @@ function dayHandlers(deps: {
     'day.get': ({ zNumber }) => refusingAsApi(() => ({ z: zView(deps.shifts.get(zNumber)) })),
     'day.export': ({ zNumber, date, format, manager }, caller) =>
       refusingAsApi(async () => {
-        approvingManager(caller, manager, deps.checkManager);
+        deps.permit('export', caller, manager);
         const profile = shop();
         const { timeZone } = profile;
         const z = zNumber !== undefined ? deps.shifts.get(zNumber) : zOfDate(date ?? '', timeZone);

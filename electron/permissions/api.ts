@@ -1,14 +1,23 @@
-import { ApiError } from '../../shared/api/errors';
-import type { Handlers } from '../api/dispatcher';
+import { acts } from '../../shared/permissions';
+import { type Handlers, signedInUser } from '../api/dispatcher';
+import type { PermissionStore } from '../store/permissions';
 
-// Issue 14 placeholder: the contract is in place, the part is being built.
-const notBuilt = (): never => {
-  throw new ApiError('internal', 'What a clerk may do: not built yet');
-};
-
-export function permissionsHandlers(): Pick<Handlers, 'permissions.get' | 'permissions.update'> {
+/** What a clerk may do: read by every screen (to ask for approval or hide an act), set by a manager. */
+export function permissionsHandlers(
+  store: PermissionStore,
+): Pick<Handlers, 'permissions.get' | 'permissions.update'> {
   return {
-    'permissions.get': notBuilt,
-    'permissions.update': notBuilt,
+    'permissions.get': (_input, caller) => {
+      const permissions = store.get();
+      const mine =
+        signedInUser(caller).role === 'manager'
+          ? Object.fromEntries(acts.map((act) => [act, 'allowed' as const]))
+          : permissions.clerk;
+      return { permissions, mine: mine as typeof permissions.clerk };
+    },
+    'permissions.update': (permissions) => {
+      store.save(permissions);
+      return { permissions: store.get() };
+    },
   };
 }

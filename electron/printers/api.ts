@@ -5,8 +5,7 @@ import type { Printer } from '../../shared/printer';
 import type { Sale } from '../../shared/sale';
 import { userActor } from '../../shared/user';
 import { type Handlers, signedInUser } from '../api/dispatcher';
-import { approvingManager } from '../auth/manager-approval';
-import type { CheckPin } from '../auth/pin-guard';
+import type { Permit } from '../auth/permissions';
 import type { ModemBank } from '../bank/modem-bank';
 import { receiptTranslations } from '../printing/translations';
 import type { ReceiptBook } from '../sales/receipts';
@@ -58,8 +57,8 @@ export function createPrinting(deps: {
   now: () => Date;
   databaseFile: string;
   receipts: ReceiptBook;
-  /** A manager's name and PIN typed on a clerk's screen (opening the drawer without a sale). */
-  checkPin: CheckPin;
+  /** What a clerk may do here (open the drawer without a sale, reprint), as the shop set it. */
+  permit: Permit;
   /** The modems a receipt goes by SMS through, and the sale a receipt is for (its number). */
   bank: Pick<ModemBank, 'acquire' | 'acquireModem'>;
   saleOf(id: number): Sale;
@@ -90,7 +89,8 @@ export function createPrinting(deps: {
     delivery,
     drawerLog,
     sendSms,
-    checkManager: deps.checkPin,
+    receipts: deps.receipts,
+    permit: deps.permit,
   });
   return { printers, delivery, handlers };
 }
@@ -101,7 +101,8 @@ function printerHandlers(deps: {
   delivery: Delivery;
   drawerLog: ReturnType<typeof createDrawerLog>;
   sendSms: ReturnType<typeof createReceiptSms>;
-  checkManager: CheckPin;
+  receipts: Pick<ReceiptBook, 'get'>;
+  permit: Permit;
 }): PrinterHandlers {
   return {
     'printers.list': () => deps.printers.get(),
@@ -112,7 +113,7 @@ function printerHandlers(deps: {
     // Logged once the printer took the pulse: a drawer that did not open logs nothing.
     'printers.openDrawer': async ({ reason, printer: printerId, manager }, caller) => {
       const by = userActor(signedInUser(caller));
-      const approvedBy = userActor(approvingManager(caller, manager, deps.checkManager));
+      const approvedBy = userActor(deps.permit('open_drawer', caller, manager));
       const printer = chooseDrawer(deps.printers, printerId);
       await printedOn(printer.name, deliverDrawerPulse(printer, deps.delivery));
       const openedAt = deps.drawerLog.record({ printerId: printer.id, by, approvedBy, reason });
@@ -120,7 +121,9 @@ function printerHandlers(deps: {
     },
     'receipts.sendSms': ({ number, language }, caller) =>
       deps.sendSms(number, language, userActor(signedInUser(caller))),
-    'receipts.print': async ({ number, printer: printerId }, caller) => {
+    // The original print is never refused; a copy is the clerk's act of reprinting.
+    'receipts.print': async ({ number, printer: printerId, manager }, caller) => {
+      if (deps.receipts.get(number)?.printed) deps.permit('reprint', caller, manager);
       const printer = choosePrinter(deps.printers, printerId);
       const by = userActor(signedInUser(caller));
       const printed = await printedOn(printer.name, deps.printing.print(number, printer, by));

@@ -9,8 +9,7 @@ import { type Handlers, signedInUser } from '../api/dispatcher';
 import type { EventBus } from '../api/event-bus';
 import { amountInShopCurrency } from '../api/money-inputs';
 import { refusingWith } from '../api/refusals';
-import { approvingManager } from '../auth/manager-approval';
-import type { CheckPin } from '../auth/pin-guard';
+import type { Permit } from '../auth/permissions';
 import type { ModemBank } from '../bank/modem-bank';
 import type { SmsInboxes } from '../bank/sms-inboxes';
 import { CarrierInputError } from '../carriers';
@@ -131,7 +130,7 @@ export function createSales(deps: {
   bank: ModemBank;
   inboxes: SmsInboxes;
   dealerPin(modemId: string): string | undefined;
-  checkPin: CheckPin;
+  permit: Permit;
 }) {
   const { db, now, carriers } = deps;
   const journal = createJournal(db, now);
@@ -217,7 +216,7 @@ export function createSales(deps: {
         return profile.currency;
       },
       receiptWithOutcome: receipting.withOutcome,
-      checkManager: deps.checkPin,
+      permit: deps.permit,
       receipts,
       announce,
     }),
@@ -236,7 +235,7 @@ function salesHandlers(deps: {
   receipts: ReceiptBook;
   view(sale: Sale): SaleView;
   shopCurrency(): CurrencyCode;
-  checkManager: CheckPin;
+  permit: Permit;
   /** Issues an outcome's receipt in the outcome's commit (a correction after a resolve). */
   receiptWithOutcome: InSameCommit;
   /** Tells every screen of a sale's move (sales.progress): a resolved sale is pending no more. */
@@ -257,7 +256,7 @@ function salesHandlers(deps: {
     'sales.list': (filter) => ({ sales: deps.journal.list(filter).map(view) }),
     'sales.resolve': ({ id, outcome, reason, manager }, caller) =>
       refusingAsApi(() => {
-        const by = userActor(approvingManager(caller, manager, deps.checkManager));
+        const by = userActor(deps.permit('refund', caller, manager));
         const sale = deps.journal.resolve(id, outcome, reason, by, deps.receiptWithOutcome);
         deps.announce(sale);
         return { sale: view(sale) };

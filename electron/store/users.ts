@@ -45,6 +45,11 @@ export function createUserStore(db: Database, now: () => Date) {
     )
     .pluck();
   const disable = db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?');
+  const updateRole = db.prepare('UPDATE users SET role = ? WHERE id = ?');
+  // A removed user keeps their name (what they did reads it): it stays taken.
+  const nameTaken = db
+    .prepare<[string], number>('SELECT count(*) FROM users WHERE name = ?')
+    .pluck();
   function add(name: string, role: Role, pin: string): User {
     const { lastInsertRowid } = insert.run(name, role, hashPin(pin), now().toISOString());
     return { id: Number(lastInsertRowid), name, role };
@@ -59,6 +64,27 @@ export function createUserStore(db: Database, now: () => Date) {
      */
     addFirst: (name: string, role: Role, pin: string): User | null =>
       db.transaction(() => (count.get() === 0 ? add(name, role, pin) : null))(),
+    /** A new user, or null when the name is taken (by anyone, removed users too; any case). */
+    create: (name: string, role: Role, pin: string): User | null =>
+      db.transaction(() => (nameTaken.get(name) === 0 ? add(name, role, pin) : null))(),
+    /**
+     * Makes a user a clerk or a manager. One transaction, so two managers demoting each other
+     * cannot leave the shop without one. `changed` is false when they had that role already.
+     */
+    setRole: (
+      id: number,
+      role: Role,
+    ): { user: User; changed: boolean } | { refused: 'not-found' | 'last-manager' } =>
+      db.transaction(() => {
+        const user = activeById.get(id);
+        if (!user) return { refused: 'not-found' as const };
+        if (user.role === role) return { user, changed: false };
+        if (user.role === 'manager' && managerCount.get() === 1) {
+          return { refused: 'last-manager' as const };
+        }
+        updateRole.run(role, id);
+        return { user: { ...user, role }, changed: true };
+      })(),
     /** The users who can sign in, by name. */
     list: (): User[] => active.all(),
     /**

@@ -14,6 +14,7 @@ import { SalesPage } from '../sales/SalesPage';
 import { CarrierSettings } from '../settings/CarrierSettings';
 import { LockedNames } from '../settings/LockedNames';
 import { ModemSettings } from '../settings/ModemSettings';
+import { PermissionsSettings } from '../settings/PermissionsSettings';
 import { SettingsPage } from '../settings/SettingsPage';
 import { UsersSettings } from '../settings/UsersSettings';
 import { SetupPage } from '../setup/SetupPage';
@@ -52,7 +53,7 @@ const pages: readonly Page[] = [
   {
     id: 'sales',
     label: 'nav.sales',
-    render: (session) => <SalesPage canResolve={session.user.role === 'manager'} />,
+    render: () => <SalesPage />,
   },
   { id: 'card', label: 'card.nav', render: () => <CardPage /> },
   { id: 'day', label: 'day.nav', render: (session) => <DayPage role={session.user.role} /> },
@@ -71,6 +72,7 @@ const pages: readonly Page[] = [
         <CarrierSettings />
         <ModemSettings demo={demo} />
         <UsersSettings signedInId={session.user.id} />
+        <PermissionsSettings />
         <LockedNames />
       </>
     ),

@@ -5,9 +5,12 @@ import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { PrinterSetup } from '../../shared/printer';
 import { api } from '../api';
+import { type Approval, ManagerApproval, noApproval } from '../day/ManagerApproval';
+import { type Refusal, readRefusal } from '../day/refusal';
 import { describeError } from '../errors';
 import { type FormMessage, FormStatus } from './FormStatus';
 import { firstChoice, nextCopy, type PrintRecord, recordAfter } from './receipt-prints';
+import { usePermission } from './use-permission';
 
 /** What the clerk reads once the printer took the receipt: which print it was, where it went. */
 function printedMessage(
@@ -37,7 +40,9 @@ function failedMessage(t: TFunction, error: unknown): FormMessage {
 
 /**
  * The receipt's Print button, on the default printer or the one chosen when the shop has
- * several. The button says whether the next print is the original or COPY n.
+ * several. The button says whether the next print is the original or COPY n. The original is
+ * always offered; a copy as the shop lets the user reprint (with a manager's name and PIN, or
+ * not at all on a clerk's screen).
  */
 export function PrintReceipt({
   number,
@@ -53,7 +58,11 @@ export function PrintReceipt({
   const [printerId, setPrinterId] = useState(() => firstChoice(setup));
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<FormMessage>(null);
+  const [approval, setApproval] = useState<Approval>(noApproval);
+  const [refusal, setRefusal] = useState<Refusal['approval']>(null);
   const copy = nextCopy(record);
+  const reprint = usePermission()('reprint');
+  const needsApproval = copy !== null && reprint === 'approval';
   const selectId = `receipt-${number}-printer`;
 
   if (printerId === null) return <p className="notice">{t('receiptPrint.noPrinter')}</p>;
@@ -61,13 +70,18 @@ export function PrintReceipt({
   async function print(printer: string) {
     setBusy(true);
     setMessage(null);
+    setRefusal(null);
     try {
-      const printed = await api.call('receipts.print', { number, printer });
+      const manager = needsApproval ? { manager: approval } : {};
+      const printed = await api.call('receipts.print', { number, printer, ...manager });
+      setApproval((current) => ({ ...current, pin: '' }));
       const name = setup.printers.find((one) => one.id === printed.printerId)?.name ?? printer;
       setRecord(recordAfter(printed));
       setMessage(printedMessage(t, printed, name));
     } catch (error) {
-      setMessage(failedMessage(t, error));
+      const refused = needsApproval ? readRefusal(error).approval : null;
+      if (refused) setRefusal(refused);
+      else setMessage(failedMessage(t, error));
     } finally {
       setBusy(false);
     }
@@ -93,19 +107,31 @@ export function PrintReceipt({
           </select>
         </div>
       )}
+      {needsApproval && (
+        <ManagerApproval
+          id={`receipt-${number}-approval`}
+          value={approval}
+          problem={refusal}
+          onChange={setApproval}
+        />
+      )}
       <div className="settings__actions">
-        <button
-          type="button"
-          className="button--secondary receipt-print__button"
-          disabled={busy}
-          onClick={() => void print(printerId)}
-        >
-          {busy
-            ? t('receiptPrint.printing')
-            : copy === null
-              ? t('receiptPrint.print')
-              : t('receiptPrint.printCopy', { copy })}
-        </button>
+        {copy !== null && (reprint === null || reprint === 'refused') ? (
+          reprint === 'refused' && <p className="notice">{t('permissions.refused')}</p>
+        ) : (
+          <button
+            type="button"
+            className="button--secondary receipt-print__button"
+            disabled={busy}
+            onClick={() => void print(printerId)}
+          >
+            {busy
+              ? t('receiptPrint.printing')
+              : copy === null
+                ? t('receiptPrint.print')
+                : t('receiptPrint.printCopy', { copy })}
+          </button>
+        )}
         <FormStatus message={message} />
       </div>
     </div>

@@ -4,6 +4,7 @@ import type { Role } from '../../shared/user';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { OpenDrawer } from '../components/OpenDrawer';
+import { usePermission } from '../components/use-permission';
 import { describeError } from '../errors';
 import { todayIn } from '../format';
 import { useApi } from '../use-api';
@@ -22,6 +23,7 @@ export function DayPage({ role }: { role: Role }) {
   const shop = loaded.value?.profile;
   const [view, setView] = useState<View>('today');
   const manager = role === 'manager';
+  const openDrawer = usePermission()('open_drawer');
   // Checking the books is a manager's: a clerk's screen does not offer it.
   const views = manager ? allViews : allViews.filter((value) => value !== 'books');
   const atStart = useApi(manager ? () => api.call('receipts.getStartCheck', {}) : null, [manager]);
@@ -62,7 +64,9 @@ export function DayPage({ role }: { role: Role }) {
         ))}
       </nav>
       {body}
-      {view === 'today' && <OpenDrawer needsApproval={!manager} />}
+      {view === 'today' && openDrawer !== null && openDrawer !== 'refused' && (
+        <OpenDrawer needsApproval={openDrawer === 'approval'} />
+      )}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import type { ZReportView } from '../../shared/day';
 import type { Role } from '../../shared/user';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
+import { usePermission } from '../components/use-permission';
 import { describeError } from '../errors';
 import { useFormat } from '../format';
 import { useApi } from '../use-api';
@@ -34,6 +35,7 @@ export function TodayShift({
   const format = useFormat();
   const [issued, setIssued] = useState<ZReportView | null>(null);
   const [dealerProblems, setDealerProblems] = useState<Record<string, string>>({});
+  const closeDay = usePermission()('close_day');
   const reading = useApi(async () => {
     const current = await api.call('shifts.getCurrent', {});
     const report = current.shift ? (await api.call('day.getReport', {})).report : null;
@@ -89,17 +91,21 @@ export function TodayShift({
   const { shift, stale } = current;
   const opened = format.dateTime(shift.openedAt, timeZone);
   const asOf = format.dateTime(report.to, timeZone);
-  const close = (
-    <CloseDayForm
-      report={report}
-      needsApproval={role === 'clerk'}
-      onClosed={(z) => {
-        setIssued(z);
-        setDealerProblems({});
-        reload();
-      }}
-    />
-  );
+  // Offered once what the user may do is known.
+  const close =
+    closeDay === null ? null : closeDay === 'refused' ? (
+      <p className="notice">{t('permissions.refused')}</p>
+    ) : (
+      <CloseDayForm
+        report={report}
+        needsApproval={closeDay === 'approval'}
+        onClosed={(z) => {
+          setIssued(z);
+          setDealerProblems({});
+          reload();
+        }}
+      />
+    );
 
   return (
     <>

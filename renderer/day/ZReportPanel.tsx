@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ZReportView } from '../../shared/day';
 import type { Role } from '../../shared/user';
 import { api } from '../api';
+import { usePermission } from '../components/use-permission';
 import { useFormat } from '../format';
 import { DayReportView } from './DayReportView';
 import { PrintButton } from './PrintButton';
@@ -26,6 +27,7 @@ export function ZReportPanel({
   const format = useFormat();
   const heading = useRef<HTMLHeadingElement>(null);
   const closed = format.dateTime(z.issuedAt, timeZone);
+  const exports = usePermission()('export');
 
   useEffect(() => heading.current?.focus(), []);
 
@@ -48,7 +50,9 @@ export function ZReportPanel({
           print={() => api.call('day.print', { zNumber: z.number })}
         />
       )}
-      <ZExports zNumber={z.number} needsApproval={role === 'clerk'} />
+      {exports !== null && exports !== 'refused' && (
+        <ZExports zNumber={z.number} needsApproval={exports === 'approval'} />
+      )}
       <DayReportView report={z.report} timeZone={timeZone} idPrefix={`z-${z.number}`} />
       <dl className="z-report__chain">
         <dt>{t('day.z.hash')}</dt>

@@ -5,6 +5,8 @@ import { displayStoredNumber } from '../../shared/customer-number';
 import type { SaleView } from '../../shared/sale';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
+import { type Approval, ManagerApproval, noApproval } from '../day/ManagerApproval';
+import { type Refusal, readRefusal } from '../day/refusal';
 import { describeError, describeIssue } from '../errors';
 import { useFormat } from '../format';
 import { CardCheck } from './CardCheck';
@@ -19,16 +21,19 @@ const shortestReason = 3;
 /**
  * A manager's verdict on a pending sale, once the top-up has been checked: what the carrier
  * answered, the card checked now, then done, or not done and refunded, with why. Nothing is
- * written before the manager confirms it: Enter in the form asks, and never resolves.
+ * written before the manager confirms it: Enter in the form asks, and never resolves. On a
+ * clerk's screen, when the shop asks for it, a manager's name and PIN approve it.
  */
 export function ResolveSale({
   sale,
   timeZone,
   onResolved,
   onCancel,
+  needsApproval,
 }: {
   sale: SaleView;
   timeZone: string;
+  needsApproval: boolean;
   onResolved(sale: SaleView): void;
   onCancel(): void;
 }) {
@@ -39,6 +44,8 @@ export function ResolveSale({
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [approval, setApproval] = useState<Approval>(noApproval);
+  const [refusal, setRefusal] = useState<Refusal['approval']>(null);
   const first = useRef<HTMLInputElement>(null);
   const question = useRef<HTMLHeadingElement>(null);
   const reasonField = useRef<HTMLInputElement>(null);
@@ -74,11 +81,19 @@ export function ResolveSale({
     if (!outcome) return;
     setBusy(true);
     setProblem(null);
+    setRefusal(null);
     try {
-      onResolved((await api.call('sales.resolve', { id: sale.id, outcome, reason })).sale);
+      const manager = needsApproval ? { manager: approval } : {};
+      onResolved(
+        (await api.call('sales.resolve', { id: sale.id, outcome, reason, ...manager })).sale,
+      );
     } catch (error) {
       setConfirming(false);
-      if (error instanceof ApiError && error.code === 'invalid_input' && error.issues?.[0]) {
+      const refused = needsApproval ? readRefusal(error).approval : null;
+      if (refused) {
+        setRefusal(refused);
+        setApproval((current) => ({ ...current, pin: '' }));
+      } else if (error instanceof ApiError && error.code === 'invalid_input' && error.issues?.[0]) {
         setProblem(describeIssue(t, error.issues[0]));
       } else if (error instanceof ApiError && error.code === 'conflict') {
         setProblem(t('sales.resolveConflict'));
@@ -129,6 +144,14 @@ export function ResolveSale({
             />
             <p className="field__hint">{t('sales.resolveReasonHint')}</p>
           </div>
+          {needsApproval && (
+            <ManagerApproval
+              id={`${id}-approval`}
+              value={approval}
+              problem={refusal}
+              onChange={setApproval}
+            />
+          )}
         </fieldset>
         {confirming && outcome ? (
           <section className="resolve__confirm" aria-labelledby={`${id}-confirm`}>

@@ -7,6 +7,7 @@ import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { ReceiptPanel } from '../components/ReceiptPanel';
 import { SaleCauseText } from '../components/SaleCauseText';
+import { usePermission } from '../components/use-permission';
 import { describeError } from '../errors';
 import { useFormat } from '../format';
 import { useApi } from '../use-api';
@@ -17,12 +18,15 @@ type Opened = { saleId: number; show: 'receipt' | 'resolve' } | null;
 
 /**
  * Today's sales in the shop's day, newest first, kept current as sales progress. Pending
- * (unknown) sales stand out; a manager resolves them here once the top-up is verified, and the
+ * (unknown) sales stand out; a manager (or a clerk the shop lets) resolves them here once the top-up is verified, and the
  * corrected receipt shows at once, to print for the customer. Any receipt prints again here.
  */
-export function SalesPage({ canResolve }: { canResolve: boolean }) {
+export function SalesPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  // Resolving (a refund when it failed) is a manager's, or a clerk's as the shop set it.
+  const refund = usePermission()('refund');
+  const canResolve = refund !== null && refund !== 'refused';
   const shop = useApi(() => api.call('shop.get', {}), []);
   const timeZone =
     shop.value === undefined
@@ -204,6 +208,7 @@ export function SalesPage({ canResolve }: { canResolve: boolean }) {
                           timeZone={timeZone}
                           onResolved={resolved}
                           onCancel={() => setOpened(null)}
+                          needsApproval={refund === 'approval'}
                         />
                       ) : (
                         sale.receiptNumber !== null && <ReceiptPanel number={sale.receiptNumber} />

@@ -35,3 +35,14 @@ export async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+/** The shop's one receipt printer "Counter", 80 mm, at a test printer's port on this machine. */
+export const counterPrinterAt = (port: number, cashDrawer = false) => ({
+  id: 'counter',
+  name: 'Counter',
+  paper: '80mm' as const,
+  kind: 'tcp' as const,
+  host: '127.0.0.1',
+  port,
+  cashDrawer,
+});

@@ -19,6 +19,7 @@ import { migration0017 } from './0017-sale-tax-rate';
 import { migration0018 } from './0018-shop-legal-name';
 import { migration0019 } from './0019-period-closures';
 import { migration0020 } from './0020-audit-trail';
+import { migration0021 } from './0021-permissions';
 
 /** In order, one per schema version. */
 export const migrations: readonly Migration[] = [
@@ -42,4 +43,5 @@ export const migrations: readonly Migration[] = [
   migration0018,
   migration0019,
   migration0020,
+  migration0021,
 ];

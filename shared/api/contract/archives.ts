@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { archiveFileSchema, archivePolicySchema } from '../../archive';
+import { managerApprovalSchema } from '../../day';
 import { noInput, procedure } from './procedure';
 
 export const archives = {
   'archives.create': procedure(
-    'manager',
+    'user',
     'Writes the archive of a closed period (`2026-11` a month, `2026` a year) into the archives ' +
       'folder: its receipts, Z reports, closures and audit entries, the profiles in force, and a ' +
       'manifest of SHA-256 sums. Conflict when the period is not closed.',
-    z.object({ period: z.string().max(7) }).strict(),
+    z.object({ period: z.string().max(7), manager: managerApprovalSchema.optional() }).strict(),
     z.object({ archive: archiveFileSchema }),
   ),
   'archives.list': procedure(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auditEventSchema, auditFilterSchema } from '../../audit';
 import { chainFindingSchema } from '../../books';
+import { managerApprovalSchema } from '../../day';
 import { noInput, procedure } from './procedure';
 
 export const audit = {
@@ -19,9 +20,12 @@ export const audit = {
     chainFindingSchema,
   ),
   'audit.export': procedure(
-    'manager',
-    'The audit entries the filter finds (without its limit) as CSV, UTF-8 with BOM.',
-    auditFilterSchema.omit({ limit: true, beforeSeq: true }),
+    'user',
+    'The audit entries the filter finds (without its limit) as CSV, UTF-8 with BOM. A manager, ' +
+      'or a clerk as the shop set it (exports).',
+    auditFilterSchema
+      .omit({ limit: true, beforeSeq: true })
+      .extend({ manager: managerApprovalSchema.optional() }),
     z.object({
       files: z.array(z.object({ name: z.string(), mediaType: z.string(), base64: z.string() })),
     }),

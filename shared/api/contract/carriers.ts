@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { carrierProfileSchema } from '../../carrier';
+import { managerApprovalSchema } from '../../day';
 import { noInput, procedure } from './procedure';
 
 export const carriers = {
@@ -21,10 +22,11 @@ export const carriers = {
     z.object({ profile: carrierProfileSchema }),
   ),
   'carriers.save': procedure(
-    'manager',
+    'user',
     'Validates a carrier profile and puts it in service at once, saved in the shop’s own folder ' +
-      '(it then replaces the shipped profile of the same id).',
-    z.object({ profile: carrierProfileSchema }).strict(),
+      '(it then replaces the shipped profile of the same id). A manager, or a clerk as the shop ' +
+      'set it (editing prices).',
+    z.object({ profile: carrierProfileSchema, manager: managerApprovalSchema.optional() }).strict(),
     z.object({ profile: carrierProfileSchema }),
   ),
 };

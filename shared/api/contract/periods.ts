@@ -6,7 +6,7 @@ import { procedure } from './procedure';
 
 export const periods = {
   'periods.close': procedure(
-    'manager',
+    'user',
     'Closes a month or a year of the shop’s calendar: sums up its Z reports into the next ' +
       'numbered closure of its kind, chained to the previous one and never changed. Refused ' +
       '(conflict) before the period has ended, while a Z of the period is missing, or when it ' +

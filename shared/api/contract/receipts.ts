@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { booksVerificationSchema } from '../../books';
+import { managerApprovalSchema } from '../../day';
 import { languageSchema } from '../../languages';
 import { printerChoiceSchema } from './printers';
 import { noInput, procedure } from './procedure';
@@ -24,8 +25,15 @@ export const receipts = {
   'receipts.print': procedure(
     'user',
     'Prints a receipt on a printer (the default one if none is named). The first print is the ' +
-      'original; every later one says COPY n and is logged. A failed print logs nothing.',
-    z.object({ number: z.number().int().positive(), printer: printerChoiceSchema }).strict(),
+      'original; every later one says COPY n and is logged. A failed print logs nothing. A copy ' +
+      'is a clerk’s as the shop set it (with a manager’s name and PIN when asked).',
+    z
+      .object({
+        number: z.number().int().positive(),
+        printer: printerChoiceSchema,
+        manager: managerApprovalSchema.optional(),
+      })
+      .strict(),
     z.object({
       number: z.number().int(),
       /** null for the original. */

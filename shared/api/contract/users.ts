@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { managerApprovalSchema } from '../../day';
 import { roleSchema, userSchema } from '../../user';
 import { pinSchema, userNameSchema } from './auth';
 import { noInput, procedure } from './procedure';
@@ -17,29 +18,44 @@ export const users = {
     z.object({ users: z.array(userSchema) }),
   ),
   'users.remove': procedure(
-    'manager',
+    'user',
     'Takes a user off the shop: they can no longer sign in and their sessions end; what they did ' +
       'keeps their name. Conflict for oneself or the last manager; not_found when already removed.',
-    z.object({ id: z.number().int().positive() }).strict(),
+    z
+      .object({ id: z.number().int().positive(), manager: managerApprovalSchema.optional() })
+      .strict(),
     z.object({ removed: userSchema }),
   ),
   'users.unlock': procedure(
-    'manager',
+    'user',
     'Unlocks a name locked after too many wrong PINs; not_found when it is not locked.',
-    z.object({ name: userNameSchema }).strict(),
+    z.object({ name: userNameSchema, manager: managerApprovalSchema.optional() }).strict(),
     z.object({}),
   ),
   'users.create': procedure(
-    'manager',
+    'user',
     'Adds a user who can sign in with their name and PIN, as a clerk or a manager. Conflict when ' +
       'the name is taken.',
-    z.object({ name: userNameSchema, pin: pinSchema, role: roleSchema }).strict(),
+    z
+      .object({
+        name: userNameSchema,
+        pin: pinSchema,
+        role: roleSchema,
+        manager: managerApprovalSchema.optional(),
+      })
+      .strict(),
     z.object({ user: userSchema }),
   ),
   'users.setRole': procedure(
-    'manager',
+    'user',
     'Makes a user a clerk or a manager; their sessions end. Conflict for the last manager.',
-    z.object({ id: z.number().int().positive(), role: roleSchema }).strict(),
+    z
+      .object({
+        id: z.number().int().positive(),
+        role: roleSchema,
+        manager: managerApprovalSchema.optional(),
+      })
+      .strict(),
     z.object({ user: userSchema }),
   ),
 };

@@ -55,3 +55,67 @@ describe('removing a user', () => {
     db.close();
   });
 });
+
+describe('adding users and changing roles', () => {
+  it('adds a clerk who signs in with their PIN; a taken name is a conflict, in any case', async () => {
+    const { host } = await startTestHost({ demo: true });
+    const manager = await signedIn(host.url, 'manager', '9999');
+    const { user } = await manager.call('users.create', {
+      name: 'Léa',
+      pin: '2468',
+      role: 'clerk',
+    });
+    expect(user).toEqual({ id: expect.any(Number), name: 'Léa', role: 'clerk' });
+    const lea = await signedIn(host.url, 'Léa', '2468');
+    expect(await lea.call('permissions.get', {})).toHaveProperty('permissions');
+    const taken = await refusal(
+      manager.call('users.create', { name: 'CLERK', pin: '1234', role: 'manager' }),
+    );
+    expect(taken.code).toBe('conflict');
+    expect((await manager.call('users.list', {})).users.map((one) => one.name)).toEqual([
+      'clerk',
+      'Léa',
+      'manager',
+    ]);
+    // A removed user's name stays theirs: what they did reads it.
+    await manager.call('users.remove', { id: user.id });
+    const reused = await refusal(
+      manager.call('users.create', { name: 'Léa', pin: '1357', role: 'clerk' }),
+    );
+    expect(reused.code).toBe('conflict');
+    const badPin = await refusal(
+      manager.call('users.create', { name: 'Noé', pin: '12', role: 'clerk' }),
+    );
+    expect(badPin.code).toBe('invalid_input');
+  });
+
+  it('makes a clerk a manager and ends their sessions: they sign in again as one', async () => {
+    const { host } = await startTestHost({ demo: true });
+    const manager = await signedIn(host.url, 'manager', '9999');
+    const clerk = await signedIn(host.url, 'clerk', '1111');
+    const id = (await manager.call('users.list', {})).users.find((one) => one.name === 'clerk')?.id;
+    expect((await refusal(clerk.call('users.list', {}))).code).toBe('forbidden');
+    expect(await manager.call('users.setRole', { id: id ?? 0, role: 'manager' })).toEqual({
+      user: { id, name: 'clerk', role: 'manager' },
+    });
+    expect((await refusal(clerk.call('sales.list', {}))).code).toBe('session_expired');
+    const promoted = await signedIn(host.url, 'clerk', '1111');
+    expect((await promoted.call('users.list', {})).users).toHaveLength(2);
+    // The same role again changes nothing and ends no session.
+    await manager.call('users.setRole', { id: id ?? 0, role: 'manager' });
+    expect((await promoted.call('users.list', {})).users).toHaveLength(2);
+  });
+
+  it('keeps the last manager a manager', async () => {
+    const { host } = await startTestHost({ demo: true });
+    const manager = await signedIn(host.url, 'manager', '9999');
+    const { users } = await manager.call('users.list', {});
+    const self = users.find((one) => one.name === 'manager')?.id ?? 0;
+    const refused = await refusal(manager.call('users.setRole', { id: self, role: 'clerk' }));
+    expect(refused.code).toBe('conflict');
+    expect((await manager.call('users.list', {})).users).toEqual(users);
+    expect((await refusal(manager.call('users.setRole', { id: 999, role: 'clerk' }))).code).toBe(
+      'not_found',
+    );
+  });
+});

@@ -19,6 +19,7 @@ import { shopProfileStore } from '../../../electron/store/shop-profile';
 import { createUserStore } from '../../../electron/store/users';
 import type { EventPayload } from '../../../shared/api/contract';
 import type { CarrierProfile } from '../../../shared/carrier';
+import { defaultPermissions } from '../../../shared/permissions';
 import { canTryAgain } from '../../../shared/sale-cause';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
@@ -90,7 +91,8 @@ async function shop(
     bank: modems.bank,
     inboxes: modems.inboxes,
     dealerPin: (modemId) => options.dealerPin ?? modems.dealerPin(modemId),
-    checkPin: createAuth({ users, shop: shopProfile, now }).checkApproval,
+    permit: createAuth({ users, shop: shopProfile, now, permissions: () => defaultPermissions })
+      .permit,
   });
   closing.push(async () => {
     await sales.settle();

@@ -32,6 +32,7 @@ const shipped: Record<string, string> = {
   '0018-shop-legal-name.ts': '268a455ecf766bfdaf76ea386b465557b208fcb9ec82d37c05a4d273e8a0bc7d',
   '0019-period-closures.ts': '016842417070bc7cf6878206e942e3c3720c090069c991d4b0d33574f5eccd41',
   '0020-audit-trail.ts': '345bbebea27385e560063f2245f725676d1edc271492b3ab38ce39f5bd8bf8ee',
+  '0021-permissions.ts': '3ea9a27ff255ae21837c30c45a51145f4aeadbaee8f408d940f246d291aae9ee',
 };
 
 const folder = path.resolve(__dirname, '../../../electron/store/migrations');
