@@ -18,7 +18,7 @@ import { type CarrierBook, openCarrierBook } from './carriers/book';
 import { createDay } from './day/api';
 import { demoCards, demoModems, seedDemo } from './demo';
 import type { Logger } from './log';
-import { periodsHandlers } from './periods/api';
+import { createPeriods } from './periods/api';
 import { permissionsHandlers } from './permissions/api';
 import { createPrinting } from './printers/api';
 import type { ReceiptDocuments } from './printers/documents';
@@ -303,7 +303,7 @@ async function openShop(
     ...printing.handlers,
     ...balance.handlers,
     ...pendingSales,
-    ...periodsHandlers(),
+    ...createPeriods({ ...base, checkPin, printers, delivery: printing.delivery }),
     ...auditHandlers(),
     ...archivesHandlers(),
     ...permissionsHandlers(),

@@ -42,6 +42,8 @@ const answeredWhileDamaged: ReadonlySet<ProcedureName> = new Set<ProcedureName>(
   'day.list',
   'day.get',
   'day.export',
+  'periods.list',
+  'periods.get',
   'backups.list',
   'backups.restore',
 ]);

@@ -88,7 +88,7 @@ export function layoutReceipt(
  */
 export function printTranslator(
   t: Translate,
-  section: 'receipt' | 'dayReport',
+  section: 'receipt' | 'dayReport' | 'periods',
   language: Language,
 ) {
   return (key: string, values: Record<string, unknown> = {}): string =>

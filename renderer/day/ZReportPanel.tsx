@@ -5,6 +5,7 @@ import type { Role } from '../../shared/user';
 import { api } from '../api';
 import { useFormat } from '../format';
 import { DayReportView } from './DayReportView';
+import { PerpetualTotals } from './PerpetualTotals';
 import { PrintButton } from './PrintButton';
 import { ZExports } from './ZExports';
 
@@ -50,6 +51,7 @@ export function ZReportPanel({
       )}
       <ZExports zNumber={z.number} needsApproval={role === 'clerk'} />
       <DayReportView report={z.report} timeZone={timeZone} idPrefix={`z-${z.number}`} />
+      {z.perpetual && <PerpetualTotals perpetual={z.perpetual} />}
       <dl className="z-report__chain">
         <dt>{t('day.z.hash')}</dt>
         <dd>
