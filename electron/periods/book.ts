@@ -54,13 +54,17 @@ export function createClosureBook(db: Database, deps: { deviceId: string; now: (
   );
   const insert = db.prepare(`INSERT INTO period_closures (device_id, kind, number, period, content,
     hash, prev_hash, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const zsIssued = db.prepare<[string, string, string], string>(
-    `SELECT content FROM z_reports WHERE device_id = ? AND issued_at >= ? AND issued_at < ?
-     ORDER BY number`,
-  );
-  const zsBefore = db.prepare<[string, string], string>(
-    'SELECT content FROM z_reports WHERE device_id = ? AND issued_at < ? ORDER BY number',
-  );
+  const zsIssued = db
+    .prepare<[string, string, string], string>(
+      `SELECT content FROM z_reports WHERE device_id = ? AND issued_at >= ? AND issued_at < ?
+       ORDER BY number`,
+    )
+    .pluck();
+  const zsBefore = db
+    .prepare<[string, string], string>(
+      'SELECT content FROM z_reports WHERE device_id = ? AND issued_at < ? ORDER BY number',
+    )
+    .pluck();
   const lastZIssued = db
     .prepare<[string], string | null>('SELECT max(issued_at) FROM z_reports WHERE device_id = ?')
     .pluck();
