@@ -83,7 +83,12 @@ describe('closing a month', () => {
       from: '2026-10-31T13:00:00.000Z',
       to: '2026-11-30T13:00:00.000Z',
       zReports: { first: 1, last: 2, count: 2 },
-      totals: { sales: 2, gross: { amount: 3_000 }, refunds: { amount: 0 }, net: { amount: 3_000 } },
+      totals: {
+        sales: 2,
+        gross: { amount: 3_000 },
+        refunds: { amount: 0 },
+        net: { amount: 3_000 },
+      },
       byPayment: [{ method: 'card', sales: 2, amount: { amount: 3_000 } }],
       perpetual: { grandTotal: { amount: 3_000, currency: 'XPF' }, count: 2 },
     });
@@ -183,7 +188,10 @@ describe('the closures’ chain', () => {
     await shop.core.db.backup(copy);
     const db = new Database(copy);
     const book = createClosureBook(db, {
-      deviceId: shop.core.db.prepare('SELECT device_id FROM period_closures').pluck().get() as string,
+      deviceId: shop.core.db
+        .prepare('SELECT device_id FROM period_closures')
+        .pluck()
+        .get() as string,
       now: () => new Date(),
     });
     expect(book.verify('month')).toEqual({ ok: true, count: 2 });
