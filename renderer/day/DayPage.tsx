@@ -10,6 +10,7 @@ import { useApi } from '../use-api';
 import { BooksCheck, BooksWarning } from './BooksCheck';
 import { brokenDays } from './books-lines';
 import { ClosedDays } from './ClosedDays';
+import { PeriodsSection } from './PeriodsSection';
 import { TodayShift } from './TodayShift';
 
 const allViews = ['today', 'closed', 'books'] as const;
@@ -63,6 +64,7 @@ export function DayPage({ role }: { role: Role }) {
       </nav>
       {body}
       {view === 'today' && <OpenDrawer needsApproval={!manager} />}
+      {view === 'closed' && manager && shop && <PeriodsSection timeZone={shop.timeZone} />}
     </section>
   );
 }
