@@ -143,7 +143,7 @@ export function PeriodsSection({ timeZone }: { timeZone: string }) {
                   <td>{closure.zReports.count}</td>
                   <td>
                     <PrintButton
-                      label={t('periods.print', { period: closure.period })}
+                      label={t('periods.printClosure', { period: closure.period })}
                       print={() =>
                         api.call('periods.print', { kind: closure.kind, period: closure.period })
                       }
