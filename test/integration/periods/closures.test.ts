@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createClosureBook } from '../../../electron/periods/book';
 import { refusal, signedIn, xpf } from '../../support/api';
 import { withTestHosts } from '../../support/host';
+import { startNetworkPrinter } from '../../support/printers';
 import { withTempDirs } from '../../support/temp';
 
 const startTestHost = withTestHosts();
@@ -214,5 +215,43 @@ describe('the closures’ chain', () => {
     });
     db.close();
     expect(fs.existsSync(copy)).toBe(true);
+  });
+});
+
+describe('printing a closure', () => {
+  it('sends it to the till printer in the shop’s language, with its whole hash', async () => {
+    const shop = await shopOnTheClock('2026-11-02');
+    await shop.day('2026-11-02');
+    await shop.at(morning('2026-12-01'));
+    const { closure } = await shop.manager.call('periods.close', november);
+    const printer = await startNetworkPrinter();
+    try {
+      await shop.manager.call('printers.save', {
+        printers: [
+          {
+            id: 'counter',
+            name: 'Counter',
+            paper: '80mm',
+            kind: 'tcp',
+            host: '127.0.0.1',
+            port: printer.port,
+          },
+        ],
+        defaultPrinterId: 'counter',
+      });
+      expect(await shop.manager.call('periods.print', november)).toEqual({
+        printerId: 'counter',
+        printerName: 'Counter',
+        file: null,
+        copy: false,
+      });
+      // Ô is printed from code page 850, which the test's reader does not know: read as bytes.
+      const job = (await printer.nextJob()).toString('latin1');
+      expect(job).toContain('MENSUELLE');
+      expect(job).toContain(closure.hash.slice(0, 48));
+      expect(job).toContain(closure.hash.slice(48));
+    } finally {
+      await printer.close();
+    }
   });
 });
