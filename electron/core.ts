@@ -13,7 +13,6 @@ import { auditHearing } from './audit/heard';
 import { recordActs } from './audit/record-acts';
 import { type AuditAct, type AuditTrail, createAuditTrail } from './audit/trail';
 import { createAuth } from './auth/api';
-import { permitted } from './auth/permissions';
 import type { SessionState } from './auth/sessions';
 import { backupHandlers } from './backups/api';
 import { createBalance } from './balance/api';
@@ -25,7 +24,7 @@ import { createDay } from './day/api';
 import { demoCards, demoModems, seedDemo } from './demo';
 import type { Logger } from './log';
 import { archivesFolderOf } from './paths';
-import { periodsHandlers } from './periods/api';
+import { createPeriods } from './periods/api';
 import { permissionsHandlers } from './permissions/api';
 import { createPrinting } from './printers/api';
 import type { ReceiptDocuments } from './printers/documents';
@@ -324,15 +323,10 @@ async function openShop(
     ...printing.handlers,
     ...balance.handlers,
     ...pendingSales,
-    ...permitted(
-      {
-        ...periodsHandlers(),
-        ...auditHandlers({ trail: audit, shop: shop.get, now }),
-        ...archivesHandlers({ ...base, folder: archivesFolderOf(databaseFile) }),
-        ...accountantHandlers({ db, deviceId: base.deviceId, shop, permit }),
-      },
-      permit,
-    ),
+    ...createPeriods({ ...base, permit, printers, delivery: printing.delivery }),
+    ...auditHandlers({ trail: audit, shop: shop.get, now, permit }),
+    ...archivesHandlers({ ...base, folder: archivesFolderOf(databaseFile), permit }),
+    ...accountantHandlers({ db, deviceId: base.deviceId, shop, permit }),
     ...permissionsHandlers(permissionStore),
   };
   const recorded = recordActs(handlers, auditedActs, {

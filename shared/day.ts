@@ -6,6 +6,7 @@ import {
   signedMoneyInputSchema,
   signedMoneySchema,
 } from './currencies';
+import { perpetualTotalsSchema } from './period';
 import { saleStatuses } from './sale';
 import { saleCauseSchema } from './sale-cause';
 import { taxLineSchema } from './tax';
@@ -211,6 +212,8 @@ export const zReportSchema = z.object({
   deviceId: z.string(),
   issuedAt: instant,
   report: dayReportSchema,
+  /** All sales since the till's first day, this Z's included; absent from Zs issued before issue 14. */
+  perpetual: perpetualTotalsSchema.optional(),
   hash: z.string(),
   prevHash: z.string(),
 });

@@ -82,6 +82,8 @@ export const periodClosureSchema = z.object({
   }),
   /** Tax by rate, the sum of its receipts'. */
   taxes: z.array(taxLineSchema),
+  /** Net takings of sales whose tax rate was never recorded (sold before rates were kept). */
+  untaxed: moneySchema.optional(),
   byPayment: z.array(
     z.object({ method: z.enum(paymentMethods), sales: count, amount: moneySchema }),
   ),

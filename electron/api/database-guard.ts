@@ -43,6 +43,8 @@ const answeredWhileDamaged: ReadonlySet<ProcedureName> = new Set<ProcedureName>(
   'day.get',
   'day.export',
   'accountant.export',
+  'periods.list',
+  'periods.get',
   'backups.list',
   'backups.restore',
   'archives.list',

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import { parsePeriod } from '../../shared/period';
 import type { Handlers } from '../api/dispatcher';
+import type { Permit } from '../auth/permissions';
 import type { CarrierBook } from '../carriers/book';
 import type { ShopProfileStore } from '../store/shop-profile';
 import { createArchive } from './create';
@@ -15,13 +16,15 @@ export function archivesHandlers(deps: {
   carriers: CarrierBook;
   folder: string;
   now: () => Date;
+  permit: Permit;
 }): Pick<
   Handlers,
   'archives.create' | 'archives.list' | 'archives.getPolicy' | 'archives.setPolicy'
 > {
   const { folder } = deps;
   return {
-    'archives.create': ({ period: name }) => {
+    'archives.create': ({ period: name, manager }, caller) => {
+      deps.permit('export', caller, manager);
       const period = parsePeriod(name);
       if (!period) {
         throw new ApiError('invalid_input', 'A period is a month (YYYY-MM) or a year (YYYY)', [

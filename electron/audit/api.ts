@@ -1,5 +1,6 @@
 import type { ShopProfile } from '../../shared/shop';
 import type { Handlers } from '../api/dispatcher';
+import type { Permit } from '../auth/permissions';
 import { auditCsv } from './csv';
 import type { AuditTrail } from './trail';
 
@@ -10,12 +11,14 @@ export function auditHandlers(deps: {
   trail: AuditTrail;
   shop(): ShopProfile | null;
   now(): Date;
+  permit: Permit;
 }): Pick<Handlers, 'audit.list' | 'audit.verify' | 'audit.export'> {
   const { trail } = deps;
   return {
     'audit.list': ({ limit, ...filter }) => trail.find(filter, zoneOf(deps.shop()), limit),
     'audit.verify': () => trail.verify(),
-    'audit.export': (filter) => {
+    'audit.export': ({ manager, ...filter }, caller) => {
+      deps.permit('export', caller, manager);
       const timeZone = zoneOf(deps.shop());
       const { events } = trail.find(filter, timeZone, null);
       const stamp = deps.now().toISOString().slice(0, 10);

@@ -1,8 +1,7 @@
-import type { ProcedureName } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { Act, Permissions } from '../../shared/permissions';
 import type { User } from '../../shared/user';
-import { type Caller, type Handlers, signedInUser } from '../api/dispatcher';
+import { type Caller, signedInUser } from '../api/dispatcher';
 import type { CheckPin } from './pin-guard';
 
 /** A manager's name and PIN typed at a clerk's screen. */
@@ -36,31 +35,4 @@ export function createPermit(deps: {
     }
     return manager;
   };
-}
-
-/**
- * The acts of procedures whose handlers do not need to know who did them (the others call
- * `permit` themselves, to record the approving manager): checked before the handler runs.
- */
-export const actOfProcedure = {
-  'periods.close': 'close_period',
-  'audit.export': 'export',
-  'archives.create': 'export',
-} as const satisfies Partial<Record<ProcedureName, Act>>;
-
-type PermittedName = keyof typeof actOfProcedure;
-
-/** The handlers given, those of `actOfProcedure` asking `permit` first. */
-export function permitted<H extends Partial<Handlers>>(handlers: H, permit: Permit): H {
-  const wrapped: Partial<Handlers> = { ...handlers };
-  for (const name of Object.keys(actOfProcedure) as PermittedName[]) {
-    const handler = handlers[name] as Handlers[PermittedName] | undefined;
-    if (!handler) continue;
-    const act = actOfProcedure[name];
-    wrapped[name] = ((input: { manager?: Approval }, caller: Caller) => {
-      permit(act, caller, input.manager);
-      return (handler as (input: unknown, caller: Caller) => unknown)(input, caller);
-    }) as never;
-  }
-  return wrapped as H;
 }

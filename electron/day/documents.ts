@@ -38,7 +38,7 @@ export function zDocument(
     report: z.report,
     names,
     deviceId: z.deviceId,
-    z: { number: z.number, hash: z.hash, prevHash: z.prevHash },
+    z: { number: z.number, hash: z.hash, prevHash: z.prevHash, perpetual: z.perpetual },
     copy,
   };
 }

@@ -7,6 +7,7 @@ import type { ChainBreak } from '../sales/receipt-chain';
 import { refundWithCause } from '../sales/sale-causes';
 import { canonicalJson } from '../store/canonical-json';
 import type { SaleCsvRow } from './csv';
+import { nextPerpetual } from './perpetual';
 import {
   type DayFacts,
   DayReportError,
@@ -125,6 +126,19 @@ export function createShiftBook(
   const lastZ = db.prepare<[string], { number: number; hash: string }>(
     'SELECT number, hash FROM z_reports WHERE device_id = ? ORDER BY number DESC LIMIT 1',
   );
+  const lastZContent = db
+    .prepare<[string], string>(
+      'SELECT content FROM z_reports WHERE device_id = ? ORDER BY number DESC LIMIT 1',
+    )
+    .pluck();
+  const allZContents = db
+    .prepare<[string], string>('SELECT content FROM z_reports WHERE device_id = ? ORDER BY number')
+    .pluck();
+  const receiptsIssued = db
+    .prepare<[string, string, string], number>(
+      'SELECT count(*) FROM receipts WHERE device_id = ? AND issued_at > ? AND issued_at <= ?',
+    )
+    .pluck();
   const insertZ = db.prepare(`INSERT INTO z_reports (device_id, number, shift_id, content, hash,
     prev_hash, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const closeShift = db.prepare('UPDATE shifts SET closed_at = ?, closed_by = ? WHERE id = ?');
@@ -349,11 +363,29 @@ export function createShiftBook(
             );
           }
           const previous = lastZ.get(deps.deviceId) ?? { number: 0, hash: genesis };
+          const previousContent = lastZContent.get(deps.deviceId);
+          const previousZ = previousContent
+            ? (JSON.parse(previousContent) as Omit<ZReport, 'hash' | 'prevHash'>)
+            : undefined;
+          const since = previousZ?.issuedAt ?? '';
+          const perpetual = nextPerpetual(
+            {
+              previous: previousZ?.perpetual,
+              earlierNets: () =>
+                allZContents
+                  .all(deps.deviceId)
+                  .map((content) => (JSON.parse(content) as ZReport).report.totals.net),
+              earlierReceipts: () => receiptsIssued.get(deps.deviceId, '', since) ?? 0,
+            },
+            body.totals.net,
+            receiptsIssued.get(deps.deviceId, since, closedAt) ?? 0,
+          );
           const content = {
             number: previous.number + 1,
             deviceId: deps.deviceId,
             issuedAt: closedAt,
             report: body,
+            perpetual,
           };
           const hash = zHash(previous.hash, content);
           insertZ.run(

@@ -1,22 +1,26 @@
 import type { PaperWidth, Printer } from '../../shared/printer';
 import type { Receipt } from '../../shared/receipt';
+import type { ClosureDocument } from '../printing/closure';
 import type { DayReportDocument } from '../printing/day-report';
 import {
+  renderClosureEscPos,
   renderDayReportEscPos,
   renderDrawerPulseEscPos,
   renderReceiptEscPos,
 } from '../printing/escpos';
 import {
+  closurePageSize,
   dayReportPageSize,
   type PageSize,
   paperColumns,
   receiptPageSize,
+  renderClosureHtml,
   renderDayReportHtml,
   renderReceiptHtml,
 } from '../printing/html';
 import type { ReceiptColumns, Translate } from '../printing/layout';
 import type { ReceiptDocuments } from './documents';
-import { dayReportPdfName, receiptPdfName, writePdf } from './pdf-file';
+import { closurePdfName, dayReportPdfName, receiptPdfName, writePdf } from './pdf-file';
 import { sendToSerialPrinter } from './serial';
 import { sendToTcpPrinter } from './tcp';
 
@@ -75,6 +79,28 @@ export function deliverDayReport(
       html: (paper) => renderDayReportHtml(document, t, { paper }),
       pageSize: (paper) => dayReportPageSize(document, t, paper),
       pdfName: dayReportPdfName(document),
+    },
+    printer,
+    delivery,
+  );
+}
+
+/**
+ * Sends a month's or a year's closure to a printer, as a day report: on a PDF printer the roll's
+ * HTML for now (the A4 closure is the accountant's export's).
+ */
+export function deliverClosure(
+  document: ClosureDocument,
+  printer: Printer,
+  delivery: Delivery,
+): Promise<{ file: string | null }> {
+  const { t } = delivery;
+  return deliver(
+    {
+      escPos: (columns, cjk) => renderClosureEscPos(document, t, { columns, cjk }),
+      html: (paper) => renderClosureHtml(document, t, { paper }),
+      pageSize: (paper) => closurePageSize(document, t, paper),
+      pdfName: closurePdfName(document),
     },
     printer,
     delivery,

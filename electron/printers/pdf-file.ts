@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Receipt } from '../../shared/receipt';
+import type { ClosureDocument } from '../printing/closure';
 import type { DayReportDocument } from '../printing/day-report';
 import { makePrivateFolder, privateFileMode } from '../private-files';
 import { PrinterError } from './errors';
@@ -22,6 +23,12 @@ export function dayReportPdfName(document: DayReportDocument): string {
   }
   const taken = document.report.to.replace(/[-:]|\.\d+/g, '');
   return `x-${document.deviceId}-${taken}.pdf`;
+}
+
+/** closure-<till>-month-2026-11.pdf, -copy when printed again. */
+export function closurePdfName(document: ClosureDocument): string {
+  const { closure } = document;
+  return `closure-${closure.deviceId}-${closure.kind}-${closure.period}${document.copy ? '-copy' : ''}.pdf`;
 }
 
 /**

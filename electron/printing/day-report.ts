@@ -18,7 +18,7 @@ export interface DayReportDocument {
   names: ReportNames;
   /** The till the report is for, as its files are named (its name is in `names`). */
   deviceId: string;
-  z: Pick<ZReport, 'number' | 'hash' | 'prevHash'> | null;
+  z: Pick<ZReport, 'number' | 'hash' | 'prevHash' | 'perpetual'> | null;
   shop: ReceiptShop;
   /** The shop's IANA zone: every time printed is local to it. */
   timeZone: string;
@@ -227,6 +227,14 @@ export function layoutDayReport(
       money(sale.price.amount),
     );
     text(`${sale.msisdn} ${sale.planName}`, 'normal', 'left');
+  }
+
+  if (z?.perpetual) {
+    const sayPerpetual = printTranslator(t, 'periods', language);
+    rule(false);
+    text(sayPerpetual('print.perpetual'), 'bold', 'left');
+    row(sayPerpetual('print.grandTotal'), money(z.perpetual.grandTotal.amount), 'bold');
+    row(sayPerpetual('print.count'), String(z.perpetual.count));
   }
 
   rule(true);

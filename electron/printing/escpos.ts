@@ -1,6 +1,7 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import type { Language } from '../../shared/languages';
 import type { Receipt } from '../../shared/receipt';
+import { type ClosureDocument, layoutClosure } from './closure';
 import { type DayReportDocument, layoutDayReport } from './day-report';
 import { gbkTable } from './gbk';
 import {
@@ -105,6 +106,16 @@ export function renderDayReportEscPos(
 ): Uint8Array {
   const language = printableLanguage(document.language, options);
   return escPosDocument(layoutDayReport(document, t, options.columns, language), options);
+}
+
+/** A month's or a year's closure as ESC/POS bytes, as a day report prints. */
+export function renderClosureEscPos(
+  document: ClosureDocument,
+  t: Translate,
+  options: EscPosOptions,
+): Uint8Array {
+  const language = printableLanguage(document.language, options);
+  return escPosDocument(layoutClosure(document, t, options.columns, language), options);
 }
 
 /** The labels' language on this printer: English for Chinese on a printer without Chinese. */

@@ -1,5 +1,6 @@
 import type { PaperWidth } from '../../shared/printer';
 import type { Receipt } from '../../shared/receipt';
+import { type ClosureDocument, layoutClosure } from './closure';
 import { type DayReportDocument, layoutDayReport } from './day-report';
 import { escapeHtml } from './escape-html';
 import {
@@ -132,6 +133,37 @@ export function renderDayReportHtml(
     ],
     lines: layoutDayReport(document, t, papers[paper].columns),
     paper,
+  });
+}
+
+/** A closure's page on a roll, as its HTML declares it: as long as the closure. */
+export function closurePageSize(
+  document: ClosureDocument,
+  t: Translate,
+  paper: PaperWidth,
+): PageSize {
+  return rollPage(paper, layoutClosure(document, t, papers[paper].columns), 0);
+}
+
+/** A month's or a year's closure as a complete HTML document on a roll, like a day report. */
+export function renderClosureHtml(
+  document: ClosureDocument,
+  t: Translate,
+  options: { paper: PaperWidth },
+): string {
+  const { closure } = document;
+  return htmlDocument({
+    language: document.language,
+    title: printTranslator(
+      t,
+      'periods',
+      document.language,
+    )('print.documentTitle', {
+      period: closure.period,
+    }),
+    classes: ['closure', `closure-${closure.kind}`, ...(document.copy ? ['copy'] : [])],
+    lines: layoutClosure(document, t, papers[options.paper].columns),
+    paper: options.paper,
   });
 }
 

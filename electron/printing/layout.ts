@@ -167,7 +167,7 @@ function bilingual(t: Translate, first: Language, second: Language | null) {
  */
 export function printTranslator(
   t: Translate,
-  section: 'receipt' | 'receiptLegal' | 'dayReport',
+  section: 'receipt' | 'receiptLegal' | 'dayReport' | 'periods',
   language: Language,
 ) {
   return (key: string, values: Record<string, unknown> = {}): string =>

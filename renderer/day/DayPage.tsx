@@ -11,6 +11,7 @@ import { useApi } from '../use-api';
 import { BooksCheck, BooksWarning } from './BooksCheck';
 import { brokenDays } from './books-lines';
 import { ClosedDays } from './ClosedDays';
+import { PeriodsSection } from './PeriodsSection';
 import { TodayShift } from './TodayShift';
 
 const allViews = ['today', 'closed', 'books'] as const;
@@ -67,6 +68,7 @@ export function DayPage({ role }: { role: Role }) {
       {view === 'today' && openDrawer !== null && openDrawer !== 'refused' && (
         <OpenDrawer needsApproval={openDrawer === 'approval'} />
       )}
+      {view === 'closed' && manager && shop && <PeriodsSection timeZone={shop.timeZone} />}
     </section>
   );
 }

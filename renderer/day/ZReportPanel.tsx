@@ -6,6 +6,7 @@ import { api } from '../api';
 import { usePermission } from '../components/use-permission';
 import { useFormat } from '../format';
 import { DayReportView } from './DayReportView';
+import { PerpetualTotals } from './PerpetualTotals';
 import { PrintButton } from './PrintButton';
 import { ZExports } from './ZExports';
 
@@ -54,6 +55,7 @@ export function ZReportPanel({
         <ZExports zNumber={z.number} needsApproval={exports === 'approval'} />
       )}
       <DayReportView report={z.report} timeZone={timeZone} idPrefix={`z-${z.number}`} />
+      {z.perpetual && <PerpetualTotals perpetual={z.perpetual} />}
       <dl className="z-report__chain">
         <dt>{t('day.z.hash')}</dt>
         <dd>

@@ -1,0 +1,245 @@
+import type { Database } from 'better-sqlite3';
+import { ApiError } from '../../shared/api/errors';
+import type { CurrencyCode } from '../../shared/currencies';
+import type { ZReport } from '../../shared/day';
+import { localDateTimeText } from '../../shared/local-time';
+import type { Period, PeriodClosure, PeriodKind, PerpetualTotals } from '../../shared/period';
+import { chainGenesis, chainHash, verifyChain } from '../store/hash-chain';
+import { closureFigures, monthsOf, periodBounds, type TaxedAmount } from './closure';
+
+/** The name the closures' chain is hashed under (electron/store/hash-chain.ts). */
+export const closureChainName = 'closure';
+
+interface ClosureRow {
+  number: number;
+  content: string;
+  hash: string;
+  prev_hash: string;
+}
+
+/** A stored content as hashed: a content altered into something that is not JSON fails its hash. */
+function parsedOrText(content: string): unknown {
+  try {
+    return JSON.parse(content);
+  } catch {
+    return content;
+  }
+}
+
+const closureOf = (row: ClosureRow): PeriodClosure => ({
+  ...(JSON.parse(row.content) as Omit<PeriodClosure, 'hash' | 'prevHash'>),
+  hash: row.hash,
+  prevHash: row.prev_hash,
+});
+
+/** Refused: why the period cannot be closed, in a reason the screen translates. */
+const refused = (message: string, params: Record<string, string | number>) =>
+  new ApiError('conflict', message, undefined, params);
+
+/**
+ * The month and year closures of one till, on the shop's database: each closes once, after its
+ * period has ended and when every sale of it is in a Z report; written with its number and its
+ * link to the previous closure of its kind, and never changed (the database refuses it too).
+ */
+export function createClosureBook(db: Database, deps: { deviceId: string; now: () => Date }) {
+  const { deviceId } = deps;
+  const rowOf = db.prepare<[string, string, string], ClosureRow>(
+    'SELECT number, content, hash, prev_hash FROM period_closures WHERE device_id = ? AND kind = ? AND period = ?',
+  );
+  const rowsOf = db.prepare<[string, string], ClosureRow>(
+    'SELECT number, content, hash, prev_hash FROM period_closures WHERE device_id = ? AND kind = ? ORDER BY number',
+  );
+  const lastOf = db.prepare<[string, string], { number: number; hash: string }>(
+    'SELECT number, hash FROM period_closures WHERE device_id = ? AND kind = ? ORDER BY number DESC LIMIT 1',
+  );
+  const insert = db.prepare(`INSERT INTO period_closures (device_id, kind, number, period, content,
+    hash, prev_hash, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const zsIssued = db
+    .prepare<[string, string, string], string>(
+      `SELECT content FROM z_reports WHERE device_id = ? AND issued_at >= ? AND issued_at < ?
+       ORDER BY number`,
+    )
+    .pluck();
+  const zsBefore = db
+    .prepare<[string, string], string>(
+      'SELECT content FROM z_reports WHERE device_id = ? AND issued_at < ? ORDER BY number',
+    )
+    .pluck();
+  const lastZIssued = db
+    .prepare<[string], string | null>('SELECT max(issued_at) FROM z_reports WHERE device_id = ?')
+    .pluck();
+  const shiftOpenSince = db
+    .prepare<[string], string>(
+      'SELECT opened_at FROM shifts WHERE closed_at IS NULL AND opened_at < ? ORDER BY id LIMIT 1',
+    )
+    .pluck();
+  const salesOutside = db.prepare<[string, string, string], { count: number; first: string }>(
+    `SELECT count(*) AS count, min(created_at) AS first FROM sales
+     WHERE created_at >= ? AND created_at < ? AND created_at > ?`,
+  );
+  const refundsOutside = db.prepare<[string, string, string], { count: number; first: string }>(
+    'SELECT count(*) AS count, min(at) AS first FROM refunds WHERE at >= ? AND at < ? AND at > ?',
+  );
+  // Paid sales (a failed one too: its refund is counted apart) and refunds, at their sale's rate.
+  const paidSalesIn = db.prepare<[string, string], TaxedAmount>(
+    `SELECT s.price AS amount, s.tax_rate AS rate FROM sales s
+     WHERE s.created_at > ? AND s.created_at <= ?
+       AND EXISTS (SELECT 1 FROM sale_events e WHERE e.sale_id = s.id AND e.to_status = 'paid')`,
+  );
+  const refundsIn = db.prepare<[string, string], TaxedAmount>(
+    `SELECT -r.amount AS amount, s.tax_rate AS rate FROM refunds r JOIN sales s ON s.id = r.sale_id
+     WHERE r.at > ? AND r.at <= ?`,
+  );
+  const receiptsUpTo = db
+    .prepare<[string, string], number>(
+      'SELECT count(*) FROM receipts WHERE device_id = ? AND issued_at <= ?',
+    )
+    .pluck();
+
+  const parseZ = (content: string) => JSON.parse(content) as ZReport;
+
+  /** The perpetual totals as the period ends: its last Z's, or counted from every Z before it. */
+  function perpetualAt(to: string, currency: CurrencyCode): PerpetualTotals {
+    const zs = zsBefore.all(deviceId, to).map(parseZ);
+    const last = zs.at(-1);
+    if (last?.perpetual) return last.perpetual;
+    return {
+      grandTotal: {
+        amount: zs.reduce((total, z) => total + z.report.totals.net.amount, 0),
+        currency,
+      },
+      count: last ? (receiptsUpTo.get(deviceId, last.issuedAt) ?? 0) : 0,
+    };
+  }
+
+  /** Refuses a period whose sales are not all in a Z report, naming what is missing. */
+  function requireEveryZ(from: string, to: string, timeZone: string) {
+    const openedAt = shiftOpenSince.get(to);
+    if (openedAt) {
+      const at = localDateTimeText(new Date(openedAt), timeZone);
+      throw refused(`The shift opened ${at} is still open: close the day first`, {
+        reason: 'shift_open',
+        at,
+      });
+    }
+    const lastZ = lastZIssued.get(deviceId) ?? '';
+    for (const outside of [
+      salesOutside.get(from, to, lastZ),
+      refundsOutside.get(from, to, lastZ),
+    ]) {
+      if (outside && outside.count > 0) {
+        const at = localDateTimeText(new Date(outside.first), timeZone);
+        throw refused(
+          `${outside.count} sales or refunds since ${at} are in no Z report: close that day first`,
+          { reason: 'outside_z', count: outside.count, at },
+        );
+      }
+    }
+  }
+
+  return {
+    /**
+     * Closes a period: refused (conflict) when closed already, before it has ended, for a year
+     * while a month of it is open, or while a sale of it is in no Z. One transaction: two
+     * managers closing at once write one closure.
+     */
+    close(
+      period: Period,
+      shop: { timeZone: string; currency: CurrencyCode; tillName: string },
+      closedBy: string,
+    ): PeriodClosure {
+      return db
+        .transaction(() => {
+          if (rowOf.get(deviceId, period.kind, period.period)) {
+            throw refused(`${period.period} is closed already`, {
+              reason: 'closed',
+              period: period.period,
+            });
+          }
+          const bounds = periodBounds(period, shop.timeZone);
+          const from = bounds.from.toISOString();
+          const to = bounds.to.toISOString();
+          const now = deps.now();
+          if (now < bounds.to) {
+            throw refused(`${period.period} has not ended yet`, {
+              reason: 'not_ended',
+              period: period.period,
+            });
+          }
+          if (period.kind === 'year') {
+            const open = monthsOf(period.period).filter(
+              (month) => !rowOf.get(deviceId, 'month', month),
+            );
+            if (open.length > 0) {
+              throw refused(`Close its months first: ${open.join(', ')}`, {
+                reason: 'months_open',
+                months: open.join(', '),
+              });
+            }
+          }
+          requireEveryZ(from, to, shop.timeZone);
+          const zs = zsIssued.all(deviceId, from, to).map(parseZ);
+          const currency = (zs[0]?.report.currency as CurrencyCode | undefined) ?? shop.currency;
+          const first = zs[0];
+          const last = zs.at(-1);
+          const amounts =
+            first && last
+              ? [
+                  ...paidSalesIn.all(first.report.from ?? '', last.report.to),
+                  ...refundsIn.all(first.report.from ?? '', last.report.to),
+                ]
+              : [];
+          const previous = lastOf.get(deviceId, period.kind) ?? { number: 0, hash: chainGenesis };
+          const content: Omit<PeriodClosure, 'hash' | 'prevHash'> = {
+            kind: period.kind,
+            period: period.period,
+            number: previous.number + 1,
+            deviceId,
+            tillName: shop.tillName,
+            closedAt: now.toISOString(),
+            closedBy,
+            from,
+            to,
+            ...closureFigures({ zs, amounts, currency, perpetual: perpetualAt(to, currency) }),
+          };
+          const hash = chainHash(previous.hash, content, closureChainName);
+          insert.run(
+            deviceId,
+            period.kind,
+            content.number,
+            period.period,
+            JSON.stringify(content),
+            hash,
+            previous.hash,
+            content.closedAt,
+          );
+          return { ...content, hash, prevHash: previous.hash };
+        })
+        .immediate();
+    },
+    /** The closures of a kind (or both), newest first. */
+    list(kind?: PeriodKind): PeriodClosure[] {
+      const kinds: PeriodKind[] = kind ? [kind] : ['month', 'year'];
+      return kinds
+        .flatMap((each) => rowsOf.all(deviceId, each).map(closureOf))
+        .sort((a, b) => b.closedAt.localeCompare(a.closedAt) || b.number - a.number);
+    },
+    get(period: Period): PeriodClosure {
+      const row = rowOf.get(deviceId, period.kind, period.period);
+      if (!row) throw new ApiError('not_found', `${period.period} is not closed`);
+      return closureOf(row);
+    },
+    /** Checks a kind's chain of closures: each hash, each link, no gap. */
+    verify(kind: PeriodKind) {
+      const records = rowsOf.all(deviceId, kind).map((row) => ({
+        number: row.number,
+        content: parsedOrText(row.content),
+        hash: row.hash,
+        prevHash: row.prev_hash,
+      }));
+      return verifyChain(records, closureChainName);
+    },
+  };
+}
+
+export type ClosureBook = ReturnType<typeof createClosureBook>;
