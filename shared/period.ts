@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { moneySchema } from './currencies';
+import { moneySchema, signedMoneySchema } from './currencies';
 import { paymentMethods } from './sale';
 import { taxLineSchema } from './tax';
 
@@ -47,7 +47,7 @@ const count = z.number().int().nonnegative();
 export const perpetualTotalsSchema = z
   .object({
     /** Net takings (sales less refunds) of every Z so far, this one included. */
-    grandTotal: moneySchema,
+    grandTotal: signedMoneySchema,
     /** Receipts issued so far, this Z's included. */
     count,
   })
@@ -78,12 +78,12 @@ export const periodClosureSchema = z.object({
     sales: count,
     gross: moneySchema,
     refunds: moneySchema,
-    net: moneySchema,
+    net: signedMoneySchema,
   }),
   /** Tax by rate, the sum of its receipts'. */
   taxes: z.array(taxLineSchema),
   /** Net takings of sales whose tax rate was never recorded (sold before rates were kept). */
-  untaxed: moneySchema.optional(),
+  untaxed: signedMoneySchema.optional(),
   byPayment: z.array(
     z.object({ method: z.enum(paymentMethods), sales: count, amount: moneySchema }),
   ),

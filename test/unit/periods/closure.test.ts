@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nextPerpetual } from '../../../electron/day/perpetual';
 import { closureFigures, monthsOf, periodBounds } from '../../../electron/periods/closure';
+import { periodClosureSchema } from '../../../shared/period';
 import { taxOfTotal } from '../../../shared/tax';
 import { fixedZ } from '../printing/day';
 
@@ -93,6 +94,35 @@ describe('a closure’s figures', () => {
       perpetual,
       untaxed: xpf(0),
     });
+  });
+
+  it('may take less than they give back: a month of refunds of sales made before it', () => {
+    // Sales of October refunded in November, by a till upgraded in between: no rate recorded.
+    const refundsOnly = {
+      ...fixedZ,
+      report: {
+        ...fixedZ.report,
+        totals: {
+          ...fixedZ.report.totals,
+          sales: 0,
+          gross: xpf(0),
+          refunds: xpf(3_000),
+          net: xpf(-3_000),
+        },
+      },
+    };
+    const figures = closureFigures({
+      zs: [refundsOnly],
+      amounts: [{ amount: -3_000, rate: null }],
+      currency: 'XPF',
+      perpetual: { grandTotal: xpf(-3_000), count: 2 },
+    });
+    expect(figures.totals.net).toEqual(xpf(-3_000));
+    expect(figures.untaxed).toEqual(xpf(-3_000));
+    const { totals, untaxed, perpetual: carried } = periodClosureSchema.shape;
+    expect(totals.parse(figures.totals).net.amount).toBe(-3_000);
+    expect(untaxed.parse(figures.untaxed)?.amount).toBe(-3_000);
+    expect(carried.parse(figures.perpetual).grandTotal.amount).toBe(-3_000);
   });
 
   it('have tax lines whose before-tax and tax add up to the taxed sales less refunds', () => {
