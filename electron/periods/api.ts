@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import { receiptShopFromProfile } from '../../shared/receipt';
 import { defaultTillName, type ShopProfile } from '../../shared/shop';
-import type { Handlers } from '../api/dispatcher';
+import { userActor } from '../../shared/user';
+import { type Handlers, signedInUser } from '../api/dispatcher';
 import type { Permit } from '../auth/permissions';
 import { choosePrinter, printedOn } from '../printers/api';
 import { type Delivery, deliverClosure } from '../printers/deliver';
@@ -59,10 +60,13 @@ export function periodsHandlers(deps: {
     },
     'periods.list': ({ kind }) => ({ closures: deps.closures.list(kind) }),
     'periods.get': ({ kind, period }) => ({ closure: deps.closures.get({ kind, period }) }),
-    'periods.print': async ({ kind, period, printer: printerId }) => {
+    'periods.print': async ({ kind, period, printer: printerId }, caller) => {
+      const user = signedInUser(caller);
       const printer = choosePrinter(deps.printers, printerId);
       const profile = shop();
       const closure = deps.closures.get({ kind, period });
+      // Counted once it reached the printer: a print that failed leaves the original to come.
+      const copy = deps.closures.prints(closure) > 0;
       const { file } = await printedOn(
         printer.name,
         deliverClosure(
@@ -71,13 +75,14 @@ export function periodsHandlers(deps: {
             shop: receiptShopFromProfile(profile),
             timeZone: profile.timeZone,
             language: profile.defaultLanguage,
-            copy: false,
+            copy,
           },
           printer,
           deps.delivery,
         ),
       );
-      return { printerId: printer.id, printerName: printer.name, file, copy: false };
+      deps.closures.recordPrint(closure, userActor(user), printer.name);
+      return { printerId: printer.id, printerName: printer.name, file, copy };
     },
   };
 }

@@ -4,6 +4,7 @@ import type { CurrencyCode } from '../../shared/currencies';
 import type { ZReport } from '../../shared/day';
 import { localDateTimeText } from '../../shared/local-time';
 import type { Period, PeriodClosure, PeriodKind, PerpetualTotals } from '../../shared/period';
+import { type Actor, formatActor } from '../../shared/user';
 import { chainGenesis, chainHash, verifyChain } from '../store/hash-chain';
 import { closureFigures, monthsOf, periodBounds, type TaxedAmount } from './closure';
 
@@ -90,6 +91,13 @@ export function createClosureBook(db: Database, deps: { deviceId: string; now: (
     `SELECT -r.amount AS amount, s.tax_rate AS rate FROM refunds r JOIN sales s ON s.id = r.sale_id
      WHERE r.at > ? AND r.at <= ?`,
   );
+  const printsOf = db
+    .prepare<[string, string, number], number>(
+      'SELECT count(*) FROM period_closure_prints WHERE device_id = ? AND kind = ? AND number = ?',
+    )
+    .pluck();
+  const insertPrint = db.prepare(`INSERT INTO period_closure_prints (device_id, kind, number,
+    print, printed_at, actor, printer) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const receiptsUpTo = db
     .prepare<[string, string], number>(
       'SELECT count(*) FROM receipts WHERE device_id = ? AND issued_at <= ?',
@@ -228,6 +236,25 @@ export function createClosureBook(db: Database, deps: { deviceId: string; now: (
       const row = rowOf.get(deviceId, period.kind, period.period);
       if (!row) throw new ApiError('not_found', `${period.period} is not closed`);
       return closureOf(row);
+    },
+    /** How many times a closure was printed: the first print is the original. */
+    prints(closure: PeriodClosure): number {
+      return printsOf.get(deviceId, closure.kind, closure.number) ?? 0;
+    },
+    /** Logs a print that reached its printer. */
+    recordPrint(closure: PeriodClosure, actor: Actor, printer: string): void {
+      db.transaction(() => {
+        const print = (printsOf.get(deviceId, closure.kind, closure.number) ?? 0) + 1;
+        insertPrint.run(
+          deviceId,
+          closure.kind,
+          closure.number,
+          print,
+          deps.now().toISOString(),
+          formatActor(actor),
+          printer,
+        );
+      }).immediate();
     },
     /** Checks a kind's chain of closures: each hash, each link, no gap. */
     verify(kind: PeriodKind) {

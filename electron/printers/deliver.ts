@@ -1,5 +1,6 @@
 import type { PaperWidth, Printer } from '../../shared/printer';
 import type { Receipt } from '../../shared/receipt';
+import { renderClosureA4 } from '../printing/a4';
 import type { ClosureDocument } from '../printing/closure';
 import type { DayReportDocument } from '../printing/day-report';
 import {
@@ -39,6 +40,8 @@ interface Printable {
   html(paper: PaperWidth): string;
   pageSize(paper: PaperWidth): PageSize;
   pdfName: string;
+  /** A document with a page layout of its own for a PDF file (a closure's A4), not the roll's. */
+  pdfHtml?(): string;
 }
 
 /**
@@ -86,8 +89,8 @@ export function deliverDayReport(
 }
 
 /**
- * Sends a month's or a year's closure to a printer, as a day report: on a PDF printer the roll's
- * HTML for now (the A4 closure is the accountant's export's).
+ * Sends a month's or a year's closure to a printer, as a day report: on the roll of a receipt
+ * printer, and as an A4 document (tables, numbered pages, the chain hash) in a PDF file.
  */
 export function deliverClosure(
   document: ClosureDocument,
@@ -101,6 +104,7 @@ export function deliverClosure(
       html: (paper) => renderClosureHtml(document, t, { paper }),
       pageSize: (paper) => closurePageSize(document, t, paper),
       pdfName: closurePdfName(document),
+      pdfHtml: () => renderClosureA4(document.closure, document, t),
     },
     printer,
     delivery,
@@ -148,7 +152,8 @@ async function deliver(
       );
       return { file: null };
     case 'pdf': {
-      const pdf = await delivery.documents.htmlToPdf(printable.html(printer.paper));
+      const html = printable.pdfHtml ? printable.pdfHtml() : printable.html(printer.paper);
+      const pdf = await delivery.documents.htmlToPdf(html);
       return { file: writePdf(printer.folder ?? delivery.pdfFolder, printable.pdfName, pdf) };
     }
     case 'system':

@@ -20,6 +20,8 @@ export interface DocumentSide {
   shop: ReceiptShop;
   timeZone: string;
   language: Language;
+  /** A print after the first: marked COPY. */
+  copy?: boolean;
 }
 
 type Cell = string | { text: string; numeric: true };
@@ -539,7 +541,10 @@ export function renderClosureA4(closure: PeriodClosure, side: DocumentSide, t: T
     title,
     t,
     footer: sayA4('footerHash', { hash: closure.hash }),
-    header: [...shopHeader(side.shop, sayAsReceipt), `<h1>${escapeHtml(title)}</h1>`],
+    header: [
+      ...shopHeader(side.shop, sayAsReceipt),
+      `<h1>${escapeHtml(title)}${side.copy ? ` — ${escapeHtml(say('copy'))}` : ''}</h1>`,
+    ],
     body,
   });
 }

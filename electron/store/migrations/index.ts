@@ -20,6 +20,7 @@ import { migration0018 } from './0018-shop-legal-name';
 import { migration0019 } from './0019-period-closures';
 import { migration0020 } from './0020-audit-trail';
 import { migration0021 } from './0021-permissions';
+import { migration0022 } from './0022-period-closure-prints';
 
 /** In order, one per schema version. */
 export const migrations: readonly Migration[] = [
@@ -44,4 +45,5 @@ export const migrations: readonly Migration[] = [
   migration0019,
   migration0020,
   migration0021,
+  migration0022,
 ];

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createClosureBook } from '../../../electron/periods/book';
@@ -248,10 +250,35 @@ describe('printing a closure', () => {
       // Ô is printed from code page 850, which the test's reader does not know: read as bytes.
       const job = (await printer.nextJob()).toString('latin1');
       expect(job).toContain('MENSUELLE');
+      expect(job).not.toContain('DUPLICATA');
       expect(job).toContain(closure.hash.slice(0, 48));
       expect(job).toContain(closure.hash.slice(48));
+      // Every print after the first says it is a copy.
+      expect((await shop.manager.call('periods.print', november)).copy).toBe(true);
+      expect((await printer.nextJob()).toString('latin1')).toContain('DUPLICATA');
     } finally {
       await printer.close();
     }
   });
+
+  it('writes it to a PDF printer as an A4 document: numbered pages, the chain hash in the footer', async () => {
+    const shop = await shopOnTheClock('2026-11-02');
+    await shop.day('2026-11-02');
+    await shop.at(morning('2026-12-01'));
+    const { closure } = await shop.manager.call('periods.close', november);
+    await shop.manager.call('printers.save', {
+      printers: [{ id: 'pdf', name: 'PDF', paper: '80mm', kind: 'pdf' }],
+      defaultPrinterId: 'pdf',
+    });
+    const { file, copy } = await shop.manager.call('periods.print', november);
+    expect(copy).toBe(false);
+    const pdf = file as string;
+    expect(path.basename(pdf)).toBe(`closure-${closure.deviceId}-month-2026-11.pdf`);
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info, info).toMatch(/Page size: +\S+ x \S+ pts \(A4\)/);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/Page 1 sur \d/);
+    expect(text).toContain(closure.hash);
+    expect(text).toMatch(/Taux +Hors taxe +TGC +TTC/);
+  }, 120_000);
 });
