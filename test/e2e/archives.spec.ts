@@ -3,35 +3,15 @@
  * is refused in words, a closed month is archived and listed with the day it may be deleted, and
  * the keeping term changes that day. Checked with axe and at 1024×768 in the three languages.
  */
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import BetterSqlite3 from 'better-sqlite3';
-import { findDeviceId } from '../../electron/store/users';
 import type { Language } from '../../shared/languages';
-import { writeClosure } from '../support/closures';
+import { signedIn } from '../support/api';
 import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { open, startIn } from './screens';
 import { signIn } from './session';
 
 test.use({ viewport: { width: 1024, height: 768 } });
-
-/** November 2026 closed in the shop's books, as `periods.close` leaves it. */
-function closeNovember(databaseFile: string) {
-  const db = new BetterSqlite3(databaseFile);
-  try {
-    writeClosure(db, {
-      deviceId: findDeviceId(db) ?? '',
-      kind: 'month',
-      period: '2026-11',
-      from: new Date('2026-11-01T00:00:00+11:00'),
-      to: new Date('2026-12-01T00:00:00+11:00'),
-      at: new Date('2026-12-01T09:00:00+11:00'),
-    });
-  } finally {
-    db.close();
-  }
-}
 
 /** Whether the page scrolls sideways (the tests are typed without the DOM library). */
 const scrollsSideways = (page: Page) =>
@@ -72,7 +52,9 @@ test('a manager archives a closed month and sets how long archives are kept', as
     '2026-11 is not closed yet: close it on the Day page before archiving it.',
   );
 
-  closeNovember(path.join(folder, 'demo.sqlite'));
+  // November 2026 has ended (the shop's clock is the real one): a manager closes it.
+  const api = await signedIn(demoShop.url, 'manager', '9999');
+  await api.call('periods.close', { kind: 'month', period: '2026-11' });
   await create.click();
   await expect(section.getByText('Archive comptoir-1-2026-11.zip written.')).toBeVisible();
   const row = section.getByRole('row', { name: /2026-11/ });

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { verifyArchive } from '../../../electron/archives/verify';
-import { refusal } from '../../support/api';
-import { closedNovember, writeClosure } from '../../support/closures';
+import { refusal, signedIn } from '../../support/api';
+import { closedNovember } from '../../support/closures';
 import { withTestHosts } from '../../support/host';
 
 const startTestHost = withTestHosts();
@@ -28,7 +28,8 @@ describe('archives.create: the archive of a closed period', () => {
       period: { kind: 'month', period: '2026-11' },
       files: 11,
       problems: [],
-      chains: { receipts: 2, zReports: 2, closures: 1, audit: 2 },
+      // The trail of November: each day's two sign-ins and its close.
+      chains: { receipts: 2, zReports: 2, closures: 1, audit: 6 },
     });
     const entries = unzipSync(bytes);
     expect(Object.keys(entries).sort()).toEqual([
@@ -56,25 +57,21 @@ describe('archives.create: the archive of a closed period', () => {
   });
 
   it('archives a closed year with its twelve month closures, both chains checked', async () => {
-    const { manager, core, deviceId, databaseFile } = await closedNovember(startTestHost);
-    const monthStart = (month: number) =>
-      new Date(
-        `${month === 13 ? 2027 : 2026}-${String(month === 13 ? 1 : month).padStart(2, '0')}-01T00:00:00+11:00`,
-      );
+    const { databaseFile, host, setClock } = await closedNovember(startTestHost);
+    // The year has ended: every month closes (those without sales too), then the year.
+    setClock(new Date('2027-01-02T09:00:00+11:00'));
+    const manager = await signedIn(host.url, 'manager', '9999');
     for (const month of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12]) {
       const period = `2026-${String(month).padStart(2, '0')}`;
-      const [from, to] = [monthStart(month), monthStart(month + 1)];
-      writeClosure(core.db, { deviceId, kind: 'month', period, from, to, at: to });
+      await manager.call('periods.close', { kind: 'month', period });
     }
-    const at = new Date('2027-01-02T09:00:00+11:00');
-    const [from, to] = [monthStart(1), monthStart(13)];
-    writeClosure(core.db, { deviceId, kind: 'year', period: '2026', from, to, at });
+    await manager.call('periods.close', { kind: 'year', period: '2026' });
     const { archive } = await manager.call('archives.create', { period: '2026' });
     expect(archive).toMatchObject({ name: 'comptoir-1-2026.zip', keepUntil: '2033-01-01' });
     expect(verifyArchive(fs.readFileSync(archive.file))).toMatchObject({
       ok: true,
       period: { kind: 'year', period: '2026' },
-      chains: { receipts: 2, zReports: 2, closures: 13, audit: 2 },
+      chains: { receipts: 2, zReports: 2, closures: 13, audit: 9 },
     });
     expect(path.dirname(archive.file)).toBe(path.join(path.dirname(databaseFile), 'archives'));
   });

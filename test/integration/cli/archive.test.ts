@@ -38,7 +38,7 @@ describe('comptoir archive', () => {
     const { copy, env } = cleanMachine(archive.file);
     const verified = await finished(spawnCli(['archive', 'verify', copy], env));
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toContain('Receipts: 2, Z reports: 2, closures: 1, audit entries: 2');
+    expect(verified.stdout).toContain('Receipts: 2, Z reports: 2, closures: 1, audit entries: 6');
     expect(verified.stdout).toContain('Every file and chain holds');
   });
 

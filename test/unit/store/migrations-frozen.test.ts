@@ -33,7 +33,8 @@ const shipped: Record<string, string> = {
   '0019-period-closures.ts': '016842417070bc7cf6878206e942e3c3720c090069c991d4b0d33574f5eccd41',
   '0020-audit-trail.ts': '345bbebea27385e560063f2245f725676d1edc271492b3ab38ce39f5bd8bf8ee',
   '0021-permissions.ts': '3ea9a27ff255ae21837c30c45a51145f4aeadbaee8f408d940f246d291aae9ee',
-  '0022-period-closure-prints.ts': 'd09e4cabd24416ef3f3728ab6efcfac2b10521ce304a648a87e972632838da03',
+  '0022-period-closure-prints.ts':
+    'd09e4cabd24416ef3f3728ab6efcfac2b10521ce304a648a87e972632838da03',
 };
 
 const folder = path.resolve(__dirname, '../../../electron/store/migrations');
