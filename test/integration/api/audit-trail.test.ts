@@ -127,7 +127,14 @@ const acts: ActCase[] = [
     expected: {
       subject: '1',
       before: { procedure: 'day.export', zNumber: 1, format: 'csv' },
-      after: { files: ['z-0001-sales.csv', 'z-0001-summary.csv'] },
+      after: {
+        files: [
+          'z-0001-sales.csv',
+          'z-0001-summary.csv',
+          'z-0001-journal.csv',
+          'z-0001-journal-summary.csv',
+        ],
+      },
     },
   },
   {
@@ -143,7 +150,7 @@ const acts: ActCase[] = [
     expected: {
       subject: 'nc-demo',
       before: expect.objectContaining({
-        plans: expect.arrayContaining([{ id: '5go', price: 6000, taxRate: 0 }]),
+        plans: expect.arrayContaining([{ id: '5go', price: 6000, taxRate: 600 }]),
       }),
       after: expect.objectContaining({
         plans: expect.arrayContaining([{ id: '5go', price: 6500, taxRate: 1100 }]),
@@ -218,6 +225,67 @@ const acts: ActCase[] = [
     kind: 'modems.changed',
     do: ({ manager }) => manager.call('modems.setFloatAlerts', { managerPhone: '+687751234' }),
     expected: { before: { managerPhone: null }, after: { managerPhone: '+687751234' } },
+  },
+  {
+    act: 'a user added',
+    kind: 'users.added',
+    do: ({ manager }) => manager.call('users.create', { name: 'Léa', pin: '2468', role: 'clerk' }),
+    expected: {
+      actorName: 'manager',
+      after: expect.objectContaining({ name: 'Léa', role: 'clerk' }),
+    },
+  },
+  {
+    act: 'a clerk made a manager',
+    kind: 'users.role_changed',
+    do: async ({ manager }) => {
+      const { users } = await manager.call('users.list', {});
+      const lea = users.find((user) => user.name === 'Léa');
+      return manager.call('users.setRole', { id: lea?.id ?? 0, role: 'manager' });
+    },
+    expected: {
+      before: expect.objectContaining({ name: 'Léa', role: 'clerk' }),
+      after: expect.objectContaining({ name: 'Léa', role: 'manager' }),
+    },
+  },
+  {
+    act: 'what a clerk may do changed',
+    kind: 'permissions.changed',
+    do: async ({ manager }) => {
+      const { permissions } = await manager.call('permissions.get', {});
+      return manager.call('permissions.update', {
+        clerk: { ...permissions.clerk, reprint: 'approval' },
+      });
+    },
+    expected: {
+      before: { clerk: expect.objectContaining({ reprint: 'allowed' }) },
+      after: { clerk: expect.objectContaining({ reprint: 'approval' }) },
+    },
+  },
+  {
+    // The shop's clock is the real one: November 2026 has ended, without a sale.
+    act: 'a month closed',
+    kind: 'periods.closed',
+    do: ({ manager }) => manager.call('periods.close', { kind: 'month', period: '2026-11' }),
+    expected: { subject: '2026-11', after: { kind: 'month', number: 1 } },
+  },
+  {
+    act: 'a closed month archived',
+    kind: 'archives.created',
+    do: ({ manager }) => manager.call('archives.create', { period: '2026-11' }),
+    expected: {
+      subject: '2026-11',
+      after: expect.objectContaining({ name: 'comptoir-1-2026-11.zip' }),
+    },
+  },
+  {
+    act: 'the accountant’s export of a month',
+    kind: 'exports.made',
+    do: ({ manager }) => manager.call('accountant.export', { kind: 'month', period: '2026-11' }),
+    expected: {
+      subject: '2026-11',
+      after: { files: ['2026-11-journal.csv', '2026-11-journal-summary.csv'] },
+    },
   },
   {
     act: 'a user removed',
