@@ -21,6 +21,11 @@ export interface Caller {
   user: User | null;
   token: string | null;
   client: string;
+  /**
+   * The manager whose name and PIN a clerk's call carried, once `permit` (electron/auth/
+   * permissions.ts) has checked them for the act: what the audit trail names as the approver.
+   */
+  approvedBy?: User;
 }
 
 /**

@@ -14,13 +14,6 @@ interface Recording {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** The manager whose name and PIN a clerk's call carried (the call succeeded: it was checked). */
-function approverOf(input: unknown, user: User | null): string | null {
-  const manager = (input as { manager?: { name?: unknown } } | null)?.manager;
-  if (user?.role === 'manager' || typeof manager?.name !== 'string') return null;
-  return manager.name;
-}
-
 /**
  * Wraps each handler the table lists (electron/audit/acts.ts), once, as the database guard wraps
  * them all: the state before is read first with the caller's own rights, the act runs, and only
@@ -47,7 +40,7 @@ export function recordActs(handlers: Handlers, acts: AuditedActs, recording: Rec
         const act = {
           actor: user ? formatActor(userActor(user)) : null,
           actorName: user?.name ?? null,
-          approvedBy: approverOf(input, caller.user),
+          approvedBy: caller.approvedBy?.name ?? null,
           subject: rule.subject ? String(rule.subject(input, result) ?? '') || null : null,
         };
         recording.record({ ...act, kind, before: masked(before), after: masked(after) });

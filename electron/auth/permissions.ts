@@ -33,6 +33,7 @@ export function createPermit(deps: {
     if (manager?.role !== 'manager') {
       throw new ApiError('forbidden', 'A manager must do this (or type their name and PIN)');
     }
+    caller.approvedBy = manager;
     return manager;
   };
 }

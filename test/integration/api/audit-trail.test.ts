@@ -185,6 +185,19 @@ const acts: ActCase[] = [
     expected: { actorName: 'clerk', after: { copy: 1, printerId: 'counter' } },
   },
   {
+    // A clerk may reprint by default: a manager's name sent along was never checked, not named.
+    act: 'a receipt reprinted with a manager’s name it did not need',
+    kind: 'receipts.reprinted',
+    do: async ({ clerk, printer }) => {
+      const number = (await sell(clerk)).receiptNumber as number;
+      await clerk.call('receipts.print', { number });
+      await printer.nextJob();
+      await clerk.call('receipts.print', { number, manager: { name: 'manager', pin: '0000' } });
+      await printer.nextJob();
+    },
+    expected: { actorName: 'clerk', approvedBy: null },
+  },
+  {
     act: 'a pending sale refunded by a manager',
     kind: 'sales.refunded',
     do: async ({ clerk, manager }) => {

@@ -30,7 +30,7 @@ function attemptsOf(reprinted: number, carrier: unknown): Record<Act, [Procedure
     reprint: [call('receipts.print', { number: reprinted, printer: 'nowhere' })],
     open_drawer: [call('printers.openDrawer', { reason: 'Change', printer: 'nowhere' })],
     close_day: [call('day.close', { counted: [{ denomination: foreign, count: 1 }] })],
-    close_period: [call('periods.close', { kind: 'month', period: '2026-10' })],
+    close_period: [call('periods.close', { kind: 'month', period: '2099-01' })],
     edit_prices: [call('carriers.save', { profile: { ...(carrier as object), currency: 'EUR' } })],
     export: [
       call('day.export', { zNumber: 999_999, format: 'csv' }),

@@ -17,6 +17,11 @@ describe('what the audit trail keeps of a PIN', () => {
     ],
     ['whether a PIN is set, which is no PIN', { hasDealerPin: true }, { hasDealerPin: true }],
     ['nothing to mask', { price: 1500, note: null }, { price: 1500, note: null }],
+    [
+      'a number the hash chain holds only as text',
+      { units: { Ko: 0.0009765625, Mo: 1 } },
+      { units: { Ko: '0.0009765625', Mo: 1 } },
+    ],
   ])('%s', (_case, value, expected) => {
     expect(masked(value)).toEqual(expected);
   });
