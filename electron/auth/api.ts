@@ -81,6 +81,9 @@ function authHandlers(
   guards: readonly PinGuard[],
   permit: Permit,
 ): AuthHandlers {
+  const roleOf = (id: number) => users.list().find((user) => user.id === id)?.role ?? null;
+  // Making, unmaking or removing a manager needs a manager (signed in, or approving with their
+  // PIN) whatever the shop lets clerks do with users: else a clerk could make themselves one.
   return {
     'auth.setup': ({ name, pin }) => {
       const user = users.addFirst(name, 'manager', pin);
@@ -103,7 +106,7 @@ function authHandlers(
     }),
     'users.list': () => ({ users: users.list() }),
     'users.remove': ({ id, manager }, caller) => {
-      permit('manage_users', caller, manager);
+      permit('manage_users', caller, manager, roleOf(id) === 'manager' ? 'approval' : 'allowed');
       if (signedInUser(caller).id === id) {
         throw new ApiError('conflict', 'A manager cannot remove themselves');
       }
@@ -117,13 +120,14 @@ function authHandlers(
       return { removed: outcome.removed };
     },
     'users.create': ({ name, pin, role, manager }, caller) => {
-      permit('manage_users', caller, manager);
+      permit('manage_users', caller, manager, role === 'manager' ? 'approval' : 'allowed');
       const user = users.create(name, role, pin);
       if (!user) throw new ApiError('conflict', `The name "${name}" is taken`);
       return { user };
     },
     'users.setRole': ({ id, role, manager }, caller) => {
-      permit('manage_users', caller, manager);
+      const touchesAManager = role === 'manager' || roleOf(id) === 'manager';
+      permit('manage_users', caller, manager, touchesAManager ? 'approval' : 'allowed');
       const outcome = users.setRole(id, role);
       if ('refused' in outcome) {
         throw outcome.refused === 'not-found'

@@ -1,5 +1,5 @@
 import { ApiError } from '../../shared/api/errors';
-import type { Act, Permissions } from '../../shared/permissions';
+import type { Act, Decision, Permissions } from '../../shared/permissions';
 import type { User } from '../../shared/user';
 import { type Caller, signedInUser } from '../api/dispatcher';
 import type { CheckPin } from './pin-guard';
@@ -14,17 +14,26 @@ export type Approval = { name: string; pin: string } | undefined;
  * screen passed along, checked at the caller's client by the approvals' own count of wrong PINs,
  * apart from sign-ins') or `refused` (a manager must be signed in). Throws `forbidden` otherwise.
  */
-export type Permit = (act: Act, caller: Caller, approval: Approval) => User;
+export type Permit = (
+  act: Act,
+  caller: Caller,
+  approval: Approval,
+  /** The least this one act needs, whatever the shop set (making a manager needs approval). */
+  atLeast?: Decision,
+) => User;
+
+const strictness: readonly Decision[] = ['allowed', 'approval', 'refused'];
 
 export function createPermit(deps: {
   /** The matrix in force, read at each act: a change applies at once. */
   permissions: () => Permissions;
   check: CheckPin;
 }): Permit {
-  return (act, caller, approval) => {
+  return (act, caller, approval, atLeast = 'allowed') => {
     const user = signedInUser(caller);
     if (user.role === 'manager') return user;
-    const decision = deps.permissions().clerk[act];
+    const set = deps.permissions().clerk[act];
+    const decision = strictness.indexOf(atLeast) > strictness.indexOf(set) ? atLeast : set;
     if (decision === 'allowed') return user;
     if (decision === 'refused') {
       throw new ApiError('forbidden', 'A manager must be signed in to do this');

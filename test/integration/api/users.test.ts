@@ -118,4 +118,48 @@ describe('adding users and changing roles', () => {
       'not_found',
     );
   });
+
+  it('leaves making, unmaking and removing managers to a manager, whatever clerks may do with users', async () => {
+    const { host } = await startTestHost({ demo: true });
+    const manager = await signedIn(host.url, 'manager', '9999');
+    const clerk = await signedIn(host.url, 'clerk', '1111');
+    const { permissions } = await manager.call('permissions.get', {});
+    await manager.call('permissions.update', {
+      clerk: { ...permissions.clerk, manage_users: 'allowed' },
+    });
+    const { users } = await manager.call('users.list', {});
+    const id = (name: string) => users.find((one) => one.name === name)?.id ?? 0;
+    // What the shop allows: clerks add clerks.
+    expect(
+      (await clerk.call('users.create', { name: 'Léa', pin: '2468', role: 'clerk' })).user,
+    ).toMatchObject({ name: 'Léa', role: 'clerk' });
+    for (const attempt of [
+      () => clerk.call('users.setRole', { id: id('clerk'), role: 'manager' }),
+      () => clerk.call('users.create', { name: 'Boss', pin: '1357', role: 'manager' }),
+      () => clerk.call('users.setRole', { id: id('manager'), role: 'clerk' }),
+      () => clerk.call('users.remove', { id: id('manager') }),
+    ]) {
+      expect((await refusal(attempt())).code).toBe('forbidden');
+    }
+    // With a manager's PIN at the clerk's screen, it is the manager's act.
+    const approval = { name: 'manager', pin: '9999' };
+    expect(
+      (
+        await clerk.call('users.create', {
+          name: 'Boss',
+          pin: '1357',
+          role: 'manager',
+          manager: approval,
+        })
+      ).user,
+    ).toMatchObject({ name: 'Boss', role: 'manager' });
+    expect((await manager.call('users.list', {})).users.map((one) => [one.name, one.role])).toEqual(
+      [
+        ['Boss', 'manager'],
+        ['clerk', 'clerk'],
+        ['Léa', 'clerk'],
+        ['manager', 'manager'],
+      ],
+    );
+  });
 });
