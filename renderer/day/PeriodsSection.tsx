@@ -9,6 +9,7 @@ import { type FormMessage, FormStatus, ProblemLine } from '../components/FormSta
 import { describeError } from '../errors';
 import { todayIn, useFormat } from '../format';
 import { useApi } from '../use-api';
+import { PeriodExports } from './PeriodExports';
 import { PrintButton } from './PrintButton';
 import { periodChoices } from './period-choices';
 
@@ -61,6 +62,7 @@ export function PeriodsSection({ timeZone }: { timeZone: string }) {
   }
 
   const closures = listed.value?.closures ?? null;
+  const newest = closures?.[0];
   return (
     <section className="periods" aria-labelledby="periods-title">
       <h2 id="periods-title">{t('periods.title')}</h2>
@@ -154,6 +156,15 @@ export function PeriodsSection({ timeZone }: { timeZone: string }) {
             })}
           </tbody>
         </table>
+      )}
+      {newest && (
+        // The newest closure's journal, one click away for the accountant.
+        <PeriodExports
+          key={`${newest.kind}-${newest.period}`}
+          kind={newest.kind}
+          period={newest.period}
+          needsApproval={false}
+        />
       )}
     </section>
   );

@@ -25,7 +25,6 @@ const scrollsSideways = (page: Page) =>
 test('a manager archives a closed month and sets how long archives are kept', async ({
   page,
   demoShop,
-  folder,
   problems,
 }) => {
   // Three axe runs on a page with a table: longer than a usual screen on a busy machine.

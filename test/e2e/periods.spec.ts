@@ -40,6 +40,9 @@ test('a manager closes last month on the Day page, once', async ({ page, folder,
   await dialog.getByRole('button', { name: `Yes, close ${period}` }).click();
   await expect(section.getByText(`${period} is closed: closure no. 1.`)).toBeVisible();
   await expect(section.getByTestId(`closure-${period}`)).toContainText('Month 1');
+  // The accountant's journal of the month, one click from its closure.
+  await section.getByRole('button', { name: `Journal of ${period} (CSV)` }).click();
+  await expect(section.getByRole('link', { name: `Save ${period}-journal.csv` })).toBeVisible();
 
   await section.getByRole('button', { name: `Close ${period}` }).click();
   await page.getByRole('button', { name: `Yes, close ${period}` }).click();
