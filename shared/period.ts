@@ -11,8 +11,10 @@ import { taxLineSchema } from './tax';
 export const periodKinds = ['month', 'year'] as const;
 export type PeriodKind = (typeof periodKinds)[number];
 
-const monthName = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, { error: 'A month is YYYY-MM' });
-const yearName = z.string().regex(/^[0-9]{4}$/, { error: 'A year is YYYY' });
+// Years from 2000: a till's books start in this century, and a year below 100 would be read as
+// 1900 + it by the calendar arithmetic (Date.UTC).
+const monthName = z.string().regex(/^2[0-9]{3}-(0[1-9]|1[0-2])$/, { error: 'A month is YYYY-MM' });
+const yearName = z.string().regex(/^2[0-9]{3}$/, { error: 'A year is YYYY' });
 
 /** Which period: a month (`2026-11`) or a year (`2026`) of the shop's calendar. */
 export const periodShape = { kind: z.enum(periodKinds), period: z.string().max(7) };

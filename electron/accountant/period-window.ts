@@ -2,10 +2,11 @@ import { wallClockToInstant } from '../../shared/local-time';
 
 export type ExportKind = 'day' | 'month' | 'year';
 
+// Years from 2000, as closures name them (shared/period.ts): Date.UTC reads 26 as 1926.
 const shapes: Record<ExportKind, RegExp> = {
-  day: /^([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/,
-  month: /^([0-9]{4})-(0[1-9]|1[0-2])$/,
-  year: /^([0-9]{4})$/,
+  day: /^(2[0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/,
+  month: /^(2[0-9]{3})-(0[1-9]|1[0-2])$/,
+  year: /^(2[0-9]{3})$/,
 };
 
 /**

@@ -170,4 +170,20 @@ describe('archive verify: tampering found from the file alone', () => {
   ])('names %s even with the manifest re-summed', (_what, change, problem, path) => {
     expect(verifyArchive(resummed(change)).problems).toEqual([{ path, problem }]);
   });
+
+  it('says records of a shape no version wrote are damage, re-summed or not, and never crashes', () => {
+    for (const [path, records] of [
+      ['receipts.json', '[null]'],
+      ['closures.json', '[1, 2]'],
+      ['audit.json', '[[]]'],
+      ['z-reports.json', '[{"number": "one"}]'],
+    ] as const) {
+      const bytes = resummed((files) => {
+        files[path] = encode(records);
+      });
+      const check = verifyArchive(bytes);
+      expect(check.ok, path).toBe(false);
+      expect(check.problems.length, path).toBeGreaterThan(0);
+    }
+  });
 });

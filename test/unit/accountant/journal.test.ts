@@ -157,6 +157,10 @@ describe('the period an export covers', () => {
       ['month', '2026-13'],
       ['month', '2026'],
       ['year', '26'],
+      // A year below 2000 would be read as 1900 + it: no till's books are that old.
+      ['year', '0026'],
+      ['month', '0026-11'],
+      ['day', '1999-12-31'],
     ] as const) {
       expect(periodWindow(kind, period, 'Pacific/Noumea')).toBeNull();
     }
