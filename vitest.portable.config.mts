@@ -24,6 +24,8 @@ export const linuxOnly = [
   'test/integration/printers/legal-receipts.test.ts',
   'test/integration/api/day-documents.test.ts',
   'test/integration/api/printing.test.ts',
+  'test/integration/printers/a4-documents.test.ts',
+  'test/integration/periods/closures.test.ts',
   // The kernel's serial ports, read from a tree laid out like /sys.
   'test/integration/bank/ports.test.ts',
   // HiLink sticks' network interfaces, read from a tree laid out like /sys (with symlinks).
