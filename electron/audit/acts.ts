@@ -62,6 +62,13 @@ export const auditedActs: AuditedActs = {
     subject: (_input, result) => result.user.name,
   },
   'auth.logout': { kind: 'auth.signed_out' },
+  // The first manager, made at the shop's first start.
+  'auth.setup': {
+    kind: 'users.added',
+    subject: (_input, result) => result.user.id,
+    after: (result) => result.user,
+  },
+  'users.unlock': { kind: 'users.unlocked', subject: (input) => input.name },
   'users.create': {
     kind: 'users.added',
     subject: (_input, result) => result.user.id,
@@ -140,6 +147,21 @@ export const auditedActs: AuditedActs = {
     kind: 'day.closed',
     subject: (_input, result) => result.z.number,
     after: (result, input) => ({ totals: result.z.report.totals, reason: input.reason ?? null }),
+  },
+  'day.print': {
+    kind: (_input, result) => (result.copy ? 'day.reprinted' : null),
+    subject: (input) => input.zNumber,
+    after: (result) => ({ printerId: result.printerId }),
+  },
+  'periods.print': {
+    kind: (_input, result) => (result.copy ? 'periods.reprinted' : null),
+    subject: (input) => `${input.kind} ${input.period}`,
+    after: (result) => ({ printerId: result.printerId }),
+  },
+  'archives.setPolicy': {
+    kind: 'archives.policy_changed',
+    before: (read) => read('archives.getPolicy', {}),
+    after: (result) => result,
   },
   'periods.close': {
     kind: 'periods.closed',

@@ -138,6 +138,23 @@ const acts: ActCase[] = [
     },
   },
   {
+    act: 'a Z report reprinted',
+    kind: 'day.reprinted',
+    do: async ({ manager, printer }) => {
+      for (const _print of ['original', 'copy']) {
+        await manager.call('day.print', { zNumber: 1 });
+        await printer.nextJob();
+      }
+    },
+    expected: { subject: '1', actorName: 'manager', after: { printerId: 'counter' } },
+  },
+  {
+    act: 'how long archives are kept changed',
+    kind: 'archives.policy_changed',
+    do: ({ manager }) => manager.call('archives.setPolicy', { keepYears: 10 }),
+    expected: { before: { keepYears: 6 }, after: { keepYears: 10 } },
+  },
+  {
     act: 'a plan’s price changed',
     kind: 'prices.changed',
     do: async ({ manager }) => {
