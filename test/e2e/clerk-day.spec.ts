@@ -146,7 +146,9 @@ test('a clerk’s day: a balance, a sale printed and reprinted, a refusal, a pen
     const text = pdfText(file);
     expect(text).toMatch(new RegExp(`Reçu +N° ${number}`));
     expect(text).toMatch(/Forfait +5 Go/);
-    expect(text).toMatch(/Prix +6\s000\sXPF/);
+    // As art. 46 asks: quantity and unit price, the totals before and with the tax.
+    expect(text).toMatch(/Qté × PU +1 × 6\s000\sXPF/);
+    expect(text).toMatch(/Total TTC +6\s000\sXPF/);
     expect(text).toMatch(/Monnaie rendue +4\s000\sXPF/);
     expect(text).toContain('RECHARGE EFFECTUÉE');
     expect(text).not.toContain('DUPLICATA');
