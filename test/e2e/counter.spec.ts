@@ -220,7 +220,7 @@ test('switching the language during and after a sale sends it once', async ({
   expect(problems).toEqual([]);
 });
 
-test('a top-up left without an answer is pending; a clerk cannot resolve it, a manager does', async ({
+test('a top-up left without an answer is pending; a clerk needs a manager’s PIN to resolve it, a manager does', async ({
   page,
   demoShop,
   problems,
@@ -250,7 +250,9 @@ test('a top-up left without an answer is pending; a clerk cannot resolve it, a m
   await expect(pending).toHaveCount(1);
   await expect(pending).toContainText('En attente de vérification');
   await expect(page.getByText('1 vente est en attente de vérification.')).toBeVisible();
-  await expect(pending.getByRole('button', { name: 'Régler…' })).toHaveCount(0);
+  // By the shop's default, a clerk settles it only with a manager's name and PIN.
+  await pending.getByRole('button', { name: 'Régler…' }).click();
+  await expect(page.getByRole('group', { name: 'Accord du responsable' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await signIn(page, 'manager', '9999');
