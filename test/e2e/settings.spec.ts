@@ -176,6 +176,7 @@ test('on first run the owner creates the first manager, who is signed in on the 
     'Modems',
     'Settings',
     'Backups',
+    'Audit',
   ]);
   await expect(navigation.getByRole('link', { name: 'Settings' })).toHaveAttribute(
     'aria-current',
