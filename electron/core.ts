@@ -20,6 +20,9 @@ import type { SystemTree } from './bank/detect-ports';
 import { openBank } from './bank/open-bank';
 import { carrierHandlers } from './carriers/api';
 import { type CarrierBook, openCarrierBook } from './carriers/book';
+import { counterHandlers } from './counters/api';
+import { createTills } from './counters/tills';
+import { tillHandlers } from './counters/tills-api';
 import { createDay } from './day/api';
 import { demoCards, demoModems, seedDemo } from './demo';
 import type { Logger } from './log';
@@ -172,9 +175,9 @@ async function openCore(options: CoreOptions, lock: InstanceLock): Promise<Core>
   return {
     // The transports keep these for good: each call goes to the shop as it is open now, and
     // waits while a restore reopens it.
-    async dispatch(name, input, token, client) {
+    async dispatch(name, input, token, client, device) {
       await reopening;
-      return shop.dispatch(name, input, token, client);
+      return shop.dispatch(name, input, token, client, device);
     },
     events,
     sessionOf: (token) => shop.sessionOf(token),
@@ -226,6 +229,7 @@ async function openShop(
   const users = createUserStore(db, now);
   if (demo && !safeMode()) seedDemo(shop, users);
   const base = { db, now, log, events, carriers, shop, users, deviceId: deviceId(db, randomUUID) };
+  const tills = createTills(db, base);
   const audit = createAuditTrail({
     ...base,
     tillName: () => shop.get()?.tillName ?? defaultTillName,
@@ -328,6 +332,8 @@ async function openShop(
     ...archivesHandlers({ ...base, folder: archivesFolderOf(databaseFile), permit }),
     ...accountantHandlers({ db, deviceId: base.deviceId, shop, permit }),
     ...permissionsHandlers(permissionStore),
+    ...counterHandlers(),
+    ...tillHandlers(tills),
   };
   const recorded = recordActs(handlers, auditedActs, {
     record: (act) => parts.audit(act),
@@ -342,6 +348,7 @@ async function openShop(
       log,
       sessionOf: auth.sessions.use,
       hasUsers: users.any,
+      tillOf: tills.of,
     }),
     sessionOf: auth.sessions.peek,
     db,

@@ -8,6 +8,7 @@ import {
   type ValidInput,
 } from '../../shared/api/contract';
 import { ApiError, type ApiErrorBody, issuesFromZod } from '../../shared/api/errors';
+import type { Till } from '../../shared/counters';
 import type { User } from '../../shared/user';
 import { type SessionState, userOfSession } from '../auth/sessions';
 import type { Logger } from '../log';
@@ -21,6 +22,8 @@ export interface Caller {
   user: User | null;
   token: string | null;
   client: string;
+  /** The till the call is made at: a paired counter's, or the hub's own for this machine. */
+  till: Till;
   /**
    * The manager whose name and PIN a clerk's call carried, once `permit` (electron/auth/
    * permissions.ts) has checked them for the act: what the audit trail names as the approver.
@@ -46,13 +49,15 @@ export type Handlers = {
 
 /**
  * `token` is the bearer token the transport carried, if any; `client` who it came from (a call
- * made inside the process, as tests do, is `local`).
+ * made inside the process, as tests do, is `local`); `device` the paired counter whose
+ * credential the transport checked (none: this machine, the hub's own till).
  */
 export type Dispatch = (
   name: string,
   input: unknown,
   token?: string | null,
   client?: string,
+  device?: string | null,
 ) => Promise<Outcome>;
 
 interface DispatcherOptions {
@@ -61,6 +66,8 @@ interface DispatcherOptions {
   sessionOf(token: string | null): SessionState;
   /** Whether the shop has any user yet (before: first run, `setup` procedures are open). */
   hasUsers(): boolean;
+  /** The till of a call from `device` (none: the hub's); null for a device no longer paired. */
+  tillOf(device: string | null): Till | null;
 }
 
 /** Checks the procedure's access against the caller; null when allowed. */
@@ -89,11 +96,21 @@ function refusal(
  */
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
   const { log } = options;
-  return async (name, rawInput, token = null, client = 'local') => {
+  return async (name, rawInput, token = null, client = 'local', device = null) => {
     if (!isProcedureName(name)) {
       return {
         ok: false,
         error: { code: 'unknown_procedure', message: `No procedure named "${name}"` },
+      };
+    }
+    const till = options.tillOf(device);
+    if (!till) {
+      return {
+        ok: false,
+        error: {
+          code: 'device_unpaired',
+          message: 'This counter is no longer paired with the hub',
+        },
       };
     }
     const procedure = procedures[name];
@@ -114,7 +131,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     }
     try {
       const handler = handlers[name] as (input: unknown, caller: Caller) => unknown;
-      const result = await handler(input.data, { user, token, client });
+      const result = await handler(input.data, { user, token, client, till });
       const output = procedure.output.safeParse(result);
       if (!output.success) {
         log.error(`Output of ${name} does not match the contract`, output.error.issues);

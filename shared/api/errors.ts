@@ -12,6 +12,13 @@ export const errorStatus = {
    * The interface goes back to its sign-in screen.
    */
   session_expired: 401,
+  /**
+   * A request from the shop's network without a paired counter's credential, or with one that
+   * was revoked: pair the counter (Settings → Counters on the hub gives a code).
+   */
+  device_unpaired: 401,
+  /** A pairing code wrong, expired, used or out of tries: ask the manager for a new one. */
+  pairing_refused: 403,
   forbidden: 403,
   unknown_procedure: 404,
   not_found: 404,
@@ -25,6 +32,11 @@ export const errorStatus = {
    * ask again after `params.retryAfter` seconds (also the browser host's Retry-After header).
    */
   in_progress: 409,
+  /**
+   * A top-up for this number is being sent at another till (`params.till`): held, never sent
+   * twice; the clerk tries again once it has its outcome.
+   */
+  number_busy: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   /** Wrong PINs come too fast from this client: `params.retryAfter` seconds (and Retry-After). */

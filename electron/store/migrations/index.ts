@@ -21,6 +21,7 @@ import { migration0019 } from './0019-period-closures';
 import { migration0020 } from './0020-audit-trail';
 import { migration0021 } from './0021-permissions';
 import { migration0022 } from './0022-period-closure-prints';
+import { migration0023 } from './0023-counters';
 
 /** In order, one per schema version. */
 export const migrations: readonly Migration[] = [
@@ -46,4 +47,5 @@ export const migrations: readonly Migration[] = [
   migration0020,
   migration0021,
   migration0022,
+  migration0023,
 ];

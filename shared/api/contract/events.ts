@@ -15,4 +15,13 @@ export const events = {
   'modems.floats': z.object({ floats: z.array(dealerFloatSchema) }),
   /** A check while running found the database damaged: the shop is now in safe mode. */
   'app.databaseDamaged': z.object({}),
+  /**
+   * A counter's link to its hub (counter mode only: sent by the counter's own process): lost,
+   * sales are refused with the reason and it keeps retrying; back, the counter sells again.
+   */
+  'app.hubConnection': z.object({
+    reachable: z.boolean(),
+    since: z.iso.datetime(),
+    problem: z.string().nullable(),
+  }),
 };

@@ -9,6 +9,7 @@ import { balance } from './balance';
 import { cards } from './cards';
 import { carriers } from './carriers';
 import { catalog } from './catalog';
+import { counters } from './counters';
 import { day } from './day';
 import { events } from './events';
 import { modems } from './modems';
@@ -19,6 +20,7 @@ import { receipts } from './receipts';
 import { sales } from './sales';
 import { shifts } from './shifts';
 import { shop } from './shop';
+import { tills } from './tills';
 import { users } from './users';
 
 export type { Access } from './procedure';
@@ -49,6 +51,8 @@ export const procedures = {
   ...archives,
   ...permissions,
   ...accountant,
+  ...counters,
+  ...tills,
 };
 
 type Procedures = typeof procedures;

@@ -23,7 +23,12 @@ afterEach(async () => {
 });
 
 const quiet = { error() {}, warn() {}, info() {} };
-const caller = { user: null, token: null, client: 'test' };
+const caller = {
+  user: null,
+  token: null,
+  client: 'test',
+  till: { id: 'hub-till-1', name: '1', kind: 'hub' as const },
+};
 
 describe('the shop bank as opened by the core', () => {
   it('keeps the SIM a modem learns, and the watcher brings its stick back under a new name', async () => {

@@ -104,7 +104,13 @@ async function shop(
   events.listen((event, payload) => {
     if (event === 'sales.progress') progress.push((payload as EventPayload<'sales.progress'>).sale);
   });
-  const as = (user: typeof clerk): Caller => ({ user, token: null, client: '127.0.0.1' });
+  const hubTill = { id: 'hub-till-1', name: '1', kind: 'hub' as const };
+  const as = (user: typeof clerk): Caller => ({
+    user,
+    token: null,
+    client: '127.0.0.1',
+    till: hubTill,
+  });
   let keys = 0;
   const sell = async (msisdn: string, planId = '5go') => {
     const input = {

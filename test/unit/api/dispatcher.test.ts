@@ -6,6 +6,8 @@ import { ApiError } from '../../../shared/api/errors';
 const quietLog = { error: vi.fn(), warn: vi.fn(), info: vi.fn() };
 const manager = { id: 1, name: 'manager', role: 'manager' as const };
 const clerk = { id: 2, name: 'clerk', role: 'clerk' as const };
+const hubTill = { id: 'hub-till-1', name: '1', kind: 'hub' as const };
+const counterTill = { id: 'counter-2', name: 'Counter 2', kind: 'counter' as const };
 
 /** Tokens "manager" and "clerk" sign in those users; the shop has users unless told. */
 function options(log = quietLog, hasUsers = true) {
@@ -14,6 +16,8 @@ function options(log = quietLog, hasUsers = true) {
     sessionOf: (token: string | null) =>
       token === 'manager' ? { user: manager } : token === 'clerk' ? { user: clerk } : null,
     hasUsers: () => hasUsers,
+    tillOf: (device: string | null) =>
+      device === null ? hubTill : device === counterTill.id ? counterTill : null,
   };
 }
 const quiet = options();
@@ -27,6 +31,27 @@ function handlers(overrides: Partial<Handlers>): Handlers {
 }
 
 describe('the dispatcher', () => {
+  it('calls at the till of the paired counter, or the hub’s, and refuses a device no longer paired', async () => {
+    const tills: unknown[] = [];
+    const dispatch = createDispatcher(
+      handlers({
+        'tills.list': (_input, caller) => {
+          tills.push(caller.till);
+          return { tills: [hubTill, counterTill], current: caller.till, drawers: 'per_till' };
+        },
+      }),
+      quiet,
+    );
+    await dispatch('tills.list', {}, 'clerk', 'http:127.0.0.1');
+    await dispatch('tills.list', {}, 'clerk', 'https:127.0.0.3', counterTill.id);
+    expect(tills).toEqual([hubTill, counterTill]);
+    expect(await dispatch('tills.list', {}, 'clerk', 'https:127.0.0.3', 'revoked-1')).toEqual({
+      ok: false,
+      error: { code: 'device_unpaired', message: expect.any(String) },
+    });
+    expect(tills).toHaveLength(2);
+  });
+
   it('does not run the handler when the input is invalid', async () => {
     const update = vi.fn();
     const dispatch = createDispatcher(handlers({ 'shop.update': update }), quiet);

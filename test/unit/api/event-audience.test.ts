@@ -24,6 +24,7 @@ describe('who hears each event', () => {
     ['modems.floats', { floats: [] }, otherClerk, true],
     ['app.databaseDamaged', {}, manager, true],
     ['app.databaseDamaged', {}, otherClerk, true],
+    ['app.hubConnection', { reachable: false }, otherClerk, true],
   ] as const)('%s as sent to %o: %s', (event, payload, user, expected) => {
     expect(mayHear(user, event, payload as never)).toBe(expected);
   });
@@ -35,6 +36,7 @@ describe('who hears each event', () => {
       'modems.status',
       'modems.floats',
       'app.databaseDamaged',
+      'app.hubConnection',
     ]);
     expect(new Set(Object.keys(events))).toEqual(decided);
   });

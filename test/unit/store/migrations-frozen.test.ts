@@ -35,6 +35,7 @@ const shipped: Record<string, string> = {
   '0021-permissions.ts': '3ea9a27ff255ae21837c30c45a51145f4aeadbaee8f408d940f246d291aae9ee',
   '0022-period-closure-prints.ts':
     'd09e4cabd24416ef3f3728ab6efcfac2b10521ce304a648a87e972632838da03',
+  '0023-counters.ts': 'd5cc66bdd953290cda9292d945926430401a17ded98d62d55752f0614f27e524',
 };
 
 const folder = path.resolve(__dirname, '../../../electron/store/migrations');

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import {
+  deviceCredentialSchema,
+  fingerprintSchema,
+  hubNetworkSchema,
+  pairedDeviceSchema,
+  pairingCodeSchema,
+  tillSchema,
+} from '../../counters';
+import { noInput, procedure } from './procedure';
+
+/** What Settings → Counters shows: where the hub listens, and the certificate counters pin. */
+export const hubStatusSchema = z.object({
+  network: hubNetworkSchema,
+  /** The address counters join (`https://address:port`), null while closed or not listening. */
+  url: z.string().nullable(),
+  /** Why the hub could not listen where the manager asked (address gone, port taken), if so. */
+  problem: z.string().nullable(),
+  fingerprint: fingerprintSchema,
+  /** The fingerprint as a person compares it: 16 groups of 4 hex digits. */
+  fingerprintGroups: z.array(z.string()),
+  /** This machine's network addresses, to choose from (loopback left out). */
+  addresses: z.array(z.string()),
+});
+
+export const counters = {
+  'counters.get': procedure(
+    'manager',
+    'Where the hub listens for the shop’s counters, its certificate’s fingerprint, and this ' +
+      'machine’s addresses to choose from.',
+    noInput,
+    hubStatusSchema,
+  ),
+  'counters.setNetwork': procedure(
+    'manager',
+    'Opens the hub to the shop’s network on an address and port (TLS only), or closes it ' +
+      '(loopback keeps working). Answers once the listener is up, or with the problem.',
+    hubNetworkSchema,
+    hubStatusSchema,
+  ),
+  'counters.createPairingCode': procedure(
+    'manager',
+    'A one-time code for a new counter: 8 characters, valid for 10 minutes and a few tries; the ' +
+      'counter that uses it becomes the till named here ("Counter 2" by default).',
+    z.object({ tillName: tillSchema.shape.name.optional() }).strict(),
+    z.object({ code: z.string(), tillName: tillSchema.shape.name, expiresAt: z.iso.datetime() }),
+  ),
+  'counters.listDevices': procedure(
+    'manager',
+    'The paired counters: till name, when last seen and from where, revoked or not.',
+    noInput,
+    z.object({ devices: z.array(pairedDeviceSchema) }),
+  ),
+  'counters.revoke': procedure(
+    'manager',
+    'Revokes a paired counter at once: its credential is refused and its users’ sessions end.',
+    z.object({ id: tillSchema.shape.id }).strict(),
+    z.object({ device: pairedDeviceSchema }),
+  ),
+  'counters.pair': procedure(
+    'public',
+    'A new counter trades a pairing code for its device credential (shown this once) and its ' +
+      'till. Over the shop’s network only; a wrong, expired or used code pairs nothing.',
+    z.object({ code: pairingCodeSchema }).strict(),
+    z.object({
+      credential: deviceCredentialSchema,
+      till: tillSchema,
+      fingerprint: fingerprintSchema,
+    }),
+  ),
+};
