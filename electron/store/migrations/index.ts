@@ -22,6 +22,7 @@ import { migration0020 } from './0020-audit-trail';
 import { migration0021 } from './0021-permissions';
 import { migration0022 } from './0022-period-closure-prints';
 import { migration0023 } from './0023-counters';
+import { migration0024 } from './0024-sales-and-shifts-at-tills';
 
 /** In order, one per schema version. */
 export const migrations: readonly Migration[] = [
@@ -48,4 +49,5 @@ export const migrations: readonly Migration[] = [
   migration0021,
   migration0022,
   migration0023,
+  migration0024,
 ];

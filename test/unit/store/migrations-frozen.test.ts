@@ -36,6 +36,8 @@ const shipped: Record<string, string> = {
   '0022-period-closure-prints.ts':
     'd09e4cabd24416ef3f3728ab6efcfac2b10521ce304a648a87e972632838da03',
   '0023-counters.ts': 'd5cc66bdd953290cda9292d945926430401a17ded98d62d55752f0614f27e524',
+  '0024-sales-and-shifts-at-tills.ts':
+    '45a9b59a794bfc48a07dda95be020cf9f5b787325a2266f8da9b3523f56409e2',
 };
 
 const folder = path.resolve(__dirname, '../../../electron/store/migrations');
