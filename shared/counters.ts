@@ -58,3 +58,8 @@ export const pairedDeviceSchema = z.object({
   revokedAt: z.iso.datetime().nullable(),
 });
 export type PairedDevice = z.infer<typeof pairedDeviceSchema>;
+
+/** A fingerprint as a person compares it, on the hub's screen and the counter's: "6AD1 1339 …". */
+export function fingerprintGroups(fingerprint: string): string[] {
+  return fingerprint.match(/.{1,4}/g) ?? [];
+}

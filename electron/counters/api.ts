@@ -7,7 +7,9 @@ type CounterProcedure =
   | 'counters.createPairingCode'
   | 'counters.listDevices'
   | 'counters.revoke'
-  | 'counters.pair';
+  | 'counters.pair'
+  | 'counters.inspectHub'
+  | 'counters.join';
 
 const notBuiltYet = () => {
   throw new ApiError('internal', 'not built yet');
@@ -22,5 +24,7 @@ export function counterHandlers(): Pick<Handlers, CounterProcedure> {
     'counters.listDevices': notBuiltYet,
     'counters.revoke': notBuiltYet,
     'counters.pair': notBuiltYet,
+    'counters.inspectHub': notBuiltYet,
+    'counters.join': notBuiltYet,
   };
 }

@@ -7,6 +7,7 @@ import {
   pairingCodeSchema,
   tillSchema,
 } from '../../counters';
+import { singleLineText } from '../../text';
 import { noInput, procedure } from './procedure';
 
 /** What Settings → Counters shows: where the hub listens, and the certificate counters pin. */
@@ -22,6 +23,9 @@ export const hubStatusSchema = z.object({
   /** This machine's network addresses, to choose from (loopback left out). */
   addresses: z.array(z.string()),
 });
+
+/** A hub's address as a counter types it: `https://` and a port are added when left out. */
+export const hubAddressSchema = singleLineText(200).pipe(z.string().min(1));
 
 export const counters = {
   'counters.get': procedure(
@@ -67,5 +71,23 @@ export const counters = {
       till: tillSchema,
       fingerprint: fingerprintSchema,
     }),
+  ),
+  'counters.inspectHub': procedure(
+    'setup',
+    'First run of a counter: reaches the hub at this address and shows its certificate’s ' +
+      'fingerprint, for the person to compare with the one on the hub’s screen.',
+    z.object({ address: hubAddressSchema }).strict(),
+    z.object({
+      url: z.string(),
+      fingerprint: fingerprintSchema,
+      fingerprintGroups: z.array(z.string()),
+    }),
+  ),
+  'counters.join': procedure(
+    'setup',
+    'First run of a counter: pairs with the hub whose fingerprint the person checked, keeps the ' +
+      'credential sealed, and restarts this app in counter mode (no database, no modems of its own).',
+    z.object({ url: z.string(), code: pairingCodeSchema, fingerprint: fingerprintSchema }).strict(),
+    z.object({ till: tillSchema }),
   ),
 };

@@ -25,6 +25,8 @@ const verbs = new Set([
   'export',
   'get',
   'heal',
+  'inspect',
+  'join',
   'list',
   'login',
   'logout',
