@@ -20,6 +20,8 @@ import type { SystemTree } from './bank/detect-ports';
 import { openBank } from './bank/open-bank';
 import { carrierHandlers } from './carriers/api';
 import { type CarrierBook, openCarrierBook } from './carriers/book';
+import type { JoinHub } from './counter/join';
+import { joinHandlers } from './counter/join-api';
 import { counterHandlers } from './counters/api';
 import { createTills } from './counters/tills';
 import { tillHandlers } from './counters/tills-api';
@@ -79,6 +81,11 @@ export interface CoreOptions {
   simModems?: number;
   /** When SQLite's full check of the database runs: a while after the start, then daily. */
   databaseChecks?: IntegrityPolicy;
+  /**
+   * How this install joins a hub as a counter (`counters.inspectHub`, `counters.join`): given by
+   * the shell that can turn into a counter; without it both are refused.
+   */
+  joinHub?: JoinHub;
   now?: () => Date;
   log?: Logger;
 }
@@ -94,6 +101,12 @@ export interface Core {
   readonly db: Database;
   close(): Promise<void>;
 }
+
+/**
+ * What the transports (the window's IPC, the browser host) use of a core: the shop's own, or a
+ * paired counter's that forwards everything to its hub (electron/counter/remote-core.ts).
+ */
+export type TransportCore = Pick<Core, 'dispatch' | 'events' | 'sessionOf' | 'demo' | 'close'>;
 
 /** What lives as long as one opening of the database: a restore closes it and opens another. */
 interface OpenShop {
@@ -333,6 +346,7 @@ async function openShop(
     ...accountantHandlers({ db, deviceId: base.deviceId, shop, permit }),
     ...permissionsHandlers(permissionStore),
     ...counterHandlers(),
+    ...joinHandlers(options.joinHub, users.any),
     ...tillHandlers(tills),
   };
   const recorded = recordActs(handlers, auditedActs, {

@@ -7,9 +7,7 @@ type CounterProcedure =
   | 'counters.createPairingCode'
   | 'counters.listDevices'
   | 'counters.revoke'
-  | 'counters.pair'
-  | 'counters.inspectHub'
-  | 'counters.join';
+  | 'counters.pair';
 
 const notBuiltYet = () => {
   throw new ApiError('internal', 'not built yet');
@@ -24,7 +22,5 @@ export function counterHandlers(): Pick<Handlers, CounterProcedure> {
     'counters.listDevices': notBuiltYet,
     'counters.revoke': notBuiltYet,
     'counters.pair': notBuiltYet,
-    'counters.inspectHub': notBuiltYet,
-    'counters.join': notBuiltYet,
   };
 }
