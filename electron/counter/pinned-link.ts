@@ -206,7 +206,7 @@ export function pinnedWebSocket(
  * First run of a counter: reaches the hub at `address` and reads its certificate's fingerprint,
  * for the person to compare with the one on the hub's screen. Nothing is sent.
  */
-export function inspectHub(address: string, timeoutMs = 5000) {
+export async function inspectHub(address: string, timeoutMs = 5000) {
   const url = hubUrlOf(address);
   const { hostname, port } = new URL(url);
   return new Promise<{ url: string; fingerprint: string; fingerprintGroups: string[] }>(
