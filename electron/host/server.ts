@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream';
 import { z } from 'zod';
 import { events, procedures } from '../../shared/api/contract';
 import { type ErrorCode, errorStatus } from '../../shared/api/errors';
-import type { Core } from '../core';
+import type { TransportCore } from '../core';
 import type { Logger } from '../log';
 import { contentSecurityPolicy, hardeningHeaders, isLoopbackHost } from '../web-security';
 import { createEventSockets } from './event-sockets';
@@ -26,7 +26,7 @@ export class HostRefusedError extends Error {
 }
 
 interface HostOptions {
-  core: Core;
+  core: TransportCore;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   host?: string;
