@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { counterFileName } from '../../../electron/counter/settings';
+import { signedIn } from '../../support/api';
+import { finished, firstLine, spawnCli } from '../../support/cli';
+import { withTestHosts } from '../../support/host';
+import { startStandInHub } from '../../support/hub-stand-in';
+import { withTempDirs } from '../../support/temp';
+import { until } from '../../support/until';
+
+const tempDir = withTempDirs();
+const startHost = withTestHosts();
+
+describe('comptoir pair and serve --counter', () => {
+  it('pairs a counter, and a clerk signed in at it sells through the hub', async () => {
+    const { core: hubCore } = await startHost({ demo: true });
+    const hub = await startStandInHub({
+      core: hubCore,
+      certificateFolder: tempDir(),
+      code: 'ABCD2345',
+    });
+    onTestFinished(() => hub.close());
+    const dir = tempDir();
+
+    const wrong = await finished(
+      spawnCli([
+        'pair',
+        '--hub',
+        hub.url,
+        '--code',
+        'ABCD2345',
+        '--fingerprint',
+        'AB'.repeat(32),
+        '--dir',
+        dir,
+      ]),
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('another certificate');
+    expect(fs.existsSync(path.join(dir, counterFileName))).toBe(false);
+
+    const grouped = hub.fingerprint.match(/.{4}/g)?.join(' ') ?? '';
+    const paired = await finished(
+      spawnCli([
+        'pair',
+        '--hub',
+        hub.url,
+        '--code',
+        'abcd-2345',
+        '--fingerprint',
+        grouped,
+        '--dir',
+        dir,
+        '--json',
+      ]),
+    );
+    expect(paired.code).toBe(0);
+    const { till } = JSON.parse(paired.stdout);
+    expect(till).toMatchObject({ name: 'Counter 2', kind: 'counter' });
+    const settings = fs.readFileSync(path.join(dir, counterFileName), 'utf8');
+    expect(settings).not.toMatch(/[0-9a-f]{64}/);
+    expect(fs.statSync(path.join(dir, counterFileName)).mode & 0o777).toBe(0o600);
+
+    const served = spawnCli(['serve', '--counter', dir, '--port', '0', '--json']);
+    onTestFinished(async () => {
+      served.kill('SIGTERM');
+      await finished(served);
+    });
+    const { url, hub: hubUrl } = JSON.parse(await firstLine(served));
+    expect(hubUrl).toBe(hub.url);
+
+    const clerk = await signedIn(url, 'clerk', '1111');
+    const progress: string[] = [];
+    clerk.on('sales.progress', ({ sale }) => progress.push(sale.status));
+    await until(
+      () => hub.received(),
+      (count) => count >= 2,
+      'the counter’s event socket at the hub',
+    );
+    const { sale } = await clerk.call('sales.renew', {
+      msisdn: '687 12 34 56',
+      planId: '1go',
+      payment: { method: 'card' },
+      idempotencyKey: `serve-counter-${Date.now()}`,
+    });
+    expect(sale.status).toBe('succeeded');
+    expect(hubCore.db.prepare('SELECT count(*) FROM sales').pluck().get()).toBe(1);
+    await until(
+      () => progress,
+      (statuses) => statuses.includes('succeeded'),
+      'the sale heard at the counter',
+    );
+  });
+});
