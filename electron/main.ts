@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { app, type BrowserWindow, dialog, session } from 'electron';
 import { createCore } from './core';
+import { hubJoiner, restartingAfterJoin } from './counter/join';
+import { createRemoteCore } from './counter/remote-core';
+import { readCounterSettings } from './counter/settings';
 import { databaseFileIn } from './paths';
 import { receiptTranslations } from './printing/translations';
 import { registerAppScheme, serveAppScheme } from './shell/app-protocol';
@@ -10,6 +13,7 @@ import { keychainSealer } from './shell/secret-sealer';
 import { lockDownWebContents } from './shell/security';
 import { createMainWindow } from './shell/window';
 import { startupFailureNotice } from './startup-failure';
+import type { SecretSealer } from './store/dealer-pins';
 import { shopHasModems } from './store/shop-mode';
 import { appOrigin, isTrustedFrameUrl } from './web-security';
 
@@ -28,16 +32,14 @@ if (!app.requestSingleInstanceLock()) {
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   let window: BrowserWindow | null = null;
 
-  app.on('second-instance', () => {
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
-  });
-
-  const start = async () => {
-    const sealer = keychainSealer();
-    const shopCarrierDir = path.join(app.getPath('userData'), 'carriers');
-    const core = await createCore({
-      databaseFile: databaseFileIn(app.getPath('userData'), demo),
+  const createShopCore = (
+    dataDir: string,
+    sealer: SecretSealer | undefined,
+    joined: () => void,
+  ) => {
+    const shopCarrierDir = path.join(dataDir, 'carriers');
+    return createCore({
+      databaseFile: databaseFileIn(dataDir, demo),
       demo,
       ...(sealer ? { sealer } : {}),
       carrierDirs: [
@@ -51,11 +53,33 @@ if (!app.requestSingleInstanceLock()) {
         app.isPackaged
           ? path.join(process.resourcesPath, 'modems')
           : path.join(__dirname, '../../resources/modems'),
-        path.join(app.getPath('userData'), 'modems'),
+        path.join(dataDir, 'modems'),
       ],
-      ...(demo ? {} : { backups: { folder: path.join(app.getPath('userData'), 'backups') } }),
+      ...(demo ? {} : { backups: { folder: path.join(dataDir, 'backups') } }),
       documents: electronDocuments(),
+      joinHub: restartingAfterJoin(hubJoiner(dataDir, sealer), joined),
     });
+  };
+
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+
+  const start = async () => {
+    const sealer = keychainSealer();
+    const dataDir = app.getPath('userData');
+    // counter.json there: a counter of its hub (no database, no modems here); else the shop.
+    const counter = readCounterSettings(dataDir, sealer);
+    const core = counter
+      ? createRemoteCore({ link: counter.link })
+      : await createShopCore(dataDir, sealer, () => {
+          // Joined a hub: the shop closes cleanly, then the app starts again as its counter.
+          void core.close().finally(() => {
+            app.relaunch();
+            app.exit(0);
+          });
+        });
     serveAppScheme(path.join(__dirname, '../renderer'));
     lockDownWebContents(app, session.defaultSession, (url) => isTrustedFrameUrl(url, devServerUrl));
     wireIpc(core, () => window, devServerUrl);

@@ -51,3 +51,18 @@ export function hubJoiner(dir: string, keychain?: SecretSealer, timeoutMs = 5000
     },
   };
 }
+
+/**
+ * The same joiner, then `restart` once the answer has gone back to the window: the desktop app
+ * relaunches itself in counter mode.
+ */
+export function restartingAfterJoin(joiner: JoinHub, restart: () => void, delayMs = 500): JoinHub {
+  return {
+    inspect: joiner.inspect,
+    async join(address, code, fingerprint) {
+      const joined = await joiner.join(address, code, fingerprint);
+      setTimeout(restart, delayMs);
+      return joined;
+    },
+  };
+}
