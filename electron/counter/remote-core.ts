@@ -22,6 +22,8 @@ interface RemoteCoreOptions {
   maxRetryMs?: number;
   /** Delay before an event socket that closed is opened again. */
   reconnectMs?: number;
+  /** How long the hub may take to answer a ping before it counts as gone. */
+  pingTimeoutMs?: number;
 }
 
 /** Events the hub tells; `app.hubConnection` is the counter's own. */
@@ -69,23 +71,45 @@ export function createRemoteCore(options: RemoteCoreOptions): TransportCore {
   const hubFetch = pinnedFetch(link);
   // The reason the last exchange failed, as the pinned link told it.
   let lastProblem = 'no answer';
+  // Calls under way; a hub found gone ends them at once rather than when TCP gives up.
+  let underWay = new AbortController();
   const fetchOnce: typeof fetch = async (input, init) => {
     try {
-      return await hubFetch(input, init);
+      return await hubFetch(input, { ...init, signal: underWay.signal });
     } catch (error) {
-      lastProblem = error instanceof Error ? error.message : String(error);
+      lastProblem = underWay.signal.aborted
+        ? 'the hub stopped answering meanwhile'
+        : error instanceof Error
+          ? error.message
+          : String(error);
       throw error;
     }
   };
   const calls = httpTransport({ baseUrl: link.url, fetch: fetchOnce });
+  const pingTimeoutMs = options.pingTimeoutMs ?? 5000;
   const watch = createHubWatch({
-    ping: () => calls.invoke('app.get', {}, null),
-    changed: (connection) =>
+    ping: () =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`the hub did not answer within ${pingTimeoutMs / 1000} s`)),
+          pingTimeoutMs,
+        );
+        calls
+          .invoke('app.get', {}, null)
+          .then(resolve, reject)
+          .finally(() => clearTimeout(timer));
+      }),
+    changed: (connection) => {
+      if (!connection.reachable) {
+        underWay.abort();
+        underWay = new AbortController();
+      }
       bus.emit('app.hubConnection', {
         reachable: connection.reachable,
         since: connection.since.toISOString(),
         problem: connection.problem,
-      }),
+      });
+    },
     now,
     pingMs: options.pingMs ?? 3000,
     maxRetryMs: options.maxRetryMs ?? 4000,

@@ -1,7 +1,10 @@
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { hubJoiner } from '../../../electron/counter/join';
 import { createRemoteCore } from '../../../electron/counter/remote-core';
 import { readCounterSettings } from '../../../electron/counter/settings';
+import { hubCertificate } from '../../../electron/counters/certificate';
 import type { EventName } from '../../../shared/api/contract';
 import { withTestHosts } from '../../support/host';
 import { startStandInHub } from '../../support/hub-stand-in';
@@ -99,5 +102,47 @@ describe('a counter while its hub goes and comes back', () => {
       'the progress of the sale after the hub came back',
     );
     expect(hubCore.db.prepare('SELECT count(*) FROM sales').pluck().get()).toBe(2);
+  });
+});
+
+describe('a sale under way when the hub stops answering', () => {
+  it('is answered unreachable at once, saying the sale may have reached the hub', async () => {
+    const certificate = await hubCertificate(tempDir());
+    let answering = true;
+    const hanging = https.createServer(
+      { cert: certificate.cert, key: certificate.key },
+      (request, response) => {
+        if (answering && request.url === '/api/app.get') {
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.end('{}');
+        }
+        // Anything else, and everything once the hub is "gone", is never answered.
+      },
+    );
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.2', resolve));
+    onTestFinished(() => {
+      hanging.closeAllConnections();
+      hanging.close();
+    });
+    const { port } = hanging.address() as AddressInfo;
+    const counter = createRemoteCore({
+      link: {
+        url: `https://127.0.0.2:${port}`,
+        fingerprint: certificate.fingerprint,
+        credential: 'a'.repeat(64),
+      },
+      pingMs: 200,
+      pingTimeoutMs: 300,
+      log: quiet,
+    });
+    onTestFinished(() => counter.close());
+    const sale = counter.dispatch('sales.renew', renewal(`hanging-${Date.now()}`), 'b'.repeat(64));
+    answering = false;
+    const started = Date.now();
+    expect(await sale).toMatchObject({
+      ok: false,
+      error: { code: 'unreachable', message: expect.stringContaining('may have reached the hub') },
+    });
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
