@@ -4,6 +4,7 @@ import { createCore } from './core';
 import { hubJoiner, restartingAfterJoin } from './counter/join';
 import { createRemoteCore } from './counter/remote-core';
 import { readCounterSettings } from './counter/settings';
+import { createHubNetwork } from './host/hub-network';
 import { databaseFileIn } from './paths';
 import { receiptTranslations } from './printing/translations';
 import { registerAppScheme, serveAppScheme } from './shell/app-protocol';
@@ -13,7 +14,6 @@ import { keychainSealer } from './shell/secret-sealer';
 import { lockDownWebContents } from './shell/security';
 import { createMainWindow } from './shell/window';
 import { startupFailureNotice } from './startup-failure';
-import type { SecretSealer } from './store/dealer-pins';
 import { shopHasModems } from './store/shop-mode';
 import { appOrigin, isTrustedFrameUrl } from './web-security';
 
@@ -32,35 +32,6 @@ if (!app.requestSingleInstanceLock()) {
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   let window: BrowserWindow | null = null;
 
-  const createShopCore = (
-    dataDir: string,
-    sealer: SecretSealer | undefined,
-    joined: () => void,
-  ) => {
-    const shopCarrierDir = path.join(dataDir, 'carriers');
-    return createCore({
-      databaseFile: databaseFileIn(dataDir, demo),
-      demo,
-      ...(sealer ? { sealer } : {}),
-      carrierDirs: [
-        app.isPackaged
-          ? path.join(process.resourcesPath, 'carriers')
-          : path.join(__dirname, '../../resources/carriers'),
-        shopCarrierDir,
-      ],
-      shopCarrierDir,
-      modemProfileDirs: [
-        app.isPackaged
-          ? path.join(process.resourcesPath, 'modems')
-          : path.join(__dirname, '../../resources/modems'),
-        path.join(dataDir, 'modems'),
-      ],
-      ...(demo ? {} : { backups: { folder: path.join(dataDir, 'backups') } }),
-      documents: electronDocuments(),
-      joinHub: restartingAfterJoin(hubJoiner(dataDir, sealer), joined),
-    });
-  };
-
   app.on('second-instance', () => {
     if (window?.isMinimized()) window.restore();
     window?.focus();
@@ -68,19 +39,49 @@ if (!app.requestSingleInstanceLock()) {
 
   const start = async () => {
     const sealer = keychainSealer();
-    const dataDir = app.getPath('userData');
-    // counter.json there: a counter of its hub (no database, no modems here); else the shop.
-    const counter = readCounterSettings(dataDir, sealer);
-    const core = counter
-      ? createRemoteCore({ link: counter.link })
-      : await createShopCore(dataDir, sealer, () => {
+    const shopCarrierDir = path.join(app.getPath('userData'), 'carriers');
+    const rendererDir = path.join(__dirname, '../renderer');
+    // The shop's network, as a manager opened it: the listener serves the core made next.
+    const network = createHubNetwork({ rendererDir, log: console });
+    // counter.json in the data folder: a counter of its hub, no database, modems or listener.
+    const counter = readCounterSettings(app.getPath('userData'), sealer);
+    const openShop = async () => {
+      const shop = await createCore({
+        databaseFile: databaseFileIn(app.getPath('userData'), demo),
+        demo,
+        ...(sealer ? { sealer } : {}),
+        carrierDirs: [
+          app.isPackaged
+            ? path.join(process.resourcesPath, 'carriers')
+            : path.join(__dirname, '../../resources/carriers'),
+          shopCarrierDir,
+        ],
+        shopCarrierDir,
+        modemProfileDirs: [
+          app.isPackaged
+            ? path.join(process.resourcesPath, 'modems')
+            : path.join(__dirname, '../../resources/modems'),
+          path.join(app.getPath('userData'), 'modems'),
+        ],
+        ...(demo ? {} : { backups: { folder: path.join(app.getPath('userData'), 'backups') } }),
+        documents: electronDocuments(),
+        hubListener: network.listener,
+        joinHub: restartingAfterJoin(hubJoiner(app.getPath('userData'), sealer), () => {
           // Joined a hub: the shop closes cleanly, then the app starts again as its counter.
-          void core.close().finally(() => {
-            app.relaunch();
-            app.exit(0);
-          });
-        });
-    serveAppScheme(path.join(__dirname, '../renderer'));
+          void network
+            .close()
+            .then(() => shop.close())
+            .finally(() => {
+              app.relaunch();
+              app.exit(0);
+            });
+        }),
+      });
+      void network.bind(shop);
+      return shop;
+    };
+    const core = counter ? createRemoteCore({ link: counter.link }) : await openShop();
+    serveAppScheme(rendererDir);
     lockDownWebContents(app, session.defaultSession, (url) => isTrustedFrameUrl(url, devServerUrl));
     wireIpc(core, () => window, devServerUrl);
     window = createMainWindow(
@@ -96,10 +97,13 @@ if (!app.requestSingleInstanceLock()) {
     app.on('will-quit', (event) => {
       if (closed) return;
       event.preventDefault();
-      void core.close().finally(() => {
-        closed = true;
-        app.quit();
-      });
+      void network
+        .close()
+        .then(() => core.close())
+        .finally(() => {
+          closed = true;
+          app.quit();
+        });
     });
   };
 

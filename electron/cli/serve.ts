@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createCore } from '../core';
 import type { JoinHub } from '../counter/join';
 import { hubJoiner } from '../counter/join';
+import { createHubNetwork } from '../host/hub-network';
 import { startHost } from '../host/server';
 import { databaseFileIn, defaultDataDir } from '../paths';
 import { shopHasModems } from '../store/shop-mode';
@@ -83,6 +84,8 @@ export const serveCommand: Command = {
       throw new UsageError('--sim-latency is a number of milliseconds from 0 to 60000');
     }
     const shopCarrierDir = path.join(path.dirname(databaseFile), 'carriers');
+    // The shop's network, as a manager opened it: the listener serves the core made next.
+    const network = createHubNetwork({ rendererDir, log: console });
     const core = await createCore({
       databaseFile,
       demo,
@@ -95,19 +98,29 @@ export const serveCommand: Command = {
       ...(demo ? {} : { backups: { folder: path.join(path.dirname(databaseFile), 'backups') } }),
       ...deviceTreeForTests(),
       joinHub: joinedHere(path.dirname(databaseFile), output),
+      hubListener: network.listener,
     });
     let host: Awaited<ReturnType<typeof startHost>>;
+    let counters: Awaited<ReturnType<typeof network.bind>>;
     try {
       host = await startHost({ core, rendererDir, host: String(values.host), port });
+      counters = await network.bind(core);
     } catch (error) {
+      await network.close();
       await core.close();
       throw error;
     }
+    const forCounters = counters.url
+      ? `\nfor the shop's counters: ${counters.url}`
+      : counters.problem
+        ? `\nthe shop's counters cannot reach it: ${counters.problem}`
+        : '';
     output.result(
-      { url: host.url, database: databaseFile, demo },
-      `Comptoir${demo ? ' (DEMO)' : ''} is serving ${host.url}\ndatabase: ${databaseFile}\nStop with Ctrl+C.`,
+      { url: host.url, database: databaseFile, demo, network: counters },
+      `Comptoir${demo ? ' (DEMO)' : ''} is serving ${host.url}${forCounters}\ndatabase: ${databaseFile}\nStop with Ctrl+C.`,
     );
     await signals.next();
+    await network.close();
     await host.close();
     await core.close();
   },
