@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { counterFileName } from '../../../electron/counter/settings';
-import { signedIn } from '../../support/api';
+import { counterFileName, readCounterSettings } from '../../../electron/counter/settings';
+import { postApi, signedIn } from '../../support/api';
 import { finished, firstLine, spawnCli } from '../../support/cli';
 import { spawnHub } from '../../support/counter-hub';
 import { withTempDirs } from '../../support/temp';
@@ -82,5 +82,36 @@ describe('comptoir pair and serve --counter', () => {
       (statuses) => statuses.includes('succeeded'),
       'the sale heard at the counter',
     );
+  });
+});
+
+describe('comptoir serve on a fresh database', () => {
+  it('joins a hub, and says that serve --counter serves the counter from now on', async () => {
+    const hub = await spawnHub(tempDir());
+    const code = await hub.code();
+    const dir = tempDir();
+    const served = spawnCli([
+      'serve',
+      '--db',
+      path.join(dir, 'comptoir.sqlite'),
+      '--port',
+      '0',
+      '--json',
+    ]);
+    const stopped = finished(served);
+    onTestFinished(async () => {
+      served.kill('SIGTERM');
+      await stopped;
+    });
+    const { url } = JSON.parse(await firstLine(served));
+    const joined = await postApi(url, 'counters.join', {
+      url: hub.url,
+      code,
+      fingerprint: hub.fingerprint,
+    });
+    expect(joined.status).toBe(200);
+    expect(readCounterSettings(dir)?.till).toEqual(joined.body.till);
+    served.kill('SIGTERM');
+    expect((await stopped).stderr).toContain(`comptoir serve --counter ${dir}`);
   });
 });
