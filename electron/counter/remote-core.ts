@@ -190,6 +190,11 @@ export function createRemoteCore(options: RemoteCoreOptions): TransportCore {
           return { ok: false, error: lostDuring(name, problem) };
         }
         watch.heard();
+        if (error.code === 'device_unpaired') {
+          // Revoked at the hub: nobody works at this counter any more, its sockets stop asking.
+          for (const signedInHere of sessions.keys()) end(signedInHere);
+          return { ok: false, error: error.toBody() };
+        }
         const known = token ? sessions.get(token) : undefined;
         if (token && known && (error.code === 'unauthorized' || error.code === 'session_expired')) {
           end(token);

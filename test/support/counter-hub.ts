@@ -67,6 +67,13 @@ export async function spawnHub(dir: string) {
       const answer = await postApi(local, 'counters.createPairingCode', {}, { token });
       return answer.body.code as string;
     },
+    /** Revokes the counter of till `id`, as the manager does in Settings → Counters. */
+    async revoke(id: string) {
+      const token = (await postApi(local, 'auth.login', { name: 'manager', pin: '9999' })).body
+        .token as string;
+      const answer = await postApi(local, 'counters.revoke', { id }, { token });
+      expect(answer.status).toBe(200);
+    },
     /** How many sales the hub's database holds, read beside the running hub. */
     sales() {
       const db = new Database(databaseFile, { readonly: true, fileMustExist: true });

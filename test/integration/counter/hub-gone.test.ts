@@ -28,7 +28,7 @@ const renewal = (key: string) => ({
 async function pairedCounter() {
   const hub = await spawnHub(tempDir());
   const dir = tempDir();
-  await hubJoiner(dir).join(hub.url, await hub.code(), hub.fingerprint);
+  const { till } = await hubJoiner(dir).join(hub.url, await hub.code(), hub.fingerprint);
   const settings = readCounterSettings(dir);
   if (!settings) throw new Error('counter.json was not written');
   const counter = createRemoteCore({
@@ -45,7 +45,7 @@ async function pairedCounter() {
     const login = await counter.dispatch('auth.login', { name: 'clerk', pin: '1111' });
     return (login as { result: { token: string } }).result.token;
   };
-  return { hub, counter, heard, signIn };
+  return { hub, till, counter, heard, signIn };
 }
 
 const count = (heard: { event: EventName }[], event: EventName) =>
@@ -104,6 +104,17 @@ describe('a counter while its hub goes and comes back', () => {
       'the progress of the sale after the hub came back',
     );
     expect(hub.sales()).toBe(2);
+  });
+
+  it('signs everyone out of a counter the hub revoked', async () => {
+    const { hub, till, counter, signIn } = await pairedCounter();
+    const token = await signIn();
+    await hub.revoke(till.id);
+    expect(await counter.dispatch('sales.list', {}, token)).toMatchObject({
+      ok: false,
+      error: { code: 'device_unpaired' },
+    });
+    expect(counter.sessionOf(token)).toBe('ended');
   });
 
   it('tells each event of the hub once, however many users are signed in at the counter', async () => {
