@@ -264,7 +264,7 @@ async function openShop(
     saleOf: sales.saleOf,
   });
   const printers = printing.printers;
-  const day = createDay({ ...base, bank, permit, printers, delivery: printing.delivery });
+  const day = createDay({ ...base, bank, permit, printers, delivery: printing.delivery, tills });
   // Listening before the first modem opens, as the sales are: a reply read at start counts.
   const balance = createBalance({ ...base, bank, inboxes, salesOf: sales.salesOf });
   const pendingSales = pendingSaleHandlers({
