@@ -327,7 +327,7 @@ async function openShop(
     ...printing.handlers,
     ...balance.handlers,
     ...pendingSales,
-    ...createPeriods({ ...base, permit, printers, delivery: printing.delivery }),
+    ...createPeriods({ ...base, permit, printers, delivery: printing.delivery, tills }),
     ...auditHandlers({ trail: audit, shop: shop.get, now, permit }),
     ...archivesHandlers({ ...base, folder: archivesFolderOf(databaseFile), permit }),
     ...accountantHandlers({ db, deviceId: base.deviceId, shop, permit }),

@@ -166,3 +166,69 @@ describe('one drawer for the shop', () => {
     expect(next.report.totals).toMatchObject({ sales: 1, gross: xpf(1_500) });
   });
 });
+
+describe('a month closed with several tills', () => {
+  it('waits for every till’s Z, naming the till, then sums every till’s Zs', async () => {
+    let clock = new Date('2026-11-20T09:00:00+11:00');
+    const { core } = await startTestHost({ demo: true, now: () => clock });
+    const two = pairTill(core.db, 'Counter 2');
+    const three = pairTill(core.db, 'Counter 3');
+    // Sessions end when the clock jumps days: each step signs in again.
+    const at = (till: string | null) => signedInAt(core, till, 'manager', '9999');
+    const close = async (till: string | null) =>
+      (await (await at(till)).call('day.close', { counted: [] })).z;
+    for (const till of [null, two, three]) {
+      await (await at(till)).call('shifts.open', { float: xpf(0) });
+    }
+    const sold = '2026-11-19T23:00:00.000Z';
+    saleAt(core.db, null, { price: 1_500, method: 'card', at: sold });
+    saleAt(core.db, two, { price: 6_000, method: 'card', at: sold });
+    saleAt(core.db, three, { price: 18_000, method: 'card', at: sold });
+    clock = new Date('2026-11-20T18:00:00+11:00');
+    const zs = [await close(null), await close(two), await close(three)];
+    expect(zs.map((z) => [z.number, z.report.totals.sales])).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
+
+    // Counter 3 opens the next day and is still open when the month is closed.
+    clock = new Date('2026-11-21T09:00:00+11:00');
+    await (await at(three)).call('shifts.open', { float: xpf(0) });
+    saleAt(core.db, two, { price: 1_500, method: 'card', at: '2026-11-21T01:00:00.000Z' });
+    clock = new Date('2026-12-02T09:00:00+11:00');
+    const month = { kind: 'month', period: '2026-11' } as const;
+    const stillOpen = await refusal((await at(null)).call('periods.close', month));
+    expect(stillOpen).toMatchObject({
+      code: 'conflict',
+      params: { reason: 'shift_open', till: 'Counter 3' },
+    });
+    await close(three);
+    // Counter 2 sold on the 21st without a shift: that sale is in no Z yet.
+    const outside = await refusal((await at(null)).call('periods.close', month));
+    expect(outside).toMatchObject({
+      code: 'conflict',
+      params: { reason: 'outside_z', till: 'Counter 2', count: 1 },
+    });
+    await (await at(two)).call('shifts.open', { float: xpf(0) });
+    await close(two);
+
+    const { closure } = await (await at(null)).call('periods.close', month);
+    expect(closure.totals).toEqual({
+      sales: 3,
+      gross: xpf(25_500),
+      refunds: xpf(0),
+      net: xpf(25_500),
+    });
+    expect(
+      closure.tills?.map((line) => [line.till.name, line.zReports, line.totals.net.amount]),
+    ).toEqual([
+      ['1', { first: 1, last: 1, count: 1 }, 1_500],
+      ['Counter 2', { first: 1, last: 1, count: 1 }, 6_000],
+      ['Counter 3', { first: 1, last: 1, count: 1 }, 18_000],
+    ]);
+    expect(closure.zReports).toEqual({ first: 1, last: 1, count: 1 });
+    // The perpetual totals are kept per till's chain; the closure's is their sum.
+    expect(closure.perpetual.grandTotal).toEqual(xpf(25_500));
+  });
+});
