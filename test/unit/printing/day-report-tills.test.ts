@@ -7,7 +7,7 @@ import { fixedZ, zDocumentOf } from './day';
 import { translations } from './sale';
 
 const t = translations();
-const xpf = (amount: number) => ({ amount, currency: 'XPF' });
+const xpf = (amount: number) => ({ amount, currency: 'XPF' as const });
 
 const line = (id: string, name: string, sales: number, net: number, cash: number) => ({
   till: { id, name },
