@@ -89,6 +89,10 @@ describe('a drawer per till', () => {
     expect(three.z.report.totals).toMatchObject({ sales: 1, gross: xpf(18_000) });
     expect(three.z.report.count?.difference).toEqual(xpf(0));
 
+    // A till's CSV lists its own sales only.
+    const csv = await atTwo.call('day.export', { zNumber: 1, format: 'csv' });
+    const salesCsv = Buffer.from(csv.files[0]?.base64 ?? '', 'base64').toString('utf8');
+    expect(salesCsv.trim().split(/\r?\n/)).toHaveLength(1 + 2);
     // Each till lists its own chain.
     expect((await atTwo.call('day.list', {})).reports.map((z) => z.deviceId)).toEqual([ids.two]);
     expect((await atThree.call('day.get', { zNumber: 1 })).z.hash).toBe(three.z.hash);
@@ -157,6 +161,10 @@ describe('one drawer for the shop', () => {
     // Counter 2's own drawer had counted nothing it sold: its window starts after its own Z.
     expect(z.report.tills?.[1]?.from).not.toBeNull();
     expect((await hub.call('day.list', {})).reports.map((report) => report.number)).toEqual([1]);
+    // The accountant's CSV of the shop's Z lists every till's sales.
+    const csv = await hub.call('day.export', { zNumber: 1, format: 'csv' });
+    const salesCsv = Buffer.from(csv.files[0]?.base64 ?? '', 'base64').toString('utf8');
+    expect(salesCsv.trim().split(/\r?\n/)).toHaveLength(1 + 3);
 
     await hub.call('tills.setDrawers', { drawers: 'per_till' });
     await atTwo.call('shifts.open', { float });
