@@ -4,10 +4,23 @@
  * manager on the hub.
  */
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import type { Language } from '../../shared/languages';
 import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { signIn } from './session';
+
+test.use({ viewport: { width: 1024, height: 768 } });
+
+/** Whether the page scrolls sideways (the tests are typed without the DOM library). */
+const scrollsSideways = (page: Page) =>
+  page.evaluate(() => {
+    const { document } = globalThis as unknown as {
+      document: { documentElement: { scrollWidth: number; clientWidth: number } };
+    };
+    return document.documentElement.scrollWidth > document.documentElement.clientWidth;
+  });
 
 test('one drawer for the shop: the X report by till and the shop’s day', async ({
   page,
@@ -70,5 +83,12 @@ test('one drawer for the shop: the X report by till and the shop’s day', async
   await expect(byTill.getByRole('row')).toHaveCount(3);
 
   expect(await axeViolations(page)).toEqual([]);
+  expect(await scrollsSideways(page)).toBe(false);
+  for (const language of ['fr', 'zh-CN'] as const satisfies readonly Language[]) {
+    await page.locator('#language-picker').selectOption(language);
+    await expect(page.getByRole('columnheader').first()).not.toHaveText('Till');
+    expect(await axeViolations(page), language).toEqual([]);
+    expect(await scrollsSideways(page), language).toBe(false);
+  }
   expect(problems).toEqual([]);
 });
