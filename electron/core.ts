@@ -313,7 +313,7 @@ async function openShop(
     saleOf: sales.saleOf,
   });
   const printers = printing.printers;
-  const day = createDay({ ...base, bank, permit, printers, delivery: printing.delivery });
+  const day = createDay({ ...base, bank, permit, printers, delivery: printing.delivery, tills });
   // Listening before the first modem opens, as the sales are: a reply read at start counts.
   const balance = createBalance({ ...base, bank, inboxes, salesOf: sales.salesOf });
   const pendingSales = pendingSaleHandlers({
@@ -376,7 +376,7 @@ async function openShop(
     ...printing.handlers,
     ...balance.handlers,
     ...pendingSales,
-    ...createPeriods({ ...base, permit, printers, delivery: printing.delivery }),
+    ...createPeriods({ ...base, permit, printers, delivery: printing.delivery, tills }),
     ...auditHandlers({ trail: audit, shop: shop.get, now, permit }),
     ...archivesHandlers({ ...base, folder: archivesFolderOf(databaseFile), permit }),
     ...accountantHandlers({ db, deviceId: base.deviceId, shop, permit }),
