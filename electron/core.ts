@@ -403,13 +403,18 @@ async function openShop(
     });
     parts.networkAtStart = undefined;
   }
-  // The manager's choice holds across restarts (and restores): the network opens as it was.
+  // The manager's choice holds across restarts (and restores): the network opens as it was
+  // (at the first start, once the transport binds the listener to this core).
   const listener = options.hubListener;
   if (listener) {
-    parts
-      .certificate()
-      .then((certificate) => listener.apply(hubNetwork.get(), certificate))
-      .catch((error: unknown) => log.error('Opening the hub to the network failed', error));
+    try {
+      const certificate = await parts.certificate();
+      listener
+        .apply(hubNetwork.get(), certificate)
+        .catch((error: unknown) => log.error('Opening the hub to the network failed', error));
+    } catch (error) {
+      log.error('The hub’s certificate could not be made', error);
+    }
   }
   const guarded = guardHandlers(recorded, {
     damaged: safeMode,
