@@ -3,12 +3,7 @@ import net from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import WebSocket from 'ws';
 import { eventsProtocol } from '../../electron/host/event-sockets';
-
-export interface PinnedAnswer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: { error?: { code: string; params?: Record<string, unknown> } } & Record<string, unknown>;
-}
+import { type HttpAnswer, jsonAnswer } from './api';
 
 /** The SHA-256 of a TLS peer's certificate as `fingerprintSchema` spells it. */
 const fingerprintOf = (socket: TLSSocket) =>
@@ -30,7 +25,7 @@ export function pinnedCall(
     from?: string;
     headers?: Record<string, string>;
   } = {},
-): Promise<PinnedAnswer> {
+): Promise<HttpAnswer> {
   const body = JSON.stringify(input);
   return new Promise((resolve, reject) => {
     const request = https.request(
@@ -49,17 +44,7 @@ export function pinnedCall(
           ...options.headers,
         },
       },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
-          }),
-        );
-      },
+      (response) => resolve(jsonAnswer(response)),
     );
     request.on('socket', (socket) => {
       (socket as TLSSocket).once('secureConnect', () => {
@@ -74,7 +59,7 @@ export function pinnedCall(
 }
 
 /** The `comptoir-device=…` pair of a pairing answer's Set-Cookie, as the counter sends it back. */
-export function cookieOf(answer: PinnedAnswer): string {
+export function cookieOf(answer: HttpAnswer): string {
   const setCookie = answer.headers['set-cookie'];
   const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
   return (first ?? '').split(';')[0] as string;
