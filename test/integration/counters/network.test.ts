@@ -23,6 +23,20 @@ describe('the hub on the shop’s network', () => {
     ]);
   });
 
+  it('notes when and from where a counter was last seen, at most once a minute', async () => {
+    const hub = await startHub();
+    const counter = await hub.counter();
+    const seen = () =>
+      hub.core.db.prepare('SELECT last_seen_at FROM paired_devices').pluck().get() as string;
+    const first = seen();
+    hub.wait(30_000);
+    await counter.call('tills.list', {}, counter.token);
+    expect(seen()).toBe(first);
+    hub.wait(30_000);
+    await counter.call('tills.list', {}, counter.token);
+    expect(Date.parse(seen()) - Date.parse(first)).toBe(60_000);
+  });
+
   it('answers nothing to plain HTTP on its port', async () => {
     const hub = await startHub();
     const plain = await new Promise<string>((resolve) => {
