@@ -65,6 +65,7 @@ async function shopWithASale() {
         settled.id,
         receiptDraftFor(settled, {
           shop: demoShopProfile,
+          tillName: demoShopProfile.tillName,
           clerk: 'clerk',
           carrier: null,
           language: journal.receiptLanguage(settled.id) ?? 'fr',

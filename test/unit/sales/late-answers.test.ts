@@ -60,7 +60,7 @@ function shop(profile = carrier) {
   const journal = createJournal(db, now);
   const receipts = createReceiptBook(db, 'till-1', now);
   const receipting = createReceipting({
-    receipts,
+    tillOf: () => ({ receipts }),
     shop: () => demoShopProfile,
     nameOf: () => 'clerk',
     carrierOf: (id) => (id === profile.id ? profile : null),
