@@ -1,0 +1,183 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Outcome } from '../../../electron/api/dispatcher';
+import { type Core, createCore } from '../../../electron/core';
+import { xpf } from '../../support/api';
+import { SHIPPED_MODEMS } from '../../support/modem-profiles';
+import { withTempDirs } from '../../support/temp';
+import { pairTill } from '../../support/tills';
+
+const tempDir = withTempDirs();
+const carrierDirs = [path.resolve(__dirname, '../../../resources/carriers')];
+const quiet = { error: () => {}, warn: () => {}, info: () => {} };
+const cores: Core[] = [];
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((core) => core.close()));
+});
+
+let keys = 0;
+const saleOf = (msisdn: string, idempotencyKey = `till-sale-${++keys}`) => ({
+  msisdn,
+  planId: '1go',
+  payment: { method: 'cash' as const, tendered: xpf(1500) },
+  idempotencyKey,
+});
+
+const result = <T>(outcome: Outcome) => {
+  if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`);
+  return outcome.result as T;
+};
+
+interface SaleResult {
+  sale: { id: number; status: string; msisdn: string; receiptNumber: number | null };
+}
+
+/** A demo shop on the simulated bank, with a counter paired: its clerk's token and the till. */
+async function shopWithACounter() {
+  const core = await createCore({
+    databaseFile: path.join(tempDir(), 'shop.sqlite'),
+    demo: true,
+    carrierDirs,
+    modemProfileDirs: [SHIPPED_MODEMS],
+    // Each USSD answer takes a while: a top-up is still in flight when the other till sells.
+    simLatencyMs: 150,
+    log: quiet,
+  });
+  cores.push(core);
+  const counter = pairTill(core.db, 'Counter 2');
+  const login = result<{ token: string }>(
+    await core.dispatch('auth.login', { name: 'clerk', pin: '1111' }),
+  );
+  const manager = result<{ token: string }>(
+    await core.dispatch('auth.login', { name: 'manager', pin: '9999' }),
+  );
+  const at = (device: string | null) => ({
+    sell: (input: ReturnType<typeof saleOf>) =>
+      core.dispatch('sales.renew', input, login.token, 'test', device),
+    call: (name: string, input: unknown, token = login.token) =>
+      core.dispatch(name, input, token, 'test', device),
+  });
+  return { core, counter, hub: at(null), atCounter: at(counter), manager: manager.token };
+}
+
+/** The sales of a number written, and how many of them reached a modem (were sending). */
+function salesOfNumber(core: Core, msisdn: string) {
+  return core.db
+    .prepare<[string], { id: number; till_id: string | null; sent: number }>(
+      `SELECT id, till_id, (SELECT count(*) FROM sale_events e
+         WHERE e.sale_id = s.id AND e.to_status = 'sending') AS sent
+       FROM sales s WHERE msisdn = ? ORDER BY id`,
+    )
+    .all(msisdn);
+}
+
+describe('the same number at two tills', () => {
+  it('sends one top-up: the other till is told where it is being sent, and the same key retried is answered', async () => {
+    const { core, counter, hub, atCounter } = await shopWithACounter();
+    const first = saleOf('687123456');
+    const [sold, retried, refused] = await Promise.all([
+      atCounter.sell(first),
+      atCounter.sell(first),
+      hub.sell(saleOf('687 12 34 56')),
+    ]);
+    const { sale } = result<SaleResult>(sold);
+    expect(sale.status).toBe('succeeded');
+    expect(result<SaleResult>(retried).sale).toEqual(sale);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'number_busy',
+        message: 'A top-up for this number is being sent at Counter 2',
+        params: { till: 'Counter 2' },
+      },
+    });
+    // Nothing was written for the refused sale: one sale, sent once, at the counter's till.
+    expect(salesOfNumber(core, '+687123456')).toEqual([{ id: sale.id, till_id: counter, sent: 1 }]);
+
+    // Once the first has its outcome, the number sells again, at the other till.
+    const again = result<SaleResult>(await hub.sell(saleOf('687123456')));
+    expect(again.sale.status).toBe('succeeded');
+    expect(salesOfNumber(core, '+687123456').map((row) => row.till_id)).toEqual([counter, null]);
+  });
+
+  it('does not hold different numbers: two tills sell at once', async () => {
+    const { core, counter, hub, atCounter } = await shopWithACounter();
+    const [atHub, atTheCounter] = await Promise.all([
+      hub.sell(saleOf('687654321')),
+      atCounter.sell(saleOf('687777888')),
+    ]);
+    expect(result<SaleResult>(atHub).sale.status).toBe('succeeded');
+    expect(result<SaleResult>(atTheCounter).sale.status).toBe('succeeded');
+    expect(salesOfNumber(core, '+687654321')).toMatchObject([{ till_id: null, sent: 1 }]);
+    expect(salesOfNumber(core, '+687777888')).toMatchObject([{ till_id: counter, sent: 1 }]);
+  });
+});
+
+describe('receipts at their till', () => {
+  it('numbers and chains each till’s receipts on their own, under the till’s name', async () => {
+    const { core, counter, hub, atCounter, manager } = await shopWithACounter();
+    const numbers = ['687123456', '687654321', '687777888'];
+    const counterSales = [];
+    for (const msisdn of numbers.slice(0, 2)) {
+      counterSales.push(result<SaleResult>(await atCounter.sell(saleOf(msisdn))).sale);
+    }
+    const hubSale = result<SaleResult>(await hub.sell(saleOf(numbers[2] ?? ''))).sale;
+    expect(counterSales.map((sale) => sale.receiptNumber)).toEqual([1, 2]);
+    expect(hubSale.receiptNumber).toBe(1);
+
+    const rows = core.db
+      .prepare<[], { device_id: string; number: number; tillName: string; prev: string }>(
+        `SELECT device_id, number, json_extract(content, '$.tillName') AS tillName,
+           prev_hash AS prev FROM receipts ORDER BY device_id, number`,
+      )
+      .all();
+    const atTheCounter = rows.filter((row) => row.device_id === counter);
+    expect(atTheCounter.map((row) => [row.number, row.tillName])).toEqual([
+      [1, 'Counter 2'],
+      [2, 'Counter 2'],
+    ]);
+    // Each till's chain starts at its own genesis.
+    expect(atTheCounter[0]?.prev).toBe('0'.repeat(64));
+    expect(rows.filter((row) => row.device_id !== counter).map((row) => row.number)).toEqual([1]);
+
+    // A receipt is found by its till and number; without a till, at the caller's.
+    const ofCounter = result<{ saleId: number; text: string }>(
+      await hub.call('receipts.get', { number: 2, tillId: counter }),
+    );
+    expect(ofCounter.saleId).toBe(counterSales[1]?.id);
+    expect(ofCounter.text).toContain('Counter 2');
+    expect(result<{ saleId: number }>(await atCounter.call('receipts.get', { number: 1 })).saleId).toBe(
+      counterSales[0]?.id,
+    );
+    expect(result<{ saleId: number }>(await hub.call('receipts.get', { number: 1 })).saleId).toBe(
+      hubSale.id,
+    );
+
+    const verified = result<{ tills: { tillName: string; receipts: object }[] }>(
+      await hub.call('receipts.verify', {}, manager),
+    );
+    expect(verified.tills).toEqual([
+      { tillId: expect.any(String), tillName: '1', receipts: { ok: true, count: 1 } },
+      { tillId: counter, tillName: 'Counter 2', receipts: { ok: true, count: 2 } },
+    ]);
+
+    // A receipt altered at the counter's till is found there, and the hub's chain still holds.
+    core.db.exec('DROP TRIGGER receipts_are_append_only_update');
+    core.db
+      .prepare(
+        `UPDATE receipts SET content = replace(content, '"Counter 2"', '"Counter 9"')
+         WHERE device_id = ? AND number = 1`,
+      )
+      .run(counter);
+    const tampered = result<{ receipts: object; tills: { receipts: object }[] }>(
+      await hub.call('receipts.verify', {}, manager),
+    );
+    expect(tampered.receipts).toEqual({ ok: true, count: 1 });
+    expect(tampered.tills[1]?.receipts).toEqual({
+      ok: false,
+      count: 2,
+      brokenAt: 1,
+      reason: 'hash_mismatch',
+    });
+  });
+});
