@@ -97,7 +97,6 @@ function asApiError(error: unknown, tillName: (tillId: string | null) => string)
   return error;
 }
 
-
 /**
  * The payment as the journal records it: the cash tendered in minor units of the shop's currency.
  * Only cash carries an amount, so only cash asks for the shop's currency (its profile).
@@ -164,9 +163,7 @@ export function createSales(deps: {
   // A sale's receipts are issued in its till's book (NULL: the hub's, the database's device id).
   const tillOf = (sale: Sale): TillOfSale => {
     const tillId = journal.tillOf(sale.id);
-    return tillId === null
-      ? { receipts }
-      : { receipts: books(tillId), name: tillName(tillId) };
+    return tillId === null ? { receipts } : { receipts: books(tillId), name: tillName(tillId) };
   };
   const receipting = createReceipting({
     tillOf,

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { BooksVerification, ChainFinding } from '../../shared/books';
-import { localDate, localDay, wallClockToInstant } from '../../shared/local-time';
 import type { Till } from '../../shared/counters';
+import { localDate, localDay, wallClockToInstant } from '../../shared/local-time';
 import { createShiftBook } from '../day/shifts';
 import { createReceiptBook } from './receipts';
 

@@ -6,6 +6,7 @@ import { printerChoiceSchema } from './printers';
 
 /** The till whose book a receipt is in (a till's id, see tills.list); default: the caller's. */
 const receiptTillSchema = z.string().min(8).max(64).optional();
+
 import { noInput, procedure } from './procedure';
 
 export const receipts = {

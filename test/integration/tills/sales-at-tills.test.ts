@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Outcome } from '../../../electron/api/dispatcher';
@@ -32,12 +33,26 @@ interface SaleResult {
   sale: { id: number; status: string; msisdn: string; receiptNumber: number | null };
 }
 
+/**
+ * The demo carrier with a top-up timeout of 1 s, laid over the shipped one: the line the network
+ * never answers (687999999) is `unknown` quickly.
+ */
+function quickCarrierDir(): string {
+  const dir = tempDir();
+  const shipped = JSON.parse(
+    fs.readFileSync(path.join(carrierDirs[0] ?? '', 'nc-demo.json'), 'utf8'),
+  );
+  const quick = { ...shipped, topUp: { ...shipped.topUp, timeoutMs: 1000 } };
+  fs.writeFileSync(path.join(dir, 'nc-demo.json'), JSON.stringify(quick));
+  return dir;
+}
+
 /** A demo shop on the simulated bank, with a counter paired: its clerk's token and the till. */
 async function shopWithACounter() {
   const core = await createCore({
     databaseFile: path.join(tempDir(), 'shop.sqlite'),
     demo: true,
-    carrierDirs,
+    carrierDirs: [...carrierDirs, quickCarrierDir()],
     modemProfileDirs: [SHIPPED_MODEMS],
     // Each USSD answer takes a while: a top-up is still in flight when the other till sells.
     simLatencyMs: 150,
@@ -100,6 +115,43 @@ describe('the same number at two tills', () => {
     expect(salesOfNumber(core, '+687123456').map((row) => row.till_id)).toEqual([counter, null]);
   });
 
+  it('holds a number whose top-up has no outcome until a manager resolves it, at the sale’s till', async () => {
+    const { core, counter, hub, atCounter, manager } = await shopWithACounter();
+    const silent = result<SaleResult>(await atCounter.sell(saleOf('687999999'))).sale;
+    expect(silent).toMatchObject({ status: 'unknown', receiptNumber: 1 });
+    expect(await hub.sell(saleOf('687999999'))).toMatchObject({
+      ok: false,
+      error: {
+        code: 'number_busy',
+        message:
+          'A top-up for this number sent at Counter 2 has no outcome yet: it is held until it is verified',
+        params: { till: 'Counter 2', status: 'unknown' },
+      },
+    });
+    // The manager resolves it at the hub: the correction is issued in the counter's book.
+    const resolved = result<SaleResult>(
+      await hub.call(
+        'sales.resolve',
+        { id: silent.id, outcome: 'succeeded', reason: 'the customer shows the SMS' },
+        manager,
+      ),
+    );
+    expect(resolved.sale.receiptNumber).toBe(2);
+    const correction = core.db
+      .prepare<[string], { number: number; tillName: string; corrects: number }>(
+        `SELECT number, json_extract(content, '$.tillName') AS tillName,
+           json_extract(content, '$.corrects.number') AS corrects
+         FROM receipts WHERE device_id = ? ORDER BY number DESC LIMIT 1`,
+      )
+      .get(counter);
+    expect(correction).toEqual({ number: 2, tillName: 'Counter 2', corrects: 1 });
+    expect(
+      core.db.prepare('SELECT count(*) FROM receipts WHERE device_id != ?').pluck().get(counter),
+    ).toBe(0);
+    // Resolved, the number sells again (this line is never answered: unknown once more).
+    expect(await hub.sell(saleOf('687999999'))).toMatchObject({ ok: true });
+  });
+
   it('does not hold different numbers: two tills sell at once', async () => {
     const { core, counter, hub, atCounter } = await shopWithACounter();
     const [atHub, atTheCounter] = await Promise.all([
@@ -146,9 +198,9 @@ describe('receipts at their till', () => {
     );
     expect(ofCounter.saleId).toBe(counterSales[1]?.id);
     expect(ofCounter.text).toContain('Counter 2');
-    expect(result<{ saleId: number }>(await atCounter.call('receipts.get', { number: 1 })).saleId).toBe(
-      counterSales[0]?.id,
-    );
+    expect(
+      result<{ saleId: number }>(await atCounter.call('receipts.get', { number: 1 })).saleId,
+    ).toBe(counterSales[0]?.id);
     expect(result<{ saleId: number }>(await hub.call('receipts.get', { number: 1 })).saleId).toBe(
       hubSale.id,
     );
