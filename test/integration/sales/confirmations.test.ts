@@ -16,6 +16,7 @@ import type { Sale } from '../../../shared/sale';
 import type { Actor } from '../../../shared/user';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
+import { sameCardSaleFromBefore } from '../../support/tills';
 import { demoProfileInput } from '../../unit/carriers/demo-profile';
 
 const byClerk: Actor = { kind: 'user', role: 'clerk', userId: 1 };
@@ -211,17 +212,7 @@ describe('a top-up the carrier confirms by SMS', () => {
     it('when two sales of the card wait for it', () => {
       const { db, journal, clerkId, consider } = books();
       const first = unknownSale(journal, clerkId);
-      // A number is held while a sale of it is unknown: two such sales of one card are only in
-      // books kept before that, written here as they were.
-      const columns = `status, msisdn, carrier_id, plan_id, plan_name, data_mb, validity_days,
-        price, dealer_cost, tax_rate, currency, payment_method, tendered, change_given,
-        payment_reference, clerk_id, modem_id, created_at, updated_at`;
-      const copied = db
-        .prepare(
-          `INSERT INTO sales (idempotency_key, ${columns}) SELECT 'before-held', ${columns} FROM sales WHERE id = ?`,
-        )
-        .run(first.id);
-      const sales = [first, journal.get(Number(copied.lastInsertRowid))];
+      const sales = [first, journal.get(sameCardSaleFromBefore(db, first.id))];
       expect(consider('modem-1', sms(confirmation))).toBeNull();
       expect(sales.map((sale) => journal.get(sale.id).status)).toEqual(['unknown', 'unknown']);
     });

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Outcome } from '../../../electron/api/dispatcher';
 import { type Core, createCore } from '../../../electron/core';
+import type { Outcome } from '../../../shared/api/bridge';
 import { xpf } from '../../support/api';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
