@@ -258,7 +258,7 @@ async function openShop(
     ...base,
     databaseFile,
     documents,
-    receipts: sales.receipts,
+    books: sales.books,
     permit,
     bank,
     saleOf: sales.saleOf,
