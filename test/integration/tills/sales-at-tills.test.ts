@@ -5,6 +5,7 @@ import { type Core, createCore } from '../../../electron/core';
 import type { Outcome } from '../../../shared/api/bridge';
 import { xpf } from '../../support/api';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
+import { counterPrinterAt, startNetworkPrinter } from '../../support/printers';
 import { withTempDirs } from '../../support/temp';
 import { pairTill } from '../../support/tills';
 
@@ -212,6 +213,31 @@ describe('receipts at their till', () => {
       { tillId: expect.any(String), tillName: '1', receipts: { ok: true, count: 1 } },
       { tillId: counter, tillName: 'Counter 2', receipts: { ok: true, count: 2 } },
     ]);
+
+    // Printed from its till's book: the counter's original is not the hub's receipt 1.
+    const printer = await startNetworkPrinter();
+    try {
+      result(
+        await hub.call(
+          'printers.save',
+          { printers: [counterPrinterAt(printer.port)], defaultPrinterId: 'counter' },
+          manager,
+        ),
+      );
+      expect(result(await atCounter.call('receipts.print', { number: 1 }))).toMatchObject({
+        number: 1,
+        copy: null,
+      });
+      expect((await printer.nextJob()).toString('latin1')).toContain('Counter 2');
+      expect(await hub.call('receipts.get', { number: 1 })).toMatchObject({
+        result: { printed: false },
+      });
+      expect(await hub.call('receipts.get', { number: 1, tillId: counter })).toMatchObject({
+        result: { printed: true },
+      });
+    } finally {
+      await printer.close();
+    }
 
     // A receipt altered at the counter's till is found there, and the hub's chain still holds.
     core.db.exec('DROP TRIGGER receipts_are_append_only_update');
