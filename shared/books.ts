@@ -24,7 +24,10 @@ export const booksVerificationSchema = z
     day: z.iso.date().nullable(),
     receipts: chainFindingSchema,
     zReports: chainFindingSchema,
-    /** Every till's receipt chain (the hub's own first), each numbered and chained on its own. */
+    /**
+     * Every till's receipt chain (the hub's own first), each numbered and chained on its own;
+     * present when the shop has paired counters.
+     */
     tills: z
       .array(
         z

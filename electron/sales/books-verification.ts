@@ -44,7 +44,7 @@ export function verifyBooks(
     deviceId: string | null;
     timeZone: string;
     day?: string;
-    /** Every till whose receipts are checked too, each its own chain (see `tills`). */
+    /** Every till, each till's receipt chain checked on its own (`tills`, when counters sold). */
     tills?: readonly Pick<Till, 'id' | 'name'>[];
   },
 ): BooksVerification {
@@ -58,7 +58,8 @@ export function verifyBooks(
   const now = () => new Date();
   const receipts = receiptFinding(db, deviceId, period);
   const zReports = createShiftBook(db, { deviceId, now, nameOf: () => null }).verify(period);
-  if (!options.tills) return { day, receipts, zReports };
+  // A shop without counters has one chain: its books read as they did before counters.
+  if (!options.tills || options.tills.length < 2) return { day, receipts, zReports };
   const tills = options.tills.map((till) => ({
     tillId: till.id,
     tillName: till.name,
