@@ -94,7 +94,7 @@ async function shop(
     dealerPin: (modemId) => options.dealerPin ?? modems.dealerPin(modemId),
     permit: createAuth({ users, shop: shopProfile, now, permissions: () => defaultPermissions })
       .permit,
-    tills: createTills(db, { deviceId: 'causes-test', shop: shopProfile }),
+    tills: createTills(db, { deviceId: 'causes-test', shop: shopProfile, now }),
   });
   closing.push(async () => {
     await sales.settle();

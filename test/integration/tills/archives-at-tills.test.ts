@@ -6,8 +6,8 @@ import { verifyArchive } from '../../../electron/archives/verify';
 import { findDeviceId } from '../../../electron/store/users';
 import type { ArchiveManifest } from '../../../shared/archive';
 import { signedIn, xpf } from '../../support/api';
+import { pairTill } from '../../support/drawers';
 import { withTestHosts } from '../../support/host';
-import { pairTill } from '../../support/tills';
 
 const startTestHost = withTestHosts();
 const decode = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);

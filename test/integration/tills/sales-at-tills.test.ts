@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../../electron/core';
 import type { Outcome } from '../../../shared/api/bridge';
 import { xpf } from '../../support/api';
+import { pairTill } from '../../support/drawers';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { counterPrinterAt, startNetworkPrinter } from '../../support/printers';
 import { withTempDirs } from '../../support/temp';
-import { pairTill } from '../../support/tills';
 
 const tempDir = withTempDirs();
 const carrierDirs = [path.resolve(__dirname, '../../../resources/carriers')];
