@@ -6,7 +6,7 @@ import { verifyArchive } from '../../../electron/archives/verify';
 import { findDeviceId } from '../../../electron/store/users';
 import type { ArchiveManifest } from '../../../shared/archive';
 import { signedIn, xpf } from '../../support/api';
-import { pairTill } from '../../support/drawers';
+import { pairTill, signedInAt } from '../../support/drawers';
 import { withTestHosts } from '../../support/host';
 
 const startTestHost = withTestHosts();
@@ -21,7 +21,16 @@ describe('a closed month of a shop with a counter', () => {
     const as = (name: string, pin: string) => signedIn(host.url, name, pin);
     const clerk = await as('clerk', '1111');
     await clerk.call('shifts.open', { float: xpf(0) });
-    const login = await core.dispatch('auth.login', { name: 'clerk', pin: '1111' });
+    // The counter's drawer is counted at its own close.
+    const atCounter = () => signedInAt(core, counter, 'manager', '9999');
+    await (await atCounter()).call('shifts.open', { float: xpf(0) });
+    const login = await core.dispatch(
+      'auth.login',
+      { name: 'clerk', pin: '1111' },
+      null,
+      'test',
+      counter,
+    );
     const token = login.ok ? (login.result as { token: string }).token : null;
     for (const [index, msisdn] of ['687123456', '687654321'].entries()) {
       const sold = await core.dispatch(
@@ -45,6 +54,7 @@ describe('a closed month of a shop with a counter', () => {
       idempotencyKey: 'hub-archive',
     });
     clock = new Date('2026-11-20T18:00:00+11:00');
+    await (await atCounter()).call('day.close', { counted: [] });
     await (await as('manager', '9999')).call('day.close', { counted: [] });
     clock = new Date('2026-12-02T09:00:00+11:00');
     const manager = await as('manager', '9999');

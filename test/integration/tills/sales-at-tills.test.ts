@@ -48,7 +48,7 @@ function quickCarrierDir(): string {
   return dir;
 }
 
-/** A demo shop on the simulated bank, with a counter paired: its clerk's token and the till. */
+/** A demo shop on the simulated bank, with a counter paired: a clerk at each till, a manager's token. */
 async function shopWithACounter() {
   const core = await createCore({
     databaseFile: path.join(tempDir(), 'shop.sqlite'),
@@ -61,19 +61,22 @@ async function shopWithACounter() {
   });
   cores.push(core);
   const counter = pairTill(core.db, 'Counter 2');
-  const login = result<{ token: string }>(
-    await core.dispatch('auth.login', { name: 'clerk', pin: '1111' }),
-  );
-  const manager = result<{ token: string }>(
-    await core.dispatch('auth.login', { name: 'manager', pin: '9999' }),
-  );
-  const at = (device: string | null) => ({
-    sell: (input: ReturnType<typeof saleOf>) =>
-      core.dispatch('sales.renew', input, login.token, 'test', device),
-    call: (name: string, input: unknown, token = login.token) =>
-      core.dispatch(name, input, token, 'test', device),
-  });
-  return { core, counter, hub: at(null), atCounter: at(counter), manager: manager.token };
+  // A session is signed in at a till: the clerk signs in at each.
+  const signIn = async (device: string | null, name: string, pin: string) =>
+    result<{ token: string }>(
+      await core.dispatch('auth.login', { name, pin }, null, 'test', device),
+    ).token;
+  const manager = await signIn(null, 'manager', '9999');
+  const at = async (device: string | null) => {
+    const token = await signIn(device, 'clerk', '1111');
+    return {
+      sell: (input: ReturnType<typeof saleOf>) =>
+        core.dispatch('sales.renew', input, token, 'test', device),
+      call: (name: string, input: unknown, as = token) =>
+        core.dispatch(name, input, as, 'test', device),
+    };
+  };
+  return { core, counter, hub: await at(null), atCounter: await at(counter), manager };
 }
 
 /** The sales of a number written, and how many of them reached a modem (were sending). */
