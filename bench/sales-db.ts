@@ -160,6 +160,7 @@ export function salesDatabase(options: { sales: number; salesPerDay: number }): 
     const content = receiptContentSchema.parse({
       ...receiptDraftFor(sale, {
         shop: demoShopProfile,
+        tillName: demoShopProfile.tillName,
         clerk: users.nameOf(sale.clerkId) ?? `#${sale.clerkId}`,
         carrier,
         language: demoShopProfile.defaultLanguage,

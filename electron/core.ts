@@ -309,14 +309,14 @@ async function openShop(
   const modems = openBank({ ...base, ...bankOptions });
   const { bank, inboxes, dealerPin } = modems;
   const { permit } = auth;
-  const sales = createSales({ ...base, bank, inboxes, dealerPin, permit });
+  const sales = createSales({ ...base, bank, inboxes, dealerPin, permit, tills });
   if (!safeMode()) sales.recoverInterrupted();
-  const books = createBooksCheck(base);
+  const books = createBooksCheck({ ...base, tills });
   const printing = createPrinting({
     ...base,
     databaseFile,
     documents,
-    receipts: sales.receipts,
+    books: sales.books,
     permit,
     bank,
     saleOf: sales.saleOf,

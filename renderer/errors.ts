@@ -25,6 +25,12 @@ export function describeError(t: TFunction, error: unknown): string {
       return t('errors.noModemFloat');
     if (error.code === 'no_modem' && error.params?.reason === 'cap') return t('errors.noModemCap');
     if (error.code === 'no_modem') return t('errors.noModem');
+    if (error.code === 'number_busy') {
+      const till = String(error.params?.till ?? '');
+      return error.params?.status === 'unknown'
+        ? t('tills.numberHeldUnknown', { till })
+        : t('tills.numberBusy', { till });
+    }
     if (error.code === 'in_progress') {
       return t('errors.inProgress', { seconds: error.params?.retryAfter ?? 1 });
     }

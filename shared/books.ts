@@ -24,11 +24,23 @@ export const booksVerificationSchema = z
     day: z.iso.date().nullable(),
     receipts: chainFindingSchema,
     zReports: chainFindingSchema,
+    /**
+     * Every till's receipt chain (the hub's own first), each numbered and chained on its own;
+     * present when the shop has paired counters.
+     */
+    tills: z
+      .array(
+        z
+          .object({ tillId: z.string(), tillName: z.string(), receipts: chainFindingSchema })
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 
 export type ChainFinding = z.output<typeof chainFindingSchema>;
 export type BooksVerification = z.output<typeof booksVerificationSchema>;
 
-/** Whether both chains hold. */
-export const booksHold = (books: BooksVerification) => books.receipts.ok && books.zReports.ok;
+/** Whether every chain holds. */
+export const booksHold = (books: BooksVerification) =>
+  books.receipts.ok && books.zReports.ok && (books.tills ?? []).every((till) => till.receipts.ok);

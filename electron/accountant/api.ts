@@ -59,7 +59,9 @@ export function accountantHandlers(deps: {
           },
         ]);
       }
-      return { files: journalFiles(books.issuedIn(window.from, window.to), period, profile) };
+      // The shop's journal: every till's receipts, each row naming its till.
+      const receipts = books.issuedAtEveryTill(window.from, window.to);
+      return { files: journalFiles(receipts, period, profile) };
     },
   };
 }

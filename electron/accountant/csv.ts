@@ -39,6 +39,7 @@ export const journalColumns = [
   'status', // succeeded, failed-refunded or pending-verification, as the receipt says
   'corrects_receipt', // the receipt this one corrects, by number
   'customer', // the customer's number, masked as on the receipt
+  'till_id', // the till's id: receipt numbers are unique per till
 ] as const;
 
 /** A rate as the files write it: percent with a dot, no sign ("5.5"). */
@@ -69,6 +70,7 @@ export function journalCsv(entries: readonly JournalEntry[], timeZone: string): 
       receipt.status,
       entry.corrects ?? '',
       receipt.customer,
+      receipt.deviceId,
     ];
   });
   return BOM + stringify(rows, { header: true, columns: [...journalColumns] });
@@ -77,8 +79,9 @@ export function journalCsv(entries: readonly JournalEntry[], timeZone: string): 
 /**
  * The summary: the journal's rows added up by plan (`by_plan`, key the plan as printed), by tax
  * rate (`by_tax_rate`, key the rate in percent, `not_recorded` for sales made before rates were)
- * and by payment method (`by_payment`), then the whole (`total`, key `all`). `receipts` counts
- * distinct receipts; amounts before tax and tax are empty where any row had its tax unrecorded.
+ * and by payment method (`by_payment`), then the whole (`total`, key `all`), then by till
+ * (`by_till`, key the till's name as printed). `receipts` counts distinct receipts (a number per
+ * till); amounts before tax and tax are empty where any row had its tax unrecorded.
  */
 export const summaryColumns = [
   'section',
@@ -91,7 +94,8 @@ export const summaryColumns = [
 ] as const;
 
 interface Sum {
-  receipts: Set<number>;
+  /** Each receipt as its till and number. */
+  receipts: Set<string>;
   total: number;
   base: number | null;
   tax: number | null;
@@ -104,6 +108,7 @@ export function summaryCsv(entries: readonly JournalEntry[], currency: string): 
     ['by_tax_rate', (entry) => (entry.rate === null ? 'not_recorded' : ratePercent(entry.rate))],
     ['by_payment', (entry) => entry.receipt.payment.method],
     ['total', () => 'all'],
+    ['by_till', (entry) => entry.receipt.tillName ?? entry.receipt.deviceId],
   ];
   const money = (amount: number | null, of: string) =>
     amount === null ? '' : majorUnits(amount, of);
@@ -112,13 +117,13 @@ export function summaryCsv(entries: readonly JournalEntry[], currency: string): 
     for (const entry of entries) {
       const key = keyOf(entry);
       const sum = sums.get(key) ?? {
-        receipts: new Set<number>(),
+        receipts: new Set<string>(),
         total: 0,
         base: 0,
         tax: 0,
         currency: entry.receipt.price.currency,
       };
-      sum.receipts.add(entry.receipt.number);
+      sum.receipts.add(`${entry.receipt.deviceId} ${entry.receipt.number}`);
       sum.total += entry.total;
       sum.base = sum.base === null || entry.base === null ? null : sum.base + entry.base;
       sum.tax = sum.tax === null || entry.tax === null ? null : sum.tax + entry.tax;

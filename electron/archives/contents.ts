@@ -24,6 +24,11 @@ export interface ArchiveRecords {
   createdAt: string;
   /** The receipts issued within the closure's bounds, in number order. */
   receipts: IssuedReceipt[];
+  /**
+   * The paired counters' receipts within the bounds, by till then number: each till numbers and
+   * chains its own, and names itself in each receipt (`deviceId`, `tillName`).
+   */
+  counterReceipts: IssuedReceipt[];
   /** The Z reports the closure sums up, in number order. */
   zReports: ZReport[];
   /** For a year its month closures first (in number order), then the closure of the period. */
@@ -43,6 +48,12 @@ export const archiveTables = {
 } as const;
 
 export const profileFiles = { carriers: 'carrier-profiles.json', shop: 'shop-profile.json' };
+
+/**
+ * The counters' receipts (JSON, and CSV beside it), in an archive of a period counters sold in:
+ * archives of a shop with one till stay as they were.
+ */
+export const counterReceiptsFile = 'counter-receipts.json';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const json = (value: unknown) => utf8(`${JSON.stringify(value, null, 2)}\n`);
@@ -96,6 +107,10 @@ export function archiveFiles(records: ArchiveRecords): Map<string, Uint8Array> {
     const rows: readonly unknown[] = tables[table as keyof typeof tables];
     files.set(path, json(rows));
     files.set(path.replace(/\.json$/, '.csv'), recordsCsv(rows));
+  }
+  if (records.counterReceipts.length > 0) {
+    files.set(counterReceiptsFile, json(records.counterReceipts));
+    files.set(counterReceiptsFile.replace(/\.json$/, '.csv'), recordsCsv(records.counterReceipts));
   }
   files.set(profileFiles.carriers, json(records.carriers));
   files.set(profileFiles.shop, json(records.shop));

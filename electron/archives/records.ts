@@ -22,6 +22,8 @@ const parsed = <T>(row: Chained): T =>
 export interface PeriodRecords {
   closures: PeriodClosure[];
   receipts: IssuedReceipt[];
+  /** The paired counters' receipts within the bounds, by till then number. */
+  counterReceipts: IssuedReceipt[];
   zReports: ZReport[];
   audit: AuditEvent[];
 }
@@ -58,6 +60,13 @@ export function readPeriodRecords(
     )
     .all(deviceId, from, to)
     .map((row) => parsed<IssuedReceipt>(row));
+  const counterReceipts = db
+    .prepare<[string, string, string], Chained>(
+      `SELECT content, hash, prev_hash FROM receipts
+       WHERE device_id != ? AND issued_at >= ? AND issued_at < ? ORDER BY device_id, number`,
+    )
+    .all(deviceId, from, to)
+    .map((row) => parsed<IssuedReceipt>(row));
   const { first, last } = closure.zReports;
   const zReports =
     first === null || last === null
@@ -76,5 +85,5 @@ export function readPeriodRecords(
     )
     .all(deviceId, from, to)
     .map((row) => parsed<AuditEvent>(row));
-  return { closures: [...months, closure], receipts, zReports, audit };
+  return { closures: [...months, closure], receipts, counterReceipts, zReports, audit };
 }

@@ -12,7 +12,7 @@ import type { IssuedReceipt } from '../../shared/receipt';
 import { verifyZReports } from '../day/shifts';
 import { verifyReceiptChain } from '../sales/receipt-chain';
 import { type ChainedRecord, verifyChain } from '../store/hash-chain';
-import { archiveTables, sealedManifest, sha256 } from './contents';
+import { archiveTables, counterReceiptsFile, sealedManifest, sha256 } from './contents';
 
 /**
  * Checks an archive from its bytes alone, on any machine: the zip reads, the manifest parses,
@@ -114,6 +114,8 @@ function checkChains(entries: Record<string, Uint8Array>, manifest: ArchiveManif
     heads.receipts = lastOf(receipts);
   }
 
+  problems.push(...counterChainProblems(entries));
+
   const zReports = read<ZReport>('zReports');
   if (zReports) {
     const found = verifyZReports(zReports, anchorOf(zReports[0]));
@@ -184,6 +186,35 @@ function checkChains(entries: Record<string, Uint8Array>, manifest: ArchiveManif
     }
   }
   return { problems, counts };
+}
+
+/** Each counter's receipts checked as its own chain, when the archive holds counters' receipts. */
+function counterChainProblems(entries: Record<string, Uint8Array>): Problem[] {
+  const bytes = entries[counterReceiptsFile];
+  if (bytes === undefined) return [];
+  const rows = readJsonArray(bytes);
+  if (!rows?.every((row) => typeof row === 'object' && row !== null && 'deviceId' in row)) {
+    return [{ path: counterReceiptsFile, problem: 'not a list of records in JSON' }];
+  }
+  const byTill = new Map<string, IssuedReceipt[]>();
+  for (const receipt of rows as IssuedReceipt[]) {
+    const ofTill = byTill.get(receipt.deviceId);
+    if (ofTill) ofTill.push(receipt);
+    else byTill.set(receipt.deviceId, [receipt]);
+  }
+  return [...byTill].flatMap(([tillId, receipts]) => {
+    const from = anchorOf(receipts[0]);
+    const found = verifyReceiptChain(receipts, from ? { from } : {});
+    if (found.ok) return [];
+    const at = receipts[found.brokenAt]?.number ?? (from?.number ?? 0) + found.brokenAt + 1;
+    const till = receipts[0]?.tillName ?? tillId;
+    return [
+      {
+        path: counterReceiptsFile,
+        problem: `receipt ${at} of ${till} breaks the chain (${found.reason})`,
+      },
+    ];
+  });
 }
 
 export function verifyArchive(bytes: Uint8Array): ArchiveVerification {

@@ -8,7 +8,7 @@ import { type Handlers, signedInUser } from '../api/dispatcher';
 import type { Permit } from '../auth/permissions';
 import type { ModemBank } from '../bank/modem-bank';
 import { receiptTranslations } from '../printing/translations';
-import type { ReceiptBook } from '../sales/receipts';
+import type { ReceiptBooks } from '../sales/receipts';
 import { createPrinterStore, type PrinterStore } from '../store/printers';
 import { type Delivery, deliverDrawerPulse } from './deliver';
 import type { ReceiptDocuments } from './documents';
@@ -56,7 +56,8 @@ export function createPrinting(deps: {
   db: Database;
   now: () => Date;
   databaseFile: string;
-  receipts: ReceiptBook;
+  /** Each till's receipts: a receipt is printed or sent from its till's book. */
+  books: ReceiptBooks;
   /** What a clerk may do here (open the drawer without a sale, reprint), as the shop set it. */
   permit: Permit;
   /** The modems a receipt goes by SMS through, and the sale a receipt is for (its number). */
@@ -72,13 +73,12 @@ export function createPrinting(deps: {
     pdfFolder: path.join(path.dirname(path.resolve(deps.databaseFile)), 'receipts'),
     deviceTimeoutMs: 10_000,
   };
-  const printing = createReceiptPrinting({ receipts: deps.receipts, delivery });
+  const printing = createReceiptPrinting({ books: deps.books, delivery });
   const drawerLog = createDrawerLog(deps.db, deps.now);
   const sendSms = createReceiptSms({
     db: deps.db,
     now: deps.now,
     bank: deps.bank,
-    receipts: deps.receipts,
     saleOf: deps.saleOf,
     t: delivery.t,
     modemWaitMs: 10_000,
@@ -89,7 +89,7 @@ export function createPrinting(deps: {
     delivery,
     drawerLog,
     sendSms,
-    receipts: deps.receipts,
+    books: deps.books,
     permit: deps.permit,
   });
   return { printers, delivery, handlers };
@@ -101,7 +101,7 @@ function printerHandlers(deps: {
   delivery: Delivery;
   drawerLog: ReturnType<typeof createDrawerLog>;
   sendSms: ReturnType<typeof createReceiptSms>;
-  receipts: Pick<ReceiptBook, 'get'>;
+  books: ReceiptBooks;
   permit: Permit;
 }): PrinterHandlers {
   return {
@@ -119,14 +119,21 @@ function printerHandlers(deps: {
       const openedAt = deps.drawerLog.record({ printerId: printer.id, by, approvedBy, reason });
       return { printerId: printer.id, openedAt };
     },
-    'receipts.sendSms': ({ number, language }, caller) =>
-      deps.sendSms(number, language, userActor(signedInUser(caller))),
+    // A receipt of the caller's till unless another till is named.
+    'receipts.sendSms': ({ number, tillId, language }, caller) =>
+      deps.sendSms(
+        deps.books(tillId ?? caller.till.id),
+        number,
+        language,
+        userActor(signedInUser(caller)),
+      ),
     // The original print is never refused; a copy is the clerk's act of reprinting.
-    'receipts.print': async ({ number, printer: printerId, manager }, caller) => {
-      if (deps.receipts.get(number)?.printed) deps.permit('reprint', caller, manager);
+    'receipts.print': async ({ number, tillId, printer: printerId, manager }, caller) => {
+      const till = tillId ?? caller.till.id;
+      if (deps.books(till).get(number)?.printed) deps.permit('reprint', caller, manager);
       const printer = choosePrinter(deps.printers, printerId);
       const by = userActor(signedInUser(caller));
-      const printed = await printedOn(printer.name, deps.printing.print(number, printer, by));
+      const printed = await printedOn(printer.name, deps.printing.print(till, number, printer, by));
       if (!printed) throw new ApiError('not_found', `No receipt ${number}`);
       return printed;
     },

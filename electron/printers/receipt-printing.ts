@@ -1,6 +1,6 @@
 import { hasCashDrawer, type Printer } from '../../shared/printer';
 import type { Actor } from '../../shared/user';
-import type { ReceiptBook } from '../sales/receipts';
+import type { ReceiptBooks } from '../sales/receipts';
 import { type Delivery, deliverReceipt } from './deliver';
 
 interface PrintedReceipt {
@@ -12,19 +12,25 @@ interface PrintedReceipt {
 }
 
 /**
- * Prints receipts from the receipt book. The first print of a receipt is the original; each
+ * Prints receipts from each till's receipt book. The first print of a receipt is the original; each
  * later one says COPY n and is logged as such, only once the printer took it: a failed print
  * logs nothing. Prints of one receipt run one after the other, so the copy number printed is
  * the one logged. A cash sale's original opens the drawer of a printer that has one (the cash
  * goes in, or a refund comes out); a copy never does.
  */
-export function createReceiptPrinting(deps: { receipts: ReceiptBook; delivery: Delivery }) {
-  const inTurn = turnsByKey<number>();
+export function createReceiptPrinting(deps: { books: ReceiptBooks; delivery: Delivery }) {
+  const inTurn = turnsByKey<string>();
   return {
-    /** What was printed, or null when there is no such receipt. */
-    print(number: number, printer: Printer, actor: Actor): Promise<PrintedReceipt | null> {
-      return inTurn(number, async () => {
-        const found = deps.receipts.get(number);
+    /** Receipt `number` of till `tillId`, as printed; null when there is no such receipt. */
+    print(
+      tillId: string,
+      number: number,
+      printer: Printer,
+      actor: Actor,
+    ): Promise<PrintedReceipt | null> {
+      const receipts = deps.books(tillId);
+      return inTurn(`${tillId} ${number}`, async () => {
+        const found = receipts.get(number);
         if (!found) return null;
         const copy = found.printed ? found.copies + 1 : 0;
         const openDrawer =
@@ -35,8 +41,8 @@ export function createReceiptPrinting(deps: { receipts: ReceiptBook; delivery: D
           deps.delivery,
           openDrawer,
         );
-        if (copy === 0) deps.receipts.logOriginalPrint(number, actor, printer.id);
-        else deps.receipts.reprint(number, actor, printer.id);
+        if (copy === 0) receipts.logOriginalPrint(number, actor, printer.id);
+        else receipts.reprint(number, actor, printer.id);
         return { number, copy: copy === 0 ? null : copy, printerId: printer.id, file };
       });
     },

@@ -29,7 +29,6 @@ export function createReceiptSms(deps: {
   db: Database;
   now: () => Date;
   bank: Pick<ModemBank, 'acquire' | 'acquireModem'>;
-  receipts: ReceiptBook;
   saleOf(id: number): Sale;
   t: Translate;
   modemWaitMs: number;
@@ -39,12 +38,14 @@ export function createReceiptSms(deps: {
       outcome, error, actor, at)
     VALUES (@saleId, @number, @to, @language, @text, @modemId, @outcome, @error, @actor, @at)`);
 
+  /** Receipt `number` of `receipts` (its till's book). */
   return async (
+    receipts: Pick<ReceiptBook, 'get'>,
     number: number,
     language: Language | undefined,
     actor: Actor,
   ): Promise<SentReceiptSms> => {
-    const found = deps.receipts.get(number);
+    const found = receipts.get(number);
     if (!found) throw new ApiError('not_found', `No receipt ${number}`);
     const sale = deps.saleOf(found.saleId);
     const chosen = language ?? found.receipt.language;

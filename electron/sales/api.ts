@@ -14,6 +14,7 @@ import type { ModemBank } from '../bank/modem-bank';
 import type { SmsInboxes } from '../bank/sms-inboxes';
 import { CarrierInputError } from '../carriers';
 import type { CarrierBook } from '../carriers/book';
+import type { Tills } from '../counters/tills';
 import type { Logger } from '../log';
 import { renderReceiptHtml } from '../printing/html';
 import { receiptLines } from '../printing/layout';
@@ -22,26 +23,46 @@ import type { ShopProfileStore } from '../store/shop-profile';
 import type { UserStore } from '../store/users';
 import { createTopUpConfirmations } from './confirmations';
 import { createInFlight } from './in-flight';
-import { createJournal, type InSameCommit, type Journal, JournalError } from './journal';
+import {
+  createJournal,
+  type InSameCommit,
+  type Journal,
+  JournalError,
+  NumberBusyError,
+} from './journal';
 import { createLateAnswers } from './late-answers';
-import { createReceipting } from './receipting';
-import { createReceiptBook, type ReceiptBook } from './receipts';
+import { createReceipting, type TillOfSale } from './receipting';
+import { type ReceiptBook, receiptBooks } from './receipts';
 import { recoverInterruptedSales } from './recovery';
 import { createRenewals, RenewalError, type Renewals } from './renewal';
 import { causeOfSale } from './sale-causes';
 
 /** A sale as the interface sees it, with its receipt's number and why it failed or is unknown. */
-function saleViewer(receipts: ReceiptBook, journal: Journal) {
+function saleViewer(tillOf: (sale: Sale) => TillOfSale, journal: Journal) {
   return (sale: Sale) =>
     saleView(
       sale,
-      receipts.numberOfSale(sale.id),
+      tillOf(sale).receipts.numberOfSale(sale.id),
       causeOfSale(sale, (status) => journal.lastMoveInto(sale.id, status)),
     );
 }
 
-/** The journal's and carriers' refusals, as the contract's errors (field issues for input). */
-function asApiError(error: unknown): unknown {
+/**
+ * The journal's and carriers' refusals, as the contract's errors (field issues for input); a
+ * number held at a till is named by that till's name.
+ */
+function asApiError(error: unknown, tillName: (tillId: string | null) => string): unknown {
+  if (error instanceof NumberBusyError) {
+    const till = tillName(error.tillId);
+    const message =
+      error.status === 'unknown'
+        ? `A top-up for this number sent at ${till} has no outcome yet: it is held until it is verified`
+        : `A top-up for this number is being sent at ${till}`;
+    return new ApiError('number_busy', message, undefined, {
+      till,
+      ...(error.status === 'unknown' ? { status: 'unknown' } : {}),
+    });
+  }
   if (error instanceof CarrierInputError) {
     const path = error.code === 'unknown_plan' ? 'planId' : 'msisdn';
     return new ApiError('invalid_input', error.message, [
@@ -75,8 +96,6 @@ function asApiError(error: unknown): unknown {
   }
   return error;
 }
-
-const refusingAsApi = <T>(run: () => T | Promise<T>) => refusingWith(asApiError, run);
 
 /**
  * The payment as the journal records it: the cash tendered in minor units of the shop's currency.
@@ -131,19 +150,30 @@ export function createSales(deps: {
   inboxes: SmsInboxes;
   dealerPin(modemId: string): string | undefined;
   permit: Permit;
+  tills: Tills;
 }) {
   const { db, now, carriers } = deps;
   const journal = createJournal(db, now);
-  const receipts = createReceiptBook(db, deps.deviceId, now);
+  const books = receiptBooks(db, now);
+  const receipts = books(deps.deviceId);
+  const tillName = (tillId: string | null) =>
+    tillId === null
+      ? deps.tills.hub().name
+      : (deps.tills.list().find((till) => till.id === tillId)?.name ?? tillId);
+  // A sale's receipts are issued in its till's book (NULL: the hub's, the database's device id).
+  const tillOf = (sale: Sale): TillOfSale => {
+    const tillId = journal.tillOf(sale.id);
+    return tillId === null ? { receipts } : { receipts: books(tillId), name: tillName(tillId) };
+  };
   const receipting = createReceipting({
-    receipts,
+    tillOf,
     shop: deps.shop.get,
     nameOf: deps.users.nameOf,
     carrierOf: carriers.find,
     receiptLanguageOf: journal.receiptLanguage,
     log: deps.log,
   });
-  const view = saleViewer(receipts, journal);
+  const view = saleViewer(tillOf, journal);
   const announce = (sale: Sale) => deps.events.emit('sales.progress', { sale: view(sale) });
   const inFlight = createInFlight();
   const lateAnswers = createLateAnswers({
@@ -184,6 +214,8 @@ export function createSales(deps: {
   deps.inboxes.onSms(confirmations.consider);
   return {
     receipts,
+    /** The book of a till's receipts (its id; the hub's is the database's device id). */
+    books,
     /** One sale as the journal has it (a receipt's, sent by SMS to its number). */
     saleOf: (id: number) => journal.get(id),
     /** A card's sales, newest first, as the interface sees them. */
@@ -217,8 +249,9 @@ export function createSales(deps: {
       },
       receiptWithOutcome: receipting.withOutcome,
       permit: deps.permit,
-      receipts,
+      books,
       announce,
+      tillName,
     }),
   };
 }
@@ -232,7 +265,9 @@ function salesHandlers(deps: {
   journal: Journal;
   renewals: Renewals;
   carriers: CarrierBook;
-  receipts: ReceiptBook;
+  books(tillId: string): ReceiptBook;
+  /** A till's name by its id (null: the hub's own). */
+  tillName(tillId: string | null): string;
   view(sale: Sale): SaleView;
   shopCurrency(): CurrencyCode;
   permit: Permit;
@@ -243,6 +278,8 @@ function salesHandlers(deps: {
 }): SalesHandlers {
   const t = receiptTranslations();
   const { view } = deps;
+  const refusingAsApi = <T>(run: () => T | Promise<T>) =>
+    refusingWith((error) => asApiError(error, deps.tillName), run);
   const catalog = () => catalogOf(deps.carriers.list());
   return {
     'catalog.list': catalog,
@@ -250,7 +287,9 @@ function salesHandlers(deps: {
       refusingAsApi(async () => {
         const user = signedInUser(caller);
         const payment = paymentInShopCurrency(input.payment, deps.shopCurrency);
-        return { sale: view(await deps.renewals.renew({ ...input, payment }, user)) };
+        // The hub's own till is written NULL, as every sale before counters: old queries hold.
+        const tillId = caller.till.kind === 'hub' ? null : caller.till.id;
+        return { sale: view(await deps.renewals.renew({ ...input, payment, tillId }, user)) };
       }),
     'sales.get': ({ id }) => refusingAsApi(() => ({ sale: view(deps.journal.get(id)) })),
     'sales.list': (filter) => ({ sales: deps.journal.list(filter).map(view) }),
@@ -261,8 +300,8 @@ function salesHandlers(deps: {
         deps.announce(sale);
         return { sale: view(sale) };
       }),
-    'receipts.get': ({ number }) => {
-      const found = deps.receipts.get(number);
+    'receipts.get': ({ number, tillId }, caller) => {
+      const found = deps.books(tillId ?? caller.till.id).get(number);
       if (!found) throw new ApiError('not_found', `No receipt ${number}`);
       const receipt = { ...found.receipt, copy: 0 };
       return {

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { booksHold } from '../../shared/books';
 import type { Handlers } from '../api/dispatcher';
+import type { Tills } from '../counters/tills';
 import type { Logger } from '../log';
 import type { ShopProfileStore } from '../store/shop-profile';
 import { verifyBooks, verifyRecentDays } from './books-verification';
@@ -18,6 +19,8 @@ export function createBooksCheck(deps: {
   shop: ShopProfileStore;
   now: () => Date;
   log: Logger;
+  /** Every till's receipts are checked, each chain on its own. */
+  tills: Pick<Tills, 'list'>;
 }): BooksHandlers {
   // A shop not set up yet has sold nothing; its days are UTC's until it is.
   const timeZone = () => deps.shop.get()?.timeZone ?? 'UTC';
@@ -28,6 +31,7 @@ export function createBooksCheck(deps: {
       deviceId: deps.deviceId,
       timeZone: timeZone(),
       now: checkedAt,
+      tills: deps.tills.list(),
     });
     for (const day of days.filter((checked) => !booksHold(checked))) {
       deps.log.error(`The books of ${day.day} do not verify: ${JSON.stringify(day)}`);
@@ -43,6 +47,7 @@ export function createBooksCheck(deps: {
       verifyBooks(deps.db, {
         deviceId: deps.deviceId,
         timeZone: timeZone(),
+        tills: deps.tills.list(),
         ...(day === undefined ? {} : { day }),
       }),
     'receipts.getStartCheck': () => atStart,

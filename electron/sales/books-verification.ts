@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { BooksVerification, ChainFinding } from '../../shared/books';
+import type { Till } from '../../shared/counters';
 import { localDate, localDay, wallClockToInstant } from '../../shared/local-time';
 import { createShiftBook } from '../day/shifts';
 import { createReceiptBook } from './receipts';
@@ -18,9 +19,34 @@ export function dayBounds(date: string, timeZone: string): { from: Date; to: Dat
   return localDay(noon, timeZone);
 }
 
+/** One till's receipt chain, whole or over `period`, broken at a receipt's number. */
+function receiptFinding(
+  db: Database,
+  tillId: string,
+  period: { from: Date; to: Date } | undefined,
+): ChainFinding {
+  const receiptCheck = createReceiptBook(db, tillId, () => new Date()).check(period);
+  const { verification } = receiptCheck;
+  return verification.ok
+    ? { ok: true, count: receiptCheck.count }
+    : {
+        ok: false,
+        count: receiptCheck.count,
+        // The chain check names a position in the run; the shop reads receipt numbers.
+        brokenAt: receiptCheck.first + verification.brokenAt,
+        reason: verification.reason,
+      };
+}
+
 export function verifyBooks(
   db: Database,
-  options: { deviceId: string | null; timeZone: string; day?: string },
+  options: {
+    deviceId: string | null;
+    timeZone: string;
+    day?: string;
+    /** Every till, each till's receipt chain checked on its own (`tills`, when counters sold). */
+    tills?: readonly Pick<Till, 'id' | 'name'>[];
+  },
 ): BooksVerification {
   const day = options.day ?? null;
   const { deviceId } = options;
@@ -30,19 +56,16 @@ export function verifyBooks(
   }
   const period = day === null ? undefined : dayBounds(day, options.timeZone);
   const now = () => new Date();
-  const receiptCheck = createReceiptBook(db, deviceId, now).check(period);
-  const { verification } = receiptCheck;
-  const receipts: ChainFinding = verification.ok
-    ? { ok: true, count: receiptCheck.count }
-    : {
-        ok: false,
-        count: receiptCheck.count,
-        // The chain check names a position in the run; the shop reads receipt numbers.
-        brokenAt: receiptCheck.first + verification.brokenAt,
-        reason: verification.reason,
-      };
+  const receipts = receiptFinding(db, deviceId, period);
   const zReports = createShiftBook(db, { deviceId, now, nameOf: () => null }).verify(period);
-  return { day, receipts, zReports };
+  // A shop without counters has one chain: its books read as they did before counters.
+  if (!options.tills || options.tills.length < 2) return { day, receipts, zReports };
+  const tills = options.tills.map((till) => ({
+    tillId: till.id,
+    tillName: till.name,
+    receipts: till.id === deviceId ? receipts : receiptFinding(db, till.id, period),
+  }));
+  return { day, receipts, zReports, tills };
 }
 
 /** The shop's day of the last receipt issued, or null when there is none. */
@@ -66,7 +89,12 @@ export function lastDayWithReceipts(
  */
 export function verifyRecentDays(
   db: Database,
-  options: { deviceId: string | null; timeZone: string; now: Date },
+  options: {
+    deviceId: string | null;
+    timeZone: string;
+    now: Date;
+    tills?: readonly Pick<Till, 'id' | 'name'>[];
+  },
 ): BooksVerification[] {
   const today = localDate(options.now, options.timeZone);
   const last = lastDayWithReceipts(db, options.deviceId, options.timeZone);

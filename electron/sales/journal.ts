@@ -39,6 +39,8 @@ export interface NewSale {
   clerkId: number;
   /** The receipt's language the clerk picked for the customer; the shop's when left out. */
   receiptLanguage?: Language;
+  /** The till it is sold at; null (or left out): the hub's own, as every sale before counters. */
+  tillId?: string | null;
 }
 
 /** How a top-up attempt ended, with the transcript (PIN masked) that justifies it. */
@@ -57,6 +59,22 @@ export type Settlement =
  * no stop can come between the two. It runs inside the move's transaction.
  */
 export type InSameCommit = (sale: Sale) => void;
+
+/**
+ * A sale refused because its number has a sale in flight (draft, paid, sending) or whose outcome
+ * is unknown: a second top-up then could reach the customer twice. `tillId` is where that sale is
+ * (null: the hub's own till).
+ */
+export class NumberBusyError extends Error {
+  constructor(
+    readonly saleId: number,
+    readonly tillId: string | null,
+    readonly status: 'draft' | 'paid' | 'sending' | 'unknown',
+  ) {
+    super(`Sale ${saleId} for this number is ${status}`);
+    this.name = 'NumberBusyError';
+  }
+}
 
 export class JournalError extends Error {
   constructor(
@@ -152,9 +170,18 @@ export function createJournal(db: Database, now: () => Date) {
   const insertSale = db.prepare(`
     INSERT INTO sales (idempotency_key, status, msisdn, carrier_id, plan_id, plan_name, data_mb,
       validity_days, price, dealer_cost, tax_rate, currency, payment_method, tendered, change_given,
-      payment_reference, clerk_id, created_at, updated_at)
+      payment_reference, clerk_id, created_at, updated_at, till_id)
     VALUES (@key, 'draft', @msisdn, @carrierId, @planId, @planName, @dataMb, @validityDays,
-      @price, @dealerCost, @taxRate, @currency, @method, @tendered, @change, @reference, @clerkId, @at, @at)`);
+      @price, @dealerCost, @taxRate, @currency, @method, @tendered, @change, @reference, @clerkId, @at, @at,
+      @tillId)`);
+  // Through sales_by_number: one customer's sales, never the whole table.
+  const holding = db.prepare<
+    [string],
+    { id: number; till_id: string | null; status: 'draft' | 'paid' | 'sending' | 'unknown' }
+  >(`
+    SELECT id, till_id, status FROM sales
+    WHERE msisdn = ? AND status IN ('draft', 'paid', 'sending', 'unknown') ORDER BY id LIMIT 1`);
+  const tillOfSale = db.prepare<[number], string | null>('SELECT till_id FROM sales WHERE id = ?');
   const move = db.prepare(`
     UPDATE sales SET status = @to, updated_at = @at,
       modem_id = coalesce(@modemId, modem_id),
@@ -337,6 +364,10 @@ export function createJournal(db: Database, now: () => Date) {
     receiptLanguage(id: number): Language | null {
       return receiptLanguageOf.get(id) ?? null;
     },
+    /** The till a sale was made at; null: the hub's own (every sale before counters). */
+    tillOf(id: number): string | null {
+      return tillOfSale.pluck().get(id) ?? null;
+    },
     findByKey(key: string): Sale | null {
       const row = byKey.get(key);
       return row ? saleOf(row) : null;
@@ -360,13 +391,18 @@ export function createJournal(db: Database, now: () => Date) {
 
     /**
      * Writes the sale, paid, before anything reaches a modem. The same idempotency key again
-     * returns the first sale (`created: false`) and writes nothing.
+     * returns the first sale (`created: false`) and writes nothing. A number with a sale in
+     * flight or unknown, at any till, is refused (NumberBusyError) and nothing is written.
      */
     openPaidSale(sale: NewSale, actor: Actor): { sale: Sale; created: boolean } {
       return db
         .transaction(() => {
           const existing = byKey.get(sale.idempotencyKey);
           if (existing) return { sale: saleOf(existing), created: false };
+          // Checked in the write's own transaction (one writer): two tills selling the same
+          // number at once cannot both pass.
+          const held = holding.get(sale.msisdn);
+          if (held) throw new NumberBusyError(held.id, held.till_id, held.status);
           const { payment, plan } = sale;
           let change: number | null = null;
           if (payment.method === 'cash') {
@@ -400,6 +436,7 @@ export function createJournal(db: Database, now: () => Date) {
             reference: payment.reference ?? null,
             clerkId: sale.clerkId,
             at,
+            tillId: sale.tillId ?? null,
           });
           const id = Number(lastInsertRowid);
           if (sale.receiptLanguage) insertReceiptLanguage.run(id, sale.receiptLanguage);

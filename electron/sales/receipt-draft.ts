@@ -21,6 +21,8 @@ export function receiptDraftFor(
   sale: Sale,
   context: {
     shop: ShopProfile;
+    /** The name of the till the sale was made at. */
+    tillName: string;
     clerk: string;
     carrier: CarrierProfile | null;
     language: Language;
@@ -38,7 +40,7 @@ export function receiptDraftFor(
   };
   return {
     shop: receiptShopFromProfile(context.shop),
-    tillName: context.shop.tillName,
+    tillName: context.tillName,
     timeZone: context.shop.timeZone,
     language: context.language,
     ...(legalLanguage ? { legalLanguage } : {}),

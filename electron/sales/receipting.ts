@@ -7,8 +7,16 @@ import type { InSameCommit } from './journal';
 import { receiptDraftFor } from './receipt-draft';
 import type { ReceiptBook } from './receipts';
 
-interface ReceiptingDeps {
+/** Where a sale's receipts are issued: its till's book, and the till's name when not the hub's. */
+export interface TillOfSale {
   receipts: ReceiptBook;
+  /** Left out for the hub's own till: the shop profile's till name, as before counters. */
+  name?: string;
+}
+
+interface ReceiptingDeps {
+  /** The till a sale was made at, whoever settles it later (a late answer, an SMS, a manager). */
+  tillOf(sale: Sale): TillOfSale;
   shop(): ShopProfile | null;
   nameOf(userId: number): string | null;
   carrierOf(carrierId: string): CarrierProfile | null;
@@ -32,12 +40,14 @@ export function createReceipting(deps: ReceiptingDeps) {
       );
       return;
     }
+    const till = deps.tillOf(sale);
     // A sale's second receipt corrects its first, the one that said pending (never an edit).
-    const earlier = deps.receipts.numberOfSale(sale.id);
-    deps.receipts.issue(
+    const earlier = till.receipts.numberOfSale(sale.id);
+    till.receipts.issue(
       sale.id,
       receiptDraftFor(sale, {
         shop: profile,
+        tillName: till.name ?? profile.tillName,
         clerk: deps.nameOf(sale.clerkId) ?? `#${sale.clerkId}`,
         carrier: deps.carrierOf(sale.carrierId),
         language: deps.receiptLanguageOf(sale.id) ?? profile.defaultLanguage,

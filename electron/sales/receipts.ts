@@ -195,3 +195,22 @@ export function createReceiptBook(db: Database, deviceId: string, now: () => Dat
 }
 
 export type ReceiptBook = ReturnType<typeof createReceiptBook>;
+
+/**
+ * The books of every till: each till numbers and chains its own receipts (`receipts.device_id`
+ * is the till's id; the hub's own till keeps the database's device id, so the receipts issued
+ * before counters stay in its book). A till's book is made once, on first use.
+ */
+export function receiptBooks(db: Database, now: () => Date) {
+  const books = new Map<string, ReceiptBook>();
+  return (tillId: string): ReceiptBook => {
+    let book = books.get(tillId);
+    if (!book) {
+      book = createReceiptBook(db, tillId, now);
+      books.set(tillId, book);
+    }
+    return book;
+  };
+}
+
+export type ReceiptBooks = ReturnType<typeof receiptBooks>;

@@ -23,6 +23,8 @@ interface RenewalRequest {
   payment: Payment;
   idempotencyKey: string;
   receiptLanguage?: Language | undefined;
+  /** The till selling it (a paired counter's id); null or left out: the hub's own. */
+  tillId?: string | null;
 }
 
 interface RenewalDeps {
@@ -302,6 +304,7 @@ export function createRenewals(deps: RenewalDeps) {
           payment: request.payment,
           clerkId: clerk.id,
           ...(request.receiptLanguage ? { receiptLanguage: request.receiptLanguage } : {}),
+          tillId: request.tillId ?? null,
         },
         actor,
       );

@@ -244,8 +244,9 @@ export async function renewOnce(
     const { sale } = await deps.renew(renewalRequest(attempt.checkout, attempt.key));
     return { type: 'answered', sale };
   } catch (error) {
-    // No dealer SIM can send it (float, daily cap): nothing was sold, the clerk is told why.
-    if (error instanceof ApiError && error.code === 'no_modem') {
+    // No dealer SIM can send it (float, daily cap), or the number is held at another till:
+    // nothing was sold, the clerk is told why.
+    if (error instanceof ApiError && (error.code === 'no_modem' || error.code === 'number_busy')) {
       return { type: 'refused', problems: {}, message: deps.describe(error) };
     }
     if (error instanceof ApiError && error.code === 'invalid_input') {

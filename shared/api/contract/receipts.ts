@@ -3,6 +3,10 @@ import { booksVerificationSchema } from '../../books';
 import { managerApprovalSchema } from '../../day';
 import { languageSchema } from '../../languages';
 import { printerChoiceSchema } from './printers';
+
+/** The till whose book a receipt is in (a till's id, see tills.list); default: the caller's. */
+const receiptTillSchema = z.string().min(8).max(64).optional();
+
 import { noInput, procedure } from './procedure';
 
 export const receipts = {
@@ -10,7 +14,7 @@ export const receipts = {
     'user',
     'One receipt as issued: its text (80 mm), its HTML, its hash chain link, whether it was ' +
       'printed and its reprint count.',
-    z.object({ number: z.number().int().positive() }).strict(),
+    z.object({ number: z.number().int().positive(), tillId: receiptTillSchema }).strict(),
     z.object({
       number: z.number().int(),
       saleId: z.number().int(),
@@ -30,6 +34,7 @@ export const receipts = {
     z
       .object({
         number: z.number().int().positive(),
+        tillId: receiptTillSchema,
         printer: printerChoiceSchema,
         manager: managerApprovalSchema.optional(),
       })
@@ -48,7 +53,13 @@ export const receipts = {
     "Sends a receipt as a short SMS (plan, validity, reference, receipt number) to its sale's " +
       "number through the modem bank, in `language` (the receipt's own if left out); every " +
       'attempt is logged with the sale. no_modem when no modem could send it.',
-    z.object({ number: z.number().int().positive(), language: languageSchema.optional() }).strict(),
+    z
+      .object({
+        number: z.number().int().positive(),
+        tillId: receiptTillSchema,
+        language: languageSchema.optional(),
+      })
+      .strict(),
     z.object({
       number: z.number().int(),
       /** The sale's number, international. */
@@ -63,7 +74,7 @@ export const receipts = {
     'manager',
     "Checks this till's receipt chain and Z report chain (each hash, each link, no gap): all of " +
       "them, or those of one shop's day (YYYY-MM-DD, in its zone). Names the first record that " +
-      'does not fit. Changes nothing.',
+      "does not fit. `tills` checks every till's receipt chain, each on its own. Changes nothing.",
     z.object({ day: z.iso.date().optional() }).strict(),
     booksVerificationSchema,
   ),

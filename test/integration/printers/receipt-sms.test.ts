@@ -12,6 +12,7 @@ import { createReceiptBook } from '../../../electron/sales/receipts';
 import { openDatabase } from '../../../electron/store/database';
 import { createUserStore } from '../../../electron/store/users';
 import type { ApiError } from '../../../shared/api/errors';
+import type { Language } from '../../../shared/languages';
 import type { Actor } from '../../../shared/user';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
@@ -65,6 +66,7 @@ async function shopWithASale() {
         settled.id,
         receiptDraftFor(settled, {
           shop: demoShopProfile,
+          tillName: demoShopProfile.tillName,
           clerk: 'clerk',
           carrier: null,
           language: journal.receiptLanguage(settled.id) ?? 'fr',
@@ -87,15 +89,16 @@ async function shopWithASale() {
   closing.push(() => db.close());
   closing.push(() => bank.close());
   await bank.start();
-  const send = createReceiptSms({
+  const sendSms = createReceiptSms({
     db,
     now,
     bank,
-    receipts,
     saleOf: journal.get,
     t: receiptTranslations(),
     modemWaitMs: 200,
   });
+  const send = (number: number, language: Language | undefined, actor: Actor) =>
+    sendSms(receipts, number, language, actor);
   const logged = () =>
     db.prepare('SELECT modem_id, outcome, error, language, text FROM receipt_sms').all();
   const number = receipts.numberOfSale(sale.id) as number;

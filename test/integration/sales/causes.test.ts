@@ -11,6 +11,7 @@ import { createEventBus } from '../../../electron/api/event-bus';
 import { createAuth } from '../../../electron/auth/api';
 import { openBank } from '../../../electron/bank/open-bank';
 import { openCarrierBook } from '../../../electron/carriers/book';
+import { createTills } from '../../../electron/counters/tills';
 import { demoShopProfile } from '../../../electron/demo';
 import type { Logger } from '../../../electron/log';
 import { createSales } from '../../../electron/sales/api';
@@ -93,6 +94,7 @@ async function shop(
     dealerPin: (modemId) => options.dealerPin ?? modems.dealerPin(modemId),
     permit: createAuth({ users, shop: shopProfile, now, permissions: () => defaultPermissions })
       .permit,
+    tills: createTills(db, { deviceId: 'causes-test', shop: shopProfile, now }),
   });
   closing.push(async () => {
     await sales.settle();

@@ -51,7 +51,7 @@ function openBooks(file: string) {
   const errors: unknown[][] = [];
   const log = { error: (...args: unknown[]) => errors.push(args), warn: () => {}, info: () => {} };
   const receipting = createReceipting({
-    receipts,
+    tillOf: () => ({ receipts }),
     shop: () => demoShopProfile,
     nameOf: users.nameOf,
     carrierOf: (id) => (id === carrier.id ? carrier : null),

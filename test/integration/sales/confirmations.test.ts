@@ -16,6 +16,7 @@ import type { Sale } from '../../../shared/sale';
 import type { Actor } from '../../../shared/user';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
 import { withTempDirs } from '../../support/temp';
+import { sameCardSaleFromBefore } from '../../support/tills';
 import { demoProfileInput } from '../../unit/carriers/demo-profile';
 
 const byClerk: Actor = { kind: 'user', role: 'clerk', userId: 1 };
@@ -176,7 +177,7 @@ describe('a top-up the carrier confirms by SMS', () => {
 
   describe('is not taken when it could be for another sale', () => {
     function books() {
-      const { clerk, journal } = shopBooks();
+      const { db, clerk, journal } = shopBooks();
       const confirmations = createTopUpConfirmations({
         journal,
         carrierOf: (id) => (id === carrier.id ? carrier : null),
@@ -184,7 +185,7 @@ describe('a top-up the carrier confirms by SMS', () => {
         receiptWithOutcome: () => {},
         onConfirmed: () => {},
       });
-      return { journal, clerkId: clerk.id, consider: confirmations.consider };
+      return { db, journal, clerkId: clerk.id, consider: confirmations.consider };
     }
     const confirmation = 'Recharge 1Go effectuée pour 687999999. Réf TX7.';
 
@@ -209,8 +210,9 @@ describe('a top-up the carrier confirms by SMS', () => {
     });
 
     it('when two sales of the card wait for it', () => {
-      const { journal, clerkId, consider } = books();
-      const sales = [unknownSale(journal, clerkId), unknownSale(journal, clerkId)];
+      const { db, journal, clerkId, consider } = books();
+      const first = unknownSale(journal, clerkId);
+      const sales = [first, journal.get(sameCardSaleFromBefore(db, first.id))];
       expect(consider('modem-1', sms(confirmation))).toBeNull();
       expect(sales.map((sale) => journal.get(sale.id).status)).toEqual(['unknown', 'unknown']);
     });

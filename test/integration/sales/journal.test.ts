@@ -187,17 +187,19 @@ describe('the renewal journal', () => {
         newSale(clerk.id, { idempotencyKey: `list-key-${index}`, msisdn }),
         byClerk,
       );
+      // A number is held while its sale is open: the first two end before the next is sold.
+      if (index < 2) journal.abandonBeforeSending(sale.id, 'no_modem_available', systemActor);
       return sale;
     });
     const [a, b, c, d] = sold.map((sale) => sale.id);
-    journal.abandonBeforeSending(b ?? 0, 'no_modem_available', systemActor);
     const ids = (filter: Parameters<typeof journal.list>[0]) =>
       journal.list(filter).map((sale) => sale.id);
     const from = sold[1]?.createdAt;
     const to = sold[3]?.createdAt;
     expect(ids({})).toEqual([d, c, b, a]);
     expect(ids({ msisdn: '+687271234' })).toEqual([d, b, a]);
-    expect(ids({ msisdn: '+687271234', status: 'paid' })).toEqual([d, a]);
+    expect(ids({ msisdn: '+687271234', status: 'paid' })).toEqual([d]);
+    expect(ids({ msisdn: '+687271234', status: 'failed' })).toEqual([b, a]);
     expect(ids({ msisdn: '+687271234', from, to })).toEqual([b]);
     expect(ids({ status: 'failed', from })).toEqual([b]);
     expect(ids({ from, to })).toEqual([c, b]);

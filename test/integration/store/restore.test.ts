@@ -53,9 +53,9 @@ const booksTables = ['sales', 'sale_events', 'receipts', 'refunds', 'shifts', 'z
 const clerk = { kind: 'user', role: 'clerk', userId: 1 } as const;
 const manager = { kind: 'user', role: 'manager', userId: 2 } as const;
 
-const saleOf = (key: string): NewSale => ({
+const saleOf = (key: string, msisdn = '+687123456'): NewSale => ({
   idempotencyKey: key,
-  msisdn: '+687123456',
+  msisdn,
   carrierId: 'nc-demo',
   plan: {
     id: '1go',
@@ -112,7 +112,8 @@ describe('a restore loses nothing it can read', () => {
     const unknown = journal.openPaidSale(saleOf('caught-unknown'), clerk).sale.id;
     journal.markSending(unknown, 'sim-1', clerk);
     journal.settle(unknown, { status: 'unknown', reason: 'timeout', transcript: 'AT+CUSD' }, clerk);
-    const sending = journal.openPaidSale(saleOf('caught-sending'), clerk).sale.id;
+    // Another card: one with an unknown sale is held until it is settled.
+    const sending = journal.openPaidSale(saleOf('caught-sending', '+687654321'), clerk).sale.id;
     journal.markSending(sending, 'sim-2', clerk);
     const backup = await backUp(db, path.join(dir, 'backups'), { now: at, keep: 5 });
     journal.resolve(unknown, 'succeeded', 'carrier SMS read by the manager', manager);

@@ -28,6 +28,22 @@ describe('what the clerk reads for a refused call', () => {
   });
 
   it.each([
+    ['en', undefined, 'A top-up for this number is being sent at Counter 1.'],
+    ['fr', undefined, 'en cours d’envoi à Counter 1'],
+    ['zh-CN', undefined, '正在 Counter 1 发送中'],
+    ['en', 'unknown', 'sent at Counter 1 has no outcome yet'],
+    ['fr', 'unknown', 'envoyée à Counter 1 n’a pas encore de résultat'],
+    ['zh-CN', 'unknown', '在 Counter 1 发送的充值尚无结果'],
+  ])('a number held at another till, named (%s, %s)', async (language, status, expected) => {
+    const t = await translator(language);
+    const held = new ApiError('number_busy', 'Held', undefined, {
+      till: 'Counter 1',
+      ...(status ? { status } : {}),
+    });
+    expect(describeError(t, held)).toContain(expected);
+  });
+
+  it.each([
     ['en', 'float', 'has float enough for this plan'],
     ['fr', 'float', 'assez de crédit pour ce forfait'],
     ['zh-CN', 'float', '余额足够'],

@@ -16,6 +16,7 @@ import { createUserStore } from '../../../electron/store/users';
 import type { Sale } from '../../../shared/sale';
 import type { Actor } from '../../../shared/user';
 import { withTempDirs } from '../../support/temp';
+import { sameCardSaleFromBefore } from '../../support/tills';
 import { demoProfile } from '../carriers/demo-profile';
 
 const tempDir = withTempDirs();
@@ -60,7 +61,7 @@ function shop(profile = carrier) {
   const journal = createJournal(db, now);
   const receipts = createReceiptBook(db, 'till-1', now);
   const receipting = createReceipting({
-    receipts,
+    tillOf: () => ({ receipts }),
     shop: () => demoShopProfile,
     nameOf: () => 'clerk',
     carrierOf: (id) => (id === profile.id ? profile : null),
@@ -128,6 +129,7 @@ function shop(profile = carrier) {
   const refundsOf = (saleId: number) =>
     db.prepare('SELECT amount, reason FROM refunds WHERE sale_id = ?').all(saleId);
   return {
+    db,
     journal,
     late,
     told,
@@ -262,7 +264,7 @@ describe('a late answer to a timed-out top-up', () => {
     const menu: UssdAnswer = { status: 'menu', m: 1, dcs: 15, text: 'Code PIN revendeur ?' };
     expect(books.late.consider('modem-1', menu)).toBeNull();
 
-    const again = books.timedOut('modem-1');
+    const again = books.timedOut('modem-1', '+687654321');
     books.late.awaitAnswer(again.sale, 'modem-1', again.sentAt, 60_000);
     const garbled: UssdAnswer = { status: 'done', m: 0, dcs: 15, text: 'Service indisponible' };
     expect(books.late.consider('modem-1', garbled)).toBeNull();
@@ -316,8 +318,8 @@ describe('a late answer that names its card', () => {
   it('is logged and dropped when that card has several unknown sales on the modem, or none', () => {
     const books = shop();
     const first = books.timedOut('modem-1', '+687654321');
-    const second = books.timedOut('modem-1', '+687654321');
-    books.late.awaitAnswer(second.sale, 'modem-1', second.sentAt, 60_000);
+    const second = { sale: books.journal.get(sameCardSaleFromBefore(books.db, first.sale.id)) };
+    books.late.awaitAnswer(second.sale, 'modem-1', first.sentAt, 60_000);
     books.pass(60_001);
     expect(books.late.consider('modem-1', succeeded('687654321', 'TX6'))).toBeNull();
     const third = books.timedOut('modem-1', '+687123456');

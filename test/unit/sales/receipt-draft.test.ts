@@ -33,7 +33,13 @@ function saleOf(changes: Partial<Sale> = {}): Sale {
   };
 }
 
-const context = { shop: demoShopProfile, clerk: 'Marie', carrier: null, language: 'en' as const };
+const context = {
+  shop: demoShopProfile,
+  tillName: 'Counter 2',
+  clerk: 'Marie',
+  carrier: null,
+  language: 'en' as const,
+};
 
 /** The draft as the receipt book issues it: with the till, a number and the time. */
 const issued = (draft: ReturnType<typeof receiptDraftFor>, number: number) =>
@@ -50,6 +56,8 @@ describe('a sale’s receipt draft', () => {
     expect(receipt.taxes).toEqual([{ rate: 1100, base: 4955, tax: 545 }]);
     expect(receipt.quantity).toBe(1);
     expect(receipt.legalLanguage).toBe('fr');
+    // The till the sale was made at, not the shop profile's own till.
+    expect(receipt.tillName).toBe('Counter 2');
     expect(receipt.shop.legalName).toBe(demoShopProfile.legalName);
     expect(receipt.corrects).toBeUndefined();
   });

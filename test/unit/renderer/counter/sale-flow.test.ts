@@ -358,6 +358,16 @@ describe('the sales.renew the counter sends', () => {
       Promise.reject(new ApiError('no_modem', 'no float', undefined, { reason: 'float' })),
     );
     expect(noFloat.action).toEqual({ type: 'refused', problems: {}, message: 'said: no float' });
+    const held = await renewWith(() =>
+      Promise.reject(
+        new ApiError('number_busy', 'being sent at Counter 2', undefined, { till: 'Counter 2' }),
+      ),
+    );
+    expect(held.action).toEqual({
+      type: 'refused',
+      problems: {},
+      message: 'said: being sent at Counter 2',
+    });
     const lost = await renewWith(() =>
       Promise.reject(new ApiError('unreachable', 'Cannot reach Comptoir')),
     );
