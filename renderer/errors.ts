@@ -25,6 +25,11 @@ export function describeError(t: TFunction, error: unknown): string {
       return t('errors.noModemFloat');
     if (error.code === 'no_modem' && error.params?.reason === 'cap') return t('errors.noModemCap');
     if (error.code === 'no_modem') return t('errors.noModem');
+    if (error.code === 'number_busy') {
+      return t('counterMode.numberBusy', { till: error.params?.till ?? '?' });
+    }
+    if (error.code === 'device_unpaired') return t('pairing.unpaired');
+    if (error.code === 'pairing_refused') return t('pairing.refused');
     if (error.code === 'in_progress') {
       return t('errors.inProgress', { seconds: error.params?.retryAfter ?? 1 });
     }
@@ -36,4 +41,14 @@ export function describeError(t: TFunction, error: unknown): string {
     return t('errors.other', { message: error.message });
   }
   return t('errors.internal');
+}
+
+/**
+ * The message for a sale's call that failed: as any call's, but a counter that cannot reach its
+ * hub says so in the hub's words.
+ */
+export function describeSaleError(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError && error.code === 'unreachable')
+    return t('counterMode.unreachable');
+  return describeError(t, error);
 }

@@ -245,7 +245,8 @@ export async function renewOnce(
     return { type: 'answered', sale };
   } catch (error) {
     // No dealer SIM can send it (float, daily cap): nothing was sold, the clerk is told why.
-    if (error instanceof ApiError && error.code === 'no_modem') {
+    // Another till is sending a top-up to this number: held here, nothing written.
+    if (error instanceof ApiError && (error.code === 'no_modem' || error.code === 'number_busy')) {
       return { type: 'refused', problems: {}, message: deps.describe(error) };
     }
     if (error instanceof ApiError && error.code === 'invalid_input') {
