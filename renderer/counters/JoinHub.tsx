@@ -21,7 +21,17 @@ function inspectRefusal(t: TFunction, error: unknown, address: string): string {
   if (error instanceof ApiError && error.code === 'invalid_input') {
     return t('counterMode.join.badAddress');
   }
+  if (error instanceof ApiError && error.code === 'forbidden') return t('counterMode.join.notHere');
   return describeError(t, error);
+}
+
+/** Why the hub did not take this PC as a counter, in words. */
+function joinRefusal(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError && error.code === 'pairing_refused') {
+    return t('counterMode.join.refused');
+  }
+  if (error instanceof ApiError && error.code === 'conflict') return t('counterMode.join.hasShop');
+  return pairingRefusal(t, error);
 }
 
 /**
@@ -72,7 +82,7 @@ export function JoinHub() {
       });
       setJoined(till.name);
     } catch (error) {
-      setProblem(pairingRefusal(t, error));
+      setProblem(joinRefusal(t, error));
     } finally {
       setBusy(false);
     }
