@@ -3,31 +3,33 @@ import { createRoot } from 'react-dom/client';
 import { ApiError } from '../shared/api/errors';
 import { api } from './api';
 import { App } from './app/App';
-import { browserLanguage } from './browser-language';
 import { PairedOnly, PairingScreen } from './counters/PairingPage';
 import { chosenLanguage, startI18n } from './i18n';
 import './styles.css';
 
-/** What the host says is running; null when it answers only to its paired counters. */
-async function appInfo() {
+/**
+ * Whether this screen may use the host: always on this PC; from the shop's network, once it is a
+ * paired counter. The hub tells what is running to anyone (app.get) and refuses anything else to
+ * a browser it has not paired, so the shop's profile, public otherwise, is what is asked.
+ */
+async function paired(): Promise<boolean> {
   try {
-    return await api.call('app.get', {});
+    await api.call('shop.get', {});
+    return true;
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'device_unpaired') return null;
-    throw error;
+    // Any other failure is the app's to show, once it runs.
+    return !(error instanceof ApiError && error.code === 'device_unpaired');
   }
 }
 
 async function start() {
-  const info = await appInfo();
-  await startI18n(
-    chosenLanguage() ?? info?.defaultLanguage ?? browserLanguage(navigator.languages),
-  );
+  const [info, isPaired] = await Promise.all([api.call('app.get', {}), paired()]);
+  await startI18n(chosenLanguage() ?? info.defaultLanguage);
   const root = document.getElementById('root');
   if (!root) throw new Error('The page has no #root element');
   createRoot(root).render(
     <StrictMode>
-      {info ? (
+      {isPaired ? (
         <PairedOnly>
           <App demo={info.demo} hasUsers={info.hasUsers} databaseDamaged={info.databaseDamaged} />
         </PairedOnly>
