@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../shared/api/contract';
@@ -15,6 +16,20 @@ type Field = 'address' | 'port';
 /** The port as typed: a number when it is one, else as typed, for the hub to refuse by name. */
 const portOf = (typed: string) =>
   (/^\d+$/.test(typed.trim()) ? Number(typed) : typed) as unknown as Network['port'];
+
+/** Why the hub could not listen, by the hub's code for it (any other text is shown as it is). */
+function problemWords(t: TFunction, problem: string): string {
+  switch (problem) {
+    case 'address_not_here':
+      return t('counters.network.problems.addressNotHere');
+    case 'port_taken':
+      return t('counters.network.problems.portTaken');
+    case 'listen_failed':
+      return t('counters.network.problems.listenFailed');
+    default:
+      return problem;
+  }
+}
 
 /**
  * "Open the hub to the shop's network": on or off, on which of this machine's addresses and
@@ -146,7 +161,7 @@ export function HubNetwork({
         <ProblemLine>
           {t('counters.network.problem', {
             where: `${network.address}:${network.port}`,
-            problem,
+            problem: problemWords(t, problem),
           })}
         </ProblemLine>
       )}

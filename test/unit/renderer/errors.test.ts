@@ -108,7 +108,7 @@ describe('what the clerk reads for a refused call', () => {
 
   it.each([
     ['en', 'unpaired on the hub', 'wrong, expired or already used'],
-    ['fr', 'désappairé sur le concentrateur', 'faux, expiré ou déjà utilisé'],
+    ['fr', 'désappairé sur le hub', 'faux, expiré ou déjà utilisé'],
     ['zh-CN', '已在主机上被取消配对', '错误、已过期或已被使用'],
   ])(
     'a counter the hub does not know, a pairing code refused (%s)',
@@ -121,7 +121,7 @@ describe('what the clerk reads for a refused call', () => {
 
   it.each([
     ['en', 'The hub cannot be reached'],
-    ['fr', 'Le concentrateur est injoignable'],
+    ['fr', 'Le hub est injoignable'],
     ['zh-CN', '无法连接主机'],
   ])('a sale whose hub is out of reach, in the hub’s words (%s)', async (language, expected) => {
     const t = await translator(language);
