@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../shared/api/errors';
 import { defaultTillName } from '../shared/shop';
@@ -21,6 +22,11 @@ import { openBank } from './bank/open-bank';
 import { carrierHandlers } from './carriers/api';
 import { type CarrierBook, openCarrierBook } from './carriers/book';
 import { counterHandlers } from './counters/api';
+import { type HubCertificate, hubCertificate } from './counters/certificate';
+import { createDevices } from './counters/devices';
+import type { HubListener } from './counters/listener';
+import { createNetworkSetting } from './counters/network-setting';
+import { createPairingCodes } from './counters/pairing-codes';
 import { createTills } from './counters/tills';
 import { tillHandlers } from './counters/tills-api';
 import { createDay } from './day/api';
@@ -79,6 +85,12 @@ export interface CoreOptions {
   simModems?: number;
   /** When SQLite's full check of the database runs: a while after the start, then daily. */
   databaseChecks?: IntegrityPolicy;
+  /**
+   * The hub's listener on the shop's network, made by the transport (it serves this core):
+   * opened on the saved setting at start and moved by `counters.setNetwork`. Without it the hub
+   * cannot open to the network (`counters.get` says so).
+   */
+  hubListener?: HubListener;
   now?: () => Date;
   log?: Logger;
 }
@@ -87,8 +99,13 @@ export interface CoreOptions {
 export interface Core {
   dispatch: Dispatch;
   events: EventBus;
-  /** What a bearer token stands for now (a user, an ended session, nothing); renews nothing. */
-  sessionOf(token: string | null): SessionState;
+  /**
+   * What a bearer token stands for now (a user, an ended session, nothing) at the till of
+   * `device` (none: this machine's, the hub's); renews nothing.
+   */
+  sessionOf(token: string | null, device?: string | null): SessionState;
+  /** The paired, unrevoked counter a device credential stands for, seen calling from `address`. */
+  deviceOf(credential: string, address: string): string | null;
   demo: boolean;
   /** The shop's database connection: a new one after a restore. */
   readonly db: Database;
@@ -99,7 +116,8 @@ export interface Core {
 interface OpenShop {
   dispatch: Dispatch;
   audit: AuditTrail;
-  sessionOf(token: string | null): SessionState;
+  sessionOf(token: string | null, device?: string | null): SessionState;
+  deviceOf(credential: string, address: string): string | null;
   db: Database;
   close(): Promise<void>;
 }
@@ -113,6 +131,8 @@ interface ShopParts {
   restore(backupFile: string): Promise<RestoreReport>;
   /** Records an act in the audit trail of the shop open now (a restore opens another). */
   audit(act: AuditAct): void;
+  /** The hub's TLS certificate, beside the database: made on first use, the same after. */
+  certificate(): Promise<HubCertificate>;
 }
 
 /**
@@ -141,6 +161,7 @@ async function openCore(options: CoreOptions, lock: InstanceLock): Promise<Core>
   const events = createEventBus(log);
   let reopening: Promise<unknown> = Promise.resolve();
   let restoring = false;
+  let certificate: Promise<HubCertificate> | null = null;
   const parts: ShopParts = {
     now,
     log,
@@ -157,6 +178,13 @@ async function openCore(options: CoreOptions, lock: InstanceLock): Promise<Core>
       return done;
     },
     audit: (act) => shop.audit.record(act),
+    certificate() {
+      certificate ??= hubCertificate(path.dirname(options.databaseFile), now).catch((error) => {
+        certificate = null;
+        throw error;
+      });
+      return certificate;
+    },
   };
   let shop = await openShopOrSafeMode(options, parts);
 
@@ -180,7 +208,8 @@ async function openCore(options: CoreOptions, lock: InstanceLock): Promise<Core>
       return shop.dispatch(name, input, token, client, device);
     },
     events,
-    sessionOf: (token) => shop.sessionOf(token),
+    sessionOf: (token, device) => shop.sessionOf(token, device),
+    deviceOf: (credential, address) => shop.deviceOf(credential, address),
     demo: options.demo,
     get db() {
       return shop.db;
@@ -230,6 +259,13 @@ async function openShop(
   if (demo && !safeMode()) seedDemo(shop, users);
   const base = { db, now, log, events, carriers, shop, users, deviceId: deviceId(db, randomUUID) };
   const tills = createTills(db, base);
+  const devices = createDevices(db, now);
+  const hubNetwork = createNetworkSetting(db, now);
+  const pairingCodes = createPairingCodes(db, {
+    now,
+    devices,
+    hubTillName: () => tills.hub().name,
+  });
   const audit = createAuditTrail({
     ...base,
     tillName: () => shop.get()?.tillName ?? defaultTillName,
@@ -332,13 +368,28 @@ async function openShop(
     ...archivesHandlers({ ...base, folder: archivesFolderOf(databaseFile), permit }),
     ...accountantHandlers({ db, deviceId: base.deviceId, shop, permit }),
     ...permissionsHandlers(permissionStore),
-    ...counterHandlers(),
+    ...counterHandlers({
+      network: hubNetwork,
+      devices,
+      codes: pairingCodes,
+      certificate: parts.certificate,
+      listener: options.hubListener,
+      endSessionsAt: auth.sessions.closeAllAt,
+    }),
     ...tillHandlers(tills),
   };
   const recorded = recordActs(handlers, auditedActs, {
     record: (act) => parts.audit(act),
     log,
   });
+  // The manager's choice holds across restarts (and restores): the network opens as it was.
+  const listener = options.hubListener;
+  if (listener) {
+    parts
+      .certificate()
+      .then((certificate) => listener.apply(hubNetwork.get(), certificate))
+      .catch((error: unknown) => log.error('Opening the hub to the network failed', error));
+  }
   const guarded = guardHandlers(recorded, {
     damaged: safeMode,
     found: (problem) => enterSafeMode([problem]),
@@ -350,7 +401,11 @@ async function openShop(
       hasUsers: users.any,
       tillOf: tills.of,
     }),
-    sessionOf: auth.sessions.peek,
+    sessionOf(token, device = null) {
+      const till = tills.of(device);
+      return till ? auth.sessions.peek(token, till.id) : null;
+    },
+    deviceOf: devices.deviceOf,
     db,
     audit,
     async close() {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, type BrowserWindow, dialog, session } from 'electron';
 import { createCore } from './core';
+import { createHubNetwork } from './host/hub-network';
 import { databaseFileIn } from './paths';
 import { receiptTranslations } from './printing/translations';
 import { registerAppScheme, serveAppScheme } from './shell/app-protocol';
@@ -36,6 +37,9 @@ if (!app.requestSingleInstanceLock()) {
   const start = async () => {
     const sealer = keychainSealer();
     const shopCarrierDir = path.join(app.getPath('userData'), 'carriers');
+    const rendererDir = path.join(__dirname, '../renderer');
+    // The shop's network, as a manager opened it: the listener serves the core made next.
+    const network = createHubNetwork({ rendererDir, log: console });
     const core = await createCore({
       databaseFile: databaseFileIn(app.getPath('userData'), demo),
       demo,
@@ -55,8 +59,10 @@ if (!app.requestSingleInstanceLock()) {
       ],
       ...(demo ? {} : { backups: { folder: path.join(app.getPath('userData'), 'backups') } }),
       documents: electronDocuments(),
+      hubListener: network.listener,
     });
-    serveAppScheme(path.join(__dirname, '../renderer'));
+    void network.bind(core);
+    serveAppScheme(rendererDir);
     lockDownWebContents(app, session.defaultSession, (url) => isTrustedFrameUrl(url, devServerUrl));
     wireIpc(core, () => window, devServerUrl);
     window = createMainWindow(
@@ -72,10 +78,13 @@ if (!app.requestSingleInstanceLock()) {
     app.on('will-quit', (event) => {
       if (closed) return;
       event.preventDefault();
-      void core.close().finally(() => {
-        closed = true;
-        app.quit();
-      });
+      void network
+        .close()
+        .then(() => core.close())
+        .finally(() => {
+          closed = true;
+          app.quit();
+        });
     });
   };
 

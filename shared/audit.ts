@@ -32,6 +32,10 @@ export const auditKinds = [
   'modems.changed',
   'printers.changed',
   'permissions.changed',
+  'counters.network_changed',
+  'counters.code_created',
+  'counters.paired',
+  'counters.revoked',
 ] as const;
 export const auditKindSchema = z.enum(auditKinds);
 export type AuditKind = (typeof auditKinds)[number];

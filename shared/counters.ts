@@ -63,3 +63,11 @@ export type PairedDevice = z.infer<typeof pairedDeviceSchema>;
 export function fingerprintGroups(fingerprint: string): string[] {
   return fingerprint.match(/.{1,4}/g) ?? [];
 }
+
+/**
+ * Why the hub could not listen where the manager asked (`counters.get`'s `problem`): the address
+ * is not one of this machine's, the port is taken by another program, or listening failed
+ * otherwise (this app has no network listener, the system refused).
+ */
+export const hubNetworkProblems = ['address_not_here', 'port_taken', 'listen_failed'] as const;
+export type HubNetworkProblem = (typeof hubNetworkProblems)[number];

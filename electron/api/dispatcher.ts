@@ -62,8 +62,11 @@ export type Dispatch = (
 
 interface DispatcherOptions {
   log: Logger;
-  /** What a bearer token stands for; a live session is renewed by the call. */
-  sessionOf(token: string | null): SessionState;
+  /**
+   * What a bearer token stands for at the call's till (a session signed in at another till
+   * stands for nobody); a live session is renewed by the call.
+   */
+  sessionOf(token: string | null, till: string): SessionState;
   /** Whether the shop has any user yet (before: first run, `setup` procedures are open). */
   hasUsers(): boolean;
   /** The till of a call from `device` (none: the hub's); null for a device no longer paired. */
@@ -114,7 +117,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
       };
     }
     const procedure = procedures[name];
-    const session = options.sessionOf(token);
+    const session = options.sessionOf(token, till.id);
     const refused = refusal(procedure.access, session, options.hasUsers);
     const user = userOfSession(session);
     if (refused) return { ok: false, error: refused };

@@ -225,4 +225,27 @@ export const auditedActs: AuditedActs = {
     before: (read) => read('modems.getFloatAlerts', {}),
     after: (result) => result,
   },
+  'counters.setNetwork': {
+    kind: 'counters.network_changed',
+    before: async (read) => (await read('counters.get', {})).network,
+    after: (result) => result.network,
+  },
+  // The code itself is never written down: whoever read the trail could pair with it.
+  'counters.createPairingCode': {
+    kind: 'counters.code_created',
+    subject: (_input, result) => result.tillName,
+    after: (result) => ({ tillName: result.tillName, expiresAt: result.expiresAt }),
+  },
+  // Nobody is signed in at a counter that pairs: no user acts (the code's manager is kept with
+  // the device, as `paired_by`).
+  'counters.pair': {
+    kind: 'counters.paired',
+    subject: (_input, result) => result.till.name,
+    after: (result) => result.till,
+  },
+  'counters.revoke': {
+    kind: 'counters.revoked',
+    subject: (_input, result) => result.device.tillName,
+    after: (result) => result.device,
+  },
 };

@@ -85,15 +85,15 @@ function authHandlers(
   // Making, unmaking or removing a manager needs a manager (signed in, or approving with their
   // PIN) whatever the shop lets clerks do with users: else a clerk could make themselves one.
   return {
-    'auth.setup': ({ name, pin }) => {
+    'auth.setup': ({ name, pin }, caller) => {
       const user = users.addFirst(name, 'manager', pin);
       if (!user) throw new ApiError('conflict', 'This shop already has its users');
-      return { token: sessions.open(user), user };
+      return { token: sessions.open(user, caller.till.id), user };
     },
     'auth.login': ({ name, pin }, caller) => {
       const user = checkPin(name, pin, caller.client);
       if (!user) throw new ApiError('unauthorized', 'Wrong name or PIN');
-      return { token: sessions.open(user), user };
+      return { token: sessions.open(user, caller.till.id), user };
     },
     'auth.logout': (_input, caller) => {
       sessions.close(caller.token);

@@ -26,18 +26,24 @@ export const pinGuardRules: PinGuardRules = {
 // counts kept for names that are not locked are bounded, the oldest forgotten first.
 const maxCountedNames = 1000;
 
-/**
- * Counts wrong PINs two ways. Per client (a browser's address, a desktop window): after a few,
- * each attempt waits a delay that doubles with every further wrong PIN (429 `rate_limited`
- * with `retryAfter` seconds), whatever name is tried. Per name: after many in a row, from any
- * client, the name is locked and a manager must unlock it. Both forget on their own terms: a
- * client after a quiet while, a name at its next sign-in.
- */
-export function createPinGuard(now: () => Date, rules: PinGuardRules = pinGuardRules) {
-  const clients = new Map<string, { failures: number; lastAt: number }>();
-  const names = new Map<string, { failures: number; locked: boolean }>();
-  const key = (name: string) => name.trim().toLowerCase();
+/** How a client's wrong guesses (PINs, pairing codes) are slowed down. */
+export type ThrottleRules = Pick<
+  PinGuardRules,
+  'freeFailures' | 'firstDelayMs' | 'maxDelayMs' | 'forgetAfterMs'
+>;
 
+/**
+ * Counts a client's wrong guesses (a browser's address, a desktop window): after a few, each
+ * attempt waits a delay that doubles with every further wrong guess (429 `rate_limited` with
+ * `retryAfter` seconds). A client is forgotten once it has guessed nothing for a quiet while.
+ */
+export function createClientThrottle(
+  now: () => Date,
+  rules: ThrottleRules,
+  /** What is guessed, as the refusal names it: "PINs", "pairing codes". */
+  guessed: string,
+) {
+  const clients = new Map<string, { failures: number; lastAt: number }>();
   const clientRecord = (client: string, at: number) => {
     const record = clients.get(client);
     if (record && record.lastAt + rules.forgetAfterMs <= at) {
@@ -50,9 +56,8 @@ export function createPinGuard(now: () => Date, rules: PinGuardRules = pinGuardR
     failures < rules.freeFailures
       ? 0
       : Math.min(rules.firstDelayMs * 2 ** (failures - rules.freeFailures), rules.maxDelayMs);
-
   return {
-    /** Refuses the attempt when the client must still wait; checks no PIN. */
+    /** Refuses the attempt when the client must still wait; checks nothing else. */
     admit(client: string) {
       const at = now().getTime();
       const record = clientRecord(client, at);
@@ -62,22 +67,44 @@ export function createPinGuard(now: () => Date, rules: PinGuardRules = pinGuardR
         const seconds = Math.ceil(waitMs / 1000);
         throw new ApiError(
           'rate_limited',
-          `Too many wrong PINs: try again in ${seconds} s`,
+          `Too many wrong ${guessed}: try again in ${seconds} s`,
           undefined,
           { retryAfter: seconds },
         );
       }
     },
-    /** Whether the client typed no wrong PIN lately. */
+    /** Whether the client guessed wrong lately. */
     isClean: (client: string) => clientRecord(client, now().getTime()) === undefined,
-    isLocked: (name: string) => names.get(key(name))?.locked === true,
-    failed(client: string, name: string) {
+    failed(client: string) {
       const at = now().getTime();
       for (const [id, record] of clients) {
         if (record.lastAt + rules.forgetAfterMs <= at) clients.delete(id);
       }
       const record = clients.get(client) ?? { failures: 0, lastAt: at };
       clients.set(client, { failures: record.failures + 1, lastAt: at });
+    },
+  };
+}
+
+/**
+ * Counts wrong PINs two ways. Per client, as `createClientThrottle` does, whatever name is
+ * tried. Per name: after many in a row, from any client, the name is locked and a manager must
+ * unlock it. Both forget on their own terms: a client after a quiet while, a name at its next
+ * sign-in.
+ */
+export function createPinGuard(now: () => Date, rules: PinGuardRules = pinGuardRules) {
+  const clients = createClientThrottle(now, rules, 'PINs');
+  const names = new Map<string, { failures: number; locked: boolean }>();
+  const key = (name: string) => name.trim().toLowerCase();
+
+  return {
+    /** Refuses the attempt when the client must still wait; checks no PIN. */
+    admit: clients.admit,
+    /** Whether the client typed no wrong PIN lately. */
+    isClean: clients.isClean,
+    isLocked: (name: string) => names.get(key(name))?.locked === true,
+    failed(client: string, name: string) {
+      clients.failed(client);
       const counted = names.get(key(name)) ?? { failures: 0, locked: false };
       names.delete(key(name));
       names.set(key(name), {

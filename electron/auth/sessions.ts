@@ -14,6 +14,8 @@ export const refusalCode = (state: SessionState) =>
 
 interface Session {
   user: User;
+  /** The till it was signed in at: the token is good there only. */
+  till: string;
   openedAt: number;
   lastUsedAt: number;
   signedOut: boolean;
@@ -39,7 +41,9 @@ const twelveHours = 12 * 60 * 60 * 1000;
  * counter accepts (the idle lock signs clerks out much more often). A session ends when its
  * token goes unused for the shop's idle time (each call made with it renews it), at sign-out,
  * and 12 h after sign-in. An ended token is remembered for as long again, so that a late call
- * is told its session expired rather than that it never signed in.
+ * is told its session expired rather than that it never signed in. A session is bound to the
+ * till it was signed in at: its token used at another (another counter, or the hub's own from a
+ * counter's sign-in, and the reverse) stands for nobody there.
  */
 export function createSessions({ now, idleMs, capMs = twelveHours, ended }: SessionTimes) {
   const sessions = new Map<string, Session>();
@@ -53,10 +57,14 @@ export function createSessions({ now, idleMs, capMs = twelveHours, ended }: Sess
     }
   };
 
-  function state(token: string | null | undefined, renew: boolean): SessionState {
+  function state(
+    token: string | null | undefined,
+    till: string | undefined,
+    renew: boolean,
+  ): SessionState {
     if (!token) return null;
     const session = sessions.get(token);
-    if (!session) return null;
+    if (!session || (till !== undefined && session.till !== till)) return null;
     const at = now().getTime();
     if (endOf(session) <= at) {
       if (!session.signedOut) {
@@ -70,20 +78,30 @@ export function createSessions({ now, idleMs, capMs = twelveHours, ended }: Sess
   }
 
   return {
-    open(user: User): string {
+    /** A new session of `user` signed in at the till `till`. */
+    open(user: User, till: string): string {
       const at = now().getTime();
       forget(at);
       const token = randomBytes(32).toString('hex');
-      sessions.set(token, { user, openedAt: at, lastUsedAt: at, signedOut: false });
+      sessions.set(token, { user, till, openedAt: at, lastUsedAt: at, signedOut: false });
       return token;
     },
-    /** The token's state, renewing its session: a call made with it counts as use. */
-    use: (token: string | null | undefined) => state(token, true),
+    /**
+     * The token's state at the till `till` (left out: at any), renewing its session: a call
+     * made with it counts as use.
+     */
+    use: (token: string | null | undefined, till?: string) => state(token, till, true),
     /** The token's state without renewing it (an event sent is not the user's activity). */
-    peek: (token: string | null | undefined) => state(token, false),
+    peek: (token: string | null | undefined, till?: string) => state(token, till, false),
     close(token: string | null | undefined) {
       const session = token ? sessions.get(token) : undefined;
       if (session) session.signedOut = true;
+    },
+    /** Ends every session signed in at a till (a counter revoked). */
+    closeAllAt(till: string) {
+      for (const session of sessions.values()) {
+        if (session.till === till) session.signedOut = true;
+      }
     },
     /** Ends every session of a user (removed from the shop). */
     closeAllOf(userId: number) {

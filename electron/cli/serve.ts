@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createCore } from '../core';
+import { createHubNetwork } from '../host/hub-network';
 import { startHost } from '../host/server';
 import { databaseFileIn, defaultDataDir } from '../paths';
 import { shopHasModems } from '../store/shop-mode';
@@ -49,6 +50,8 @@ export const serveCommand: Command = {
       throw new UsageError('--sim-latency is a number of milliseconds from 0 to 60000');
     }
     const shopCarrierDir = path.join(path.dirname(databaseFile), 'carriers');
+    // The shop's network, as a manager opened it: the listener serves the core made next.
+    const network = createHubNetwork({ rendererDir, log: console });
     const core = await createCore({
       databaseFile,
       demo,
@@ -60,19 +63,29 @@ export const serveCommand: Command = {
       modemProfileDirs: [modemsDir, path.join(path.dirname(databaseFile), 'modems')],
       ...(demo ? {} : { backups: { folder: path.join(path.dirname(databaseFile), 'backups') } }),
       ...deviceTreeForTests(),
+      hubListener: network.listener,
     });
     let host: Awaited<ReturnType<typeof startHost>>;
+    let counters: Awaited<ReturnType<typeof network.bind>>;
     try {
       host = await startHost({ core, rendererDir, host: String(values.host), port });
+      counters = await network.bind(core);
     } catch (error) {
+      await network.close();
       await core.close();
       throw error;
     }
+    const forCounters = counters.url
+      ? `\nfor the shop's counters: ${counters.url}`
+      : counters.problem
+        ? `\nthe shop's counters cannot reach it: ${counters.problem}`
+        : '';
     output.result(
-      { url: host.url, database: databaseFile, demo },
-      `Comptoir${demo ? ' (DEMO)' : ''} is serving ${host.url}\ndatabase: ${databaseFile}\nStop with Ctrl+C.`,
+      { url: host.url, database: databaseFile, demo, network: counters },
+      `Comptoir${demo ? ' (DEMO)' : ''} is serving ${host.url}${forCounters}\ndatabase: ${databaseFile}\nStop with Ctrl+C.`,
     );
     await signals.next();
+    await network.close();
     await host.close();
     await core.close();
   },

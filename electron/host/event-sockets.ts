@@ -37,8 +37,11 @@ function offeredProtocols(request: http.IncomingMessage): string[] {
 }
 
 interface EventSocketOptions {
-  /** What a token stands for now, renewing nothing: an event sent is not the user's activity. */
-  sessionOf(token: string): SessionState;
+  /**
+   * What a token stands for now at the till of `device` (null: this machine's), renewing
+   * nothing: an event sent is not the user's activity.
+   */
+  sessionOf(token: string, device: string | null): SessionState;
   /** How long a new socket may stay silent before it is closed for not signing in. */
   signInWithinMs?: number;
   /** How often sockets are checked for sessions that ended while no event was sent. */
@@ -51,7 +54,8 @@ interface EventSocketOptions {
  * `{"token"}` (again after a new sign-in); until then it hears nothing. Each event goes only to
  * the users allowed to hear it (`mayHear`). A socket without a valid sign-in is closed with
  * 4401: reason `session_expired` when its session ended (idle, signed out, too old), checked at
- * each event and every `sweepMs`, else `unauthorized`.
+ * each event and every `sweepMs`, else `unauthorized`. A socket of a paired counter (`device`)
+ * is signed in at the counter's till only, and closes at once when the counter is revoked.
  */
 export function createEventSockets({
   sessionOf,
@@ -67,13 +71,14 @@ export function createEventSockets({
         : ([...protocols].find((protocol) => protocol.startsWith(bearerPrefix)) ?? false),
   });
   const signedIn = new Map<WebSocket, string>();
+  const deviceOf = new Map<WebSocket, string | null>();
   const refuse = (client: WebSocket, reason: 'unauthorized' | 'session_expired') => {
     signedIn.delete(client);
     client.close(signInRequiredClose, reason);
   };
   /** The socket's user, or null once it has been closed for its session. */
   const userOf = (client: WebSocket, token: string): User | null => {
-    const state = sessionOf(token);
+    const state = sessionOf(token, deviceOf.get(client) ?? null);
     const user = userOfSession(state);
     if (!user) refuse(client, refusalCode(state));
     return user;
@@ -83,7 +88,8 @@ export function createEventSockets({
   }, sweepMs);
   sweep.unref();
 
-  function watch(client: WebSocket, handshakeToken: string | null) {
+  function watch(client: WebSocket, handshakeToken: string | null, device: string | null) {
+    deviceOf.set(client, device);
     // A bad frame (too large, unmasked) is an 'error' of that client: without a listener ws
     // would throw it and stop the host. The client is dropped; the others keep their events.
     client.on('error', () => client.terminate());
@@ -94,10 +100,11 @@ export function createEventSockets({
     client.on('close', () => {
       clearTimeout(deadline);
       signedIn.delete(client);
+      deviceOf.delete(client);
     });
     client.on('message', (data, isBinary) => {
       const token = isBinary ? null : tokenIn(String(data));
-      const state = token ? sessionOf(token) : null;
+      const state = token ? sessionOf(token, device) : null;
       if (token && userOfSession(state)) signedIn.set(client, token);
       else refuse(client, refusalCode(state));
     });
@@ -109,12 +116,13 @@ export function createEventSockets({
   });
 
   return {
-    accept(request: http.IncomingMessage, socket: Duplex, head: Buffer) {
+    /** Takes an upgrade to `/events` from `device` (null: this machine). */
+    accept(request: http.IncomingMessage, socket: Duplex, head: Buffer, device: string | null) {
       const offered = offeredProtocols(request)
         .find((protocol) => protocol.startsWith(bearerPrefix))
         ?.slice(bearerPrefix.length);
       if (offered !== undefined) {
-        const state = isToken(offered) ? sessionOf(offered) : null;
+        const state = isToken(offered) ? sessionOf(offered, device) : null;
         if (!userOfSession(state)) {
           endSocketWithError(
             socket,
@@ -124,7 +132,9 @@ export function createEventSockets({
           return;
         }
       }
-      server.handleUpgrade(request, socket, head, (client) => watch(client, offered ?? null));
+      server.handleUpgrade(request, socket, head, (client) =>
+        watch(client, offered ?? null, device),
+      );
     },
     send(event: EventName, payload: unknown) {
       const message = JSON.stringify({ event, payload });
@@ -132,6 +142,15 @@ export function createEventSockets({
         const user = userOf(client, token);
         if (!user || client.readyState !== WebSocket.OPEN) continue;
         if (mayHear(user, event, payload as never)) client.send(message);
+      }
+    },
+    /** Closes the sockets of a paired counter at once (revoked). */
+    disconnect(device: string) {
+      for (const [client, of] of deviceOf) {
+        if (of === device) {
+          signedIn.delete(client);
+          client.close(signInRequiredClose, 'device_unpaired');
+        }
       }
     },
     close() {

@@ -152,7 +152,7 @@ describe('an event socket that never signs in', () => {
   it('is closed with 4401 once its time to sign in is over', async () => {
     const sockets = createEventSockets({ sessionOf: () => null, signInWithinMs: 50 });
     const server = http.createServer();
-    server.on('upgrade', (request, socket, head) => sockets.accept(request, socket, head));
+    server.on('upgrade', (request, socket, head) => sockets.accept(request, socket, head, null));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     try {
@@ -335,7 +335,7 @@ describe('a signed-in socket whose session ends', () => {
       sweepMs: 20,
     });
     const server = http.createServer();
-    server.on('upgrade', (request, socket, head) => sockets.accept(request, socket, head));
+    server.on('upgrade', (request, socket, head) => sockets.accept(request, socket, head, null));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     try {
