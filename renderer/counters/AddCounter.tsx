@@ -63,9 +63,11 @@ export function AddCounter({
               onChange={(event) => setTillName(event.target.value)}
             />
           </div>
-          <button type="submit" disabled={busy}>
-            {busy ? t('counters.add.creating') : t('counters.add.create')}
-          </button>
+          <div className="settings__actions field">
+            <button type="submit" disabled={busy}>
+              {busy ? t('counters.add.creating') : t('counters.add.create')}
+            </button>
+          </div>
         </div>
         <FormStatus message={message} />
       </form>
