@@ -2,6 +2,7 @@
  * Several counters on one hub, as people see them: the first run that joins a hub instead of
  * holding the modems; each screen axe-clean and fitting 1024×768 in English, French and Chinese.
  */
+import net from 'node:net';
 import path from 'node:path';
 import { closedPort } from '../support/printers';
 import { expect, test } from './fixtures';
@@ -141,4 +142,35 @@ test('a manager opens the hub on the shop’s network, a tablet pairs with a cod
   const refusals = /status of (400|401|403)/;
   expect(problems.filter((problem) => !refusals.test(problem))).toEqual([]);
   expect(tabletProblems.filter((problem) => !refusals.test(problem))).toEqual([]);
+});
+
+test('a manager is told in words when the hub cannot listen where asked', async ({
+  page,
+  demoShop,
+  problems,
+}) => {
+  const taken = net.createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.2', resolve));
+  const { port } = taken.address() as net.AddressInfo;
+  try {
+    await startIn(page, 'en');
+    await page.goto(demoShop.url);
+    await signIn(page, 'manager', '9999');
+    await open(page, 'settings');
+    const section = page.locator('section.counters');
+    await section.getByLabel('Address of this PC').fill('127.0.0.2');
+    await section.getByLabel('Port').fill(String(port));
+    await section.getByLabel(/Open to the shop’s network/).check();
+    await section.getByRole('button', { name: 'Save' }).click();
+    await expect(section.getByRole('alert')).toHaveText(
+      `The hub could not listen on 127.0.0.2:${port}: another program already uses this port. Choose another address or port.`,
+    );
+    await expect(section.getByTestId('hub-url')).toHaveCount(0);
+    await section.getByLabel('Port').fill('80');
+    await section.getByRole('button', { name: 'Save' }).click();
+    await expect(section.locator('#hub-port-error')).toBeVisible();
+    expect(problems.filter((problem) => !/status of 400/.test(problem))).toEqual([]);
+  } finally {
+    await new Promise<void>((resolve) => taken.close(() => resolve()));
+  }
 });
