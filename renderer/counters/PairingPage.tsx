@@ -54,6 +54,19 @@ export function PairingPage({ unpaired }: { unpaired: boolean }) {
     }
   }
 
+  // The desktop app in counter mode holds its credential in its own process, not in this page:
+  // it is paired again from there, never with a code typed here.
+  if (window.comptoir) {
+    return (
+      <section className="pairing">
+        <h1>{t('pairing.title')}</h1>
+        <p className="notice" role="status">
+          {t('pairing.unpairedApp')}
+        </p>
+      </section>
+    );
+  }
+
   return (
     <section className="pairing">
       <h1>{t('pairing.title')}</h1>
