@@ -21,6 +21,8 @@ import type { SystemTree } from './bank/detect-ports';
 import { openBank } from './bank/open-bank';
 import { carrierHandlers } from './carriers/api';
 import { type CarrierBook, openCarrierBook } from './carriers/book';
+import type { JoinHub } from './counter/join';
+import { joinHandlers } from './counter/join-api';
 import { counterHandlers } from './counters/api';
 import { type HubCertificate, hubCertificate } from './counters/certificate';
 import { createDevices } from './counters/devices';
@@ -86,6 +88,11 @@ export interface CoreOptions {
   /** When SQLite's full check of the database runs: a while after the start, then daily. */
   databaseChecks?: IntegrityPolicy;
   /**
+   * How this install joins a hub as a counter (`counters.inspectHub`, `counters.join`): given by
+   * the shell that can turn into a counter; without it both are refused.
+   */
+  joinHub?: JoinHub;
+  /**
    * The hub's listener on the shop's network, made by the transport (it serves this core):
    * opened on the saved setting at start and moved by `counters.setNetwork`. Without it the hub
    * cannot open to the network (`counters.get` says so).
@@ -111,6 +118,12 @@ export interface Core {
   readonly db: Database;
   close(): Promise<void>;
 }
+
+/**
+ * What the transports (the window's IPC, the browser host) use of a core: the shop's own, or a
+ * paired counter's that forwards everything to its hub (electron/counter/remote-core.ts).
+ */
+export type TransportCore = Pick<Core, 'dispatch' | 'events' | 'sessionOf' | 'demo' | 'close'>;
 
 /** What lives as long as one opening of the database: a restore closes it and opens another. */
 interface OpenShop {
@@ -300,7 +313,7 @@ async function openShop(
     saleOf: sales.saleOf,
   });
   const printers = printing.printers;
-  const day = createDay({ ...base, bank, permit, printers, delivery: printing.delivery });
+  const day = createDay({ ...base, bank, permit, printers, delivery: printing.delivery, tills });
   // Listening before the first modem opens, as the sales are: a reply read at start counts.
   const balance = createBalance({ ...base, bank, inboxes, salesOf: sales.salesOf });
   const pendingSales = pendingSaleHandlers({
@@ -363,7 +376,7 @@ async function openShop(
     ...printing.handlers,
     ...balance.handlers,
     ...pendingSales,
-    ...createPeriods({ ...base, permit, printers, delivery: printing.delivery }),
+    ...createPeriods({ ...base, permit, printers, delivery: printing.delivery, tills }),
     ...auditHandlers({ trail: audit, shop: shop.get, now, permit }),
     ...archivesHandlers({ ...base, folder: archivesFolderOf(databaseFile), permit }),
     ...accountantHandlers({ db, deviceId: base.deviceId, shop, permit }),
@@ -376,6 +389,7 @@ async function openShop(
       listener: options.hubListener,
       endSessionsAt: auth.sessions.closeAllAt,
     }),
+    ...joinHandlers(options.joinHub, users.any),
     ...tillHandlers(tills),
   };
   const recorded = recordActs(handlers, auditedActs, {

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { app, type BrowserWindow, dialog, session } from 'electron';
 import { createCore } from './core';
+import { hubJoiner, restartingAfterJoin } from './counter/join';
+import { createRemoteCore } from './counter/remote-core';
+import { readCounterSettings } from './counter/settings';
 import { createHubNetwork } from './host/hub-network';
 import { databaseFileIn } from './paths';
 import { receiptTranslations } from './printing/translations';
@@ -40,28 +43,44 @@ if (!app.requestSingleInstanceLock()) {
     const rendererDir = path.join(__dirname, '../renderer');
     // The shop's network, as a manager opened it: the listener serves the core made next.
     const network = createHubNetwork({ rendererDir, log: console });
-    const core = await createCore({
-      databaseFile: databaseFileIn(app.getPath('userData'), demo),
-      demo,
-      ...(sealer ? { sealer } : {}),
-      carrierDirs: [
-        app.isPackaged
-          ? path.join(process.resourcesPath, 'carriers')
-          : path.join(__dirname, '../../resources/carriers'),
+    // counter.json in the data folder: a counter of its hub, no database, modems or listener.
+    const counter = readCounterSettings(app.getPath('userData'), sealer);
+    const openShop = async () => {
+      const shop = await createCore({
+        databaseFile: databaseFileIn(app.getPath('userData'), demo),
+        demo,
+        ...(sealer ? { sealer } : {}),
+        carrierDirs: [
+          app.isPackaged
+            ? path.join(process.resourcesPath, 'carriers')
+            : path.join(__dirname, '../../resources/carriers'),
+          shopCarrierDir,
+        ],
         shopCarrierDir,
-      ],
-      shopCarrierDir,
-      modemProfileDirs: [
-        app.isPackaged
-          ? path.join(process.resourcesPath, 'modems')
-          : path.join(__dirname, '../../resources/modems'),
-        path.join(app.getPath('userData'), 'modems'),
-      ],
-      ...(demo ? {} : { backups: { folder: path.join(app.getPath('userData'), 'backups') } }),
-      documents: electronDocuments(),
-      hubListener: network.listener,
-    });
-    void network.bind(core);
+        modemProfileDirs: [
+          app.isPackaged
+            ? path.join(process.resourcesPath, 'modems')
+            : path.join(__dirname, '../../resources/modems'),
+          path.join(app.getPath('userData'), 'modems'),
+        ],
+        ...(demo ? {} : { backups: { folder: path.join(app.getPath('userData'), 'backups') } }),
+        documents: electronDocuments(),
+        hubListener: network.listener,
+        joinHub: restartingAfterJoin(hubJoiner(app.getPath('userData'), sealer), () => {
+          // Joined a hub: the shop closes cleanly, then the app starts again as its counter.
+          void network
+            .close()
+            .then(() => shop.close())
+            .finally(() => {
+              app.relaunch();
+              app.exit(0);
+            });
+        }),
+      });
+      void network.bind(shop);
+      return shop;
+    };
+    const core = counter ? createRemoteCore({ link: counter.link }) : await openShop();
     serveAppScheme(rendererDir);
     lockDownWebContents(app, session.defaultSession, (url) => isTrustedFrameUrl(url, devServerUrl));
     wireIpc(core, () => window, devServerUrl);

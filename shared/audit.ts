@@ -36,6 +36,7 @@ export const auditKinds = [
   'counters.code_created',
   'counters.paired',
   'counters.revoked',
+  'tills.drawers_changed',
 ] as const;
 export const auditKindSchema = z.enum(auditKinds);
 export type AuditKind = (typeof auditKinds)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { drawerModeSchema, tillSchema } from './counters';
 import {
   amountInputSchema,
   moneySchema,
@@ -201,6 +202,28 @@ export const dayReportSchema = z.object({
   beforeTax: signedMoneySchema.optional(),
   /** The net takings of sales whose tax rate was not recorded (sold before rates were kept). */
   taxNotRecorded: signedMoneySchema.optional(),
+  /**
+   * The tills whose sales this report counts, each from its own last count (`from`), with what a
+   * manager compares them by: one line for a till's drawer, every till for the shop's one drawer.
+   * Absent from Z reports issued before counters.
+   */
+  tills: z
+    .array(
+      z.object({
+        till: z.object({ id: z.string(), name: z.string() }),
+        from: instant.nullable(),
+        sales: count,
+        gross: moneySchema,
+        refunds: moneySchema,
+        net: signedMoneySchema,
+        /** Cash taken less cash refunded: what this till put in the drawer. */
+        cash: signedMoneySchema,
+        margin: signedMoneySchema,
+      }),
+    )
+    .optional(),
+  /** Whose cash this report counts: its till's drawer or the shop's one drawer. */
+  drawer: z.enum(['till', 'shop']).optional(),
   /** The close: present on a Z report only. */
   count: closingCountSchema.nullable(),
 });
@@ -298,3 +321,33 @@ export const zReportView = (z: ZReport, names: ReportNames): ZReportView => ({
   ...z,
   report: dayReportView(z.report, names),
 });
+
+/** What one Z report adds to the shop's day: its totals and the cash counted at its close. */
+const zFiguresSchema = z.object({
+  sales: count,
+  gross: moneySchema,
+  refunds: moneySchema,
+  net: signedMoneySchema,
+  counted: moneySchema,
+});
+
+/**
+ * The shop's day on the hub: every till's Z reports issued that day (the shop's zone), summed,
+ * and the drawers still open. With one drawer for the shop, the hub's till's Zs hold every till.
+ */
+export const shopDayTotalSchema = z.object({
+  date: z.iso.date(),
+  drawers: drawerModeSchema,
+  tills: z.array(
+    z.object({
+      till: tillSchema,
+      /** When the shift still open at its drawer was opened; null once it is closed. */
+      openSince: instant.nullable(),
+      reports: z.array(zFiguresSchema.extend({ number: z.number().int(), issuedAt: instant })),
+      totals: zFiguresSchema,
+    }),
+  ),
+  totals: zFiguresSchema,
+});
+
+export type ShopDayTotal = z.output<typeof shopDayTotalSchema>;

@@ -57,6 +57,19 @@ export const perpetualTotalsSchema = z
 export type PerpetualTotals = z.output<typeof perpetualTotalsSchema>;
 
 /** A closed period as written: what its Z reports add up to, and its place in its chain. */
+const zNumbersSchema = z.object({
+  first: z.number().int().nullable(),
+  last: z.number().int().nullable(),
+  count,
+});
+
+const closureTotalsSchema = z.object({
+  sales: count,
+  gross: moneySchema,
+  refunds: moneySchema,
+  net: signedMoneySchema,
+});
+
 export const periodClosureSchema = z.object({
   kind: z.enum(periodKinds),
   period: z.string(),
@@ -70,18 +83,22 @@ export const periodClosureSchema = z.object({
   /** The period's bounds as instants (UTC), from the shop's calendar in its zone. */
   from: z.string(),
   to: z.string(),
-  /** The Z reports it sums up, by number (none for a period without sales). */
-  zReports: z.object({
-    first: z.number().int().nullable(),
-    last: z.number().int().nullable(),
-    count,
-  }),
-  totals: z.object({
-    sales: count,
-    gross: moneySchema,
-    refunds: moneySchema,
-    net: signedMoneySchema,
-  }),
+  /** The Z reports of its own till's chain it sums up, by number (none for a period without sales). */
+  zReports: zNumbersSchema,
+  /**
+   * Every till's Zs it sums up, each till's chain apart (absent from closures made before
+   * counters): the totals are theirs summed.
+   */
+  tills: z
+    .array(
+      z.object({
+        till: z.object({ id: z.string(), name: z.string() }),
+        zReports: zNumbersSchema,
+        totals: closureTotalsSchema,
+      }),
+    )
+    .optional(),
+  totals: closureTotalsSchema,
   /** Tax by rate, the sum of its receipts'. */
   taxes: z.array(taxLineSchema),
   /** Net takings of sales whose tax rate was never recorded (sold before rates were kept). */

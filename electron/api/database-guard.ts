@@ -45,6 +45,7 @@ const answeredWhileDamaged: ReadonlySet<ProcedureName> = new Set<ProcedureName>(
   'day.list',
   'day.get',
   'day.export',
+  'day.getShopTotal',
   'accountant.export',
   'periods.list',
   'periods.get',

@@ -248,4 +248,9 @@ export const auditedActs: AuditedActs = {
     subject: (_input, result) => result.device.tillName,
     after: (result) => result.device,
   },
+  'tills.setDrawers': {
+    kind: 'tills.drawers_changed',
+    before: async (read) => ({ drawers: (await read('tills.list', {})).drawers }),
+    after: (result) => result,
+  },
 };

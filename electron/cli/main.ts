@@ -7,6 +7,7 @@ import { waitForSignals } from './signals';
 // database, the web server and the API schemas (cold start is part of its benchmark).
 const commands: readonly { name: string; load: () => Promise<Command> }[] = [
   { name: 'serve', load: async () => (await import('./serve')).serveCommand },
+  { name: 'pair', load: async () => (await import('./pair')).pairCommand },
   { name: 'modem info', load: async () => (await import('./modem')).modemInfoCommand },
   { name: 'at', load: async () => (await import('./at')).atCommand },
   { name: 'ussd', load: async () => (await import('./ussd')).ussdCommand },

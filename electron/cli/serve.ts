@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { createCore } from '../core';
+import type { JoinHub } from '../counter/join';
+import { hubJoiner } from '../counter/join';
 import { createHubNetwork } from '../host/hub-network';
 import { startHost } from '../host/server';
 import { databaseFileIn, defaultDataDir } from '../paths';
 import { shopHasModems } from '../store/shop-mode';
-import { type Command, UsageError } from './command';
+import { type Command, type Output, UsageError } from './command';
+import { serveCounter } from './serve-counter';
 
 /**
  * Tests and development without modems only: COMPTOIR_TEST_DEVICE_TREE names a folder laid out
@@ -16,10 +19,30 @@ function deviceTreeForTests(): { deviceTree?: { root: string } } {
   return root ? { deviceTree: { root: path.resolve(root) } } : {};
 }
 
+/**
+ * A fresh shop served here may join a hub instead (`counters.join`): counter.json is written
+ * beside the database, but a running serve cannot turn itself into a counter, so it says how to
+ * serve the counter.
+ */
+function joinedHere(dir: string, output: Output): JoinHub {
+  const joiner = hubJoiner(dir);
+  return {
+    inspect: joiner.inspect,
+    async join(address, code, fingerprint) {
+      const joined = await joiner.join(address, code, fingerprint);
+      output.warn(
+        `this folder is now counter "${joined.till.name}" of ${address}; this serve keeps ` +
+          `serving its own database until stopped: serve the counter with \`comptoir serve --counter ${dir}\``,
+      );
+      return joined;
+    },
+  };
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   usage:
-    'serve [--db PATH] [--port N] [--host 127.0.0.1] [--demo | --auto] [--sim-latency MS] [--json]',
+    'serve [--db PATH | --counter DIR] [--port N] [--host 127.0.0.1] [--demo | --auto] [--sim-latency MS] [--json]',
   summary: 'Serve the app and its HTTP API to a browser on this machine.',
   options: {
     db: { type: 'string' },
@@ -28,11 +51,22 @@ export const serveCommand: Command = {
     demo: { type: 'boolean', default: false },
     auto: { type: 'boolean', default: false },
     'sim-latency': { type: 'string', default: '0' },
+    counter: { type: 'string' },
   },
-  async run({ values, output, rendererDir, carriersDir, modemsDir, signals }) {
+  async run(context) {
+    const { values, output, rendererDir, carriersDir, modemsDir, signals } = context;
     const port = Number(values.port);
     if (!/^\d+$/.test(String(values.port)) || port > 65535) {
       throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}"`);
+    }
+    if (typeof values.counter === 'string') {
+      if (values.demo || values.auto || typeof values.db === 'string') {
+        throw new UsageError(
+          '--counter goes without --db, --demo and --auto: a counter has no database',
+        );
+      }
+      await serveCounter(context, values.counter, { host: String(values.host), port });
+      return;
     }
     if (values.auto && (values.demo || typeof values.db === 'string')) {
       // --auto picks between the shop's and the demo's own files; it never mixes the two.
@@ -63,6 +97,7 @@ export const serveCommand: Command = {
       modemProfileDirs: [modemsDir, path.join(path.dirname(databaseFile), 'modems')],
       ...(demo ? {} : { backups: { folder: path.join(path.dirname(databaseFile), 'backups') } }),
       ...deviceTreeForTests(),
+      joinHub: joinedHere(path.dirname(databaseFile), output),
       hubListener: network.listener,
     });
     let host: Awaited<ReturnType<typeof startHost>>;

@@ -1,4 +1,3 @@
-import { ApiError } from '../../shared/api/errors';
 import { fingerprintGroups, type HubNetwork } from '../../shared/counters';
 import { formatActor, userActor } from '../../shared/user';
 import { type Handlers, signedInUser } from '../api/dispatcher';
@@ -14,13 +13,7 @@ type CounterProcedure =
   | 'counters.createPairingCode'
   | 'counters.listDevices'
   | 'counters.revoke'
-  | 'counters.pair'
-  | 'counters.inspectHub'
-  | 'counters.join';
-
-const notBuiltYet = () => {
-  throw new ApiError('internal', 'not built yet');
-};
+  | 'counters.pair';
 
 interface CounterDeps {
   network: { get(): HubNetwork; set(network: HubNetwork): void };
@@ -74,7 +67,5 @@ export function counterHandlers(deps: CounterDeps): Pick<Handlers, CounterProced
         fingerprint,
       };
     },
-    'counters.inspectHub': notBuiltYet,
-    'counters.join': notBuiltYet,
   };
 }

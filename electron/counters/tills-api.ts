@@ -1,4 +1,3 @@
-import { ApiError } from '../../shared/api/errors';
 import type { Handlers } from '../api/dispatcher';
 import type { Tills } from './tills';
 
@@ -10,8 +9,6 @@ export function tillHandlers(tills: Tills): Pick<Handlers, 'tills.list' | 'tills
       current: caller.till,
       drawers: tills.drawers(),
     }),
-    'tills.setDrawers': () => {
-      throw new ApiError('internal', 'not built yet');
-    },
+    'tills.setDrawers': ({ drawers }) => ({ drawers: tills.setDrawers(drawers) }),
   };
 }

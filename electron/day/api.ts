@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import type { CarrierProfile } from '../../shared/carrier';
+import type { Till } from '../../shared/counters';
 import type { CurrencyCode, MoneyInput } from '../../shared/currencies';
 import {
   type DayReport,
@@ -11,16 +12,17 @@ import {
 } from '../../shared/day';
 import { denominations } from '../../shared/denominations';
 import { localDate, localDateTimeText } from '../../shared/local-time';
-import { defaultTillName, type ShopProfile } from '../../shared/shop';
+import type { ShopProfile } from '../../shared/shop';
 import { userActor } from '../../shared/user';
 import { journalFiles } from '../accountant/api';
 import { createAccountantBooks } from '../accountant/books';
-import { type Handlers, signedInUser } from '../api/dispatcher';
+import { type Caller, type Handlers, signedInUser } from '../api/dispatcher';
 import { amountInShopCurrency } from '../api/money-inputs';
 import { refusingWith } from '../api/refusals';
 import type { Permit } from '../auth/permissions';
 import type { ModemBank } from '../bank/modem-bank';
 import type { CarrierBook } from '../carriers/book';
+import type { Tills } from '../counters/tills';
 import { choosePrinter, printedOn } from '../printers/api';
 import { type Delivery, deliverDayReport } from '../printers/deliver';
 import { createReceiptBook } from '../sales/receipts';
@@ -33,6 +35,7 @@ import { xDocument, zDocument, zFileStem, zPdfFiles } from './documents';
 import { reportNames } from './names';
 import { DayReportError } from './report';
 import { createShiftBook, type ShiftBook, ShiftError } from './shifts';
+import { shopDayTotal } from './shop-total';
 
 type DayHandlers = Pick<
   Handlers,
@@ -47,6 +50,7 @@ type DayHandlers = Pick<
   | 'day.export'
   | 'day.print'
   | 'day.printXReport'
+  | 'day.getShopTotal'
 >;
 
 function asApiError(error: unknown): unknown {
@@ -76,7 +80,56 @@ function dealerAmounts(
   }));
 }
 
-/** The shift book on the shop's database and the day procedures: shifts, X and Z reports. */
+/**
+ * The drawers of the shop's tills, each with its shift book (made once per till, kept): a drawer
+ * per till, or the hub's till's one drawer counting every till's sales when the manager says so.
+ */
+export function createDrawers(deps: {
+  db: Database;
+  now: () => Date;
+  users: UserStore;
+  tills: Tills;
+}) {
+  const books = new Map<string, ShiftBook>();
+  const shopMode = () => deps.tills.drawers() === 'shop';
+  /** A till as the tills know it now (its name may have changed since its book was made). */
+  const fresh = (till: Till) =>
+    till.kind === 'hub' ? deps.tills.hub() : (deps.tills.of(till.id) ?? till);
+  const bookOf = (till: Till): ShiftBook => {
+    let book = books.get(till.id);
+    if (!book) {
+      const hub = till.kind === 'hub';
+      book = createShiftBook(deps.db, {
+        deviceId: till.id,
+        now: deps.now,
+        nameOf: deps.users.nameOf,
+        drawer: {
+          till: hub ? null : till.id,
+          covers: () => (hub && shopMode() ? deps.tills.list() : [fresh(till)]),
+          shop: () => hub && shopMode(),
+        },
+      });
+      books.set(till.id, book);
+    }
+    return book;
+  };
+  /** The till whose drawer a call counts: its own, or the hub's for the shop's one drawer. */
+  const tillOf = (caller: Pick<Caller, 'till'>): Till =>
+    shopMode() ? deps.tills.hub() : fresh(caller.till);
+  return {
+    tillOf,
+    of: (caller: Pick<Caller, 'till'>) => bookOf(tillOf(caller)),
+    /** The hub's till's drawer: the modem bank's dealer SIMs are read there. */
+    hub: () => bookOf(deps.tills.hub()),
+    /** Every till's drawer, with its till. */
+    all: () => deps.tills.list().map((till) => ({ till, book: bookOf(till) })),
+    shopMode,
+  };
+}
+
+export type Drawers = ReturnType<typeof createDrawers>;
+
+/** The shift books on the shop's database and the day procedures: shifts, X and Z reports. */
 export function createDay(deps: {
   db: Database;
   deviceId: string;
@@ -88,18 +141,19 @@ export function createDay(deps: {
   permit: Permit;
   printers: PrinterStore;
   delivery: Delivery;
+  tills: Tills;
 }): DayHandlers {
   const { deviceId, now } = deps;
   const receipts = createReceiptBook(deps.db, deviceId, now);
   const books = createAccountantBooks(deps.db, deviceId);
   return dayHandlers({
     ...deps,
-    shifts: createShiftBook(deps.db, { deviceId, now, nameOf: deps.users.nameOf }),
-    namesOf: (report) =>
+    drawers: createDrawers(deps),
+    namesOf: (report, till) =>
       reportNames(report, {
         receiptOf: receipts.numberOfSale,
         carrierName: (carrierId) => deps.carriers.find(carrierId)?.name ?? null,
-        tillName: () => deps.shop.get()?.tillName ?? defaultTillName,
+        tillName: () => till.name,
       }),
     carrierOf: deps.carriers.find,
     shop: deps.shop.get,
@@ -110,7 +164,7 @@ export function createDay(deps: {
 }
 
 function dayHandlers(deps: {
-  shifts: ShiftBook;
+  drawers: Drawers;
   bank: ModemBank;
   carrierOf(carrierId: string): CarrierProfile | null;
   shop(): ShopProfile | null;
@@ -118,10 +172,8 @@ function dayHandlers(deps: {
   printers: PrinterStore;
   /** How day reports reach printers and become PDFs: the receipts' own delivery. */
   delivery: Delivery;
-  /** This till's device id, in its X reports' file names. */
-  deviceId: string;
-  /** The receipt numbers and carrier names a report is shown and printed with. */
-  namesOf(report: DayReport): ReportNames;
+  /** The receipt numbers, carrier names and till's name a report is shown and printed with. */
+  namesOf(report: DayReport, till: Till): ReportNames;
   /** The accountant's journal of the receipts issued in a Z report's window, and its summary. */
   journalOf(
     z: ZReport,
@@ -135,8 +187,18 @@ function dayHandlers(deps: {
     return profile;
   };
   const view = ({ currency: _currency, ...shift }: ReturnType<ShiftBook['open']>) => shift;
-  const zOfDate = (date: string, timeZone: string): ZReport => {
-    const z = deps.shifts
+  /** The caller's drawer: its till's, or the shop's one. */
+  const drawerOf = (caller: Caller) => ({
+    till: deps.drawers.tillOf(caller),
+    shifts: deps.drawers.of(caller),
+  });
+  /**
+   * The dealer SIMs are the modem bank's, on the hub: read at the hub's till's drawer (the
+   * shop's one drawer is the hub's), never at a counter's, which has no modems of its own.
+   */
+  const readsDealerSims = (till: Till) => till.kind === 'hub';
+  const zOfDate = (shifts: ShiftBook, date: string, timeZone: string): ZReport => {
+    const z = shifts
       .list()
       .filter((report) => localDate(new Date(report.issuedAt), timeZone) === date)
       .at(-1);
@@ -144,12 +206,13 @@ function dayHandlers(deps: {
     return z;
   };
   const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-  const reportView = (report: DayReport) => dayReportView(report, deps.namesOf(report));
-  const zView = (z: ZReport) => zReportView(z, deps.namesOf(z.report));
+  const reportView = (report: DayReport, till: Till) =>
+    dayReportView(report, deps.namesOf(report, till));
+  const zView = (z: ZReport, till: Till) => zReportView(z, deps.namesOf(z.report, till));
 
   return {
-    'shifts.getCurrent': () => {
-      const shift = deps.shifts.current();
+    'shifts.getCurrent': (_input, caller) => {
+      const shift = drawerOf(caller).shifts.current();
       const { timeZone } = shop();
       return {
         shift: shift ? view(shift) : null,
@@ -164,11 +227,14 @@ function dayHandlers(deps: {
         const profile = shop();
         const float = amountInShopCurrency(input.float, profile.currency, 'float');
         const typed = dealerAmounts(input.dealerBalances, profile.currency);
-        const shift = deps.shifts.open(user.id, float, profile.currency);
-        const balances = await dealerBalancesOfBank(deps.bank, deps.carrierOf, typed);
+        const drawer = drawerOf(caller);
+        const shift = drawer.shifts.open(user.id, float, profile.currency);
+        const balances = readsDealerSims(drawer.till)
+          ? await dealerBalancesOfBank(deps.bank, deps.carrierOf, typed)
+          : [];
         for (const { modemId, carrierId, reading } of balances) {
           if (!reading) continue;
-          deps.shifts.recordReading(
+          drawer.shifts.recordReading(
             shift.id,
             { modemId, carrierId, moment: 'opening', ...reading, actorId: user.id },
             profile.currency,
@@ -184,7 +250,7 @@ function dayHandlers(deps: {
     'shifts.recordCashMovement': ({ kind, amount, reason }, caller) =>
       refusingAsApi(() => ({
         shift: view(
-          deps.shifts.cashMovement(
+          drawerOf(caller).shifts.cashMovement(
             signedInUser(caller).id,
             kind,
             amountInShopCurrency(amount, shop().currency, 'amount'),
@@ -196,7 +262,9 @@ function dayHandlers(deps: {
       refusingAsApi(() => {
         const user = signedInUser(caller);
         const balance = amountInShopCurrency(amount, shop().currency, 'amount');
-        const shift = deps.shifts.current();
+        // Recorded on the hub's till's drawer, whoever types it: the dealer SIMs are its.
+        const book = deps.drawers.hub();
+        const shift = book.current();
         if (!shift) throw new ApiError('conflict', 'No shift is open');
         const modem = deps.bank.statuses().find((status) => status.id === modemId);
         if (!modem) {
@@ -204,7 +272,7 @@ function dayHandlers(deps: {
             { path: 'modemId', code: 'unknown_modem', message: `No modem ${modemId}` },
           ]);
         }
-        deps.shifts.recordReading(
+        book.recordReading(
           shift.id,
           {
             modemId,
@@ -219,14 +287,15 @@ function dayHandlers(deps: {
         );
         return { shift: view(shift) };
       }),
-    'day.getReport': ({ date }) =>
+    'day.getReport': ({ date }, caller) =>
       refusingAsApi(() => {
         const { timeZone } = shop();
+        const { till, shifts } = drawerOf(caller);
         if (date === undefined) {
-          return { report: reportView(deps.shifts.report(timeZone)), zNumber: null };
+          return { report: reportView(shifts.report(timeZone), till), zNumber: null };
         }
-        const z = zOfDate(date, timeZone);
-        return { report: reportView(z.report), zNumber: z.number };
+        const z = zOfDate(shifts, date, timeZone);
+        return { report: reportView(z.report, till), zNumber: z.number };
       }),
     'day.close': (input, caller) =>
       refusingAsApi(async () => {
@@ -241,11 +310,14 @@ function dayHandlers(deps: {
           count,
         }));
         const typed = dealerAmounts(input.dealerBalances, profile.currency);
-        if (!deps.shifts.current()) {
+        const { till, shifts } = drawerOf(caller);
+        if (!shifts.current()) {
           throw new ApiError('conflict', 'No shift is open: there is nothing to close');
         }
-        deps.shifts.nothingSending();
-        const balances = await dealerBalancesOfBank(deps.bank, deps.carrierOf, typed);
+        shifts.nothingSending();
+        const balances = readsDealerSims(till)
+          ? await dealerBalancesOfBank(deps.bank, deps.carrierOf, typed)
+          : [];
         const unread = balances.filter((balance) => balance.reading === null);
         if (unread.length > 0) {
           const issues = unread.map(({ modemId, problem }) => ({
@@ -259,7 +331,7 @@ function dayHandlers(deps: {
         const closingReadings = balances.flatMap(({ modemId, carrierId, reading }) =>
           reading ? [{ modemId, carrierId, ...reading }] : [],
         );
-        const z = deps.shifts.close({
+        const z = shifts.close({
           userId: closer.id,
           counted,
           allowedDenominations: denominations[profile.currency],
@@ -267,26 +339,40 @@ function dayHandlers(deps: {
           closingReadings,
           timeZone: profile.timeZone,
         });
-        return { z: zView(z) };
+        return { z: zView(z, till) };
       }),
-    'day.list': () => ({ reports: deps.shifts.list().reverse().map(zView) }),
-    'day.get': ({ zNumber }) => refusingAsApi(() => ({ z: zView(deps.shifts.get(zNumber)) })),
+    'day.list': (_input, caller) => {
+      const { till, shifts } = drawerOf(caller);
+      return {
+        reports: shifts
+          .list()
+          .reverse()
+          .map((z) => zView(z, till)),
+      };
+    },
+    'day.get': ({ zNumber }, caller) =>
+      refusingAsApi(() => {
+        const { till, shifts } = drawerOf(caller);
+        return { z: zView(shifts.get(zNumber), till) };
+      }),
     'day.export': ({ zNumber, date, format, manager }, caller) =>
       refusingAsApi(async () => {
         deps.permit('export', caller, manager);
         const profile = shop();
         const { timeZone } = profile;
-        const z = zNumber !== undefined ? deps.shifts.get(zNumber) : zOfDate(date ?? '', timeZone);
+        const { till, shifts } = drawerOf(caller);
+        const z =
+          zNumber !== undefined ? shifts.get(zNumber) : zOfDate(shifts, date ?? '', timeZone);
         if (format === 'pdf') {
           return {
             files: await printedOn(
               'PDF',
-              zPdfFiles(z, profile, deps.namesOf(z.report), deps.delivery),
+              zPdfFiles(z, profile, deps.namesOf(z.report, till), deps.delivery),
             ),
           };
         }
         const name = zFileStem(z);
-        const rows = deps.shifts.salesOf(z).map((row) => {
+        const rows = shifts.salesOf(z).map((row) => {
           const money = (amount: number | null) =>
             amount === null ? null : majorUnits(amount, String(row.currency));
           return {
@@ -315,31 +401,45 @@ function dayHandlers(deps: {
       refusingAsApi(async () => {
         const user = signedInUser(caller);
         const printer = choosePrinter(deps.printers, printerId);
-        const z = deps.shifts.get(zNumber);
+        const { till, shifts } = drawerOf(caller);
+        const z = shifts.get(zNumber);
         // Counted once it reached the printer: a print that failed leaves the original to come.
-        const copy = deps.shifts.prints(zNumber) > 0;
+        const copy = shifts.prints(zNumber) > 0;
         const { file } = await printedOn(
           printer.name,
           deliverDayReport(
-            zDocument(z, shop(), copy, deps.namesOf(z.report)),
+            zDocument(z, shop(), copy, deps.namesOf(z.report, till)),
             printer,
             deps.delivery,
           ),
         );
-        deps.shifts.recordPrint(zNumber, userActor(user), printer.name);
+        shifts.recordPrint(zNumber, userActor(user), printer.name);
         return { zNumber, printerId: printer.id, printerName: printer.name, file, copy };
       }),
-    'day.printXReport': ({ printer: printerId }) =>
+    'day.printXReport': ({ printer: printerId }, caller) =>
       refusingAsApi(async () => {
         const printer = choosePrinter(deps.printers, printerId);
         const profile = shop();
-        const report = deps.shifts.report(profile.timeZone);
-        const document = xDocument(report, deps.deviceId, profile, deps.namesOf(report));
+        const { till, shifts } = drawerOf(caller);
+        const report = shifts.report(profile.timeZone);
+        const document = xDocument(report, till.id, profile, deps.namesOf(report, till));
         const { file } = await printedOn(
           printer.name,
           deliverDayReport(document, printer, deps.delivery),
         );
         return { printerId: printer.id, printerName: printer.name, file };
+      }),
+    'day.getShopTotal': ({ date }) =>
+      refusingAsApi(() => {
+        const { timeZone, currency } = shop();
+        return shopDayTotal(
+          deps.drawers.all().map(({ till, book }) => ({
+            till,
+            open: book.current()?.openedAt ?? null,
+            reports: book.list(),
+          })),
+          { date, timeZone, currency, drawers: deps.drawers.shopMode() ? 'shop' : 'per_till' },
+        );
       }),
   };
 }

@@ -33,6 +33,8 @@ export interface SaleFact {
   paid: boolean;
   /** Its plan's TGC rate as sold; null for a sale made before rates were kept (never guessed). */
   taxRate: TaxRate | null;
+  /** The till it was made at (null: the hub's own, before tills were told apart). */
+  tillId?: string | null;
 }
 
 /** A sale still unknown, as the report lists it. */
@@ -48,6 +50,8 @@ export interface RefundFact {
   cause: SaleCause;
   /** Its sale's tax rate: a refund gives back its sale's tax, to the unit. */
   taxRate: TaxRate | null;
+  /** Its sale's till: where it is counted. */
+  tillId?: string | null;
 }
 
 export interface MovementFact {
@@ -81,6 +85,10 @@ export interface DayFacts {
   readings: readonly ReadingFact[];
   /** Every sale still unknown, from any day. */
   unknown: readonly UnknownSale[];
+  /** The tills whose sales are counted, each from its own last count; absent: one till. */
+  tills?: readonly { till: { id: string; name: string }; from: string | null }[];
+  /** Whether the drawer is its till's or the shop's one drawer. */
+  drawer?: 'till' | 'shop';
   /** The close's count, on a Z report. */
   count?: { counted: readonly { denomination: number; count: number }[]; reason: string | null };
 }
@@ -206,6 +214,7 @@ export function dayReport(facts: DayFacts): DayReport {
   const byModem = new Map<string | null, Tally>();
   const byStatus = new Map<SaleStatus, Tally>();
   const byHour = new Map<number, Tally>();
+  const byTill = new Map<string | null, Tally>();
   /** Per dealer SIM, its paid sales: the dealer reconciliation weighs them against its readings. */
   const throughSim = new Map<string, SaleFact[]>();
   let soldBeforeOpening = 0;
@@ -224,6 +233,7 @@ export function dayReport(facts: DayFacts): DayReport {
     tally(byModem, sale.modemId, sale);
     tally(byStatus, sale.status, sale);
     tally(byHour, localHour(sale.createdAt), sale);
+    tally(byTill, sale.tillId ?? null, sale);
     if (sale.createdAt < facts.shift.openedAt) soldBeforeOpening += 1;
     if (sale.modemId !== null) {
       const through = throughSim.get(sale.modemId);
@@ -279,6 +289,35 @@ export function dayReport(facts: DayFacts): DayReport {
   });
 
   const tax = dayTaxes(facts.sales, facts.refunds);
+
+  const tills = facts.tills?.map(({ till, from }) => {
+    const group = byTill.get(till.id);
+    const refunds = facts.refunds.filter((refund) => refund.tillId === till.id);
+    const refunded = sum(refunds, (refund) => refund.amount);
+    const amount = group?.amount ?? 0;
+    const cash = sum(
+      facts.sales.filter((sale) => sale.paid && sale.tillId === till.id && sale.method === 'cash'),
+      (sale) => sale.price,
+    );
+    return {
+      till,
+      from,
+      sales: group?.sales ?? 0,
+      gross: money(amount),
+      refunds: money(refunded),
+      net: money(plus(amount, -refunded)),
+      cash: money(
+        plus(
+          cash,
+          -sum(
+            refunds.filter((refund) => refund.method === 'cash'),
+            (refund) => refund.amount,
+          ),
+        ),
+      ),
+      margin: money(group?.margin ?? 0),
+    };
+  });
 
   const counted = facts.count
     ? // plus(0, …) checks each line's product too.
@@ -363,6 +402,8 @@ export function dayReport(facts: DayFacts): DayReport {
     taxes: tax.taxes,
     beforeTax: money(tax.beforeTax),
     taxNotRecorded: money(tax.taxNotRecorded),
+    ...(tills ? { tills } : {}),
+    ...(facts.drawer ? { drawer: facts.drawer } : {}),
     count:
       facts.count && counted !== null
         ? {

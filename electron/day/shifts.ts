@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import type { Till } from '../../shared/counters';
 import type { CurrencyCode } from '../../shared/currencies';
 import type { DayReport, ZReport } from '../../shared/day';
 import { type Actor, formatActor } from '../../shared/user';
@@ -61,14 +62,40 @@ const zHash = (prevHash: string, content: Omit<ZReport, 'hash' | 'prevHash'>) =>
     .digest('hex');
 
 /**
- * The counter's shifts, in one database (one device): opening with a float, cash in and out,
- * the dealer SIMs' balances, and the close that issues the numbered, chained Z report. A shift
- * is open or closed; nothing recorded in a closed one changes (the database refuses it too).
+ * A drawer: where cash is counted. `till` is its shifts' `till_id` (null: the hub's own till's
+ * drawer); `covers` the tills whose sales it counts (its own, or every till for the shop's one
+ * drawer); `shop` whether it is the shop's one drawer (its Zs say so, and a till's next window
+ * starts after them).
+ */
+export interface Drawer {
+  till: string | null;
+  covers(): readonly Till[];
+  shop(): boolean;
+}
+
+/** A sale's till as its row says it: the hub's own till's sales may have no till id. */
+const tillParams = (till: Till) => [till.kind === 'hub' ? null : till.id, till.id] as const;
+
+/**
+ * One drawer's shifts: opening with a float, cash in and out, the dealer SIMs' balances, and the
+ * close that issues the numbered, chained Z report (`deviceId`: the till whose chain it is). A
+ * shift is open or closed; nothing recorded in a closed one changes (the database refuses it
+ * too). Without a drawer, the hub's own till's.
  */
 export function createShiftBook(
   db: Database,
-  deps: { deviceId: string; now: () => Date; nameOf(userId: number): string | null },
+  deps: {
+    deviceId: string;
+    now: () => Date;
+    nameOf(userId: number): string | null;
+    drawer?: Drawer;
+  },
 ) {
+  const drawer: Drawer = deps.drawer ?? {
+    till: null,
+    covers: () => [{ id: deps.deviceId, name: '', kind: 'hub' }],
+    shop: () => false,
+  };
   const name = (userId: number | null) =>
     userId === null ? null : (deps.nameOf(userId) ?? `#${userId}`);
   const shiftOf = (row: ShiftRow): Shift => ({
@@ -81,15 +108,20 @@ export function createShiftBook(
     closedBy: name(row.closed_by),
   });
 
-  const openRow = db.prepare<[], ShiftRow>('SELECT * FROM shifts WHERE closed_at IS NULL');
+  const openRow = db.prepare<[string | null], ShiftRow>(
+    'SELECT * FROM shifts WHERE closed_at IS NULL AND till_id IS ?',
+  );
   const shiftById = db.prepare<[number], ShiftRow>('SELECT * FROM shifts WHERE id = ?');
+  // A till's sales were last counted by its own drawer's close or by the shop's one drawer's.
   const previousClose = db
-    .prepare<[number], string | null>(
-      'SELECT max(closed_at) FROM shifts WHERE closed_at IS NOT NULL AND id < ?',
+    .prepare<[number, string | null], string | null>(
+      `SELECT max(s.closed_at) FROM shifts s WHERE s.closed_at IS NOT NULL AND s.id < ?
+       AND (s.till_id IS ? OR (s.till_id IS NULL AND EXISTS (SELECT 1 FROM z_reports z
+         WHERE z.shift_id = s.id AND json_extract(z.content, '$.report.drawer') = 'shop')))`,
     )
     .pluck();
   const insertShift = db.prepare(
-    'INSERT INTO shifts (opened_at, opened_by, float_amount, currency) VALUES (?, ?, ?, ?)',
+    'INSERT INTO shifts (opened_at, opened_by, float_amount, currency, till_id) VALUES (?, ?, ?, ?, ?)',
   );
   const insertMovement = db.prepare(`INSERT INTO cash_movements (shift_id, kind, amount, currency,
     reason, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
@@ -97,24 +129,31 @@ export function createShiftBook(
     carrier_id, moment, amount, currency, source, text, actor_id, at)
     VALUES (@shiftId, @modemId, @carrierId, @moment, @amount, @currency, @source, @text, @actorId, @at)
     ON CONFLICT (shift_id, modem_id, moment) DO NOTHING`);
-  const sending = db
+  const sendingAt = db
     // The partial index sales_open is used only when its own condition is spelled out.
-    .prepare<[], number>(
-      "SELECT count(*) FROM sales WHERE status IN ('sending', 'unknown') AND status = 'sending'",
+    .prepare<[string | null, string], number>(
+      `SELECT count(*) FROM sales WHERE status IN ('sending', 'unknown') AND status = 'sending'
+       AND (till_id IS ? OR till_id = ?)`,
     )
     .pluck();
   const salesIn = saleFactReader(db);
-  const unknownSales = db.prepare<[], UnknownSale>(
+  const unknownSalesAt = db.prepare<[string | null, string], UnknownSale>(
     // The partial index sales_open is used only when its own condition is spelled out.
     `SELECT id, msisdn, plan_name AS planName, price, created_at AS createdAt FROM sales
-     WHERE status IN ('sending', 'unknown') AND status = 'unknown' ORDER BY created_at, id`,
+     WHERE status IN ('sending', 'unknown') AND status = 'unknown' AND (till_id IS ? OR till_id = ?)
+     ORDER BY created_at, id`,
   );
-  // With who moved the sale to failed: a manager's reason is theirs (sales/sale-causes).
-  const refundsIn = db.prepare<[string, string], Omit<RefundFact, 'cause'> & { actor: string }>(
-    `SELECT sale_id AS saleId, amount, method, at, reason, (SELECT e.actor FROM sale_events e
+  // With who moved the sale to failed: a manager's reason is theirs (sales/sale-causes). A
+  // refund is counted at its sale's till.
+  const refundsIn = db.prepare<
+    [string, string, string | null, string],
+    Omit<RefundFact, 'cause'> & { actor: string }
+  >(
+    `SELECT r.sale_id AS saleId, r.amount, r.method, r.at, r.reason, (SELECT e.actor FROM sale_events e
        WHERE e.sale_id = r.sale_id AND e.to_status = 'failed' ORDER BY e.id DESC LIMIT 1) AS actor,
-       (SELECT s.tax_rate FROM sales s WHERE s.id = r.sale_id) AS taxRate
-     FROM refunds r WHERE at > ? AND at <= ? ORDER BY at, id`,
+       s.tax_rate AS taxRate, s.till_id AS tillId
+     FROM refunds r JOIN sales s ON s.id = r.sale_id WHERE r.at > ? AND r.at <= ?
+       AND (s.till_id IS ? OR s.till_id = ?) ORDER BY r.at, r.id`,
   );
   const movementsOf = db.prepare<[number], Omit<MovementFact, 'actor'> & { actorId: number }>(
     'SELECT kind, amount, reason, actor_id AS actorId, at FROM cash_movements WHERE shift_id = ? ORDER BY id',
@@ -134,11 +173,16 @@ export function createShiftBook(
   const allZContents = db
     .prepare<[string], string>('SELECT content FROM z_reports WHERE device_id = ? ORDER BY number')
     .pluck();
-  const receiptsIssued = db
+  const receiptsIssuedAt = db
     .prepare<[string, string, string], number>(
       'SELECT count(*) FROM receipts WHERE device_id = ? AND issued_at > ? AND issued_at <= ?',
     )
     .pluck();
+  /** The receipts the drawer's tills issued in (from, to]: each till numbers its own. */
+  const receiptsIssued = (from: string, to: string) =>
+    drawer
+      .covers()
+      .reduce((total, till) => total + (receiptsIssuedAt.get(till.id, from, to) ?? 0), 0);
   const insertZ = db.prepare(`INSERT INTO z_reports (device_id, number, shift_id, content, hash,
     prev_hash, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const closeShift = db.prepare('UPDATE shifts SET closed_at = ?, closed_by = ? WHERE id = ?');
@@ -165,7 +209,7 @@ export function createShiftBook(
     'SELECT number, content, hash, prev_hash FROM z_reports WHERE device_id = ? AND number = ?',
   );
 
-  const saleRowsIn = db.prepare<[string, string, string], SaleCsvRow>(`
+  const saleRowsIn = db.prepare<[string, string, string, string | null, string], SaleCsvRow>(`
     SELECT s.id AS sale_id, s.created_at AS created_at_utc, s.status, s.msisdn,
       s.carrier_id, s.plan_id, s.plan_name, s.data_mb, s.validity_days, s.price, s.dealer_cost,
       s.currency, s.payment_method, s.tendered, s.change_given AS change, s.payment_reference,
@@ -174,10 +218,14 @@ export function createShiftBook(
         AS receipt_number,
       f.amount AS refund_amount, f.at AS refund_at_utc
     FROM sales s JOIN users u ON u.id = s.clerk_id LEFT JOIN refunds f ON f.sale_id = s.id
-    WHERE s.created_at > ? AND s.created_at <= ? ORDER BY s.created_at, s.id`);
+    WHERE s.created_at > ? AND s.created_at <= ? AND (s.till_id IS ? OR s.till_id = ?)
+    ORDER BY s.created_at, s.id`);
 
   const nothingSending = () => {
-    if (sending.get() !== 0) {
+    const sending = drawer
+      .covers()
+      .reduce((total, till) => total + (sendingAt.get(...tillParams(till)) ?? 0), 0);
+    if (sending !== 0) {
       throw new ShiftError(
         'sale_sending',
         'A top-up is being sent: wait for its outcome before closing',
@@ -186,7 +234,7 @@ export function createShiftBook(
   };
 
   const current = (): Shift | null => {
-    const row = openRow.get();
+    const row = openRow.get(drawer.till);
     return row ? shiftOf(row) : null;
   };
   const requireOpen = (): Shift => {
@@ -196,8 +244,6 @@ export function createShiftBook(
   };
 
   function facts(shift: Shift, to: string, timeZone: string): DayFacts {
-    const from = previousClose.get(shift.id) ?? null;
-    const since = from ?? '';
     // A few clerks sell thousands of sales: each name is looked up once.
     const clerks = new Map<number, string>();
     const clerkNamed = (clerkId: number) => {
@@ -208,6 +254,28 @@ export function createShiftBook(
       }
       return clerk;
     };
+    // Each till's window starts at its own last count: the shop's drawer gathers them.
+    const tills = drawer.covers().map((till) => {
+      const [column, id] = tillParams(till);
+      const from = previousClose.get(shift.id, column) ?? null;
+      const since = from ?? '';
+      return {
+        till: { id: till.id, name: till.name },
+        from,
+        sales: salesIn(since, to, clerkNamed, till),
+        refunds: refundsIn.all(since, to, column, id).map((refund) => ({
+          ...refundWithCause(refund),
+          tillId: id,
+        })),
+        unknown: unknownSalesAt.all(column, id),
+      };
+    });
+    const froms = tills.map((till) => till.from);
+    const from = froms.includes(null) ? null : (froms.sort()[0] ?? null);
+    const oldestFirst =
+      <T extends { id: number }>(at: (item: T) => string) =>
+      (a: T, b: T) =>
+        at(a).localeCompare(at(b)) || a.id - b.id;
     return {
       shift: {
         id: shift.id,
@@ -221,14 +289,21 @@ export function createShiftBook(
       to,
       currency: shift.currency,
       timeZone,
-      sales: salesIn(since, to, clerkNamed),
-      refunds: refundsIn.all(since, to).map(refundWithCause),
+      sales:
+        tills.length === 1
+          ? (tills[0]?.sales ?? [])
+          : tills.flatMap((till) => till.sales).sort(oldestFirst((sale) => sale.createdAt)),
+      refunds: tills
+        .flatMap((till) => till.refunds)
+        .sort((a, b) => a.at.localeCompare(b.at) || a.saleId - b.saleId),
+      tills: tills.map(({ till, from }) => ({ till, from })),
+      drawer: drawer.shop() ? 'shop' : 'till',
       movements: movementsOf.all(shift.id).map(({ actorId, ...movement }) => ({
         ...movement,
         actor: name(actorId) ?? '',
       })),
       readings: readingsOf.all(shift.id),
-      unknown: unknownSales.all(),
+      unknown: tills.flatMap((till) => till.unknown).sort(oldestFirst((sale) => sale.createdAt)),
     };
   }
 
@@ -275,6 +350,7 @@ export function createShiftBook(
             userId,
             float,
             currency,
+            drawer.till,
           );
           const row = shiftById.get(Number(lastInsertRowid));
           if (!row) throw new Error('The shift was not written');
@@ -375,10 +451,10 @@ export function createShiftBook(
                 allZContents
                   .all(deps.deviceId)
                   .map((content) => (JSON.parse(content) as ZReport).report.totals.net),
-              earlierReceipts: () => receiptsIssued.get(deps.deviceId, '', since) ?? 0,
+              earlierReceipts: () => receiptsIssued('', since),
             },
             body.totals.net,
-            receiptsIssued.get(deps.deviceId, since, closedAt) ?? 0,
+            receiptsIssued(since, closedAt),
           );
           const content = {
             number: previous.number + 1,
@@ -405,7 +481,19 @@ export function createShiftBook(
     list: (): ZReport[] => zRows.all(deps.deviceId).map(zOf),
     /** The sales of a Z report's window, one row each, as the accountant's CSV lists them. */
     salesOf(z: ZReport): Omit<SaleCsvRow, 'created_at_local'>[] {
-      return saleRowsIn.all(deps.deviceId, z.report.from ?? '', z.report.to);
+      // A Z issued before tills counted its one till's sales, in its one window.
+      const tills = z.report.tills ?? [
+        { till: { id: deps.deviceId, name: '' }, from: z.report.from },
+      ];
+      const rows = tills.flatMap(({ till, from }) => {
+        const column = till.id === deps.deviceId && drawer.till === null ? null : till.id;
+        return saleRowsIn.all(till.id, from ?? '', z.report.to, column, till.id);
+      });
+      return rows.sort(
+        (a, b) =>
+          String(a.created_at_utc).localeCompare(String(b.created_at_utc)) ||
+          Number(a.sale_id) - Number(b.sale_id),
+      );
     },
     get(number: number): ZReport {
       const row = zByNumber.get(deps.deviceId, number);
@@ -520,6 +608,7 @@ type SaleFactRow = [
   resolvedByHand: number,
   paid: number,
   taxRate: number | null,
+  tillId: string | null,
 ];
 
 /**
@@ -533,7 +622,7 @@ export const saleFactSelect = `SELECT s.id, s.status, s.msisdn, s.carrier_id, s.
   EXISTS (SELECT 1 FROM sale_events e WHERE e.sale_id = s.id AND e.from_status = 'unknown'
     AND e.actor LIKE 'manager:%'),
   EXISTS (SELECT 1 FROM sale_events e WHERE e.sale_id = s.id AND e.to_status = 'paid'),
-  s.tax_rate
+  s.tax_rate, s.till_id
   FROM sales s`;
 
 /**
@@ -545,15 +634,35 @@ export function saleFactReader(db: Database) {
     .prepare<[string, string], SaleFactRow>(`${saleFactSelect}
       WHERE s.created_at > ? AND s.created_at <= ? ORDER BY s.created_at, s.id`)
     .raw();
-  return (from: string, to: string, clerkNamed: (clerkId: number) => string): SaleFact[] =>
-    salesIn.all(from, to).map((row) => saleFactOf(row, clerkNamed));
+  const salesAt = db
+    .prepare<[string, string, string | null, string], SaleFactRow>(`${saleFactSelect}
+      WHERE s.created_at > ? AND s.created_at <= ? AND (s.till_id IS ? OR s.till_id = ?)
+      ORDER BY s.created_at, s.id`)
+    .raw();
+  /** Every till's sales, or one till's. */
+  return (
+    from: string,
+    to: string,
+    clerkNamed: (clerkId: number) => string,
+    till?: Till,
+  ): SaleFact[] =>
+    till
+      ? salesAt
+          .all(from, to, ...tillParams(till))
+          .map((row) => saleFactOf(row, clerkNamed, till.id))
+      : salesIn.all(from, to).map((row) => saleFactOf(row, clerkNamed));
 }
 
 /**
  * Built as one literal from raw rows: a shift holds thousands of sales, and objects copied from
  * the driver's rows by spreading are ten times slower to read in the report (measured).
  */
-function saleFactOf(row: SaleFactRow, clerkNamed: (clerkId: number) => string): SaleFact {
+function saleFactOf(
+  row: SaleFactRow,
+  clerkNamed: (clerkId: number) => string,
+  /** The till it was read at: the hub's own till's sales may have no till id. */
+  tillOf?: string,
+): SaleFact {
   const [
     id,
     status,
@@ -571,6 +680,7 @@ function saleFactOf(row: SaleFactRow, clerkNamed: (clerkId: number) => string): 
     resolvedByHand,
     paid,
     taxRate,
+    tillId,
   ] = row;
   return {
     id,
@@ -589,5 +699,6 @@ function saleFactOf(row: SaleFactRow, clerkNamed: (clerkId: number) => string): 
     resolvedByHand: resolvedByHand === 1,
     paid: paid === 1,
     taxRate,
+    tillId: tillOf ?? tillId,
   };
 }

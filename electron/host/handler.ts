@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { z } from 'zod';
 import { events, procedures } from '../../shared/api/contract';
 import { type ErrorCode, errorStatus } from '../../shared/api/errors';
-import type { Core } from '../core';
+import type { TransportCore } from '../core';
 import type { Logger } from '../log';
 import { contentSecurityPolicy, hardeningHeaders } from '../web-security';
 import { createEventSockets } from './event-sockets';
@@ -40,7 +40,7 @@ export interface RequestPolicy {
 }
 
 interface HandlerOptions {
-  core: Core;
+  core: TransportCore;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   log: Pick<Logger, 'error'>;

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Core } from '../core';
+import type { TransportCore } from '../core';
 import type { Logger } from '../log';
 import { isLoopbackHost } from '../web-security';
 import { type RequestPolicy, serveRequests } from './handler';
@@ -17,7 +17,7 @@ export class HostRefusedError extends Error {
 }
 
 interface HostOptions {
-  core: Core;
+  core: TransportCore;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   host?: string;

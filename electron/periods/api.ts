@@ -5,6 +5,7 @@ import { defaultTillName, type ShopProfile } from '../../shared/shop';
 import { userActor } from '../../shared/user';
 import { type Handlers, signedInUser } from '../api/dispatcher';
 import type { Permit } from '../auth/permissions';
+import type { Tills } from '../counters/tills';
 import { choosePrinter, printedOn } from '../printers/api';
 import { type Delivery, deliverClosure } from '../printers/deliver';
 import type { PrinterStore } from '../store/printers';
@@ -24,10 +25,15 @@ export function createPeriods(deps: {
   permit: Permit;
   printers: PrinterStore;
   delivery: Delivery;
+  tills: Tills;
 }): PeriodHandlers {
   return periodsHandlers({
     ...deps,
-    closures: createClosureBook(deps.db, { deviceId: deps.deviceId, now: deps.now }),
+    closures: createClosureBook(deps.db, {
+      deviceId: deps.deviceId,
+      now: deps.now,
+      tills: deps.tills.list,
+    }),
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
+import type { Till } from '../../shared/counters';
 import type { CurrencyCode } from '../../shared/currencies';
 import type { ZReport } from '../../shared/day';
 import { localDateTimeText } from '../../shared/local-time';
@@ -42,8 +43,19 @@ const refused = (message: string, params: Record<string, string | number>) =>
  * period has ended and when every sale of it is in a Z report; written with its number and its
  * link to the previous closure of its kind, and never changed (the database refuses it too).
  */
-export function createClosureBook(db: Database, deps: { deviceId: string; now: () => Date }) {
+export function createClosureBook(
+  db: Database,
+  deps: {
+    deviceId: string;
+    now: () => Date;
+    /** The shop's tills, each with its Z chain: a closure sums them all (the hub's alone by default). */
+    tills?: () => readonly Till[];
+  },
+) {
   const { deviceId } = deps;
+  const tills = deps.tills ?? (() => [{ id: deviceId, name: '', kind: 'hub' as const }]);
+  /** A till's sales as their rows say: the hub's own till's may have no till id. */
+  const tillParams = (till: Till) => [till.kind === 'hub' ? null : till.id, till.id] as const;
   const rowOf = db.prepare<[string, string, string], ClosureRow>(
     'SELECT number, content, hash, prev_hash FROM period_closures WHERE device_id = ? AND kind = ? AND period = ?',
   );
@@ -66,30 +78,39 @@ export function createClosureBook(db: Database, deps: { deviceId: string; now: (
       'SELECT content FROM z_reports WHERE device_id = ? AND issued_at < ? ORDER BY number',
     )
     .pluck();
+  // A till's sales are in a Z of its own chain, or of the hub's shop-wide drawer (day/shifts.ts).
   const lastZIssued = db
-    .prepare<[string], string | null>('SELECT max(issued_at) FROM z_reports WHERE device_id = ?')
-    .pluck();
-  const shiftOpenSince = db
-    .prepare<[string], string>(
-      'SELECT opened_at FROM shifts WHERE closed_at IS NULL AND opened_at < ? ORDER BY id LIMIT 1',
+    .prepare<[string, string], string | null>(
+      `SELECT max(issued_at) FROM z_reports WHERE device_id = ? OR (device_id = ?
+         AND json_extract(content, '$.report.drawer') = 'shop')`,
     )
     .pluck();
-  const salesOutside = db.prepare<[string, string, string], { count: number; first: string }>(
-    `SELECT count(*) AS count, min(created_at) AS first FROM sales
-     WHERE created_at >= ? AND created_at < ? AND created_at > ?`,
+  const shiftOpenSince = db.prepare<[string], { opened_at: string; till_id: string | null }>(
+    'SELECT opened_at, till_id FROM shifts WHERE closed_at IS NULL AND opened_at < ? ORDER BY id LIMIT 1',
   );
-  const refundsOutside = db.prepare<[string, string, string], { count: number; first: string }>(
-    'SELECT count(*) AS count, min(at) AS first FROM refunds WHERE at >= ? AND at < ? AND at > ?',
+  const salesOutside = db.prepare<
+    [string, string, string, string | null, string],
+    { count: number; first: string }
+  >(
+    `SELECT count(*) AS count, min(created_at) AS first FROM sales
+     WHERE created_at >= ? AND created_at < ? AND created_at > ? AND (till_id IS ? OR till_id = ?)`,
+  );
+  const refundsOutside = db.prepare<
+    [string, string, string, string | null, string],
+    { count: number; first: string }
+  >(
+    `SELECT count(*) AS count, min(r.at) AS first FROM refunds r JOIN sales s ON s.id = r.sale_id
+     WHERE r.at >= ? AND r.at < ? AND r.at > ? AND (s.till_id IS ? OR s.till_id = ?)`,
   );
   // Paid sales (a failed one too: its refund is counted apart) and refunds, at their sale's rate.
-  const paidSalesIn = db.prepare<[string, string], TaxedAmount>(
+  const paidSalesIn = db.prepare<[string, string, string | null, string], TaxedAmount>(
     `SELECT s.price AS amount, s.tax_rate AS rate FROM sales s
-     WHERE s.created_at > ? AND s.created_at <= ?
+     WHERE s.created_at > ? AND s.created_at <= ? AND (s.till_id IS ? OR s.till_id = ?)
        AND EXISTS (SELECT 1 FROM sale_events e WHERE e.sale_id = s.id AND e.to_status = 'paid')`,
   );
-  const refundsIn = db.prepare<[string, string], TaxedAmount>(
+  const refundsIn = db.prepare<[string, string, string | null, string], TaxedAmount>(
     `SELECT -r.amount AS amount, s.tax_rate AS rate FROM refunds r JOIN sales s ON s.id = r.sale_id
-     WHERE r.at > ? AND r.at <= ?`,
+     WHERE r.at > ? AND r.at <= ? AND (s.till_id IS ? OR s.till_id = ?)`,
   );
   const printsOf = db
     .prepare<[string, string, number], number>(
@@ -106,9 +127,9 @@ export function createClosureBook(db: Database, deps: { deviceId: string; now: (
 
   const parseZ = (content: string) => JSON.parse(content) as ZReport;
 
-  /** The perpetual totals as the period ends: its last Z's, or counted from every Z before it. */
-  function perpetualAt(to: string, currency: CurrencyCode): PerpetualTotals {
-    const zs = zsBefore.all(deviceId, to).map(parseZ);
+  /** One Z chain's perpetual totals as the period ends: its last Z's, or counted from its Zs. */
+  function chainPerpetualAt(chain: string, to: string, currency: CurrencyCode): PerpetualTotals {
+    const zs = zsBefore.all(chain, to).map(parseZ);
     const last = zs.at(-1);
     if (last?.perpetual) return last.perpetual;
     return {
@@ -116,33 +137,83 @@ export function createClosureBook(db: Database, deps: { deviceId: string; now: (
         amount: zs.reduce((total, z) => total + z.report.totals.net.amount, 0),
         currency,
       },
-      count: last ? (receiptsUpTo.get(deviceId, last.issuedAt) ?? 0) : 0,
+      count: last ? (receiptsUpTo.get(chain, last.issuedAt) ?? 0) : 0,
     };
   }
 
-  /** Refuses a period whose sales are not all in a Z report, naming what is missing. */
+  /**
+   * The shop's perpetual totals as the period ends: each till's Z chain keeps its own (a Z
+   * carries its chain's), and the closure's is their sum over the tills.
+   */
+  function perpetualAt(to: string, currency: CurrencyCode): PerpetualTotals {
+    return tills()
+      .map((till) => chainPerpetualAt(till.id, to, currency))
+      .reduce((total, chain) => ({
+        grandTotal: {
+          amount: total.grandTotal.amount + chain.grandTotal.amount,
+          currency: total.grandTotal.currency,
+        },
+        count: total.count + chain.count,
+      }));
+  }
+
+  /** Refuses a period whose sales are not all in a Z report, naming what is missing and where. */
   function requireEveryZ(from: string, to: string, timeZone: string) {
-    const openedAt = shiftOpenSince.get(to);
-    if (openedAt) {
-      const at = localDateTimeText(new Date(openedAt), timeZone);
-      throw refused(`The shift opened ${at} is still open: close the day first`, {
+    const all = tills();
+    const nameOf = (id: string | null) =>
+      all.find((till) => (id === null ? till.kind === 'hub' : till.id === id))?.name ?? id ?? '';
+    const open = shiftOpenSince.get(to);
+    if (open) {
+      const at = localDateTimeText(new Date(open.opened_at), timeZone);
+      const till = nameOf(open.till_id);
+      throw refused(`The shift opened ${at} at till ${till} is still open: close the day first`, {
         reason: 'shift_open',
         at,
+        till,
       });
     }
-    const lastZ = lastZIssued.get(deviceId) ?? '';
-    for (const outside of [
-      salesOutside.get(from, to, lastZ),
-      refundsOutside.get(from, to, lastZ),
-    ]) {
-      if (outside && outside.count > 0) {
-        const at = localDateTimeText(new Date(outside.first), timeZone);
-        throw refused(
-          `${outside.count} sales or refunds since ${at} are in no Z report: close that day first`,
-          { reason: 'outside_z', count: outside.count, at },
-        );
+    for (const till of all) {
+      const lastZ = lastZIssued.get(till.id, deviceId) ?? '';
+      for (const outside of [
+        salesOutside.get(from, to, lastZ, ...tillParams(till)),
+        refundsOutside.get(from, to, lastZ, ...tillParams(till)),
+      ]) {
+        if (outside && outside.count > 0) {
+          const at = localDateTimeText(new Date(outside.first), timeZone);
+          throw refused(
+            `${outside.count} sales or refunds at till ${till.name} since ${at} are in no Z report: close that day first`,
+            { reason: 'outside_z', count: outside.count, at, till: till.name },
+          );
+        }
       }
     }
+  }
+
+  /**
+   * Every till's Zs issued in [from, to), oldest first, each with its till, and the paid sales
+   * and refunds of their windows (each till's own window on a Z of the shop's one drawer).
+   */
+  function zsOfTills(from: string, to: string) {
+    const all = tills();
+    const zs = all
+      .flatMap((till) =>
+        zsIssued.all(till.id, from, to).map((content) => ({ till, z: parseZ(content) })),
+      )
+      .sort((a, b) => a.z.issuedAt.localeCompare(b.z.issuedAt));
+    const amounts = zs.flatMap(({ till, z }) => {
+      const windows = z.report.tills?.map((line) => ({
+        till: all.find((each) => each.id === line.till.id) ?? {
+          ...line.till,
+          kind: 'counter' as const,
+        },
+        from: line.from,
+      })) ?? [{ till, from: z.report.from }];
+      return windows.flatMap((window) => [
+        ...paidSalesIn.all(window.from ?? '', z.report.to, ...tillParams(window.till)),
+        ...refundsIn.all(window.from ?? '', z.report.to, ...tillParams(window.till)),
+      ]);
+    });
+    return { zs, amounts };
   }
 
   return {
@@ -186,17 +257,10 @@ export function createClosureBook(db: Database, deps: { deviceId: string; now: (
             }
           }
           requireEveryZ(from, to, shop.timeZone);
-          const zs = zsIssued.all(deviceId, from, to).map(parseZ);
+          const ofTills = zsOfTills(from, to);
+          const zs = ofTills.zs.map(({ z }) => z);
           const currency = (zs[0]?.report.currency as CurrencyCode | undefined) ?? shop.currency;
-          const first = zs[0];
-          const last = zs.at(-1);
-          const amounts =
-            first && last
-              ? [
-                  ...paidSalesIn.all(first.report.from ?? '', last.report.to),
-                  ...refundsIn.all(first.report.from ?? '', last.report.to),
-                ]
-              : [];
+          const { amounts } = ofTills;
           const previous = lastOf.get(deviceId, period.kind) ?? { number: 0, hash: chainGenesis };
           const content: Omit<PeriodClosure, 'hash' | 'prevHash'> = {
             kind: period.kind,
@@ -208,7 +272,14 @@ export function createClosureBook(db: Database, deps: { deviceId: string; now: (
             closedBy,
             from,
             to,
-            ...closureFigures({ zs, amounts, currency, perpetual: perpetualAt(to, currency) }),
+            ...closureFigures({
+              zs,
+              deviceId,
+              tills: tills(),
+              amounts,
+              currency,
+              perpetual: perpetualAt(to, currency),
+            }),
           };
           const hash = chainHash(previous.hash, content, closureChainName);
           insert.run(

@@ -37,7 +37,7 @@ export interface TaxedAmount {
 /** What a closure sums up, besides its place in the chain. */
 export type ClosureFigures = Pick<
   PeriodClosure,
-  'zReports' | 'totals' | 'taxes' | 'byPayment' | 'perpetual'
+  'zReports' | 'totals' | 'taxes' | 'byPayment' | 'perpetual' | 'tills'
 > & {
   /** Net takings of sales whose rate was never recorded (sold before rates were kept). */
   untaxed: Money;
@@ -64,6 +64,10 @@ export function closureFigures(input: {
   amounts: readonly TaxedAmount[];
   currency: CurrencyCode;
   perpetual: PeriodClosure['perpetual'];
+  /** The closure's own till: `zReports` numbers its chain's (every Z given, without it). */
+  deviceId?: string;
+  /** The shop's tills: each one's Zs listed and summed apart (its Zs are those of its chain). */
+  tills?: readonly { id: string; name: string }[];
 }): ClosureFigures {
   const money = (amount: number): Money => ({ amount, currency: input.currency });
   let sales = 0;
@@ -91,14 +95,30 @@ export function closureFigures(input: {
     if (rate === null) untaxed = plus(untaxed, amount);
     else lines.push(taxOfTotal(amount, rate));
   }
-  const first = input.zs[0];
-  const last = input.zs.at(-1);
+  const numbers = (zs: readonly ZReport[]) => ({
+    first: zs[0]?.number ?? null,
+    last: zs.at(-1)?.number ?? null,
+    count: zs.length,
+  });
+  const own = input.zs.filter((z) => input.deviceId === undefined || z.deviceId === input.deviceId);
+  const tills = input.tills?.map((till) => {
+    const zs = input.zs.filter((z) => z.deviceId === till.id);
+    const total = (amount: (z: ZReport) => number) =>
+      zs.reduce((sum, z) => plus(sum, amount(z)), 0);
+    return {
+      till: { id: till.id, name: till.name },
+      zReports: numbers(zs),
+      totals: {
+        sales: zs.reduce((sum, z) => sum + z.report.totals.sales, 0),
+        gross: money(total((z) => z.report.totals.gross.amount)),
+        refunds: money(total((z) => z.report.totals.refunds.amount)),
+        net: money(total((z) => z.report.totals.net.amount)),
+      },
+    };
+  });
   return {
-    zReports: {
-      first: first?.number ?? null,
-      last: last?.number ?? null,
-      count: input.zs.length,
-    },
+    zReports: numbers(own),
+    ...(tills ? { tills } : {}),
     totals: { sales, gross: money(gross), refunds: money(refunds), net: money(net) },
     taxes: sumTaxLines(lines),
     byPayment: paymentOrder.flatMap((method) => {

@@ -345,6 +345,27 @@ export function renderDayReportA4(document: DayReportDocument, t: Translate): st
       report.byClerk.map((p) => [p.clerk, count(p.sales), money(p.amount.amount)]),
       none,
     ),
+    // The shop's one drawer counts every till: the owner compares them here.
+    ...(report.drawer === 'shop' && report.tills
+      ? [
+          table(
+            t('drawers.print.byTill', { lng: language }),
+            [
+              t('drawers.print.till', { lng: language }),
+              numeric(col('sales')),
+              numeric(t('drawers.print.net', { lng: language })),
+              numeric(t('drawers.print.cash', { lng: language })),
+            ],
+            report.tills.map((line) => [
+              line.till.name,
+              count(line.sales),
+              money(line.net.amount),
+              money(line.cash.amount),
+            ]),
+            none,
+          ),
+        ]
+      : []),
     table(
       say('byModem'),
       [col('dealerSim'), numeric(col('sales')), numeric(col('amount')), numeric(say('dealerCost'))],

@@ -136,6 +136,17 @@ export function layoutDayReport(
   for (const clerk of report.byClerk) {
     row(counted(clerk.clerk, clerk.sales), money(clerk.amount.amount));
   }
+  // The shop's one drawer counts every till: the owner compares them here.
+  if (report.drawer === 'shop' && report.tills) {
+    const sayDrawers = (key: string) =>
+      t(`drawers.print.${key}`, { lng: language, interpolation: { escapeValue: false } });
+    rule(false);
+    text(sayDrawers('byTill'), 'bold', 'left');
+    for (const line of report.tills) {
+      row(counted(line.till.name, line.sales), money(line.net.amount));
+      row(`  ${sayDrawers('cash')}`, signed(line.cash.amount));
+    }
+  }
   section('byModem', report.byModem.length === 0);
   for (const modem of report.byModem) {
     row(counted(modem.modemId ?? say('noModem'), modem.sales), money(modem.amount.amount));

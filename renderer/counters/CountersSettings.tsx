@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { FormStatus } from '../components/FormStatus';
 import { describeError } from '../errors';
+import { DrawerModeSetting } from '../settings/DrawerModeSetting';
 import { useApi } from '../use-api';
 import { AddCounter, type PairingCode } from './AddCounter';
 import { FingerprintGrid } from './FingerprintGrid';
@@ -66,7 +67,7 @@ export function CountersSettings() {
         problem={listed.error === null ? null : describeError(t, listed.error)}
         onRevoked={reloadDevices}
       />
-      {/* Settings → Counters → drawers: drawers15's DrawerModeSetting takes its place here. */}
+      <DrawerModeSetting />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { BooksCheck, BooksWarning } from './BooksCheck';
 import { brokenDays } from './books-lines';
 import { ClosedDays } from './ClosedDays';
 import { PeriodsSection } from './PeriodsSection';
+import { TillDrawer } from './TillDrawer';
 import { TodayShift } from './TodayShift';
 
 const allViews = ['today', 'closed', 'books'] as const;
@@ -38,7 +39,12 @@ export function DayPage({ role }: { role: Role }) {
     // The day is counted in the shop's currency and cut at midnight in its zone.
     body = <p className="notice">{t('day.noShop')}</p>;
   } else if (view === 'today') {
-    body = <TodayShift currency={shop.currency} timeZone={shop.timeZone} role={role} />;
+    body = (
+      <>
+        <TillDrawer timeZone={shop.timeZone} manager={manager} />
+        <TodayShift currency={shop.currency} timeZone={shop.timeZone} role={role} />
+      </>
+    );
   } else if (view === 'books') {
     body = <BooksCheck today={todayIn(shop.timeZone)} />;
   } else {

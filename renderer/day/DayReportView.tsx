@@ -158,6 +158,28 @@ export function DayReportView({
           row(clerk.clerk, [clerk.clerk, clerk.sales, money(clerk.amount.amount)]),
         )}
       />
+      {report.drawer === 'shop' && report.tills && (
+        <Part
+          id={id('tills')}
+          title={t('drawers.byTill')}
+          head={[
+            t('drawers.columns.till'),
+            t('drawers.columns.sales'),
+            t('drawers.columns.net'),
+            t('drawers.columns.cash'),
+            t('drawers.columns.margin'),
+          ]}
+          rows={report.tills.map((line) =>
+            row(line.till.id, [
+              line.till.name,
+              line.sales,
+              money(line.net.amount),
+              money(line.cash.amount),
+              money(line.margin.amount),
+            ]),
+          )}
+        />
+      )}
       <Part
         id={id('modems')}
         title={say('byModem')}

@@ -17,7 +17,9 @@ import { periodChoices } from './period-choices';
 function closeProblem(t: TFunction, error: unknown): string {
   const reason = error instanceof ApiError ? error.params?.reason : undefined;
   if (error instanceof ApiError && error.code === 'conflict' && typeof reason === 'string') {
-    return t(`periods.refused.${reason}`, { ...error.params, defaultValue: error.message });
+    // Refused at one till of several: the till is named.
+    const section = error.params?.till === undefined ? 'periods' : 'drawers';
+    return t(`${section}.refused.${reason}`, { ...error.params, defaultValue: error.message });
   }
   return describeError(t, error);
 }

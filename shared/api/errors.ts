@@ -58,7 +58,8 @@ export const errorStatus = {
   database_damaged: 503,
   /** The carrier did not answer in time. */
   carrier_timeout: 504,
-  // Never sent by the core: the client's word for a host it cannot reach.
+  // Never sent by the shop's core: the client's word for a host it cannot reach, and a counter's
+  // for its hub (electron/counter/remote-core.ts).
   unreachable: 503,
 } as const;
 

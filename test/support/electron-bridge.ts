@@ -1,5 +1,5 @@
 import { createIpcEndpoint } from '../../electron/api/ipc-invoke';
-import type { Core } from '../../electron/core';
+import type { TransportCore } from '../../electron/core';
 import type { ComptoirBridge } from '../../shared/api/bridge';
 
 let windows = 0;
@@ -9,7 +9,10 @@ let windows = 0;
  * one window of its own, with the structured clone Electron applies to every message in both
  * directions.
  */
-export function electronBridge(core: Core, frameUrl = 'app://comptoir/index.html'): ComptoirBridge {
+export function electronBridge(
+  core: TransportCore,
+  frameUrl = 'app://comptoir/index.html',
+): ComptoirBridge {
   windows += 1;
   const client = `window:${windows}`;
   const endpoint = createIpcEndpoint(core);

@@ -5,6 +5,7 @@ import {
   dealerBalanceInputSchema,
   managerApprovalSchema,
   reasonSchema,
+  shopDayTotalSchema,
   zReportViewSchema,
 } from '../../day';
 import { printerChoiceSchema } from './printers';
@@ -92,5 +93,12 @@ export const day = {
       /** The PDF file written, for a PDF printer. */
       file: z.string().nullable(),
     }),
+  ),
+  'day.getShopTotal': procedure(
+    'manager',
+    "The shop's day (YYYY-MM-DD, the shop's day) on the hub: every till's Z reports of that day " +
+      'summed, per till and for the shop, and the drawers still open.',
+    z.object({ date: z.iso.date() }).strict(),
+    shopDayTotalSchema,
   ),
 };

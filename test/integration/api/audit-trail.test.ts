@@ -318,6 +318,12 @@ const acts: ActCase[] = [
     },
   },
   {
+    act: 'how cash is counted changed',
+    kind: 'tills.drawers_changed',
+    do: ({ manager }) => manager.call('tills.setDrawers', { drawers: 'shop' }),
+    expected: { before: { drawers: 'per_till' }, after: { drawers: 'shop' } },
+  },
+  {
     act: 'a user removed',
     kind: 'users.removed',
     do: ({ manager }) => manager.call('users.remove', { id: 2 }),
