@@ -6,6 +6,9 @@ import { useFormat } from '../format';
 
 type HubConnection = EventPayload<'app.hubConnection'>;
 
+/** While the hub is gone, how often the screen asks whether it is back. */
+const recheckMs = 3000;
+
 /**
  * On every screen of a counter while its hub cannot be reached (the counter's own process tells):
  * since when, why, and that it keeps trying by itself; gone as soon as the hub answers again.
@@ -18,6 +21,19 @@ export function HubConnectionBanner() {
     () => api.on('app.hubConnection', (state) => setLost(state.reachable ? null : state)),
     [],
   );
+  // The hub back may go unheard: a hub that restarted ended the sessions, and with them this
+  // screen's events. So while it shows, the banner asks too; the counter answers only with the
+  // hub there.
+  useEffect(() => {
+    if (!lost) return;
+    const timer = setInterval(() => {
+      api.call('app.get', {}).then(
+        () => setLost(null),
+        () => {},
+      );
+    }, recheckMs);
+    return () => clearInterval(timer);
+  }, [lost]);
   if (!lost) return null;
   // The counter stands in the shop: its own clock's zone is the shop's.
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;

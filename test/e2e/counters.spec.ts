@@ -4,9 +4,10 @@
  */
 import net from 'node:net';
 import path from 'node:path';
+import { finished, firstLine, spawnCli } from '../support/cli';
 import { closedPort } from '../support/printers';
 import { expect, test } from './fixtures';
-import { checkInEveryLanguage, open, startIn } from './screens';
+import { asManager, checkInEveryLanguage, open, startIn } from './screens';
 import { signIn } from './session';
 
 test.use({ viewport: { width: 1024, height: 768 } });
@@ -172,5 +173,68 @@ test('a manager is told in words when the hub cannot listen where asked', async 
     expect(problems.filter((problem) => !/status of 400/.test(problem))).toEqual([]);
   } finally {
     await new Promise<void>((resolve) => taken.close(() => resolve()));
+  }
+});
+
+test('a counter shows at once that its hub is gone, refuses the sale in words, and clears the banner once it is back', async ({
+  page,
+  folder,
+  serveShop,
+  problems,
+}) => {
+  test.slow(); // Two hubs started, a counter paired and served.
+  const hubFile = path.join(folder, 'hub.sqlite');
+  let hub = await serveShop(hubFile, ['--demo']);
+  const manager = await asManager(page, hub.url);
+  const port = await closedPort('127.0.0.2');
+  const opened = await manager('counters.setNetwork', { open: true, address: '127.0.0.2', port });
+  const { code } = await manager('counters.createPairingCode', { tillName: 'Counter 2' });
+  const dir = path.join(folder, 'counter');
+  const paired = await finished(
+    spawnCli([
+      'pair',
+      '--hub',
+      opened.url,
+      '--code',
+      code,
+      '--fingerprint',
+      opened.fingerprint,
+      '--dir',
+      dir,
+    ]),
+  );
+  expect(paired.code, paired.stderr).toBe(0);
+  const counter = spawnCli(['serve', '--counter', dir, '--port', '0', '--json']);
+  try {
+    const { url } = JSON.parse(await firstLine(counter));
+    await startIn(page, 'en');
+    await page.goto(url);
+    await signIn(page, 'clerk', '1111');
+    await expect(page.getByRole('heading', { name: 'Counter' })).toBeVisible();
+    const banner = page.getByTestId('hub-banner');
+    await expect(banner).toHaveCount(0);
+
+    await hub.stop();
+    await expect(banner).toContainText('The hub cannot be reached.');
+    await expect(banner).toContainText('Retrying by itself');
+    await page.getByLabel('Customer number').fill('687123456');
+    await page.getByRole('radio', { name: /^1 Go / }).check();
+    await page.getByRole('radio', { name: 'Card' }).check();
+    await page.getByRole('button', { name: 'Review the sale' }).click();
+    await page.getByRole('button', { name: 'Sell' }).click();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'this counter keeps trying' }),
+    ).toContainText('The hub cannot be reached: this counter keeps trying by itself.');
+    const faults = await checkInEveryLanguage(page, 'counter, hub gone', async () => {
+      await expect(banner).toBeVisible();
+    });
+    expect(faults).toEqual([]);
+
+    hub = await serveShop(hubFile, ['--demo']);
+    await expect(banner).toHaveCount(0, { timeout: 20_000 });
+    expect(problems.filter((problem) => !/status of (401|503)/.test(problem))).toEqual([]);
+  } finally {
+    counter.kill('SIGTERM');
+    await finished(counter);
   }
 });
