@@ -8,6 +8,7 @@ import { ProblemLine } from '../components/FormStatus';
 import { LabelledField } from '../components/LabelledField';
 import { describeError } from '../errors';
 import { FingerprintGrid } from './FingerprintGrid';
+import { PairingCodeField } from './PairingCodeField';
 import { pairingRefusal } from './PairingPage';
 import { typedCode } from './pairing-code';
 
@@ -129,25 +130,7 @@ export function JoinHub() {
         <form onSubmit={join} noValidate aria-labelledby="join-compare-title">
           <h2 id="join-compare-title">{t('counterMode.join.compareTitle', { url: hub.url })}</h2>
           <FingerprintGrid groups={hub.fingerprintGroups} hint={t('counterMode.join.compare')} />
-          <LabelledField
-            id="join-code"
-            label={t('pairing.code')}
-            hint={t('pairing.codeHint')}
-            error={codeError ?? undefined}
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="pairing__code"
-                autoComplete="off"
-                autoCapitalize="characters"
-                spellCheck={false}
-                maxLength={16}
-                value={typed}
-                onChange={(event) => setTyped(event.target.value)}
-              />
-            )}
-          </LabelledField>
+          <PairingCodeField id="join-code" value={typed} error={codeError} onChange={setTyped} />
           <div className="settings__actions">
             <button type="submit" disabled={busy}>
               {busy ? t('counterMode.join.joining') : t('counterMode.join.join')}

@@ -5,8 +5,8 @@ import { ApiError } from '../../shared/api/errors';
 import { api } from '../api';
 import { LanguagePicker } from '../app/LanguagePicker';
 import { ProblemLine } from '../components/FormStatus';
-import { LabelledField } from '../components/LabelledField';
 import { describeError } from '../errors';
+import { PairingCodeField } from './PairingCodeField';
 import { typedCode } from './pairing-code';
 
 /** What the person at the new counter reads when the hub did not pair it. */
@@ -77,27 +77,13 @@ export function PairingPage({ unpaired }: { unpaired: boolean }) {
       )}
       <p>{t('pairing.intro', { hub: window.location.host })}</p>
       <form onSubmit={pair} noValidate>
-        <LabelledField
+        <PairingCodeField
           id="pairing-code"
-          label={t('pairing.code')}
-          hint={t('pairing.codeHint')}
-          error={error ?? undefined}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="pairing__code"
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              // biome-ignore lint/a11y/noAutofocus: the one thing to do on this screen
-              autoFocus
-              maxLength={16}
-              value={typed}
-              onChange={(event) => setTyped(event.target.value)}
-            />
-          )}
-        </LabelledField>
+          value={typed}
+          error={error}
+          autoFocus
+          onChange={setTyped}
+        />
         <div className="settings__actions">
           <button type="submit" disabled={busy || paired !== null}>
             {busy ? t('pairing.pairing') : t('pairing.pair')}
