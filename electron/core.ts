@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../shared/api/errors';
+import type { HubNetwork } from '../shared/counters';
 import { defaultTillName } from '../shared/shop';
 import { accountantHandlers } from './accountant/api';
 import { guardHandlers } from './api/database-guard';
@@ -98,6 +99,11 @@ export interface CoreOptions {
    * cannot open to the network (`counters.get` says so).
    */
   hubListener?: HubListener;
+  /**
+   * Where the hub opens to the shop's network from the start (`serve --network`): saved as
+   * `counters.setNetwork` saves it (and written in the audit trail), once, at the first opening.
+   */
+  network?: HubNetwork;
   now?: () => Date;
   log?: Logger;
 }
@@ -146,6 +152,8 @@ interface ShopParts {
   audit(act: AuditAct): void;
   /** The hub's TLS certificate, beside the database: made on first use, the same after. */
   certificate(): Promise<HubCertificate>;
+  /** The network setting given at start, until the first opening of the shop has saved it. */
+  networkAtStart: HubNetwork | undefined;
 }
 
 /**
@@ -198,6 +206,7 @@ async function openCore(options: CoreOptions, lock: InstanceLock): Promise<Core>
       });
       return certificate;
     },
+    networkAtStart: options.network,
   };
   let shop = await openShopOrSafeMode(options, parts);
 
@@ -396,13 +405,30 @@ async function openShop(
     record: (act) => parts.audit(act),
     log,
   });
-  // The manager's choice holds across restarts (and restores): the network opens as it was.
+  if (parts.networkAtStart && !safeMode()) {
+    const before = hubNetwork.get();
+    hubNetwork.set(parts.networkAtStart);
+    audit.record({
+      kind: 'counters.network_changed',
+      actor: null,
+      actorName: null,
+      before,
+      after: parts.networkAtStart,
+    });
+    parts.networkAtStart = undefined;
+  }
+  // The manager's choice holds across restarts (and restores): the network opens as it was
+  // (at the first start, once the transport binds the listener to this core).
   const listener = options.hubListener;
   if (listener) {
-    parts
-      .certificate()
-      .then((certificate) => listener.apply(hubNetwork.get(), certificate))
-      .catch((error: unknown) => log.error('Opening the hub to the network failed', error));
+    try {
+      const certificate = await parts.certificate();
+      listener
+        .apply(hubNetwork.get(), certificate)
+        .catch((error: unknown) => log.error('Opening the hub to the network failed', error));
+    } catch (error) {
+      log.error('The hub’s certificate could not be made', error);
+    }
   }
   const guarded = guardHandlers(recorded, {
     damaged: safeMode,

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { defaultHubPort, type HubNetwork, hubNetworkSchema } from '../../shared/counters';
 import { createCore } from '../core';
 import type { JoinHub } from '../counter/join';
 import { hubJoiner } from '../counter/join';
@@ -17,6 +18,31 @@ import { serveCounter } from './serve-counter';
 function deviceTreeForTests(): { deviceTree?: { root: string } } {
   const root = process.env.COMPTOIR_TEST_DEVICE_TREE;
   return root ? { deviceTree: { root: path.resolve(root) } } : {};
+}
+
+/**
+ * `--network ADDRESS[:PORT]`: an IPv4 address with an optional port, an IPv6 address bare or in
+ * brackets (`[fe80::1]:5171`); the port is 5171 when left out.
+ */
+export function parseNetworkOption(text: string): HubNetwork {
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(text);
+  const ipv4 = /^([^:]+)(?::(\d+))?$/.exec(text);
+  const [address, port] = bracketed
+    ? [bracketed[1], bracketed[2]]
+    : ipv4
+      ? [ipv4[1], ipv4[2]]
+      : [text, undefined];
+  const parsed = hubNetworkSchema.safeParse({
+    open: true,
+    address,
+    port: port === undefined ? defaultHubPort : Number(port),
+  });
+  if (!parsed.success) {
+    throw new UsageError(
+      `--network is one of this machine's addresses and a port from 1024 (e.g. 192.168.1.10:${defaultHubPort}), not "${text}"`,
+    );
+  }
+  return parsed.data;
 }
 
 /**
@@ -42,12 +68,14 @@ function joinedHere(dir: string, output: Output): JoinHub {
 export const serveCommand: Command = {
   name: 'serve',
   usage:
-    'serve [--db PATH | --counter DIR] [--port N] [--host 127.0.0.1] [--demo | --auto] [--sim-latency MS] [--json]',
-  summary: 'Serve the app and its HTTP API to a browser on this machine.',
+    'serve [--db PATH | --counter DIR] [--port N] [--host 127.0.0.1] [--network ADDRESS[:PORT]] [--demo | --auto] [--sim-latency MS] [--json]',
+  summary:
+    'Serve the app and its HTTP API to a browser on this machine, and to the shop’s paired counters over TLS once opened.',
   options: {
     db: { type: 'string' },
     port: { type: 'string', default: '5170' },
     host: { type: 'string', default: '127.0.0.1' },
+    network: { type: 'string' },
     demo: { type: 'boolean', default: false },
     auto: { type: 'boolean', default: false },
     'sim-latency': { type: 'string', default: '0' },
@@ -60,9 +88,14 @@ export const serveCommand: Command = {
       throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}"`);
     }
     if (typeof values.counter === 'string') {
-      if (values.demo || values.auto || typeof values.db === 'string') {
+      if (
+        values.demo ||
+        values.auto ||
+        typeof values.db === 'string' ||
+        typeof values.network === 'string'
+      ) {
         throw new UsageError(
-          '--counter goes without --db, --demo and --auto: a counter has no database',
+          '--counter goes without --db, --demo, --auto and --network: a counter has no database and no counters of its own',
         );
       }
       await serveCounter(context, values.counter, { host: String(values.host), port });
@@ -79,6 +112,8 @@ export const serveCommand: Command = {
     const databaseFile = path.resolve(
       typeof values.db === 'string' ? values.db : databaseFileIn(defaultDataDir(), demo),
     );
+    const openNetwork =
+      typeof values.network === 'string' ? parseNetworkOption(values.network) : undefined;
     const simLatencyMs = Number(values['sim-latency']);
     if (!Number.isInteger(simLatencyMs) || simLatencyMs < 0 || simLatencyMs > 60_000) {
       throw new UsageError('--sim-latency is a number of milliseconds from 0 to 60000');
@@ -99,6 +134,7 @@ export const serveCommand: Command = {
       ...deviceTreeForTests(),
       joinHub: joinedHere(path.dirname(databaseFile), output),
       hubListener: network.listener,
+      ...(openNetwork ? { network: openNetwork } : {}),
     });
     let host: Awaited<ReturnType<typeof startHost>>;
     let counters: Awaited<ReturnType<typeof network.bind>>;

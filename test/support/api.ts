@@ -30,6 +30,22 @@ export interface HttpAnswer {
   body: { error?: { code: string; params?: Record<string, unknown> } } & Record<string, unknown>;
 }
 
+/** An answer read to its end, its body as JSON. */
+export function jsonAnswer(response: http.IncomingMessage): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('error', reject);
+    response.on('end', () =>
+      resolve({
+        status: response.statusCode ?? 0,
+        headers: response.headers,
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+      }),
+    );
+  });
+}
+
 /**
  * `POST /api/<name>` to the host at `url` over real HTTP, from the loopback address `from`
  * (127.0.0.2 stands for another machine of the shop: the host tells clients by address).
@@ -53,17 +69,7 @@ export function postApi(
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         },
       },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
-          }),
-        );
-      },
+      (response) => resolve(jsonAnswer(response)),
     );
     request.on('error', reject);
     request.end(body);

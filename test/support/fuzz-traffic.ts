@@ -6,17 +6,18 @@ import fc from 'fast-check';
  * bench sends them alongside the clerks' sales.
  */
 
-/** A request line and headers as bytes, with our own Host unless the case brings one. */
+/** A request line and headers as bytes, with our own Host (`host`) unless the case brings one. */
 export function rawRequest(
   port: number,
   requestLine: string,
   headers: string[] = [],
   body = '',
   connection = 'close',
+  host = `127.0.0.1:${port}`,
 ): string {
   return [
     requestLine,
-    `host: 127.0.0.1:${port}`,
+    `host: ${host}`,
     `connection: ${connection}`,
     ...headers,
     ...(body ? [`content-length: ${Buffer.byteLength(body)}`] : []),

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { type Core, type CoreOptions, createCore } from '../../electron/core';
+import { createHubNetwork } from '../../electron/host/hub-network';
 import { type RunningHost, startHost } from '../../electron/host/server';
 import { withTempDirs } from './temp';
 
@@ -10,6 +11,8 @@ interface TestHost {
   host: RunningHost;
   databaseFile: string;
   rendererDir: string;
+  /** The hub's listener on the shop's network (`counters.setNetwork` opens it). */
+  network: ReturnType<typeof createHubNetwork>;
 }
 
 /** A real core on a real SQLite file behind a real HTTP host on a free loopback port. */
@@ -17,7 +20,8 @@ export function withTestHosts() {
   const tempDir = withTempDirs();
   const running: TestHost[] = [];
   afterEach(async () => {
-    for (const { host, core } of running.splice(0)) {
+    for (const { host, core, network } of running.splice(0)) {
+      await network.close();
       await host.close();
       if (core.db.open) await core.close();
     }
@@ -40,6 +44,8 @@ export function withTestHosts() {
       '<!doctype html><title>Comptoir</title>',
     );
     const databaseFile = path.join(dir, 'shop.sqlite');
+    const log = { error: () => {}, warn: () => {}, info: () => {} };
+    const network = createHubNetwork({ rendererDir, log });
     const core = await createCore({
       databaseFile,
       demo: options.demo ?? false,
@@ -49,7 +55,8 @@ export function withTestHosts() {
       ],
       shopCarrierDir: path.join(dir, 'carriers'),
       modemProfileDirs: [path.resolve(__dirname, '../../resources/modems')],
-      log: { error: () => {}, warn: () => {}, info: () => {} },
+      log,
+      hubListener: network.listener,
       ...(options.now ? { now: options.now } : {}),
       ...(options.simLatencyMs === undefined ? {} : { simLatencyMs: options.simLatencyMs }),
       ...(options.simModems === undefined ? {} : { simModems: options.simModems }),
@@ -57,7 +64,8 @@ export function withTestHosts() {
       ...(options.deviceTree ? { deviceTree: options.deviceTree } : {}),
     });
     const host = await startHost({ core, rendererDir, port: 0 });
-    const started = { core, host, databaseFile, rendererDir };
+    await network.bind(core);
+    const started = { core, host, databaseFile, rendererDir, network };
     running.push(started);
     return started;
   };

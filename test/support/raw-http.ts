@@ -1,4 +1,5 @@
 import net from 'node:net';
+import tls from 'node:tls';
 
 export interface RawAnswer {
   /** null when the host closed the connection without a status line. */
@@ -12,15 +13,18 @@ export interface RawAnswer {
  * library would send really reaches it) and reads the answer until the host closes; a 101
  * (an accepted WebSocket) is returned as soon as its headers are in, then `afterUpgrade` bytes
  * are written on the open socket before it is closed. An answer whose body has its
- * content-length is complete even if the host keeps the connection.
+ * content-length is complete even if the host keeps the connection. With `tls`, the bytes go
+ * over TLS to that address (the hub's network listener; its certificate is not checked here).
  */
 export function rawExchange(
   port: number,
   bytes: string | Buffer,
-  options: { afterUpgrade?: Buffer; timeoutMs?: number } = {},
+  options: { afterUpgrade?: Buffer; timeoutMs?: number; tls?: { host: string } } = {},
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1');
+    const socket = options.tls
+      ? tls.connect({ host: options.tls.host, port, rejectUnauthorized: false })
+      : net.connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
     const read = (): RawAnswer => {
       const text = Buffer.concat(chunks).toString('latin1');

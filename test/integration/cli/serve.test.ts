@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signedIn } from '../../support/api';
 import { finished, firstLine, spawnCli } from '../../support/cli';
+import { freePort, pinnedCall } from '../../support/pinned-https';
 import { withTempDirs } from '../../support/temp';
 
 const tempDir = withTempDirs();
@@ -43,8 +44,45 @@ describe('comptoir serve', () => {
       spawnCli(['serve', '--db', path.join(tempDir(), 's.sqlite'), '--host', '0.0.0.0']),
     );
     expect(code).toBe(1);
-    expect(stderr).toMatch(/Refusing to listen on 0\.0\.0\.0.*no authentication/);
+    expect(stderr).toMatch(/Refusing to listen on 0\.0\.0\.0.*serves this machine only/);
   });
+
+  it('opens the hub to the network with --network, saved as a manager would set it', async () => {
+    const db = path.join(tempDir(), 'shop.sqlite');
+    const port = await freePort('127.0.0.3');
+    const child = spawnCli([
+      'serve',
+      '--db',
+      db,
+      '--port',
+      '0',
+      '--network',
+      `127.0.0.3:${port}`,
+      '--demo',
+      '--json',
+    ]);
+    const done = finished(child);
+    const started = JSON.parse(await firstLine(child));
+    expect(started.network).toEqual({ url: `https://127.0.0.3:${port}/`, problem: null });
+    const manager = await signedIn(started.url, 'manager', '9999');
+    const { fingerprint, network } = await manager.call('counters.get', {});
+    expect(network).toEqual({ open: true, address: '127.0.0.3', port });
+    const url = started.network.url as string;
+    expect((await pinnedCall(url, fingerprint, 'app.get', {})).status).toBe(200);
+    const unpaired = await pinnedCall(url, fingerprint, 'sales.list', {});
+    expect(unpaired.body.error?.code).toBe('device_unpaired');
+    child.kill('SIGTERM');
+    expect((await done).code).toBe(0);
+  });
+
+  it.each(['0.0.0.0:80', 'shop.local', '127.0.0.3:99999'])(
+    'refuses --network %s as a usage error',
+    async (network) => {
+      const { code, stderr } = await finished(spawnCli(['serve', '--network', network]));
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/--network is one of this machine's addresses/);
+    },
+  );
 
   it('reports a bad port as a usage error in JSON on stderr', async () => {
     const { code, stdout, stderr } = await finished(

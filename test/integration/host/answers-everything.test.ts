@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHost } from '../../../electron/host/server';
-import { body, handshake, header, method, path, rawRequest } from '../../support/fuzz-traffic';
+import { everyRequestAnswered, everyUpgradeAnswered } from '../../support/fuzz-properties';
+import { handshake, rawRequest } from '../../support/fuzz-traffic';
 import { withTestHosts } from '../../support/host';
 import { type RawAnswer, rawExchange } from '../../support/raw-http';
 
@@ -171,22 +172,8 @@ describe('the browser host under generated traffic', () => {
   it('answers every generated request below 500 and in the one shape, and wrote nothing', async () => {
     const { host, core } = await startTestHost();
     await fc.assert(
-      fc.asyncProperty(
-        method,
-        path,
-        fc.array(header, { maxLength: 4 }),
-        body,
-        async (verb, target, headers, content) => {
-          const answer = await rawExchange(
-            host.port,
-            rawRequest(host.port, `${verb} ${target} HTTP/1.1`, headers, content),
-          );
-          expect(answer.status).not.toBeNull();
-          expect(answer.status).toBeLessThan(500);
-          if ((answer.status as number) >= 400 && verb !== 'HEAD') {
-            expect(JSON.parse(answer.body).error.code).toEqual(expect.any(String));
-          }
-        },
+      everyRequestAnswered((line, headers, content) =>
+        rawExchange(host.port, rawRequest(host.port, line, headers, content)),
       ),
       { numRuns: 1000 },
     );
@@ -196,19 +183,10 @@ describe('the browser host under generated traffic', () => {
   it('answers every generated WebSocket upgrade and survives any frame sent on /events', async () => {
     const { host, core } = await startTestHost();
     await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(path, fc.constant('/events')),
-        fc.subarray(handshake),
-        fc.uint8Array({ maxLength: 64 }),
-        async (target, headers, frame) => {
-          const answer = await rawExchange(
-            host.port,
-            rawRequest(host.port, `GET ${target} HTTP/1.1`, headers, '', 'upgrade'),
-            { afterUpgrade: Buffer.from(frame) },
-          );
-          expect(answer.status).not.toBeNull();
-          expect(answer.status).toBeLessThan(500);
-        },
+      everyUpgradeAnswered((line, headers, frame) =>
+        rawExchange(host.port, rawRequest(host.port, line, headers, '', 'upgrade'), {
+          afterUpgrade: frame,
+        }),
       ),
       { numRuns: 400 },
     );
