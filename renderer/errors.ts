@@ -31,6 +31,8 @@ export function describeError(t: TFunction, error: unknown): string {
         ? t('tills.numberHeldUnknown', { till })
         : t('tills.numberBusy', { till });
     }
+    if (error.code === 'device_unpaired') return t('pairing.unpaired');
+    if (error.code === 'pairing_refused') return t('pairing.refused');
     if (error.code === 'in_progress') {
       return t('errors.inProgress', { seconds: error.params?.retryAfter ?? 1 });
     }
@@ -42,4 +44,14 @@ export function describeError(t: TFunction, error: unknown): string {
     return t('errors.other', { message: error.message });
   }
   return t('errors.internal');
+}
+
+/**
+ * The message for a sale's call that failed: as any call's, but a counter that cannot reach its
+ * hub says so in the hub's words.
+ */
+export function describeSaleError(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError && error.code === 'unreachable')
+    return t('counterMode.unreachable');
+  return describeError(t, error);
 }

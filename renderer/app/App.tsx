@@ -7,6 +7,8 @@ import { AuditPage } from '../audit/AuditPage';
 import { BackupsPage } from '../backups/BackupsPage';
 import { CardPage } from '../cards/CardPage';
 import { CounterPage } from '../counter/CounterPage';
+import { CountersSettings } from '../counters/CountersSettings';
+import { HubConnectionBanner } from '../counters/HubConnectionBanner';
 import { DayPage } from '../day/DayPage';
 import type { TranslationKey } from '../i18n';
 import { ModemsPage } from '../modems/ModemsPage';
@@ -74,6 +76,7 @@ const pages: readonly Page[] = [
         <UsersSettings signedInId={session.user.id} />
         <PermissionsSettings />
         <LockedNames />
+        <CountersSettings />
       </>
     ),
   },
@@ -224,6 +227,7 @@ export function App({
   return (
     <div className={demo ? 'app app--demo' : 'app'}>
       {demo && <DemoBanner />}
+      <HubConnectionBanner />
       {database.damaged && <DatabaseDamagedBanner manager={session?.user.role === 'manager'} />}
       {/* In safe mode no modem is open: nothing to watch. */}
       {session && !database.damaged && !database.justRestored && <ModemAlerts />}

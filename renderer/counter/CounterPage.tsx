@@ -5,7 +5,7 @@ import { isLanguage, type Language } from '../../shared/languages';
 import { canTryAgain } from '../../shared/sale-cause';
 import { api } from '../api';
 import { type FormMessage, FormStatus, ProblemLine } from '../components/FormStatus';
-import { describeError } from '../errors';
+import { describeError, describeSaleError } from '../errors';
 import { useApi } from '../use-api';
 import { Confirmation } from './Confirmation';
 import { type Carrier, checkout } from './checkout';
@@ -77,7 +77,8 @@ export function CounterPage() {
     lastSent.current = attempt;
     renewOnce(started, {
       renew: (request) => api.call('sales.renew', request),
-      describe: (error) => describeError(t, error),
+      // The hub out of reach: the sale stays on screen with its key, to send once it is back.
+      describe: (error) => describeSaleError(t, error),
     }).then(dispatch);
   }
 

@@ -29,11 +29,17 @@ export interface Client {
    * the session: idle, signed out, too old); not for a token set aside meanwhile.
    */
   onSessionExpired(listener: () => void): () => void;
+  /**
+   * Hears when any call is refused `device_unpaired`: this browser is not (or no longer) a paired
+   * counter of the hub, and the screen goes back to pairing.
+   */
+  onDeviceUnpaired(listener: () => void): () => void;
 }
 
 export function createClient(transport: Transport): Client {
   let token: string | null = null;
   const expiredListeners = new Set<() => void>();
+  const unpairedListeners = new Set<() => void>();
   return {
     async call(name, input) {
       const sentWith = token;
@@ -48,6 +54,9 @@ export function createClient(transport: Transport): Client {
         ) {
           for (const listener of expiredListeners) listener();
         }
+        if (error instanceof ApiError && error.code === 'device_unpaired') {
+          for (const listener of unpairedListeners) listener();
+        }
         throw error;
       }
     },
@@ -59,6 +68,10 @@ export function createClient(transport: Transport): Client {
     onSessionExpired(listener) {
       expiredListeners.add(listener);
       return () => expiredListeners.delete(listener);
+    },
+    onDeviceUnpaired(listener) {
+      unpairedListeners.add(listener);
+      return () => unpairedListeners.delete(listener);
     },
   };
 }

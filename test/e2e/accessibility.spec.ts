@@ -225,6 +225,7 @@ test('every screen a manager and a clerk use, in English, at each step', async (
 
 for (const language of ['fr', 'zh-CN'] as const satisfies readonly Language[]) {
   test(`every screen in ${language}`, async ({ page, demoShop }) => {
+    test.slow(); // Every screen read by axe, the settings with the counters' section among them.
     await startIn(page, language);
     const axe = auditor(page);
     await page.goto(demoShop.url);

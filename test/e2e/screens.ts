@@ -4,6 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { Language } from '../../shared/languages';
+import { axeViolations } from './axe';
 import { expect } from './fixtures';
 
 /** The screens behind the navigation's links, in its order (a manager sees them all). */
@@ -57,4 +58,36 @@ export async function asManager(page: Page, url: string) {
     expect(response.ok(), `${procedure}: ${await response.text()}`).toBe(true);
     return response.json();
   };
+}
+
+/** Whether the page scrolls sideways: every screen fits 1024×768. */
+export function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const { document } = globalThis as unknown as {
+      document: { documentElement: { scrollWidth: number; clientWidth: number } };
+    };
+    return document.documentElement.scrollWidth > document.documentElement.clientWidth;
+  });
+}
+
+/**
+ * A screen outside the navigation (the tablet's pairing screen, the first run's join, Settings →
+ * Counters with a code shown), checked as the others are: axe-clean, and fitting the window
+ * without scrolling sideways, in each language, switched with the language picker. `ready` waits
+ * for what the screen shows in that language. Answers what was found wrong, one line each.
+ */
+export async function checkInEveryLanguage(
+  page: Page,
+  screen: string,
+  ready: (language: Language) => Promise<void>,
+): Promise<string[]> {
+  const faults: string[] = [];
+  for (const language of ['en', 'fr', 'zh-CN'] as const satisfies readonly Language[]) {
+    await page.locator('#language-picker').selectOption(language);
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    await ready(language);
+    if (await scrollsSideways(page)) faults.push(`${screen} (${language}) scrolls sideways`);
+    for (const found of await axeViolations(page)) faults.push(`${screen} (${language}): ${found}`);
+  }
+  return faults;
 }

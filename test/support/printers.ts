@@ -27,10 +27,13 @@ export async function startNetworkPrinter() {
   };
 }
 
-/** A port on 127.0.0.1 nothing listens on: a printer that is switched off. */
-export async function closedPort(): Promise<number> {
+/**
+ * A port nothing listens on: a printer that is switched off; on another 127.0.0.x, a port free for
+ * the hub to open on "the shop's network".
+ */
+export async function closedPort(host = '127.0.0.1'): Promise<number> {
   const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as net.AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;

@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../../../renderer/errors';
+import { describeError, describeSaleError } from '../../../renderer/errors';
 import { ApiError } from '../../../shared/api/errors';
 import en from '../../../shared/i18n/en.json';
 import fr from '../../../shared/i18n/fr.json';
@@ -29,8 +29,8 @@ describe('what the clerk reads for a refused call', () => {
 
   it.each([
     ['en', undefined, 'A top-up for this number is being sent at Counter 1.'],
-    ['fr', undefined, 'en cours d’envoi à Counter 1'],
-    ['zh-CN', undefined, '正在 Counter 1 发送中'],
+    ['fr', undefined, 'en cours d’envoi à Counter 1. Rien n’a été vendu ici'],
+    ['zh-CN', undefined, 'Counter 1 正在为此号码发送充值'],
     ['en', 'unknown', 'sent at Counter 1 has no outcome yet'],
     ['fr', 'unknown', 'envoyée à Counter 1 n’a pas encore de résultat'],
     ['zh-CN', 'unknown', '在 Counter 1 发送的充值尚无结果'],
@@ -106,4 +106,28 @@ describe('what the clerk reads for a refused call', () => {
       expect(text).not.toContain('not EUR');
     },
   );
+
+  it.each([
+    ['en', 'unpaired on the hub', 'wrong, expired or already used'],
+    ['fr', 'désappairé sur le hub', 'faux, expiré ou déjà utilisé'],
+    ['zh-CN', '已在主机上被取消配对', '错误、已过期或已被使用'],
+  ])(
+    'a counter the hub does not know, a pairing code refused (%s)',
+    async (language, unpaired, refused) => {
+      const t = await translator(language);
+      expect(describeError(t, new ApiError('device_unpaired', 'not paired'))).toContain(unpaired);
+      expect(describeError(t, new ApiError('pairing_refused', 'no such code'))).toContain(refused);
+    },
+  );
+
+  it.each([
+    ['en', 'The hub cannot be reached'],
+    ['fr', 'Le hub est injoignable'],
+    ['zh-CN', '无法连接主机'],
+  ])('a sale whose hub is out of reach, in the hub’s words (%s)', async (language, expected) => {
+    const t = await translator(language);
+    const gone = new ApiError('unreachable', 'connect ECONNREFUSED');
+    expect(describeSaleError(t, gone)).toContain(expected);
+    expect(describeError(t, gone)).not.toContain(expected);
+  });
 });

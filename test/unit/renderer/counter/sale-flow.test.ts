@@ -373,4 +373,19 @@ describe('the sales.renew the counter sends', () => {
     );
     expect(lost.action).toEqual({ type: 'lost', message: 'said: Cannot reach Comptoir' });
   });
+
+  it('goes back to the form when another till is sending a top-up to this number', async () => {
+    const busy = await renewWith(() =>
+      Promise.reject(
+        new ApiError('number_busy', 'A top-up for 687123456 is being sent', undefined, {
+          till: 'Counter 1',
+        }),
+      ),
+    );
+    expect(busy.action).toEqual({
+      type: 'refused',
+      problems: {},
+      message: 'said: A top-up for 687123456 is being sent',
+    });
+  });
 });
