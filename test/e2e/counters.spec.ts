@@ -119,7 +119,6 @@ test('a manager opens the hub on the shop’s network, a tablet pairs with a cod
   const row = section.getByRole('row', { name: /Counter 2/ });
   await expect(row).toContainText('127.0.0.1');
   await expect(row).toContainText('Paired');
-  await section.screenshot({ path: '/tmp/screens15/settings-paired.png' });
   expect(
     await checkInEveryLanguage(page, 'settings, counters, one paired', async () => {
       await expect(row).toBeVisible();
