@@ -25,7 +25,8 @@ import type { CarrierBook } from '../carriers/book';
 import type { Tills } from '../counters/tills';
 import { choosePrinter, printedOn } from '../printers/api';
 import { type Delivery, deliverDayReport } from '../printers/deliver';
-import { createReceiptBook } from '../sales/receipts';
+import { createJournal } from '../sales/journal';
+import { receiptBooks } from '../sales/receipts';
 import type { PrinterStore } from '../store/printers';
 import type { ShopProfileStore } from '../store/shop-profile';
 import type { UserStore } from '../store/users';
@@ -144,14 +145,18 @@ export function createDay(deps: {
   tills: Tills;
 }): DayHandlers {
   const { deviceId, now } = deps;
-  const receipts = createReceiptBook(deps.db, deviceId, now);
+  const receipts = receiptBooks(deps.db, now);
+  const journal = createJournal(deps.db, now);
+  // A sale's receipt is in its till's book (NULL: the hub's, the database's device id).
+  const receiptOf = (saleId: number) =>
+    receipts(journal.tillOf(saleId) ?? deviceId).numberOfSale(saleId);
   const books = createAccountantBooks(deps.db, deviceId);
   return dayHandlers({
     ...deps,
     drawers: createDrawers(deps),
     namesOf: (report, till) =>
       reportNames(report, {
-        receiptOf: receipts.numberOfSale,
+        receiptOf,
         carrierName: (carrierId) => deps.carriers.find(carrierId)?.name ?? null,
         tillName: () => till.name,
       }),
