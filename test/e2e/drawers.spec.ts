@@ -22,6 +22,22 @@ const scrollsSideways = (page: Page) =>
     return document.documentElement.scrollWidth > document.documentElement.clientWidth;
   });
 
+/** A 5 Go top-up sold in cash (6 000 F) at a till, now: as the hub's database holds it. */
+function soldInCashAt(db: Database.Database, till: string, key: string) {
+  const at = new Date().toISOString();
+  const { lastInsertRowid } = db
+    .prepare(`INSERT INTO sales (idempotency_key, status, msisdn, carrier_id, plan_id, plan_name,
+      data_mb, validity_days, price, dealer_cost, currency, payment_method, tendered, clerk_id,
+      created_at, updated_at, till_id) VALUES (?, 'succeeded', '+687123456', 'nc-demo', '5go',
+      '5 Go', 5120, 30, 6000, 5000, 'XPF', 'cash', 6000,
+      (SELECT id FROM users WHERE name = 'clerk'), ?, ?, ?)`)
+    .run(key, at, at, till);
+  const event = db.prepare(`INSERT INTO sale_events (sale_id, from_status, to_status, at, actor)
+    VALUES (?, ?, ?, ?, 'clerk:1')`);
+  event.run(lastInsertRowid, 'draft', 'paid', at);
+  event.run(lastInsertRowid, 'paid', 'succeeded', at);
+}
+
 test('one drawer for the shop: the X report by till and the shop’s day', async ({
   page,
   request,
@@ -39,18 +55,7 @@ test('one drawer for the shop: the X report by till and the shop’s day', async
     'a'.repeat(64),
     new Date().toISOString(),
   );
-  const at = new Date().toISOString();
-  const { lastInsertRowid } = db
-    .prepare(`INSERT INTO sales (idempotency_key, status, msisdn, carrier_id, plan_id, plan_name,
-      data_mb, validity_days, price, dealer_cost, currency, payment_method, tendered, clerk_id,
-      created_at, updated_at, till_id) VALUES ('e2e-counter-2', 'succeeded', '+687123456',
-      'nc-demo', '5go', '5 Go', 5120, 30, 6000, 5000, 'XPF', 'cash', 6000,
-      (SELECT id FROM users WHERE name = 'clerk'), ?, ?, 'till-c0ffee42')`)
-    .run(at, at);
-  const event = db.prepare(`INSERT INTO sale_events (sale_id, from_status, to_status, at, actor)
-    VALUES (?, ?, ?, ?, 'clerk:1')`);
-  event.run(lastInsertRowid, 'draft', 'paid', at);
-  event.run(lastInsertRowid, 'paid', 'succeeded', at);
+  soldInCashAt(db, 'till-c0ffee42', 'e2e-counter-2');
   db.close();
   host = await serveShop(database, ['--demo']);
 
@@ -117,28 +122,17 @@ test('a counter gone with its drawer open: the manager closes it from the shop�
   // Counter 2 opened its shift with 5 000 F, sold a 5 Go top-up in cash, and was revoked.
   const db = new Database(database);
   const opened = new Date(Date.now() - 3_600_000).toISOString();
-  const now = new Date().toISOString();
   db.prepare(`INSERT INTO paired_devices (id, till_name, credential_hash, paired_at, paired_by,
     revoked_at) VALUES ('till-c0ffee43', 'Counter 2', ?, ?, 'manager', ?)`).run(
     'b'.repeat(64),
     opened,
-    now,
+    new Date().toISOString(),
   );
   db.prepare(`INSERT INTO shifts (opened_at, opened_by, float_amount, currency, till_id)
     VALUES (?, (SELECT id FROM users WHERE name = 'clerk'), 5000, 'XPF', 'till-c0ffee43')`).run(
     opened,
   );
-  const { lastInsertRowid } = db
-    .prepare(`INSERT INTO sales (idempotency_key, status, msisdn, carrier_id, plan_id, plan_name,
-      data_mb, validity_days, price, dealer_cost, currency, payment_method, tendered, clerk_id,
-      created_at, updated_at, till_id) VALUES ('e2e-counter-gone', 'succeeded', '+687123456',
-      'nc-demo', '5go', '5 Go', 5120, 30, 6000, 5000, 'XPF', 'cash', 6000,
-      (SELECT id FROM users WHERE name = 'clerk'), ?, ?, 'till-c0ffee43')`)
-    .run(now, now);
-  const event = db.prepare(`INSERT INTO sale_events (sale_id, from_status, to_status, at, actor)
-    VALUES (?, ?, ?, ?, 'clerk:1')`);
-  event.run(lastInsertRowid, 'draft', 'paid', now);
-  event.run(lastInsertRowid, 'paid', 'succeeded', now);
+  soldInCashAt(db, 'till-c0ffee43', 'e2e-counter-gone');
   db.close();
   host = await serveShop(database, ['--demo']);
 
