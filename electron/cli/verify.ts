@@ -41,17 +41,20 @@ export const verifyCommand: Command = {
           heading,
           describeFinding('Receipts', books.receipts),
           describeFinding('Z reports', books.zReports),
-          ...(books.tills ?? []).map((till) =>
+          ...(books.tills ?? []).flatMap((till) => [
             describeFinding(`Receipts at ${till.tillName}`, till.receipts),
-          ),
+            ...(till.zReports
+              ? [describeFinding(`Z reports at ${till.tillName}`, till.zReports)]
+              : []),
+          ]),
         ].join('\n'),
       );
       if (!booksHold(books)) {
-        const broken = (books.tills ?? []).filter((till) => !till.receipts.ok);
+        const broken = (books.tills ?? []).filter(
+          (till) => !till.receipts.ok || !(till.zReports?.ok ?? true),
+        );
         const at =
-          broken.length === 0
-            ? ''
-            : ` (receipts at ${broken.map((till) => till.tillName).join(', ')})`;
+          broken.length === 0 ? '' : ` (at ${broken.map((till) => till.tillName).join(', ')})`;
         throw new Error(`The books of ${file} do not verify${at}`);
       }
     } finally {

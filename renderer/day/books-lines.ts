@@ -12,7 +12,7 @@ export interface BooksLine {
 }
 
 function lineOf(
-  chain: 'day.books.receipts' | 'day.books.zReports' | 'tills.books',
+  chain: 'day.books.receipts' | 'day.books.zReports' | 'tills.books' | 'tills.booksZ',
   finding: ChainFinding,
   named: { till?: string } = {},
 ): BooksLine {
@@ -28,11 +28,14 @@ function lineOf(
 
 /**
  * What a check found, one line per chain: the receipts (each till's, named, when counters sold:
- * each numbers and chains its own), then the Z reports.
+ * each numbers and chains its own, and a counter's drawer its own Zs), then the hub's Z reports.
  */
 export const booksLines = (books: BooksVerification): BooksLine[] => [
   ...(books.tills
-    ? books.tills.map((till) => lineOf('tills.books', till.receipts, { till: till.tillName }))
+    ? books.tills.flatMap((till) => [
+        lineOf('tills.books', till.receipts, { till: till.tillName }),
+        ...(till.zReports ? [lineOf('tills.booksZ', till.zReports, { till: till.tillName })] : []),
+      ])
     : [lineOf('day.books.receipts', books.receipts)]),
   lineOf('day.books.zReports', books.zReports),
 ];

@@ -289,5 +289,22 @@ describe('a counter gone with its drawer open', () => {
     const manager = await signedInAt(core, null, 'manager', '9999');
     const { closure } = await manager.call('periods.close', { kind: 'month', period: '2026-11' });
     expect(closure.totals.net).toEqual(xpf(6_000));
+
+    // The counter's Z chain is checked with its receipts: a Z altered there is found, by till.
+    core.db.exec('DROP TRIGGER IF EXISTS z_reports_are_append_only_update');
+    core.db
+      .prepare(
+        `UPDATE z_reports SET content = replace(content, '"sales":1', '"sales":0')
+         WHERE device_id = ? AND number = 1`,
+      )
+      .run(two);
+    const books = await manager.call('receipts.verify', {});
+    expect(books.zReports).toEqual({ ok: true, count: 0 });
+    expect(books.tills?.[1]).toEqual({
+      tillId: two,
+      tillName: 'Counter 2',
+      receipts: { ok: true, count: 0 },
+      zReports: { ok: false, count: 1, brokenAt: 1, reason: 'hash_mismatch' },
+    });
   });
 });

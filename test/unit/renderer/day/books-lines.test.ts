@@ -42,6 +42,7 @@ describe('the books check on screen', () => {
             tillId: 'till-0002',
             tillName: 'Counter 2',
             receipts: { ok: false, count: 5, brokenAt: 2, reason: 'hash_mismatch' },
+            zReports: { ok: true, count: 1 },
           },
         ],
       }),
@@ -52,6 +53,7 @@ describe('the books check on screen', () => {
         params: { till: 'Counter 2', count: 5, number: 2 },
         reason: 'day.books.reason.hash_mismatch',
       },
+      { key: 'tills.booksZ.ok', params: { till: 'Counter 2', count: 1 }, reason: null },
       { key: 'day.books.zReports.ok', params: { count: 3 }, reason: null },
     ]);
   });
