@@ -31,7 +31,13 @@ export const booksVerificationSchema = z
     tills: z
       .array(
         z
-          .object({ tillId: z.string(), tillName: z.string(), receipts: chainFindingSchema })
+          .object({
+            tillId: z.string(),
+            tillName: z.string(),
+            receipts: chainFindingSchema,
+            /** The till's own Z chain, where its drawer was closed (the hub's is `zReports`). */
+            zReports: chainFindingSchema.optional(),
+          })
           .strict(),
       )
       .optional(),
@@ -43,4 +49,6 @@ export type BooksVerification = z.output<typeof booksVerificationSchema>;
 
 /** Whether every chain holds. */
 export const booksHold = (books: BooksVerification) =>
-  books.receipts.ok && books.zReports.ok && (books.tills ?? []).every((till) => till.receipts.ok);
+  books.receipts.ok &&
+  books.zReports.ok &&
+  (books.tills ?? []).every((till) => till.receipts.ok && (till.zReports?.ok ?? true));

@@ -58,6 +58,12 @@ export const managerApprovalSchema = z
   .object({ name: z.string().trim().min(1).max(40), pin: z.string().regex(/^[0-9]{4,8}$/) })
   .strict();
 
+/**
+ * Another till's drawer, named by its till's id: a manager at the hub counts and closes the
+ * drawer of a counter that is gone (revoked, or dead) with its shift open. Left out, the caller's.
+ */
+export const drawerTillIdSchema = z.string().min(8).max(64).optional();
+
 /** A dealer SIM's balance read at the opening or the close, in minor units of the report's currency. */
 const dealerReadingSchema = z.object({
   amount: z.number().int(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { booksHold, type ChainFinding } from '../../shared/books';
+import { createTills } from '../counters/tills';
 import { verifyBooks } from '../sales/books-verification';
 import { shopProfileStore } from '../store/shop-profile';
 import { findDeviceId } from '../store/users';
@@ -15,7 +16,7 @@ export const verifyCommand: Command = {
   name: 'verify',
   usage: 'verify [--db PATH] [--day YYYY-MM-DD]',
   summary:
-    "Check this till's receipts and Z reports: each one's hash, its link to the one before, no gap; all of them, or those of one day (the shop's day, in its time zone). Reads the database without changing it; exits 1 if a chain is broken.",
+    "Check the receipts of every till (the hub's and each counter's) and the Z reports: each one's hash, its link to the one before, no gap; all of them, or those of one day (the shop's day, in its time zone). Reads the database without changing it; exits 1 if a chain is broken.",
   options: { db: { type: 'string' }, day: { type: 'string' } },
   async run({ values, positionals, output }) {
     if (positionals.length > 0) throw new UsageError(`Unexpected "${positionals.join(' ')}"`);
@@ -26,9 +27,13 @@ export const verifyCommand: Command = {
     const { file, db } = openShopDatabaseReadOnly(values.db);
     try {
       const deviceId = findDeviceId(db);
+      const now = () => new Date();
+      const shop = shopProfileStore(db, now);
       // A till whose shop was never set up has sold nothing; its days are UTC's.
-      const timeZone = shopProfileStore(db, () => new Date()).get()?.timeZone ?? 'UTC';
-      const books = verifyBooks(db, { deviceId, timeZone, ...(day ? { day } : {}) });
+      const timeZone = shop.get()?.timeZone ?? 'UTC';
+      // Every till's receipts: the hub's own and each counter's, revoked ones included.
+      const tills = deviceId === null ? [] : createTills(db, { deviceId, shop, now }).list();
+      const books = verifyBooks(db, { deviceId, timeZone, tills, ...(day ? { day } : {}) });
       const heading = day ? `Day ${day} (${timeZone})` : 'All days';
       output.result(
         { database: file, deviceId, timeZone, ...books },
@@ -36,9 +41,22 @@ export const verifyCommand: Command = {
           heading,
           describeFinding('Receipts', books.receipts),
           describeFinding('Z reports', books.zReports),
+          ...(books.tills ?? []).flatMap((till) => [
+            describeFinding(`Receipts at ${till.tillName}`, till.receipts),
+            ...(till.zReports
+              ? [describeFinding(`Z reports at ${till.tillName}`, till.zReports)]
+              : []),
+          ]),
         ].join('\n'),
       );
-      if (!booksHold(books)) throw new Error(`The books of ${file} do not verify`);
+      if (!booksHold(books)) {
+        const broken = (books.tills ?? []).filter(
+          (till) => !till.receipts.ok || !(till.zReports?.ok ?? true),
+        );
+        const at =
+          broken.length === 0 ? '' : ` (at ${broken.map((till) => till.tillName).join(', ')})`;
+        throw new Error(`The books of ${file} do not verify${at}`);
+      }
     } finally {
       db.close();
     }

@@ -25,7 +25,8 @@ import type { CarrierBook } from '../carriers/book';
 import type { Tills } from '../counters/tills';
 import { choosePrinter, printedOn } from '../printers/api';
 import { type Delivery, deliverDayReport } from '../printers/deliver';
-import { createReceiptBook } from '../sales/receipts';
+import { createJournal } from '../sales/journal';
+import { receiptBooks } from '../sales/receipts';
 import type { PrinterStore } from '../store/printers';
 import type { ShopProfileStore } from '../store/shop-profile';
 import type { UserStore } from '../store/users';
@@ -144,14 +145,18 @@ export function createDay(deps: {
   tills: Tills;
 }): DayHandlers {
   const { deviceId, now } = deps;
-  const receipts = createReceiptBook(deps.db, deviceId, now);
+  const receipts = receiptBooks(deps.db, now);
+  const journal = createJournal(deps.db, now);
+  // A sale's receipt is in its till's book (NULL: the hub's, the database's device id).
+  const receiptOf = (saleId: number) =>
+    receipts(journal.tillOf(saleId) ?? deviceId).numberOfSale(saleId);
   const books = createAccountantBooks(deps.db, deviceId);
   return dayHandlers({
     ...deps,
     drawers: createDrawers(deps),
     namesOf: (report, till) =>
       reportNames(report, {
-        receiptOf: receipts.numberOfSale,
+        receiptOf,
         carrierName: (carrierId) => deps.carriers.find(carrierId)?.name ?? null,
         tillName: () => till.name,
       }),
@@ -187,11 +192,23 @@ function dayHandlers(deps: {
     return profile;
   };
   const view = ({ currency: _currency, ...shift }: ReturnType<ShiftBook['open']>) => shift;
-  /** The caller's drawer: its till's, or the shop's one. */
-  const drawerOf = (caller: Caller) => ({
-    till: deps.drawers.tillOf(caller),
-    shifts: deps.drawers.of(caller),
-  });
+  /**
+   * The caller's drawer: its till's, or the shop's one. A manager may name another till's
+   * (`tillId`): a counter gone (revoked, or dead) with its shift open is counted and closed from
+   * the hub, in that till's chain.
+   */
+  const drawerOf = (caller: Caller, tillId?: string) => {
+    let { till } = caller;
+    if (tillId !== undefined && tillId !== till.id) {
+      if (signedInUser(caller).role !== 'manager') {
+        throw new ApiError('forbidden', "Only a manager may count another till's drawer");
+      }
+      const named = deps.drawers.all().find((drawer) => drawer.till.id === tillId);
+      if (!named) throw new ApiError('not_found', `No till ${tillId}`);
+      till = named.till;
+    }
+    return { till: deps.drawers.tillOf({ till }), shifts: deps.drawers.of({ till }) };
+  };
   /**
    * The dealer SIMs are the modem bank's, on the hub: read at the hub's till's drawer (the
    * shop's one drawer is the hub's), never at a counter's, which has no modems of its own.
@@ -211,8 +228,8 @@ function dayHandlers(deps: {
   const zView = (z: ZReport, till: Till) => zReportView(z, deps.namesOf(z.report, till));
 
   return {
-    'shifts.getCurrent': (_input, caller) => {
-      const shift = drawerOf(caller).shifts.current();
+    'shifts.getCurrent': ({ tillId }, caller) => {
+      const shift = drawerOf(caller, tillId).shifts.current();
       const { timeZone } = shop();
       return {
         shift: shift ? view(shift) : null,
@@ -287,10 +304,10 @@ function dayHandlers(deps: {
         );
         return { shift: view(shift) };
       }),
-    'day.getReport': ({ date }, caller) =>
+    'day.getReport': ({ date, tillId }, caller) =>
       refusingAsApi(() => {
         const { timeZone } = shop();
-        const { till, shifts } = drawerOf(caller);
+        const { till, shifts } = drawerOf(caller, tillId);
         if (date === undefined) {
           return { report: reportView(shifts.report(timeZone), till), zNumber: null };
         }
@@ -310,7 +327,7 @@ function dayHandlers(deps: {
           count,
         }));
         const typed = dealerAmounts(input.dealerBalances, profile.currency);
-        const { till, shifts } = drawerOf(caller);
+        const { till, shifts } = drawerOf(caller, input.tillId);
         if (!shifts.current()) {
           throw new ApiError('conflict', 'No shift is open: there is nothing to close');
         }

@@ -57,14 +57,23 @@ export function verifyBooks(
   const period = day === null ? undefined : dayBounds(day, options.timeZone);
   const now = () => new Date();
   const receipts = receiptFinding(db, deviceId, period);
-  const zReports = createShiftBook(db, { deviceId, now, nameOf: () => null }).verify(period);
+  const zChain = (tillId: string) =>
+    createShiftBook(db, { deviceId: tillId, now, nameOf: () => null }).verify(period);
+  const zReports = zChain(deviceId);
   // A shop without counters has one chain: its books read as they did before counters.
   if (!options.tills || options.tills.length < 2) return { day, receipts, zReports };
-  const tills = options.tills.map((till) => ({
-    tillId: till.id,
-    tillName: till.name,
-    receipts: till.id === deviceId ? receipts : receiptFinding(db, till.id, period),
-  }));
+  // A counter's drawer closes in its own Z chain: checked beside its receipts (the hub's is
+  // `zReports`, said once).
+  const tills = options.tills.map((till) =>
+    till.id === deviceId
+      ? { tillId: till.id, tillName: till.name, receipts }
+      : {
+          tillId: till.id,
+          tillName: till.name,
+          receipts: receiptFinding(db, till.id, period),
+          zReports: zChain(till.id),
+        },
+  );
   return { day, receipts, zReports, tills };
 }
 

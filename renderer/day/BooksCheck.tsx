@@ -61,7 +61,7 @@ export function BooksCheck({ today }: { today: string }) {
             {found.day === null ? t('day.books.allDays') : t('day.books.ofDay', { day: found.day })}
           </p>
           {booksLines(found).map((line) => (
-            <p key={line.key}>
+            <p key={`${line.key}:${line.params.till ?? ''}`}>
               {t(line.key, { ...line.params, reason: line.reason ? t(line.reason) : '' })}
             </p>
           ))}

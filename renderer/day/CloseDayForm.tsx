@@ -25,11 +25,14 @@ type DealerTyped = Readonly<Record<string, string>>;
 export function CloseDayForm({
   report,
   needsApproval,
+  tillId,
   onClosed,
 }: {
   /** The X report the drawer is counted against. */
   report: DayReportView;
   needsApproval: boolean;
+  /** Another till's drawer, closed by a manager at the hub; left out, the caller's own. */
+  tillId?: string;
   onClosed(z: ZReportView): void;
 }) {
   const { t } = useTranslation();
@@ -80,6 +83,7 @@ export function CloseDayForm({
     setProblem(null);
     if (Object.keys(found).length > 0) return;
     const input: ProcedureInput<'day.close'> = {
+      ...(tillId === undefined ? {} : { tillId }),
       counted: reading.lines.map(({ denomination, count }) => ({
         denomination: { amount: denomination, currency },
         count,

@@ -40,10 +40,9 @@ export function DayPage({ role }: { role: Role }) {
     body = <p className="notice">{t('day.noShop')}</p>;
   } else if (view === 'today') {
     body = (
-      <>
-        <TillDrawer timeZone={shop.timeZone} manager={manager} />
+      <TillDrawer timeZone={shop.timeZone} manager={manager}>
         <TodayShift currency={shop.currency} timeZone={shop.timeZone} role={role} />
-      </>
+      </TillDrawer>
     );
   } else if (view === 'books') {
     body = <BooksCheck today={todayIn(shop.timeZone)} />;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { Till } from '../../shared/counters';
 import { api } from '../api';
 import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
@@ -7,9 +8,16 @@ import { useApi } from '../use-api';
 
 /**
  * The shop's day on the hub, for a manager: each till's Z reports of today and the drawers still
- * open, and the shop's total.
+ * open, and the shop's total. A counter's drawer still open can be closed from here: a counter
+ * gone (revoked, or dead) with its shift open would hold every closure back.
  */
-export function ShopDayTotal({ timeZone }: { timeZone: string }) {
+export function ShopDayTotal({
+  timeZone,
+  onCloseDrawer,
+}: {
+  timeZone: string;
+  onCloseDrawer(till: Till): void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const date = todayIn(timeZone);
@@ -41,6 +49,18 @@ export function ShopDayTotal({ timeZone }: { timeZone: string }) {
                   : t('drawers.shopTotal.openSince', {
                       time: format.dateTime(line.openSince, timeZone).time,
                     })}
+                {line.openSince !== null && line.till.kind === 'counter' && (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      className="button--secondary"
+                      onClick={() => onCloseDrawer(line.till)}
+                    >
+                      {t('drawers.closeOther.action')}
+                    </button>
+                  </>
+                )}
               </td>
               <td>
                 {line.reports.length === 0

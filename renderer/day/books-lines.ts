@@ -6,26 +6,38 @@ import { type BooksVerification, booksHold, type ChainFinding } from '../../shar
 /** One line of a books check as the screen says it: a key and what fills it. */
 export interface BooksLine {
   key: TranslationKey;
-  params: Record<string, number>;
+  params: Record<string, number | string>;
   /** Why the chain breaks there, to be said in the sentence. */
   reason: TranslationKey | null;
 }
 
-function lineOf(chain: 'receipts' | 'zReports', finding: ChainFinding): BooksLine {
+function lineOf(
+  chain: 'day.books.receipts' | 'day.books.zReports' | 'tills.books' | 'tills.booksZ',
+  finding: ChainFinding,
+  named: { till?: string } = {},
+): BooksLine {
   if (finding.ok) {
-    return { key: `day.books.${chain}.ok`, params: { count: finding.count }, reason: null };
+    return { key: `${chain}.ok`, params: { ...named, count: finding.count }, reason: null };
   }
   return {
-    key: `day.books.${chain}.broken`,
-    params: { count: finding.count, number: finding.brokenAt },
+    key: `${chain}.broken`,
+    params: { ...named, count: finding.count, number: finding.brokenAt },
     reason: `day.books.reason.${finding.reason}`,
   };
 }
 
-/** What a check found, one line per chain: the receipts, then the Z reports. */
+/**
+ * What a check found, one line per chain: the receipts (each till's, named, when counters sold:
+ * each numbers and chains its own, and a counter's drawer its own Zs), then the hub's Z reports.
+ */
 export const booksLines = (books: BooksVerification): BooksLine[] => [
-  lineOf('receipts', books.receipts),
-  lineOf('zReports', books.zReports),
+  ...(books.tills
+    ? books.tills.flatMap((till) => [
+        lineOf('tills.books', till.receipts, { till: till.tillName }),
+        ...(till.zReports ? [lineOf('tills.booksZ', till.zReports, { till: till.tillName })] : []),
+      ])
+    : [lineOf('day.books.receipts', books.receipts)]),
+  lineOf('day.books.zReports', books.zReports),
 ];
 
 /** The days whose check at start found a break, in the order checked. */

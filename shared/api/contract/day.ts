@@ -3,6 +3,7 @@ import {
   countedLineInputSchema,
   dayReportViewSchema,
   dealerBalanceInputSchema,
+  drawerTillIdSchema,
   managerApprovalSchema,
   reasonSchema,
   shopDayTotalSchema,
@@ -15,17 +16,21 @@ export const day = {
   'day.getReport': procedure(
     'user',
     "The X report of the open shift (changes nothing), or with a date (YYYY-MM-DD, the shop's " +
-      'day) the report of the last Z closed that day.',
-    z.object({ date: z.iso.date().optional() }).strict(),
+      "day) the report of the last Z closed that day. A manager may name another till's drawer " +
+      '(`tillId`).',
+    z.object({ date: z.iso.date().optional(), tillId: drawerTillIdSchema }).strict(),
     z.object({ report: dayReportViewSchema, zNumber: z.number().int().nullable() }),
   ),
   'day.close': procedure(
     'user',
     'Closes the shift: the cash counted by denomination, a reason for any difference, dealer ' +
       'balances entered by hand where the carrier cannot be asked. A manager, or a clerk with a ' +
-      "manager's name and PIN. Issues the numbered, chained Z report.",
+      "manager's name and PIN. Issues the numbered, chained Z report. A manager may close " +
+      "another till's drawer (`tillId`: a counter gone with its shift open), its Z in that " +
+      "till's chain.",
     z
       .object({
+        tillId: drawerTillIdSchema,
         counted: z.array(countedLineInputSchema).max(64),
         reason: reasonSchema.optional(),
         dealerBalances: z.array(dealerBalanceInputSchema).max(64).optional(),

@@ -1,15 +1,21 @@
 import { z } from 'zod';
 import { moneyInputSchema } from '../../currencies';
-import { cashMovementInputSchema, dealerBalanceInputSchema, shiftSchema } from '../../day';
-import { noInput, procedure } from './procedure';
+import {
+  cashMovementInputSchema,
+  dealerBalanceInputSchema,
+  drawerTillIdSchema,
+  shiftSchema,
+} from '../../day';
+import { procedure } from './procedure';
 
 const dealerProblemSchema = z.object({ modemId: z.string(), problem: z.string() });
 
 export const shifts = {
   'shifts.getCurrent': procedure(
     'user',
-    'The open shift, if any; `stale` when it was opened on an earlier day (close it first).',
-    noInput,
+    'The open shift, if any; `stale` when it was opened on an earlier day (close it first). ' +
+      "A manager may name another till's drawer (`tillId`).",
+    z.object({ tillId: drawerTillIdSchema }).strict(),
     z.object({ shift: shiftSchema.nullable(), stale: z.boolean() }),
   ),
   'shifts.open': procedure(

@@ -240,3 +240,71 @@ describe('a month closed with several tills', () => {
     expect(closure.perpetual.grandTotal).toEqual(xpf(25_500));
   });
 });
+
+describe('a counter gone with its drawer open', () => {
+  it('has its drawer closed by a manager at the hub, in its own chain, and the month closes', async () => {
+    let clock = new Date('2026-11-20T09:00:00+11:00');
+    const { core } = await startTestHost({ demo: true, now: () => clock });
+    const two = pairTill(core.db, 'Counter 2');
+    const atTwo = await signedInAt(core, two, 'clerk', '1111');
+    const opened = await atTwo.call('shifts.open', { float });
+    saleAt(core.db, two, { price: 6_000, at: '2026-11-19T23:00:00.000Z' });
+    clock = new Date('2026-11-20T18:00:00+11:00');
+    const hub = await signedInAt(core, null, 'manager', '9999');
+    await hub.call('counters.revoke', { id: two });
+    expect((await refusal(atTwo.call('shifts.getCurrent', {}))).code).toBe('device_unpaired');
+    // Its open shift would block how cash is counted and the month forever.
+    expect((await refusal(hub.call('tills.setDrawers', { drawers: 'shop' }))).code).toBe(
+      'conflict',
+    );
+
+    // A clerk at the hub may not reach another till's drawer.
+    const clerk = await signedInAt(core, null, 'clerk', '1111');
+    expect((await refusal(clerk.call('shifts.getCurrent', { tillId: two }))).code).toBe(
+      'forbidden',
+    );
+    expect(
+      (await refusal(clerk.call('day.close', { tillId: two, counted: counted([5_000, 2]) }))).code,
+    ).toBe('forbidden');
+    expect((await refusal(hub.call('day.getReport', { tillId: 'till-unknown' }))).code).toBe(
+      'not_found',
+    );
+
+    expect((await hub.call('shifts.getCurrent', { tillId: two })).shift?.id).toBe(opened.shift.id);
+    expect((await hub.call('shifts.getCurrent', {})).shift).toBeNull();
+    const x = await hub.call('day.getReport', { tillId: two });
+    expect(x.report.names.till).toBe('Counter 2');
+    expect(x.report.cash.expected).toEqual(xpf(11_000));
+    const { z } = await hub.call('day.close', {
+      tillId: two,
+      counted: counted([10_000, 1], [1_000, 1]),
+    });
+    expect(z).toMatchObject({ number: 1, deviceId: two });
+    expect(z.report.shift).toMatchObject({ openedBy: 'clerk', closedBy: 'manager' });
+    expect(z.report.totals).toMatchObject({ sales: 1, gross: xpf(6_000) });
+    expect((await hub.call('shifts.getCurrent', { tillId: two })).shift).toBeNull();
+
+    expect(await hub.call('tills.setDrawers', { drawers: 'shop' })).toEqual({ drawers: 'shop' });
+    clock = new Date('2026-12-02T09:00:00+11:00');
+    const manager = await signedInAt(core, null, 'manager', '9999');
+    const { closure } = await manager.call('periods.close', { kind: 'month', period: '2026-11' });
+    expect(closure.totals.net).toEqual(xpf(6_000));
+
+    // The counter's Z chain is checked with its receipts: a Z altered there is found, by till.
+    core.db.exec('DROP TRIGGER IF EXISTS z_reports_are_append_only_update');
+    core.db
+      .prepare(
+        `UPDATE z_reports SET content = replace(content, '"sales":1', '"sales":0')
+         WHERE device_id = ? AND number = 1`,
+      )
+      .run(two);
+    const books = await manager.call('receipts.verify', {});
+    expect(books.zReports).toEqual({ ok: true, count: 0 });
+    expect(books.tills?.[1]).toEqual({
+      tillId: two,
+      tillName: 'Counter 2',
+      receipts: { ok: true, count: 0 },
+      zReports: { ok: false, count: 1, brokenAt: 1, reason: 'hash_mismatch' },
+    });
+  });
+});

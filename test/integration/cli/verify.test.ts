@@ -7,6 +7,7 @@ import { openDatabase } from '../../../electron/store/database';
 import { shopProfileStore } from '../../../electron/store/shop-profile';
 import { deviceId } from '../../../electron/store/users';
 import { finished, spawnCli } from '../../support/cli';
+import { pairTill } from '../../support/drawers';
 import { withTempDirs } from '../../support/temp';
 import { saleContent } from '../../unit/printing/sale';
 
@@ -91,6 +92,37 @@ describe('comptoir verify', () => {
       zReports: { ok: true },
     });
     expect(run.stderr).toContain('do not verify');
+  });
+
+  it("checks every till's receipts and names the counter whose receipt was altered", async () => {
+    const { file, db } = tillWithReceipts();
+    const counter = pairTill(db, 'Counter 2');
+    const book = createReceiptBook(db, counter, () => new Date('2026-11-22T10:00:00+11:00'));
+    book.issue(1, fixed);
+    book.issue(2, fixed);
+    db.exec('DROP TRIGGER IF EXISTS receipts_are_append_only_update');
+    db.prepare(
+      "UPDATE receipts SET content = replace(content, '5500', '550') WHERE device_id = ? AND number = 2",
+    ).run(counter);
+    db.close();
+    const run = await verify(file);
+    expect(run.code).toBe(1);
+    expect(run.document).toMatchObject({
+      receipts: { ok: true, count: 5 },
+      tills: [
+        { tillId: 'till-0001', receipts: { ok: true, count: 5 } },
+        {
+          tillId: counter,
+          tillName: 'Counter 2',
+          receipts: { ok: false, count: 2, brokenAt: 2, reason: 'hash_mismatch' },
+        },
+      ],
+    });
+    expect(run.stderr).toContain('Counter 2');
+    const human = await finished(spawnCli(['verify', '--db', file]));
+    expect(human.stdout).toContain(
+      'Receipts at Counter 2: 2, chain BROKEN at number 2 (hash_mismatch)',
+    );
   });
 
   it("checks one shop's day, in the shop's time zone, and finds a break only in its day", async () => {

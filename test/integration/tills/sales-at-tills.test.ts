@@ -214,7 +214,12 @@ describe('receipts at their till', () => {
     );
     expect(verified.tills).toEqual([
       { tillId: expect.any(String), tillName: '1', receipts: { ok: true, count: 1 } },
-      { tillId: counter, tillName: 'Counter 2', receipts: { ok: true, count: 2 } },
+      {
+        tillId: counter,
+        tillName: 'Counter 2',
+        receipts: { ok: true, count: 2 },
+        zReports: { ok: true, count: 0 },
+      },
     ]);
 
     // Printed from its till's book: the counter's original is not the hub's receipt 1.
@@ -260,5 +265,24 @@ describe('receipts at their till', () => {
       brokenAt: 1,
       reason: 'hash_mismatch',
     });
+  });
+});
+
+describe('the day report at a counter', () => {
+  it('names a sale made at the counter by its receipt number in the counter’s book', async () => {
+    const { hub, atCounter } = await shopWithACounter();
+    // The hub's book has a receipt 1 of its own: the counter's must not be looked up there.
+    result(await hub.call('shifts.open', { float: xpf(5_000) }));
+    result<SaleResult>(await hub.sell(saleOf('687654321')));
+    result(await atCounter.call('shifts.open', { float: xpf(5_000) }));
+    result<SaleResult>(await atCounter.sell(saleOf('687777888')));
+    const silent = result<SaleResult>(await atCounter.sell(saleOf('687999999'))).sale;
+    expect(silent).toMatchObject({ status: 'unknown', receiptNumber: 2 });
+
+    const x = result<{ report: { unknownSales: { id: number }[]; names: object } }>(
+      await atCounter.call('day.getReport', {}),
+    );
+    expect(x.report.unknownSales.map((sale) => sale.id)).toEqual([silent.id]);
+    expect(x.report.names).toMatchObject({ receipts: { [silent.id]: 2 }, till: 'Counter 2' });
   });
 });

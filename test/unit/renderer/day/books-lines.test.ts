@@ -30,6 +30,34 @@ describe('the books check on screen', () => {
     });
   });
 
+  it("says each till's receipt chain on its own line when counters sold, naming the till", () => {
+    expect(
+      booksLines({
+        day: null,
+        receipts: { ok: true, count: 12 },
+        zReports: { ok: true, count: 3 },
+        tills: [
+          { tillId: 'hub-0001', tillName: '1', receipts: { ok: true, count: 12 } },
+          {
+            tillId: 'till-0002',
+            tillName: 'Counter 2',
+            receipts: { ok: false, count: 5, brokenAt: 2, reason: 'hash_mismatch' },
+            zReports: { ok: true, count: 1 },
+          },
+        ],
+      }),
+    ).toEqual([
+      { key: 'tills.books.ok', params: { till: '1', count: 12 }, reason: null },
+      {
+        key: 'tills.books.broken',
+        params: { till: 'Counter 2', count: 5, number: 2 },
+        reason: 'day.books.reason.hash_mismatch',
+      },
+      { key: 'tills.booksZ.ok', params: { till: 'Counter 2', count: 1 }, reason: null },
+      { key: 'day.books.zReports.ok', params: { count: 3 }, reason: null },
+    ]);
+  });
+
   it('lists the days the start found broken, and none when all hold', () => {
     const intact = { ok: true as const, count: 1 };
     const broken = { ok: false as const, count: 1, brokenAt: 1, reason: 'hash_mismatch' as const };
