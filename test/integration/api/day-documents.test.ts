@@ -98,7 +98,10 @@ function saved(files: { name: string; base64: string }[]) {
 }
 
 describe('the Z report as PDF, exported for the accountant', () => {
-  it('exports a closed day on 80 mm paper and on A4, by number or by date, the figures as closed', async () => {
+  // Each PDF is drawn by a headless Chromium of its own: slow on a busy machine.
+  it('exports a closed day on 80 mm paper and on A4, by number or by date, the figures as closed', {
+    timeout: 60_000,
+  }, async () => {
     const { manager, close } = await dayAtTheCounter();
     const z = await close();
     const exported = await manager.call('day.export', { zNumber: 1, format: 'pdf' });
@@ -148,7 +151,10 @@ describe('the Z report as PDF, exported for the accountant', () => {
     ]);
   });
 
-  it('writes a Chinese-speaking shop’s Z report in Chinese characters, not empty boxes', async () => {
+  // Each PDF is drawn by a headless Chromium of its own: slow on a busy machine.
+  it('writes a Chinese-speaking shop’s Z report in Chinese characters, not empty boxes', {
+    timeout: 60_000,
+  }, async () => {
     const { manager, close } = await dayAtTheCounter();
     const { profile } = await manager.call('shop.get', {});
     if (!profile) throw new Error('The demo shop has a profile');
@@ -240,7 +246,8 @@ describe('printing day reports over the API', () => {
     }
   });
 
-  it('writes a Z copy and an X report to a PDF printer’s folder', async () => {
+  // Each PDF is drawn by a headless Chromium of its own: slow on a busy machine.
+  it('writes a Z copy and an X report to a PDF printer’s folder', { timeout: 60_000 }, async () => {
     const { databaseFile, clerk, manager, close } = await dayAtTheCounter();
     await manager.call('printers.save', {
       printers: [{ id: 'pdf', name: 'PDF', paper: '58mm', kind: 'pdf' }],
