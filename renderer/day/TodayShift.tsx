@@ -48,6 +48,9 @@ export function TodayShift({
   const modemIds =
     useApi(() => api.call('modems.list', {}), []).value?.modems.map((modem) => modem.id) ?? [];
 
+  // The dealer SIMs are the modem bank's: read and typed at the hub's drawer, not a counter's.
+  const atCounter = useApi(() => api.call('tills.list', {}), []).value?.current.kind === 'counter';
+
   // Every step of a sale moves the X report on.
   useEffect(() => api.on('sales.progress', reload), [reload]);
 
@@ -118,12 +121,14 @@ export function TodayShift({
         })}
       </p>
       {stale && close}
-      <OpeningBalances
-        modemIds={modemIds}
-        report={report}
-        problems={dealerProblems}
-        onSaved={reload}
-      />
+      {!atCounter && (
+        <OpeningBalances
+          modemIds={modemIds}
+          report={report}
+          problems={dealerProblems}
+          onSaved={reload}
+        />
+      )}
       {!stale && <CashMovementForm currency={report.totals.gross.currency} onRecorded={reload} />}
       <section className="x-report" aria-labelledby="x-report-title">
         <h2 id="x-report-title">{t('day.x.title')}</h2>

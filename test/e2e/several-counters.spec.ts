@@ -18,11 +18,15 @@ import { signIn } from './session';
 const pdfText = (file: string) =>
   execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 
-async function openTheDay(page: Page) {
+async function openTheDay(page: Page, atCounter: boolean) {
   await open(page, 'day');
   await page.getByLabel('Float in the drawer (XPF)').fill('5000');
   await page.getByRole('button', { name: 'Open the day', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'X report' })).toBeVisible();
+  // The dealer SIMs' balances are the hub's drawer's to read, not a counter's.
+  await expect(page.getByRole('region', { name: 'Dealer SIM balances at opening' })).toHaveCount(
+    atCounter ? 0 : 1,
+  );
 }
 
 /** Sells 1 Go paid by card, and waits for its receipt to print by itself. */
@@ -151,7 +155,7 @@ test('a hub and two counters sell, print and close a day with three tills over T
       { page: tablet, number: '687654321' },
       { page: counter, number: '687777888' },
     ];
-    for (const till of tills) await openTheDay(till.page);
+    for (const till of tills) await openTheDay(till.page, till.page !== page);
     // All three sell at once.
     await Promise.all(tills.map((till) => sellByCard(till.page, till.number)));
     for (const till of tills) await closeTheDay(till.page, till.page !== page);
