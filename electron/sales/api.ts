@@ -158,7 +158,9 @@ export function createSales(deps: {
 }) {
   const { db, now, carriers } = deps;
   const journal = createJournal(db, now);
-  const books = receiptBooks(db, now);
+  const books = receiptBooks(db, now, (tillId) =>
+    deps.tills.list().some((till) => till.id === tillId),
+  );
   const receipts = books(deps.deviceId);
   const tillName = (tillId: string | null) =>
     tillId === null

@@ -310,4 +310,23 @@ describe('receipts at their till', () => {
       result: { printed: false },
     });
   });
+
+  it('answers not_found for a till the shop does not have', async () => {
+    const { hub, manager } = await shopWithACounter();
+    result(await hub.sell(saleOf('687123456')));
+    const unknown = { code: 'not_found', message: 'No till POS-nowhere' };
+    const where = { number: 1, tillId: 'POS-nowhere' };
+    expect(await hub.call('receipts.get', where, manager)).toMatchObject({
+      ok: false,
+      error: unknown,
+    });
+    expect(await hub.call('receipts.sendSms', where, manager)).toMatchObject({
+      ok: false,
+      error: unknown,
+    });
+    expect(await hub.call('receipts.print', where, manager)).toMatchObject({
+      ok: false,
+      error: unknown,
+    });
+  });
 });
