@@ -201,10 +201,14 @@ export type ReceiptBook = ReturnType<typeof createReceiptBook>;
  * The books of every till: each till numbers and chains its own receipts (`receipts.device_id`
  * is the till's id; the hub's own till keeps the database's device id, so the receipts issued
  * before counters stay in its book). A till's book is made once, on first use, and only for one
- * of the shop's tills: a till named by a caller is refused `not_found` otherwise, so no book is
- * kept for any string sent.
+ * of the shop's tills (`isTill`) where a caller names the till: another is refused `not_found`,
+ * so no book is kept for any string sent. Left out where only sales' own tills are opened.
  */
-export function receiptBooks(db: Database, now: () => Date, isTill: (tillId: string) => boolean) {
+export function receiptBooks(
+  db: Database,
+  now: () => Date,
+  isTill: (tillId: string) => boolean = () => true,
+) {
   const books = new Map<string, ReceiptBook>();
   return (tillId: string): ReceiptBook => {
     let book = books.get(tillId);
