@@ -24,6 +24,9 @@ export type DrawerMode = z.infer<typeof drawerModeSchema>;
 /** A device credential: 32 random bytes as hex, shown once at pairing, stored only hashed. */
 export const deviceCredentialSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
+/** The cookie a paired counter's requests carry its device credential in (hub and counter). */
+export const deviceCookieName = 'comptoir-device';
+
 /** The SHA-256 of the hub certificate's DER, uppercase hex without separators. */
 export const fingerprintSchema = z.string().regex(/^[0-9A-F]{64}$/);
 

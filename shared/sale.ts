@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tillSchema } from './counters';
 import { currencyCodeSchema, moneyInputSchema, moneySchema, signedMoneySchema } from './currencies';
 import { languageSchema } from './languages';
 import { type SaleCause, saleCauseSchema } from './sale-cause';
@@ -122,6 +123,8 @@ export const saleSchema = saleRecordSchema
     receiptNumber: z.number().int().nullable(),
     /** Why a failed sale failed or an unknown sale is not confirmed; null otherwise. */
     cause: saleCauseSchema.nullable(),
+    /** Where it was sold: its receipt is in this till's book (the hub's for sales before counters). */
+    till: tillSchema.pick({ id: true, name: true }),
   });
 
 export type SaleView = z.output<typeof saleSchema>;
@@ -131,6 +134,7 @@ export function saleView(
   sale: Sale,
   receiptNumber: number | null,
   cause: SaleCause | null,
+  till: SaleView['till'],
 ): SaleView {
   const { currency } = sale;
   const money = (amount: number | null) => (amount === null ? null : { amount, currency });
@@ -158,6 +162,7 @@ export function saleView(
     dealerBalanceAfter: money(sale.dealerBalanceAfter),
     receiptNumber,
     cause,
+    till,
     createdAt: sale.createdAt,
     updatedAt: sale.updatedAt,
   };

@@ -11,20 +11,19 @@ export function joinHandlers(
   joinHub: JoinHub | undefined,
   hasUsers: () => boolean,
 ): Pick<Handlers, 'counters.inspectHub' | 'counters.join'> {
+  // Checked before any connection: a working shop never opens one to an address it is sent.
   const joiner = () => {
+    if (hasUsers()) {
+      throw new ApiError(
+        'conflict',
+        'This Comptoir already has its own shop and users: it cannot become a counter',
+      );
+    }
     if (!joinHub) throw new ApiError('forbidden', 'This Comptoir cannot join a hub from here');
     return joinHub;
   };
   return {
     'counters.inspectHub': ({ address }) => joiner().inspect(address),
-    'counters.join': ({ url, code, fingerprint }) => {
-      if (hasUsers()) {
-        throw new ApiError(
-          'conflict',
-          'This Comptoir already has its own shop and users: it cannot become a counter',
-        );
-      }
-      return joiner().join(url, code, fingerprint);
-    },
+    'counters.join': ({ url, code, fingerprint }) => joiner().join(url, code, fingerprint),
   };
 }

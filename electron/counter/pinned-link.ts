@@ -4,14 +4,11 @@ import tls from 'node:tls';
 import { WebSocket } from 'ws';
 import { ApiError } from '../../shared/api/errors';
 import type { httpTransport } from '../../shared/api/http-transport';
-import { fingerprintGroups } from '../../shared/counters';
+import { deviceCookieName, fingerprintGroups } from '../../shared/counters';
 import { fingerprintOf } from '../counters/certificate';
 import { hubUrlOf } from './hub-address';
 
 type TransportWebSocket = NonNullable<Parameters<typeof httpTransport>[0]['WebSocket']>;
-
-/** The cookie that carries a paired counter's device credential to its hub. */
-export const deviceCookie = 'comptoir-device';
 
 /** Why no link to the hub could be made; the message is for the person at the counter. */
 export class HubLinkError extends Error {
@@ -131,7 +128,7 @@ export interface HubLink {
 }
 
 const cookieOf = (link: HubLink): Record<string, string> =>
-  link.credential ? { cookie: `${deviceCookie}=${link.credential}` } : {};
+  link.credential ? { cookie: `${deviceCookieName}=${link.credential}` } : {};
 
 /**
  * `fetch` over pinned TLS, carrying the device credential: what the typed client's HTTP

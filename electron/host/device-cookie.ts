@@ -1,7 +1,4 @@
-import { deviceCredentialSchema } from '../../shared/counters';
-
-/** The cookie a paired counter's requests carry its device credential in. */
-export const deviceCookieName = 'comptoir-device';
+import { deviceCookieName, deviceCredentialSchema } from '../../shared/counters';
 
 // A counter stays paired until a manager revokes it: the cookie outlives any browser session.
 const tenYearsSeconds = 10 * 365 * 24 * 60 * 60;

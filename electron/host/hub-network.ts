@@ -5,7 +5,7 @@ import type { HubCertificate } from '../counters/certificate';
 import type { HubListener, HubListenerStatus } from '../counters/listener';
 import type { Logger } from '../log';
 import { isLoopbackHost } from '../web-security';
-import { type RunningListener, startNetworkListener } from './network-listener';
+import { canonicalAddress, type RunningListener, startNetworkListener } from './network-listener';
 
 interface HubNetworkOptions {
   rendererDir: string;
@@ -18,7 +18,7 @@ interface HubNetworkOptions {
 function isHere(address: string, interfaces: ReturnType<typeof os.networkInterfaces>) {
   if (isLoopbackHost(address)) return true;
   return Object.values(interfaces).some((each) =>
-    (each ?? []).some((entry) => entry.address.toLowerCase() === address.toLowerCase()),
+    (each ?? []).some((entry) => canonicalAddress(entry.address) === canonicalAddress(address)),
   );
 }
 

@@ -27,6 +27,20 @@ export interface RunningListener {
 }
 
 /**
+ * The `Host` a browser sends for the hub at this address and port: the address as the URL
+ * standard writes it (IPv6 shortened, lower case, in brackets), so `2001:db8:0:0::1` typed is
+ * the `[2001:db8::1]` browsers send.
+ */
+export function hubAuthority(address: string, port: number): string {
+  return new URL(`https://${address.includes(':') ? `[${address}]` : address}:${port}/`).host;
+}
+
+/** An IP address as the URL standard writes it (IPv6 shortened and lower case, no brackets). */
+export function canonicalAddress(address: string): string {
+  return hubAuthority(address, 443).replace(/^\[|\]$/g, '');
+}
+
+/**
  * The hub on the shop's network: TLS only (a plain HTTP request gets no answer), on one address
  * and port. `Host` must be that address and port, an `Origin` its https page; the renderer's
  * files are served to anyone who passes that (a tablet's pairing screen), but the API and the
@@ -70,8 +84,10 @@ export async function startNetworkListener(options: ListenerOptions): Promise<Ru
     serving.stop();
     throw error;
   }
-  const { port } = server.address() as AddressInfo;
-  authority = `${address.includes(':') ? `[${address}]` : address}:${port}`.toLowerCase();
+  // As the system writes the address it listens on, not as it was typed.
+  const listening = server.address() as AddressInfo;
+  const { port } = listening;
+  authority = hubAuthority(listening.address, port);
   return {
     url: `https://${authority}/`,
     port,

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { CarrierProfile } from '../../shared/carrier';
+import type { Till } from '../../shared/counters';
 import type { CurrencyCode } from '../../shared/currencies';
 import { type PaymentInput, type Sale, type SaleView, saleView } from '../../shared/sale';
 import { userActor } from '../../shared/user';
@@ -38,13 +39,16 @@ import { createRenewals, RenewalError, type Renewals } from './renewal';
 import { causeOfSale } from './sale-causes';
 
 /** A sale as the interface sees it, with its receipt's number and why it failed or is unknown. */
-function saleViewer(tillOf: (sale: Sale) => TillOfSale, journal: Journal) {
-  return (sale: Sale) =>
-    saleView(
+function saleViewer(tillOf: (sale: Sale) => TillOfSale, hub: () => Till, journal: Journal) {
+  return (sale: Sale) => {
+    const till = tillOf(sale);
+    return saleView(
       sale,
-      tillOf(sale).receipts.numberOfSale(sale.id),
+      till.receipts.numberOfSale(sale.id),
       causeOfSale(sale, (status) => journal.lastMoveInto(sale.id, status)),
+      till.counter ?? { id: hub().id, name: hub().name },
     );
+  };
 }
 
 /**
@@ -154,7 +158,9 @@ export function createSales(deps: {
 }) {
   const { db, now, carriers } = deps;
   const journal = createJournal(db, now);
-  const books = receiptBooks(db, now);
+  const books = receiptBooks(db, now, (tillId) =>
+    deps.tills.list().some((till) => till.id === tillId),
+  );
   const receipts = books(deps.deviceId);
   const tillName = (tillId: string | null) =>
     tillId === null
@@ -163,7 +169,9 @@ export function createSales(deps: {
   // A sale's receipts are issued in its till's book (NULL: the hub's, the database's device id).
   const tillOf = (sale: Sale): TillOfSale => {
     const tillId = journal.tillOf(sale.id);
-    return tillId === null ? { receipts } : { receipts: books(tillId), name: tillName(tillId) };
+    return tillId === null
+      ? { receipts }
+      : { receipts: books(tillId), counter: { id: tillId, name: tillName(tillId) } };
   };
   const receipting = createReceipting({
     tillOf,
@@ -173,7 +181,7 @@ export function createSales(deps: {
     receiptLanguageOf: journal.receiptLanguage,
     log: deps.log,
   });
-  const view = saleViewer(tillOf, journal);
+  const view = saleViewer(tillOf, deps.tills.hub, journal);
   const announce = (sale: Sale) => deps.events.emit('sales.progress', { sale: view(sale) });
   const inFlight = createInFlight();
   const lateAnswers = createLateAnswers({

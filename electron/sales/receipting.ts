@@ -10,8 +10,8 @@ import type { ReceiptBook } from './receipts';
 /** Where a sale's receipts are issued: its till's book, and the till's name when not the hub's. */
 export interface TillOfSale {
   receipts: ReceiptBook;
-  /** Left out for the hub's own till: the shop profile's till name, as before counters. */
-  name?: string;
+  /** A counter's till; both left out for the hub's own till (the shop profile's till name). */
+  counter?: { id: string; name: string };
 }
 
 interface ReceiptingDeps {
@@ -47,7 +47,7 @@ export function createReceipting(deps: ReceiptingDeps) {
       sale.id,
       receiptDraftFor(sale, {
         shop: profile,
-        tillName: till.name ?? profile.tillName,
+        tillName: till.counter?.name ?? profile.tillName,
         clerk: deps.nameOf(sale.clerkId) ?? `#${sale.clerkId}`,
         carrier: deps.carrierOf(sale.carrierId),
         language: deps.receiptLanguageOf(sale.id) ?? profile.defaultLanguage,

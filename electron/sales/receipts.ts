@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { ApiError } from '../../shared/api/errors';
 import {
   type IssuedReceipt,
   type Receipt,
@@ -199,13 +200,20 @@ export type ReceiptBook = ReturnType<typeof createReceiptBook>;
 /**
  * The books of every till: each till numbers and chains its own receipts (`receipts.device_id`
  * is the till's id; the hub's own till keeps the database's device id, so the receipts issued
- * before counters stay in its book). A till's book is made once, on first use.
+ * before counters stay in its book). A till's book is made once, on first use, and only for one
+ * of the shop's tills (`isTill`) where a caller names the till: another is refused `not_found`,
+ * so no book is kept for any string sent. Left out where only sales' own tills are opened.
  */
-export function receiptBooks(db: Database, now: () => Date) {
+export function receiptBooks(
+  db: Database,
+  now: () => Date,
+  isTill: (tillId: string) => boolean = () => true,
+) {
   const books = new Map<string, ReceiptBook>();
   return (tillId: string): ReceiptBook => {
     let book = books.get(tillId);
     if (!book) {
+      if (!isTill(tillId)) throw new ApiError('not_found', `No till ${tillId}`);
       book = createReceiptBook(db, tillId, now);
       books.set(tillId, book);
     }

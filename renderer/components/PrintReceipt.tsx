@@ -46,10 +46,12 @@ function failedMessage(t: TFunction, error: unknown): FormMessage {
  */
 export function PrintReceipt({
   number,
+  tillId,
   record: issued,
   setup,
 }: {
   number: number;
+  tillId?: string | undefined;
   record: PrintRecord;
   setup: PrinterSetup;
 }) {
@@ -73,7 +75,7 @@ export function PrintReceipt({
     setRefusal(null);
     try {
       const manager = needsApproval ? { manager: approval } : {};
-      const printed = await api.call('receipts.print', { number, printer, ...manager });
+      const printed = await api.call('receipts.print', { number, tillId, printer, ...manager });
       setApproval((current) => ({ ...current, pin: '' }));
       const name = setup.printers.find((one) => one.id === printed.printerId)?.name ?? printer;
       setRecord(recordAfter(printed));

@@ -9,7 +9,13 @@ import { type FormMessage, FormStatus } from './FormStatus';
  * The receipt's Send by SMS button: a short text to the number the sale topped up, in the
  * receipt's language or the one the customer asks for. Each send is logged with the sale.
  */
-export function SendReceiptSms({ number }: { number: number }) {
+export function SendReceiptSms({
+  number,
+  tillId,
+}: {
+  number: number;
+  tillId?: string | undefined;
+}) {
   const { t } = useTranslation();
   const [language, setLanguage] = useState<Language | ''>('');
   const [busy, setBusy] = useState(false);
@@ -22,6 +28,7 @@ export function SendReceiptSms({ number }: { number: number }) {
     try {
       const sent = await api.call('receipts.sendSms', {
         number,
+        tillId,
         ...(language === '' ? {} : { language }),
       });
       setMessage({ tone: 'ok', lines: [t('receiptSend.sent', { to: sent.to }), sent.text] });

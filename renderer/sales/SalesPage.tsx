@@ -28,6 +28,9 @@ export function SalesPage() {
   const refund = usePermission()('refund');
   const canResolve = refund !== null && refund !== 'refused';
   const shop = useApi(() => api.call('shop.get', {}), []);
+  // Each till numbers its own receipts: with several, the list says where each sale was made.
+  const tills = useApi(() => api.call('tills.list', {}), []);
+  const severalTills = (tills.value?.tills.length ?? 1) > 1;
   const timeZone =
     shop.value === undefined
       ? null
@@ -125,7 +128,7 @@ export function SalesPage() {
               receipt: corrected.receiptNumber,
             })}
           </h2>
-          <ReceiptPanel number={corrected.receiptNumber} />
+          <ReceiptPanel number={corrected.receiptNumber} tillId={corrected.till.id} />
           <div className="settings__actions">
             <button type="button" className="button--secondary" onClick={() => setCorrected(null)}>
               {t('sales.correctedClose')}
@@ -151,6 +154,7 @@ export function SalesPage() {
               <th scope="col">{t('receipt.payment')}</th>
               <th scope="col">{t('sales.statusColumn')}</th>
               <th scope="col">{t('receipt.carrierReference')}</th>
+              {severalTills && <th scope="col">{t('tills.column')}</th>}
               <th scope="col">
                 <span className="visually-hidden">{t('sales.actions')}</span>
               </th>
@@ -176,6 +180,7 @@ export function SalesPage() {
                     </span>
                   </td>
                   <td>{sale.carrierReference ?? ''}</td>
+                  {severalTills && <td>{sale.till.name}</td>}
                   <td className="sales__actions">
                     {sale.receiptNumber !== null && (
                       <button
@@ -200,7 +205,7 @@ export function SalesPage() {
                 </tr>
                 {opened?.saleId === sale.id && (
                   <tr className="sales__detail">
-                    <td colSpan={8}>
+                    <td colSpan={severalTills ? 9 : 8}>
                       {sale.cause && <SaleCauseText cause={sale.cause} />}
                       {opened.show === 'resolve' ? (
                         <ResolveSale
@@ -211,7 +216,9 @@ export function SalesPage() {
                           needsApproval={refund === 'approval'}
                         />
                       ) : (
-                        sale.receiptNumber !== null && <ReceiptPanel number={sale.receiptNumber} />
+                        sale.receiptNumber !== null && (
+                          <ReceiptPanel number={sale.receiptNumber} tillId={sale.till.id} />
+                        )
                       )}
                     </td>
                   </tr>

@@ -194,6 +194,14 @@ test('a hub and two counters sell, print and close a day with three tills over T
     ]);
     expect(shopDay.totals.sales).toBe(3);
     expect(shopDay.totals.gross).toEqual({ amount: 3 * 1500, currency: 'XPF' });
+
+    // On the hub's Sales page each sale says its till, and Counter 2's receipt 1 is its own.
+    await page.getByRole('navigation').getByRole('link', { name: 'Sales' }).click();
+    const atTwo = page.getByRole('row').filter({ hasText: 'Counter 2' });
+    await expect(atTwo.getByRole('cell', { name: 'Counter 2' })).toBeVisible();
+    await atTwo.getByRole('button', { name: 'Receipt 1' }).click();
+    const opened = page.locator('.sales__detail').frameLocator('iframe.receipt-view');
+    await expect(opened.locator('body')).toContainText('Counter 2');
     expect(problems).toEqual([]);
   } finally {
     counterApp.kill('SIGTERM');

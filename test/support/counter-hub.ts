@@ -1,22 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, onTestFinished } from 'vitest';
 import { postApi } from './api';
 import { finished, firstLine, spawnCli } from './cli';
-
-/** A free port on `address`, for a hub that must come back where it was. */
-function freePort(address: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, address, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './pinned-https';
 
 /**
  * A demo hub as a shop runs it: the built `comptoir serve` on `dir`/hub.sqlite, opened by its

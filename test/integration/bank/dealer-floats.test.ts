@@ -90,7 +90,10 @@ async function shop(
     carrierOf: carriers.ofPlan,
     dealerPin: modems.dealerPin,
     // As the sales do (sales/api.ts): each step announced, which the floats hear.
-    onProgress: (sale) => events.emit('sales.progress', { sale: saleView(sale, null, null) }),
+    onProgress: (sale) =>
+      events.emit('sales.progress', {
+        sale: saleView(sale, null, null, { id: 'POS-1', name: 'Counter 1' }),
+      }),
     modemWaitMs: 300,
   });
   let keys = 0;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createCore } from '../../../electron/core';
@@ -9,6 +10,21 @@ import { withTempDirs } from '../../support/temp';
 import { until } from '../../support/until';
 
 const tempDir = withTempDirs();
+
+/** A TCP port on 127.0.0.2 that counts the connections made to it. */
+async function listeningProbe() {
+  let connections = 0;
+  const server = net.createServer((socket) => {
+    connections += 1;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.2', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    connections: () => connections,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
 
 /** A fresh install's core (no user yet) that may join a hub from `dir`. */
 async function freshInstall(dir: string, restart: () => void) {
@@ -81,6 +97,13 @@ describe('a fresh install joining a hub', () => {
       ok: false,
       error: { code: 'conflict' },
     });
+    // Nor does it look at a hub: the hub's manager cannot make it connect to any host and port.
+    const probe = await listeningProbe();
+    expect(
+      await core.dispatch('counters.inspectHub', { address: `127.0.0.2:${probe.port}` }, token),
+    ).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(probe.connections()).toBe(0);
+    await probe.close();
     expect(fs.existsSync(path.join(dir, counterFileName))).toBe(false);
   });
 });

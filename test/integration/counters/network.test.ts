@@ -37,6 +37,24 @@ describe('the hub on the shop’s network', () => {
     expect(Date.parse(seen()) - Date.parse(first)).toBe(60_000);
   });
 
+  it('answers to its IPv6 address as browsers write it, however the manager typed it', async () => {
+    const hub = await startHub();
+    const port = await freePort('::1');
+    const opened = await postApi(
+      hub.local,
+      'counters.setNetwork',
+      { open: true, address: '0:0:0:0:0:0:0:1', port },
+      { token: hub.manager },
+    );
+    expect(opened.body).toMatchObject({ url: `https://[::1]:${port}/`, problem: null });
+    const page = await rawExchange(
+      port,
+      rawRequest(port, 'GET / HTTP/1.1', [], '', 'close', `[::1]:${port}`),
+      { tls: { host: '::1' } },
+    );
+    expect(page.status).toBe(200);
+  });
+
   it('answers nothing to plain HTTP on its port', async () => {
     const hub = await startHub();
     const plain = await new Promise<string>((resolve) => {

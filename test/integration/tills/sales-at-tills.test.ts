@@ -266,6 +266,74 @@ describe('receipts at their till', () => {
       reason: 'hash_mismatch',
     });
   });
+
+  it('says where each sale was made: the hub’s Sales page gets and prints another till’s receipt', async () => {
+    const { counter, hub, atCounter, manager } = await shopWithACounter();
+    const atTheCounter = result<SaleResult>(await atCounter.sell(saleOf('687123456'))).sale;
+    const atTheHub = result<SaleResult>(await hub.sell(saleOf('687654321'))).sale;
+    // Both are receipt 1, each in its own till's book.
+    expect([atTheCounter.receiptNumber, atTheHub.receiptNumber]).toEqual([1, 1]);
+
+    type Listed = SaleResult['sale'] & { till: { id: string; name: string } };
+    const { sales } = result<{ sales: Listed[] }>(await hub.call('sales.list', {}, manager));
+    const listed = (id: number) => sales.find((sale) => sale.id === id);
+    expect(listed(atTheCounter.id)?.till).toEqual({ id: counter, name: 'Counter 2' });
+    const hubTill = result<{ current: { id: string } }>(await hub.call('tills.list', {})).current;
+    expect(listed(atTheHub.id)?.till).toEqual({ id: hubTill.id, name: '1' });
+
+    // The manager on the hub opens the counter's sale: its receipt, not the hub's receipt 1.
+    const sale = listed(atTheCounter.id);
+    const where = { number: sale?.receiptNumber, tillId: sale?.till.id };
+    const opened = result<{ saleId: number; text: string }>(
+      await hub.call('receipts.get', where, manager),
+    );
+    expect(opened.saleId).toBe(atTheCounter.id);
+    expect(opened.text).toContain('Counter 2');
+
+    const printer = await startNetworkPrinter();
+    try {
+      result(
+        await hub.call(
+          'printers.save',
+          { printers: [counterPrinterAt(printer.port)], defaultPrinterId: 'counter' },
+          manager,
+        ),
+      );
+      expect(result(await hub.call('receipts.print', where, manager))).toMatchObject({
+        number: 1,
+        copy: null,
+      });
+      expect((await printer.nextJob()).toString('latin1')).toContain('Counter 2');
+    } finally {
+      await printer.close();
+    }
+    // Logged on the counter's receipt; the hub's receipt 1 is still unprinted.
+    expect(await atCounter.call('receipts.get', { number: 1 })).toMatchObject({
+      result: { printed: true },
+    });
+    expect(await hub.call('receipts.get', { number: 1 })).toMatchObject({
+      result: { printed: false },
+    });
+  });
+
+  it('answers not_found for a till the shop does not have', async () => {
+    const { hub, manager } = await shopWithACounter();
+    result(await hub.sell(saleOf('687123456')));
+    const unknown = { code: 'not_found', message: 'No till POS-nowhere' };
+    const where = { number: 1, tillId: 'POS-nowhere' };
+    expect(await hub.call('receipts.get', where, manager)).toMatchObject({
+      ok: false,
+      error: unknown,
+    });
+    expect(await hub.call('receipts.sendSms', where, manager)).toMatchObject({
+      ok: false,
+      error: unknown,
+    });
+    expect(await hub.call('receipts.print', where, manager)).toMatchObject({
+      ok: false,
+      error: unknown,
+    });
+  });
 });
 
 describe('the day report at a counter', () => {

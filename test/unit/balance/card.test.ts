@@ -56,6 +56,7 @@ function sale(id: number, status: SaleView['status'], createdAt: string): SaleVi
     dealerBalanceAfter: null,
     receiptNumber: id,
     cause: null,
+    till: { id: 'POS-1', name: 'Counter 1' },
     createdAt,
     updatedAt: createdAt,
   };

@@ -64,6 +64,7 @@ function sale(status: SaleStatus, key = 'key-first'): SaleView {
     dealerBalanceAfter: null,
     receiptNumber: status === 'succeeded' ? 1 : null,
     cause: null,
+    till: { id: 'POS-1', name: 'Counter 1' },
     createdAt: '2025-01-14T03:30:00.000Z',
     updatedAt: '2025-01-14T03:30:01.000Z',
   };
