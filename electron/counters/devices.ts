@@ -33,7 +33,7 @@ const seenEveryMs = 60_000;
  */
 export function createDevices(db: Database, now: () => Date) {
   const insert = db.prepare(`INSERT INTO paired_devices (id, till_name, credential_hash,
-    paired_at, paired_by) VALUES (?, ?, ?, ?, ?)`);
+    paired_at, paired_by, last_seen_at, last_address) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const byCredential = db.prepare<
     [string],
     { id: string; last_seen_at: string | null; last_address: string | null }
@@ -53,11 +53,19 @@ export function createDevices(db: Database, now: () => Date) {
   );
 
   return {
-    /** Pairs a new counter as till `tillName`; its credential is in the answer and nowhere else. */
-    add(tillName: string, pairedBy: string): { device: PairedDevice; credential: string } {
+    /**
+     * Pairs a new counter as till `tillName`, seen at `address` as it pairs; its credential is in
+     * the answer and nowhere else.
+     */
+    add(
+      tillName: string,
+      pairedBy: string,
+      address: string,
+    ): { device: PairedDevice; credential: string } {
       const credential = randomBytes(32).toString('hex');
       const id = randomUUID();
-      insert.run(id, tillName, sha256(credential), now().toISOString(), pairedBy);
+      const at = now().toISOString();
+      insert.run(id, tillName, sha256(credential), at, pairedBy, at, address);
       return { device: deviceOfRow(one.get(id) as DeviceRow), credential };
     },
     /**

@@ -64,8 +64,8 @@ export function createPairingCodes(
   const taken = (name: string, at: string) =>
     inUse(name) || pendingName.get(at, name) !== undefined;
 
-  const pair = db.transaction((row: CodeRow) => {
-    const { device, credential } = devices.add(row.till_name, row.created_by);
+  const pair = db.transaction((row: CodeRow, address: string) => {
+    const { device, credential } = devices.add(row.till_name, row.created_by, address);
     use.run(now().toISOString(), device.id, row.code_hash);
     return { device, credential };
   });
@@ -109,7 +109,8 @@ export function createPairingCodes(
       if (inUse(row.till_name)) {
         throw new ApiError('conflict', `The till name "${row.till_name}" is taken`);
       }
-      return pair(row);
+      // The client as the transport names it, `https:<address>`: the address is what is listed.
+      return pair(row, client.replace(/^[a-z]+:/, ''));
     },
   };
 }

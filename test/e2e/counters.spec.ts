@@ -68,7 +68,7 @@ test('a manager opens the hub on the shop’s network, a tablet pairs with a cod
   await section.getByLabel('Address of this PC').fill('127.0.0.2');
   await section.getByLabel('Port').fill(String(port));
   await section.getByLabel(/Open to the shop’s network/).check();
-  await section.getByRole('button', { name: 'Save' }).click();
+  await section.getByRole('button', { name: 'Save the network setting' }).click();
   const url = `https://127.0.0.2:${port}/`;
   await expect(section.getByTestId('hub-url')).toHaveText(url);
   await expect(section.getByText('The hub is open to the shop’s network.')).toBeVisible();
@@ -161,13 +161,13 @@ test('a manager is told in words when the hub cannot listen where asked', async 
     await section.getByLabel('Address of this PC').fill('127.0.0.2');
     await section.getByLabel('Port').fill(String(port));
     await section.getByLabel(/Open to the shop’s network/).check();
-    await section.getByRole('button', { name: 'Save' }).click();
+    await section.getByRole('button', { name: 'Save the network setting' }).click();
     await expect(section.getByRole('alert')).toHaveText(
       `The hub could not listen on 127.0.0.2:${port}: another program already uses this port. Choose another address or port.`,
     );
     await expect(section.getByTestId('hub-url')).toHaveCount(0);
     await section.getByLabel('Port').fill('80');
-    await section.getByRole('button', { name: 'Save' }).click();
+    await section.getByRole('button', { name: 'Save the network setting' }).click();
     await expect(section.locator('#hub-port-error')).toBeVisible();
     expect(problems.filter((problem) => !/status of 400/.test(problem))).toEqual([]);
   } finally {

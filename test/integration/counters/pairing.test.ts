@@ -44,7 +44,13 @@ describe('pairing a counter with the hub', () => {
 
     const listed = await postApi(hub.local, 'counters.listDevices', {}, { token: hub.manager });
     expect(listed.body.devices).toEqual([
-      expect.objectContaining({ tillName: 'Counter 2', lastAddress: null, revokedAt: null }),
+      // Seen as it paired, from where it paired: the manager sees who just joined.
+      expect.objectContaining({
+        tillName: 'Counter 2',
+        lastAddress: '127.0.0.4',
+        lastSeenAt: expect.any(String),
+        revokedAt: null,
+      }),
     ]);
     const trail = await postApi(hub.local, 'audit.list', {}, { token: hub.manager });
     const kinds = (trail.body.events as { kind: string }[]).map((event) => event.kind);
