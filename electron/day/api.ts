@@ -150,7 +150,16 @@ export function createDay(deps: {
   // A sale's receipt is in its till's book (NULL: the hub's, the database's device id).
   const receiptOf = (saleId: number) =>
     receipts(journal.tillOf(saleId) ?? deviceId).numberOfSale(saleId);
-  const books = createAccountantBooks(deps.db, deviceId);
+  // A Z's journal holds the receipts of the tills it counts, each from its own last count: one
+  // till's for a till's drawer, every till's for the shop's one drawer.
+  const receiptsOfZ = (z: ZReport) =>
+    (
+      z.report.tills?.map((line) => ({ till: line.till.id, from: line.from })) ?? [
+        { till: z.deviceId, from: z.report.from },
+      ]
+    ).flatMap(({ till, from }) =>
+      createAccountantBooks(deps.db, till).issuedInZ(from, z.report.to),
+    );
   return dayHandlers({
     ...deps,
     drawers: createDrawers(deps),
@@ -163,8 +172,7 @@ export function createDay(deps: {
     carrierOf: deps.carriers.find,
     shop: deps.shop.get,
     permit: deps.permit,
-    journalOf: (z, profile) =>
-      journalFiles(books.issuedInZ(z.report.from, z.report.to), zFileStem(z), profile),
+    journalOf: (z, profile) => journalFiles(receiptsOfZ(z), zFileStem(z), profile),
   });
 }
 

@@ -353,4 +353,40 @@ describe('the day report at a counter', () => {
     expect(x.report.unknownSales.map((sale) => sale.id)).toEqual([silent.id]);
     expect(x.report.names).toMatchObject({ receipts: { [silent.id]: 2 }, till: 'Counter 2' });
   });
+
+  it('gives the accountant a counter’s Z with the counter’s receipts, not the hub’s', async () => {
+    const { core, counter, hub, atCounter } = await shopWithACounter();
+    result(await hub.call('shifts.open', { float: xpf(5_000) }));
+    result<SaleResult>(await hub.sell(saleOf('687654321')));
+    result(await atCounter.call('shifts.open', { float: xpf(5_000) }));
+    const sold = result<SaleResult>(await atCounter.sell(saleOf('687777888'))).sale;
+    // The manager, signed in at the counter, closes its drawer and exports its Z.
+    const manager = result<{ token: string }>(
+      await core.dispatch('auth.login', { name: 'manager', pin: '9999' }, null, 'test', counter),
+    ).token;
+    const atCounterAsManager = (name: string, input: unknown) =>
+      core.dispatch(name, input, manager, 'test', counter);
+    result(
+      await atCounterAsManager('day.close', {
+        // The float and the sale's cash.
+        counted: [
+          { denomination: xpf(5_000), count: 1 },
+          { denomination: xpf(1_000), count: 1 },
+          { denomination: xpf(500), count: 1 },
+        ],
+      }),
+    );
+    const { files } = result<{ files: { name: string; base64: string }[] }>(
+      await atCounterAsManager('day.export', { zNumber: 1, format: 'csv' }),
+    );
+    const journal = files.find((file) => file.name.endsWith('-journal.csv'));
+    const rows = Buffer.from(journal?.base64 ?? '', 'base64')
+      .toString('utf8')
+      .trim()
+      .split(/\r?\n/);
+    // The header, then the counter's one receipt: its sale, at its till.
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain(counter);
+    expect(rows[1]).toContain(`,${sold.id},`);
+  });
 });
