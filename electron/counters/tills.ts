@@ -78,3 +78,9 @@ export function createTills(
 }
 
 export type Tills = ReturnType<typeof createTills>;
+
+/**
+ * The parameters of `till_id IS ? OR till_id = ?`, a till's sales and shifts: the hub's own are
+ * stored NULL (everything from before counters) or by its id.
+ */
+export const tillParams = (till: Till) => [till.kind === 'hub' ? null : till.id, till.id] as const;

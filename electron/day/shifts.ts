@@ -4,6 +4,7 @@ import type { Till } from '../../shared/counters';
 import type { CurrencyCode } from '../../shared/currencies';
 import type { DayReport, ZReport } from '../../shared/day';
 import { type Actor, formatActor } from '../../shared/user';
+import { tillParams } from '../counters/tills';
 import type { ChainBreak } from '../sales/receipt-chain';
 import { refundWithCause } from '../sales/sale-causes';
 import { canonicalJson } from '../store/canonical-json';
@@ -74,8 +75,6 @@ export interface Drawer {
 }
 
 /** A sale's till as its row says it: the hub's own till's sales may have no till id. */
-const tillParams = (till: Till) => [till.kind === 'hub' ? null : till.id, till.id] as const;
-
 /**
  * One drawer's shifts: opening with a float, cash in and out, the dealer SIMs' balances, and the
  * close that issues the numbered, chained Z report (`deviceId`: the till whose chain it is). A

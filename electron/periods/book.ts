@@ -6,6 +6,7 @@ import type { ZReport } from '../../shared/day';
 import { localDateTimeText } from '../../shared/local-time';
 import type { Period, PeriodClosure, PeriodKind, PerpetualTotals } from '../../shared/period';
 import { type Actor, formatActor } from '../../shared/user';
+import { tillParams } from '../counters/tills';
 import { chainGenesis, chainHash, verifyChain } from '../store/hash-chain';
 import { closureFigures, monthsOf, periodBounds, type TaxedAmount } from './closure';
 
@@ -55,7 +56,6 @@ export function createClosureBook(
   const { deviceId } = deps;
   const tills = deps.tills ?? (() => [{ id: deviceId, name: '', kind: 'hub' as const }]);
   /** A till's sales as their rows say: the hub's own till's may have no till id. */
-  const tillParams = (till: Till) => [till.kind === 'hub' ? null : till.id, till.id] as const;
   const rowOf = db.prepare<[string, string, string], ClosureRow>(
     'SELECT number, content, hash, prev_hash FROM period_closures WHERE device_id = ? AND kind = ? AND period = ?',
   );
