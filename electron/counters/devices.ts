@@ -44,7 +44,7 @@ export function createDevices(db: Database, now: () => Date) {
     'UPDATE paired_devices SET last_seen_at = ?, last_address = ? WHERE id = ?',
   );
   const one = db.prepare<[string], DeviceRow>('SELECT * FROM paired_devices WHERE id = ?');
-  const all = db.prepare<[], DeviceRow>('SELECT * FROM paired_devices ORDER BY paired_at, id');
+  const all = db.prepare<[], DeviceRow>('SELECT * FROM paired_devices ORDER BY paired_at, rowid');
   const revoke = db.prepare(
     'UPDATE paired_devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
   );

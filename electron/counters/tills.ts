@@ -22,7 +22,8 @@ export function createTills(
     'SELECT id, till_name FROM paired_devices WHERE id = ? AND revoked_at IS NULL',
   );
   const counters = db.prepare<[], { id: string; till_name: string }>(
-    'SELECT id, till_name FROM paired_devices ORDER BY paired_at, id',
+    // Pairing order: two counters paired in the same millisecond keep theirs.
+    'SELECT id, till_name FROM paired_devices ORDER BY paired_at, rowid',
   );
   const drawers = db.prepare<[], { drawers: string }>('SELECT drawers FROM hub_network');
   const openShifts = db
