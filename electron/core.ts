@@ -34,6 +34,7 @@ import { createTills } from './counters/tills';
 import { tillHandlers } from './counters/tills-api';
 import { createDay } from './day/api';
 import { demoCards, demoModems, seedDemo } from './demo';
+import { syncHandlers } from './head-office/api';
 import type { Logger } from './log';
 import { archivesFolderOf } from './paths';
 import { createPeriods } from './periods/api';
@@ -400,6 +401,7 @@ async function openShop(
     }),
     ...joinHandlers(options.joinHub, users.any),
     ...tillHandlers(tills),
+    ...syncHandlers(),
   };
   const recorded = recordActs(handlers, auditedActs, {
     record: (act) => parts.audit(act),

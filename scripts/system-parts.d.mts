@@ -4,6 +4,7 @@ export interface SystemPart {
   program?: string;
   file?: { env: string; otherwise: string };
   fontLanguage?: string;
+  postgres?: { env: string; otherwise: string };
 }
 
 export const systemParts: SystemPart[];
@@ -19,3 +20,5 @@ export function missingLine(missing: SystemPart[]): string;
 export function fontconfigFonts(
   env: Record<string, string | undefined>,
 ): (language: string) => string[];
+
+export function postgresBinFolder(env: Record<string, string | undefined>): string | null;

@@ -22,7 +22,32 @@ export const systemParts = [
   { name: 'fc-list', program: 'fc-list', debian: 'fontconfig' },
   // Without one, Chromium draws Chinese receipts and Z reports as empty boxes.
   { name: 'a CJK font', fontLanguage: 'zh', debian: 'fonts-noto-cjk' },
+  // The head office's database: the tests start their own cluster (test/support/postgres.ts).
+  {
+    name: 'PostgreSQL',
+    postgres: { env: 'COMPTOIR_PG_ROOT', otherwise: '/usr/lib/postgresql' },
+    debian: 'postgresql',
+  },
 ];
+
+/**
+ * The folder of PostgreSQL's programs (`initdb`, `pg_ctl`): the newest version installed under
+ * $COMPTOIR_PG_ROOT, else under Debian's /usr/lib/postgresql; null when there is none.
+ */
+export function postgresBinFolder(env) {
+  const { env: name, otherwise } = systemParts.find((part) => part.postgres).postgres;
+  const root = env[name] || otherwise;
+  let versions = [];
+  try {
+    versions = fs.readdirSync(root);
+  } catch {
+    return null;
+  }
+  const newest = versions
+    .filter((version) => isProgram(path.join(root, version, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a))[0];
+  return newest === undefined ? null : path.join(root, newest, 'bin');
+}
 
 function isProgram(file) {
   try {
@@ -47,6 +72,7 @@ export function missingParts({ env, listFonts, parts = systemParts }) {
   return parts.filter((part) => {
     if (part.program) return !onPath(part.program, env.PATH);
     if (part.file) return !isProgram(env[part.file.env] || part.file.otherwise);
+    if (part.postgres) return postgresBinFolder(env) === null;
     return listFonts(part.fontLanguage).length === 0;
   });
 }

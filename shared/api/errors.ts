@@ -17,6 +17,13 @@ export const errorStatus = {
    * was revoked: pair the counter (Settings → Counters on the hub gives a code).
    */
   device_unpaired: 401,
+  /** The head office refused the enrolment code: wrong, expired or used; ask it for a new one. */
+  enrolment_refused: 403,
+  /**
+   * The shop's carrier profiles and prices are the head office's (a managed shop): they change
+   * there, and arrive here by the sync.
+   */
+  managed_by_head_office: 409,
   /** A pairing code wrong, expired, used or out of tries: ask the manager for a new one. */
   pairing_refused: 403,
   forbidden: 403,

@@ -23,6 +23,7 @@ import { migration0021 } from './0021-permissions';
 import { migration0022 } from './0022-period-closure-prints';
 import { migration0023 } from './0023-counters';
 import { migration0024 } from './0024-sales-and-shifts-at-tills';
+import { migration0025 } from './0025-head-office';
 
 /** In order, one per schema version. */
 export const migrations: readonly Migration[] = [
@@ -50,4 +51,5 @@ export const migrations: readonly Migration[] = [
   migration0022,
   migration0023,
   migration0024,
+  migration0025,
 ];

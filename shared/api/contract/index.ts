@@ -20,6 +20,7 @@ import { receipts } from './receipts';
 import { sales } from './sales';
 import { shifts } from './shifts';
 import { shop } from './shop';
+import { sync } from './sync';
 import { tills } from './tills';
 import { users } from './users';
 
@@ -53,6 +54,7 @@ export const procedures = {
   ...accountant,
   ...counters,
   ...tills,
+  ...sync,
 };
 
 type Procedures = typeof procedures;

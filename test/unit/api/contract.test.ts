@@ -22,6 +22,7 @@ const verbs = new Set([
   'confirm',
   'create',
   'detect',
+  'enrol',
   'export',
   'get',
   'heal',

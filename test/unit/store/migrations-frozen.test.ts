@@ -38,6 +38,7 @@ const shipped: Record<string, string> = {
   '0023-counters.ts': 'd5cc66bdd953290cda9292d945926430401a17ded98d62d55752f0614f27e524',
   '0024-sales-and-shifts-at-tills.ts':
     '45a9b59a794bfc48a07dda95be020cf9f5b787325a2266f8da9b3523f56409e2',
+  '0025-head-office.ts': '36bc4589254bffe2caba8ff11c22efc2bfc43eecddd01eb0e548f29208ccf364',
 };
 
 const folder = path.resolve(__dirname, '../../../electron/store/migrations');
