@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import type { CatalogPull, SyncStatus } from '../../shared/head-office';
 
 /**
@@ -12,4 +13,21 @@ export interface CatalogFollower {
   receive(pull: CatalogPull): Promise<void>;
   /** What the manager's Sync status says of the catalog. */
   status(): SyncStatus['catalog'];
+}
+
+/**
+ * Placeholder until the central catalog lands: answers the version received so far and keeps
+ * nothing of what is pulled (the catalog part replaces this whole function and its deps).
+ */
+export function createCatalogFollower(deps: { db: Database }): CatalogFollower {
+  const receivedVersion = () =>
+    deps.db
+      .prepare('SELECT coalesce(max(version), 0) FROM catalog_changes')
+      .pluck()
+      .get() as number;
+  return {
+    receivedVersion,
+    receive: async () => {},
+    status: () => ({ received: receivedVersion(), applied: 0, managed: false, scheduled: [] }),
+  };
 }
