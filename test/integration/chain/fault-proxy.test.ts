@@ -134,7 +134,11 @@ beforeAll(async () => {
     await shop.start();
     const manager = await shop.manager();
     await manager.call('sync.enrol', { url: proxy.url, code, fingerprint: null });
-    shops.push({ shop, proxy, shopId, manager, clerk: await shop.clerk() });
+    const clerk = await shop.clerk();
+    if ((await clerk.call('shifts.getCurrent', {})).shift === null) {
+      await clerk.call('shifts.open', { float: { amount: 0, currency: 'XPF' } });
+    }
+    shops.push({ shop, proxy, shopId, manager, clerk });
   }
 }, 120_000);
 
