@@ -4,7 +4,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Pool } from 'pg';
-import { ApiError, type ErrorCode, errorStatus, issuesFromZod } from '../../shared/api/errors';
+import { ApiError, errorStatus, issuesFromZod } from '../../shared/api/errors';
 import {
   batchLimits,
   enrolRequestSchema,
@@ -13,6 +13,7 @@ import {
   headOfficeWire,
 } from '../../shared/head-office';
 import { fingerprintOf } from '../counters/certificate';
+import { clientErrorCode, readBody } from '../host/handler';
 import { parseRequestTarget } from '../host/request-target';
 import { endSocketWithError, sendError, sendJson } from '../host/responses';
 import { resolveStaticFile } from '../host/static-files';
@@ -59,28 +60,6 @@ export interface RunningHq {
 /** Enough for a code and a software name; a batch may take `batchLimits.bytes`. */
 const maxBodyBytes = { api: 1024 * 1024, enrol: 16 * 1024, facts: batchLimits.bytes } as const;
 
-function readBody(
-  request: http.IncomingMessage,
-  limit: number,
-): Promise<Buffer | 'too_large' | 'aborted'> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        resolve('too_large');
-        request.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', () => resolve('aborted'));
-    request.on('close', () => resolve('aborted'));
-  });
-}
-
 /** A JSON body within `limit`, or the error already answered (null). */
 async function jsonBody(
   request: http.IncomingMessage,
@@ -107,12 +86,6 @@ async function jsonBody(
 
 const bearerOf = (request: http.IncomingMessage) =>
   /^Bearer ([0-9a-f]{64})$/.exec(request.headers.authorization ?? '')?.[1] ?? null;
-
-function clientErrorCode(nodeCode: string | undefined): ErrorCode {
-  if (nodeCode === 'HPE_HEADER_OVERFLOW') return 'headers_too_large';
-  if (nodeCode === 'ERR_HTTP_REQUEST_TIMEOUT') return 'request_timeout';
-  return 'bad_request';
-}
 
 /**
  * `comptoir hq serve`: the head office's HTTP(S) server. It keeps nothing between requests, all
