@@ -11,16 +11,22 @@
  * `EXPLAIN (ANALYZE, BUFFERS)`.
  *
  * `npx electron-vite build && npm run -s bench -- bench/head-office.bench.ts`; smaller runs:
- * COMPTOIR_HQ_BENCH_SHOPS, COMPTOIR_HQ_BENCH_DAYS, COMPTOIR_HQ_BENCH_SALES (per shop and day).
+ * COMPTOIR_HQ_BENCH_SHOPS, COMPTOIR_HQ_BENCH_DAYS, COMPTOIR_HQ_BENCH_SALES (per shop and day),
+ * COMPTOIR_HQ_BENCH_YEAR_SALES (per shop and day of the eleven filled months).
  */
 import pg from 'pg';
 import { expect, test } from 'vitest';
 import { reportHandlers } from '../electron/hq/reports/api';
-import { createHqClient, type HqClient } from '../shared/api/hq-contract/client';
-import { httpTransport } from '../shared/api/http-transport';
 import { headOfficeWire } from '../shared/head-office';
-import { finished, firstLine, spawnCli } from '../test/support/cli';
-import { freshDatabase, startPostgres } from '../test/support/postgres';
+import {
+  createShop,
+  enrolAsShop,
+  signInStaff,
+  startHeadOffice,
+  type TestHeadOffice,
+  testStaff,
+} from '../test/support/head-office';
+import { startPostgres } from '../test/support/postgres';
 import { benchZone, factBatches, type ShopMonth, shopMonth } from './head-office-facts';
 import { fillYear } from './head-office-year';
 import { percentile, report } from './report';
@@ -28,6 +34,12 @@ import { percentile, report } from './report';
 const shopCount = Number(process.env.COMPTOIR_HQ_BENCH_SHOPS ?? 20);
 const days = Number(process.env.COMPTOIR_HQ_BENCH_DAYS ?? 30);
 const salesPerDay = Number(process.env.COMPTOIR_HQ_BENCH_SALES ?? 1_000);
+/**
+ * The filled months' sales per shop and day. The month report reads `day_totals`, one row per
+ * shop, day, till, clerk and plan: from 40 sales a day every row exists, so fewer sales here
+ * change the size of `sales`, not what the report reads.
+ */
+const yearSalesPerDay = Number(process.env.COMPTOIR_HQ_BENCH_YEAR_SALES ?? salesPerDay);
 /** The month pushed through the ingest; the eleven before it are filled in the database. */
 const pushedMonth = { first: '2026-11-01', month: '2026-11' };
 const yearFrom = '2025-12-01';
@@ -42,26 +54,17 @@ interface EnrolledShop {
   month: ShopMonth;
 }
 
-const staffLogin = { name: 'Siège', password: 'bench-password-of-the-chain' };
-
-async function enrolShops(client: HqClient, url: string): Promise<EnrolledShop[]> {
+async function enrolShops(headOffice: TestHeadOffice): Promise<EnrolledShop[]> {
   const shops: EnrolledShop[] = [];
   for (let index = 0; index < shopCount; index++) {
-    const { enrolment } = await client.call('shops.create', {
+    const { code } = await createShop(headOffice, {
       name: `Boutique ${index + 1}`,
       zone: benchZone,
-      currency: 'XPF',
-      managed: true,
     });
-    const answer = await fetch(new URL(headOfficeWire.enrol, url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: enrolment.code, software: 'Comptoir bench' }),
-    });
-    const enrolled = (await answer.json()) as { shopId: string; credential: string };
+    const enrolled = await enrolAsShop(headOffice, code);
     shops.push({
-      id: enrolled.shopId,
-      credential: enrolled.credential,
+      id: enrolled.body.shopId,
+      credential: enrolled.body.credential,
       month: shopMonth({ index, firstDay: pushedMonth.first, days, salesPerDay }),
     });
   }
@@ -98,15 +101,12 @@ const median = (values: number[]) =>
 
 test('20 shops catch up a month each at once, and the month report over a year stays under a second', async () => {
   const cluster = await startPostgres();
-  const databaseUrl = await freshDatabase(cluster.url);
-  const pool = new pg.Pool({ connectionString: databaseUrl });
-  const server = spawnCli(['hq', 'serve', '--pg', databaseUrl, '--port', '0', '--json']);
-  const serverDone = finished(server);
+  const headOffice = await startHeadOffice({ postgresUrl: cluster.url });
+  const pool = new pg.Pool({ connectionString: headOffice.databaseUrl });
   try {
-    const { url } = JSON.parse(await firstLine(server)) as { url: string };
-    const client = createHqClient(httpTransport({ baseUrl: url.replace(/\/$/, '') }));
-    client.setToken((await client.call('staff.setup', staffLogin)).token);
-    const shops = await enrolShops(client, url);
+    const { url, client } = headOffice;
+    await signInStaff(headOffice);
+    const shops = await enrolShops(headOffice);
     const facts = shops.reduce((sum, shop) => sum + shop.month.count, 0);
 
     const latencies: number[] = [];
@@ -156,7 +156,11 @@ test('20 shops catch up a month each at once, and the month report over a year s
     });
 
     const filling = performance.now();
-    const filled = await fillYear(pool, { from: yearFrom, until: pushedMonth.first, salesPerDay });
+    const filled = await fillYear(pool, {
+      from: yearFrom,
+      until: pushedMonth.first,
+      salesPerDay: yearSalesPerDay,
+    });
     const sizes = await pool.query<{ sales: string; day_totals: string; size: string }>(
       `SELECT (SELECT count(*) FROM sales) AS sales, (SELECT count(*) FROM day_totals) AS day_totals,
          pg_size_pretty(pg_database_size(current_database())) AS size`,
@@ -202,7 +206,7 @@ test('20 shops catch up a month each at once, and the month report over a year s
     await handlers['reports.getMonth'](
       { month: reportMonths[0] as string },
       {
-        staff: { id: 1, name: staffLogin.name },
+        staff: { id: 1, name: testStaff.name },
         token: null,
         client: 'bench',
       },
@@ -219,8 +223,7 @@ test('20 shops catch up a month each at once, and the month report over a year s
       );
     }
   } finally {
-    server.kill('SIGTERM');
-    await serverDone;
+    await headOffice.stop();
     await pool.end();
     cluster.stop();
   }
