@@ -266,6 +266,15 @@ describe('the ingest', () => {
     });
     expect(await count('SELECT count(*) AS n FROM facts WHERE shop_id = $1', [shopId])).toBe(0);
 
+    // What the schemas let by and PostgreSQL would refuse halfway: refused before, whole.
+    const notATime = saleFact(ids(), { saleId: 3, soldAt: 'the seventh of December' });
+    const tooBig = receiptFacts(ids, [{ number: 2 ** 31, saleId: 4 }]);
+    const values = await sendFacts(headOffice, credential, [good, notATime, ...tooBig]);
+    expect(values).toMatchObject({ status: 400, body: { error: { code: 'invalid_input' } } });
+    expect(
+      (values.body.error as { issues: { path: string }[] }).issues.map((issue) => issue.path),
+    ).toEqual(['facts.1.payload.soldAt', 'facts.1.payload.at', 'facts.2.payload.number']);
+
     const tooMany = Array.from({ length: batchLimits.facts + 1 }, (_, i) =>
       saleFact(ids(), { saleId: i + 1 }),
     );
@@ -273,7 +282,7 @@ describe('the ingest', () => {
     const huge = await fetch(new URL(headOfficeWire.facts, headOffice.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
-      body: JSON.stringify({ facts: [], padding: 'x'.repeat(batchLimits.bytes) }),
+      body: JSON.stringify({ facts: [], padding: 'x'.repeat(batchLimits.bytes + 20_000) }),
     });
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ error: { code: 'payload_too_large' } });
