@@ -34,6 +34,7 @@ export const linuxOnly = [
   'test/unit/project/system-parts.test.ts',
   // The head office's PostgreSQL, a cluster run by Debian's programs (as `postgres` under root).
   'test/integration/hq/**',
+  'test/integration/cli/hq-serve.test.ts',
 ];
 
 // Without the run's PostgreSQL (test/support/postgres-global.ts): no test left here asks for it.
