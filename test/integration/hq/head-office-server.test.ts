@@ -302,6 +302,15 @@ describe('the server', () => {
     expect(await wrongPath.json()).toMatchObject({ error: { code: 'not_found' } });
     const wrongMethod = await fetch(new URL(headOfficeWire.facts, headOffice.url));
     expect(wrongMethod.status).toBe(405);
+    // The catalog is the shops' too: a credential first, then a version that is a number.
+    const anonymous = await fetch(new URL(`${headOfficeWire.catalog}?since=0`, headOffice.url));
+    expect(anonymous.status).toBe(401);
+    const { credential } = await enrolledShop('Ouvéa');
+    const badVersion = await fetch(new URL(`${headOfficeWire.catalog}?since=-1`, headOffice.url), {
+      headers: { authorization: `Bearer ${credential}` },
+    });
+    expect(badVersion.status).toBe(400);
+    expect(await badVersion.json()).toMatchObject({ error: { code: 'invalid_input' } });
     const notJson = await fetch(new URL('/api/staff.getAbout', headOffice.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
