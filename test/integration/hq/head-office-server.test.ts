@@ -61,6 +61,10 @@ describe('the head office’s staff', () => {
     clock += 12 * 3_600_000 + 1;
     expect(await refusal(client.call('shops.list', {}))).toBe('session_expired');
     await signInStaff(headOffice);
+    // Ended sessions are swept as new ones open.
+    expect(
+      await count('SELECT count(*) AS n FROM staff_sessions WHERE expires_at <= $1', [now()]),
+    ).toBe(0);
   });
 });
 
