@@ -34,6 +34,7 @@ export const linuxOnly = [
   'test/unit/project/system-parts.test.ts',
   // The head office's PostgreSQL, a cluster run by Debian's programs (as `postgres` under root).
   'test/integration/hq/**',
+  'test/integration/cli/hq-serve.test.ts',
   // A chain of shops and its head office on that PostgreSQL, with shops run by the built CLI.
   'test/integration/chain/**',
 ];
