@@ -3,6 +3,7 @@ import type { CurrencyCode } from '../../shared/currencies';
 import type { FactPayload, NewFact } from '../../shared/head-office';
 import type { SaleStatus } from '../../shared/sale';
 import { type Actor, formatActor } from '../../shared/user';
+import { findDeviceId } from '../store/users';
 
 /**
  * The facts the shop's books send up to the head office, built from the rows just written, in
@@ -51,11 +52,9 @@ export function tillOf(db: Database, id: string | null): string | null {
   if (id === null) return null;
   let hub = hubDevices.get(db);
   if (hub === undefined) {
-    const row = db.prepare('SELECT device_id FROM device').get() as
-      | { device_id: string }
-      | undefined;
-    if (row) {
-      hub = row.device_id;
+    const found = findDeviceId(db);
+    if (found !== null) {
+      hub = found;
       hubDevices.set(db, hub);
     }
   }
