@@ -103,7 +103,6 @@ export function createCatalogFollower(deps: {
     if (change.kind === 'carrierProfile') await carriers.save(change.profile);
     else setManaged.run(change.settings.managed ? 1 : 0);
     markApplied.run(now().toISOString(), change.version);
-    log.info(`Catalog version ${change.version} (${change.kind}) applied`);
   }
 
   async function applyDue(): Promise<void> {

@@ -9,6 +9,8 @@ type PlanField = 'name' | 'dataMb' | 'validityDays' | 'price' | 'dealerCost';
 
 const planFields: readonly PlanField[] = ['name', 'dataMb', 'validityDays', 'price', 'dealerCost'];
 const numeric = (field: PlanField) => field !== 'name';
+const ratesOf = (profile: CarrierProfile, language: string) =>
+  profile.plans.map((plan) => taxRatePercentText(plan.taxRate, language));
 
 /**
  * One carrier profile to edit: plans and prices in a table (what changes most), and the whole
@@ -20,24 +22,31 @@ export function CarrierEditor(props: {
   profile: CarrierProfile;
   /** Shown, not edited (a shop whose carriers the head office sets). */
   readOnly: boolean;
-  /** Saves the candidate; answers what to tell, or throws the refusal to show. */
-  save(candidate: CarrierProfile): Promise<string>;
+  /** Saves the candidate; answers the profile saved and what to tell, or throws the refusal to show. */
+  save(candidate: CarrierProfile): Promise<{ profile: CarrierProfile; text: string }>;
 }) {
   const { t, i18n } = useTranslation();
+  // The profile given, once: the caller makes another editor (a key) for another profile.
   const [profile, setProfile] = useState(props.profile);
   /** Each plan's tax rate as typed, a percentage ("11", "5,5"): read into basis points on save. */
-  const [rates, setRates] = useState(() =>
-    props.profile.plans.map((plan) => taxRatePercentText(plan.taxRate, i18n.language)),
-  );
+  const [rates, setRates] = useState(() => ratesOf(props.profile, i18n.language));
   const [json, setJson] = useState(() => JSON.stringify(props.profile, null, 2));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  function show(shown: CarrierProfile) {
+    setProfile(shown);
+    setRates(ratesOf(shown, i18n.language));
+    setJson(JSON.stringify(shown, null, 2));
+  }
 
   async function save(candidate: unknown) {
     setMessage(null);
     setErrors({});
     try {
-      setMessage({ ok: true, text: await props.save(candidate as CarrierProfile) });
+      const saved = await props.save(candidate as CarrierProfile);
+      show(saved.profile);
+      setMessage({ ok: true, text: saved.text });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'invalid_input' && error.issues) {
         setErrors(

@@ -44,11 +44,10 @@ export function CarrierSettings() {
     show((await api.call('carriers.get', { id })).profile);
   }
 
-  async function save(candidate: CarrierProfile): Promise<string> {
+  async function save(candidate: CarrierProfile) {
     const { profile: saved } = await api.call('carriers.save', { profile: candidate });
-    show(saved);
     setListed(await api.call('carriers.list', {}));
-    return t('carrierSettings.saved', { name: saved.name });
+    return { profile: saved, text: t('carrierSettings.saved', { name: saved.name }) };
   }
 
   const managed = listed?.headOffice.managed ?? false;

@@ -42,7 +42,7 @@ export function CatalogScreen({ hq }: { hq: HqClient }) {
   const shopName = (id: string) => catalog?.shops.find((shop) => shop.id === id)?.name ?? id;
   const reader = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-  async function publish(candidate: CarrierProfile): Promise<string> {
+  async function publish(candidate: CarrierProfile) {
     if (someShops && picked.length === 0)
       throw new ApiError('invalid_input', t('centralCatalog.pickOne'));
     const at = effectiveFromInput(effectiveFrom);
@@ -54,13 +54,15 @@ export function CatalogScreen({ hq }: { hq: HqClient }) {
     const found = await hq.call('catalog.list', {});
     setCatalog(found);
     const name = candidate.name;
-    return at === null
-      ? t('centralCatalog.published', { name, version: change.version })
-      : t('centralCatalog.publishedAt', {
-          name,
-          version: change.version,
-          at: wallTimeText(at, i18n.language),
-        });
+    const text =
+      at === null
+        ? t('centralCatalog.published', { name, version: change.version })
+        : t('centralCatalog.publishedAt', {
+            name,
+            version: change.version,
+            at: wallTimeText(at, i18n.language),
+          });
+    return { profile: change.kind === 'carrierProfile' ? change.profile : candidate, text };
   }
 
   async function setManaged(shopId: string, managed: boolean) {
