@@ -21,6 +21,19 @@ async function signedIn(url: string, name: string, pin: string) {
   return api;
 }
 
+/** The demo shop on its database again, as after a restart: the shop's own profiles included. */
+function restartDemo(databaseFile: string) {
+  const shopDir = path.join(path.dirname(databaseFile), 'carriers');
+  return createCore({
+    modemProfileDirs: [SHIPPED_MODEMS],
+    databaseFile,
+    demo: true,
+    carrierDirs: [shipped, shopDir],
+    shopCarrierDir: shopDir,
+    log: { error: () => {}, warn: () => {}, info: () => {} },
+  });
+}
+
 describe('carrier profiles edited by a manager', () => {
   it('puts a new price in service at once, and keeps it across a restart', async () => {
     const { host, core, databaseFile } = await startTestHost({ demo: true });
@@ -59,14 +72,7 @@ describe('carrier profiles edited by a manager', () => {
 
     await host.close();
     await core.close();
-    const restarted = await createCore({
-      modemProfileDirs: [SHIPPED_MODEMS],
-      databaseFile,
-      demo: true,
-      carrierDirs: [shipped, shopDir],
-      shopCarrierDir: shopDir,
-      log: { error: () => {}, warn: () => {}, info: () => {} },
-    });
+    const restarted = await restartDemo(databaseFile);
     try {
       const again = await restarted.dispatch('catalog.list', {}, null);
       expect(again.ok).toBe(false);
@@ -173,15 +179,7 @@ describe('carrier profiles edited by a manager', () => {
     await host.close();
     await core.close();
 
-    const shopDir = path.join(path.dirname(databaseFile), 'carriers');
-    const restarted = await createCore({
-      modemProfileDirs: [SHIPPED_MODEMS],
-      databaseFile,
-      demo: true,
-      carrierDirs: [shipped, shopDir],
-      shopCarrierDir: shopDir,
-      log: { error: () => {}, warn: () => {}, info: () => {} },
-    });
+    const restarted = await restartDemo(databaseFile);
     try {
       const login = await restarted.dispatch('auth.login', { name: 'manager', pin: '9999' });
       const token = login.ok ? (login.result as { token: string }).token : null;
