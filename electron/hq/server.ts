@@ -23,6 +23,7 @@ import { contentSecurityPolicy, hardeningHeaders, isLoopbackHost } from '../web-
 import { hqHandlers } from './api';
 import { catalogPullFor } from './catalog/api';
 import { createHqDispatcher } from './dispatcher';
+import { factValueIssues } from './fact-values';
 import type { HqContext } from './handlers';
 import { type FactBatch, ingestBatch } from './ingest';
 import { enrolShop, shopOfCredential } from './shops';
@@ -60,8 +61,13 @@ export interface RunningHq {
   close(): Promise<void>;
 }
 
-/** Enough for a code and a software name; a batch may take `batchLimits.bytes`. */
-const maxBodyBytes = { api: 1024 * 1024, enrol: 16 * 1024, facts: batchLimits.bytes } as const;
+const maxBodyBytes = {
+  api: 1024 * 1024,
+  // A code and a software name.
+  enrol: 16 * 1024,
+  // The facts within the batch's bound, and room for the batch's own few fields around them.
+  facts: batchLimits.bytes + 16 * 1024,
+} as const;
 
 /** A JSON body within `limit`, or the error already answered (null). */
 async function jsonBody(
@@ -156,11 +162,10 @@ export async function startHqServer(options: HqServerOptions): Promise<RunningHq
       if (!parsed.success) {
         throw new ApiError('invalid_input', 'Invalid batch of facts', issuesFromZod(parsed.error));
       }
-      sendJson(
-        response,
-        200,
-        await ingestBatch(context, shop.id, parsed.data as unknown as FactBatch),
-      );
+      const batch = parsed.data as unknown as FactBatch;
+      const issues = factValueIssues(batch.facts);
+      if (issues.length > 0) throw new ApiError('invalid_input', 'Invalid batch of facts', issues);
+      sendJson(response, 200, await ingestBatch(context, shop.id, batch));
       return;
     }
     const since =
