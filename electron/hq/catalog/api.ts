@@ -1,4 +1,3 @@
-import type { PoolClient } from 'pg';
 import { ApiError } from '../../../shared/api/errors';
 import type { CarrierProfile } from '../../../shared/carrier';
 import { readEffectiveFrom } from '../../../shared/catalog-time';
@@ -6,6 +5,7 @@ import type { CatalogPull } from '../../../shared/head-office';
 import { refuseForeignCurrency } from '../../api/money-inputs';
 import { planOfAnotherCarrier } from '../../carriers/book';
 import type { HqContext, HqHandlers } from '../handlers';
+import { inTransaction } from '../transaction';
 import { changesFor, latestProfiles, listChanges, publishChange } from './changes';
 
 type CatalogHandlers = Pick<HqHandlers, 'catalog.list' | 'catalog.save' | 'catalog.setManaged'>;
@@ -105,7 +105,7 @@ export function catalogHandlers(
 
     async 'catalog.setManaged'({ shopId, managed }, caller) {
       const by = { at: now(), name: caller.staff?.name ?? 'head office' };
-      return inTransaction(context, async (client) => {
+      return inTransaction(pool, async (client) => {
         const { rowCount } = await client.query('UPDATE shops SET managed = $2 WHERE id = $1', [
           shopId,
           managed,
@@ -122,24 +122,6 @@ export function catalogHandlers(
       });
     },
   };
-}
-
-async function inTransaction<T>(
-  { pool }: HqContext,
-  work: (client: PoolClient) => Promise<T>,
-): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 /**
