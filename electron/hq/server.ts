@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Pool } from 'pg';
 import { ApiError, errorStatus, issuesFromZod } from '../../shared/api/errors';
+import type { CarrierProfile } from '../../shared/carrier';
 import {
   batchLimits,
   enrolRequestSchema,
@@ -48,6 +49,8 @@ export interface HqServerOptions {
   tls?: { cert: string; key: string };
   now?: () => Date;
   log?: Logger;
+  /** The carrier profiles Comptoir ships: the catalog's starting point. */
+  shippedCarriers?: readonly CarrierProfile[];
 }
 
 export interface RunningHq {
@@ -105,7 +108,7 @@ export async function startHqServer(options: HqServerOptions): Promise<RunningHq
   if (!loopback && !tls) throw new TlsRequiredError(host);
   const log = options.log ?? console;
   const context: HqContext = { pool, now: options.now ?? (() => new Date()), log };
-  const dispatch = createHqDispatcher(hqHandlers(context), context);
+  const dispatch = createHqDispatcher(hqHandlers(context, options.shippedCarriers), context);
   const scheme = tls ? 'https' : 'http';
   let port = 0;
 
