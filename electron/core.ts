@@ -35,6 +35,8 @@ import { tillHandlers } from './counters/tills-api';
 import { createDay } from './day/api';
 import { demoCards, demoModems, seedDemo } from './demo';
 import { syncHandlers } from './head-office/api';
+import { createCatalogFollower } from './head-office/catalog-follower';
+import { createHeadOfficeSync } from './head-office/sync';
 import type { Logger } from './log';
 import { archivesFolderOf } from './paths';
 import { createPeriods } from './periods/api';
@@ -347,6 +349,7 @@ async function openShop(
     if (safeMode()) return;
     damage = problems;
     void checks?.stop();
+    void headOffice.stop();
     log.error(
       `The database ${databaseFile} was found damaged (${problems.slice(0, 3).join('; ')}): safe mode, reading only, until a manager restores a backup`,
     );
@@ -367,6 +370,16 @@ async function openShop(
         { ...options.databaseChecks, now, log },
       );
   if (!safeMode()) await bank.start();
+  const headOffice = createHeadOfficeSync({
+    db,
+    databaseFile,
+    sealer,
+    follower: createCatalogFollower({ db }),
+    now,
+    log,
+  });
+  // Sending marks the outbox: not while the database is read only.
+  if (!safeMode()) headOffice.start();
   const handlers = {
     ...shopHandlers({
       shop,
@@ -401,7 +414,7 @@ async function openShop(
     }),
     ...joinHandlers(options.joinHub, users.any),
     ...tillHandlers(tills),
-    ...syncHandlers(),
+    ...syncHandlers(headOffice),
   };
   const recorded = recordActs(handlers, auditedActs, {
     record: (act) => parts.audit(act),
@@ -452,6 +465,7 @@ async function openShop(
     audit,
     async close() {
       await checks?.stop();
+      await headOffice.stop();
       // A top-up in flight ends (bounded) before its modem closes: final, not unknown.
       await sales.settle();
       await closeModems();
