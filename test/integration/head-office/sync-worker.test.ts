@@ -31,7 +31,11 @@ afterEach(async () => {
 function shop() {
   const dir = tempDir();
   const { db } = openDatabase(path.join(dir, 'shop.sqlite'));
-  opened.push({ close: () => db.close() });
+  opened.push({
+    close: () => {
+      db.close();
+    },
+  });
   return { db, dir };
 }
 
