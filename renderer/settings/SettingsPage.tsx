@@ -11,6 +11,7 @@ import { type FormMessage, FormStatus } from '../components/FormStatus';
 import { type FieldControlProps, LabelledField } from '../components/LabelledField';
 import { describeError, describeIssue } from '../errors';
 import { useApi } from '../use-api';
+import { HeadOfficeSettings } from './HeadOfficeSettings';
 import { PrintersSettings } from './PrintersSettings';
 
 type Field = keyof ShopProfile;
@@ -291,6 +292,7 @@ export function SettingsPage() {
         </div>
       </form>
       <PrintersSettings />
+      <HeadOfficeSettings />
     </section>
   );
 }
