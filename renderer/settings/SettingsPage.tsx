@@ -11,7 +11,6 @@ import { type FormMessage, FormStatus } from '../components/FormStatus';
 import { type FieldControlProps, LabelledField } from '../components/LabelledField';
 import { describeError, describeIssue } from '../errors';
 import { useApi } from '../use-api';
-import { HeadOfficeSettings } from './HeadOfficeSettings';
 import { PrintersSettings } from './PrintersSettings';
 
 type Field = keyof ShopProfile;
@@ -292,7 +291,6 @@ export function SettingsPage() {
         </div>
       </form>
       <PrintersSettings />
-      <HeadOfficeSettings />
     </section>
   );
 }
