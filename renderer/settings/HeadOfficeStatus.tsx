@@ -66,9 +66,17 @@ export function HeadOfficeStatus({
     try {
       const after = await api.call('sync.send', {});
       onChanged(after);
+      // This attempt failed when the last error is from it (an ISO instant: compared as text).
+      const failed =
+        after.lastError !== null &&
+        after.lastAttemptAt !== null &&
+        after.lastError.at >= after.lastAttemptAt;
       setMessage(
-        after.lastError && after.lastError.at === after.lastAttemptAt
-          ? { tone: 'error', lines: [failureWords(t, after.lastError.code)] }
+        failed && after.lastError
+          ? {
+              tone: 'error',
+              lines: [t('sync.unreachable', { reason: failureWords(t, after.lastError.code) })],
+            }
           : { tone: 'ok', lines: [t('sync.status.sent')] },
       );
     } catch (error) {
