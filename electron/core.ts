@@ -37,6 +37,7 @@ import { demoCards, demoModems, seedDemo } from './demo';
 import { syncHandlers } from './head-office/api';
 import { recordBooksCheck } from './head-office/books-check';
 import { createCatalogFollower } from './head-office/catalog-follower';
+import { createHeadOfficeSync } from './head-office/sync';
 import type { Logger } from './log';
 import { archivesFolderOf } from './paths';
 import { createPeriods } from './periods/api';
@@ -361,6 +362,7 @@ async function openShop(
     damage = problems;
     void checks?.stop();
     void catalog.stop();
+    void headOffice.stop();
     log.error(
       `The database ${databaseFile} was found damaged (${problems.slice(0, 3).join('; ')}): safe mode, reading only, until a manager restores a backup`,
     );
@@ -381,6 +383,16 @@ async function openShop(
         { ...options.databaseChecks, now, log },
       );
   if (!safeMode()) await bank.start();
+  const headOffice = createHeadOfficeSync({
+    db,
+    databaseFile,
+    sealer,
+    follower: catalog,
+    now,
+    log,
+  });
+  // Sending marks the outbox: not while the database is read only.
+  if (!safeMode()) headOffice.start();
   const handlers = {
     ...shopHandlers({
       shop,
@@ -415,7 +427,7 @@ async function openShop(
     }),
     ...joinHandlers(options.joinHub, users.any),
     ...tillHandlers(tills),
-    ...syncHandlers(),
+    ...syncHandlers(headOffice),
   };
   const recorded = recordActs(handlers, auditedActs, {
     record: (act) => parts.audit(act),
@@ -467,6 +479,7 @@ async function openShop(
     async close() {
       await checks?.stop();
       await catalog.stop();
+      await headOffice.stop();
       // A top-up in flight ends (bounded) before its modem closes: final, not unknown.
       await sales.settle();
       await closeModems();

@@ -37,6 +37,7 @@ export const auditKinds = [
   'counters.paired',
   'counters.revoked',
   'tills.drawers_changed',
+  'sync.enrolled',
 ] as const;
 export const auditKindSchema = z.enum(auditKinds);
 export type AuditKind = (typeof auditKinds)[number];

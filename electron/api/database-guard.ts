@@ -57,6 +57,7 @@ const answeredWhileDamaged: ReadonlySet<ProcedureName> = new Set<ProcedureName>(
   'audit.verify',
   'audit.export',
   'permissions.get',
+  'sync.getStatus',
 ]);
 
 export const damagedRefusal = () =>

@@ -253,4 +253,9 @@ export const auditedActs: AuditedActs = {
     before: async (read) => ({ drawers: (await read('tills.list', {})).drawers }),
     after: (result) => result,
   },
+  'sync.enrol': {
+    kind: 'sync.enrolled',
+    subject: (_input, result) => result.headOffice?.shopName ?? null,
+    after: (result) => result.headOffice,
+  },
 };

@@ -1,17 +1,15 @@
-import { ApiError } from '../../shared/api/errors';
-import type { Handlers } from '../api/dispatcher';
+import { formatActor, userActor } from '../../shared/user';
+import { type Handlers, signedInUser } from '../api/dispatcher';
+import type { HeadOfficeSync } from './sync';
 
 type SyncHandlers = Pick<Handlers, 'sync.getStatus' | 'sync.enrol' | 'sync.send'>;
 
-const notBuilt = () => {
-  throw new ApiError('internal', 'The head office link is not built yet');
-};
-
-/** The shop's side of its head office (placeholder until the sync worker lands). */
-export function syncHandlers(): SyncHandlers {
+/** The shop's side of its head office, for the manager (Settings → Head office). */
+export function syncHandlers(sync: HeadOfficeSync): SyncHandlers {
   return {
-    'sync.getStatus': notBuilt,
-    'sync.enrol': notBuilt,
-    'sync.send': notBuilt,
+    'sync.getStatus': async () => sync.status(),
+    'sync.enrol': (input, caller) =>
+      sync.enrol(input, formatActor(userActor(signedInUser(caller)))),
+    'sync.send': () => sync.sendNow(),
   };
 }

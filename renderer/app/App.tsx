@@ -14,6 +14,7 @@ import type { TranslationKey } from '../i18n';
 import { ModemsPage } from '../modems/ModemsPage';
 import { SalesPage } from '../sales/SalesPage';
 import { CarrierSettings } from '../settings/CarrierSettings';
+import { HeadOfficeSettings } from '../settings/HeadOfficeSettings';
 import { LockedNames } from '../settings/LockedNames';
 import { ModemSettings } from '../settings/ModemSettings';
 import { PermissionsSettings } from '../settings/PermissionsSettings';
@@ -77,6 +78,7 @@ const pages: readonly Page[] = [
         <PermissionsSettings />
         <LockedNames />
         <CountersSettings />
+        <HeadOfficeSettings />
       </>
     ),
   },

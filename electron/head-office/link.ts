@@ -1,0 +1,197 @@
+import type { z } from 'zod';
+import {
+  type CatalogPull,
+  catalogPullSchema,
+  type enrolRequestSchema,
+  enrolResponseSchema,
+  factAckSchema,
+  type factBatchSchema,
+  headOfficeWire,
+} from '../../shared/head-office';
+import { HubLinkError, pinnedFetch } from '../counter/pinned-link';
+
+/** Why a call to the head office failed, as the Sync status words it. */
+export const linkFailures = [
+  'no_answer',
+  'timeout',
+  'not_tls',
+  'certificate_changed',
+  'untrusted_certificate',
+  'credential_refused',
+  'enrolment_refused',
+  'refused',
+  'server_error',
+  'bad_answer',
+] as const;
+export type LinkFailure = (typeof linkFailures)[number];
+
+export class HeadOfficeError extends Error {
+  constructor(
+    readonly code: LinkFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HeadOfficeError';
+  }
+}
+
+/** Where the head office is and how the shop proves who it is. */
+export interface HeadOfficeLink {
+  /** The origin, `https://host:port` (plain HTTP only on loopback: address.ts checks). */
+  url: string;
+  /** SHA-256 of a self-signed certificate to pin (hex); null: the system's authorities decide. */
+  fingerprint: string | null;
+  /** The shop's bearer credential; null while enrolling. */
+  credential: string | null;
+  /** How long one request may take, connection and answer included. */
+  timeoutMs: number;
+}
+
+const untrustedCodes = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** A request that did not get an answer, in the head office's words (not a hub's). */
+function failureOf(error: unknown, url: string, timedOut: boolean, timeoutMs: number) {
+  if (timedOut) {
+    return new HeadOfficeError(
+      'timeout',
+      `The head office at ${url} did not answer within ${timeoutMs / 1000} s`,
+    );
+  }
+  if (error instanceof HubLinkError) {
+    if (error.kind === 'certificate_changed') {
+      return new HeadOfficeError(
+        'certificate_changed',
+        `The head office at ${url} shows another certificate than the one pinned at enrolment: nothing was sent`,
+      );
+    }
+    if (error.kind === 'timeout') {
+      return new HeadOfficeError('timeout', `The head office at ${url} did not answer in time`);
+    }
+    return new HeadOfficeError(
+      error.kind === 'not_tls' ? 'not_tls' : 'no_answer',
+      `The head office at ${url}: ${error.message}`,
+    );
+  }
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  if (cause?.code && untrustedCodes.has(cause.code)) {
+    return new HeadOfficeError(
+      'untrusted_certificate',
+      `The head office at ${url} shows a certificate this PC does not trust (${cause.code}): pin its fingerprint`,
+    );
+  }
+  const detail = cause?.code ?? cause?.message ?? (error as Error).message;
+  return new HeadOfficeError('no_answer', `Nothing answers at ${url} (${detail})`);
+}
+
+/** The head office's own words from its error body, when it sent the one error shape. */
+function messageIn(body: string): string | null {
+  try {
+    const message = (JSON.parse(body) as { error?: { message?: unknown } }).error?.message;
+    return typeof message === 'string' ? message.slice(0, 300) : null;
+  } catch {
+    return null;
+  }
+}
+
+function refusalOf(status: number, body: string, path: string, url: string): HeadOfficeError {
+  const said = messageIn(body);
+  if (status === 401) {
+    return new HeadOfficeError(
+      'credential_refused',
+      `The head office at ${url} no longer accepts this shop’s credential${said ? ` (${said})` : ''}: the shop must be enrolled again with a new code`,
+    );
+  }
+  if (path === headOfficeWire.enrol && (status === 403 || status === 404)) {
+    return new HeadOfficeError(
+      'enrolment_refused',
+      said ?? 'The head office refused the enrolment code: wrong, expired or already used',
+    );
+  }
+  if (status >= 500) {
+    return new HeadOfficeError(
+      'server_error',
+      `The head office at ${url} failed (HTTP ${status})${said ? `: ${said}` : ''}`,
+    );
+  }
+  return new HeadOfficeError(
+    'refused',
+    `The head office at ${url} refused the request (HTTP ${status})${said ? `: ${said}` : ''}`,
+  );
+}
+
+/**
+ * The shop's client of its head office's wire (`/hq/v1/*`): each call bounded by the link's
+ * timeout, a pinned certificate checked before a byte is sent, and every answer checked against
+ * the wire's schema; a failure is a `HeadOfficeError` whose code the Sync status words. `stop`
+ * cuts a request short (the shop is closing).
+ */
+export function headOfficeClient(link: HeadOfficeLink, stop?: AbortSignal) {
+  const send = link.fingerprint
+    ? pinnedFetch({
+        url: link.url,
+        fingerprint: link.fingerprint.toUpperCase(),
+        credential: null,
+        connectTimeoutMs: link.timeoutMs,
+      })
+    : fetch;
+
+  async function call<S extends z.ZodType>(
+    path: string,
+    init: { method: 'GET' | 'POST'; body?: unknown },
+    schema: S,
+  ): Promise<z.output<S>> {
+    const timeout = AbortSignal.timeout(link.timeoutMs);
+    const signal = stop ? AbortSignal.any([timeout, stop]) : timeout;
+    let status: number;
+    let text: string;
+    try {
+      const response = await send(`${link.url}${path}`, {
+        method: init.method,
+        headers: {
+          accept: 'application/json',
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(link.credential ? { authorization: `Bearer ${link.credential}` } : {}),
+        },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+        signal,
+      });
+      status = response.status;
+      text = await response.text();
+    } catch (error) {
+      throw failureOf(error, link.url, timeout.aborted, link.timeoutMs);
+    }
+    if (status < 200 || status > 299) throw refusalOf(status, text, path, link.url);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new HeadOfficeError('bad_answer', `The head office at ${link.url} answered no JSON`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new HeadOfficeError(
+        'bad_answer',
+        `The head office at ${link.url} answered ${path} with what this shop cannot read`,
+      );
+    }
+    return parsed.data;
+  }
+
+  return {
+    enrol: (request: z.input<typeof enrolRequestSchema>) =>
+      call(headOfficeWire.enrol, { method: 'POST', body: request }, enrolResponseSchema),
+    sendFacts: (batch: z.input<typeof factBatchSchema>): Promise<z.output<typeof factAckSchema>> =>
+      call(headOfficeWire.facts, { method: 'POST', body: batch }, factAckSchema),
+    pullCatalog: (since: number): Promise<CatalogPull> =>
+      call(`${headOfficeWire.catalog}?since=${since}`, { method: 'GET' }, catalogPullSchema),
+  };
+}
+
+export type HeadOfficeClient = ReturnType<typeof headOfficeClient>;

@@ -1,0 +1,133 @@
+import type { Database } from 'better-sqlite3';
+import { batchLimits } from '../../shared/head-office';
+import type { Logger } from '../log';
+import { retryDelayMs, type SyncTiming } from './backoff';
+import type { CatalogFollower } from './catalog-follower';
+import { HeadOfficeError, type HeadOfficeLink, headOfficeClient } from './link';
+import type { LinkStore } from './link-store';
+import { markSent, nextBatch, outboxBacklog } from './outbox-batches';
+
+export interface SyncWorkerDeps {
+  db: Database;
+  links: LinkStore;
+  follower: CatalogFollower;
+  timing: SyncTiming;
+  /** How long one request to the head office may take. */
+  timeoutMs: number;
+  now: () => Date;
+  /** In [0, 1): the retries' jitter. */
+  random: () => number;
+  log: Logger;
+  limits?: { facts: number; bytes: number };
+}
+
+/** An error that is not the head office's answer (a bug, the catalog refusing a change). */
+const failureOf = (error: unknown) =>
+  error instanceof HeadOfficeError
+    ? { code: error.code, message: error.message }
+    : { code: 'failed', message: (error as Error).message ?? String(error) };
+
+/**
+ * The sync of an enrolled shop: each round sends the unsent outbox in id order, in batches
+ * bounded by the wire's limits, marks each batch sent up to the head office's high-water mark,
+ * then pulls the catalog changes after the version received and hands them to the follower.
+ * A round that fails is tried again later and later (capped, jittered); each outcome is kept
+ * in `head_office` for the manager's Sync status. Rounds never overlap.
+ */
+export function createSyncWorker(deps: SyncWorkerDeps) {
+  const { db, links, follower, timing, now, log } = deps;
+  const limits = deps.limits ?? batchLimits;
+  const stopping = new AbortController();
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+
+  async function sendAll(link: HeadOfficeLink) {
+    const client = headOfficeClient(link, stopping.signal);
+    for (;;) {
+      const facts = nextBatch(db, limits);
+      const last = facts.at(-1);
+      if (!last) break;
+      const ack = await client.sendFacts({
+        facts,
+        backlog: outboxBacklog(db).count - facts.length,
+        catalogVersion: follower.status().applied,
+      });
+      if (stopping.signal.aborted) return;
+      if (markSent(db, ack.highWater, last.id, now().toISOString()) === 0) {
+        throw new HeadOfficeError(
+          'bad_answer',
+          `The head office acknowledged ${ack.highWater}, before the batch it was sent`,
+        );
+      }
+    }
+    const pull = await client.pullCatalog(follower.receivedVersion());
+    if (stopping.signal.aborted) return;
+    await follower.receive(pull);
+  }
+
+  async function round() {
+    const stored = links.get();
+    if (!stored) return;
+    links.attempted(now().toISOString());
+    try {
+      await sendAll({
+        url: stored.url,
+        fingerprint: stored.fingerprint,
+        credential: links.credential(),
+        timeoutMs: deps.timeoutMs,
+      });
+      if (stopping.signal.aborted) return;
+      const at = now();
+      links.succeeded(at.toISOString(), new Date(at.getTime() + timing.everyMs).toISOString());
+    } catch (error) {
+      // Closing cuts the request short: not the head office's failure, and the database closes.
+      if (stopping.signal.aborted) return;
+      const at = now();
+      const wait = retryDelayMs(stored.failures + 1, timing, deps.random());
+      const failure = failureOf(error);
+      links.failed(
+        { at: at.toISOString(), ...failure },
+        new Date(at.getTime() + wait).toISOString(),
+      );
+      log.warn(`The sync with the head office failed (${failure.code}): ${failure.message}`);
+    }
+  }
+
+  function schedule() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (stopping.signal.aborted) return;
+    const next = links.get()?.nextAttemptAt;
+    if (next === undefined) return;
+    const wait = next === null ? 0 : Math.max(0, Date.parse(next) - now().getTime());
+    // The schedule alone never keeps the process alive (a command that opened the shop ends).
+    timer = setTimeout(() => void runRound(), wait).unref();
+  }
+
+  function runRound(): Promise<void> {
+    running ??= round()
+      .catch((error: unknown) => log.error('The sync round could not keep its outcome', error))
+      .finally(() => {
+        running = null;
+        schedule();
+      });
+    return running;
+  }
+
+  return {
+    /** Starts the rounds once enrolled (at once, then on the schedule kept in `head_office`). */
+    start(): void {
+      if (links.get()) void runRound();
+    },
+    /** A round now (or the one under way), for the manager's "Send now" and a new enrolment. */
+    sendNow: runRound,
+    async stop(): Promise<void> {
+      stopping.abort();
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+  };
+}
+
+export type SyncWorker = ReturnType<typeof createSyncWorker>;

@@ -1,0 +1,92 @@
+/**
+ * Settings → Head office, as a shop's manager sees it: the enrolment form and its refusals, then
+ * the Sync status; axe-clean and fitting 1024×768 in English, French and Chinese.
+ */
+import { createShop, signInStaff, startHeadOffice } from '../support/head-office';
+import { startPostgres } from '../support/postgres';
+import { expect, test } from './fixtures';
+import { checkInEveryLanguage, open, startIn } from './screens';
+import { signIn } from './session';
+
+test.use({ viewport: { width: 1024, height: 768 } });
+
+test('the enrolment form refuses plain HTTP to another machine, on its field, before sending anything', async ({
+  page,
+  demoShop,
+  problems,
+}) => {
+  await startIn(page, 'en');
+  await page.goto(demoShop.url);
+  await signIn(page, 'manager', '9999');
+  await open(page, 'settings');
+  const section = page.getByRole('region', { name: 'Head office' });
+  await expect(section.getByRole('heading', { name: 'Enrol this shop' })).toBeVisible();
+
+  // Never reached: the address is refused as typed (hq.example.nc is not contacted).
+  await section.getByLabel('Head office URL').fill('http://hq.example.nc:7400');
+  await section.getByLabel('Enrolment code').fill('ABCD-EFGH-JKMN');
+  await section.getByRole('button', { name: 'Enrol' }).click();
+  const url = page.locator('#head-office-url');
+  await expect(url).toHaveAttribute('aria-invalid', 'true');
+  await expect(
+    section.getByText(
+      'The head office must be reached over https:// (plain http:// only on this PC).',
+    ),
+  ).toBeVisible();
+
+  const faults = await checkInEveryLanguage(page, 'Settings → Head office', async (language) => {
+    const title = { en: 'Head office', fr: 'Siège', 'zh-CN': '总部' }[language];
+    await expect(page.getByRole('region', { name: title })).toBeVisible();
+    await expect(url).toHaveAttribute('aria-invalid', 'true');
+  });
+  expect(faults).toEqual([]);
+  // The refusal answers 400 on purpose.
+  expect(problems.filter((problem) => !problem.includes('status of 400'))).toEqual([]);
+});
+
+test('a manager enrols the shop at the real head office and reads its Sync status', async ({
+  page,
+  demoShop,
+  problems,
+}) => {
+  test.slow(); // A PostgreSQL cluster and `hq serve` of the test's own, axe in three languages.
+  const postgres = await startPostgres();
+  const headOffice = await startHeadOffice({ postgresUrl: postgres.url });
+  try {
+    await signInStaff(headOffice);
+    const { code } = await createShop(headOffice, { name: 'Koné', managed: false });
+
+    await startIn(page, 'en');
+    await page.goto(demoShop.url);
+    await signIn(page, 'manager', '9999');
+    await open(page, 'settings');
+    const section = page.getByRole('region', { name: 'Head office' });
+    await section.getByLabel('Head office URL').fill(headOffice.url);
+    await section.getByLabel('Enrolment code').fill(code.toLowerCase());
+    await section.getByRole('button', { name: 'Enrol' }).click();
+    await expect(section.getByText('Enrolled as Koné. The books are being sent.')).toBeVisible();
+    await expect(section.getByRole('heading', { name: 'Sync' })).toBeVisible();
+    await expect(section.getByRole('heading', { name: 'Enrol this shop' })).toHaveCount(0);
+
+    await section.getByRole('button', { name: 'Send now' }).click();
+    await expect(section.getByTestId('sync-backlog')).toHaveText(
+      'Nothing: everything has been sent.',
+    );
+    await expect(section.getByTestId('sync-catalog')).toHaveText('0 received, 0 applied');
+
+    const faults = await checkInEveryLanguage(
+      page,
+      'Settings → Head office, enrolled',
+      async (language) => {
+        const title = { en: 'Sync', fr: 'Synchronisation', 'zh-CN': '同步' }[language];
+        await expect(page.getByRole('heading', { name: title, exact: true })).toBeVisible();
+      },
+    );
+    expect(faults).toEqual([]);
+    expect(problems).toEqual([]);
+  } finally {
+    await page.goto('about:blank');
+    await headOffice.stop();
+    postgres.stop();
+  }
+});

@@ -1,0 +1,156 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Core, createCore } from '../../../electron/core';
+import { recordFact } from '../../../electron/head-office/outbox';
+import type { Outcome } from '../../../shared/api/bridge';
+import { refusedWith, startStandIn } from '../../support/head-office-stand-in';
+import { SHIPPED_MODEMS } from '../../support/modem-profiles';
+import { withTempDirs } from '../../support/temp';
+
+const tempDir = withTempDirs();
+const quiet = { error: () => {}, warn: () => {}, info: () => {} };
+const carrierDirs = [path.resolve(__dirname, '../../../resources/carriers')];
+const code = 'ABCD-EFGH-JKMN';
+const closing: { close(): Promise<unknown> }[] = [];
+afterEach(async () => {
+  for (const each of closing.splice(0).reverse()) await each.close();
+});
+
+async function demoShop() {
+  const core = await createCore({
+    databaseFile: path.join(tempDir(), 'shop.sqlite'),
+    demo: true,
+    carrierDirs,
+    modemProfileDirs: [SHIPPED_MODEMS],
+    log: quiet,
+    now: () => new Date('2026-12-07T09:00:00Z'),
+  });
+  closing.push(core);
+  const login = await core.dispatch('auth.login', { name: 'manager', pin: '9999' });
+  if (!login.ok) throw new Error(login.error.message);
+  const token = (login.result as { token: string }).token;
+  const call = (name: string, input: unknown) => core.dispatch(name as never, input, token);
+  return { core, call };
+}
+
+const errorOf = (outcome: Outcome) => {
+  if (outcome.ok) throw new Error('The call was not refused');
+  return outcome.error;
+};
+
+function writeFact(core: Core, at: string) {
+  core.db.transaction(() =>
+    recordFact(
+      core.db,
+      {
+        kind: 'cashMovement',
+        payload: {
+          shiftId: 1,
+          tillId: null,
+          kind: 'out',
+          amount: 500,
+          currency: 'XPF',
+          reason: 'change',
+          actorId: 1,
+          at,
+        },
+      },
+      new Date(at),
+    ),
+  )();
+}
+
+const auditKinds = async (call: (name: string, input: unknown) => Promise<Outcome>) => {
+  const listed = await call('audit.list', {});
+  return (
+    (listed.ok ? listed.result : { events: [] }) as { events: { kind: string }[] }
+  ).events.map((event) => event.kind);
+};
+
+describe('the head office link, as the manager sees it', () => {
+  it('says the shop is not enrolled, with the facts waiting and the oldest one’s time', async () => {
+    const { core, call } = await demoShop();
+    // The books' own facts from the start (its books check, the sign-in's audit entry) wait too.
+    const before = await call('sync.getStatus', {});
+    const waiting = before.ok ? (before.result as { backlog: number }).backlog : -1;
+    writeFact(core, '2026-12-05T22:00:00.000Z');
+    writeFact(core, '2026-12-06T22:00:00.000Z');
+    const oldest = core.db
+      .prepare('SELECT created_at FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT 1')
+      .pluck()
+      .get();
+    const status = await call('sync.getStatus', {});
+    expect(status).toEqual({
+      ok: true,
+      result: {
+        headOffice: null,
+        lastSuccessAt: null,
+        lastAttemptAt: null,
+        lastError: null,
+        backlog: waiting + 2,
+        oldestPendingAt: oldest,
+        nextAttemptAt: null,
+        catalog: { received: 0, applied: 0, managed: false, scheduled: [] },
+      },
+    });
+    expect(errorOf(await call('sync.send', {})).code).toBe('conflict');
+  });
+
+  it('refuses plain HTTP to another machine, and a code of the wrong shape, before sending anything', async () => {
+    const { call } = await demoShop();
+    const plain = errorOf(
+      await call('sync.enrol', { url: 'http://hq.example.nc:7400', code, fingerprint: null }),
+    );
+    expect(plain).toMatchObject({
+      code: 'invalid_input',
+      issues: [{ path: 'url', code: 'tls_required' }],
+    });
+    expect(plain.message).toContain('TLS is required except on loopback');
+    const badCode = errorOf(
+      await call('sync.enrol', {
+        url: 'https://hq.example.nc',
+        code: 'ABCD-EFGH-JKM0',
+        fingerprint: null,
+      }),
+    );
+    expect(badCode).toMatchObject({ issues: [{ path: 'code', code: 'enrolment_code' }] });
+  });
+
+  it('says the code was refused when the head office refuses it, and stays unenrolled', async () => {
+    const { core, call } = await demoShop();
+    const server = await startStandIn(() =>
+      refusedWith(403, 'enrolment_refused', 'This code was used already'),
+    );
+    closing.push(server);
+    const refused = errorOf(
+      await call('sync.enrol', {
+        url: server.url,
+        code: 'abcd efgh jkmn'.replaceAll(' ', ''),
+        fingerprint: null,
+      }),
+    );
+    expect(refused).toMatchObject({
+      code: 'enrolment_refused',
+      message: 'This code was used already',
+    });
+    // The code was sent as the head office spells it; nothing was kept, nothing audited.
+    expect(server.requests).toEqual([
+      expect.objectContaining({
+        path: '/hq/v1/enrol',
+        authorization: null,
+        body: { code: 'ABCDEFGHJKMN', software: expect.stringMatching(/^Comptoir \d/) },
+      }),
+    ]);
+    expect(core.db.prepare('SELECT count(*) FROM head_office').pluck().get()).toBe(0);
+    expect(await auditKinds(call)).not.toContain('sync.enrolled');
+  });
+
+  it('says why the head office could not be reached', async () => {
+    const { call } = await demoShop();
+    const server = await startStandIn(() => 'hang');
+    const { url } = server;
+    await server.close();
+    const unreachable = errorOf(await call('sync.enrol', { url, code, fingerprint: null }));
+    expect(unreachable).toMatchObject({ code: 'unreachable', params: { reason: 'no_answer' } });
+  });
+});
