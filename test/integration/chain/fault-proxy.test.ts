@@ -47,12 +47,7 @@ const badNetwork = {
   holdMs: 1_500,
 };
 /** Mostly the cheap plan: the demo's dealer SIMs hold float for 100 sales a shop of these. */
-const plans = [
-  { id: '1go', price: 1_500 },
-  { id: '1go', price: 1_500 },
-  { id: '1go', price: 1_500 },
-  { id: '5go', price: 6_000 },
-] as const;
+const plans = ['1go', '1go', '1go', '5go'] as const;
 const customers = ['687123456', '687654321', '687777888'] as const;
 
 // The shops' folders live as long as the file's tests: one chain runs through all three.
@@ -101,10 +96,9 @@ async function sendUntilCaughtUp(manager: Client, what: string): Promise<SyncSta
 }
 
 async function sell(entry: (typeof shops)[number], index: number) {
-  const plan = plans[index % plans.length] as (typeof plans)[number];
   const sale = await entry.clerk.call('sales.renew', {
     msisdn: customers[index % customers.length] as string,
-    planId: plan.id,
+    planId: plans[index % plans.length] as string,
     payment: { method: 'card', reference: `CHAIN-${index}` },
     idempotencyKey: `chain-shop${shops.indexOf(entry) + 1}-sale${index}`,
   });
@@ -172,7 +166,7 @@ describe('a chain of three shops and its head office over a bad network', () => 
       shops.map(async (entry) => {
         for (let index = 0; index < half; index++) {
           await sell(entry, index);
-          if (index % 10 === 9 && entry !== second) await entry.manager.call('sync.send', {});
+          if (index % 5 === 4 && entry !== second) await entry.manager.call('sync.send', {});
         }
       }),
     );
