@@ -8,6 +8,7 @@ import { FloatsPage } from './FloatsPage';
 import { hq } from './hq-api';
 import { PendingPage } from './PendingPage';
 import { ShopsPage } from './ShopsPage';
+import { StaffPage } from './StaffPage';
 import { type StaffSession, StaffSignIn } from './StaffSignIn';
 import { ZReportsPage } from './ZReportsPage';
 
@@ -26,6 +27,7 @@ export const headOfficePages: readonly HeadOfficePage[] = [
   { id: 'pending', label: 'headOffice.nav.pending', render: () => <PendingPage /> },
   { id: 'z-reports', label: 'headOffice.nav.zReports', render: () => <ZReportsPage /> },
   { id: 'checks', label: 'headOffice.nav.checks', render: () => <ChecksPage /> },
+  { id: 'staff', label: 'headOffice.nav.staff', render: () => <StaffPage /> },
 ];
 
 const readHash = () => window.location.hash.replace(/^#/, '');
