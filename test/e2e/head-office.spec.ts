@@ -83,6 +83,8 @@ test('the head office’s staff make the first account, add a shop and read the 
   folder,
   problems,
 }) => {
+  // Seven screens, each checked in three languages, on a machine shared with other work.
+  test.setTimeout(480_000);
   await startIn(page, 'en');
   const month = localDate(new Date(), 'Pacific/Noumea').slice(0, 7);
   await page.goto(headOffice.url);

@@ -4,7 +4,6 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { postgresBinFolder } from '../../scripts/system-parts.mjs';
 
 /**
  * A real PostgreSQL server for the head office's tests: Debian's `postgresql` package, a cluster
@@ -14,8 +13,13 @@ import { postgresBinFolder } from '../../scripts/system-parts.mjs';
  * a database of its own from it (`freshDatabase`).
  */
 
-/** The folder of `initdb` and `pg_ctl` (scripts/system-parts.mjs finds it for `npm test` too). */
-function postgresBin(): string {
+/**
+ * The folder of `initdb` and `pg_ctl` (scripts/system-parts.mjs finds it for `npm test` too),
+ * imported when asked: Playwright compiles a spec's static imports to CommonJS, which an ES
+ * module (.mjs) cannot be, so a static import stops every spec that starts a cluster.
+ */
+async function postgresBin(): Promise<string> {
+  const { postgresBinFolder } = await import('../../scripts/system-parts.mjs');
   const folder = postgresBinFolder(process.env);
   if (folder === null)
     throw new Error('PostgreSQL is not installed: apt-get install -y postgresql');
@@ -53,7 +57,7 @@ export interface PostgresCluster {
 
 /** Makes and starts a cluster; `stop` stops it and removes its folder. */
 export async function startPostgres(): Promise<PostgresCluster> {
-  const bin = postgresBin();
+  const bin = await postgresBin();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-pg-'));
   if (asRoot) spawnSync('chown', ['postgres', dir]);
   const data = path.join(dir, 'data');
