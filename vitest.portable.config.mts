@@ -32,9 +32,15 @@ export const linuxOnly = [
   'test/integration/gsm/hilink/detect.test.ts',
   // Executable bits on PATH and Debian's packages.
   'test/unit/project/system-parts.test.ts',
+  // The head office's PostgreSQL, a cluster run by Debian's programs (as `postgres` under root).
+  'test/integration/hq/**',
+  'test/integration/cli/hq-serve.test.ts',
 ];
 
+// Without the run's PostgreSQL (test/support/postgres-global.ts): no test left here asks for it.
+const { globalSetup: _postgres, ...baseTest } = base.test ?? {};
+
 export default mergeConfig(
-  base,
+  { ...base, test: baseTest },
   defineConfig({ test: { exclude: [...configDefaults.exclude, ...linuxOnly] } }),
 );

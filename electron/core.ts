@@ -35,6 +35,7 @@ import { tillHandlers } from './counters/tills-api';
 import { createDay } from './day/api';
 import { demoCards, demoModems, seedDemo } from './demo';
 import { syncHandlers } from './head-office/api';
+import { recordBooksCheck } from './head-office/books-check';
 import type { Logger } from './log';
 import { archivesFolderOf } from './paths';
 import { createPeriods } from './periods/api';
@@ -312,6 +313,8 @@ async function openShop(
   const { permit } = auth;
   const sales = createSales({ ...base, bank, inboxes, dealerPin, permit, tills });
   if (!safeMode()) sales.recoverInterrupted();
+  // The head office compares the receipts as they stand at each start with those it received.
+  if (!safeMode()) recordBooksCheck(db, now());
   const books = createBooksCheck({ ...base, tills });
   const printing = createPrinting({
     ...base,

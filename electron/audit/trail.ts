@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { AuditEvent, AuditFilter, AuditKind } from '../../shared/audit';
 import type { ChainFinding } from '../../shared/books';
 import { localDay, wallClockToInstant } from '../../shared/local-time';
+import { auditFact } from '../head-office/facts';
+import { recordFact } from '../head-office/outbox';
 import { canonicalJson } from '../store/canonical-json';
 import { chainGenesis, chainHash, verifyChain } from '../store/hash-chain';
 
@@ -77,16 +79,20 @@ export function createAuditTrail(deps: TrailDeps) {
     const stored = JSON.parse(JSON.stringify(content)) as Content;
     const prevHash = previous?.hash ?? chainGenesis;
     const hash = chainHash(prevHash, stored, chainName);
+    const text = canonicalJson(stored, chainName);
     insert.run({
       deviceId,
       seq: stored.seq,
       at: stored.at,
       kind: stored.kind,
       actor: stored.actor,
-      content: canonicalJson(stored, chainName),
+      content: text,
       hash,
       prevHash,
     });
+    const row = { deviceId, number: stored.seq, content: text, hash, prevHash };
+    const { kind, actor, at } = stored;
+    recordFact(db, auditFact(db, { ...row, kind, actor, at }), new Date(at));
     return { ...stored, hash, prevHash };
   });
 

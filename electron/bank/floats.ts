@@ -96,7 +96,13 @@ export function createDealerFloats(deps: DealerFloatDeps) {
   function record(modemId: string, balance: number, source: 'top-up' | 'check') {
     const carrier = carrierOfModem(modemId);
     if (!carrier) return;
-    store.record(modemId, { currency: carrier.currency, balance, source, at: deps.now() });
+    store.record(modemId, {
+      carrierId: carrier.id,
+      currency: carrier.currency,
+      balance,
+      source,
+      at: deps.now(),
+    });
     changed(modemId);
   }
 

@@ -25,6 +25,7 @@ const commands: readonly { name: string; load: () => Promise<Command> }[] = [
   // `archive verify` before `archive`: the first name whose words match is the command.
   { name: 'archive verify', load: async () => (await import('./archive')).archiveVerifyCommand },
   { name: 'archive', load: async () => (await import('./archive')).archiveCommand },
+  { name: 'hq serve', load: async () => (await import('./hq')).hqServeCommand },
 ];
 
 async function help(): Promise<string> {

@@ -23,6 +23,7 @@ import type { Permit } from '../auth/permissions';
 import type { ModemBank } from '../bank/modem-bank';
 import type { CarrierBook } from '../carriers/book';
 import type { Tills } from '../counters/tills';
+import { recordBooksCheck } from '../head-office/books-check';
 import { choosePrinter, printedOn } from '../printers/api';
 import { type Delivery, deliverDayReport } from '../printers/deliver';
 import { createJournal } from '../sales/journal';
@@ -173,6 +174,7 @@ export function createDay(deps: {
     shop: deps.shop.get,
     permit: deps.permit,
     journalOf: (z, profile) => journalFiles(receiptsOfZ(z), zFileStem(z), profile),
+    booksCheck: () => recordBooksCheck(deps.db, now()),
   });
 }
 
@@ -193,6 +195,8 @@ function dayHandlers(deps: {
     profile: ShopProfile,
   ): { name: string; mediaType: string; base64: string }[];
   now(): Date;
+  /** The shop's check of its receipts, sent up to the head office after each day close. */
+  booksCheck(): void;
 }): DayHandlers {
   const shop = () => {
     const profile = deps.shop();
@@ -364,6 +368,7 @@ function dayHandlers(deps: {
           closingReadings,
           timeZone: profile.timeZone,
         });
+        deps.booksCheck();
         return { z: zView(z, till) };
       }),
     'day.list': (_input, caller) => {

@@ -5,6 +5,8 @@ import type { CurrencyCode } from '../../shared/currencies';
 import type { DayReport, ZReport } from '../../shared/day';
 import { type Actor, formatActor } from '../../shared/user';
 import { tillParams } from '../counters/tills';
+import { cashMovementFact, dealerBalanceFact, zReportFact } from '../head-office/facts';
+import { recordFact } from '../head-office/outbox';
 import type { ChainBreak } from '../sales/receipt-chain';
 import { refundWithCause } from '../sales/sale-causes';
 import { canonicalJson } from '../store/canonical-json';
@@ -220,6 +222,31 @@ export function createShiftBook(
     WHERE s.created_at > ? AND s.created_at <= ? AND (s.till_id IS ? OR s.till_id = ?)
     ORDER BY s.created_at, s.id`);
 
+  /**
+   * A dealer SIM's balance read at a moment of a shift: the first reading of the moment stands,
+   * and only a reading written goes up to the head office. Inside the caller's transaction.
+   */
+  function learnt(
+    reading: Omit<ReadingFact, 'at'> & {
+      shiftId: number;
+      text: string | null;
+      actorId: number;
+      currency: string;
+      at: Date;
+    },
+  ) {
+    const at = reading.at.toISOString();
+    if (insertReading.run({ ...reading, at }).changes === 0) return;
+    const balance = {
+      modemId: reading.modemId,
+      carrierId: reading.carrierId,
+      amount: reading.amount,
+      currency: reading.currency as CurrencyCode,
+      at,
+    };
+    recordFact(db, dealerBalanceFact(db, balance), reading.at);
+  }
+
   const nothingSending = () => {
     const sending = drawer
       .covers()
@@ -363,6 +390,7 @@ export function createShiftBook(
       return db
         .transaction(() => {
           const shift = requireOpen();
+          const at = deps.now();
           insertMovement.run(
             shift.id,
             kind,
@@ -370,9 +398,20 @@ export function createShiftBook(
             shift.currency,
             reason,
             userId,
-            deps.now().toISOString(),
+            at.toISOString(),
           );
           stillAddsUp(shift, 'amount');
+          const movement = {
+            shiftId: shift.id,
+            tillId: drawer.till,
+            kind,
+            amount,
+            currency: shift.currency,
+            reason,
+            actorId: userId,
+            at: at.toISOString(),
+          };
+          recordFact(db, cashMovementFact(db, movement), at);
           return shift;
         })
         .immediate();
@@ -383,7 +422,9 @@ export function createShiftBook(
       reading: Omit<ReadingFact, 'at'> & { text: string | null; actorId: number },
       currency: string,
     ) {
-      insertReading.run({ shiftId, ...reading, currency, at: deps.now().toISOString() });
+      db.transaction(() => {
+        learnt({ shiftId, ...reading, currency, at: deps.now() });
+      }).immediate();
     },
     /** The X report: the open shift so far. Changes nothing. */
     report(timeZone: string): DayReport {
@@ -416,13 +457,13 @@ export function createShiftBook(
           nothingSending();
           const closedAt = deps.now().toISOString();
           for (const reading of input.closingReadings) {
-            insertReading.run({
+            learnt({
               shiftId: shift.id,
               ...reading,
               moment: 'closing',
               currency: shift.currency,
               actorId: input.userId,
-              at: closedAt,
+              at: new Date(closedAt),
             });
           }
           const closed = { ...shift, closedAt, closedBy: name(input.userId) };
@@ -463,16 +504,26 @@ export function createShiftBook(
             perpetual,
           };
           const hash = zHash(previous.hash, content);
+          const stored = JSON.stringify(content);
           insertZ.run(
             deps.deviceId,
             content.number,
             shift.id,
-            JSON.stringify(content),
+            stored,
             hash,
             previous.hash,
             closedAt,
           );
           closeShift.run(closedAt, input.userId, shift.id);
+          const row = { deviceId: deps.deviceId, number: content.number, content: stored };
+          const z = {
+            ...row,
+            hash,
+            prevHash: previous.hash,
+            shiftId: shift.id,
+            issuedAt: closedAt,
+          };
+          recordFact(db, zReportFact(db, z), new Date(closedAt));
           return { ...content, hash, prevHash: previous.hash };
         })
         .immediate();

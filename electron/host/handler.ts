@@ -66,13 +66,16 @@ function describeApi() {
 }
 
 /** The request's body; `aborted` when the client went away before sending all of it. */
-function readBody(request: http.IncomingMessage): Promise<Buffer | 'too_large' | 'aborted'> {
+export function readBody(
+  request: http.IncomingMessage,
+  limit: number = maxBodyBytes,
+): Promise<Buffer | 'too_large' | 'aborted'> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) {
+      if (size > limit) {
         resolve('too_large');
         request.resume();
         return;
@@ -87,7 +90,7 @@ function readBody(request: http.IncomingMessage): Promise<Buffer | 'too_large' |
 }
 
 /** The code of a request Node's parser refused, as Node's own answer would have it. */
-function clientErrorCode(nodeCode: string | undefined): ErrorCode {
+export function clientErrorCode(nodeCode: string | undefined): ErrorCode {
   if (nodeCode === 'HPE_HEADER_OVERFLOW') return 'headers_too_large';
   if (nodeCode === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') return 'payload_too_large';
   if (nodeCode === 'ERR_HTTP_REQUEST_TIMEOUT') return 'request_timeout';

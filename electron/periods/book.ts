@@ -7,6 +7,8 @@ import { localDateTimeText } from '../../shared/local-time';
 import type { Period, PeriodClosure, PeriodKind, PerpetualTotals } from '../../shared/period';
 import { type Actor, formatActor } from '../../shared/user';
 import { tillParams } from '../counters/tills';
+import { periodClosureFact } from '../head-office/facts';
+import { recordFact } from '../head-office/outbox';
 import { chainGenesis, chainHash, verifyChain } from '../store/hash-chain';
 import { closureFigures, monthsOf, periodBounds, type TaxedAmount } from './closure';
 
@@ -282,16 +284,25 @@ export function createClosureBook(
             }),
           };
           const hash = chainHash(previous.hash, content, closureChainName);
+          const stored = JSON.stringify(content);
           insert.run(
             deviceId,
             period.kind,
             content.number,
             period.period,
-            JSON.stringify(content),
+            stored,
             hash,
             previous.hash,
             content.closedAt,
           );
+          const row = { deviceId, number: content.number, content: stored, hash };
+          const closure = {
+            ...row,
+            prevHash: previous.hash,
+            ...period,
+            closedAt: content.closedAt,
+          };
+          recordFact(db, periodClosureFact(db, closure), now);
           return { ...content, hash, prevHash: previous.hash };
         })
         .immediate();

@@ -9,6 +9,8 @@ import {
   saleRecordSchema,
 } from '../../shared/sale';
 import { type Actor, formatActor, parseActor } from '../../shared/user';
+import { refundFact, saleFact } from '../head-office/facts';
+import { recordFact } from '../head-office/outbox';
 import { causeReason } from './sale-causes';
 
 export interface SaleEvent {
@@ -316,16 +318,24 @@ export function createJournal(db: Database, now: () => Date) {
           detail.transcript ?? null,
         );
         const sale = get(id);
+        // An outcome goes up to the head office in the commit that records it.
+        if (to === 'succeeded' || to === 'failed' || to === 'unknown') {
+          const resolver = from === 'unknown' && detail.actor.kind === 'user' ? detail.actor : null;
+          recordFact(db, saleFact(db, id, at, resolver), new Date(at));
+        }
         // Money taken for a top-up that did not happen goes back, in the same commit.
         if (to === 'failed' && from !== 'draft') {
-          insertRefund.run(
-            id,
-            sale.price,
-            sale.currency,
-            sale.payment.method,
+          const refund = {
+            saleId: id,
+            tillId: tillOfSale.pluck().get(id) ?? null,
+            amount: sale.price,
+            currency: sale.currency,
+            method: sale.payment.method,
+            reason: detail.reason ?? 'failed',
             at,
-            detail.reason ?? 'failed',
-          );
+          };
+          insertRefund.run(id, refund.amount, refund.currency, refund.method, at, refund.reason);
+          recordFact(db, refundFact(db, refund), new Date(at));
         }
         inSameCommit?.(sale);
         return sale;

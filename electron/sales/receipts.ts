@@ -7,6 +7,8 @@ import {
   receiptContentSchema,
 } from '../../shared/receipt';
 import { type Actor, formatActor } from '../../shared/user';
+import { receiptFact } from '../head-office/facts';
+import { recordFact } from '../head-office/outbox';
 import {
   type ChainAnchor,
   type ChainBounds,
@@ -130,14 +132,20 @@ export function createReceiptBook(db: Database, deviceId: string, now: () => Dat
             issuedAt: now().toISOString(),
           });
           const issued = chainReceipt(content, previous);
+          const stored = canonicalReceiptContent(content);
           insert.run(
             deviceId,
             issued.number,
             saleId,
-            canonicalReceiptContent(content),
+            stored,
             issued.hash,
             issued.prevHash,
             issued.issuedAt,
+          );
+          recordFact(
+            db,
+            receiptFact(db, { ...issued, content: stored, saleId }),
+            new Date(issued.issuedAt),
           );
           return issued;
         })

@@ -37,6 +37,12 @@ const carriedTables = {
   zReportPrints: 'z_report_prints',
   balanceChecks: 'balance_checks',
   smsMessages: 'sms_messages',
+  // What the head office has not acknowledged yet goes up after the restore; a fact the backup
+  // holds as unsent but was sent since goes again, and the head office stores it once.
+  outbox: 'outbox',
+  // An enrolment made after the backup stays: the shop keeps syncing without a new code.
+  headOffice: 'head_office',
+  catalogChanges: 'catalog_changes',
 } as const;
 
 type CarriedTable = keyof typeof carriedTables;
@@ -149,6 +155,9 @@ export function carryOver(old: Database, result: Database): CarryOverReport {
         'zReportPrints',
         'balanceChecks',
         'smsMessages',
+        'outbox',
+        'headOffice',
+        'catalogChanges',
       ] as const) {
         carry(name, newRows(carriedTables[name]));
       }

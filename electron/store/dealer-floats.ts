@@ -1,4 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import type { CurrencyCode } from '../../shared/currencies';
+import { dealerBalanceFact } from '../head-office/facts';
+import { recordFact } from '../head-office/outbox';
 
 /** A dealer SIM's float as stored (migration 0014); amounts in minor units of `currency`. */
 export interface StoredFloat {
@@ -78,24 +81,34 @@ export function createDealerFloatStore(db: Database, now: () => Date) {
       const row = one.get(modemId);
       return row ? floatOf(row) : null;
     },
-    /** A new reading of the float: from a top-up's reply, a balance check, or a manager. */
+    /**
+     * A new reading of the float: from a top-up's reply, a balance check, or a manager. It goes
+     * up to the head office with the float in one commit.
+     */
     record(
       modemId: string,
       read: {
-        currency: string;
+        carrierId: string;
+        currency: CurrencyCode;
         balance: number;
         source: NonNullable<StoredFloat['source']>;
         at: Date;
       },
     ) {
-      reading.run({
-        modemId,
-        currency: read.currency,
-        balance: read.balance,
-        checkedAt: read.at.toISOString(),
-        source: read.source,
-        updatedAt: stamp(),
-      });
+      db.transaction(() => {
+        const checkedAt = read.at.toISOString();
+        reading.run({
+          modemId,
+          currency: read.currency,
+          balance: read.balance,
+          checkedAt,
+          source: read.source,
+          updatedAt: stamp(),
+        });
+        const { carrierId, currency, balance: amount } = read;
+        const learnt = { modemId, carrierId, amount, currency, at: checkedAt };
+        recordFact(db, dealerBalanceFact(db, learnt), read.at);
+      }).immediate();
     },
     /** The low threshold and the daily cap (null: none), in the carrier's currency. */
     setWatch(

@@ -300,3 +300,33 @@ describe('a restore loses nothing it can read', () => {
     expect(fs.readFileSync(report.unreadableCsv ?? '', 'utf8')).toContain('cannot be read at all');
   });
 });
+
+describe('a restore keeps the shop in its chain', () => {
+  it('carries the facts not yet at the head office, the enrolment and the catalog received since the backup', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'comptoir.sqlite');
+    const { db } = openDatabase(file);
+    const fact = db.prepare(
+      `INSERT INTO outbox (id, kind, payload, created_at, sent_at) VALUES (?, 'booksCheck', '{}', ?, ?)`,
+    );
+    fact.run('0193a1b2-c3d4-7000-8000-000000000001', '2026-12-06T09:00:00Z', null);
+    const backup = await backUp(db, path.join(dir, 'backups'), { now: at, keep: 5 });
+    fact.run('0193a1b2-c3d4-7000-8000-000000000002', '2026-12-06T09:30:00Z', null);
+    db.exec(`INSERT INTO head_office (id, url, shop_id, shop_name, credential_sealed, managed,
+      enrolled_at, enrolled_by) VALUES (1, 'https://hq.example', '0193a1b2-c3d4-7000-8000-0000000000aa',
+      'Nouméa centre', 'sealed', 1, '2026-12-06T09:10:00Z', 'manager')`);
+    db.exec(`INSERT INTO catalog_changes (version, kind, change, effective_from, received_at)
+      VALUES (7, 'shopSettings', '{"managed":true}', NULL, '2026-12-06T09:20:00Z')`);
+    db.close();
+    const before = Object.fromEntries(
+      ['outbox', 'head_office', 'catalog_changes'].map((t) => [t, rowsOf(file, t)]),
+    );
+
+    const report = restoreBackup(backup.file, file, at);
+
+    expect(report.carriedOver).toMatchObject({ outbox: 1, headOffice: 1, catalogChanges: 1 });
+    for (const table of ['outbox', 'head_office', 'catalog_changes']) {
+      expect(rowsOf(file, table)).toEqual(before[table]);
+    }
+  });
+});

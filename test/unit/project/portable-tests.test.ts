@@ -20,6 +20,7 @@ const linuxOnlyMarks: Array<[string, RegExp]> = [
   ['Chromium', /\bhostDocuments\(|\/usr\/bin\/chromium/],
   ['sysfs', /\bsysfs\b|'\/sys\//],
   ['executable bits', /\bmode: 0o[0-7]*[1357]\b|0o755/],
+  ['PostgreSQL', /inject\('postgresUrl'\)|\bstartPostgres\(|support\/head-office'/],
 ];
 
 function testFiles(): string[] {

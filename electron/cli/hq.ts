@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import pg from 'pg';
+import { migratePg } from '../hq/migrate';
+import { startHqServer } from '../hq/server';
+import { isLoopbackHost } from '../web-security';
+import { type Command, UsageError } from './command';
+
+function readPem(file: string, what: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--${what} ${file} cannot be read: ${(error as Error).message}`);
+  }
+}
+
+export const hqServeCommand: Command = {
+  name: 'hq serve',
+  usage: 'hq serve --pg URL [--port N] [--host 127.0.0.1] [--cert FILE --key FILE] [--json]',
+  summary:
+    'Serve the head office of a chain of shops over PostgreSQL: its screens, its staff’s API and ' +
+    'the shops’ sync. Stateless: several may serve one database. TLS is required except on loopback.',
+  options: {
+    pg: { type: 'string' },
+    port: { type: 'string', default: '5180' },
+    host: { type: 'string', default: '127.0.0.1' },
+    cert: { type: 'string' },
+    key: { type: 'string' },
+  },
+  async run({ values, output, rendererDir, signals }) {
+    if (typeof values.pg !== 'string') {
+      throw new UsageError('--pg is the head office’s PostgreSQL URL (postgres://user@host/db)');
+    }
+    const port = Number(values.port);
+    if (!/^\d+$/.test(String(values.port)) || port > 65535) {
+      throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}"`);
+    }
+    const host = String(values.host);
+    if ((typeof values.cert === 'string') !== (typeof values.key === 'string')) {
+      throw new UsageError('--cert and --key go together');
+    }
+    const tls =
+      typeof values.cert === 'string' && typeof values.key === 'string'
+        ? { cert: readPem(values.cert, 'cert'), key: readPem(values.key, 'key') }
+        : undefined;
+    if (!tls && !isLoopbackHost(host)) {
+      throw new UsageError(
+        `TLS is required except on loopback: --host ${host} needs --cert and --key`,
+      );
+    }
+    const pool = new pg.Pool({ connectionString: values.pg });
+    // A connection lost while idle is PostgreSQL's business (a restart): the pool makes another.
+    pool.on('error', (error) => output.warn(`PostgreSQL connection lost: ${error.message}`));
+    let server: Awaited<ReturnType<typeof startHqServer>>;
+    try {
+      const now = () => new Date();
+      const schema = await migratePg(pool, now);
+      server = await startHqServer({ pool, rendererDir, host, port, now, ...(tls ? { tls } : {}) });
+      output.result(
+        {
+          url: server.url,
+          ...(server.fingerprint ? { fingerprint: server.fingerprint } : {}),
+          schema: schema.to,
+        },
+        `Comptoir head office is serving ${server.url}` +
+          (server.fingerprint ? `\ncertificate fingerprint (SHA-256): ${server.fingerprint}` : '') +
+          `\ndatabase schema: ${schema.to}\nStop with Ctrl+C.`,
+      );
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    await signals.next();
+    await server.close();
+    await pool.end();
+  },
+};

@@ -1,0 +1,309 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ApiError } from '../../../shared/api/errors';
+import { batchLimits, headOfficeWire } from '../../../shared/head-office';
+import { factIds, receiptFacts, saleFact } from '../../support/chain-facts';
+import {
+  createShop,
+  enrolAsShop,
+  sendFacts,
+  signInStaff,
+  startHeadOfficeInProcess,
+  testStaff,
+} from '../../support/head-office';
+
+let clock = Date.parse('2026-12-07T08:00:00Z');
+const now = () => new Date(clock);
+let headOffice: Awaited<ReturnType<typeof startHeadOfficeInProcess>>;
+
+beforeAll(async () => {
+  headOffice = await startHeadOfficeInProcess({ postgresUrl: inject('postgresUrl'), now });
+});
+afterAll(() => headOffice.stop());
+
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: ApiError) => error.code,
+  );
+
+async function count(sql: string, params: unknown[] = []) {
+  const found = await headOffice.pool.query<{ n: string }>(sql, params);
+  return Number(found.rows[0]?.n);
+}
+
+describe('the head office’s staff', () => {
+  it('makes the first account once, signs in, slows wrong passwords down and signs out', async () => {
+    const { client } = headOffice;
+    expect(await client.call('staff.getAbout', {})).toEqual({ hasStaff: false });
+    expect(await refusal(client.call('shops.list', {}))).toBe('unauthorized');
+    const token = await signInStaff(headOffice);
+    expect(await client.call('staff.getAbout', {})).toEqual({ hasStaff: true });
+    expect(await refusal(client.call('staff.setup', testStaff))).toBe('conflict');
+    expect((await client.call('staff.list', {})).staff.map((staff) => staff.name)).toEqual([
+      testStaff.name,
+    ]);
+
+    // Three wrong passwords are typing mistakes; the fourth try waits, even with the right one.
+    for (let i = 0; i < 3; i++) {
+      expect(
+        await refusal(client.call('staff.login', { name: testStaff.name, password: 'wrong' })),
+      ).toBe('unauthorized');
+    }
+    expect(await refusal(client.call('staff.login', testStaff))).toBe('rate_limited');
+    clock += 1_100;
+    expect((await client.call('staff.login', testStaff)).name).toBe(testStaff.name);
+
+    client.setToken(token);
+    await client.call('staff.logout', {});
+    expect(await refusal(client.call('shops.list', {}))).toBe('session_expired');
+    await signInStaff(headOffice);
+    // A session lasts a working day.
+    clock += 12 * 3_600_000 + 1;
+    expect(await refusal(client.call('shops.list', {}))).toBe('session_expired');
+    await signInStaff(headOffice);
+  });
+});
+
+describe('enrolment', () => {
+  it('gives a shop its credential once for a code, refuses used, voided and expired codes', async () => {
+    await signInStaff(headOffice);
+    const { shopId, code } = await createShop(headOffice, { name: 'Nouméa centre' });
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
+    expect(
+      await refusal(
+        headOffice.client.call('shops.create', {
+          name: 'Nouméa centre',
+          zone: 'Pacific/Noumea',
+          currency: 'XPF',
+          managed: true,
+        }),
+      ),
+    ).toBe('conflict');
+
+    // Typed in lower case without dashes, as a manager might.
+    const enrolled = await enrolAsShop(headOffice, code.replaceAll('-', '').toLowerCase());
+    expect(enrolled.status).toBe(200);
+    expect(enrolled.body).toMatchObject({
+      shopId,
+      name: 'Nouméa centre',
+      zone: 'Pacific/Noumea',
+      currency: 'XPF',
+      managed: true,
+    });
+    const again = await enrolAsShop(headOffice, code);
+    expect(again.status).toBe(403);
+    expect(again.body).toMatchObject({ error: { code: 'enrolment_refused' } });
+
+    // A renewed code voids the one before it.
+    const first = await headOffice.client.call('shops.renewCode', { shopId });
+    const second = await headOffice.client.call('shops.renewCode', { shopId });
+    expect((await enrolAsShop(headOffice, first.code)).status).toBe(403);
+    // A day later, the code is void too.
+    clock += 24 * 3_600_000 + 1;
+    expect((await enrolAsShop(headOffice, second.code)).status).toBe(403);
+    await signInStaff(headOffice);
+
+    // Enrolled again: the new credential works, the old one no longer does.
+    const third = await headOffice.client.call('shops.renewCode', { shopId });
+    const reenrolled = await enrolAsShop(headOffice, third.code);
+    const ids = factIds();
+    const fact = saleFact(ids(), { saleId: 1 });
+    expect((await sendFacts(headOffice, enrolled.body.credential, [fact])).status).toBe(401);
+    expect((await sendFacts(headOffice, reenrolled.body.credential, [fact])).status).toBe(200);
+
+    const wrong = await enrolAsShop(headOffice, 'not a code');
+    expect(wrong).toMatchObject({ status: 400, body: { error: { code: 'invalid_input' } } });
+    expect(
+      (await headOffice.client.call('shops.list', {})).shops.find((shop) => shop.id === shopId),
+    ).toMatchObject({ factsStored: 1, enrolledAt: expect.any(String) });
+  });
+});
+
+async function enrolledShop(name: string, zone = 'Pacific/Noumea') {
+  await signInStaff(headOffice);
+  const { shopId, code } = await createShop(headOffice, { name, zone });
+  const { body } = await enrolAsShop(headOffice, code);
+  return { shopId, credential: body.credential };
+}
+
+describe('the ingest', () => {
+  it('stores each fact once, acknowledges the newest, and counts each sale once in its day', async () => {
+    const { shopId, credential } = await enrolledShop('Koné');
+    const ids = factIds();
+    const pending = saleFact(ids(), {
+      saleId: 1,
+      status: 'unknown',
+      // 12:30 UTC is 23:30 in Nouméa: the shop's 6th, whatever the day in UTC.
+      soldAt: '2026-12-06T12:30:00.000Z',
+    });
+    const sold = saleFact(ids(), { saleId: 2, price: 2000, dealerCost: 1900 });
+    const receipts = receiptFacts(ids, [
+      { number: 1, saleId: 2 },
+      { number: 2, saleId: 3 },
+    ]);
+    const batch = [pending, sold, ...receipts];
+    const first = await sendFacts(headOffice, credential, batch, { backlog: 7, catalogVersion: 3 });
+    expect(first).toEqual({
+      status: 200,
+      body: { highWater: receipts[1]?.id, stored: 4 },
+    });
+    // The same batch again (an ack lost on the way): nothing more is stored or counted.
+    const second = await sendFacts(headOffice, credential, batch, {
+      backlog: 7,
+      catalogVersion: 3,
+    });
+    expect(second.body).toEqual({ highWater: receipts[1]?.id, stored: 0 });
+    expect(await count('SELECT count(*) AS n FROM facts WHERE shop_id = $1', [shopId])).toBe(4);
+
+    // The pending sale resolved later: counted on the day it was sold, in the shop's zone.
+    const resolved = saleFact(ids(), {
+      ...pending.payload,
+      saleId: 1,
+      status: 'succeeded',
+      at: '2026-12-07T09:00:00.000Z',
+      resolvedBy: 'Léa',
+    } as never);
+    const late = saleFact(ids(), { ...pending.payload, saleId: 1, status: 'unknown' } as never);
+    await sendFacts(headOffice, credential, [resolved, late], { backlog: 0, catalogVersion: 4 });
+    const days = await headOffice.pool.query(
+      `SELECT local_day::text AS day, sum(sales)::int AS sales, sum(amount)::int AS amount,
+         sum(dealer_cost)::int AS cost
+       FROM day_totals WHERE shop_id = $1 GROUP BY local_day ORDER BY local_day`,
+      [shopId],
+    );
+    expect(days.rows).toEqual([
+      { day: '2026-12-06', sales: 1, amount: 1000, cost: 950 },
+      { day: '2026-12-07', sales: 1, amount: 2000, cost: 1900 },
+    ]);
+    const sale = await headOffice.pool.query(
+      'SELECT status, resolved_by FROM sales WHERE shop_id = $1 AND sale_id = 1',
+      [shopId],
+    );
+    expect(sale.rows).toEqual([{ status: 'succeeded', resolved_by: 'Léa' }]);
+    expect(await count('SELECT count(*) AS n FROM receipts WHERE shop_id = $1', [shopId])).toBe(2);
+    const shop = (await headOffice.client.call('shops.list', {})).shops.find(
+      (row) => row.id === shopId,
+    );
+    expect(shop).toMatchObject({ backlog: 0, catalogVersion: 4, factsStored: 6, openFlags: 0 });
+  });
+
+  it('counts refunds on their own day and keeps the newest float of each dealer SIM', async () => {
+    const { shopId, credential } = await enrolledShop('Bourail');
+    const ids = factIds();
+    const facts = [
+      saleFact(ids(), { saleId: 5 }),
+      {
+        id: ids(),
+        kind: 'refund',
+        payload: {
+          saleId: 5,
+          tillId: null,
+          amount: 1000,
+          currency: 'XPF',
+          method: 'cash',
+          reason: 'Wrong number',
+          at: '2026-12-08T01:00:00.000Z',
+        },
+      },
+      ...[
+        ['2026-12-07T10:00:00.000Z', 40_000],
+        ['2026-12-07T09:00:00.000Z', 45_000],
+      ].map(([at, amount]) => ({
+        id: ids(),
+        kind: 'dealerBalance' as const,
+        payload: {
+          modemId: 'modem-1',
+          carrierId: 'opt-nc',
+          amount: amount as number,
+          currency: 'XPF' as const,
+          alertBelow: 20_000,
+          at: at as string,
+        },
+      })),
+    ] as Parameters<typeof sendFacts>[2];
+    expect((await sendFacts(headOffice, credential, facts)).body.stored).toBe(4);
+    const days = await headOffice.pool.query(
+      `SELECT local_day::text AS day, sales, refunds, refunded::int AS refunded FROM day_totals
+       WHERE shop_id = $1 ORDER BY local_day`,
+      [shopId],
+    );
+    expect(days.rows).toEqual([
+      { day: '2026-12-07', sales: 1, refunds: 0, refunded: 0 },
+      { day: '2026-12-08', sales: 0, refunds: 1, refunded: 1000 },
+    ]);
+    const floats = await headOffice.pool.query(
+      'SELECT amount::int AS amount FROM dealer_floats WHERE shop_id = $1',
+      [shopId],
+    );
+    expect(floats.rows).toEqual([{ amount: 40_000 }]);
+  });
+
+  it('stores one shop’s batches sent at once by two connections exactly once', async () => {
+    const { shopId, credential } = await enrolledShop('Lifou');
+    const ids = factIds();
+    const batch = Array.from({ length: 50 }, (_, i) => saleFact(ids(), { saleId: i + 1 }));
+    const answers = await Promise.all(
+      [batch, batch.slice(10), batch.slice(0, 40)].map((facts) =>
+        sendFacts(headOffice, credential, facts),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect(answers.reduce((sum, answer) => sum + Number(answer.body.stored), 0)).toBe(50);
+    expect(await count('SELECT sum(sales) AS n FROM day_totals WHERE shop_id = $1', [shopId])).toBe(
+      50,
+    );
+  });
+
+  it('refuses a bad batch whole, with the one error shape, and stores nothing of it', async () => {
+    const { shopId, credential } = await enrolledShop('Poindimié');
+    const ids = factIds();
+    const good = saleFact(ids(), { saleId: 1 });
+    const bad = { ...saleFact(ids(), { saleId: 2 }), payload: { saleId: 2, price: 'lots' } };
+    const refused = await sendFacts(headOffice, credential, [good, bad as never]);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      error: { code: 'invalid_input', issues: expect.any(Array) },
+    });
+    expect(await count('SELECT count(*) AS n FROM facts WHERE shop_id = $1', [shopId])).toBe(0);
+
+    const tooMany = Array.from({ length: batchLimits.facts + 1 }, (_, i) =>
+      saleFact(ids(), { saleId: i + 1 }),
+    );
+    expect((await sendFacts(headOffice, credential, tooMany)).status).toBe(400);
+    const huge = await fetch(new URL(headOfficeWire.facts, headOffice.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
+      body: JSON.stringify({ facts: [], padding: 'x'.repeat(batchLimits.bytes) }),
+    });
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+    const unknown = await sendFacts(headOffice, 'ab'.repeat(32), [good]);
+    expect(unknown).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
+    expect(await count('SELECT count(*) AS n FROM facts WHERE shop_id = $1', [shopId])).toBe(0);
+  });
+});
+
+describe('the server', () => {
+  it('serves the React app marked as the head office’s, and answers wrong paths in one shape', async () => {
+    const page = await fetch(new URL('/shops', headOffice.url));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<meta name="comptoir-role" content="head-office">');
+    const wrongPath = await fetch(new URL('/hq/v1/nothing', headOffice.url), { method: 'POST' });
+    expect(wrongPath.status).toBe(404);
+    expect(await wrongPath.json()).toMatchObject({ error: { code: 'not_found' } });
+    const wrongMethod = await fetch(new URL(headOfficeWire.facts, headOffice.url));
+    expect(wrongMethod.status).toBe(405);
+    const notJson = await fetch(new URL('/api/staff.getAbout', headOffice.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
+    expect(await notJson.json()).toMatchObject({ error: { code: 'invalid_json' } });
+    const crossSite = await fetch(new URL('/api/staff.getAbout', headOffice.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+      body: '{}',
+    });
+    expect(crossSite.status).toBe(403);
+  });
+});
