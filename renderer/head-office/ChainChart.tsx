@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import type { CurrencyCode } from '../../shared/currencies';
 import { formatAmount } from '../../shared/money';
 import { useFormat } from '../format';
-import type { TotalsLine } from './ChainTotalsTable';
 
 // The interface's accent colour (styles.css --accent): SVG attributes take no CSS variable.
 const barColour = '#0b6e69';
@@ -13,21 +13,17 @@ const barColour = '#0b6e69';
  */
 export function ChainChart({
   caption,
-  lines,
   currency,
-  tick,
+  bars,
 }: {
   caption: string;
-  lines: readonly TotalsLine[];
-  currency: TotalsLine['totals']['amount']['currency'];
-  /** How a bar is named under it. */
-  tick(line: TotalsLine): string;
+  currency: CurrencyCode;
+  /** Each bar's name under it, and its takings in minor units of `currency`. */
+  bars: readonly { name: string; amount: number }[];
 }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const data = lines
-    .filter((line) => line.totals.amount.currency === currency)
-    .map((line) => ({ name: tick(line), amount: line.totals.amount.amount }));
+  const data = [...bars];
   return (
     <figure className="day-chart">
       <figcaption>{caption}</figcaption>

@@ -9,7 +9,7 @@ import { useApi } from '../use-api';
 import { ChainChart } from './ChainChart';
 import { ChainTotalsTable } from './ChainTotalsTable';
 import { hq } from './hq-api';
-import { dayOfMonthText, dayText, monthText, recentMonths } from './periods';
+import { dayOfMonthText, daysOf, dayText, monthText, recentMonths } from './periods';
 
 /** The head office's own calendar for "today": the browser's zone (each shop's rows are already by its own day). */
 const headOfficeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -132,26 +132,28 @@ export function ChainReportPage() {
                 }))}
               />
               <div className="day-charts">
-                {value.totals.map((totals) =>
+                {value.totals.map(({ amount: { currency } }) =>
                   kind === 'month' ? (
                     <ChainChart
-                      key={totals.amount.currency}
-                      caption={t('headOffice.report.chartByDay', {
-                        currency: totals.amount.currency,
-                      })}
-                      lines={value.byDay}
-                      currency={totals.amount.currency}
-                      tick={(line) => dayOfMonthText(line.key, i18n.language)}
+                      key={currency}
+                      caption={t('headOffice.report.chartByDay', { currency })}
+                      currency={currency}
+                      bars={daysOf(month).map((date) => ({
+                        name: dayOfMonthText(date, i18n.language),
+                        amount:
+                          value.byDay.find(
+                            (line) => line.key === date && line.totals.amount.currency === currency,
+                          )?.totals.amount.amount ?? 0,
+                      }))}
                     />
                   ) : (
                     <ChainChart
-                      key={totals.amount.currency}
-                      caption={t('headOffice.report.chartByShop', {
-                        currency: totals.amount.currency,
-                      })}
-                      lines={value.byShop}
-                      currency={totals.amount.currency}
-                      tick={(line) => line.label}
+                      key={currency}
+                      caption={t('headOffice.report.chartByShop', { currency })}
+                      currency={currency}
+                      bars={value.byShop
+                        .filter((line) => line.totals.amount.currency === currency)
+                        .map((line) => ({ name: line.label, amount: line.totals.amount.amount }))}
                     />
                   ),
                 )}

@@ -7,6 +7,13 @@ export function recentMonths(today: string, count: number): string[] {
   });
 }
 
+/** Every day of a month ("2026-02" → "2026-02-01" … "2026-02-28"), for a chart with no gap. */
+export function daysOf(month: string): string[] {
+  const [year = 1970, index = 1] = month.split('-').map(Number);
+  const length = new Date(Date.UTC(year, index, 0)).getUTCDate();
+  return Array.from({ length }, (_, day) => `${month}-${String(day + 1).padStart(2, '0')}`);
+}
+
 /** A month ("2026-12") as the language names it: "décembre 2026". */
 export function monthText(month: string, language: string): string {
   const [year = 1970, index = 1] = month.split('-').map(Number);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ageParts,
+  daysOf,
   dayText,
   monthText,
   recentMonths,
@@ -10,6 +11,12 @@ describe('the head office’s periods and ages', () => {
   it('offers this month and those before it, across the turn of the year', () => {
     expect(recentMonths('2026-02-14', 4)).toEqual(['2026-02', '2026-01', '2025-12', '2025-11']);
     expect(recentMonths('2026-12-31', 1)).toEqual(['2026-12']);
+  });
+
+  it('lists every day of a month for the chart, leap years too', () => {
+    expect(daysOf('2028-02')).toHaveLength(29);
+    expect(daysOf('2026-12').at(-1)).toBe('2026-12-31');
+    expect(daysOf('2026-04')[0]).toBe('2026-04-01');
   });
 
   it('names a month and a day in the interface’s language, whatever the browser’s zone', () => {
