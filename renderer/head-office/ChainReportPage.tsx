@@ -9,7 +9,8 @@ import { useApi } from '../use-api';
 import { ChainChart } from './ChainChart';
 import { ChainTotalsTable } from './ChainTotalsTable';
 import { hq } from './hq-api';
-import { dayOfMonthText, daysOf, dayText, monthText, recentMonths } from './periods';
+import { MonthOptions } from './MonthOptions';
+import { dayOfMonthText, daysOf, dayText, monthText } from './periods';
 
 /** The head office's own calendar for "today": the browser's zone (each shop's rows are already by its own day). */
 const headOfficeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -105,11 +106,7 @@ export function ChainReportPage() {
                 setExported([]);
               }}
             >
-              {recentMonths(today, 24).map((choice) => (
-                <option key={choice} value={choice}>
-                  {monthText(choice, i18n.language)}
-                </option>
-              ))}
+              <MonthOptions today={today} />
             </select>
           </div>
         )}

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocationHash } from '../app/App';
 import { LanguagePicker } from '../app/LanguagePicker';
 import type { TranslationKey } from '../i18n';
 import { ChainReportPage } from './ChainReportPage';
@@ -29,18 +30,6 @@ export const headOfficePages: readonly HeadOfficePage[] = [
   { id: 'checks', label: 'headOffice.nav.checks', render: () => <ChecksPage /> },
   { id: 'staff', label: 'headOffice.nav.staff', render: () => <StaffPage /> },
 ];
-
-const readHash = () => window.location.hash.replace(/^#/, '');
-
-function useLocationHash(): string {
-  const [hash, setHash] = useState(readHash);
-  useEffect(() => {
-    const changed = () => setHash(readHash());
-    window.addEventListener('hashchange', changed);
-    return () => window.removeEventListener('hashchange', changed);
-  }, []);
-  return hash;
-}
 
 /**
  * The React app as the head office's (`hq serve` marks its page): staff sign in by name and

@@ -5,13 +5,13 @@ import { describeError } from '../errors';
 import { todayIn } from '../format';
 import { useApi } from '../use-api';
 import { hq } from './hq-api';
-import { monthText, recentMonths } from './periods';
+import { MonthOptions } from './MonthOptions';
 import { useShopTime } from './shop-time';
 import { useShops } from './use-shops';
 
 /** One shop's Z reports as they arrived, newest first, all or one month of the shop's calendar. */
 export function ZReportsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const shopTime = useShopTime();
   const shops = useShops();
   const [chosen, setChosen] = useState('');
@@ -54,11 +54,7 @@ export function ZReportsPage() {
               onChange={(event) => setMonth(event.target.value)}
             >
               <option value="">{t('headOffice.zReports.allMonths')}</option>
-              {recentMonths(todayIn(zone), 24).map((choice) => (
-                <option key={choice} value={choice}>
-                  {monthText(choice, i18n.language)}
-                </option>
-              ))}
+              <MonthOptions today={todayIn(zone)} />
             </select>
           </div>
         </div>
