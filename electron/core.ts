@@ -36,6 +36,7 @@ import { createDay } from './day/api';
 import { demoCards, demoModems, seedDemo } from './demo';
 import { syncHandlers } from './head-office/api';
 import { recordBooksCheck } from './head-office/books-check';
+import { createCatalogFollower } from './head-office/catalog-follower';
 import type { Logger } from './log';
 import { archivesFolderOf } from './paths';
 import { createPeriods } from './periods/api';
@@ -282,6 +283,15 @@ async function openShop(
   const users = createUserStore(db, now);
   if (demo && !safeMode()) seedDemo(shop, users);
   const base = { db, now, log, events, carriers, shop, users, deviceId: deviceId(db, randomUUID) };
+  // The head office's catalog: what came down is applied at its time, also offline and at start.
+  const catalog = createCatalogFollower({
+    db,
+    carriers,
+    timeZone: () => shop.get()?.timeZone ?? null,
+    now,
+    log,
+  });
+  if (!safeMode()) catalog.start();
   const tills = createTills(db, base);
   const devices = createDevices(db, now);
   const hubNetwork = createNetworkSetting(db, now);
@@ -350,6 +360,7 @@ async function openShop(
     if (safeMode()) return;
     damage = problems;
     void checks?.stop();
+    void catalog.stop();
     log.error(
       `The database ${databaseFile} was found damaged (${problems.slice(0, 3).join('; ')}): safe mode, reading only, until a manager restores a backup`,
     );
@@ -383,7 +394,7 @@ async function openShop(
     ...sales.handlers,
     ...books,
     ...modems.handlers,
-    ...carrierHandlers(carriers, shop, permit),
+    ...carrierHandlers(carriers, shop, permit, catalog.managed),
     ...day,
     ...backupHandlers({ folder: backupFolder, schedule: backups, restore: parts.restore }),
     ...printing.handlers,
@@ -455,6 +466,7 @@ async function openShop(
     audit,
     async close() {
       await checks?.stop();
+      await catalog.stop();
       // A top-up in flight ends (bounded) before its modem closes: final, not unknown.
       await sales.settle();
       await closeModems();

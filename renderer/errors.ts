@@ -32,6 +32,7 @@ export function describeError(t: TFunction, error: unknown): string {
         : t('tills.numberBusy', { till });
     }
     if (error.code === 'device_unpaired') return t('pairing.unpaired');
+    if (error.code === 'managed_by_head_office') return t('centralCatalog.managedRefused');
     if (error.code === 'pairing_refused') return t('pairing.refused');
     if (error.code === 'in_progress') {
       return t('errors.inProgress', { seconds: error.params?.retryAfter ?? 1 });

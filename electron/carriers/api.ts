@@ -11,6 +11,8 @@ export function carrierHandlers(
   carriers: CarrierBook,
   shop: ShopProfileStore,
   permit: Permit,
+  /** Whether the head office manages the carriers (see the catalog follower). */
+  headOffice: () => { managed: boolean; version: number },
 ): CarrierHandlers {
   return {
     'carriers.list': () => ({
@@ -21,6 +23,7 @@ export function carrierHandlers(
         edited,
       })),
       problems: carriers.problems().map(({ file, message }) => ({ file, message })),
+      headOffice: headOffice(),
     }),
     'carriers.get': ({ id }) => {
       const profile = carriers.find(id);
@@ -29,6 +32,13 @@ export function carrierHandlers(
     },
     'carriers.save': async ({ profile, manager }, caller) => {
       permit('edit_prices', caller, manager);
+      const { managed, version } = headOffice();
+      if (managed) {
+        throw new ApiError(
+          'managed_by_head_office',
+          `The head office sets this shop’s carriers and prices (catalog version ${version})`,
+        );
+      }
       // Its prices are in its own currency: a carrier the till cannot count is not sold.
       const shopCurrency = shop.get()?.currency;
       if (shopCurrency) refuseForeignCurrency(profile.currency, shopCurrency, 'profile.currency');

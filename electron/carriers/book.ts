@@ -16,6 +16,29 @@ export class CarrierBookError extends Error {
   }
 }
 
+/**
+ * A plan of `profile` whose id another carrier already sells (plan ids are unique across
+ * carriers: a sale names its plan only), with the field at fault; null when there is none. The
+ * shop's book and the head office's catalog refuse such a profile alike.
+ */
+export function planOfAnotherCarrier(
+  profile: CarrierProfile,
+  others: readonly CarrierProfile[],
+): { path: string; message: string } | null {
+  for (const [index, plan] of profile.plans.entries()) {
+    const owner = others.find(
+      (carrier) => carrier.id !== profile.id && carrier.plans.some((p) => p.id === plan.id),
+    );
+    if (owner) {
+      return {
+        path: `plans.${index}.id`,
+        message: `The plan id ${plan.id} is already a plan of ${owner.name}`,
+      };
+    }
+  }
+  return null;
+}
+
 interface CarrierEntry {
   profile: CarrierProfile;
   /** Where it was read from, or written to by a manager. */
@@ -73,18 +96,8 @@ function createCarrierBook(
           'This Comptoir has no folder for the shop’s profiles',
         );
       }
-      for (const [index, plan] of profile.plans.entries()) {
-        const owner = profiles().find(
-          (carrier) => carrier.id !== profile.id && carrier.plans.some((p) => p.id === plan.id),
-        );
-        if (owner) {
-          throw new CarrierBookError(
-            'plan_of_another_carrier',
-            `The plan id ${plan.id} is already a plan of ${owner.name}`,
-            `plans.${index}.id`,
-          );
-        }
-      }
+      const clash = planOfAnotherCarrier(profile, profiles());
+      if (clash) throw new CarrierBookError('plan_of_another_carrier', clash.message, clash.path);
       await fs.mkdir(shopFolder, { recursive: true });
       const file = path.join(shopFolder, `${profile.id}.json`);
       // Written whole then renamed: a stop halfway never leaves a profile that fails to load.

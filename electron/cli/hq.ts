@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import pg from 'pg';
+import { loadCarrierProfiles } from '../carriers/load';
 import { migratePg } from '../hq/migrate';
 import { startHqServer } from '../hq/server';
 import { isLoopbackHost } from '../web-security';
@@ -26,7 +27,7 @@ export const hqServeCommand: Command = {
     cert: { type: 'string' },
     key: { type: 'string' },
   },
-  async run({ values, output, rendererDir, signals }) {
+  async run({ values, output, rendererDir, carriersDir, signals }) {
     if (typeof values.pg !== 'string') {
       throw new UsageError('--pg is the head office’s PostgreSQL URL (postgres://user@host/db)');
     }
@@ -54,7 +55,18 @@ export const hqServeCommand: Command = {
     try {
       const now = () => new Date();
       const schema = await migratePg(pool, now);
-      server = await startHqServer({ pool, rendererDir, host, port, now, ...(tls ? { tls } : {}) });
+      // The shipped carriers, as a shop has them: what the catalog starts from.
+      const shipped = await loadCarrierProfiles([carriersDir]);
+      const shippedCarriers = shipped.profiles.map(({ profile }) => profile);
+      server = await startHqServer({
+        pool,
+        rendererDir,
+        host,
+        port,
+        now,
+        shippedCarriers,
+        ...(tls ? { tls } : {}),
+      });
       output.result(
         {
           url: server.url,

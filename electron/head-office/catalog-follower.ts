@@ -1,5 +1,14 @@
 import type { Database } from 'better-sqlite3';
-import type { CatalogPull, SyncStatus } from '../../shared/head-office';
+import { effectiveInstant } from '../../shared/catalog-time';
+import {
+  type CatalogChange,
+  type CatalogPull,
+  catalogChangeSchema,
+  catalogPullSchema,
+  type SyncStatus,
+} from '../../shared/head-office';
+import type { CarrierBook } from '../carriers/book';
+import type { Logger } from '../log';
 
 /**
  * The shop's side of the central catalog: the changes pulled from the head office, kept in
@@ -13,21 +22,166 @@ export interface CatalogFollower {
   receive(pull: CatalogPull): Promise<void>;
   /** What the manager's Sync status says of the catalog. */
   status(): SyncStatus['catalog'];
+  /** Whether the head office manages the shop's carriers, and the catalog version it runs. */
+  managed(): { managed: boolean; version: number };
+  /** Applies what is due now (those already due at start), then wakes for the next one. */
+  start(): void;
+  /** Stops waking; a change being applied finishes first. */
+  stop(): Promise<void>;
 }
 
+interface ChangeRow {
+  version: number;
+  change: string;
+  effective_from: string | null;
+}
+
+/** The timer never sleeps longer: a clock set forward, or a zone changed, is seen within it. */
+const longestSleepMs = 60_000;
+
 /**
- * Placeholder until the central catalog lands: answers the version received so far and keeps
- * nothing of what is pulled (the catalog part replaces this whole function and its deps).
+ * Follows the head office's catalog: a carrier profile is put in service through the carrier
+ * book (catalogue and renewals price with it from that minute), shop settings set whether the
+ * shop may edit its carriers itself. Due changes apply in order of their time, then version; a
+ * change that cannot be applied stops the ones after it (applying them out of order could undo
+ * a price) and is tried again at the next wake.
  */
-export function createCatalogFollower(deps: { db: Database }): CatalogFollower {
-  const receivedVersion = () =>
-    deps.db
-      .prepare('SELECT coalesce(max(version), 0) FROM catalog_changes')
+export function createCatalogFollower(deps: {
+  db: Database;
+  carriers: Pick<CarrierBook, 'save'>;
+  /** The shop's zone; null until the shop profile is set (only changes "at once" apply). */
+  timeZone: () => string | null;
+  now: () => Date;
+  log: Logger;
+}): CatalogFollower {
+  const { db, carriers, timeZone, now, log } = deps;
+  const insert = db.prepare(
+    `INSERT INTO catalog_changes (version, kind, change, effective_from, received_at)
+     VALUES (?, ?, ?, ?, ?) ON CONFLICT (version) DO NOTHING`,
+  );
+  const waiting = db.prepare<[], ChangeRow>(
+    'SELECT version, change, effective_from FROM catalog_changes WHERE applied_at IS NULL ORDER BY version',
+  );
+  const markApplied = db.prepare('UPDATE catalog_changes SET applied_at = ? WHERE version = ?');
+  const setManaged = db.prepare('UPDATE head_office SET managed = ? WHERE id = 1');
+  const received = () =>
+    db.prepare('SELECT coalesce(max(version), 0) FROM catalog_changes').pluck().get() as number;
+  const applied = () =>
+    db
+      .prepare('SELECT coalesce(max(version), 0) FROM catalog_changes WHERE applied_at IS NOT NULL')
       .pluck()
       .get() as number;
+  const isManaged = () =>
+    (db.prepare('SELECT managed FROM head_office WHERE id = 1').pluck().get() as
+      | number
+      | undefined) === 1;
+
+  const storeAll = db.transaction((changes: readonly CatalogChange[], at: string) => {
+    for (const change of changes) {
+      const { version, kind, effectiveFrom } = change;
+      insert.run(version, kind, JSON.stringify(change), effectiveFrom, at);
+    }
+  });
+
+  /** When each waiting change applies; null while the shop's zone is unknown and it names a time. */
+  function schedule(): { change: CatalogChange; at: number | null }[] {
+    const zone = timeZone();
+    return waiting.all().map((row) => {
+      const change = catalogChangeSchema.parse(JSON.parse(row.change));
+      const at =
+        row.effective_from === null
+          ? 0
+          : zone === null
+            ? null
+            : effectiveInstant(row.effective_from, zone).getTime();
+      return { change, at };
+    });
+  }
+
+  const failedVersions = new Set<number>();
+  async function apply(change: CatalogChange): Promise<void> {
+    if (change.kind === 'carrierProfile') await carriers.save(change.profile);
+    else setManaged.run(change.settings.managed ? 1 : 0);
+    markApplied.run(now().toISOString(), change.version);
+  }
+
+  async function applyDue(): Promise<void> {
+    const moment = now().getTime();
+    const due = schedule()
+      .filter((entry): entry is { change: CatalogChange; at: number } => entry.at !== null)
+      .filter((entry) => entry.at <= moment)
+      .sort((a, b) => a.at - b.at || a.change.version - b.change.version);
+    for (const { change } of due) {
+      try {
+        await apply(change);
+      } catch (error) {
+        // Said once per version: the next wake tries again, quietly.
+        if (!failedVersions.has(change.version)) {
+          failedVersions.add(change.version);
+          log.error(`Catalog version ${change.version} could not be applied`, error);
+        }
+        return;
+      }
+    }
+  }
+
+  // One application at a time: the timer and a pull never interleave two.
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = true;
+
+  function wakeUp(): Promise<void> {
+    running = running.then(applyDue).then(planNextWake, (error: unknown) => {
+      log.error('Applying the catalog failed', error);
+      planNextWake();
+    });
+    return running;
+  }
+
+  function planNextWake() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (stopped) return;
+    const moment = now().getTime();
+    // What is due now has just been tried: one that failed waits the longest sleep.
+    const next = schedule()
+      .map((entry) => entry.at)
+      .filter((at): at is number => at !== null && at > moment)
+      .reduce((soonest, at) => Math.min(soonest, at), Number.POSITIVE_INFINITY);
+    const sleep = Math.min(next - moment, longestSleepMs);
+    timer = setTimeout(() => void wakeUp(), sleep);
+    timer.unref();
+  }
+
   return {
-    receivedVersion,
-    receive: async () => {},
-    status: () => ({ received: receivedVersion(), applied: 0, managed: false, scheduled: [] }),
+    receivedVersion: received,
+    async receive(pull) {
+      const { changes } = catalogPullSchema.parse(pull);
+      storeAll(changes, now().toISOString());
+      await wakeUp();
+    },
+    status() {
+      return {
+        received: received(),
+        applied: applied(),
+        managed: isManaged(),
+        scheduled: schedule().flatMap(({ change }) =>
+          change.effectiveFrom === null
+            ? []
+            : [{ version: change.version, kind: change.kind, effectiveFrom: change.effectiveFrom }],
+        ),
+      };
+    },
+    managed: () => ({ managed: isManaged(), version: applied() }),
+    start() {
+      stopped = false;
+      void wakeUp();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
   };
 }

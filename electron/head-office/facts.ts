@@ -3,6 +3,7 @@ import type { CurrencyCode } from '../../shared/currencies';
 import type { FactPayload, NewFact } from '../../shared/head-office';
 import type { SaleStatus } from '../../shared/sale';
 import { type Actor, formatActor } from '../../shared/user';
+import { findDeviceId } from '../store/users';
 
 /**
  * The facts the shop's books send up to the head office, built from the rows just written, in
@@ -11,6 +12,34 @@ import { type Actor, formatActor } from '../../shared/user';
  */
 
 const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+
+/** A statement prepared once per database: a sale's outcome reads these on every top-up. */
+function preparer<T>(prepare: (db: Database) => T): (db: Database) => T {
+  const prepared = new WeakMap<Database, T>();
+  return (db) => {
+    let statement = prepared.get(db);
+    if (statement === undefined) {
+      statement = prepare(db);
+      prepared.set(db, statement);
+    }
+    return statement;
+  };
+}
+
+const saleRow = preparer((db) =>
+  db.prepare<[number], SaleFactRow>(`SELECT s.id, s.status, s.till_id, s.clerk_id,
+    u.name AS clerk_name, s.carrier_id, s.plan_id, s.plan_name, s.price, s.dealer_cost,
+    s.tax_rate, s.currency, s.payment_method, s.modem_id, s.dealer_balance_after, s.created_at
+    FROM sales s LEFT JOIN users u ON u.id = s.clerk_id WHERE s.id = ?`),
+);
+const userName = preparer((db) =>
+  db.prepare<[number], string>('SELECT name FROM users WHERE id = ?').pluck(),
+);
+const lowThreshold = preparer((db) =>
+  db
+    .prepare<[string], number | null>('SELECT low_threshold FROM dealer_floats WHERE modem_id = ?')
+    .pluck(),
+);
 
 // The hub's device id never changes once written (electron/store/users.ts deviceId).
 const hubDevices = new WeakMap<Database, string>();
@@ -23,11 +52,9 @@ export function tillOf(db: Database, id: string | null): string | null {
   if (id === null) return null;
   let hub = hubDevices.get(db);
   if (hub === undefined) {
-    const row = db.prepare('SELECT device_id FROM device').get() as
-      | { device_id: string }
-      | undefined;
-    if (row) {
-      hub = row.device_id;
+    const found = findDeviceId(db);
+    if (found !== null) {
+      hub = found;
       hubDevices.set(db, hub);
     }
   }
@@ -56,9 +83,7 @@ interface SaleFactRow {
 /** The name of a user who acted (the head office has no list of the shop's users). */
 function actorName(db: Database, actor: Actor): string {
   if (actor.kind !== 'user') return formatActor(actor);
-  const name = db.prepare('SELECT name FROM users WHERE id = ?').pluck().get(actor.userId) as
-    | string
-    | undefined;
+  const name = userName(db).get(actor.userId);
   return clip(name ?? formatActor(actor), 80);
 }
 
@@ -73,12 +98,7 @@ export function saleFact(
   at: string,
   resolver: Actor | null,
 ): NewFact & { kind: 'sale' } {
-  const row = db
-    .prepare(`SELECT s.id, s.status, s.till_id, s.clerk_id, u.name AS clerk_name, s.carrier_id,
-      s.plan_id, s.plan_name, s.price, s.dealer_cost, s.tax_rate, s.currency, s.payment_method,
-      s.modem_id, s.dealer_balance_after, s.created_at
-      FROM sales s LEFT JOIN users u ON u.id = s.clerk_id WHERE s.id = ?`)
-    .get(saleId) as SaleFactRow | undefined;
+  const row = saleRow(db).get(saleId);
   if (!row) throw new Error(`No sale ${saleId} to send up`);
   if (row.status !== 'succeeded' && row.status !== 'failed' && row.status !== 'unknown') {
     throw new Error(`Sale ${saleId} is ${row.status}: only an outcome goes up`);
@@ -231,10 +251,7 @@ export function dealerBalanceFact(
     at: string;
   },
 ): NewFact & { kind: 'dealerBalance' } {
-  const alertBelow = db
-    .prepare('SELECT low_threshold FROM dealer_floats WHERE modem_id = ?')
-    .pluck()
-    .get(balance.modemId) as number | null | undefined;
+  const alertBelow = lowThreshold(db).get(balance.modemId);
   return {
     kind: 'dealerBalance',
     payload: {

@@ -1,14 +1,16 @@
 import type { z } from 'zod';
-import type { Fact, factAckSchema, factBatchSchema } from '../../shared/head-office';
-import { type ArrivalContext, recordArrival, recordBooksCheck, tillKey } from './chain-arrivals';
+import type { Fact, FactPayload, factAckSchema, factBatchSchema } from '../../shared/head-office';
+import { chainArrivals, recordBooksCheck, tillKey } from './chain-arrivals';
 import type { HqContext } from './handlers';
 import {
-  applyDealerBalance,
-  applyRefund,
-  applySale,
+  applyDealerBalances,
+  applyRefunds,
+  applySales,
+  createDayTotals,
   type ReadModelContext,
-  storeReceipt,
-  storeZReport,
+  type StoredChained,
+  storeReceipts,
+  storeZReports,
 } from './read-models';
 import { inTransaction } from './transaction';
 
@@ -21,55 +23,74 @@ export type FactAck = z.output<typeof factAckSchema>;
 // The advisory locks of shops' ingests: this class, and the shop's id hashed.
 const shopLockClass = 0x6871; // "hq"
 
-type FactContext = ReadModelContext & ArrivalContext;
-
-/** What a fact stored for the first time changes beside itself: read models and chain checks. */
-async function applyFact(context: FactContext, fact: Fact) {
-  const { client, shopId } = context;
-  switch (fact.kind) {
-    case 'sale':
-      return applySale(context, fact.payload);
-    case 'refund':
-      return applyRefund(context, fact.payload);
-    case 'dealerBalance':
-      return applyDealerBalance(context, fact.payload);
-    case 'cashMovement':
-      // Kept in `facts` only: the head office's reports do not count drawers.
-      return;
-    case 'receipt': {
-      const till = tillKey(fact.payload.tillId);
-      const stored = await client.query<{ hash: string }>(
-        'SELECT hash FROM receipts WHERE shop_id = $1 AND till_id = $2 AND number = $3',
-        [shopId, till, fact.payload.number],
-      );
-      await recordArrival(context, 'receipts', till, fact.payload, stored.rows[0]?.hash ?? null);
-      return storeReceipt(context, fact.payload, till);
-    }
-    case 'zReport': {
-      const till = tillKey(fact.payload.tillId);
-      const stored = await client.query<{ hash: string }>(
-        'SELECT hash FROM z_reports WHERE shop_id = $1 AND till_id = $2 AND number = $3',
-        [shopId, till, fact.payload.number],
-      );
-      await recordArrival(context, 'zReports', till, fact.payload, stored.rows[0]?.hash ?? null);
-      return storeZReport(context, fact.payload, till);
-    }
-    case 'periodClosure':
-      // A till numbers its month closures and its year closures each from 1: two chains.
-      return recordArrival(
-        context,
-        'periodClosures',
-        `${tillKey(fact.payload.tillId)}/${fact.payload.kind}`,
-        fact.payload,
-        null,
-      );
-    case 'audit':
-      return recordArrival(context, 'audit', tillKey(fact.payload.tillId), fact.payload, null);
-    case 'booksCheck':
-      for (const till of fact.payload.tills) {
-        await recordBooksCheck(context, tillKey(till.tillId), till.receipts);
+/**
+ * What the facts stored for the first time change beside themselves, in the shop's order: the
+ * chain checks as each record arrives, then each read model in a statement or two for the batch.
+ */
+async function applyFacts(context: ReadModelContext & { at: Date }, facts: readonly Fact[]) {
+  const arrivals = await chainArrivals(context);
+  const sales: FactPayload<'sale'>[] = [];
+  const refunds: FactPayload<'refund'>[] = [];
+  const balances: FactPayload<'dealerBalance'>[] = [];
+  const receipts: (StoredChained & { receipt: FactPayload<'receipt'> })[] = [];
+  const zReports: (StoredChained & { report: FactPayload<'zReport'> })[] = [];
+  const booksChecks: { factId: string; check: FactPayload<'booksCheck'> }[] = [];
+  for (const fact of facts) {
+    const factId = fact.id;
+    switch (fact.kind) {
+      case 'sale':
+        sales.push(fact.payload);
+        break;
+      case 'refund':
+        refunds.push(fact.payload);
+        break;
+      case 'dealerBalance':
+        balances.push(fact.payload);
+        break;
+      case 'cashMovement':
+        // Kept in `facts` only: the head office's reports do not count drawers.
+        break;
+      case 'receipt': {
+        const till = tillKey(fact.payload.tillId);
+        await arrivals.arrive('receipts', till, fact.payload, factId);
+        receipts.push({ till, factId, receipt: fact.payload });
+        break;
       }
-      return;
+      case 'zReport': {
+        const till = tillKey(fact.payload.tillId);
+        await arrivals.arrive('zReports', till, fact.payload, factId);
+        zReports.push({ till, factId, report: fact.payload });
+        break;
+      }
+      case 'periodClosure':
+        // A till numbers its month closures and its year closures each from 1: two chains.
+        await arrivals.arrive(
+          'periodClosures',
+          `${tillKey(fact.payload.tillId)}/${fact.payload.kind}`,
+          fact.payload,
+          factId,
+        );
+        break;
+      case 'audit':
+        await arrivals.arrive('audit', tillKey(fact.payload.tillId), fact.payload, factId);
+        break;
+      case 'booksCheck':
+        booksChecks.push({ factId, check: fact.payload });
+        break;
+    }
+  }
+  const days = createDayTotals();
+  await applySales(context, sales, days);
+  await applyRefunds(context, refunds, days);
+  await days.write(context);
+  await applyDealerBalances(context, balances);
+  await storeReceipts(context, receipts);
+  await storeZReports(context, zReports);
+  await arrivals.write();
+  for (const { factId, check } of booksChecks) {
+    for (const till of check.tills) {
+      await recordBooksCheck(context, factId, tillKey(till.tillId), till.receipts);
+    }
   }
 }
 
@@ -105,22 +126,21 @@ export async function ingestBatch(
       [shopId, JSON.stringify(batch.facts), at],
     );
     const fresh = new Set(inserted.rows.map((row) => row.id));
-    for (const fact of batch.facts) {
-      // A fact twice in one batch is stored, and applied, once.
-      if (!fresh.delete(fact.id)) continue;
-      await applyFact({ client, shopId, zone, at, factId: fact.id }, fact);
-    }
+    // A fact twice in one batch is stored, and applied, once.
+    const stored = batch.facts.filter((fact) => fresh.delete(fact.id));
+    await applyFacts({ client, shopId, zone, at }, stored);
     // A late copy of an older batch does not take the shop's backlog and version back.
     await client.query(
       `UPDATE shops SET
          facts_stored = facts_stored + $2,
          backlog = CASE WHEN high_water IS NULL OR high_water <= $3 THEN $4 ELSE backlog END,
-         catalog_version = CASE WHEN high_water IS NULL OR high_water <= $3 THEN $5 ELSE catalog_version END,
+         catalog_version = CASE WHEN high_water IS NULL OR high_water <= $3 THEN $5
+           ELSE catalog_version END,
          high_water = GREATEST(high_water, $3::uuid),
          last_batch_at = $6
        WHERE id = $1`,
-      [shopId, inserted.rowCount ?? 0, highWater, batch.backlog, batch.catalogVersion, at],
+      [shopId, stored.length, highWater, batch.backlog, batch.catalogVersion, at],
     );
-    return { highWater, stored: inserted.rowCount ?? 0 };
+    return { highWater, stored: stored.length };
   });
 }

@@ -3,10 +3,11 @@ import type { FactPayload } from '../../shared/head-office';
 import { localDate } from '../../shared/local-time';
 
 /**
- * The read models a newly stored fact updates, in the ingest's transaction: the sales and refunds
- * by shop, the day totals (succeeded sales on the day they were sold, refunds on the day they
- * were paid, each in the shop's own zone) and the dealer SIMs' last known floats. Only a fact
- * stored for the first time comes here, so nothing is counted twice.
+ * The read models the facts of one batch update, in the ingest's transaction, a few statements
+ * per batch whatever its size: the sales and refunds by shop, the day totals (succeeded sales on
+ * the day they were sold, refunds on the day they were paid, each in the shop's own zone) and the
+ * dealer SIMs' last known floats. Only facts stored for the first time come here, so nothing is
+ * counted twice.
  */
 
 export interface ReadModelContext {
@@ -14,7 +15,6 @@ export interface ReadModelContext {
   shopId: string;
   /** The shop's time zone: its days are its own. */
   zone: string;
-  at: Date;
 }
 
 interface DayKey {
@@ -36,37 +36,95 @@ interface DayAmounts {
   refunded: number;
 }
 
-async function addToDay(context: ReadModelContext, key: DayKey, add: DayAmounts) {
-  await context.client.query(
-    `INSERT INTO day_totals (shop_id, local_day, till_id, clerk_id, clerk_name, carrier_id, plan_id,
-       plan_name, currency, sales, amount, dealer_cost, refunds, refunded)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-     ON CONFLICT (local_day, shop_id, till_id, clerk_id, plan_id) DO UPDATE SET
-       sales = day_totals.sales + EXCLUDED.sales,
-       amount = day_totals.amount + EXCLUDED.amount,
-       dealer_cost = day_totals.dealer_cost + EXCLUDED.dealer_cost,
-       refunds = day_totals.refunds + EXCLUDED.refunds,
-       refunded = day_totals.refunded + EXCLUDED.refunded`,
-    [
-      context.shopId,
-      key.localDay,
-      key.tillId ?? '',
-      key.clerkId,
-      key.clerkName,
-      key.carrierId,
-      key.planId,
-      key.planName,
-      key.currency,
-      add.sales,
-      add.amount,
-      add.dealerCost,
-      add.refunds,
-      add.refunded,
-    ],
-  );
+/** Day totals added up in memory over a batch, written in one statement. */
+export function createDayTotals() {
+  const rows = new Map<string, DayKey & DayAmounts>();
+  return {
+    add(key: DayKey, add: Partial<DayAmounts>) {
+      const id = JSON.stringify([key.localDay, key.tillId ?? '', key.clerkId, key.planId]);
+      const row = rows.get(id) ?? {
+        ...key,
+        sales: 0,
+        amount: 0,
+        dealerCost: 0,
+        refunds: 0,
+        refunded: 0,
+      };
+      row.sales += add.sales ?? 0;
+      row.amount += add.amount ?? 0;
+      row.dealerCost += add.dealerCost ?? 0;
+      row.refunds += add.refunds ?? 0;
+      row.refunded += add.refunded ?? 0;
+      rows.set(id, row);
+    },
+    async write(context: ReadModelContext) {
+      if (rows.size === 0) return;
+      await context.client.query(
+        `INSERT INTO day_totals (shop_id, local_day, till_id, clerk_id, clerk_name, carrier_id,
+           plan_id, plan_name, currency, sales, amount, dealer_cost, refunds, refunded)
+         SELECT $1, d.local_day, d.till_id, d.clerk_id, d.clerk_name, d.carrier_id, d.plan_id,
+           d.plan_name, d.currency, d.sales, d.amount, d.dealer_cost, d.refunds, d.refunded
+         FROM jsonb_to_recordset($2::jsonb) AS d (local_day date, till_id text, clerk_id integer,
+           clerk_name text, carrier_id text, plan_id text, plan_name text, currency text,
+           sales integer, amount bigint, dealer_cost bigint, refunds integer, refunded bigint)
+         ON CONFLICT (local_day, shop_id, till_id, clerk_id, plan_id) DO UPDATE SET
+           sales = day_totals.sales + EXCLUDED.sales,
+           amount = day_totals.amount + EXCLUDED.amount,
+           dealer_cost = day_totals.dealer_cost + EXCLUDED.dealer_cost,
+           refunds = day_totals.refunds + EXCLUDED.refunds,
+           refunded = day_totals.refunded + EXCLUDED.refunded`,
+        [
+          context.shopId,
+          JSON.stringify(
+            [...rows.values()].map((row) => ({
+              local_day: row.localDay,
+              till_id: row.tillId ?? '',
+              clerk_id: row.clerkId,
+              clerk_name: row.clerkName,
+              carrier_id: row.carrierId,
+              plan_id: row.planId,
+              plan_name: row.planName,
+              currency: row.currency,
+              sales: row.sales,
+              amount: row.amount,
+              dealer_cost: row.dealerCost,
+              refunds: row.refunds,
+              refunded: row.refunded,
+            })),
+          ),
+        ],
+      );
+    },
+  };
 }
 
+export type DayTotals = ReturnType<typeof createDayTotals>;
+
+/** A sale as the head office holds it: what its day totals and its next fact need. */
+interface HeldSale extends DayKey {
+  status: string;
+  updatedAt: number;
+  price: number;
+  dealerCost: number;
+}
+
+/**
+ * Whether a sale's fact replaces what the head office holds: a final status (succeeded, failed)
+ * is never taken back to `unknown`, and of two facts the later one wins.
+ */
+export function saleFactWins(
+  held: { status: string; updatedAt: number } | null,
+  arriving: { status: string; at: number },
+): boolean {
+  if (held === null || held.status === 'unknown') return true;
+  return arriving.status !== 'unknown' && arriving.at >= held.updatedAt;
+}
+
+const saleColumns = `sale_id, status, updated_at, local_day::text AS local_day, till_id, clerk_id,
+  clerk_name, carrier_id, plan_id, plan_name, currency, price, dealer_cost`;
+
 interface SaleRow {
+  sale_id: string;
   status: string;
   updated_at: Date;
   local_day: string;
@@ -81,7 +139,9 @@ interface SaleRow {
   dealer_cost: string;
 }
 
-const dayKeyOfRow = (row: SaleRow): DayKey => ({
+const heldOf = (row: SaleRow): HeldSale => ({
+  status: row.status,
+  updatedAt: row.updated_at.getTime(),
   localDay: row.local_day,
   tillId: row.till_id,
   clerkId: row.clerk_id,
@@ -90,44 +150,65 @@ const dayKeyOfRow = (row: SaleRow): DayKey => ({
   planId: row.plan_id,
   planName: row.plan_name,
   currency: row.currency,
+  price: Number(row.price),
+  dealerCost: Number(row.dealer_cost),
 });
 
-/**
- * Whether a sale's fact replaces what the head office holds: a final status (succeeded, failed)
- * is never taken back to `unknown`, and of two facts the later one wins.
- */
-export function saleFactWins(
-  held: { status: string; updatedAt: Date } | null,
-  arriving: { status: string; at: Date },
-): boolean {
-  if (held === null || held.status === 'unknown') return true;
-  return arriving.status !== 'unknown' && arriving.at.getTime() >= held.updatedAt.getTime();
+async function heldSales(context: ReadModelContext, saleIds: readonly number[]) {
+  const found = await context.client.query<SaleRow>(
+    `SELECT ${saleColumns} FROM sales WHERE shop_id = $1 AND sale_id = ANY($2::bigint[])`,
+    [context.shopId, [...new Set(saleIds)]],
+  );
+  return new Map(found.rows.map((row) => [Number(row.sale_id), heldOf(row)]));
 }
 
-export async function applySale(context: ReadModelContext, sale: FactPayload<'sale'>) {
-  const { client, shopId } = context;
-  const found = await client.query<SaleRow>(
-    `SELECT status, updated_at, local_day::text AS local_day, till_id, clerk_id, clerk_name,
-       carrier_id, plan_id, plan_name, currency, price, dealer_cost
-     FROM sales WHERE shop_id = $1 AND sale_id = $2`,
-    [shopId, sale.saleId],
+/**
+ * The batch's sale facts in the shop's order: each one that wins over what is held replaces it,
+ * and the day totals follow the sales entering or leaving `succeeded`.
+ */
+export async function applySales(
+  context: ReadModelContext,
+  sales: readonly FactPayload<'sale'>[],
+  days: DayTotals,
+) {
+  if (sales.length === 0) return;
+  const held = await heldSales(
+    context,
+    sales.map((sale) => sale.saleId),
   );
-  const held = found.rows[0] ?? null;
-  const at = new Date(sale.at);
-  if (
-    !saleFactWins(held && { status: held.status, updatedAt: held.updated_at }, {
-      status: sale.status,
-      at,
-    })
-  ) {
-    return;
+  const replaced = new Map<number, FactPayload<'sale'> & { localDay: string }>();
+  for (const sale of sales) {
+    const before = held.get(sale.saleId) ?? null;
+    const at = Date.parse(sale.at);
+    if (!saleFactWins(before, { status: sale.status, at })) continue;
+    const localDay = localDate(new Date(sale.soldAt), context.zone);
+    // Only succeeded sales count: a sale entering that status adds itself, one leaving it (never
+    // expected, but the shop's word is the truth) takes itself out.
+    if (before?.status === 'succeeded' && sale.status !== 'succeeded') {
+      days.add(before, { sales: -1, amount: -before.price, dealerCost: -before.dealerCost });
+    }
+    if (before?.status !== 'succeeded' && sale.status === 'succeeded') {
+      days.add(
+        { ...sale, localDay },
+        { sales: 1, amount: sale.price, dealerCost: sale.dealerCost },
+      );
+    }
+    held.set(sale.saleId, { ...sale, localDay, updatedAt: at });
+    replaced.set(sale.saleId, { ...sale, localDay });
   }
-  const localDay = localDate(new Date(sale.soldAt), context.zone);
-  await client.query(
-    `INSERT INTO sales (shop_id, sale_id, till_id, status, clerk_id, clerk_name, carrier_id, plan_id,
-       plan_name, price, dealer_cost, tax_rate, currency, payment_method, modem_id, sold_at,
-       local_day, updated_at, resolved_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+  if (replaced.size === 0) return;
+  await context.client.query(
+    `INSERT INTO sales (shop_id, sale_id, till_id, status, clerk_id, clerk_name, carrier_id,
+       plan_id, plan_name, price, dealer_cost, tax_rate, currency, payment_method, modem_id,
+       sold_at, local_day, updated_at, resolved_by)
+     SELECT $1, s.sale_id, s.till_id, s.status, s.clerk_id, s.clerk_name, s.carrier_id, s.plan_id,
+       s.plan_name, s.price, s.dealer_cost, s.tax_rate, s.currency, s.payment_method, s.modem_id,
+       s.sold_at, s.local_day, s.updated_at, s.resolved_by
+     FROM jsonb_to_recordset($2::jsonb) AS s (sale_id bigint, till_id text, status text,
+       clerk_id integer, clerk_name text, carrier_id text, plan_id text, plan_name text,
+       price bigint, dealer_cost bigint, tax_rate integer, currency text, payment_method text,
+       modem_id text, sold_at timestamptz, local_day date, updated_at timestamptz,
+       resolved_by text)
      ON CONFLICT (shop_id, sale_id) DO UPDATE SET
        till_id = EXCLUDED.till_id, status = EXCLUDED.status, clerk_id = EXCLUDED.clerk_id,
        clerk_name = EXCLUDED.clerk_name, carrier_id = EXCLUDED.carrier_id,
@@ -137,160 +218,189 @@ export async function applySale(context: ReadModelContext, sale: FactPayload<'sa
        modem_id = EXCLUDED.modem_id, sold_at = EXCLUDED.sold_at, local_day = EXCLUDED.local_day,
        updated_at = EXCLUDED.updated_at, resolved_by = EXCLUDED.resolved_by`,
     [
-      shopId,
-      sale.saleId,
-      sale.tillId,
-      sale.status,
-      sale.clerkId,
-      sale.clerkName,
-      sale.carrierId,
-      sale.planId,
-      sale.planName,
-      sale.price,
-      sale.dealerCost,
-      sale.taxRate,
-      sale.currency,
-      sale.paymentMethod,
-      sale.modemId,
-      sale.soldAt,
-      localDay,
-      at,
-      sale.resolvedBy,
+      context.shopId,
+      JSON.stringify(
+        [...replaced.values()].map((sale) => ({
+          sale_id: sale.saleId,
+          till_id: sale.tillId,
+          status: sale.status,
+          clerk_id: sale.clerkId,
+          clerk_name: sale.clerkName,
+          carrier_id: sale.carrierId,
+          plan_id: sale.planId,
+          plan_name: sale.planName,
+          price: sale.price,
+          dealer_cost: sale.dealerCost,
+          tax_rate: sale.taxRate,
+          currency: sale.currency,
+          payment_method: sale.paymentMethod,
+          modem_id: sale.modemId,
+          sold_at: sale.soldAt,
+          local_day: sale.localDay,
+          updated_at: sale.at,
+          resolved_by: sale.resolvedBy,
+        })),
+      ),
     ],
   );
-  // Only succeeded sales count: a sale entering that status adds itself, one leaving it (never
-  // expected, but a shop's word is the truth) takes itself out.
-  if (held?.status === 'succeeded' && sale.status !== 'succeeded') {
-    await addToDay(context, dayKeyOfRow(held), {
-      sales: -1,
-      amount: -Number(held.price),
-      dealerCost: -Number(held.dealer_cost),
-      refunds: 0,
-      refunded: 0,
-    });
-  }
-  if (held?.status !== 'succeeded' && sale.status === 'succeeded') {
-    await addToDay(
-      context,
-      { ...sale, localDay },
-      { sales: 1, amount: sale.price, dealerCost: sale.dealerCost, refunds: 0, refunded: 0 },
-    );
-  }
 }
 
-export async function applyRefund(context: ReadModelContext, refund: FactPayload<'refund'>) {
-  const { client, shopId } = context;
-  const localDay = localDate(new Date(refund.at), context.zone);
-  const stored = await client.query(
-    `INSERT INTO refunds (shop_id, sale_id, till_id, amount, currency, method, reason, at, local_day)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-    [
-      shopId,
-      refund.saleId,
-      refund.tillId,
-      refund.amount,
-      refund.currency,
-      refund.method,
-      refund.reason,
-      refund.at,
-      localDay,
-    ],
-  );
-  if (stored.rowCount === 0) return;
-  // Counted under the sale's clerk and plan (the sale's fact comes first from the shop's outbox).
-  const sale = await client.query<SaleRow>(
-    `SELECT status, updated_at, local_day::text AS local_day, till_id, clerk_id, clerk_name,
-       carrier_id, plan_id, plan_name, currency, price, dealer_cost
-     FROM sales WHERE shop_id = $1 AND sale_id = $2`,
-    [shopId, refund.saleId],
-  );
-  const of = sale.rows[0];
-  const key: DayKey = of
-    ? { ...dayKeyOfRow(of), localDay, tillId: refund.tillId }
-    : {
-        localDay,
-        tillId: refund.tillId,
-        clerkId: 0,
-        clerkName: '',
-        carrierId: '',
-        planId: '',
-        planName: '',
-        currency: refund.currency,
-      };
-  await addToDay(context, key, {
-    sales: 0,
-    amount: 0,
-    dealerCost: 0,
-    refunds: 1,
-    refunded: refund.amount,
-  });
-}
-
-export async function applyDealerBalance(
+/**
+ * The batch's refunds, each sale's once, counted on the day they were paid under the sale's
+ * clerk and plan (the sale's fact comes before its refund in the shop's outbox).
+ */
+export async function applyRefunds(
   context: ReadModelContext,
-  balance: FactPayload<'dealerBalance'>,
+  refunds: readonly FactPayload<'refund'>[],
+  days: DayTotals,
 ) {
+  if (refunds.length === 0) return;
+  const stored = await context.client.query<{ sale_id: string }>(
+    `INSERT INTO refunds (shop_id, sale_id, till_id, amount, currency, method, reason, at, local_day)
+     SELECT $1, r.sale_id, r.till_id, r.amount, r.currency, r.method, r.reason, r.at, r.local_day
+     FROM jsonb_to_recordset($2::jsonb) AS r (sale_id bigint, till_id text, amount bigint,
+       currency text, method text, reason text, at timestamptz, local_day date)
+     ON CONFLICT DO NOTHING RETURNING sale_id`,
+    [
+      context.shopId,
+      JSON.stringify(
+        refunds.map((refund) => ({
+          sale_id: refund.saleId,
+          till_id: refund.tillId,
+          amount: refund.amount,
+          currency: refund.currency,
+          method: refund.method,
+          reason: refund.reason,
+          at: refund.at,
+          local_day: localDate(new Date(refund.at), context.zone),
+        })),
+      ),
+    ],
+  );
+  const counted = new Set(stored.rows.map((row) => Number(row.sale_id)));
+  const sales = await heldSales(context, [...counted]);
+  for (const refund of refunds) {
+    if (!counted.delete(refund.saleId)) continue;
+    const localDay = localDate(new Date(refund.at), context.zone);
+    const sale = sales.get(refund.saleId);
+    const key: DayKey = sale
+      ? { ...sale, localDay, tillId: refund.tillId }
+      : {
+          localDay,
+          tillId: refund.tillId,
+          clerkId: 0,
+          clerkName: '',
+          carrierId: '',
+          planId: '',
+          planName: '',
+          currency: refund.currency,
+        };
+    days.add(key, { refunds: 1, refunded: refund.amount });
+  }
+}
+
+/** Each dealer SIM's newest balance of the batch, kept when newer than the one held. */
+export async function applyDealerBalances(
+  context: ReadModelContext,
+  balances: readonly FactPayload<'dealerBalance'>[],
+) {
+  const newest = new Map<string, FactPayload<'dealerBalance'>>();
+  for (const balance of balances) {
+    const held = newest.get(balance.modemId);
+    if (!held || Date.parse(held.at) <= Date.parse(balance.at))
+      newest.set(balance.modemId, balance);
+  }
+  if (newest.size === 0) return;
   await context.client.query(
     `INSERT INTO dealer_floats (shop_id, modem_id, carrier_id, amount, currency, alert_below, at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     SELECT $1, f.modem_id, f.carrier_id, f.amount, f.currency, f.alert_below, f.at
+     FROM jsonb_to_recordset($2::jsonb) AS f (modem_id text, carrier_id text, amount bigint,
+       currency text, alert_below bigint, at timestamptz)
      ON CONFLICT (shop_id, modem_id) DO UPDATE SET carrier_id = EXCLUDED.carrier_id,
        amount = EXCLUDED.amount, currency = EXCLUDED.currency,
        alert_below = EXCLUDED.alert_below, at = EXCLUDED.at
      WHERE dealer_floats.at <= EXCLUDED.at`,
     [
       context.shopId,
-      balance.modemId,
-      balance.carrierId,
-      balance.amount,
-      balance.currency,
-      balance.alertBelow,
-      balance.at,
+      JSON.stringify(
+        [...newest.values()].map((balance) => ({
+          modem_id: balance.modemId,
+          carrier_id: balance.carrierId,
+          amount: balance.amount,
+          currency: balance.currency,
+          alert_below: balance.alertBelow,
+          at: balance.at,
+        })),
+      ),
     ],
   );
 }
 
-export async function storeReceipt(
-  context: ReadModelContext & { factId: string },
-  receipt: FactPayload<'receipt'>,
-  till: string,
+export interface StoredChained {
+  till: string;
+  factId: string;
+}
+
+/** The batch's receipts (a number held already keeps its first receipt). */
+export async function storeReceipts(
+  context: ReadModelContext,
+  receipts: readonly (StoredChained & { receipt: FactPayload<'receipt'> })[],
 ) {
+  if (receipts.length === 0) return;
   await context.client.query(
     `INSERT INTO receipts (shop_id, till_id, number, sale_id, hash, prev_hash, content, issued_at, fact_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+     SELECT $1, r.till_id, r.number, r.sale_id, r.hash, r.prev_hash, r.content, r.issued_at, r.fact_id
+     FROM jsonb_to_recordset($2::jsonb) AS r (till_id text, number integer, sale_id bigint,
+       hash text, prev_hash text, content jsonb, issued_at timestamptz, fact_id uuid)
+     ON CONFLICT DO NOTHING`,
     [
       context.shopId,
-      till,
-      receipt.number,
-      receipt.saleId,
-      receipt.hash,
-      receipt.prevHash,
-      receipt.content,
-      receipt.issuedAt,
-      context.factId,
+      JSON.stringify(
+        receipts.map(({ till, factId, receipt }) => ({
+          till_id: till,
+          number: receipt.number,
+          sale_id: receipt.saleId,
+          hash: receipt.hash,
+          prev_hash: receipt.prevHash,
+          content: receipt.content,
+          issued_at: receipt.issuedAt,
+          fact_id: factId,
+        })),
+      ),
     ],
   );
 }
 
-export async function storeZReport(
-  context: ReadModelContext & { factId: string },
-  report: FactPayload<'zReport'>,
-  till: string,
+/** The batch's Z reports, each on the shop's day it was issued. */
+export async function storeZReports(
+  context: ReadModelContext,
+  reports: readonly (StoredChained & { report: FactPayload<'zReport'> })[],
 ) {
+  if (reports.length === 0) return;
   await context.client.query(
     `INSERT INTO z_reports (shop_id, till_id, number, shift_id, hash, prev_hash, content, issued_at,
        local_day, fact_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
+     SELECT $1, z.till_id, z.number, z.shift_id, z.hash, z.prev_hash, z.content, z.issued_at,
+       z.local_day, z.fact_id
+     FROM jsonb_to_recordset($2::jsonb) AS z (till_id text, number integer, shift_id bigint,
+       hash text, prev_hash text, content jsonb, issued_at timestamptz, local_day date,
+       fact_id uuid)
+     ON CONFLICT DO NOTHING`,
     [
       context.shopId,
-      till,
-      report.number,
-      report.shiftId,
-      report.hash,
-      report.prevHash,
-      report.content,
-      report.issuedAt,
-      localDate(new Date(report.issuedAt), context.zone),
-      context.factId,
+      JSON.stringify(
+        reports.map(({ till, factId, report }) => ({
+          till_id: till,
+          number: report.number,
+          shift_id: report.shiftId,
+          hash: report.hash,
+          prev_hash: report.prevHash,
+          content: report.content,
+          issued_at: report.issuedAt,
+          local_day: localDate(new Date(report.issuedAt), context.zone),
+          fact_id: factId,
+        })),
+      ),
     ],
   );
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Pool } from 'pg';
 import { ApiError, errorStatus, issuesFromZod } from '../../shared/api/errors';
+import type { CarrierProfile } from '../../shared/carrier';
 import {
   batchLimits,
   enrolRequestSchema,
@@ -22,6 +23,7 @@ import { contentSecurityPolicy, hardeningHeaders, isLoopbackHost } from '../web-
 import { hqHandlers } from './api';
 import { catalogPullFor } from './catalog/api';
 import { createHqDispatcher } from './dispatcher';
+import { factValueIssues } from './fact-values';
 import type { HqContext } from './handlers';
 import { type FactBatch, ingestBatch } from './ingest';
 import { enrolShop, shopOfCredential } from './shops';
@@ -47,6 +49,8 @@ export interface HqServerOptions {
   tls?: { cert: string; key: string };
   now?: () => Date;
   log?: Logger;
+  /** The carrier profiles Comptoir ships: the catalog's starting point. */
+  shippedCarriers?: readonly CarrierProfile[];
 }
 
 export interface RunningHq {
@@ -57,8 +61,13 @@ export interface RunningHq {
   close(): Promise<void>;
 }
 
-/** Enough for a code and a software name; a batch may take `batchLimits.bytes`. */
-const maxBodyBytes = { api: 1024 * 1024, enrol: 16 * 1024, facts: batchLimits.bytes } as const;
+const maxBodyBytes = {
+  api: 1024 * 1024,
+  // A code and a software name.
+  enrol: 16 * 1024,
+  // The facts within the batch's bound, and room for the batch's own few fields around them.
+  facts: batchLimits.bytes + 16 * 1024,
+} as const;
 
 /** A JSON body within `limit`, or the error already answered (null). */
 async function jsonBody(
@@ -99,7 +108,7 @@ export async function startHqServer(options: HqServerOptions): Promise<RunningHq
   if (!loopback && !tls) throw new TlsRequiredError(host);
   const log = options.log ?? console;
   const context: HqContext = { pool, now: options.now ?? (() => new Date()), log };
-  const dispatch = createHqDispatcher(hqHandlers(context), context);
+  const dispatch = createHqDispatcher(hqHandlers(context, options.shippedCarriers), context);
   const scheme = tls ? 'https' : 'http';
   let port = 0;
 
@@ -153,11 +162,10 @@ export async function startHqServer(options: HqServerOptions): Promise<RunningHq
       if (!parsed.success) {
         throw new ApiError('invalid_input', 'Invalid batch of facts', issuesFromZod(parsed.error));
       }
-      sendJson(
-        response,
-        200,
-        await ingestBatch(context, shop.id, parsed.data as unknown as FactBatch),
-      );
+      const batch = parsed.data as unknown as FactBatch;
+      const issues = factValueIssues(batch.facts);
+      if (issues.length > 0) throw new ApiError('invalid_input', 'Invalid batch of facts', issues);
+      sendJson(response, 200, await ingestBatch(context, shop.id, batch));
       return;
     }
     const since =

@@ -32,6 +32,8 @@ export function staffHandlers(context: HqContext): StaffHandlers {
   async function openSession(staff: { id: number; name: string }) {
     const token = newSecret();
     const at = now();
+    // Ended sessions are of no use to anyone: swept as new ones open.
+    await pool.query('DELETE FROM staff_sessions WHERE expires_at <= $1', [at]);
     await pool.query(
       `INSERT INTO staff_sessions (token_hash, staff_id, created_at, expires_at)
        VALUES ($1, $2, $3, $4)`,
@@ -68,13 +70,13 @@ export function staffHandlers(context: HqContext): StaffHandlers {
 
   async function failed(client: string) {
     const at = now();
+    const forgotten = new Date(at.getTime() - signInThrottle.forgetAfterMs);
+    await pool.query('DELETE FROM staff_sign_in_failures WHERE last_at <= $1', [forgotten]);
     await pool.query(
       `INSERT INTO staff_sign_in_failures (client, failures, last_at) VALUES ($1, 1, $2)
        ON CONFLICT (client) DO UPDATE SET
-         failures = CASE WHEN staff_sign_in_failures.last_at <= $3 THEN 1
-                         ELSE staff_sign_in_failures.failures + 1 END,
-         last_at = $2`,
-      [client, at, new Date(at.getTime() - signInThrottle.forgetAfterMs)],
+         failures = staff_sign_in_failures.failures + 1, last_at = $2`,
+      [client, at],
     );
   }
 

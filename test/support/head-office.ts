@@ -90,6 +90,8 @@ export async function startHeadOfficeInProcess(
 ): Promise<TestHeadOffice & { pool: pg.Pool }> {
   const databaseUrl = options.databaseUrl ?? (await freshDatabase(options.postgresUrl));
   const pool = new pg.Pool({ connectionString: databaseUrl });
+  // An idle connection dropped by the server is replaced; it must not end the test run.
+  pool.on('error', () => {});
   const now = options.now ?? (() => new Date());
   await migratePg(pool, now);
   const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'comptoir-hq-renderer-'));

@@ -13,6 +13,8 @@ export const carriers = {
         z.object({ id: z.string(), name: z.string(), file: z.string(), edited: z.boolean() }),
       ),
       problems: z.array(z.object({ file: z.string(), message: z.string() })),
+      /** Managed: the head office sets the carriers and prices, the shop runs catalog `version`. */
+      headOffice: z.object({ managed: z.boolean(), version: z.number().int().nonnegative() }),
     }),
   ),
   'carriers.get': procedure(
@@ -25,7 +27,7 @@ export const carriers = {
     'user',
     'Validates a carrier profile and puts it in service at once, saved in the shop’s own folder ' +
       '(it then replaces the shipped profile of the same id). A manager, or a clerk as the shop ' +
-      'set it (editing prices).',
+      'set it (editing prices). Refused while the head office manages the shop’s carriers.',
     z.object({ profile: carrierProfileSchema, manager: managerApprovalSchema.optional() }).strict(),
     z.object({ profile: carrierProfileSchema }),
   ),

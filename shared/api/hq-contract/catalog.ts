@@ -20,7 +20,14 @@ export const catalog = {
           createdBy: z.string(),
         }),
       ),
-      shops: z.array(z.object({ id: z.string(), name: z.string(), version: z.number().int() })),
+      shops: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          version: z.number().int(),
+          managed: z.boolean(),
+        }),
+      ),
     }),
   ),
   'catalog.save': hqProcedure(

@@ -8,6 +8,7 @@ import { httpTransport } from '../../../shared/api/http-transport';
 import { refusal, xpf } from '../../support/api';
 import { withTestHosts } from '../../support/host';
 import { SHIPPED_MODEMS } from '../../support/modem-profiles';
+import { until } from '../../support/until';
 
 const startTestHost = withTestHosts();
 const shipped = path.resolve(__dirname, '../../../resources/carriers');
@@ -18,6 +19,19 @@ async function signedIn(url: string, name: string, pin: string) {
   );
   api.setToken((await api.call('auth.login', { name, pin })).token);
   return api;
+}
+
+/** The demo shop on its database again, as after a restart: the shop's own profiles included. */
+function restartDemo(databaseFile: string) {
+  const shopDir = path.join(path.dirname(databaseFile), 'carriers');
+  return createCore({
+    modemProfileDirs: [SHIPPED_MODEMS],
+    databaseFile,
+    demo: true,
+    carrierDirs: [shipped, shopDir],
+    shopCarrierDir: shopDir,
+    log: { error: () => {}, warn: () => {}, info: () => {} },
+  });
 }
 
 describe('carrier profiles edited by a manager', () => {
@@ -53,18 +67,12 @@ describe('carrier profiles edited by a manager', () => {
         },
       ],
       problems: [],
+      headOffice: { managed: false, version: 0 },
     });
 
     await host.close();
     await core.close();
-    const restarted = await createCore({
-      modemProfileDirs: [SHIPPED_MODEMS],
-      databaseFile,
-      demo: true,
-      carrierDirs: [shipped, shopDir],
-      shopCarrierDir: shopDir,
-      log: { error: () => {}, warn: () => {}, info: () => {} },
-    });
+    const restarted = await restartDemo(databaseFile);
     try {
       const again = await restarted.dispatch('catalog.list', {}, null);
       expect(again.ok).toBe(false);
@@ -138,5 +146,61 @@ describe('carrier profiles edited by a manager', () => {
     expect((await refusal(clerk.call('carriers.list', {}))).code).toBe('forbidden');
     const manager = await signedIn(host.url, 'manager', '9999');
     expect((await refusal(manager.call('carriers.get', { id: 'nowhere' }))).code).toBe('not_found');
+  });
+
+  it('a shop the head office manages runs its catalog from start, and refuses a local edit', async () => {
+    const { host, core, databaseFile } = await startTestHost({ demo: true });
+    const manager = await signedIn(host.url, 'manager', '9999');
+    const { profile } = await manager.call('carriers.get', { id: 'nc-demo' });
+    const plans = profile.plans.map((plan) =>
+      plan.id === '1go' ? { ...plan, price: 1600 } : plan,
+    );
+    // What the sync received before the shop closed: managed, and a price due already.
+    core.db
+      .prepare(
+        `INSERT INTO head_office (id, url, shop_id, shop_name, credential_sealed, managed, enrolled_at, enrolled_by)
+         VALUES (1, 'https://hq.example.nc', '0190a1b2-0000-7000-8000-000000000001', 'Koné', 'sealed', 1, ?, 'user:1')`,
+      )
+      .run(new Date().toISOString());
+    core.db
+      .prepare(
+        `INSERT INTO catalog_changes (version, kind, change, effective_from, received_at)
+         VALUES (3, 'carrierProfile', ?, '2026-01-01T00:00', ?)`,
+      )
+      .run(
+        JSON.stringify({
+          version: 3,
+          kind: 'carrierProfile',
+          profile: { ...profile, plans },
+          effectiveFrom: '2026-01-01T00:00',
+        }),
+        new Date().toISOString(),
+      );
+    await host.close();
+    await core.close();
+
+    const restarted = await restartDemo(databaseFile);
+    try {
+      const login = await restarted.dispatch('auth.login', { name: 'manager', pin: '9999' });
+      const token = login.ok ? (login.result as { token: string }).token : null;
+      await until(
+        () => restarted.dispatch('carriers.list', {}, token),
+        (listed) =>
+          listed.ok &&
+          (listed.result as { headOffice: { version: number } }).headOffice.version === 3,
+        'the catalog applied at start',
+      );
+      expect(await restarted.dispatch('catalog.list', {}, token)).toMatchObject({
+        ok: true,
+        result: { carriers: [{ plans: [{ id: '1go', price: { amount: 1600 } }, {}, {}] }] },
+      });
+      const edit = await restarted.dispatch('carriers.save', { profile }, token);
+      expect(edit).toMatchObject({ ok: false, error: { code: 'managed_by_head_office' } });
+      expect(await restarted.dispatch('carriers.get', { id: 'nc-demo' }, token)).toMatchObject({
+        result: { profile: { plans: [{ price: 1600 }, {}, {}] } },
+      });
+    } finally {
+      await restarted.close();
+    }
   });
 });

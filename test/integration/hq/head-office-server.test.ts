@@ -61,6 +61,10 @@ describe('the head office’s staff', () => {
     clock += 12 * 3_600_000 + 1;
     expect(await refusal(client.call('shops.list', {}))).toBe('session_expired');
     await signInStaff(headOffice);
+    // Ended sessions are swept as new ones open.
+    expect(
+      await count('SELECT count(*) AS n FROM staff_sessions WHERE expires_at <= $1', [now()]),
+    ).toBe(0);
   });
 });
 
@@ -266,6 +270,15 @@ describe('the ingest', () => {
     });
     expect(await count('SELECT count(*) AS n FROM facts WHERE shop_id = $1', [shopId])).toBe(0);
 
+    // What the schemas let by and PostgreSQL would refuse halfway: refused before, whole.
+    const notATime = saleFact(ids(), { saleId: 3, soldAt: 'the seventh of December' });
+    const tooBig = receiptFacts(ids, [{ number: 2 ** 31, saleId: 4 }]);
+    const values = await sendFacts(headOffice, credential, [good, notATime, ...tooBig]);
+    expect(values).toMatchObject({ status: 400, body: { error: { code: 'invalid_input' } } });
+    expect(
+      (values.body.error as { issues: { path: string }[] }).issues.map((issue) => issue.path),
+    ).toEqual(['facts.1.payload.soldAt', 'facts.1.payload.at', 'facts.2.payload.number']);
+
     const tooMany = Array.from({ length: batchLimits.facts + 1 }, (_, i) =>
       saleFact(ids(), { saleId: i + 1 }),
     );
@@ -273,7 +286,7 @@ describe('the ingest', () => {
     const huge = await fetch(new URL(headOfficeWire.facts, headOffice.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
-      body: JSON.stringify({ facts: [], padding: 'x'.repeat(batchLimits.bytes) }),
+      body: JSON.stringify({ facts: [], padding: 'x'.repeat(batchLimits.bytes + 20_000) }),
     });
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ error: { code: 'payload_too_large' } });
@@ -293,6 +306,15 @@ describe('the server', () => {
     expect(await wrongPath.json()).toMatchObject({ error: { code: 'not_found' } });
     const wrongMethod = await fetch(new URL(headOfficeWire.facts, headOffice.url));
     expect(wrongMethod.status).toBe(405);
+    // The catalog is the shops' too: a credential first, then a version that is a number.
+    const anonymous = await fetch(new URL(`${headOfficeWire.catalog}?since=0`, headOffice.url));
+    expect(anonymous.status).toBe(401);
+    const { credential } = await enrolledShop('Ouvéa');
+    const badVersion = await fetch(new URL(`${headOfficeWire.catalog}?since=-1`, headOffice.url), {
+      headers: { authorization: `Bearer ${credential}` },
+    });
+    expect(badVersion.status).toBe(400);
+    expect(await badVersion.json()).toMatchObject({ error: { code: 'invalid_input' } });
     const notJson = await fetch(new URL('/api/staff.getAbout', headOffice.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -34,7 +34,7 @@ async function shopWithASale() {
   const now = () => new Date();
   const clerk = createUserStore(db, now).add('clerk', 'clerk', '1111');
   const journal = createJournal(db, now);
-  const receipts = createReceiptBook(db, 'till-1', now);
+  const receipts = createReceiptBook(db, 'till-0001', now);
   const { sale: paid } = journal.openPaidSale(
     {
       idempotencyKey: 'sms-sale-0001',

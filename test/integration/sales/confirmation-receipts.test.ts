@@ -47,7 +47,7 @@ function openBooks(file: string) {
   const now = () => new Date();
   const users = createUserStore(db, now);
   const journal = createJournal(db, now);
-  const receipts = createReceiptBook(db, 'till-1', now);
+  const receipts = createReceiptBook(db, 'till-0001', now);
   const errors: unknown[][] = [];
   const log = { error: (...args: unknown[]) => errors.push(args), warn: () => {}, info: () => {} };
   const receipting = createReceipting({

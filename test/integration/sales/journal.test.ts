@@ -277,7 +277,7 @@ describe('the renewal journal', () => {
 
   it('has something to recover at a start only while a sale is open or owed its receipt', () => {
     const { journal, clerk, db } = journalOnFile();
-    const book = createReceiptBook(db, 'till-1', () => new Date());
+    const book = createReceiptBook(db, 'till-0001', () => new Date());
     const { deviceId: _device, number: _number, issuedAt: _issuedAt, ...draft } = saleContent;
     expect(journal.needsRecovery()).toBe(false);
     const { sale } = journal.openPaidSale(newSale(clerk.id), byClerk);

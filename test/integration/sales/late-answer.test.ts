@@ -165,7 +165,7 @@ describe('a top-up answered late', () => {
     const clerk = users.add('clerk', 'clerk', '1111');
     const journal = createJournal(db, now);
     const receipting = createReceipting({
-      tillOf: () => ({ receipts: createReceiptBook(db, 'till-1', now) }),
+      tillOf: () => ({ receipts: createReceiptBook(db, 'till-0001', now) }),
       shop: () => demoShopProfile,
       nameOf: users.nameOf,
       carrierOf: () => carrier,

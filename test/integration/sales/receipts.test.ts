@@ -33,11 +33,11 @@ describe('the receipt book', () => {
   it('numbers receipts without gaps, across restarts, each chained to the one before', () => {
     const file = path.join(tempDir(), 'shop.sqlite');
     const db = shopWithSales(file, 3);
-    const first = createReceiptBook(db, 'till-1', () => new Date('2026-11-22T01:00:00Z'));
+    const first = createReceiptBook(db, 'till-0001', () => new Date('2026-11-22T01:00:00Z'));
     const one = first.issue(1, fixed);
     const two = first.issue(2, fixed);
     db.close();
-    const reopened = createReceiptBook(openDatabase(file).db, 'till-1', () => new Date());
+    const reopened = createReceiptBook(openDatabase(file).db, 'till-0001', () => new Date());
     const three = reopened.issue(3, {
       ...fixed,
       status: 'failed-refunded',
@@ -53,7 +53,7 @@ describe('the receipt book', () => {
 
   it('detects a stored receipt altered behind its back', () => {
     const db = shopWithSales(path.join(tempDir(), 'shop.sqlite'), 2);
-    const book = createReceiptBook(db, 'till-1', () => new Date());
+    const book = createReceiptBook(db, 'till-0001', () => new Date());
     book.issue(1, fixed);
     book.issue(2, fixed);
     // Only someone bypassing the app could do this: the table refuses updates.
@@ -71,7 +71,7 @@ describe('the receipt book', () => {
 
   it('logs each reprint as COPY n without changing the receipt', () => {
     const db = shopWithSales(path.join(tempDir(), 'shop.sqlite'), 1);
-    const book = createReceiptBook(db, 'till-1', () => new Date());
+    const book = createReceiptBook(db, 'till-0001', () => new Date());
     const original = book.issue(1, fixed);
     expect(book.reprint(1, byClerk, 'pdf')?.copy).toBe(1);
     const second = book.reprint(1, byManager, null);
@@ -87,7 +87,7 @@ describe('the receipt book', () => {
 
   it('logs the original’s print once, and says a receipt was printed from then on', () => {
     const db = shopWithSales(path.join(tempDir(), 'shop.sqlite'), 1);
-    const book = createReceiptBook(db, 'till-1', () => new Date());
+    const book = createReceiptBook(db, 'till-0001', () => new Date());
     book.issue(1, fixed);
     expect(book.get(1)).toMatchObject({ printed: false, copies: 0 });
     book.logOriginalPrint(1, byClerk, 'counter');
@@ -98,7 +98,7 @@ describe('the receipt book', () => {
 
   it('refuses a receipt whose content is not a receipt', () => {
     const db = shopWithSales(path.join(tempDir(), 'shop.sqlite'), 1);
-    const book = createReceiptBook(db, 'till-1', () => new Date());
+    const book = createReceiptBook(db, 'till-0001', () => new Date());
     expect(() => book.issue(1, { ...fixed, refundAmount: 10 })).toThrow();
     expect(db.prepare('SELECT count(*) FROM receipts').pluck().get()).toBe(0);
   });
@@ -121,7 +121,7 @@ describe('the receipt book', () => {
     function bookOverThreeDays() {
       const db = shopWithSales(path.join(tempDir(), 'shop.sqlite'), issuedAt.length);
       let clock = 0;
-      const book = createReceiptBook(db, 'till-1', () => new Date(issuedAt[clock] ?? ''));
+      const book = createReceiptBook(db, 'till-0001', () => new Date(issuedAt[clock] ?? ''));
       for (const [index] of issuedAt.entries()) {
         clock = index;
         book.issue(index + 1, fixed);

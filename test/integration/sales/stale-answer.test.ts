@@ -70,7 +70,7 @@ async function shopWithOneModem(lateLine: string, lateByMs = LATE_BY_MS) {
   const clerk = users.add('clerk', 'clerk', '1111');
   const journal = createJournal(db, now);
   const receipting = createReceipting({
-    tillOf: () => ({ receipts: createReceiptBook(db, 'till-1', now) }),
+    tillOf: () => ({ receipts: createReceiptBook(db, 'till-0001', now) }),
     shop: () => demoShopProfile,
     nameOf: users.nameOf,
     carrierOf: () => carrier,

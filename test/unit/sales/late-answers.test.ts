@@ -59,7 +59,7 @@ function shop(profile = carrier) {
   const now = () => new Date(time);
   const clerk = createUserStore(db, now).add('clerk', 'clerk', '1111');
   const journal = createJournal(db, now);
-  const receipts = createReceiptBook(db, 'till-1', now);
+  const receipts = createReceiptBook(db, 'till-0001', now);
   const receipting = createReceipting({
     tillOf: () => ({ receipts }),
     shop: () => demoShopProfile,
