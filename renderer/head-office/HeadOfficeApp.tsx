@@ -5,6 +5,7 @@ import { LanguagePicker } from '../app/LanguagePicker';
 import type { TranslationKey } from '../i18n';
 import { ChainReportPage } from './ChainReportPage';
 import { ChecksPage } from './ChecksPage';
+import { CatalogScreen } from './catalog/CatalogScreen';
 import { FloatsPage } from './FloatsPage';
 import { hq } from './hq-api';
 import { PendingPage } from './PendingPage';
@@ -28,6 +29,7 @@ export const headOfficePages: readonly HeadOfficePage[] = [
   { id: 'pending', label: 'headOffice.nav.pending', render: () => <PendingPage /> },
   { id: 'z-reports', label: 'headOffice.nav.zReports', render: () => <ZReportsPage /> },
   { id: 'checks', label: 'headOffice.nav.checks', render: () => <ChecksPage /> },
+  { id: 'catalog', label: 'centralCatalog.title', render: () => <CatalogScreen hq={hq} /> },
   { id: 'staff', label: 'headOffice.nav.staff', render: () => <StaffPage /> },
 ];
 

@@ -201,6 +201,10 @@ test('the head office’s staff make the first account, add a shop and read the 
   await page.getByLabel('Also show those already looked into').check();
   await expect(gap).toContainText(testStaff.name);
 
+  // The catalog's screen (catalog16's) is one more page of the head office.
+  await navigation.getByRole('link', { name: 'Catalog' }).click();
+  await expect(page.getByRole('heading', { name: 'Catalog', exact: true })).toBeVisible();
+
   // Another account of the head office.
   await navigation.getByRole('link', { name: 'Accounts' }).click();
   await page.getByLabel('Name').fill('Paul Siège');
