@@ -4,6 +4,7 @@ import { ApiError } from '../shared/api/errors';
 import { api } from './api';
 import { App } from './app/App';
 import { PairedOnly, PairingScreen } from './counters/PairingPage';
+import { isHeadOfficePage, startHeadOffice } from './head-office/start';
 import { chosenLanguage, startI18n } from './i18n';
 import './styles.css';
 
@@ -40,7 +41,15 @@ async function start() {
   );
 }
 
-start().catch((error: unknown) => {
+/** The page `hq serve` gives is the head office's: its own screens, not the shop's. */
+async function startRole(): Promise<void> {
+  if (!isHeadOfficePage()) return start();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('The page has no #root element');
+  return startHeadOffice(root);
+}
+
+startRole().catch((error: unknown) => {
   const root = document.getElementById('root');
   if (root) {
     root.textContent = `Comptoir cannot start: ${error instanceof Error ? error.message : error}`;

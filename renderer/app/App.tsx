@@ -96,7 +96,7 @@ const renewEveryMs = 30_000;
 
 const readHash = () => window.location.hash.replace(/^#/, '');
 
-function useLocationHash(): string {
+export function useLocationHash(): string {
   const [hash, setHash] = useState(readHash);
   useEffect(() => {
     const changed = () => setHash(readHash());

@@ -13,15 +13,13 @@ import pg from 'pg';
  * a database of its own from it (`freshDatabase`).
  */
 
-// Imported when needed, by a path the loaders do not follow ahead: Playwright's loader would turn
-// the .mjs module into CommonJS, which Node then refuses to run as the ES module it is.
-const systemParts = '../../scripts/system-parts.mjs';
-
-/** The folder of `initdb` and `pg_ctl` (scripts/system-parts.mjs finds it for `npm test` too). */
+/**
+ * The folder of `initdb` and `pg_ctl` (scripts/system-parts.mjs finds it for `npm test` too),
+ * imported when asked: Playwright compiles a spec's static imports to CommonJS, which an ES
+ * module (.mjs) cannot be, so a static import stops every spec that starts a cluster.
+ */
 async function postgresBin(): Promise<string> {
-  const { postgresBinFolder } = (await import(
-    systemParts
-  )) as typeof import('../../scripts/system-parts.mjs');
+  const { postgresBinFolder } = await import('../../scripts/system-parts.mjs');
   const folder = postgresBinFolder(process.env);
   if (folder === null)
     throw new Error('PostgreSQL is not installed: apt-get install -y postgresql');

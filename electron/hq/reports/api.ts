@@ -1,5 +1,8 @@
-import { ApiError } from '../../../shared/api/errors';
 import type { HqContext, HqHandlers } from '../handlers';
+import { chainExport } from './chain-csv';
+import { chainReport } from './chain-report';
+import { chainFloats, pendingSales, shopZReports } from './chain-state';
+import { reportPeriod } from './period';
 
 type ReportHandlers = Pick<
   HqHandlers,
@@ -11,18 +14,20 @@ type ReportHandlers = Pick<
   | 'zReports.list'
 >;
 
-const notBuilt = () => {
-  throw new ApiError('internal', 'The head office’s reports are not built yet');
-};
-
-/** The chain's reports (placeholder until they land). */
-export function reportHandlers(_context: HqContext): ReportHandlers {
+/** The chain's reports, read from the read models the ingest keeps (PG migration 0001). */
+export function reportHandlers({ pool, now }: HqContext): ReportHandlers {
   return {
-    'reports.getDay': notBuilt,
-    'reports.getMonth': notBuilt,
-    'reports.export': notBuilt,
-    'floats.list': notBuilt,
-    'pending.list': notBuilt,
-    'zReports.list': notBuilt,
+    'reports.getDay': async ({ day }) => chainReport(pool, reportPeriod(day, 'day')),
+    'reports.getMonth': async ({ month }) => chainReport(pool, reportPeriod(month, 'month')),
+    'reports.export': async ({ period }) => chainExport(pool, reportPeriod(period, 'period')),
+    'floats.list': async () => ({ floats: await chainFloats(pool) }),
+    'pending.list': async () => ({ sales: await pendingSales(pool, now()) }),
+    'zReports.list': async ({ shopId, month }) => ({
+      zReports: await shopZReports(
+        pool,
+        shopId,
+        month === null ? null : reportPeriod(month, 'month'),
+      ),
+    }),
   };
 }

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { factIds, saleFact, zReportFacts } from '../../support/chain-facts';
+import {
+  createShop,
+  enrolAsShop,
+  sendFacts,
+  signInStaff,
+  startHeadOfficeInProcess,
+  type TestHeadOffice,
+} from '../../support/head-office';
+
+const now = new Date('2026-12-07T10:00:00Z');
+let headOffice: TestHeadOffice;
+
+beforeAll(async () => {
+  headOffice = await startHeadOfficeInProcess({
+    postgresUrl: inject('postgresUrl'),
+    now: () => now,
+  });
+  await signInStaff(headOffice);
+});
+afterAll(() => headOffice.stop());
+
+const xpf = (amount: number) => ({ amount, currency: 'XPF' });
+
+describe('the head office’s reports over the books shops send', () => {
+  it('counts what arrived through the wire once, however often it was sent, on each shop’s own day', async () => {
+    const { code } = await createShop(headOffice, { name: 'Nouméa centre' });
+    const { body } = await enrolAsShop(headOffice, code);
+    const nextId = factIds();
+    // 23:30 UTC on the 6th is 10:30 on the 7th in Nouméa: the shop's day counts it.
+    const sold = saleFact(nextId(), { saleId: 1, soldAt: '2026-12-06T23:30:00.000Z' });
+    const pending = saleFact(nextId(), {
+      saleId: 2,
+      status: 'unknown',
+      soldAt: '2026-12-07T09:00:00.000Z',
+    });
+    const facts = [
+      sold,
+      pending,
+      saleFact(nextId(), { saleId: 3, status: 'failed', soldAt: '2026-12-07T09:10:00.000Z' }),
+      {
+        id: nextId(),
+        kind: 'dealerBalance' as const,
+        payload: {
+          modemId: 'modem-1',
+          carrierId: 'opt-nc',
+          amount: 9_000,
+          currency: 'XPF' as const,
+          alertBelow: 10_000,
+          at: '2026-12-07T09:11:00.000Z',
+        },
+      },
+      ...zReportFacts(nextId, [{ number: 1, shiftId: 1, issuedAt: '2026-12-07T09:30:00.000Z' }]),
+    ];
+    expect((await sendFacts(headOffice, body.credential, facts)).status).toBe(200);
+    // The same batch again (a lost ack): stored once, counted once.
+    expect((await sendFacts(headOffice, body.credential, facts)).status).toBe(200);
+
+    const day = await headOffice.client.call('reports.getDay', { day: '2026-12-07' });
+    expect(day.totals).toEqual([
+      {
+        sales: 1,
+        amount: xpf(1000),
+        dealerCost: xpf(950),
+        margin: xpf(50),
+        refunds: 0,
+        refunded: xpf(0),
+        net: xpf(1000),
+      },
+    ]);
+    expect(day.byClerk.map((line) => line.label)).toEqual(['Léa · Nouméa centre']);
+    expect((await headOffice.client.call('reports.getDay', { day: '2026-12-06' })).totals).toEqual(
+      [],
+    );
+
+    const { sales } = await headOffice.client.call('pending.list', {});
+    expect(sales.map((sale) => [sale.saleId, sale.ageMinutes])).toEqual([[2, 60]]);
+    const { floats } = await headOffice.client.call('floats.list', {});
+    expect(floats).toMatchObject([
+      { modemId: 'modem-1', balance: xpf(9_000), alertBelow: xpf(10_000), low: true },
+    ]);
+    const { zReports } = await headOffice.client.call('zReports.list', {
+      shopId: body.shopId,
+      month: '2026-12',
+    });
+    expect(zReports.map((z) => [z.tillId, z.number, z.day])).toEqual([['', 1, '2026-12-07']]);
+    const file = await headOffice.client.call('reports.export', { period: '2026-12' });
+    expect(file.csv.split('\n').filter(Boolean)).toHaveLength(2);
+  });
+});
