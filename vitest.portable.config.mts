@@ -35,6 +35,8 @@ export const linuxOnly = [
   // The head office's PostgreSQL, a cluster run by Debian's programs (as `postgres` under root).
   'test/integration/hq/**',
   'test/integration/cli/hq-serve.test.ts',
+  // A chain of shops and its head office on that PostgreSQL, with shops run by the built CLI.
+  'test/integration/chain/**',
 ];
 
 // Without the run's PostgreSQL (test/support/postgres-global.ts): no test left here asks for it.

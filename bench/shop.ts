@@ -109,14 +109,5 @@ export function shopDatabaseWithClerks(file: string, clerks: number) {
   db.close();
 }
 
-/** A small, fast, seeded generator (mulberry32): the same seed draws the same numbers. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+// The fault proxy's tests draw from the same generator: it lives with the test support.
+export { seededRandom } from '../test/support/seeded-random';
