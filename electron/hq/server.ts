@@ -269,7 +269,13 @@ export async function startHqServer(options: HqServerOptions): Promise<RunningHq
         return;
       }
       if (error instanceof ApiError) {
-        sendJson(response, errorStatus[error.code], { error: error.toBody() });
+        const retryAfter = error.params?.retryAfter;
+        sendJson(
+          response,
+          errorStatus[error.code],
+          { error: error.toBody() },
+          typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {},
+        );
         return;
       }
       log.error('Head office request failed', error);
