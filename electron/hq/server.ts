@@ -23,7 +23,7 @@ import { contentSecurityPolicy, hardeningHeaders, isLoopbackHost } from '../web-
 import { hqHandlers } from './api';
 import { catalogPullFor } from './catalog/api';
 import { createHqDispatcher } from './dispatcher';
-import { factValueIssues } from './fact-values';
+import { batchValueIssues, factValueIssues } from './fact-values';
 import type { HqContext } from './handlers';
 import { type FactBatch, ingestBatch } from './ingest';
 import { enrolShop, shopOfCredential } from './shops';
@@ -163,7 +163,7 @@ export async function startHqServer(options: HqServerOptions): Promise<RunningHq
         throw new ApiError('invalid_input', 'Invalid batch of facts', issuesFromZod(parsed.error));
       }
       const batch = parsed.data as unknown as FactBatch;
-      const issues = factValueIssues(batch.facts);
+      const issues = [...factValueIssues(batch.facts), ...batchValueIssues(batch)];
       if (issues.length > 0) throw new ApiError('invalid_input', 'Invalid batch of facts', issues);
       sendJson(response, 200, await ingestBatch(context, shop.id, batch));
       return;

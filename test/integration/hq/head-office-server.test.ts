@@ -313,6 +313,43 @@ describe('the ingest', () => {
     expect(again.status).toBe(200);
   });
 
+  it('refuses what PostgreSQL cannot hold anywhere in a fact with a 400 naming it, never a 500', async () => {
+    const { shopId, credential } = await enrolledShop('Hienghène');
+    const ids = factIds();
+    const good = saleFact(ids(), { saleId: 1 });
+    const nulName = saleFact(ids(), { saleId: 2, clerkName: 'Léa\u0000' });
+    const taxRate = saleFact(ids(), { saleId: 3, taxRate: 2 ** 31 });
+    const [nulInContent] = receiptFacts(ids, [
+      { number: 1, saleId: 1, content: { number: 1, saleId: 1, 'note\u0000': 'x' } },
+    ]);
+    const halfCharacter = saleFact(ids(), { saleId: 4, planName: 'Recharge \ud800' });
+    const check = {
+      id: ids(),
+      kind: 'booksCheck' as const,
+      payload: {
+        at: '2026-12-07T09:00:00.000Z',
+        tills: [{ tillId: null, receipts: [{ number: 2 ** 31, hash: 'a'.repeat(64) }] }],
+      },
+    };
+    const facts = [good, nulName, taxRate, nulInContent, halfCharacter, check] as Parameters<
+      typeof sendFacts
+    >[2];
+    const refused = await sendFacts(headOffice, credential, facts, { backlog: 2 ** 31 });
+    expect(refused.status).toBe(400);
+    const issues = (refused.body.error as { issues: { path: string; message: string }[] }).issues;
+    expect(issues.map((issue) => issue.path)).toEqual([
+      'facts.1.payload.clerkName',
+      'facts.2.payload.taxRate',
+      'facts.3.payload.content.note\u0000',
+      'facts.4.payload.planName',
+      'facts.5.payload.tills.0.receipts.0.number',
+      'backlog',
+    ]);
+    expect(issues[0]?.message).toContain(nulName.id);
+    expect(await count('SELECT count(*) AS n FROM facts WHERE shop_id = $1', [shopId])).toBe(0);
+    expect((await sendFacts(headOffice, credential, [good])).status).toBe(200);
+  });
+
   it('refuses a bad batch whole, with the one error shape, and stores nothing of it', async () => {
     const { shopId, credential } = await enrolledShop('Poindimié');
     const ids = factIds();
