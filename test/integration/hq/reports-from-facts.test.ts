@@ -146,4 +146,34 @@ describe('the head office’s reports over the books shops send', () => {
       ['3000', '50'],
     ]);
   });
+
+  it('moves a sale’s takings when a shop restored from an old backup sends another sale under its id', async () => {
+    const { code } = await createShop(headOffice, { name: 'Poum' });
+    const { body } = await enrolAsShop(headOffice, code);
+    const nextId = factIds();
+    const first = saleFact(nextId(), { saleId: 1, soldAt: '2026-12-10T01:00:00.000Z' });
+    // The backup brought the shop back to before sale 1: its next sale takes the same id.
+    const reused = saleFact(nextId(), {
+      saleId: 1,
+      soldAt: '2026-12-11T01:00:00.000Z',
+      planId: 'recharge-2000',
+      planName: 'Recharge 2 000',
+      price: 2000,
+      dealerCost: 1900,
+    });
+    for (const facts of [[first], [reused]]) {
+      expect((await sendFacts(headOffice, body.credential, facts)).status).toBe(200);
+    }
+    const poum = async (day: string) =>
+      (await headOffice.client.call('reports.getDay', { day })).byShop.find(
+        (line) => line.label === 'Poum',
+      )?.totals;
+    expect(await poum('2026-12-10')).toMatchObject({ sales: 0, amount: xpf(0), margin: xpf(0) });
+    expect(await poum('2026-12-11')).toMatchObject({
+      sales: 1,
+      amount: xpf(2000),
+      dealerCost: xpf(1900),
+      margin: xpf(100),
+    });
+  });
 });
