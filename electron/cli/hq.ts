@@ -14,6 +14,21 @@ function readPem(file: string, what: string): string {
   }
 }
 
+/**
+ * The serving pool's bounds: a request waits at most this long for a connection, a statement or
+ * a lock, so one slow shop or a stuck query answers an error instead of holding the pool, and a
+ * transaction left idle by a lost client is ended by PostgreSQL.
+ */
+export function hqPoolOptions(connectionString: string): pg.PoolConfig {
+  return {
+    connectionString,
+    connectionTimeoutMillis: 10_000,
+    statement_timeout: 30_000,
+    lock_timeout: 10_000,
+    idle_in_transaction_session_timeout: 60_000,
+  };
+}
+
 export const hqServeCommand: Command = {
   name: 'hq serve',
   usage: 'hq serve --pg URL [--port N] [--host 127.0.0.1] [--cert FILE --key FILE] [--json]',
@@ -48,13 +63,15 @@ export const hqServeCommand: Command = {
         `TLS is required except on loopback: --host ${host} needs --cert and --key`,
       );
     }
-    const pool = new pg.Pool({ connectionString: values.pg });
+    const pool = new pg.Pool(hqPoolOptions(values.pg));
     // A connection lost while idle is PostgreSQL's business (a restart): the pool makes another.
     pool.on('error', (error) => output.warn(`PostgreSQL connection lost: ${error.message}`));
     let server: Awaited<ReturnType<typeof startHqServer>>;
     try {
       const now = () => new Date();
-      const schema = await migratePg(pool, now);
+      // Migrating is unbounded: a big migration, or a second server waiting for the first's.
+      const migrating = new pg.Pool({ connectionString: values.pg, max: 1 });
+      const schema = await migratePg(migrating, now).finally(() => migrating.end());
       // The shipped carriers, as a shop has them: what the catalog starts from.
       const shipped = await loadCarrierProfiles([carriersDir]);
       const shippedCarriers = shipped.profiles.map(({ profile }) => profile);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ApiError } from '../../shared/api/errors';
 import type { Fact, FactPayload, factAckSchema, factBatchSchema } from '../../shared/head-office';
 import { chainArrivals, recordBooksCheck, tillKey } from './chain-arrivals';
 import type { HqContext } from './handlers';
@@ -22,6 +23,8 @@ export type FactAck = z.output<typeof factAckSchema>;
 
 // The advisory locks of shops' ingests: this class, and the shop's id hashed.
 const shopLockClass = 0x6871; // "hq"
+/** How long a shop whose other batch is being stored waits before sending again. */
+export const ingestRetryAfterSeconds = 2;
 
 /**
  * What the facts stored for the first time change beside themselves, in the shop's order: the
@@ -98,8 +101,10 @@ async function applyFacts(context: ReadModelContext & { at: Date }, facts: reado
  * Stores one batch of a shop's facts, in one transaction: each fact once (`ON CONFLICT DO
  * NOTHING` on the shop and the fact's id), and for those stored now, their read models and chain
  * checks, in the order the shop wrote them. A per-shop advisory lock keeps two servers (or two
- * retries of one batch) from interleaving one shop's facts. The ack's high-water mark is the
- * batch's newest id: every fact up to it is stored, now or before.
+ * retries of one batch) from interleaving one shop's facts; a batch finding it taken is refused
+ * at once (503, Retry-After) rather than waiting on a pooled connection: one shop's retries must
+ * not hold every connection the other shops need. The shop's worker sends it again later. The
+ * ack's high-water mark is the batch's newest id: every fact up to it is stored, now or before.
  */
 export async function ingestBatch(
   context: Pick<HqContext, 'pool' | 'now'>,
@@ -112,7 +117,18 @@ export async function ingestBatch(
     batch.facts[0]?.id as string,
   );
   return inTransaction(context.pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [shopLockClass, shopId]);
+    const lock = await client.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked',
+      [shopLockClass, shopId],
+    );
+    if (!lock.rows[0]?.locked) {
+      throw new ApiError(
+        'unreachable',
+        'Another batch of this shop is being stored: send it again in a moment',
+        undefined,
+        { retryAfter: ingestRetryAfterSeconds },
+      );
+    }
     const shop = await client.query<{ zone: string }>('SELECT zone FROM shops WHERE id = $1', [
       shopId,
     ]);

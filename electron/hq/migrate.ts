@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { pgMigration0001 } from './migrations/0001-chain-books';
 import { pgMigration0002 } from './migrations/0002-sign-in-throttle';
+import { pgMigration0003 } from './migrations/0003-day-margin';
 
 /** A numbered change to the head office's PostgreSQL schema, applied once, in order. */
 export interface PgMigration {
@@ -10,7 +11,11 @@ export interface PgMigration {
 }
 
 /** In order, one per schema version. */
-export const pgMigrations: readonly PgMigration[] = [pgMigration0001, pgMigration0002];
+export const pgMigrations: readonly PgMigration[] = [
+  pgMigration0001,
+  pgMigration0002,
+  pgMigration0003,
+];
 
 // Taken for the whole run: several head-office servers starting together migrate once.
 const migrationLock = 0x636f6d70; // "comp"

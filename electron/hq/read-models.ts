@@ -4,9 +4,9 @@ import { localDate } from '../../shared/local-time';
 
 /**
  * The read models the facts of one batch update, in the ingest's transaction, a few statements
- * per batch whatever its size: the sales and refunds by shop, the day totals (succeeded sales on
- * the day they were sold, refunds on the day they were paid, each in the shop's own zone) and the
- * dealer SIMs' last known floats. Only facts stored for the first time come here, so nothing is
+ * per batch whatever its size: the sales and refunds by shop, the day totals (counted as the
+ * shop's Z report counts them: paid sales on the day they were sold, refunds on the day they were
+ * paid, each in the shop's own zone) and the dealer SIMs' last known floats. Only facts stored for the first time come here, so nothing is
  * counted twice.
  */
 
@@ -32,6 +32,7 @@ interface DayAmounts {
   sales: number;
   amount: number;
   dealerCost: number;
+  margin: number;
   refunds: number;
   refunded: number;
 }
@@ -47,12 +48,14 @@ export function createDayTotals() {
         sales: 0,
         amount: 0,
         dealerCost: 0,
+        margin: 0,
         refunds: 0,
         refunded: 0,
       };
       row.sales += add.sales ?? 0;
       row.amount += add.amount ?? 0;
       row.dealerCost += add.dealerCost ?? 0;
+      row.margin += add.margin ?? 0;
       row.refunds += add.refunds ?? 0;
       row.refunded += add.refunded ?? 0;
       rows.set(id, row);
@@ -61,16 +64,19 @@ export function createDayTotals() {
       if (rows.size === 0) return;
       await context.client.query(
         `INSERT INTO day_totals (shop_id, local_day, till_id, clerk_id, clerk_name, carrier_id,
-           plan_id, plan_name, currency, sales, amount, dealer_cost, refunds, refunded)
+           plan_id, plan_name, currency, sales, amount, dealer_cost, margin, refunds, refunded)
          SELECT $1, d.local_day, d.till_id, d.clerk_id, d.clerk_name, d.carrier_id, d.plan_id,
-           d.plan_name, d.currency, d.sales, d.amount, d.dealer_cost, d.refunds, d.refunded
+           d.plan_name, d.currency, d.sales, d.amount, d.dealer_cost, d.margin, d.refunds,
+           d.refunded
          FROM jsonb_to_recordset($2::jsonb) AS d (local_day date, till_id text, clerk_id integer,
            clerk_name text, carrier_id text, plan_id text, plan_name text, currency text,
-           sales integer, amount bigint, dealer_cost bigint, refunds integer, refunded bigint)
+           sales integer, amount bigint, dealer_cost bigint, margin bigint, refunds integer,
+           refunded bigint)
          ON CONFLICT (local_day, shop_id, till_id, clerk_id, plan_id) DO UPDATE SET
            sales = day_totals.sales + EXCLUDED.sales,
            amount = day_totals.amount + EXCLUDED.amount,
            dealer_cost = day_totals.dealer_cost + EXCLUDED.dealer_cost,
+           margin = day_totals.margin + EXCLUDED.margin,
            refunds = day_totals.refunds + EXCLUDED.refunds,
            refunded = day_totals.refunded + EXCLUDED.refunded`,
         [
@@ -88,6 +94,7 @@ export function createDayTotals() {
               sales: row.sales,
               amount: row.amount,
               dealer_cost: row.dealerCost,
+              margin: row.margin,
               refunds: row.refunds,
               refunded: row.refunded,
             })),
@@ -106,7 +113,35 @@ interface HeldSale extends DayKey {
   updatedAt: number;
   price: number;
   dealerCost: number;
+  /** Its refund is stored: a failed sale with one was paid. */
+  refunded: boolean;
 }
+
+/**
+ * What a sale adds to its day, as the shop's Z report counts it: a paid sale is in the takings
+ * whatever became of it (its refund is counted apart, on its own day); the carrier's cost and the
+ * margin count only top-ups done. A sale that reached `unknown` or `succeeded` was paid; a failed
+ * one was if its money went back (a sale failed before payment has no refund).
+ */
+export function saleCounts(sale: {
+  status: string;
+  price: number;
+  dealerCost: number;
+  refunded: boolean;
+}): Partial<DayAmounts> {
+  const paid = sale.status !== 'failed' || sale.refunded;
+  if (!paid) return {};
+  const done = sale.status === 'succeeded';
+  return {
+    sales: 1,
+    amount: sale.price,
+    dealerCost: done ? sale.dealerCost : 0,
+    margin: done ? sale.price - sale.dealerCost : 0,
+  };
+}
+
+const negated = (amounts: Partial<DayAmounts>): Partial<DayAmounts> =>
+  Object.fromEntries(Object.entries(amounts).map(([key, value]) => [key, -value]));
 
 /**
  * Whether a sale's fact replaces what the head office holds: a final status (succeeded, failed)
@@ -121,7 +156,9 @@ export function saleFactWins(
 }
 
 const saleColumns = `sale_id, status, updated_at, local_day::text AS local_day, till_id, clerk_id,
-  clerk_name, carrier_id, plan_id, plan_name, currency, price, dealer_cost`;
+  clerk_name, carrier_id, plan_id, plan_name, currency, price, dealer_cost,
+  EXISTS (SELECT 1 FROM refunds r WHERE r.shop_id = s.shop_id AND r.sale_id = s.sale_id)
+    AS refunded`;
 
 interface SaleRow {
   sale_id: string;
@@ -137,6 +174,7 @@ interface SaleRow {
   currency: string;
   price: string;
   dealer_cost: string;
+  refunded: boolean;
 }
 
 const heldOf = (row: SaleRow): HeldSale => ({
@@ -152,11 +190,12 @@ const heldOf = (row: SaleRow): HeldSale => ({
   currency: row.currency,
   price: Number(row.price),
   dealerCost: Number(row.dealer_cost),
+  refunded: row.refunded,
 });
 
 async function heldSales(context: ReadModelContext, saleIds: readonly number[]) {
   const found = await context.client.query<SaleRow>(
-    `SELECT ${saleColumns} FROM sales WHERE shop_id = $1 AND sale_id = ANY($2::bigint[])`,
+    `SELECT ${saleColumns} FROM sales s WHERE shop_id = $1 AND sale_id = ANY($2::bigint[])`,
     [context.shopId, [...new Set(saleIds)]],
   );
   return new Map(found.rows.map((row) => [Number(row.sale_id), heldOf(row)]));
@@ -164,7 +203,8 @@ async function heldSales(context: ReadModelContext, saleIds: readonly number[]) 
 
 /**
  * The batch's sale facts in the shop's order: each one that wins over what is held replaces it,
- * and the day totals follow the sales entering or leaving `succeeded`.
+ * and the day totals take out what the held one counted and add what the arriving one counts (the
+ * same sale moving on, or another sale under a reused id: a shop restored from an old backup).
  */
 export async function applySales(
   context: ReadModelContext,
@@ -182,18 +222,10 @@ export async function applySales(
     const at = Date.parse(sale.at);
     if (!saleFactWins(before, { status: sale.status, at })) continue;
     const localDay = localDate(new Date(sale.soldAt), context.zone);
-    // Only succeeded sales count: a sale entering that status adds itself, one leaving it (never
-    // expected, but the shop's word is the truth) takes itself out.
-    if (before?.status === 'succeeded' && sale.status !== 'succeeded') {
-      days.add(before, { sales: -1, amount: -before.price, dealerCost: -before.dealerCost });
-    }
-    if (before?.status !== 'succeeded' && sale.status === 'succeeded') {
-      days.add(
-        { ...sale, localDay },
-        { sales: 1, amount: sale.price, dealerCost: sale.dealerCost },
-      );
-    }
-    held.set(sale.saleId, { ...sale, localDay, updatedAt: at });
+    const refunded = before?.refunded ?? false;
+    if (before) days.add(before, negated(saleCounts(before)));
+    days.add({ ...sale, localDay }, saleCounts({ ...sale, refunded }));
+    held.set(sale.saleId, { ...sale, localDay, updatedAt: at, refunded });
     replaced.set(sale.saleId, { ...sale, localDay });
   }
   if (replaced.size === 0) return;
@@ -247,7 +279,8 @@ export async function applySales(
 
 /**
  * The batch's refunds, each sale's once, counted on the day they were paid under the sale's
- * clerk and plan (the sale's fact comes before its refund in the shop's outbox).
+ * clerk and plan (the sale's fact comes before its refund in the shop's outbox). A failed sale's
+ * refund also says it was paid: its takings join its own day then.
  */
 export async function applyRefunds(
   context: ReadModelContext,
@@ -296,6 +329,7 @@ export async function applyRefunds(
           currency: refund.currency,
         };
     days.add(key, { refunds: 1, refunded: refund.amount });
+    if (sale?.status === 'failed') days.add(sale, saleCounts({ ...sale, refunded: true }));
   }
 }
 

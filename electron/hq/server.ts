@@ -23,7 +23,7 @@ import { contentSecurityPolicy, hardeningHeaders, isLoopbackHost } from '../web-
 import { hqHandlers } from './api';
 import { catalogPullFor } from './catalog/api';
 import { createHqDispatcher } from './dispatcher';
-import { factValueIssues } from './fact-values';
+import { batchValueIssues, factValueIssues } from './fact-values';
 import type { HqContext } from './handlers';
 import { type FactBatch, ingestBatch } from './ingest';
 import { enrolShop, shopOfCredential } from './shops';
@@ -163,7 +163,7 @@ export async function startHqServer(options: HqServerOptions): Promise<RunningHq
         throw new ApiError('invalid_input', 'Invalid batch of facts', issuesFromZod(parsed.error));
       }
       const batch = parsed.data as unknown as FactBatch;
-      const issues = factValueIssues(batch.facts);
+      const issues = [...factValueIssues(batch.facts), ...batchValueIssues(batch)];
       if (issues.length > 0) throw new ApiError('invalid_input', 'Invalid batch of facts', issues);
       sendJson(response, 200, await ingestBatch(context, shop.id, batch));
       return;
@@ -269,7 +269,13 @@ export async function startHqServer(options: HqServerOptions): Promise<RunningHq
         return;
       }
       if (error instanceof ApiError) {
-        sendJson(response, errorStatus[error.code], { error: error.toBody() });
+        const retryAfter = error.params?.retryAfter;
+        sendJson(
+          response,
+          errorStatus[error.code],
+          { error: error.toBody() },
+          typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {},
+        );
         return;
       }
       log.error('Head office request failed', error);

@@ -21,6 +21,16 @@ export const signInThrottle = {
 } as const;
 
 /** The staff member a staff procedure runs for (the dispatcher checked there is one). */
+/**
+ * The wait after a client's `f.failures` wrong passwords, in ms, from the parameters numbered
+ * `first` on: the free failures, the first delay, the longest (the delay doubles up to it).
+ */
+const delaySql = (first: number) => {
+  const [free, delay, max] = [first, first + 1, first + 2].map((n) => `$${n}`);
+  return `(CASE WHEN f.failures < ${free} THEN 0
+    ELSE least(${delay} * power(2, f.failures - ${free}), ${max}) END)`;
+};
+
 export function signedInStaff(caller: HqCaller): { id: number; name: string } {
   if (!caller.staff) throw new ApiError('unauthorized', 'Sign in first');
   return caller.staff;
@@ -42,41 +52,39 @@ export function staffHandlers(context: HqContext): StaffHandlers {
     return { token, name: staff.name };
   }
 
-  /** Refuses a client that must still wait after wrong passwords (429 with retryAfter). */
+  /**
+   * Counts a sign-in attempt of `client` before its password is checked, in one statement, or
+   * refuses it (429 with retryAfter) while the client must still wait after wrong passwords:
+   * guesses sent at once are each counted, so they cannot all pass a check made before any of
+   * them failed. A right password clears the count.
+   */
   async function admit(client: string) {
-    const found = await pool.query<{ failures: number; last_at: Date }>(
-      'SELECT failures, last_at FROM staff_sign_in_failures WHERE client = $1',
-      [client],
-    );
-    const record = found.rows[0];
-    const at = now().getTime();
-    if (!record || record.last_at.getTime() + signInThrottle.forgetAfterMs <= at) return;
-    const { freeFailures, firstDelayMs, maxDelayMs } = signInThrottle;
-    const delay =
-      record.failures < freeFailures
-        ? 0
-        : Math.min(firstDelayMs * 2 ** (record.failures - freeFailures), maxDelayMs);
-    const waitMs = record.last_at.getTime() + delay - at;
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
-      throw new ApiError(
-        'rate_limited',
-        `Too many wrong passwords: try again in ${seconds} s`,
-        undefined,
-        { retryAfter: seconds },
-      );
-    }
-  }
-
-  async function failed(client: string) {
     const at = now();
-    const forgotten = new Date(at.getTime() - signInThrottle.forgetAfterMs);
+    const { freeFailures, firstDelayMs, maxDelayMs, forgetAfterMs } = signInThrottle;
+    const forgotten = new Date(at.getTime() - forgetAfterMs);
     await pool.query('DELETE FROM staff_sign_in_failures WHERE last_at <= $1', [forgotten]);
-    await pool.query(
-      `INSERT INTO staff_sign_in_failures (client, failures, last_at) VALUES ($1, 1, $2)
+    const counted = await pool.query(
+      `INSERT INTO staff_sign_in_failures AS f (client, failures, last_at) VALUES ($1, 1, $2)
        ON CONFLICT (client) DO UPDATE SET
-         failures = staff_sign_in_failures.failures + 1, last_at = $2`,
-      [client, at],
+         failures = CASE WHEN f.last_at <= $3 THEN 1 ELSE f.failures + 1 END, last_at = $2
+       WHERE f.last_at <= $3
+         OR f.last_at + ${delaySql(4)} * interval '1 millisecond' <= $2
+       RETURNING failures`,
+      [client, at, forgotten, freeFailures, firstDelayMs, maxDelayMs],
+    );
+    if (counted.rowCount) return;
+    const found = await pool.query<{ wait_ms: number }>(
+      `SELECT extract(epoch FROM f.last_at + ${delaySql(3)} * interval '1 millisecond' - $2)
+         * 1000 AS wait_ms
+       FROM staff_sign_in_failures f WHERE client = $1`,
+      [client, at, freeFailures, firstDelayMs, maxDelayMs],
+    );
+    const seconds = Math.max(1, Math.ceil(Number(found.rows[0]?.wait_ms ?? 1000) / 1000));
+    throw new ApiError(
+      'rate_limited',
+      `Too many wrong passwords: try again in ${seconds} s`,
+      undefined,
+      { retryAfter: seconds },
     );
   }
 
@@ -114,10 +122,7 @@ export function staffHandlers(context: HqContext): StaffHandlers {
         input.password,
         staff?.password_hash ?? unusedPasswordHash,
       );
-      if (!staff || !matches) {
-        await failed(caller.client);
-        throw new ApiError('unauthorized', 'Wrong name or password');
-      }
+      if (!staff || !matches) throw new ApiError('unauthorized', 'Wrong name or password');
       await pool.query('DELETE FROM staff_sign_in_failures WHERE client = $1', [caller.client]);
       return openSession(staff);
     },

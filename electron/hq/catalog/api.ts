@@ -93,12 +93,9 @@ export function catalogHandlers(
           'profile.currency',
         );
       }
-      const change = await publishChange(
-        pool,
-        { kind: 'carrierProfile', profile },
-        effectiveFrom,
-        shopIds,
-        { at: now(), name: caller.staff?.name ?? 'head office' },
+      const by = { at: now(), name: caller.staff?.name ?? 'head office' };
+      const change = await inTransaction(pool, (client) =>
+        publishChange(client, { kind: 'carrierProfile', profile }, effectiveFrom, shopIds, by),
       );
       return { change };
     },

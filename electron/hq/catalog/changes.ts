@@ -29,18 +29,25 @@ export type ChangeBody =
   | { kind: 'carrierProfile'; profile: CarrierProfile }
   | { kind: 'shopSettings'; settings: { managed: boolean } };
 
+// The advisory lock that publishes take in turn: this class, one key.
+const publishLockClass = 0x6863; // "hc"
+
 /**
  * Publishes a change for `shopIds` (null: every managed shop, now and later) under the next
- * version: versions only grow, so a shop asking for what came after its own misses nothing.
+ * version: versions only grow, so a shop asking for what came after its own misses nothing. A
+ * version is drawn at the insert but seen at the commit: publishes take a lock held until their
+ * transaction ends (`db` is in one), so no version becomes visible before a lower one and a shop
+ * pulling in between never steps over one.
  */
 export async function publishChange(
-  db: Querier,
+  db: PoolClient,
   body: ChangeBody,
   effectiveFrom: string | null,
   shopIds: readonly string[] | null,
   by: { at: Date; name: string },
 ): Promise<CatalogChange> {
   const { kind, ...change } = body;
+  await db.query('SELECT pg_advisory_xact_lock($1, 0)', [publishLockClass]);
   const { rows } = await db.query<ChangeRow>(
     `INSERT INTO catalog_changes (kind, change, effective_from, shop_ids, created_at, created_by)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,

@@ -21,7 +21,7 @@ export const chainCsvColumns = [
   'sales', // succeeded sales sold that day
   'amount', // what they took
   'dealer_cost', // what their top-ups cost at the carrier
-  'margin', // amount - dealer_cost
+  'margin', // what the top-ups done brought over their dealer cost
   'refunds', // refunds paid that day
   'refunded',
   'net', // amount - refunded
@@ -40,6 +40,7 @@ interface CsvRow {
   sales: number;
   amount: number;
   dealer_cost: number;
+  margin: number;
   refunds: number;
   refunded: number;
   currency: string;
@@ -52,7 +53,7 @@ export function chainCsv(rows: readonly CsvRow[]): string {
       ...row,
       amount: money(row.amount),
       dealer_cost: money(row.dealer_cost),
-      margin: money(row.amount - row.dealer_cost),
+      margin: money(row.margin),
       refunded: money(row.refunded),
       net: money(row.amount - row.refunded),
     };
@@ -68,7 +69,8 @@ export async function chainExport(
   const { rows } = await pool.query<CsvRow>(
     `SELECT t.local_day::text AS day, s.name AS shop, t.shop_id::text AS shop_id, t.till_id,
        t.clerk_name AS clerk, t.carrier_id, t.plan_id, t.plan_name, t.sales,
-       t.amount::float8 AS amount, t.dealer_cost::float8 AS dealer_cost, t.refunds,
+       t.amount::float8 AS amount, t.dealer_cost::float8 AS dealer_cost,
+       t.margin::float8 AS margin, t.refunds,
        t.refunded::float8 AS refunded, t.currency
      FROM day_totals t JOIN shops s ON s.id = t.shop_id
      WHERE t.local_day >= $1::date AND t.local_day < $2::date

@@ -16,6 +16,7 @@ export interface TotalsRow {
   sales: number;
   amount: number;
   dealer_cost: number;
+  margin: number;
   refunds: number;
   refunded: number;
 }
@@ -23,8 +24,9 @@ export interface TotalsRow {
 type Totals = ChainReport['totals'][number];
 
 /**
- * The figures of one row. The margin is what the sales brought over what their top-ups cost the
- * shops at the carriers; the net is the takings after the refunds paid in the same period.
+ * The figures of one row, as the shops' Z reports give them. The margin is what the top-ups done
+ * brought over what they cost the shops at the carriers; the net is the takings (every paid sale)
+ * after the refunds paid in the same period.
  */
 export function totalsOf(row: TotalsRow): Totals {
   const currency = row.currency as CurrencyCode;
@@ -33,7 +35,7 @@ export function totalsOf(row: TotalsRow): Totals {
     sales: row.sales,
     amount: money(row.amount),
     dealerCost: money(row.dealer_cost),
-    margin: money(row.amount - row.dealer_cost),
+    margin: money(row.margin),
     refunds: row.refunds,
     refunded: money(row.refunded),
     net: money(row.amount - row.refunded),
@@ -105,6 +107,7 @@ const groupedTotals = `
     sum(t.sales)::int AS sales,
     sum(t.amount)::float8 AS amount,
     sum(t.dealer_cost)::float8 AS dealer_cost,
+    sum(t.margin)::float8 AS margin,
     sum(t.refunds)::int AS refunds,
     sum(t.refunded)::float8 AS refunded
   FROM day_totals t JOIN shops s ON s.id = t.shop_id

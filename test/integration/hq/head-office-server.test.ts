@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ingestRetryAfterSeconds } from '../../../electron/hq/ingest';
 import type { ApiError } from '../../../shared/api/errors';
 import { batchLimits, headOfficeWire } from '../../../shared/head-office';
 import { factIds, receiptFacts, saleFact } from '../../support/chain-facts';
@@ -246,16 +247,107 @@ describe('the ingest', () => {
     const { shopId, credential } = await enrolledShop('Lifou');
     const ids = factIds();
     const batch = Array.from({ length: 50 }, (_, i) => saleFact(ids(), { saleId: i + 1 }));
+    // A batch finding another of its shop's being stored is told to come back, as the shop does.
+    const sendUntilStored = async (facts: typeof batch) => {
+      for (;;) {
+        const answer = await sendFacts(headOffice, credential, facts);
+        if (answer.status !== 503) return answer;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
     const answers = await Promise.all(
-      [batch, batch.slice(10), batch.slice(0, 40)].map((facts) =>
-        sendFacts(headOffice, credential, facts),
-      ),
+      [batch, batch.slice(10), batch.slice(0, 40)].map(sendUntilStored),
     );
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
     expect(answers.reduce((sum, answer) => sum + Number(answer.body.stored), 0)).toBe(50);
     expect(await count('SELECT sum(sales) AS n FROM day_totals WHERE shop_id = $1', [shopId])).toBe(
       50,
     );
+  });
+
+  it('tells a shop whose other batch is being stored to come back, without holding the others up', async () => {
+    const busy = await enrolledShop('Maré');
+    const other = await enrolledShop('Tiga');
+    const ids = factIds();
+    // Another server (or a slow retry) is storing Maré's facts: it holds the shop's lock.
+    const elsewhere = await headOffice.pool.connect();
+    try {
+      await elsewhere.query('BEGIN');
+      await elsewhere.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+        0x6871,
+        busy.shopId,
+      ]);
+      const started = Date.now();
+      const refusals = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          fetch(new URL(headOfficeWire.facts, headOffice.url), {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${busy.credential}`,
+            },
+            body: JSON.stringify({
+              facts: [saleFact(ids(), { saleId: i + 1 })],
+              backlog: 0,
+              catalogVersion: 0,
+            }),
+          }),
+        ),
+      );
+      expect(refusals.map((answer) => answer.status)).toEqual(Array(12).fill(503));
+      expect(refusals[0]?.headers.get('retry-after')).toBe(String(ingestRetryAfterSeconds));
+      expect(await refusals[0]?.json()).toMatchObject({ error: { code: 'unreachable' } });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      // Another shop's batch goes through meanwhile.
+      expect(
+        (await sendFacts(headOffice, other.credential, [saleFact(ids(), { saleId: 1 })])).status,
+      ).toBe(200);
+    } finally {
+      await elsewhere.query('ROLLBACK');
+      elsewhere.release();
+    }
+    expect(await count('SELECT count(*) AS n FROM facts WHERE shop_id = $1', [busy.shopId])).toBe(
+      0,
+    );
+    const again = await sendFacts(headOffice, busy.credential, [saleFact(ids(), { saleId: 1 })]);
+    expect(again.status).toBe(200);
+  });
+
+  it('refuses what PostgreSQL cannot hold anywhere in a fact with a 400 naming it, never a 500', async () => {
+    const { shopId, credential } = await enrolledShop('Hienghène');
+    const ids = factIds();
+    const good = saleFact(ids(), { saleId: 1 });
+    const nulName = saleFact(ids(), { saleId: 2, clerkName: 'Léa\u0000' });
+    const taxRate = saleFact(ids(), { saleId: 3, taxRate: 2 ** 31 });
+    const [nulInContent] = receiptFacts(ids, [
+      { number: 1, saleId: 1, content: { number: 1, saleId: 1, 'note\u0000': 'x' } },
+    ]);
+    const halfCharacter = saleFact(ids(), { saleId: 4, planName: 'Recharge \ud800' });
+    const check = {
+      id: ids(),
+      kind: 'booksCheck' as const,
+      payload: {
+        at: '2026-12-07T09:00:00.000Z',
+        tills: [{ tillId: null, receipts: [{ number: 2 ** 31, hash: 'a'.repeat(64) }] }],
+      },
+    };
+    const facts = [good, nulName, taxRate, nulInContent, halfCharacter, check] as Parameters<
+      typeof sendFacts
+    >[2];
+    const refused = await sendFacts(headOffice, credential, facts, { backlog: 2 ** 31 });
+    expect(refused.status).toBe(400);
+    const issues = (refused.body.error as { issues: { path: string; message: string }[] }).issues;
+    expect(issues.map((issue) => issue.path)).toEqual([
+      'facts.1.payload.clerkName',
+      'facts.2.payload.taxRate',
+      'facts.3.payload.content.note\u0000',
+      'facts.4.payload.planName',
+      'facts.5.payload.tills.0.receipts.0.number',
+      'backlog',
+    ]);
+    expect(issues[0]?.message).toContain(nulName.id);
+    expect(await count('SELECT count(*) AS n FROM facts WHERE shop_id = $1', [shopId])).toBe(0);
+    expect((await sendFacts(headOffice, credential, [good])).status).toBe(200);
   });
 
   it('refuses a bad batch whole, with the one error shape, and stores nothing of it', async () => {

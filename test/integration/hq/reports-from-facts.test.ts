@@ -58,15 +58,16 @@ describe('the head office’s reports over the books shops send', () => {
     expect((await sendFacts(headOffice, body.credential, facts)).status).toBe(200);
 
     const day = await headOffice.client.call('reports.getDay', { day: '2026-12-07' });
+    // As the shop's Z counts them: the pending sale was paid, the one failed before payment not.
     expect(day.totals).toEqual([
       {
-        sales: 1,
-        amount: xpf(1000),
+        sales: 2,
+        amount: xpf(2000),
         dealerCost: xpf(950),
         margin: xpf(50),
         refunds: 0,
         refunded: xpf(0),
-        net: xpf(1000),
+        net: xpf(2000),
       },
     ]);
     expect(day.byClerk.map((line) => line.label)).toEqual(['Léa · Nouméa centre']);
@@ -87,5 +88,92 @@ describe('the head office’s reports over the books shops send', () => {
     expect(zReports.map((z) => [z.tillId, z.number, z.day])).toEqual([['', 1, '2026-12-07']]);
     const file = await headOffice.client.call('reports.export', { period: '2026-12' });
     expect(file.csv.split('\n').filter(Boolean)).toHaveLength(2);
+  });
+
+  it('counts a paid sale that failed and its refund as the shop’s Z does: takings, refunded, net', async () => {
+    const { code } = await createShop(headOffice, { name: 'Koné' });
+    const { body } = await enrolAsShop(headOffice, code);
+    const nextId = factIds();
+    const soldAt = '2026-12-08T01:00:00.000Z';
+    const refund = (saleId: number, at: string) => ({
+      id: nextId(),
+      kind: 'refund' as const,
+      payload: {
+        saleId,
+        tillId: null,
+        amount: 1000,
+        currency: 'XPF' as const,
+        method: 'cash' as const,
+        reason: 'modem_failed',
+        at,
+      },
+    });
+    const batches = [
+      // Paid, then the modem failed: failed and refunded in one commit at the shop.
+      [saleFact(nextId(), { saleId: 1, status: 'failed', soldAt }), refund(1, soldAt)],
+      // Pending at the close, found failed later: the sale and its refund in two batches.
+      [saleFact(nextId(), { saleId: 2, status: 'unknown', soldAt })],
+      [
+        saleFact(nextId(), {
+          saleId: 2,
+          status: 'failed',
+          soldAt,
+          at: '2026-12-08T02:00:00.000Z',
+        }),
+      ],
+      [refund(2, '2026-12-08T02:00:00.000Z')],
+      [saleFact(nextId(), { saleId: 3, soldAt })],
+    ];
+    for (const facts of batches) {
+      expect((await sendFacts(headOffice, body.credential, facts)).status).toBe(200);
+    }
+    // The Z of that day: 3 paid sales (3 000), 2 refunds (2 000), net 1 000; one top-up done.
+    const day = await headOffice.client.call('reports.getDay', { day: '2026-12-08' });
+    expect(day.byShop.find((line) => line.label === 'Koné')?.totals).toEqual({
+      sales: 3,
+      amount: xpf(3000),
+      dealerCost: xpf(950),
+      margin: xpf(50),
+      refunds: 2,
+      refunded: xpf(2000),
+      net: xpf(1000),
+    });
+    const file = await headOffice.client.call('reports.export', { period: '2026-12-08' });
+    const [header, ...lines] = file.csv.replace('\uFEFF', '').trim().split('\n');
+    const column = (name: string) => header?.split(',').indexOf(name) ?? -1;
+    const koné = lines.map((line) => line.split(',')).filter((cells) => cells.includes('Koné'));
+    expect(koné.map((cells) => [cells[column('amount')], cells[column('margin')]])).toEqual([
+      ['3000', '50'],
+    ]);
+  });
+
+  it('moves a sale’s takings when a shop restored from an old backup sends another sale under its id', async () => {
+    const { code } = await createShop(headOffice, { name: 'Poum' });
+    const { body } = await enrolAsShop(headOffice, code);
+    const nextId = factIds();
+    const first = saleFact(nextId(), { saleId: 1, soldAt: '2026-12-10T01:00:00.000Z' });
+    // The backup brought the shop back to before sale 1: its next sale takes the same id.
+    const reused = saleFact(nextId(), {
+      saleId: 1,
+      soldAt: '2026-12-11T01:00:00.000Z',
+      planId: 'recharge-2000',
+      planName: 'Recharge 2 000',
+      price: 2000,
+      dealerCost: 1900,
+    });
+    for (const facts of [[first], [reused]]) {
+      expect((await sendFacts(headOffice, body.credential, facts)).status).toBe(200);
+    }
+    const poum = async (day: string) =>
+      (await headOffice.client.call('reports.getDay', { day })).byShop.find(
+        (line) => line.label === 'Poum',
+      )?.totals;
+    expect(await poum('2026-12-10')).toMatchObject({ sales: 0, amount: xpf(0), margin: xpf(0) });
+    expect(await poum('2026-12-11')).toMatchObject({
+      sales: 1,
+      amount: xpf(2000),
+      dealerCost: xpf(1900),
+      margin: xpf(100),
+    });
   });
 });

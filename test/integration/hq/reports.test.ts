@@ -40,8 +40,8 @@ interface Line {
 async function dayTotals(line: Line) {
   await pool.query(
     `INSERT INTO day_totals (shop_id, local_day, till_id, clerk_id, clerk_name, carrier_id,
-       plan_id, plan_name, currency, sales, amount, dealer_cost, refunds, refunded)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+       plan_id, plan_name, currency, sales, amount, dealer_cost, margin, refunds, refunded)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       line.shop,
       line.day,
@@ -55,6 +55,8 @@ async function dayTotals(line: Line) {
       line.sales,
       line.amount,
       line.cost,
+      // Every line here is of top-ups done: their margin is their amount less their cost.
+      line.amount - line.cost,
       line.refunds ?? 0,
       line.refunded ?? 0,
     ],
