@@ -89,9 +89,11 @@ export function shopMonth(plan: BenchShopPlan): ShopMonth {
     for (let sale = 0; sale < plan.salesPerDay; sale++) {
       const draw = draws[day * plan.salesPerDay + sale] as (typeof draws)[number];
       const sold = benchPlans[draw.plan] as (typeof benchPlans)[number];
+      // As the shop's Z counts: every paid sale is takings (pending and failed ones too), the
+      // dealer pays only for those that succeeded, and a failed one is refunded.
+      totals.sales += 1;
+      totals.amount += sold.price;
       if (draw.outcome === 'succeeded') {
-        totals.sales += 1;
-        totals.amount += sold.price;
         totals.dealerCost += sold.dealerCost;
       } else if (draw.outcome === 'failed') {
         totals.refunds += 1;
@@ -203,10 +205,8 @@ export function shopMonth(plan: BenchShopPlan): ShopMonth {
         };
         head.receiptHash = hash;
         const totals = perTill[till] as (typeof perTill)[number];
-        if (draw.outcome === 'succeeded') {
-          totals.sales += 1;
-          totals.amount += sold.price;
-        }
+        totals.sales += 1;
+        totals.amount += sold.price;
         if (draw.outcome === 'failed') {
           totals.refunded += sold.price;
           yield {
