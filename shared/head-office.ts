@@ -242,6 +242,14 @@ export const factAckSchema = z
 /** A local wall time, `YYYY-MM-DDTHH:mm`, read in each shop's own zone. */
 export const localDateTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
 
+/**
+ * When the head office published a change (UTC): a change takes effect neither before it was
+ * published nor before its time, so a shop receiving several at once applies them in the order
+ * they took effect at the head office (an "at once" correction after a dated price stays last).
+ * Absent from a head office that does not send it.
+ */
+const publishedAt = z.iso.datetime({ offset: true }).optional();
+
 export const catalogChangeSchema = z.discriminatedUnion('kind', [
   z
     .object({
@@ -251,6 +259,7 @@ export const catalogChangeSchema = z.discriminatedUnion('kind', [
       profile: carrierProfileSchema,
       /** When it applies in each shop's zone; null: as soon as the shop has it. */
       effectiveFrom: localDateTimeSchema.nullable(),
+      publishedAt,
     })
     .strict(),
   z
@@ -264,6 +273,7 @@ export const catalogChangeSchema = z.discriminatedUnion('kind', [
         })
         .strict(),
       effectiveFrom: localDateTimeSchema.nullable(),
+      publishedAt,
     })
     .strict(),
 ]);

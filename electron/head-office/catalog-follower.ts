@@ -42,7 +42,7 @@ const longestSleepMs = 60_000;
 /**
  * Follows the head office's catalog: a carrier profile is put in service through the carrier
  * book (catalogue and renewals price with it from that minute), shop settings set whether the
- * shop may edit its carriers itself. Due changes apply in order of their time, then version; a
+ * shop may edit its carriers itself. Due changes apply in the order they took effect, then version; a
  * change that cannot be applied stops the ones after it (applying them out of order could undo
  * a price) and is tried again at the next wake.
  */
@@ -83,8 +83,13 @@ export function createCatalogFollower(deps: {
     }
   });
 
-  /** When each waiting change applies; null while the shop's zone is unknown and it names a time. */
-  function schedule(): { change: CatalogChange; at: number | null }[] {
+  /**
+   * When each waiting change applies (null while the shop's zone is unknown and it names a
+   * time), and the instant it took effect at the head office, which orders the due ones: the
+   * later of its time and its publication, so an "at once" correction published after a dated
+   * price comes after it, and a change dated in the past counts from its publication.
+   */
+  function schedule(): { change: CatalogChange; at: number | null; takesEffect: number }[] {
     const zone = timeZone();
     return waiting.all().map((row) => {
       const change = catalogChangeSchema.parse(JSON.parse(row.change));
@@ -94,7 +99,8 @@ export function createCatalogFollower(deps: {
           : zone === null
             ? null
             : effectiveInstant(row.effective_from, zone).getTime();
-      return { change, at };
+      const published = change.publishedAt ? Date.parse(change.publishedAt) : 0;
+      return { change, at, takesEffect: Math.max(at ?? 0, published) };
     });
   }
 
@@ -108,9 +114,8 @@ export function createCatalogFollower(deps: {
   async function applyDue(): Promise<void> {
     const moment = now().getTime();
     const due = schedule()
-      .filter((entry): entry is { change: CatalogChange; at: number } => entry.at !== null)
-      .filter((entry) => entry.at <= moment)
-      .sort((a, b) => a.at - b.at || a.change.version - b.change.version);
+      .filter((entry) => entry.at !== null && entry.at <= moment)
+      .sort((a, b) => a.takesEffect - b.takesEffect || a.change.version - b.change.version);
     for (const { change } of due) {
       try {
         await apply(change);

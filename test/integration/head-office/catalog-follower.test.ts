@@ -136,6 +136,34 @@ describe('the shop following the head office’s catalog', () => {
     expect(carriers.find('nc-demo')?.plans[0]?.price).toBe(1900);
   });
 
+  it('keeps an "at once" correction published after a dated price, when the shop gets both together', async () => {
+    // Enrolled (or back online) on 10 March: it pulls both changes in one go.
+    const at = { now: new Date('2026-03-10T00:00:00Z') };
+    const { follower, price } = await shopAt(at);
+    await follower.receive({
+      changes: [
+        { ...profileChange(1, 1200, '2026-03-01T00:00'), publishedAt: '2026-02-20T09:00:00Z' },
+        { ...profileChange(2, 1100, null), publishedAt: '2026-03-05T09:00:00Z' },
+      ],
+      version: 2,
+    });
+    expect(price('1go')).toBe(1100);
+    expect(follower.status()).toMatchObject({ received: 2, applied: 2 });
+  });
+
+  it('counts a change dated in the past from its publication', async () => {
+    const at = { now: new Date('2026-03-10T00:00:00Z') };
+    const { follower, price } = await shopAt(at);
+    await follower.receive({
+      changes: [
+        { ...profileChange(1, 1100, null), publishedAt: '2026-03-05T09:00:00Z' },
+        { ...profileChange(2, 1300, '2026-03-02T00:00'), publishedAt: '2026-03-06T09:00:00Z' },
+      ],
+      version: 2,
+    });
+    expect(price('1go')).toBe(1300);
+  });
+
   it('takes shop settings: the head office manages the carriers from then on', async () => {
     const at = { now: new Date('2026-12-07T11:00:00Z') };
     const { follower } = await shopAt(at);
