@@ -18,6 +18,7 @@ export const linkFailures = [
   'certificate_changed',
   'untrusted_certificate',
   'credential_refused',
+  'credential_unreadable',
   'enrolment_refused',
   'refused',
   'server_error',

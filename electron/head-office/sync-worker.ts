@@ -65,6 +65,10 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
     await follower.receive(pull);
   }
 
+  /** The shop enrolled again during the round: its outcome is the old link's, not the new one's. */
+  const enrolledAgain = (stored: { enrolledAt: string }) =>
+    links.get()?.enrolledAt !== stored.enrolledAt;
+
   async function round() {
     const stored = links.get();
     if (!stored) return;
@@ -76,12 +80,12 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
         credential: links.credential(),
         timeoutMs: deps.timeoutMs,
       });
-      if (stopping.signal.aborted) return;
+      if (stopping.signal.aborted || enrolledAgain(stored)) return;
       const at = now();
       links.succeeded(at.toISOString(), new Date(at.getTime() + timing.everyMs).toISOString());
     } catch (error) {
       // Closing cuts the request short: not the head office's failure, and the database closes.
-      if (stopping.signal.aborted) return;
+      if (stopping.signal.aborted || enrolledAgain(stored)) return;
       const at = now();
       const wait = retryDelayMs(stored.failures + 1, timing, deps.random());
       const failure = failureOf(error);
