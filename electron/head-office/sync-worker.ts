@@ -3,7 +3,12 @@ import { batchLimits } from '../../shared/head-office';
 import type { Logger } from '../log';
 import { retryDelayMs, type SyncTiming } from './backoff';
 import type { CatalogFollower } from './catalog-follower';
-import { HeadOfficeError, type HeadOfficeLink, headOfficeClient } from './link';
+import {
+  type HeadOfficeClient,
+  HeadOfficeError,
+  type HeadOfficeLink,
+  headOfficeClient,
+} from './link';
 import type { LinkStore } from './link-store';
 import { markSent, nextBatch, outboxBacklog } from './outbox-batches';
 
@@ -27,10 +32,16 @@ const failureOf = (error: unknown) =>
     ? { code: error.code, message: error.message }
     : { code: 'failed', message: (error as Error).message ?? String(error) };
 
+/** The head office answered the request: it refused it or failed on it, but it is there. */
+const answered = (error: unknown) =>
+  error instanceof HeadOfficeError &&
+  (error.code === 'refused' || error.code === 'server_error' || error.code === 'bad_answer');
+
 /**
  * The sync of an enrolled shop: each round sends the unsent outbox in id order, in batches
  * bounded by the wire's limits, marks each batch sent up to the head office's high-water mark,
- * then pulls the catalog changes after the version received and hands them to the follower.
+ * then pulls the catalog changes after the version received and hands them to the follower
+ * (also when the head office refused a batch).
  * A round that fails is tried again later and later (capped, jittered); each outcome is kept
  * in `head_office` for the manager's Sync status. Rounds never overlap.
  */
@@ -43,6 +54,28 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
 
   async function sendAll(link: HeadOfficeLink) {
     const client = headOfficeClient(link, stopping.signal);
+    let pushed: { failure: unknown } | null = null;
+    try {
+      await push(client);
+    } catch (error) {
+      pushed = { failure: error };
+    }
+    if (stopping.signal.aborted) return;
+    // A head office that answered, but refused or failed on a batch, still sends its catalog:
+    // prices keep up while a fact waits. One that cannot be reached is not asked twice.
+    if (pushed && !answered(pushed.failure)) throw pushed.failure;
+    try {
+      const pull = await client.pullCatalog(follower.receivedVersion());
+      if (stopping.signal.aborted) return;
+      await follower.receive(pull);
+    } catch (error) {
+      // The batch refused is what the manager reads first.
+      throw pushed ? pushed.failure : error;
+    }
+    if (pushed) throw pushed.failure;
+  }
+
+  async function push(client: HeadOfficeClient) {
     for (;;) {
       const facts = nextBatch(db, limits);
       const last = facts.at(-1);
@@ -60,9 +93,6 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
         );
       }
     }
-    const pull = await client.pullCatalog(follower.receivedVersion());
-    if (stopping.signal.aborted) return;
-    await follower.receive(pull);
   }
 
   /** The shop enrolled again during the round: its outcome is the old link's, not the new one's. */

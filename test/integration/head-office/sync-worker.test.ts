@@ -193,10 +193,13 @@ describe('the sync worker when the head office fails', () => {
     clock.now = new Date('2026-12-07T09:00:20Z');
     await worker.sendNow();
     expect(unsent(db)).toEqual([]);
+    // Each failed round still asked for the catalog: the head office was there.
     expect(server.requests.map((request) => request.path)).toEqual([
       '/hq/v1/facts',
       '/hq/v1/facts',
+      '/hq/v1/catalog?since=0',
       '/hq/v1/facts',
+      '/hq/v1/catalog?since=0',
       '/hq/v1/facts',
       '/hq/v1/facts',
       '/hq/v1/catalog?since=0',
@@ -220,6 +223,39 @@ describe('the sync worker when the head office fails', () => {
     expect(unsent(db)).toHaveLength(2);
     expect(linkRow(db).last_error_code).toBe('credential_refused');
     expect(linkRow(db).last_error_message).toMatch(/no longer accepts this shop’s credential/);
+  });
+
+  it('still takes the catalog when the head office refuses a batch', async () => {
+    const { db, dir } = shop();
+    writeFacts(db, 2);
+    const server = await standIn((request) =>
+      request.path.startsWith('/hq/v1/catalog')
+        ? {
+            status: 200,
+            body: {
+              changes: [
+                {
+                  version: 1,
+                  kind: 'shopSettings',
+                  settings: { managed: true },
+                  effectiveFrom: null,
+                },
+              ],
+              version: 1,
+            },
+          }
+        : refusedWith(400, 'invalid_input', 'facts.0.payload.reason: not storable'),
+    );
+    const { worker } = enrolledWorker(db, dir, server.url);
+    await worker.sendNow();
+    expect(server.requests.map((request) => request.path)).toEqual([
+      '/hq/v1/facts',
+      '/hq/v1/catalog?since=0',
+    ]);
+    expect(unsent(db)).toHaveLength(2);
+    // The refusal is what the manager reads; the head office's prices came down all the same.
+    expect(linkRow(db)).toMatchObject({ last_error_code: 'refused', managed: 1, failures: 1 });
+    expect(db.prepare('SELECT version FROM catalog_changes').pluck().all()).toEqual([1]);
   });
 
   it('gives up a request the head office never answers, within its timeout', async () => {
@@ -322,6 +358,7 @@ describe('the sync worker when the head office fails', () => {
     }).worker.sendNow();
     expect(server.requests).toEqual([
       expect.objectContaining({ path: '/hq/v1/facts', authorization: `Bearer ${credential}` }),
+      expect.objectContaining({ path: '/hq/v1/catalog?since=0' }),
     ]);
     expect(linkRow(pinned.db).last_error_code).toBe('server_error');
   });
