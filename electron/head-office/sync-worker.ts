@@ -51,6 +51,16 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
   const stopping = new AbortController();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
+  // Rounds in a row whose outcome could not be kept (the database refusing writes), and the
+  // time before which none starts: the schedule kept in `head_office` is not moving then.
+  let unkept = 0;
+  let notBefore = 0;
+
+  function keptNothing(error: unknown) {
+    unkept += 1;
+    notBefore = now().getTime() + retryDelayMs(unkept, timing, deps.random());
+    log.error('The sync round could not keep its outcome', error);
+  }
 
   async function sendAll(link: HeadOfficeLink) {
     const client = headOfficeClient(link, stopping.signal);
@@ -127,20 +137,36 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
     }
   }
 
+  /** When the next round starts (ms), null when the shop is not enrolled. */
+  function nextAttempt(): number | null {
+    try {
+      const link = links.get();
+      if (!link) return null;
+      const stored = link.nextAttemptAt === null ? 0 : Date.parse(link.nextAttemptAt);
+      return Math.max(stored, notBefore);
+    } catch (error) {
+      keptNothing(error);
+      return notBefore;
+    }
+  }
+
   function schedule() {
     if (timer) clearTimeout(timer);
     timer = null;
     if (stopping.signal.aborted) return;
-    const next = links.get()?.nextAttemptAt;
-    if (next === undefined) return;
-    const wait = next === null ? 0 : Math.max(0, Date.parse(next) - now().getTime());
+    const next = nextAttempt();
+    if (next === null) return;
+    const wait = Math.max(0, next - now().getTime());
     // The schedule alone never keeps the process alive (a command that opened the shop ends).
     timer = setTimeout(() => void runRound(), wait).unref();
   }
 
   function runRound(): Promise<void> {
     running ??= round()
-      .catch((error: unknown) => log.error('The sync round could not keep its outcome', error))
+      .then(() => {
+        unkept = 0;
+        notBefore = 0;
+      }, keptNothing)
       .finally(() => {
         running = null;
         schedule();

@@ -378,6 +378,28 @@ describe('the sync worker when the head office fails', () => {
   });
 });
 
+describe('the sync worker when its outcome cannot be kept', () => {
+  it('waits a failure’s delay before the next round, instead of trying again at once', async () => {
+    const { db, dir } = shop();
+    writeFacts(db, 1);
+    const server = await standIn(ackOf);
+    const { worker } = enrolledWorker(db, dir, server.url);
+    // The database takes no more writes to the link (a disk full, a file gone read-only).
+    let attempts = 0;
+    db.function('attempt_refused', () => {
+      attempts += 1;
+      return null;
+    });
+    db.exec(`CREATE TRIGGER link_frozen BEFORE UPDATE ON head_office
+      BEGIN SELECT attempt_refused(); SELECT RAISE(ABORT, 'disk full'); END`);
+    worker.start();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // One round, then the wait after a failure (2 s here): not a round on every tick.
+    expect(attempts).toBe(1);
+    expect(unsent(db)).toHaveLength(1);
+  });
+});
+
 describe('the shop’s credential', () => {
   it('is kept sealed: the database (and its backups) never hold it in clear', () => {
     const { db, dir } = shop();
