@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -361,6 +364,31 @@ describe('the sync worker when the head office fails', () => {
       expect.objectContaining({ path: '/hq/v1/catalog?since=0' }),
     ]);
     expect(linkRow(pinned.db).last_error_code).toBe('server_error');
+  });
+
+  it('follows no redirect, pinned or not: nothing goes to the other address', async () => {
+    const elsewhere = await standIn(ackOf);
+    const certificate = await hubCertificate(tempDir());
+    for (const tls of [null, certificate]) {
+      const redirecting = (request: http.IncomingMessage, response: http.ServerResponse) => {
+        request.resume();
+        response.writeHead(307, { location: `${elsewhere.url}${request.url}` }).end();
+      };
+      const server = tls ? https.createServer(tls, redirecting) : http.createServer(redirecting);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      opened.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+      const { port } = server.address() as AddressInfo;
+      const { db, dir } = shop();
+      writeFacts(db, 1);
+      const { worker } = enrolledWorker(db, dir, `${tls ? 'https' : 'http'}://127.0.0.1:${port}`, {
+        ...(tls ? { fingerprint: tls.fingerprint } : {}),
+      });
+      await worker.sendNow();
+      expect(unsent(db)).toHaveLength(1);
+      expect(linkRow(db)).toMatchObject({ last_error_code: 'refused' });
+      expect(linkRow(db).last_error_message).toContain('redirect');
+    }
+    expect(elsewhere.requests).toEqual([]);
   });
 
   it('says so when nothing answers at the address', async () => {
