@@ -121,9 +121,11 @@ export function createLinkStore(db: Database, sealer: SecretSealer) {
     attempted(at: string): void {
       db.prepare('UPDATE head_office SET last_attempt_at = ? WHERE id = 1').run(at);
     },
+    /** An attempt went through: the last error is over (the manager reads no stale one). */
     succeeded(at: string, nextAttemptAt: string): void {
       db.prepare(
-        'UPDATE head_office SET last_success_at = ?, failures = 0, next_attempt_at = ? WHERE id = 1',
+        `UPDATE head_office SET last_success_at = ?, failures = 0, next_attempt_at = ?,
+           last_error_at = NULL, last_error_code = NULL, last_error_message = NULL WHERE id = 1`,
       ).run(at, nextAttemptAt);
     },
     /** An attempt failed: why, in words, and when the next one is (later after each failure). */

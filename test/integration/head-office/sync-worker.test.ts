@@ -212,8 +212,10 @@ describe('the sync worker when the head office fails', () => {
       last_success_at: '2026-12-07T09:00:20.000Z',
       failures: 0,
       next_attempt_at: '2026-12-07T09:01:20.000Z',
-      // The last error stays for the manager to read, older than the last success.
-      last_error_code: 'server_error',
+      // The success ends the error: the manager reads none.
+      last_error_at: null,
+      last_error_code: null,
+      last_error_message: null,
     });
   });
 
