@@ -315,7 +315,10 @@ export const syncStatusSchema = z.object({
   oldestPendingAt: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
   catalog: z.object({
-    /** The last version received, and the last one applied (a scheduled change waits its time). */
+    /**
+     * The last version received, and the last one applied: every version below it is applied or
+     * waiting for its time (a scheduled change), none stuck.
+     */
     received: z.number().int().nonnegative(),
     applied: z.number().int().nonnegative(),
     /** Carrier profiles and prices are the head office's: the shop cannot edit them. */
@@ -323,6 +326,11 @@ export const syncStatusSchema = z.object({
     scheduled: z.array(
       z.object({ version: z.number().int(), kind: z.string(), effectiveFrom: z.string() }),
     ),
+    /** A change due that could not be applied (tried again each minute): the ones after it wait. */
+    stuck: z
+      .object({ version: z.number().int(), kind: z.string(), message: z.string() })
+      .nullable()
+      .optional(),
   }),
 });
 

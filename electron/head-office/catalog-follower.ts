@@ -66,11 +66,22 @@ export function createCatalogFollower(deps: {
   const setManaged = db.prepare('UPDATE head_office SET managed = ? WHERE id = 1');
   const received = () =>
     db.prepare('SELECT coalesce(max(version), 0) FROM catalog_changes').pluck().get() as number;
-  const applied = () =>
+  const newestApplied = () =>
     db
       .prepare('SELECT coalesce(max(version), 0) FROM catalog_changes WHERE applied_at IS NOT NULL')
       .pluck()
       .get() as number;
+  /**
+   * The version the shop runs: the newest applied with none below it due and not applied (one
+   * stuck, or about to apply). A change waiting for its time does not hold it back.
+   */
+  const applied = () => {
+    const moment = now().getTime();
+    const held = schedule()
+      .filter((entry) => entry.at !== null && entry.at <= moment)
+      .reduce((lowest, entry) => Math.min(lowest, entry.change.version), Number.POSITIVE_INFINITY);
+    return Math.min(newestApplied(), held - 1);
+  };
   const isManaged = () =>
     (db.prepare('SELECT managed FROM head_office WHERE id = 1').pluck().get() as
       | number
@@ -104,7 +115,8 @@ export function createCatalogFollower(deps: {
     });
   }
 
-  const failedVersions = new Set<number>();
+  // The change that could not be applied at the last wake, and why.
+  let stuck: { version: number; kind: CatalogChange['kind']; message: string } | null = null;
   async function apply(change: CatalogChange): Promise<void> {
     if (change.kind === 'carrierProfile') await carriers.save(change.profile);
     else setManaged.run(change.settings.managed ? 1 : 0);
@@ -121,13 +133,15 @@ export function createCatalogFollower(deps: {
         await apply(change);
       } catch (error) {
         // Said once per version: the next wake tries again, quietly.
-        if (!failedVersions.has(change.version)) {
-          failedVersions.add(change.version);
+        if (stuck?.version !== change.version) {
           log.error(`Catalog version ${change.version} could not be applied`, error);
         }
+        const message = error instanceof Error ? error.message : String(error);
+        stuck = { version: change.version, kind: change.kind, message: message.slice(0, 300) };
         return;
       }
     }
+    stuck = null;
   }
 
   // One application at a time: the timer and a pull never interleave two.
@@ -175,6 +189,7 @@ export function createCatalogFollower(deps: {
             ? []
             : [{ version: change.version, kind: change.kind, effectiveFrom: change.effectiveFrom }],
         ),
+        stuck,
       };
     },
     managed: () => ({ managed: isManaged(), version: applied() }),

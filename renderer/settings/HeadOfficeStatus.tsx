@@ -145,6 +145,14 @@ export function HeadOfficeStatus({
         </dd>
       </dl>
       {catalog.managed && <p>{t('sync.status.managed')}</p>}
+      {catalog.stuck && (
+        <p role="alert" data-testid="sync-catalog-stuck">
+          {t('sync.status.stuck', {
+            version: catalog.stuck.version,
+            message: catalog.stuck.message,
+          })}
+        </p>
+      )}
       {catalog.scheduled.map((change) => (
         <p key={change.version}>
           {t('sync.status.scheduled', {
