@@ -42,9 +42,9 @@ const longestSleepMs = 60_000;
 /**
  * Follows the head office's catalog: a carrier profile is put in service through the carrier
  * book (catalogue and renewals price with it from that minute), shop settings set whether the
- * shop may edit its carriers itself. Due changes apply in the order they took effect, then version; a
- * change that cannot be applied stops the ones after it (applying them out of order could undo
- * a price) and is tried again at the next wake.
+ * shop may edit its carriers itself. Due changes apply in the order they took effect, then
+ * version; a change that cannot be applied stops the ones after it (applying them out of order
+ * could undo a price) and is tried again at the next wake.
  */
 export function createCatalogFollower(deps: {
   db: Database;
