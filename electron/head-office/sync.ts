@@ -92,7 +92,7 @@ export function createHeadOfficeSync(deps: HeadOfficeSyncDeps) {
     };
   }
 
-  /** Whether the link can no longer be used: the head office refuses it, or this PC cannot open it. */
+  /** The link can no longer be used: the head office refuses it, or this PC cannot open it. */
   const mustEnrolAgain = (link: StoredLink) => {
     if (link.lastError?.code === 'credential_refused') return true;
     try {
