@@ -242,6 +242,14 @@ export const factAckSchema = z
 /** A local wall time, `YYYY-MM-DDTHH:mm`, read in each shop's own zone. */
 export const localDateTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
 
+/**
+ * When the head office published a change (UTC): a change takes effect neither before it was
+ * published nor before its time, so a shop receiving several at once applies them in the order
+ * they took effect at the head office (an "at once" correction after a dated price stays last).
+ * Absent from a head office that does not send it.
+ */
+const publishedAt = z.iso.datetime({ offset: true }).optional();
+
 export const catalogChangeSchema = z.discriminatedUnion('kind', [
   z
     .object({
@@ -251,6 +259,7 @@ export const catalogChangeSchema = z.discriminatedUnion('kind', [
       profile: carrierProfileSchema,
       /** When it applies in each shop's zone; null: as soon as the shop has it. */
       effectiveFrom: localDateTimeSchema.nullable(),
+      publishedAt,
     })
     .strict(),
   z
@@ -264,6 +273,7 @@ export const catalogChangeSchema = z.discriminatedUnion('kind', [
         })
         .strict(),
       effectiveFrom: localDateTimeSchema.nullable(),
+      publishedAt,
     })
     .strict(),
 ]);
@@ -305,7 +315,10 @@ export const syncStatusSchema = z.object({
   oldestPendingAt: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
   catalog: z.object({
-    /** The last version received, and the last one applied (a scheduled change waits its time). */
+    /**
+     * The last version received, and the last one applied: every version below it is applied or
+     * waiting for its time (a scheduled change), none stuck.
+     */
     received: z.number().int().nonnegative(),
     applied: z.number().int().nonnegative(),
     /** Carrier profiles and prices are the head office's: the shop cannot edit them. */
@@ -313,6 +326,11 @@ export const syncStatusSchema = z.object({
     scheduled: z.array(
       z.object({ version: z.number().int(), kind: z.string(), effectiveFrom: z.string() }),
     ),
+    /** A change due that could not be applied (tried again each minute): the ones after it wait. */
+    stuck: z
+      .object({ version: z.number().int(), kind: z.string(), message: z.string() })
+      .nullable()
+      .optional(),
   }),
 });
 

@@ -255,6 +255,8 @@ export const auditedActs: AuditedActs = {
   },
   'sync.enrol': {
     kind: 'sync.enrolled',
+    // An enrolment again replaces the link: which head office and shop it was.
+    before: async (read) => (await read('sync.getStatus', {})).headOffice,
     subject: (_input, result) => result.headOffice?.shopName ?? null,
     after: (result) => result.headOffice,
   },

@@ -1,19 +1,13 @@
-import { isIP } from 'node:net';
 import { ApiError } from '../../shared/api/errors';
+import { isLoopbackHost } from '../web-security';
 
 const invalid = (path: string, code: string, message: string) =>
   new ApiError('invalid_input', message, [{ path, code, message }]);
 
-/** Whether `host` (as a URL spells it) is this machine: 127.0.0.0/8 or ::1. */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[(.*)\]$/, '$1');
-  if (isIP(bare) === 4) return bare.startsWith('127.');
-  return isIP(bare) === 6 && bare === '::1';
-}
-
 /**
  * The head office's base URL from what the manager typed: HTTPS, or plain HTTP only to this
- * machine (a head office on the same PC); a pinned fingerprint only with HTTPS. The path is
+ * machine (a head office on the same PC, as `hq serve` takes a loopback host: localhost too);
+ * a pinned fingerprint only with HTTPS. The path is
  * dropped: the wire's paths are fixed.
  */
 export function headOfficeUrlOf(address: string, pinned: boolean): string {

@@ -42,9 +42,9 @@ const longestSleepMs = 60_000;
 /**
  * Follows the head office's catalog: a carrier profile is put in service through the carrier
  * book (catalogue and renewals price with it from that minute), shop settings set whether the
- * shop may edit its carriers itself. Due changes apply in order of their time, then version; a
- * change that cannot be applied stops the ones after it (applying them out of order could undo
- * a price) and is tried again at the next wake.
+ * shop may edit its carriers itself. Due changes apply in the order they took effect, then
+ * version; a change that cannot be applied stops the ones after it (applying them out of order
+ * could undo a price) and is tried again at the next wake.
  */
 export function createCatalogFollower(deps: {
   db: Database;
@@ -66,11 +66,22 @@ export function createCatalogFollower(deps: {
   const setManaged = db.prepare('UPDATE head_office SET managed = ? WHERE id = 1');
   const received = () =>
     db.prepare('SELECT coalesce(max(version), 0) FROM catalog_changes').pluck().get() as number;
-  const applied = () =>
+  const newestApplied = () =>
     db
       .prepare('SELECT coalesce(max(version), 0) FROM catalog_changes WHERE applied_at IS NOT NULL')
       .pluck()
       .get() as number;
+  /**
+   * The version the shop runs: the newest applied with none below it due and not applied (one
+   * stuck, or about to apply). A change waiting for its time does not hold it back.
+   */
+  const applied = () => {
+    const moment = now().getTime();
+    const held = schedule()
+      .filter((entry) => entry.at !== null && entry.at <= moment)
+      .reduce((lowest, entry) => Math.min(lowest, entry.change.version), Number.POSITIVE_INFINITY);
+    return Math.min(newestApplied(), held - 1);
+  };
   const isManaged = () =>
     (db.prepare('SELECT managed FROM head_office WHERE id = 1').pluck().get() as
       | number
@@ -83,8 +94,13 @@ export function createCatalogFollower(deps: {
     }
   });
 
-  /** When each waiting change applies; null while the shop's zone is unknown and it names a time. */
-  function schedule(): { change: CatalogChange; at: number | null }[] {
+  /**
+   * When each waiting change applies (null while the shop's zone is unknown and it names a
+   * time), and the instant it took effect at the head office, which orders the due ones: the
+   * later of its time and its publication, so an "at once" correction published after a dated
+   * price comes after it, and a change dated in the past counts from its publication.
+   */
+  function schedule(): { change: CatalogChange; at: number | null; takesEffect: number }[] {
     const zone = timeZone();
     return waiting.all().map((row) => {
       const change = catalogChangeSchema.parse(JSON.parse(row.change));
@@ -94,11 +110,13 @@ export function createCatalogFollower(deps: {
           : zone === null
             ? null
             : effectiveInstant(row.effective_from, zone).getTime();
-      return { change, at };
+      const published = change.publishedAt ? Date.parse(change.publishedAt) : 0;
+      return { change, at, takesEffect: Math.max(at ?? 0, published) };
     });
   }
 
-  const failedVersions = new Set<number>();
+  // The change that could not be applied at the last wake, and why.
+  let stuck: { version: number; kind: CatalogChange['kind']; message: string } | null = null;
   async function apply(change: CatalogChange): Promise<void> {
     if (change.kind === 'carrierProfile') await carriers.save(change.profile);
     else setManaged.run(change.settings.managed ? 1 : 0);
@@ -108,21 +126,22 @@ export function createCatalogFollower(deps: {
   async function applyDue(): Promise<void> {
     const moment = now().getTime();
     const due = schedule()
-      .filter((entry): entry is { change: CatalogChange; at: number } => entry.at !== null)
-      .filter((entry) => entry.at <= moment)
-      .sort((a, b) => a.at - b.at || a.change.version - b.change.version);
+      .filter((entry) => entry.at !== null && entry.at <= moment)
+      .sort((a, b) => a.takesEffect - b.takesEffect || a.change.version - b.change.version);
     for (const { change } of due) {
       try {
         await apply(change);
       } catch (error) {
         // Said once per version: the next wake tries again, quietly.
-        if (!failedVersions.has(change.version)) {
-          failedVersions.add(change.version);
+        if (stuck?.version !== change.version) {
           log.error(`Catalog version ${change.version} could not be applied`, error);
         }
+        const message = error instanceof Error ? error.message : String(error);
+        stuck = { version: change.version, kind: change.kind, message: message.slice(0, 300) };
         return;
       }
     }
+    stuck = null;
   }
 
   // One application at a time: the timer and a pull never interleave two.
@@ -170,6 +189,7 @@ export function createCatalogFollower(deps: {
             ? []
             : [{ version: change.version, kind: change.kind, effectiveFrom: change.effectiveFrom }],
         ),
+        stuck,
       };
     },
     managed: () => ({ managed: isManaged(), version: applied() }),

@@ -4,14 +4,16 @@ import type { FactPayload, NewFact } from '../../shared/head-office';
 import type { SaleStatus } from '../../shared/sale';
 import { type Actor, formatActor } from '../../shared/user';
 import { findDeviceId } from '../store/users';
+import { wireText } from './wire-text';
 
 /**
  * The facts the shop's books send up to the head office, built from the rows just written, in
  * the writer's own transaction (electron/head-office/outbox.ts `recordFact`). Texts are cut to
- * what the wire's schemas hold: a carrier's long reason must never stop the sale it rides on.
+ * what the wire's schemas hold, without NUL (the head office's jsonb refuses it): a carrier's
+ * long or odd reason must never stop the sale it rides on.
  */
 
-const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+const clip = wireText;
 
 /** A statement prepared once per database: a sale's outcome reads these on every top-up. */
 function preparer<T>(prepare: (db: Database) => T): (db: Database) => T {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { SecretSealer } from '../store/dealer-pins';
+import { HeadOfficeError } from './link';
 
 /** The shop's link to its head office, as `head_office` keeps it (one row once enrolled). */
 export interface StoredLink {
@@ -66,15 +67,29 @@ export function createLinkStore(db: Database, sealer: SecretSealer) {
       const row = db.prepare('SELECT * FROM head_office WHERE id = 1').get() as Row | undefined;
       return row ? linkOf(row) : null;
     },
-    /** The shop's credential, opened; null before enrolment. */
+    /**
+     * The shop's credential, opened; null before enrolment. A credential this PC cannot open (a
+     * backup restored on another PC, the key lost) is said as such: the shop must enrol again.
+     */
     credential(): string | null {
       const sealed = db
         .prepare('SELECT credential_sealed FROM head_office WHERE id = 1')
         .pluck()
         .get() as string | undefined;
-      return sealed === undefined ? null : sealer.open(sealed);
+      if (sealed === undefined) return null;
+      try {
+        return sealer.open(sealed);
+      } catch (error) {
+        throw new HeadOfficeError(
+          'credential_unreadable',
+          `This PC cannot open the shop’s head office credential (${(error as Error).message}): the shop must be enrolled again`,
+        );
+      }
     },
-    /** Keeps the link (once: the table holds one row, and a second enrolment is refused). */
+    /**
+     * Keeps the link, replacing the one before in the same transaction (an enrolment again):
+     * its attempts, errors and schedule go with it.
+     */
     enrol(link: {
       url: string;
       shopId: string;
@@ -85,27 +100,32 @@ export function createLinkStore(db: Database, sealer: SecretSealer) {
       at: string;
       by: string;
     }): void {
-      db.prepare(
-        `INSERT INTO head_office (id, url, shop_id, shop_name, credential_sealed, fingerprint,
+      db.transaction(() => {
+        db.prepare('DELETE FROM head_office WHERE id = 1').run();
+        db.prepare(
+          `INSERT INTO head_office (id, url, shop_id, shop_name, credential_sealed, fingerprint,
              managed, enrolled_at, enrolled_by)
            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        link.url,
-        link.shopId,
-        link.shopName,
-        sealer.seal(link.credential),
-        link.fingerprint,
-        link.managed ? 1 : 0,
-        link.at,
-        link.by,
-      );
+        ).run(
+          link.url,
+          link.shopId,
+          link.shopName,
+          sealer.seal(link.credential),
+          link.fingerprint,
+          link.managed ? 1 : 0,
+          link.at,
+          link.by,
+        );
+      })();
     },
     attempted(at: string): void {
       db.prepare('UPDATE head_office SET last_attempt_at = ? WHERE id = 1').run(at);
     },
+    /** An attempt went through: the last error is over (the manager reads no stale one). */
     succeeded(at: string, nextAttemptAt: string): void {
       db.prepare(
-        'UPDATE head_office SET last_success_at = ?, failures = 0, next_attempt_at = ? WHERE id = 1',
+        `UPDATE head_office SET last_success_at = ?, failures = 0, next_attempt_at = ?,
+           last_error_at = NULL, last_error_code = NULL, last_error_message = NULL WHERE id = 1`,
       ).run(at, nextAttemptAt);
     },
     /** An attempt failed: why, in words, and when the next one is (later after each failure). */

@@ -18,6 +18,7 @@ export const linkFailures = [
   'certificate_changed',
   'untrusted_certificate',
   'credential_refused',
+  'credential_unreadable',
   'enrolment_refused',
   'refused',
   'server_error',
@@ -100,7 +101,15 @@ function messageIn(body: string): string | null {
   }
 }
 
+/** A redirect is never followed: it could send the facts or the code in clear, or elsewhere. */
+const redirected = (url: string) =>
+  new HeadOfficeError(
+    'refused',
+    `The head office at ${url} answered with a redirect: the shop sends nothing to another address`,
+  );
+
 function refusalOf(status: number, body: string, path: string, url: string): HeadOfficeError {
+  if (status >= 300 && status <= 399) return redirected(url);
   const said = messageIn(body);
   if (status === 401) {
     return new HeadOfficeError(
@@ -160,6 +169,9 @@ export function headOfficeClient(link: HeadOfficeLink, stop?: AbortSignal) {
           ...(link.credential ? { authorization: `Bearer ${link.credential}` } : {}),
         },
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+        // Never followed: the redirect comes back as it is and is refused (refusalOf), as the
+        // pinned client's does (it follows none).
+        redirect: 'manual',
         signal,
       });
       status = response.status;

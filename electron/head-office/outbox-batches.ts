@@ -4,6 +4,9 @@ import { batchLimits, type Fact } from '../../shared/head-office';
 /** What the wire's envelope around the facts may add to a batch's body, at most. */
 const envelopeBytes = 100;
 
+/** The most bytes one fact's JSON may take: alone in a batch, the batch stays within the bound. */
+export const largestFactBytes = batchLimits.bytes - envelopeBytes - 1;
+
 /**
  * The next facts to send, oldest first: as many as `limits` allows in count and in bytes of
  * JSON (always at least one, so a fact bigger than the bound still goes, alone).

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { factPayloads, type NewFact, nextUuidv7 } from '../../shared/head-office';
+import { largestFactBytes } from './outbox-batches';
+import { fitForWire } from './wire-text';
 
 /**
  * The outbox of facts going up to the head office. A writer of the books calls `recordFact`
@@ -22,13 +24,20 @@ function lastIdOf(db: Database): string | null {
 /**
  * Writes a fact to the outbox and answers its id. Must run inside the transaction that writes
  * the fact itself (better-sqlite3 runs it there when called from the transaction's function).
+ * Its texts are made fit for the head office (wire-text.ts): a fact it could not take would hold
+ * the outbox; one too big even so is refused here, with what writes it.
  */
 export function recordFact(db: Database, fact: NewFact, at: Date): string {
   if (!db.inTransaction) {
     throw new Error(`A ${fact.kind} fact is written in the transaction of what it records`);
   }
-  const payload = factPayloads[fact.kind].parse(fact.payload);
   const id = nextUuidv7(lastIdOf(db), at.getTime(), randomBytes(10));
+  // The fact around its payload: its id, its kind, and the keys' quotes and commas.
+  const around = Buffer.byteLength(JSON.stringify({ id, kind: fact.kind, payload: null })) - 4;
+  const payload = fitForWire(
+    factPayloads[fact.kind].parse(fact.payload),
+    largestFactBytes - around,
+  );
   db.prepare('INSERT INTO outbox (id, kind, payload, created_at) VALUES (?, ?, ?, ?)').run(
     id,
     fact.kind,

@@ -3,7 +3,12 @@ import { batchLimits } from '../../shared/head-office';
 import type { Logger } from '../log';
 import { retryDelayMs, type SyncTiming } from './backoff';
 import type { CatalogFollower } from './catalog-follower';
-import { HeadOfficeError, type HeadOfficeLink, headOfficeClient } from './link';
+import {
+  type HeadOfficeClient,
+  HeadOfficeError,
+  type HeadOfficeLink,
+  headOfficeClient,
+} from './link';
 import type { LinkStore } from './link-store';
 import { markSent, nextBatch, outboxBacklog } from './outbox-batches';
 
@@ -27,10 +32,16 @@ const failureOf = (error: unknown) =>
     ? { code: error.code, message: error.message }
     : { code: 'failed', message: (error as Error).message ?? String(error) };
 
+/** The head office answered the request: it refused it or failed on it, but it is there. */
+const answered = (error: unknown) =>
+  error instanceof HeadOfficeError &&
+  (error.code === 'refused' || error.code === 'server_error' || error.code === 'bad_answer');
+
 /**
  * The sync of an enrolled shop: each round sends the unsent outbox in id order, in batches
  * bounded by the wire's limits, marks each batch sent up to the head office's high-water mark,
- * then pulls the catalog changes after the version received and hands them to the follower.
+ * then pulls the catalog changes after the version received and hands them to the follower
+ * (also when the head office refused a batch).
  * A round that fails is tried again later and later (capped, jittered); each outcome is kept
  * in `head_office` for the manager's Sync status. Rounds never overlap.
  */
@@ -40,9 +51,41 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
   const stopping = new AbortController();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
+  // Rounds in a row whose outcome could not be kept (the database refusing writes), and the
+  // time before which none starts: the schedule kept in `head_office` is not moving then.
+  let unkept = 0;
+  let notBefore = 0;
+
+  function keptNothing(error: unknown) {
+    unkept += 1;
+    notBefore = now().getTime() + retryDelayMs(unkept, timing, deps.random());
+    log.error('The sync round could not keep its outcome', error);
+  }
 
   async function sendAll(link: HeadOfficeLink) {
     const client = headOfficeClient(link, stopping.signal);
+    let pushed: { failure: unknown } | null = null;
+    try {
+      await push(client);
+    } catch (error) {
+      pushed = { failure: error };
+    }
+    if (stopping.signal.aborted) return;
+    // A head office that answered, but refused or failed on a batch, still sends its catalog:
+    // prices keep up while a fact waits. One that cannot be reached is not asked twice.
+    if (pushed && !answered(pushed.failure)) throw pushed.failure;
+    try {
+      const pull = await client.pullCatalog(follower.receivedVersion());
+      if (stopping.signal.aborted) return;
+      await follower.receive(pull);
+    } catch (error) {
+      // The batch refused is what the manager reads first.
+      throw pushed ? pushed.failure : error;
+    }
+    if (pushed) throw pushed.failure;
+  }
+
+  async function push(client: HeadOfficeClient) {
     for (;;) {
       const facts = nextBatch(db, limits);
       const last = facts.at(-1);
@@ -60,10 +103,11 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
         );
       }
     }
-    const pull = await client.pullCatalog(follower.receivedVersion());
-    if (stopping.signal.aborted) return;
-    await follower.receive(pull);
   }
+
+  /** The shop enrolled again during the round: its outcome is the old link's, not the new one's. */
+  const enrolledAgain = (stored: { enrolledAt: string }) =>
+    links.get()?.enrolledAt !== stored.enrolledAt;
 
   async function round() {
     const stored = links.get();
@@ -76,12 +120,12 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
         credential: links.credential(),
         timeoutMs: deps.timeoutMs,
       });
-      if (stopping.signal.aborted) return;
+      if (stopping.signal.aborted || enrolledAgain(stored)) return;
       const at = now();
       links.succeeded(at.toISOString(), new Date(at.getTime() + timing.everyMs).toISOString());
     } catch (error) {
       // Closing cuts the request short: not the head office's failure, and the database closes.
-      if (stopping.signal.aborted) return;
+      if (stopping.signal.aborted || enrolledAgain(stored)) return;
       const at = now();
       const wait = retryDelayMs(stored.failures + 1, timing, deps.random());
       const failure = failureOf(error);
@@ -93,20 +137,36 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
     }
   }
 
+  /** When the next round starts (ms), null when the shop is not enrolled. */
+  function nextAttempt(): number | null {
+    try {
+      const link = links.get();
+      if (!link) return null;
+      const stored = link.nextAttemptAt === null ? 0 : Date.parse(link.nextAttemptAt);
+      return Math.max(stored, notBefore);
+    } catch (error) {
+      keptNothing(error);
+      return notBefore;
+    }
+  }
+
   function schedule() {
     if (timer) clearTimeout(timer);
     timer = null;
     if (stopping.signal.aborted) return;
-    const next = links.get()?.nextAttemptAt;
-    if (next === undefined) return;
-    const wait = next === null ? 0 : Math.max(0, Date.parse(next) - now().getTime());
+    const next = nextAttempt();
+    if (next === null) return;
+    const wait = Math.max(0, next - now().getTime());
     // The schedule alone never keeps the process alive (a command that opened the shop ends).
     timer = setTimeout(() => void runRound(), wait).unref();
   }
 
   function runRound(): Promise<void> {
     running ??= round()
-      .catch((error: unknown) => log.error('The sync round could not keep its outcome', error))
+      .then(() => {
+        unkept = 0;
+        notBefore = 0;
+      }, keptNothing)
       .finally(() => {
         running = null;
         schedule();

@@ -10,7 +10,7 @@ import { headOfficeUrlOf } from './address';
 import { defaultSyncTiming, type SyncTiming } from './backoff';
 import type { CatalogFollower } from './catalog-follower';
 import { HeadOfficeError, headOfficeClient } from './link';
-import { createLinkStore } from './link-store';
+import { createLinkStore, type StoredLink } from './link-store';
 import { outboxBacklog } from './outbox-batches';
 import { createSyncWorker } from './sync-worker';
 
@@ -92,9 +92,20 @@ export function createHeadOfficeSync(deps: HeadOfficeSyncDeps) {
     };
   }
 
+  /** The link can no longer be used: the head office refuses it, or this PC cannot open it. */
+  const mustEnrolAgain = (link: StoredLink) => {
+    if (link.lastError?.code === 'credential_refused') return true;
+    try {
+      links.credential();
+      return false;
+    } catch {
+      return true;
+    }
+  };
+
   const alreadyEnrolled = () => {
     const link = links.get();
-    return link
+    return link && !mustEnrolAgain(link)
       ? new ApiError(
           'conflict',
           `This shop is already enrolled at ${link.url} as ${link.shopName}: it keeps its head office`,
@@ -107,6 +118,8 @@ export function createHeadOfficeSync(deps: HeadOfficeSyncDeps) {
     /**
      * Enrols the shop with the code the head office gave, the answer's credential sealed, then
      * starts sending. The address is checked (TLS except on loopback) before anything is sent.
+     * An enrolled shop enrols again (replacing its link) only once its credential is refused or
+     * cannot be opened on this PC.
      */
     async enrol(
       input: { url: string; code: string; fingerprint: string | null },

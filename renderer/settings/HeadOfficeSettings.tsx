@@ -9,7 +9,7 @@ import { LabelledField } from '../components/LabelledField';
 import { describeError } from '../errors';
 import { useShopTime } from '../modems/use-modems';
 import { useApi } from '../use-api';
-import { failureWords, HeadOfficeStatus } from './HeadOfficeStatus';
+import { failureWords, HeadOfficeStatus, mustEnrolAgain } from './HeadOfficeStatus';
 
 /** How often the Sync status is read again while the screen shows. */
 const readEveryMs = 15_000;
@@ -50,7 +50,14 @@ function refusalOf(t: TFunction, error: unknown) {
   return { problems, message: describeError(t, error) };
 }
 
-function EnrolForm({ onEnrolled }: { onEnrolled(status: SyncStatus): void }) {
+function EnrolForm({
+  again,
+  onEnrolled,
+}: {
+  /** The shop is enrolled, but its link can no longer be used. */
+  again: boolean;
+  onEnrolled(status: SyncStatus): void;
+}) {
   const { t } = useTranslation();
   const [form, setForm] = useState<Record<Field, string>>({ url: '', code: '', fingerprint: '' });
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
@@ -97,8 +104,10 @@ function EnrolForm({ onEnrolled }: { onEnrolled(status: SyncStatus): void }) {
 
   return (
     <form onSubmit={enrol} noValidate aria-labelledby="head-office-enrol-title">
-      <h3 id="head-office-enrol-title">{t('sync.enrol.title')}</h3>
-      <p>{t('sync.enrol.intro')}</p>
+      <h3 id="head-office-enrol-title">
+        {again ? t('sync.enrol.againTitle') : t('sync.enrol.title')}
+      </h3>
+      <p>{again ? t('sync.enrol.againIntro') : t('sync.enrol.intro')}</p>
       {field('url', t('sync.enrol.url'), t('sync.enrol.urlHint'))}
       {field('code', t('sync.enrol.code'), t('sync.enrol.codeHint'))}
       {field('fingerprint', t('sync.enrol.fingerprint'), t('sync.enrol.fingerprintHint'))}
@@ -128,6 +137,10 @@ export function HeadOfficeSettings() {
     return () => clearInterval(timer);
   }, [reload]);
   const when = (instant: string) => shopTime?.(instant) ?? '';
+  const enrolled = (answer: SyncStatus) => {
+    setStatus(answer);
+    setEnrolledAs(answer.headOffice?.shopName ?? null);
+  };
 
   return (
     <section className="settings head-office" aria-labelledby="head-office-title">
@@ -142,15 +155,11 @@ export function HeadOfficeSettings() {
       {status && !status.headOffice && (
         <>
           {status.backlog > 0 && <p>{t('sync.status.notEnrolled', { count: status.backlog })}</p>}
-          <EnrolForm
-            onEnrolled={(enrolled) => {
-              setStatus(enrolled);
-              setEnrolledAs(enrolled.headOffice?.shopName ?? null);
-            }}
-          />
+          <EnrolForm again={false} onEnrolled={enrolled} />
         </>
       )}
       {status?.headOffice && <HeadOfficeStatus status={status} when={when} onChanged={setStatus} />}
+      {status?.headOffice && mustEnrolAgain(status) && <EnrolForm again onEnrolled={enrolled} />}
     </section>
   );
 }

@@ -15,12 +15,18 @@ const failureKeys = {
   certificate_changed: 'sync.failures.certificate_changed',
   untrusted_certificate: 'sync.failures.untrusted_certificate',
   credential_refused: 'sync.failures.credential_refused',
+  credential_unreadable: 'sync.failures.credential_unreadable',
   enrolment_refused: 'sync.failures.enrolment_refused',
   refused: 'sync.failures.refused',
   server_error: 'sync.failures.server_error',
   bad_answer: 'sync.failures.bad_answer',
   failed: 'sync.failures.failed',
 } as const;
+
+/** The link can no longer be used: the manager enrols the shop again (sync.ts allows it then). */
+export const mustEnrolAgain = (status: SyncStatus) =>
+  status.lastError?.code === 'credential_refused' ||
+  status.lastError?.code === 'credential_unreadable';
 
 export function failureWords(t: TFunction, code: string): string {
   const key = Object.hasOwn(failureKeys, code)
@@ -139,6 +145,14 @@ export function HeadOfficeStatus({
         </dd>
       </dl>
       {catalog.managed && <p>{t('sync.status.managed')}</p>}
+      {catalog.stuck && (
+        <p role="alert" data-testid="sync-catalog-stuck">
+          {t('sync.status.stuck', {
+            version: catalog.stuck.version,
+            message: catalog.stuck.message,
+          })}
+        </p>
+      )}
       {catalog.scheduled.map((change) => (
         <p key={change.version}>
           {t('sync.status.scheduled', {

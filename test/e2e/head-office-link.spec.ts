@@ -2,7 +2,7 @@
  * Settings → Head office, as a shop's manager sees it: the enrolment form and its refusals, then
  * the Sync status; axe-clean and fitting 1024×768 in English, French and Chinese.
  */
-import { createShop, signInStaff, startHeadOffice } from '../support/head-office';
+import { createShop, enrolAsShop, signInStaff, startHeadOffice } from '../support/head-office';
 import { startPostgres } from '../support/postgres';
 import { expect, test } from './fixtures';
 import { checkInEveryLanguage, open, startIn } from './screens';
@@ -54,7 +54,7 @@ test('a manager enrols the shop at the real head office and reads its Sync statu
   const headOffice = await startHeadOffice({ postgresUrl: postgres.url });
   try {
     await signInStaff(headOffice);
-    const { code } = await createShop(headOffice, { name: 'Koné', managed: false });
+    const { shopId, code } = await createShop(headOffice, { name: 'Koné', managed: false });
 
     await startIn(page, 'en');
     await page.goto(demoShop.url);
@@ -83,6 +83,24 @@ test('a manager enrols the shop at the real head office and reads its Sync statu
       },
     );
     expect(faults).toEqual([]);
+
+    // The shop's link is taken over (enrolled from another PC with a new code): the head office
+    // refuses its credential, and the screen offers to enrol again.
+    await page.locator('#language-picker').selectOption('en');
+    const renewed = await headOffice.client.call('shops.renewCode', { shopId });
+    await enrolAsShop(headOffice, renewed.code);
+    await section.getByRole('button', { name: 'Send now' }).click();
+    await expect(section.getByTestId('sync-last-error')).toContainText(
+      'it no longer accepts this shop’s credential',
+    );
+    await expect(section.getByRole('heading', { name: 'Enrol this shop again' })).toBeVisible();
+    const again = await headOffice.client.call('shops.renewCode', { shopId });
+    await section.getByLabel('Head office URL').fill(headOffice.url);
+    await section.getByLabel('Enrolment code').fill(again.code);
+    await section.getByRole('button', { name: 'Enrol' }).click();
+    await expect(section.getByText('Enrolled as Koné. The books are being sent.')).toBeVisible();
+    await expect(section.getByTestId('sync-last-error')).toHaveText('None');
+    await expect(section.getByRole('heading', { name: 'Enrol this shop again' })).toHaveCount(0);
     expect(problems).toEqual([]);
   } finally {
     await page.goto('about:blank');

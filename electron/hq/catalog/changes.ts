@@ -101,5 +101,6 @@ export async function changesFor(
       ORDER BY c.version LIMIT $3`,
     [shopId, since, limit],
   );
-  return rows.map(changeOf);
+  // With its publish time: the shop orders an "at once" change after dated ones already due.
+  return rows.map((row) => ({ ...changeOf(row), publishedAt: row.created_at.toISOString() }));
 }

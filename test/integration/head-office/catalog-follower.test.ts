@@ -71,6 +71,7 @@ describe('the shop following the head office’s catalog', () => {
       applied: 1,
       managed: false,
       scheduled: [{ version: 2, kind: 'carrierProfile', effectiveFrom: '2026-12-08T00:00' }],
+      stuck: null,
     });
     // 23:59 in Nouméa, then its midnight (13:00 UTC), with no pull in between.
     at.now = new Date('2026-12-07T12:59:00Z');
@@ -136,6 +137,34 @@ describe('the shop following the head office’s catalog', () => {
     expect(carriers.find('nc-demo')?.plans[0]?.price).toBe(1900);
   });
 
+  it('keeps an "at once" correction published after a dated price, when the shop gets both together', async () => {
+    // Enrolled (or back online) on 10 March: it pulls both changes in one go.
+    const at = { now: new Date('2026-03-10T00:00:00Z') };
+    const { follower, price } = await shopAt(at);
+    await follower.receive({
+      changes: [
+        { ...profileChange(1, 1200, '2026-03-01T00:00'), publishedAt: '2026-02-20T09:00:00Z' },
+        { ...profileChange(2, 1100, null), publishedAt: '2026-03-05T09:00:00Z' },
+      ],
+      version: 2,
+    });
+    expect(price('1go')).toBe(1100);
+    expect(follower.status()).toMatchObject({ received: 2, applied: 2 });
+  });
+
+  it('counts a change dated in the past from its publication', async () => {
+    const at = { now: new Date('2026-03-10T00:00:00Z') };
+    const { follower, price } = await shopAt(at);
+    await follower.receive({
+      changes: [
+        { ...profileChange(1, 1100, null), publishedAt: '2026-03-05T09:00:00Z' },
+        { ...profileChange(2, 1300, '2026-03-02T00:00'), publishedAt: '2026-03-06T09:00:00Z' },
+      ],
+      version: 2,
+    });
+    expect(price('1go')).toBe(1300);
+  });
+
   it('takes shop settings: the head office manages the carriers from then on', async () => {
     const at = { now: new Date('2026-12-07T11:00:00Z') };
     const { follower } = await shopAt(at);
@@ -173,8 +202,36 @@ describe('the shop following the head office’s catalog', () => {
       effectiveFrom: null,
     };
     await follower.receive({ changes: [clash, profileChange(2, 1600, null)], version: 2 });
-    expect(follower.status()).toMatchObject({ received: 2, applied: 0 });
+    expect(follower.status()).toMatchObject({
+      received: 2,
+      applied: 0,
+      stuck: { version: 1, kind: 'carrierProfile', message: expect.any(String) },
+    });
     expect(price('1go')).toBe(1500);
+  });
+
+  it('says it runs no version above one stuck, even when a later one applied before it', async () => {
+    const at = { now: new Date('2026-03-10T00:00:00Z') };
+    const { follower, price } = await shopAt(at);
+    const clash: CatalogChange = {
+      version: 2,
+      kind: 'carrierProfile',
+      profile: { ...priced(100), id: 'other', name: 'Other' },
+      effectiveFrom: '2026-03-08T00:00',
+      publishedAt: '2026-03-01T00:00:00Z',
+    };
+    await follower.receive({
+      changes: [
+        profileChange(1, 1600, null),
+        clash,
+        // Published after version 2, for an earlier day: it applies first.
+        { ...profileChange(3, 1700, '2026-03-05T00:00'), publishedAt: '2026-03-02T00:00:00Z' },
+      ],
+      version: 3,
+    });
+    expect(price('1go')).toBe(1700);
+    expect(follower.status()).toMatchObject({ received: 3, applied: 1, stuck: { version: 2 } });
+    expect(follower.managed().version).toBe(1);
   });
 
   it('waits for the shop’s zone before applying a change at a local time', async () => {

@@ -209,6 +209,14 @@ describe('the facts the books send up to the head office', () => {
     expect(factsOf(db, 'refund')[0]?.payload.reason).toBe('x'.repeat(400));
   });
 
+  it('a carrier’s reason with a NUL goes up without it: the head office’s jsonb refuses it', () => {
+    const { db, journal, clerk, byClerk } = shop();
+    const { sale } = journal.openPaidSale(newSale(clerk.id, '6'), byClerk);
+    journal.abandonBeforeSending(sale.id, 'modem\u0000 error 😀'.padEnd(402, 'x'), byClerk);
+    const reason = factsOf(db, 'refund')[0]?.payload.reason;
+    expect(reason).toBe('modem error 😀'.padEnd(400, 'x'));
+  });
+
   it('a receipt goes up with its stored content, and rebuilds its hash with receiptHash', () => {
     const { db, journal, clerk, byClerk, now } = shop();
     const { deviceId: _device, number: _number, issuedAt: _issuedAt, ...draft } = saleContent;

@@ -90,7 +90,7 @@ describe('the head office link, as the manager sees it', () => {
         backlog: waiting + 2,
         oldestPendingAt: oldest,
         nextAttemptAt: null,
-        catalog: { received: 0, applied: 0, managed: false, scheduled: [] },
+        catalog: { received: 0, applied: 0, managed: false, scheduled: [], stuck: null },
       },
     });
     expect(errorOf(await call('sync.send', {})).code).toBe('conflict');
@@ -143,6 +143,86 @@ describe('the head office link, as the manager sees it', () => {
     ]);
     expect(core.db.prepare('SELECT count(*) FROM head_office').pluck().get()).toBe(0);
     expect(await auditKinds(call)).not.toContain('sync.enrolled');
+  });
+
+  it('enrols again, audited, once the head office refuses the credential; not before', async () => {
+    const { core, call } = await demoShop();
+    const credentials = ['a'.repeat(40), 'b'.repeat(40)];
+    const enrolments: string[] = [];
+    // The head office renewed the shop's code: it refuses the first credential from then on.
+    const server = await startStandIn((request) => {
+      if (request.path === '/hq/v1/enrol') {
+        const credential = credentials[enrolments.length] as string;
+        enrolments.push(credential);
+        const shopId = '0190a1b2-0000-7000-8000-00000000000'.concat(String(enrolments.length));
+        const answer = { shopId, name: `Koné ${enrolments.length}`, zone: 'Pacific/Noumea' };
+        return {
+          status: 200,
+          body: { ...answer, currency: 'XPF', managed: false, credential },
+        };
+      }
+      if (request.authorization !== `Bearer ${credentials[1]}`) {
+        return refusedWith(401, 'unauthorized', 'unknown credential');
+      }
+      if (request.path.startsWith('/hq/v1/catalog')) {
+        return { status: 200, body: { changes: [], version: 0 } };
+      }
+      const facts = (request.body as { facts: { id: string }[] }).facts;
+      return { status: 200, body: { highWater: facts.at(-1)?.id, stored: facts.length } };
+    });
+    closing.push(server);
+    const enrol = () => call('sync.enrol', { url: server.url, code, fingerprint: null });
+    expect((await enrol()).ok).toBe(true);
+    const refused = await call('sync.send', {});
+    expect(refused).toMatchObject({
+      ok: true,
+      result: { lastError: { code: 'credential_refused' } },
+    });
+    const again = await enrol();
+    expect(again).toMatchObject({ ok: true, result: { headOffice: { shopName: 'Koné 2' } } });
+    const sent = await call('sync.send', {});
+    expect(sent).toMatchObject({ ok: true, result: { backlog: 0, lastError: null } });
+    expect(core.db.prepare('SELECT count(*) FROM head_office').pluck().get()).toBe(1);
+    const listed = await call('audit.list', { kind: 'sync.enrolled' });
+    const events = (listed.ok ? listed.result : { events: [] }) as {
+      events: { before: unknown; after: unknown }[];
+    };
+    // Newest first: the enrolment again says which link it replaced.
+    expect(events.events).toMatchObject([
+      { before: { shopName: 'Koné 1' }, after: { shopName: 'Koné 2' } },
+      { before: null, after: { shopName: 'Koné 1' } },
+    ]);
+    // A link that works is kept: enrolling once more is refused, and nothing is asked.
+    expect(errorOf(await enrol()).code).toBe('conflict');
+    expect(enrolments).toHaveLength(2);
+  });
+
+  it('enrols again when this PC cannot open the credential (a backup restored elsewhere)', async () => {
+    const { core, call } = await demoShop();
+    const server = await startStandIn((request) =>
+      request.path === '/hq/v1/enrol'
+        ? {
+            status: 200,
+            body: {
+              shopId: '0190a1b2-0000-7000-8000-000000000001',
+              name: 'Koné',
+              zone: 'Pacific/Noumea',
+              currency: 'XPF',
+              managed: false,
+              credential: 'c'.repeat(40),
+            },
+          }
+        : refusedWith(503, 'internal', 'down'),
+    );
+    closing.push(server);
+    const enrol = () => call('sync.enrol', { url: server.url, code, fingerprint: null });
+    expect((await enrol()).ok).toBe(true);
+    // The round the enrolment started, then the database as a backup restored on another PC.
+    await call('sync.send', {});
+    core.db.prepare("UPDATE head_office SET credential_sealed = 'not sealed here'").run();
+    const unreadable = await call('sync.send', {});
+    expect(unreadable).toMatchObject({ result: { lastError: { code: 'credential_unreadable' } } });
+    expect((await enrol()).ok).toBe(true);
   });
 
   it('says why the head office could not be reached', async () => {

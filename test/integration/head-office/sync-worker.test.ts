@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -193,10 +196,13 @@ describe('the sync worker when the head office fails', () => {
     clock.now = new Date('2026-12-07T09:00:20Z');
     await worker.sendNow();
     expect(unsent(db)).toEqual([]);
+    // Each failed round still asked for the catalog: the head office was there.
     expect(server.requests.map((request) => request.path)).toEqual([
       '/hq/v1/facts',
       '/hq/v1/facts',
+      '/hq/v1/catalog?since=0',
       '/hq/v1/facts',
+      '/hq/v1/catalog?since=0',
       '/hq/v1/facts',
       '/hq/v1/facts',
       '/hq/v1/catalog?since=0',
@@ -206,8 +212,10 @@ describe('the sync worker when the head office fails', () => {
       last_success_at: '2026-12-07T09:00:20.000Z',
       failures: 0,
       next_attempt_at: '2026-12-07T09:01:20.000Z',
-      // The last error stays for the manager to read, older than the last success.
-      last_error_code: 'server_error',
+      // The success ends the error: the manager reads none.
+      last_error_at: null,
+      last_error_code: null,
+      last_error_message: null,
     });
   });
 
@@ -220,6 +228,39 @@ describe('the sync worker when the head office fails', () => {
     expect(unsent(db)).toHaveLength(2);
     expect(linkRow(db).last_error_code).toBe('credential_refused');
     expect(linkRow(db).last_error_message).toMatch(/no longer accepts this shop’s credential/);
+  });
+
+  it('still takes the catalog when the head office refuses a batch', async () => {
+    const { db, dir } = shop();
+    writeFacts(db, 2);
+    const server = await standIn((request) =>
+      request.path.startsWith('/hq/v1/catalog')
+        ? {
+            status: 200,
+            body: {
+              changes: [
+                {
+                  version: 1,
+                  kind: 'shopSettings',
+                  settings: { managed: true },
+                  effectiveFrom: null,
+                },
+              ],
+              version: 1,
+            },
+          }
+        : refusedWith(400, 'invalid_input', 'facts.0.payload.reason: not storable'),
+    );
+    const { worker } = enrolledWorker(db, dir, server.url);
+    await worker.sendNow();
+    expect(server.requests.map((request) => request.path)).toEqual([
+      '/hq/v1/facts',
+      '/hq/v1/catalog?since=0',
+    ]);
+    expect(unsent(db)).toHaveLength(2);
+    // The refusal is what the manager reads; the head office's prices came down all the same.
+    expect(linkRow(db)).toMatchObject({ last_error_code: 'refused', managed: 1, failures: 1 });
+    expect(db.prepare('SELECT version FROM catalog_changes').pluck().all()).toEqual([1]);
   });
 
   it('gives up a request the head office never answers, within its timeout', async () => {
@@ -322,8 +363,34 @@ describe('the sync worker when the head office fails', () => {
     }).worker.sendNow();
     expect(server.requests).toEqual([
       expect.objectContaining({ path: '/hq/v1/facts', authorization: `Bearer ${credential}` }),
+      expect.objectContaining({ path: '/hq/v1/catalog?since=0' }),
     ]);
     expect(linkRow(pinned.db).last_error_code).toBe('server_error');
+  });
+
+  it('follows no redirect, pinned or not: nothing goes to the other address', async () => {
+    const elsewhere = await standIn(ackOf);
+    const certificate = await hubCertificate(tempDir());
+    for (const tls of [null, certificate]) {
+      const redirecting = (request: http.IncomingMessage, response: http.ServerResponse) => {
+        request.resume();
+        response.writeHead(307, { location: `${elsewhere.url}${request.url}` }).end();
+      };
+      const server = tls ? https.createServer(tls, redirecting) : http.createServer(redirecting);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      opened.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+      const { port } = server.address() as AddressInfo;
+      const { db, dir } = shop();
+      writeFacts(db, 1);
+      const { worker } = enrolledWorker(db, dir, `${tls ? 'https' : 'http'}://127.0.0.1:${port}`, {
+        ...(tls ? { fingerprint: tls.fingerprint } : {}),
+      });
+      await worker.sendNow();
+      expect(unsent(db)).toHaveLength(1);
+      expect(linkRow(db)).toMatchObject({ last_error_code: 'refused' });
+      expect(linkRow(db).last_error_message).toContain('redirect');
+    }
+    expect(elsewhere.requests).toEqual([]);
   });
 
   it('says so when nothing answers at the address', async () => {
@@ -338,6 +405,28 @@ describe('the sync worker when the head office fails', () => {
     expect(linkRow(db).last_error_message).toMatch(
       /Nothing answers at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/,
     );
+  });
+});
+
+describe('the sync worker when its outcome cannot be kept', () => {
+  it('waits a failure’s delay before the next round, instead of trying again at once', async () => {
+    const { db, dir } = shop();
+    writeFacts(db, 1);
+    const server = await standIn(ackOf);
+    const { worker } = enrolledWorker(db, dir, server.url);
+    // The database takes no more writes to the link (a disk full, a file gone read-only).
+    let attempts = 0;
+    db.function('attempt_refused', () => {
+      attempts += 1;
+      return null;
+    });
+    db.exec(`CREATE TRIGGER link_frozen BEFORE UPDATE ON head_office
+      BEGIN SELECT attempt_refused(); SELECT RAISE(ABORT, 'disk full'); END`);
+    worker.start();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // One round, then the wait after a failure (2 s here): not a round on every tick.
+    expect(attempts).toBe(1);
+    expect(unsent(db)).toHaveLength(1);
   });
 });
 

@@ -93,6 +93,8 @@ describe('the head office’s catalog', () => {
     const toNoumea = await catalogPullFor(context, noumea, 0);
     expect(toNoumea.changes.map((change) => change.version)).toEqual([1]);
     expect(toNoumea.version).toBe(1);
+    // Its publication, by which the shop orders an "at once" change after dated ones due.
+    expect(toNoumea.changes[0]?.publishedAt).toBe(clock.toISOString());
     expect(
       (await catalogPullFor(context, kone, 0)).changes.map((change) => change.version),
     ).toEqual([1, 2]);
