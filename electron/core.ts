@@ -292,7 +292,6 @@ async function openShop(
     now,
     log,
   });
-  if (!safeMode()) catalog.start();
   const tills = createTills(db, base);
   const devices = createDevices(db, now);
   const hubNetwork = createNetworkSetting(db, now);
@@ -391,8 +390,6 @@ async function openShop(
     now,
     log,
   });
-  // Sending marks the outbox: not while the database is read only.
-  if (!safeMode()) headOffice.start();
   const handlers = {
     ...shopHandlers({
       shop,
@@ -457,6 +454,13 @@ async function openShop(
     } catch (error) {
       log.error('The hub’s certificate could not be made', error);
     }
+  }
+  // Started last: a start that meets a damaged page above is opened again in safe mode, and
+  // nothing of the failed attempt may go on running on its closed database. Sending marks the
+  // outbox: not while the database is read only.
+  if (!safeMode()) {
+    catalog.start();
+    headOffice.start();
   }
   const guarded = guardHandlers(recorded, {
     damaged: safeMode,

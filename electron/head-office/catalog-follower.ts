@@ -160,7 +160,8 @@ export function createCatalogFollower(deps: {
   function planNextWake() {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (stopped) return;
+    // A follower whose database closed under it (its shop's start failed) has nothing to plan.
+    if (stopped || !db.open) return;
     const moment = now().getTime();
     // What is due now has just been tried: one that failed waits the longest sleep.
     const next = schedule()
