@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { z } from 'zod';
@@ -6,11 +5,10 @@ import { events, procedures } from '../../shared/api/contract';
 import { type ErrorCode, errorStatus } from '../../shared/api/errors';
 import type { TransportCore } from '../core';
 import type { Logger } from '../log';
-import { contentSecurityPolicy, hardeningHeaders } from '../web-security';
 import { createEventSockets } from './event-sockets';
 import { parseRequestTarget } from './request-target';
 import { endSocketWithError, sendError, sendJson } from './responses';
-import { resolveStaticFile } from './static-files';
+import { staticFileAnswer } from './static-files';
 
 const maxBodyBytes = 1024 * 1024;
 
@@ -170,20 +168,13 @@ export function serveRequests(server: http.Server, options: HandlerOptions) {
       });
       return;
     }
-    const found = resolveStaticFile(rendererDir, path);
-    if (!found) {
+    const answer = staticFileAnswer(rendererDir, path);
+    if (!answer) {
       sendError(response, 'not_found', 'No such file');
       return;
     }
-    const content = fs.readFileSync(found.file);
-    response.writeHead(200, {
-      'content-type': found.contentType,
-      'content-length': content.length,
-      'content-security-policy': contentSecurityPolicy([]),
-      'cache-control': found.contentType.startsWith('text/html') ? 'no-cache' : 'max-age=3600',
-      ...hardeningHeaders,
-    });
-    response.end(request.method === 'HEAD' ? undefined : content);
+    response.writeHead(200, answer.headers);
+    response.end(request.method === 'HEAD' ? undefined : answer.content);
   }
 
   const allowed = (request: http.IncomingMessage) =>

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { contentSecurityPolicy, hardeningHeaders } from '../web-security';
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,4 +55,31 @@ export function resolveStaticFile(root: string, decoded: string): StaticFile | n
   return fs.existsSync(index)
     ? { file: index, contentType: contentTypes['.html'] as string }
     : null;
+}
+
+/**
+ * The answer to a GET or HEAD of the built app's file at `decoded` (null: none there): its
+ * headers and content, an HTML page passed through `page` first (the head office marks its own).
+ */
+export function staticFileAnswer(
+  root: string,
+  decoded: string,
+  page: (html: string) => string = (html) => html,
+): { headers: Record<string, string | number>; content: Buffer } | null {
+  const found = resolveStaticFile(root, decoded);
+  if (!found) return null;
+  const html = found.contentType.startsWith('text/html');
+  const content = html
+    ? Buffer.from(page(fs.readFileSync(found.file, 'utf8')), 'utf8')
+    : fs.readFileSync(found.file);
+  return {
+    headers: {
+      'content-type': found.contentType,
+      'content-length': content.length,
+      'content-security-policy': contentSecurityPolicy([]),
+      'cache-control': html ? 'no-cache' : 'max-age=3600',
+      ...hardeningHeaders,
+    },
+    content,
+  };
 }

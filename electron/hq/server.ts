@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -17,9 +16,9 @@ import { fingerprintOf } from '../counters/certificate';
 import { clientErrorCode, readBody } from '../host/handler';
 import { parseRequestTarget } from '../host/request-target';
 import { endSocketWithError, sendError, sendJson } from '../host/responses';
-import { resolveStaticFile } from '../host/static-files';
+import { staticFileAnswer } from '../host/static-files';
 import type { Logger } from '../log';
-import { contentSecurityPolicy, hardeningHeaders, isLoopbackHost } from '../web-security';
+import { isLoopbackHost } from '../web-security';
 import { hqHandlers } from './api';
 import { catalogPullFor } from './catalog/api';
 import { createHqDispatcher } from './dispatcher';
@@ -211,23 +210,13 @@ export async function startHqServer(options: HqServerOptions): Promise<RunningHq
       });
       return;
     }
-    const found = resolveStaticFile(rendererDir, path);
-    if (!found) {
+    const answer = staticFileAnswer(rendererDir, path, withHeadOfficeRole);
+    if (!answer) {
       sendError(response, 'not_found', 'No such file');
       return;
     }
-    const html = found.contentType.startsWith('text/html');
-    const content = html
-      ? Buffer.from(withHeadOfficeRole(fs.readFileSync(found.file, 'utf8')), 'utf8')
-      : fs.readFileSync(found.file);
-    response.writeHead(200, {
-      'content-type': found.contentType,
-      'content-length': content.length,
-      'content-security-policy': contentSecurityPolicy([]),
-      'cache-control': html ? 'no-cache' : 'max-age=3600',
-      ...hardeningHeaders,
-    });
-    response.end(request.method === 'HEAD' ? undefined : content);
+    response.writeHead(200, answer.headers);
+    response.end(request.method === 'HEAD' ? undefined : answer.content);
   }
 
   async function answer(request: http.IncomingMessage, response: http.ServerResponse) {
