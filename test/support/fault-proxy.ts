@@ -96,6 +96,12 @@ export interface FaultProxy {
   /** How many requests each fault struck so far. */
   counts(): Record<ProxyFault | 'passed', number>;
   setRates(rates: Partial<FaultRates>): void;
+  /**
+   * The next requests, one per entry, meet these faults whatever they drew (a `delay` is the
+   * longest of `delayMs`): a run of a few dozen requests then meets every fault at least once,
+   * for any seed. They still draw, so the requests after them draw what the seed gives.
+   */
+  strikeNext(faults: readonly ProxyFault[]): void;
   /** Offline: every connection is refused (reset) until set back; nothing is forwarded. */
   setOffline(offline: boolean): void;
   /** Resolves when no request is held back or on its way. */
@@ -169,6 +175,7 @@ export async function startFaultProxy(options: {
   const random = seededRandom(options.seed);
   let rates: FaultRates = { ...noFaults, ...options.rates };
   let offline = false;
+  const struck: ProxyFault[] = [];
   const events: ProxyEvent[] = [];
   const held: Held[] = [];
   const working = new Set<Promise<void>>();
@@ -191,7 +198,14 @@ export async function startFaultProxy(options: {
       response.socket?.destroy();
       return;
     }
-    const draw = drawFault(random, rates);
+    const drawn = drawFault(random, rates);
+    const strike = struck.shift();
+    const draw: FaultDraw =
+      strike === undefined
+        ? drawn
+        : strike === 'delay'
+          ? { fault: null, delayMs: rates.delayMs[1] }
+          : { fault: strike, delayMs: 0 };
     const event: ProxyEvent = {
       index: events.length,
       method,
@@ -275,6 +289,9 @@ export async function startFaultProxy(options: {
     },
     setRates(next) {
       rates = { ...rates, ...next };
+    },
+    strikeNext(faults) {
+      struck.push(...faults);
     },
     setOffline(next) {
       offline = next;

@@ -132,6 +132,35 @@ describe('the fault proxy between the shops and the head office', () => {
     expect(proxy.counts()).toMatchObject({ passed: 1, delay: 1 });
   });
 
+  it('strikes the next requests with the faults it is told, then draws again as the seed says', async () => {
+    const rates = { drop: 0.3, delayMs: [150, 150] as const };
+    const { upstream, proxy } = await proxyWith(rates, 11);
+    proxy.strikeNext(['drop', 'loseAnswer', 'delay']);
+    expect(await send(proxy, 'batch 1')).toBe('network error');
+    expect(await send(proxy, 'batch 2')).toBe('network error');
+    const started = Date.now();
+    expect(await send(proxy, 'batch 3')).toBe('{"stored":2}');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect(proxy.events.map((event) => [event.fault, event.delayMs])).toEqual([
+      ['drop', 0],
+      ['loseAnswer', 0],
+      [null, 150],
+    ]);
+    // The strikes took no draw away: the next requests meet what the seed gives them.
+    const random = seededRandom(11);
+    const drawn = Array.from({ length: 8 }, () => drawFault(random, { ...noFaults, ...rates }));
+    for (const n of [4, 5, 6, 7, 8]) await send(proxy, `batch ${n}`);
+    const later = drawn.slice(3).map((draw) => draw.fault);
+    expect(later).toContain('drop');
+    expect(later).toContain(null);
+    expect(proxy.events.slice(3).map((event) => event.fault)).toEqual(later);
+    expect(upstream.received).toEqual([
+      'batch 2',
+      'batch 3',
+      ...[4, 5, 6, 7, 8].filter((_, i) => later[i] === null).map((n) => `batch ${n}`),
+    ]);
+  });
+
   it('takes a shop offline and back: nothing is forwarded meanwhile', async () => {
     const { upstream, proxy } = await proxyWith({});
     proxy.setOffline(true);
