@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api/errors';
 import type { Fact, FactPayload, factAckSchema, factBatchSchema } from '../../shared/head-office';
-import { chainArrivals, recordBooksCheck, tillKey } from './chain-arrivals';
+import { chainArrivals, recordBooksCheck, tillKey, writeFlags } from './chain-arrivals';
 import type { HqContext } from './handlers';
 import {
   applyDealerBalances,
@@ -32,8 +32,8 @@ export const ingestRetryAfterSeconds = 2;
  */
 async function applyFacts(context: ReadModelContext & { at: Date }, facts: readonly Fact[]) {
   const arrivals = await chainArrivals(context);
-  const sales: FactPayload<'sale'>[] = [];
-  const refunds: FactPayload<'refund'>[] = [];
+  const sales: { factId: string; sale: FactPayload<'sale'> }[] = [];
+  const refunds: { factId: string; refund: FactPayload<'refund'> }[] = [];
   const balances: FactPayload<'dealerBalance'>[] = [];
   const receipts: (StoredChained & { receipt: FactPayload<'receipt'> })[] = [];
   const zReports: (StoredChained & { report: FactPayload<'zReport'> })[] = [];
@@ -42,10 +42,10 @@ async function applyFacts(context: ReadModelContext & { at: Date }, facts: reado
     const factId = fact.id;
     switch (fact.kind) {
       case 'sale':
-        sales.push(fact.payload);
+        sales.push({ factId, sale: fact.payload });
         break;
       case 'refund':
-        refunds.push(fact.payload);
+        refunds.push({ factId, refund: fact.payload });
         break;
       case 'dealerBalance':
         balances.push(fact.payload);
@@ -83,13 +83,14 @@ async function applyFacts(context: ReadModelContext & { at: Date }, facts: reado
     }
   }
   const days = createDayTotals();
-  await applySales(context, sales, days);
+  const reusedSales = await applySales(context, sales, days);
   await applyRefunds(context, refunds, days);
   await days.write(context);
   await applyDealerBalances(context, balances);
   await storeReceipts(context, receipts);
   await storeZReports(context, zReports);
   await arrivals.write();
+  await writeFlags(context, reusedSales);
   for (const { factId, check } of booksChecks) {
     for (const till of check.tills) {
       await recordBooksCheck(context, factId, tillKey(till.tillId), till.receipts);
