@@ -69,19 +69,25 @@ async function shopDay(shop: string, day: string) {
 }
 
 describe('a shop restored from an old backup, at the head office', () => {
-  it('counts the refunds of two sales under one id, each on its day, in the day totals and the reports', async () => {
-    const shop = await enrolledShop('Thio');
-    const nextId = factIds();
-    const first = '2026-12-20T01:00:00.000Z';
-    const second = '2026-12-21T01:00:00.000Z';
-    await shop.send(
+  it.each([
+    { batches: 'two batches', shopName: 'Thio', oneBatch: false },
+    // The first sale's facts were still unsent at the restore: carried over, they go up with
+    // the second sale's.
+    { batches: 'one batch', shopName: 'Poya', oneBatch: true },
+  ])(
+    'counts the refunds of two sales under one id, each on its day, in the day totals and the reports ($batches)',
+    async ({ shopName, oneBatch }) => {
+      const shop = await enrolledShop(shopName);
+      const nextId = factIds();
+      const first = '2026-12-20T01:00:00.000Z';
+      const second = '2026-12-21T01:00:00.000Z';
       // Paid, the modem failed, refunded: sale 1.
-      [
+      const before = [
         saleFact(nextId(), { saleId: 1, status: 'failed', soldAt: first }),
         refundFact(nextId(), 1, 1000, first),
-      ],
+      ];
       // After the restore, another sale 1, failed and refunded too.
-      [
+      const after = [
         saleFact(nextId(), {
           saleId: 1,
           status: 'failed',
@@ -92,51 +98,52 @@ describe('a shop restored from an old backup, at the head office', () => {
           dealerCost: 1900,
         }),
         refundFact(nextId(), 1, 2000, second),
-      ],
-    );
+      ];
+      await (oneBatch ? shop.send([...before, ...after]) : shop.send(before, after));
 
-    const days = await pool.query(
-      `SELECT local_day::text AS day, plan_id, sales, amount::int, refunds, refunded::int
+      const days = await pool.query(
+        `SELECT local_day::text AS day, plan_id, sales, amount::int, refunds, refunded::int
        FROM day_totals WHERE shop_id = $1 ORDER BY local_day`,
-      [shop.shopId],
-    );
-    // As each day's Z counted them: each sale paid and refunded on its own day.
-    expect(days.rows).toEqual([
-      {
-        day: '2026-12-20',
-        plan_id: 'recharge-1000',
+        [shop.shopId],
+      );
+      // As each day's Z counted them: each sale paid and refunded on its own day.
+      expect(days.rows).toEqual([
+        {
+          day: '2026-12-20',
+          plan_id: 'recharge-1000',
+          sales: 1,
+          amount: 1000,
+          refunds: 1,
+          refunded: 1000,
+        },
+        {
+          day: '2026-12-21',
+          plan_id: 'recharge-2000',
+          sales: 1,
+          amount: 2000,
+          refunds: 1,
+          refunded: 2000,
+        },
+      ]);
+      expect(await shopDay(shopName, '2026-12-21')).toEqual({
         sales: 1,
-        amount: 1000,
+        amount: xpf(2000),
+        dealerCost: xpf(0),
+        margin: xpf(0),
         refunds: 1,
-        refunded: 1000,
-      },
-      {
-        day: '2026-12-21',
-        plan_id: 'recharge-2000',
-        sales: 1,
-        amount: 2000,
-        refunds: 1,
-        refunded: 2000,
-      },
-    ]);
-    expect(await shopDay('Thio', '2026-12-21')).toEqual({
-      sales: 1,
-      amount: xpf(2000),
-      dealerCost: xpf(0),
-      margin: xpf(0),
-      refunds: 1,
-      refunded: xpf(2000),
-      net: xpf(0),
-    });
-    const month = await headOffice.client.call('reports.getMonth', { month: '2026-12' });
-    expect(month.byShop.find((line) => line.label === 'Thio')?.totals).toMatchObject({
-      sales: 2,
-      amount: xpf(3000),
-      refunds: 2,
-      refunded: xpf(3000),
-      net: xpf(0),
-    });
-  });
+        refunded: xpf(2000),
+        net: xpf(0),
+      });
+      const month = await headOffice.client.call('reports.getMonth', { month: '2026-12' });
+      expect(month.byShop.find((line) => line.label === shopName)?.totals).toMatchObject({
+        sales: 2,
+        amount: xpf(3000),
+        refunds: 2,
+        refunded: xpf(3000),
+        net: xpf(0),
+      });
+    },
+  );
 
   it('counts a refund sent twice once', async () => {
     const shop = await enrolledShop('Canala');
