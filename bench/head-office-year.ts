@@ -30,7 +30,7 @@ export async function fillYear(pool: Pool, fill: YearFill): Promise<{ sales: num
   const inserted = await pool.query(
     `INSERT INTO sales (shop_id, sale_id, till_id, status, clerk_id, clerk_name, carrier_id,
        plan_id, plan_name, price, dealer_cost, tax_rate, currency, payment_method, modem_id,
-       sold_at, local_day, updated_at, resolved_by)
+       sold_at, local_day, updated_at, resolved_by, refunded)
      SELECT s.id, 10000000 + d.n * $3 + i, CASE WHEN i % 2 = 0 THEN 'counter-02' END,
        CASE WHEN (i * 7919 + d.n) % 1000 < 20 THEN 'failed'
             WHEN (i * 7919 + d.n) % 1000 < 25 THEN 'unknown' ELSE 'succeeded' END,
@@ -38,7 +38,7 @@ export async function fillYear(pool: Pool, fill: YearFill): Promise<{ sales: num
        ($4::text[])[(i * 31 + d.n) % 5 + 1], ($5::text[])[(i * 31 + d.n) % 5 + 1],
        ($6::bigint[])[(i * 31 + d.n) % 5 + 1], ($7::bigint[])[(i * 31 + d.n) % 5 + 1],
        NULL, s.currency, CASE WHEN i % 3 = 0 THEN 'cash' ELSE 'card' END, 'sim-' || (i % 4 + 1),
-       sold, d.day, sold, NULL
+       sold, d.day, sold, NULL, (i * 7919 + d.n) % 1000 < 20
      FROM shops s
      CROSS JOIN LATERAL (
        SELECT day::date, row_number() OVER (ORDER BY day) AS n
@@ -49,8 +49,9 @@ export async function fillYear(pool: Pool, fill: YearFill): Promise<{ sales: num
     [fill.from, fill.until, fill.salesPerDay, plans.ids, plans.names, plans.prices, plans.costs],
   );
   await pool.query(
-    `INSERT INTO refunds (shop_id, sale_id, till_id, amount, currency, method, reason, at, local_day)
-     SELECT shop_id, sale_id, till_id, price, currency, payment_method,
+    `INSERT INTO refunds (shop_id, fact_id, sale_id, till_id, amount, currency, method, reason, at,
+       local_day)
+     SELECT shop_id, gen_random_uuid(), sale_id, till_id, price, currency, payment_method,
        'The carrier refused the top-up', sold_at, local_day
      FROM sales WHERE status = 'failed' AND local_day >= $1 AND local_day < $2`,
     [fill.from, fill.until],

@@ -336,9 +336,13 @@ export const syncStatusSchema = z.object({
 
 export type SyncStatus = z.output<typeof syncStatusSchema>;
 
-/** What a head-office check found wrong in a shop's chain as its facts arrived. */
-export const chainFlagKinds = ['gap', 'fork', 'changed', 'hash_mismatch'] as const;
-export const chainNames = ['receipts', 'zReports', 'periodClosures', 'audit'] as const;
+/**
+ * What a head-office check found wrong in a shop's chain as its facts arrived. `sale_reused`: a
+ * sale id the head office holds for another sale (a shop restored from an old backup), found in
+ * the shop's `sales`.
+ */
+export const chainFlagKinds = ['gap', 'fork', 'changed', 'hash_mismatch', 'sale_reused'] as const;
+export const chainNames = ['receipts', 'zReports', 'periodClosures', 'audit', 'sales'] as const;
 
 /** hq serve marks the React app's page with this, and the app opens as the head office's. */
 export const headOfficeRoleMeta = '<meta name="comptoir-role" content="head-office">';

@@ -6,6 +6,7 @@ import {
   type ChainName,
   changedReceipts,
   checkArrival,
+  type FlaggedBook,
   hashMatchesContent,
 } from './chain-checks';
 
@@ -25,14 +26,15 @@ export interface ArrivalContext {
 /** The chain key of a till: '' for the hub's own till (null on the wire). */
 export const tillKey = (tillId: string | null) => tillId ?? '';
 
-interface Flag {
-  chain: ChainName;
+export interface Flag {
+  chain: FlaggedBook;
   till: string;
   finding: ChainFinding;
   factId: string;
 }
 
-async function writeFlags(context: ArrivalContext, flags: readonly Flag[]) {
+/** Findings, each with the fact it came from. */
+export async function writeFlags(context: ArrivalContext, flags: readonly Flag[]) {
   if (flags.length === 0) return;
   await context.client.query(
     `INSERT INTO chain_flags (shop_id, chain, till_id, kind, number, last_number, details,

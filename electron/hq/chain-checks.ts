@@ -11,7 +11,10 @@ import { chainHash } from '../store/hash-chain';
  * heads and writes the findings.
  */
 
-export type ChainName = (typeof chainNames)[number];
+/** Where a finding is: one of a shop's chained books, or its sales (a sale id used again). */
+export type FlaggedBook = (typeof chainNames)[number];
+/** The chained books, each record held against its chain's head as it arrives. */
+export type ChainName = Exclude<FlaggedBook, 'sales'>;
 export type ChainFlagKind = (typeof chainFlagKinds)[number];
 
 export interface ChainLink {
@@ -150,5 +153,24 @@ export function changedReceipts(
         reported: receipt.hash,
       })),
     },
+  };
+}
+
+/**
+ * A sale fact under an id the head office holds for another sale: a shop restored from an old
+ * backup numbers its new sales from where the backup stood. A sale keeps its creation time
+ * (`soldAt`) for life, so a later status of the same sale is no finding; another time is
+ * another sale. Times are compared as instants, whatever their text.
+ */
+export function reusedSale(
+  held: { soldAt: string } | null,
+  arriving: { saleId: number; soldAt: string },
+): ChainFinding | null {
+  if (held === null || Date.parse(held.soldAt) === Date.parse(arriving.soldAt)) return null;
+  return {
+    kind: 'sale_reused',
+    number: arriving.saleId,
+    lastNumber: arriving.saleId,
+    details: { saleId: arriving.saleId, heldSoldAt: held.soldAt, arrivedSoldAt: arriving.soldAt },
   };
 }

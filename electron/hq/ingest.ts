@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api/errors';
 import type { Fact, FactPayload, factAckSchema, factBatchSchema } from '../../shared/head-office';
-import { chainArrivals, recordBooksCheck, tillKey } from './chain-arrivals';
+import { chainArrivals, type Flag, recordBooksCheck, tillKey, writeFlags } from './chain-arrivals';
 import type { HqContext } from './handlers';
 import {
   applyDealerBalances,
@@ -29,11 +29,24 @@ export const ingestRetryAfterSeconds = 2;
 /**
  * What the facts stored for the first time change beside themselves, in the shop's order: the
  * chain checks as each record arrives, then each read model in a statement or two for the batch.
+ * Sales go before refunds, so a refund meets the sale it was made for; a sale fact after a
+ * refund of its id (another sale under a reused id: a shop restored from an old backup, its
+ * older facts carried over unsent) first applies the sales and refunds before it.
  */
 async function applyFacts(context: ReadModelContext & { at: Date }, facts: readonly Fact[]) {
   const arrivals = await chainArrivals(context);
-  const sales: FactPayload<'sale'>[] = [];
-  const refunds: FactPayload<'refund'>[] = [];
+  const days = createDayTotals();
+  const reusedSales: Flag[] = [];
+  let sales: { factId: string; sale: FactPayload<'sale'> }[] = [];
+  let refunds: { factId: string; refund: FactPayload<'refund'> }[] = [];
+  let refundedIds = new Set<number>();
+  async function applySalesAndRefunds() {
+    reusedSales.push(...(await applySales(context, sales, days)));
+    await applyRefunds(context, refunds, days);
+    sales = [];
+    refunds = [];
+    refundedIds = new Set();
+  }
   const balances: FactPayload<'dealerBalance'>[] = [];
   const receipts: (StoredChained & { receipt: FactPayload<'receipt'> })[] = [];
   const zReports: (StoredChained & { report: FactPayload<'zReport'> })[] = [];
@@ -42,10 +55,12 @@ async function applyFacts(context: ReadModelContext & { at: Date }, facts: reado
     const factId = fact.id;
     switch (fact.kind) {
       case 'sale':
-        sales.push(fact.payload);
+        if (refundedIds.has(fact.payload.saleId)) await applySalesAndRefunds();
+        sales.push({ factId, sale: fact.payload });
         break;
       case 'refund':
-        refunds.push(fact.payload);
+        refunds.push({ factId, refund: fact.payload });
+        refundedIds.add(fact.payload.saleId);
         break;
       case 'dealerBalance':
         balances.push(fact.payload);
@@ -82,14 +97,13 @@ async function applyFacts(context: ReadModelContext & { at: Date }, facts: reado
         break;
     }
   }
-  const days = createDayTotals();
-  await applySales(context, sales, days);
-  await applyRefunds(context, refunds, days);
+  await applySalesAndRefunds();
   await days.write(context);
   await applyDealerBalances(context, balances);
   await storeReceipts(context, receipts);
   await storeZReports(context, zReports);
   await arrivals.write();
+  await writeFlags(context, reusedSales);
   for (const { factId, check } of booksChecks) {
     for (const till of check.tills) {
       await recordBooksCheck(context, factId, tillKey(till.tillId), till.receipts);

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { pgMigration0001 } from './migrations/0001-chain-books';
 import { pgMigration0002 } from './migrations/0002-sign-in-throttle';
 import { pgMigration0003 } from './migrations/0003-day-margin';
+import { pgMigration0004 } from './migrations/0004-refund-per-fact';
 
 /** A numbered change to the head office's PostgreSQL schema, applied once, in order. */
 export interface PgMigration {
@@ -15,6 +16,7 @@ export const pgMigrations: readonly PgMigration[] = [
   pgMigration0001,
   pgMigration0002,
   pgMigration0003,
+  pgMigration0004,
 ];
 
 // Taken for the whole run: several head-office servers starting together migrate once.

@@ -1,6 +1,8 @@
 import type { PoolClient } from 'pg';
 import type { FactPayload } from '../../shared/head-office';
 import { localDate } from '../../shared/local-time';
+import { type Flag, tillKey } from './chain-arrivals';
+import { reusedSale } from './chain-checks';
 
 /**
  * The read models the facts of one batch update, in the ingest's transaction, a few statements
@@ -110,6 +112,8 @@ export type DayTotals = ReturnType<typeof createDayTotals>;
 /** A sale as the head office holds it: what its day totals and its next fact need. */
 interface HeldSale extends DayKey {
   status: string;
+  /** When it was made: a sale keeps it for life. */
+  soldAt: string;
   updatedAt: number;
   price: number;
   dealerCost: number;
@@ -155,14 +159,13 @@ export function saleFactWins(
   return arriving.status !== 'unknown' && arriving.at >= held.updatedAt;
 }
 
-const saleColumns = `sale_id, status, updated_at, local_day::text AS local_day, till_id, clerk_id,
-  clerk_name, carrier_id, plan_id, plan_name, currency, price, dealer_cost,
-  EXISTS (SELECT 1 FROM refunds r WHERE r.shop_id = s.shop_id AND r.sale_id = s.sale_id)
-    AS refunded`;
+const saleColumns = `sale_id, status, sold_at, updated_at, local_day::text AS local_day, till_id,
+  clerk_id, clerk_name, carrier_id, plan_id, plan_name, currency, price, dealer_cost, refunded`;
 
 interface SaleRow {
   sale_id: string;
   status: string;
+  sold_at: Date;
   updated_at: Date;
   local_day: string;
   till_id: string | null;
@@ -179,6 +182,7 @@ interface SaleRow {
 
 const heldOf = (row: SaleRow): HeldSale => ({
   status: row.status,
+  soldAt: row.sold_at.toISOString(),
   updatedAt: row.updated_at.getTime(),
   localDay: row.local_day,
   tillId: row.till_id,
@@ -203,44 +207,50 @@ async function heldSales(context: ReadModelContext, saleIds: readonly number[]) 
 
 /**
  * The batch's sale facts in the shop's order: each one that wins over what is held replaces it,
- * and the day totals take out what the held one counted and add what the arriving one counts (the
- * same sale moving on, or another sale under a reused id: a shop restored from an old backup).
+ * and the day totals take out what the held one counted and add what the arriving one counts.
+ * Another sale under a held id (a shop restored from an old backup numbers its new sales from
+ * where the backup stood) always replaces it, unrefunded, and is a finding; the held sale's
+ * takings stay on its day, as that day's Z report counted them, beside its refund. Returns the
+ * findings, each with its fact.
  */
 export async function applySales(
   context: ReadModelContext,
-  sales: readonly FactPayload<'sale'>[],
+  sales: readonly { factId: string; sale: FactPayload<'sale'> }[],
   days: DayTotals,
-) {
-  if (sales.length === 0) return;
+): Promise<Flag[]> {
+  if (sales.length === 0) return [];
   const held = await heldSales(
     context,
-    sales.map((sale) => sale.saleId),
+    sales.map(({ sale }) => sale.saleId),
   );
-  const replaced = new Map<number, FactPayload<'sale'> & { localDay: string }>();
-  for (const sale of sales) {
+  const replaced = new Map<number, FactPayload<'sale'> & { localDay: string; refunded: boolean }>();
+  const flags: Flag[] = [];
+  for (const { factId, sale } of sales) {
     const before = held.get(sale.saleId) ?? null;
     const at = Date.parse(sale.at);
-    if (!saleFactWins(before, { status: sale.status, at })) continue;
+    const reused = reusedSale(before, sale);
+    if (reused) flags.push({ chain: 'sales', till: tillKey(sale.tillId), finding: reused, factId });
+    else if (!saleFactWins(before, { status: sale.status, at })) continue;
     const localDay = localDate(new Date(sale.soldAt), context.zone);
-    const refunded = before?.refunded ?? false;
-    if (before) days.add(before, negated(saleCounts(before)));
+    const refunded = reused ? false : (before?.refunded ?? false);
+    if (before && !reused) days.add(before, negated(saleCounts(before)));
     days.add({ ...sale, localDay }, saleCounts({ ...sale, refunded }));
     held.set(sale.saleId, { ...sale, localDay, updatedAt: at, refunded });
-    replaced.set(sale.saleId, { ...sale, localDay });
+    replaced.set(sale.saleId, { ...sale, localDay, refunded });
   }
-  if (replaced.size === 0) return;
+  if (replaced.size === 0) return flags;
   await context.client.query(
     `INSERT INTO sales (shop_id, sale_id, till_id, status, clerk_id, clerk_name, carrier_id,
        plan_id, plan_name, price, dealer_cost, tax_rate, currency, payment_method, modem_id,
-       sold_at, local_day, updated_at, resolved_by)
+       sold_at, local_day, updated_at, resolved_by, refunded)
      SELECT $1, s.sale_id, s.till_id, s.status, s.clerk_id, s.clerk_name, s.carrier_id, s.plan_id,
        s.plan_name, s.price, s.dealer_cost, s.tax_rate, s.currency, s.payment_method, s.modem_id,
-       s.sold_at, s.local_day, s.updated_at, s.resolved_by
+       s.sold_at, s.local_day, s.updated_at, s.resolved_by, s.refunded
      FROM jsonb_to_recordset($2::jsonb) AS s (sale_id bigint, till_id text, status text,
        clerk_id integer, clerk_name text, carrier_id text, plan_id text, plan_name text,
        price bigint, dealer_cost bigint, tax_rate integer, currency text, payment_method text,
        modem_id text, sold_at timestamptz, local_day date, updated_at timestamptz,
-       resolved_by text)
+       resolved_by text, refunded boolean)
      ON CONFLICT (shop_id, sale_id) DO UPDATE SET
        till_id = EXCLUDED.till_id, status = EXCLUDED.status, clerk_id = EXCLUDED.clerk_id,
        clerk_name = EXCLUDED.clerk_name, carrier_id = EXCLUDED.carrier_id,
@@ -248,7 +258,8 @@ export async function applySales(
        dealer_cost = EXCLUDED.dealer_cost, tax_rate = EXCLUDED.tax_rate,
        currency = EXCLUDED.currency, payment_method = EXCLUDED.payment_method,
        modem_id = EXCLUDED.modem_id, sold_at = EXCLUDED.sold_at, local_day = EXCLUDED.local_day,
-       updated_at = EXCLUDED.updated_at, resolved_by = EXCLUDED.resolved_by`,
+       updated_at = EXCLUDED.updated_at, resolved_by = EXCLUDED.resolved_by,
+       refunded = EXCLUDED.refunded`,
     [
       context.shopId,
       JSON.stringify(
@@ -271,33 +282,39 @@ export async function applySales(
           local_day: sale.localDay,
           updated_at: sale.at,
           resolved_by: sale.resolvedBy,
+          refunded: sale.refunded,
         })),
       ),
     ],
   );
+  return flags;
 }
 
 /**
- * The batch's refunds, each sale's once, counted on the day they were paid under the sale's
- * clerk and plan (the sale's fact comes before its refund in the shop's outbox). A failed sale's
- * refund also says it was paid: its takings join its own day then.
+ * The batch's refunds, one per refund fact (two sales under one id, a shop restored from an old
+ * backup, are refunded twice), counted on the day they were paid under the clerk and plan of the
+ * sale held (the sale's fact comes before its refund in the shop's outbox). A failed sale's
+ * refund also says it was paid: its takings join its own day then, once.
  */
 export async function applyRefunds(
   context: ReadModelContext,
-  refunds: readonly FactPayload<'refund'>[],
+  refunds: readonly { factId: string; refund: FactPayload<'refund'> }[],
   days: DayTotals,
 ) {
   if (refunds.length === 0) return;
-  const stored = await context.client.query<{ sale_id: string }>(
-    `INSERT INTO refunds (shop_id, sale_id, till_id, amount, currency, method, reason, at, local_day)
-     SELECT $1, r.sale_id, r.till_id, r.amount, r.currency, r.method, r.reason, r.at, r.local_day
-     FROM jsonb_to_recordset($2::jsonb) AS r (sale_id bigint, till_id text, amount bigint,
-       currency text, method text, reason text, at timestamptz, local_day date)
-     ON CONFLICT DO NOTHING RETURNING sale_id`,
+  const stored = await context.client.query<{ fact_id: string }>(
+    `INSERT INTO refunds (shop_id, fact_id, sale_id, till_id, amount, currency, method, reason, at,
+       local_day)
+     SELECT $1, r.fact_id, r.sale_id, r.till_id, r.amount, r.currency, r.method, r.reason, r.at,
+       r.local_day
+     FROM jsonb_to_recordset($2::jsonb) AS r (fact_id uuid, sale_id bigint, till_id text,
+       amount bigint, currency text, method text, reason text, at timestamptz, local_day date)
+     ON CONFLICT DO NOTHING RETURNING fact_id`,
     [
       context.shopId,
       JSON.stringify(
-        refunds.map((refund) => ({
+        refunds.map(({ factId, refund }) => ({
+          fact_id: factId,
           sale_id: refund.saleId,
           till_id: refund.tillId,
           amount: refund.amount,
@@ -310,10 +327,14 @@ export async function applyRefunds(
       ),
     ],
   );
-  const counted = new Set(stored.rows.map((row) => Number(row.sale_id)));
-  const sales = await heldSales(context, [...counted]);
-  for (const refund of refunds) {
-    if (!counted.delete(refund.saleId)) continue;
+  const counted = new Set(stored.rows.map((row) => row.fact_id));
+  const sales = await heldSales(
+    context,
+    refunds.filter(({ factId }) => counted.has(factId)).map(({ refund }) => refund.saleId),
+  );
+  const paid: number[] = [];
+  for (const { factId, refund } of refunds) {
+    if (!counted.delete(factId)) continue;
     const localDay = localDate(new Date(refund.at), context.zone);
     const sale = sales.get(refund.saleId);
     const key: DayKey = sale
@@ -329,8 +350,17 @@ export async function applyRefunds(
           currency: refund.currency,
         };
     days.add(key, { refunds: 1, refunded: refund.amount });
-    if (sale?.status === 'failed') days.add(sale, saleCounts({ ...sale, refunded: true }));
+    if (sale && !sale.refunded) {
+      if (sale.status === 'failed') days.add(sale, saleCounts({ ...sale, refunded: true }));
+      sale.refunded = true;
+      paid.push(refund.saleId);
+    }
   }
+  if (paid.length === 0) return;
+  await context.client.query(
+    'UPDATE sales SET refunded = true WHERE shop_id = $1 AND sale_id = ANY($2::bigint[])',
+    [context.shopId, paid],
+  );
 }
 
 /** Each dealer SIM's newest balance of the batch, kept when newer than the one held. */

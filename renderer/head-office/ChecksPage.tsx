@@ -9,7 +9,8 @@ import { useShops } from './use-shops';
 
 /**
  * What the checks on arrival found in the shops' chains (a gap, a fork, a changed receipt, a
- * record whose content does not give its hash), with the numbers involved; marked as looked into
+ * record whose content does not give its hash, a sale number used for another sale), with the
+ * numbers involved; marked as looked into
  * once someone has, and kept in the list with who and when.
  */
 export function ChecksPage() {
@@ -86,6 +87,14 @@ export function ChecksPage() {
                           first: flag.number,
                           last: flag.lastNumber,
                         })}
+                    {flag.kind === 'sale_reused' && (
+                      <span className="hq-table__detail">
+                        {t('headOffice.checks.saleReused', {
+                          held: shopTime(String(flag.details.heldSoldAt), zone),
+                          arrived: shopTime(String(flag.details.arrivedSoldAt), zone),
+                        })}
+                      </span>
+                    )}
                   </td>
                   <td>{shopTime(flag.flaggedAt, zone)}</td>
                   <td>

@@ -4,6 +4,7 @@ import {
   changedReceipts,
   checkArrival,
   hashMatchesContent,
+  reusedSale,
 } from '../../../electron/hq/chain-checks';
 import { receiptHash } from '../../../electron/sales/receipt-chain';
 import { chainHash } from '../../../electron/store/hash-chain';
@@ -143,5 +144,43 @@ describe('checks on arrival', () => {
     });
     expect(changedReceipts(stored, reported, new Set([`2:${h('b')}`, `3:${h('c')}`]))).toBeNull();
     expect(changedReceipts(stored, [{ number: 1, hash: h('1') }], new Set())).toBeNull();
+  });
+
+  it.each([
+    {
+      case: 'a sale id not held yet',
+      held: null,
+      soldAt: '2026-12-07T08:00:00.000Z',
+      found: false,
+    },
+    {
+      case: 'a later status of the same sale',
+      held: { soldAt: '2026-12-07T08:00:00.000Z' },
+      soldAt: '2026-12-07T08:00:00.000Z',
+      found: false,
+    },
+    {
+      case: 'the same instant written otherwise',
+      held: { soldAt: '2026-12-07T08:00:00.000Z' },
+      soldAt: '2026-12-07T19:00:00+11:00',
+      found: false,
+    },
+    {
+      case: 'another sale under the held id',
+      held: { soldAt: '2026-12-07T08:00:00.000Z' },
+      soldAt: '2026-12-09T08:00:00.000Z',
+      found: true,
+    },
+  ])('a sale id used again: $case', ({ held, soldAt, found }) => {
+    expect(reusedSale(held, { saleId: 12, soldAt })).toEqual(
+      found
+        ? {
+            kind: 'sale_reused',
+            number: 12,
+            lastNumber: 12,
+            details: { saleId: 12, heldSoldAt: held?.soldAt, arrivedSoldAt: soldAt },
+          }
+        : null,
+    );
   });
 });

@@ -1,0 +1,43 @@
+import type { PgMigration } from '../migrate';
+
+/**
+ * A shop restored from an old backup sells again under sale ids it had already sent: a refund is
+ * one per refund fact then, not one per sale id, or the second sale's refund was dropped. Each
+ * refund is keyed by its fact, found again in `facts` by its sale, time and amount (the ingest
+ * writes a refund and its fact in one transaction, so every refund has one). Whether a sale was
+ * refunded becomes the sale's own: another sale under a held id starts unrefunded. The checks
+ * gain the finding of a sale id used again, kept under the shop's sales.
+ */
+export const pgMigration0004: PgMigration = {
+  version: 4,
+  name: 'refund-per-fact',
+  sql: `
+    ALTER TABLE sales ADD COLUMN refunded boolean NOT NULL DEFAULT false;
+    UPDATE sales s SET refunded = true
+    WHERE EXISTS (SELECT 1 FROM refunds r WHERE r.shop_id = s.shop_id AND r.sale_id = s.sale_id);
+
+    ALTER TABLE refunds ADD COLUMN fact_id uuid;
+    UPDATE refunds r SET fact_id = f.id
+    FROM (
+      SELECT DISTINCT ON (shop_id, (payload->>'saleId')::bigint, (payload->>'at')::timestamptz,
+          (payload->>'amount')::bigint)
+        shop_id, id, (payload->>'saleId')::bigint AS sale_id,
+        (payload->>'at')::timestamptz AS at, (payload->>'amount')::bigint AS amount
+      FROM facts WHERE kind = 'refund'
+      ORDER BY shop_id, (payload->>'saleId')::bigint, (payload->>'at')::timestamptz,
+        (payload->>'amount')::bigint, id
+    ) f
+    WHERE f.shop_id = r.shop_id AND f.sale_id = r.sale_id AND f.at = r.at AND f.amount = r.amount;
+    ALTER TABLE refunds ALTER COLUMN fact_id SET NOT NULL;
+    ALTER TABLE refunds DROP CONSTRAINT refunds_pkey;
+    ALTER TABLE refunds ADD PRIMARY KEY (shop_id, fact_id);
+    CREATE INDEX refunds_by_sale ON refunds (shop_id, sale_id);
+
+    ALTER TABLE chain_flags DROP CONSTRAINT chain_flags_chain_check;
+    ALTER TABLE chain_flags ADD CONSTRAINT chain_flags_chain_check
+      CHECK (chain IN ('receipts', 'zReports', 'periodClosures', 'audit', 'sales'));
+    ALTER TABLE chain_flags DROP CONSTRAINT chain_flags_kind_check;
+    ALTER TABLE chain_flags ADD CONSTRAINT chain_flags_kind_check
+      CHECK (kind IN ('gap', 'fork', 'changed', 'hash_mismatch', 'sale_reused'));
+  `,
+};
