@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { ApiIssue } from '../../shared/api/errors';
 import {
   type CatalogPull,
   catalogPullSchema,
@@ -7,6 +8,7 @@ import {
   factAckSchema,
   type factBatchSchema,
   headOfficeWire,
+  issueSchema,
 } from '../../shared/head-office';
 import { HubLinkError, pinnedFetch } from '../counter/pinned-link';
 
@@ -30,6 +32,8 @@ export class HeadOfficeError extends Error {
   constructor(
     readonly code: LinkFailure,
     message: string,
+    /** What a refusal names at fault (`facts.3.payload.at`), as the head office's error gives it. */
+    readonly issues: readonly ApiIssue[] = [],
   ) {
     super(message);
     this.name = 'HeadOfficeError';
@@ -101,6 +105,17 @@ function messageIn(body: string): string | null {
   }
 }
 
+/** The issues of the head office's error body; none when it sent no readable ones. */
+function issuesIn(body: string): ApiIssue[] {
+  try {
+    const issues = (JSON.parse(body) as { error?: { issues?: unknown } }).error?.issues;
+    const parsed = z.array(issueSchema).max(1_000).safeParse(issues);
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
 /** A redirect is never followed: it could send the facts or the code in clear, or elsewhere. */
 const redirected = (url: string) =>
   new HeadOfficeError(
@@ -132,6 +147,7 @@ function refusalOf(status: number, body: string, path: string, url: string): Hea
   return new HeadOfficeError(
     'refused',
     `The head office at ${url} refused the request (HTTP ${status})${said ? `: ${said}` : ''}`,
+    issuesIn(body),
   );
 }
 
