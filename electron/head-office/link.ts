@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ApiIssue } from '../../shared/api/errors';
 import {
   type CatalogPull,
@@ -105,12 +105,18 @@ function messageIn(body: string): string | null {
   }
 }
 
-/** The issues of the head office's error body; none when it sent no readable ones. */
+/**
+ * The first issues of the head office's error body that read as issues (they come in the
+ * batch's order); none when it sent none.
+ */
 function issuesIn(body: string): ApiIssue[] {
   try {
     const issues = (JSON.parse(body) as { error?: { issues?: unknown } }).error?.issues;
-    const parsed = z.array(issueSchema).max(1_000).safeParse(issues);
-    return parsed.success ? parsed.data : [];
+    if (!Array.isArray(issues)) return [];
+    return issues.slice(0, 100).flatMap((issue) => {
+      const parsed = issueSchema.safeParse(issue);
+      return parsed.success ? [parsed.data] : [];
+    });
   } catch {
     return [];
   }

@@ -147,7 +147,7 @@ export function HeadOfficeStatus({
         </dd>
       </dl>
       {refused && (
-        <div role="alert" className="head-office__refused" data-testid="sync-refused-fact">
+        <div role="alert" data-testid="sync-refused-fact">
           <h4>{t('sync.status.refusedTitle')}</h4>
           <p>{refused.summary}</p>
           <ul>

@@ -68,13 +68,18 @@ export function refusedFactText(
     : fact.kind;
   return {
     summary: t('sync.status.refusedFact', { kind, id: fact.id, when: when(fact.recordedAt) }),
-    reasons: fact.issues.map((issue) =>
-      t('sync.status.refusedIssue', {
-        field: issue.path,
-        words: Object.hasOwn(factIssueKeys, issue.code)
-          ? t(factIssueKeys[issue.code as keyof typeof factIssueKeys])
-          : issue.message,
-      }),
-    ),
+    // Each said once: two checks of the head office may find the same thing.
+    reasons: [
+      ...new Set(
+        fact.issues.map((issue) =>
+          t('sync.status.refusedIssue', {
+            field: issue.path,
+            words: Object.hasOwn(factIssueKeys, issue.code)
+              ? t(factIssueKeys[issue.code as keyof typeof factIssueKeys])
+              : issue.message,
+          }),
+        ),
+      ),
+    ],
   };
 }

@@ -71,6 +71,7 @@ describe('a fact the head office refuses, in the manager’s language', () => {
     at: '2026-12-07T09:00:00.000Z',
     issues: [
       { path: 'payload.reason', code: 'invalid_string', message: 'a NUL character' },
+      { path: 'payload.reason', code: 'invalid_string', message: 'half a character' },
       { path: 'payload.note', code: 'unrecognized_keys', message: 'Unrecognized key: "note"' },
     ],
   };
