@@ -294,6 +294,14 @@ export type CatalogPull = z.output<typeof catalogPullSchema>;
 // ---------------------------------------------------------------------------------------------
 // What the shop's manager sees of it.
 
+/** One problem with a value, as the API's issues give it (shared/api/errors.ts `ApiIssue`). */
+export const issueSchema = z.object({
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
 export const syncStatusSchema = z.object({
   /** Null until a manager enrols the shop. */
   headOffice: z
@@ -314,6 +322,23 @@ export const syncStatusSchema = z.object({
   /** The oldest of them, when any: how long the shop has been out of touch. */
   oldestPendingAt: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
+  /**
+   * A fact the head office refuses for good (its batch answered 400 naming it): the facts after
+   * it wait behind it. Null once a batch goes through.
+   */
+  refusedFact: z
+    .object({
+      id: z.string(),
+      kind: z.string(),
+      /** When the shop wrote it. */
+      recordedAt: z.string(),
+      /** When the head office last refused it. */
+      at: z.string(),
+      /** The head office's reasons, their paths within the fact (`payload.reason`). */
+      issues: z.array(issueSchema),
+    })
+    .nullable()
+    .optional(),
   catalog: z.object({
     /**
      * The last version received, and the last one applied: every version below it is applied or
@@ -326,9 +351,19 @@ export const syncStatusSchema = z.object({
     scheduled: z.array(
       z.object({ version: z.number().int(), kind: z.string(), effectiveFrom: z.string() }),
     ),
-    /** A change due that could not be applied (tried again each minute): the ones after it wait. */
+    /**
+     * A change due that could not be applied (tried again each minute): the ones after it wait.
+     * `code` and `issues` are the carrier book's refusal, which the screen words (`issues`' paths
+     * within the profile); `message`, in English, only for a failure it has no words for.
+     */
     stuck: z
-      .object({ version: z.number().int(), kind: z.string(), message: z.string() })
+      .object({
+        version: z.number().int(),
+        kind: z.string(),
+        message: z.string(),
+        code: z.string().optional(),
+        issues: z.array(issueSchema).optional(),
+      })
       .nullable()
       .optional(),
   }),

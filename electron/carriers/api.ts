@@ -46,9 +46,11 @@ export function carrierHandlers(
         return { profile: (await carriers.save(profile)).profile };
       } catch (error) {
         if (error instanceof CarrierBookError && error.code === 'plan_of_another_carrier') {
-          throw new ApiError('invalid_input', error.message, [
-            { path: `profile.${error.path}`, code: error.code, message: error.message },
-          ]);
+          const issues = error.issues().map((issue) => ({
+            ...issue,
+            path: `profile.${issue.path}`,
+          }));
+          throw new ApiError('invalid_input', error.message, issues);
         }
         throw error;
       }

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { ApiIssue } from '../../shared/api/errors';
 import type { CarrierProfile } from '../../shared/carrier';
 import type { Logger } from '../log';
 import type { ProfileFileProblem } from '../profile-files';
@@ -10,9 +11,23 @@ export class CarrierBookError extends Error {
     readonly code: 'plan_of_another_carrier' | 'no_shop_folder',
     message: string,
     readonly path: string = '',
+    readonly params?: Record<string, string>,
   ) {
     super(message);
     this.name = 'CarrierBookError';
+  }
+
+  /** The refusal as the API's issues, paths within the profile: none when no field is at fault. */
+  issues(): ApiIssue[] {
+    if (this.path === '') return [];
+    return [
+      {
+        path: this.path,
+        code: this.code,
+        message: this.message,
+        ...(this.params ? { params: this.params } : {}),
+      },
+    ];
   }
 }
 
@@ -24,7 +39,7 @@ export class CarrierBookError extends Error {
 export function planOfAnotherCarrier(
   profile: CarrierProfile,
   others: readonly CarrierProfile[],
-): { path: string; message: string } | null {
+): { path: string; message: string; params: { plan: string; carrier: string } } | null {
   for (const [index, plan] of profile.plans.entries()) {
     const owner = others.find(
       (carrier) => carrier.id !== profile.id && carrier.plans.some((p) => p.id === plan.id),
@@ -33,6 +48,7 @@ export function planOfAnotherCarrier(
       return {
         path: `plans.${index}.id`,
         message: `The plan id ${plan.id} is already a plan of ${owner.name}`,
+        params: { plan: plan.id, carrier: owner.name },
       };
     }
   }
@@ -97,7 +113,14 @@ function createCarrierBook(
         );
       }
       const clash = planOfAnotherCarrier(profile, profiles());
-      if (clash) throw new CarrierBookError('plan_of_another_carrier', clash.message, clash.path);
+      if (clash) {
+        throw new CarrierBookError(
+          'plan_of_another_carrier',
+          clash.message,
+          clash.path,
+          clash.params,
+        );
+      }
       await fs.mkdir(shopFolder, { recursive: true });
       const file = path.join(shopFolder, `${profile.id}.json`);
       // Written whole then renamed: a stop halfway never leaves a profile that fails to load.

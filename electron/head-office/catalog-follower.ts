@@ -7,7 +7,7 @@ import {
   catalogPullSchema,
   type SyncStatus,
 } from '../../shared/head-office';
-import type { CarrierBook } from '../carriers/book';
+import { type CarrierBook, CarrierBookError } from '../carriers/book';
 import type { Logger } from '../log';
 
 /**
@@ -34,6 +34,18 @@ interface ChangeRow {
   version: number;
   change: string;
   effective_from: string | null;
+}
+
+/**
+ * Why a change could not be applied, as the manager's screen words it: the carrier book's
+ * refusal by its code and issues; any other failure by its message only.
+ */
+function whyNotApplied(error: unknown) {
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, 300);
+  if (error instanceof CarrierBookError) {
+    return { code: error.code, issues: error.issues(), message };
+  }
+  return { code: 'failed', message };
 }
 
 /** The timer never sleeps longer: a clock set forward, or a zone changed, is seen within it. */
@@ -116,7 +128,7 @@ export function createCatalogFollower(deps: {
   }
 
   // The change that could not be applied at the last wake, and why.
-  let stuck: { version: number; kind: CatalogChange['kind']; message: string } | null = null;
+  let stuck: SyncStatus['catalog']['stuck'] = null;
   async function apply(change: CatalogChange): Promise<void> {
     if (change.kind === 'carrierProfile') await carriers.save(change.profile);
     else setManaged.run(change.settings.managed ? 1 : 0);
@@ -136,8 +148,7 @@ export function createCatalogFollower(deps: {
         if (stuck?.version !== change.version) {
           log.error(`Catalog version ${change.version} could not be applied`, error);
         }
-        const message = error instanceof Error ? error.message : String(error);
-        stuck = { version: change.version, kind: change.kind, message: message.slice(0, 300) };
+        stuck = { version: change.version, kind: change.kind, ...whyNotApplied(error) };
         return;
       }
     }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ApiIssue } from '../../shared/api/errors';
 import {
   type CatalogPull,
   catalogPullSchema,
@@ -7,6 +8,7 @@ import {
   factAckSchema,
   type factBatchSchema,
   headOfficeWire,
+  issueSchema,
 } from '../../shared/head-office';
 import { HubLinkError, pinnedFetch } from '../counter/pinned-link';
 
@@ -30,6 +32,8 @@ export class HeadOfficeError extends Error {
   constructor(
     readonly code: LinkFailure,
     message: string,
+    /** What a refusal names at fault (`facts.3.payload.at`), as the head office's error gives it. */
+    readonly issues: readonly ApiIssue[] = [],
   ) {
     super(message);
     this.name = 'HeadOfficeError';
@@ -101,6 +105,23 @@ function messageIn(body: string): string | null {
   }
 }
 
+/**
+ * The first issues of the head office's error body that read as issues (they come in the
+ * batch's order); none when it sent none.
+ */
+function issuesIn(body: string): ApiIssue[] {
+  try {
+    const issues = (JSON.parse(body) as { error?: { issues?: unknown } }).error?.issues;
+    if (!Array.isArray(issues)) return [];
+    return issues.slice(0, 100).flatMap((issue) => {
+      const parsed = issueSchema.safeParse(issue);
+      return parsed.success ? [parsed.data] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
 /** A redirect is never followed: it could send the facts or the code in clear, or elsewhere. */
 const redirected = (url: string) =>
   new HeadOfficeError(
@@ -132,6 +153,7 @@ function refusalOf(status: number, body: string, path: string, url: string): Hea
   return new HeadOfficeError(
     'refused',
     `The head office at ${url} refused the request (HTTP ${status})${said ? `: ${said}` : ''}`,
+    issuesIn(body),
   );
 }
 

@@ -40,6 +40,11 @@ export function outboxBacklog(db: Database): { count: number; oldestAt: string |
   return row;
 }
 
+/** When the shop wrote a fact of its outbox (rows are never deleted). */
+export function factRecordedAt(db: Database, id: string): string {
+  return db.prepare('SELECT created_at FROM outbox WHERE id = ?').pluck().get(id) as string;
+}
+
 /**
  * Marks the facts up to `highWater` sent, at most up to `lastSent` (the batch's last fact): an
  * acknowledgement never covers a fact the head office was not sent.

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { batchLimits } from '../../shared/head-office';
+import { batchLimits, type Fact, type SyncStatus } from '../../shared/head-office';
 import type { Logger } from '../log';
 import { retryDelayMs, type SyncTiming } from './backoff';
 import type { CatalogFollower } from './catalog-follower';
@@ -10,7 +10,8 @@ import {
   headOfficeClient,
 } from './link';
 import type { LinkStore } from './link-store';
-import { markSent, nextBatch, outboxBacklog } from './outbox-batches';
+import { factRecordedAt, markSent, nextBatch, outboxBacklog } from './outbox-batches';
+import { factNamedIn } from './refused-fact';
 
 export interface SyncWorkerDeps {
   db: Database;
@@ -55,6 +56,9 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
   // time before which none starts: the schedule kept in `head_office` is not moving then.
   let unkept = 0;
   let notBefore = 0;
+  // The fact the head office refused for good at the last batch it refused (kept in memory: the
+  // round at start refuses it again), and the enrolment it was refused under.
+  let refused: { fact: NonNullable<SyncStatus['refusedFact']>; enrolledAt: string } | null = null;
 
   function keptNothing(error: unknown) {
     unkept += 1;
@@ -90,12 +94,19 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
       const facts = nextBatch(db, limits);
       const last = facts.at(-1);
       if (!last) break;
-      const ack = await client.sendFacts({
-        facts,
-        backlog: outboxBacklog(db).count - facts.length,
-        catalogVersion: follower.status().applied,
-      });
+      const ack = await client
+        .sendFacts({
+          facts,
+          backlog: outboxBacklog(db).count - facts.length,
+          catalogVersion: follower.status().applied,
+        })
+        .catch((error: unknown) => {
+          keepRefusal(facts, error);
+          throw error;
+        });
       if (stopping.signal.aborted) return;
+      // A batch went through: no fact holds the outbox back.
+      refused = null;
       if (markSent(db, ack.highWater, last.id, now().toISOString()) === 0) {
         throw new HeadOfficeError(
           'bad_answer',
@@ -103,6 +114,27 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
         );
       }
     }
+  }
+
+  /** A batch refused naming one of its facts: that fact, for the manager's Sync status. */
+  function keepRefusal(batch: readonly Fact[], error: unknown) {
+    const link = links.get();
+    if (!(error instanceof HeadOfficeError) || error.code !== 'refused' || !link) return;
+    const named = factNamedIn(batch, error.issues);
+    if (!named) return;
+    refused = {
+      enrolledAt: link.enrolledAt,
+      fact: {
+        id: named.fact.id,
+        kind: named.fact.kind,
+        recordedAt: factRecordedAt(db, named.fact.id),
+        at: now().toISOString(),
+        issues: named.issues.slice(0, 10).map((issue) => ({
+          ...issue,
+          message: issue.message.slice(0, 300),
+        })),
+      },
+    };
   }
 
   /** The shop enrolled again during the round: its outcome is the old link's, not the new one's. */
@@ -178,6 +210,10 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
     /** Starts the rounds once enrolled (at once, then on the schedule kept in `head_office`). */
     start(): void {
       if (links.get()) void runRound();
+    },
+    /** The fact the head office refuses, while the shop is enrolled where it was refused. */
+    refusedFact(): SyncStatus['refusedFact'] {
+      return refused && refused.enrolledAt === links.get()?.enrolledAt ? refused.fact : null;
     },
     /** A round now (or the one under way), for the manager's "Send now" and a new enrolment. */
     sendNow: runRound,

@@ -88,6 +88,7 @@ export function createHeadOfficeSync(deps: HeadOfficeSyncDeps) {
       backlog: backlog.count,
       oldestPendingAt: backlog.oldestAt,
       nextAttemptAt: link?.nextAttemptAt ?? null,
+      refusedFact: worker.refusedFact(),
       catalog: follower.status(),
     };
   }

@@ -6,6 +6,7 @@ import type { SyncStatus } from '../../shared/head-office';
 import { api } from '../api';
 import { type FormMessage, FormStatus } from '../components/FormStatus';
 import { describeError } from '../errors';
+import { refusedFactText, stuckReason } from './sync-text';
 
 /** Why the last attempt failed, in words, by the code the shop kept (electron/head-office/link.ts). */
 const failureKeys = {
@@ -47,8 +48,8 @@ function ageOf(t: TFunction, instant: string, nowMs: number): string {
 /**
  * The Sync status of an enrolled shop, for its manager: which head office, the last success,
  * the facts waiting (and how old the oldest is: how long the shop has been out of touch), the
- * last error in words, the next attempt, the catalog version received and applied, and
- * **Send now**.
+ * last error in words, the fact the head office refuses (which blocks those after it), the next
+ * attempt, the catalog version received and applied and a change stuck, and **Send now**.
  */
 export function HeadOfficeStatus({
   status,
@@ -65,6 +66,7 @@ export function HeadOfficeStatus({
   const [message, setMessage] = useState<FormMessage>(null);
   const { headOffice, lastError, catalog } = status;
   if (!headOffice) return null;
+  const refused = status.refusedFact ? refusedFactText(t, status.refusedFact, when) : null;
 
   async function send() {
     setSending(true);
@@ -144,12 +146,23 @@ export function HeadOfficeStatus({
           })}
         </dd>
       </dl>
+      {refused && (
+        <div role="alert" data-testid="sync-refused-fact">
+          <h4>{t('sync.status.refusedTitle')}</h4>
+          <p>{refused.summary}</p>
+          <ul>
+            {refused.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {catalog.managed && <p>{t('sync.status.managed')}</p>}
       {catalog.stuck && (
         <p role="alert" data-testid="sync-catalog-stuck">
           {t('sync.status.stuck', {
             version: catalog.stuck.version,
-            message: catalog.stuck.message,
+            message: stuckReason(t, catalog.stuck),
           })}
         </p>
       )}

@@ -1,7 +1,11 @@
 /**
  * Settings → Head office, as a shop's manager sees it: the enrolment form and its refusals, then
- * the Sync status; axe-clean and fitting 1024×768 in English, French and Chinese.
+ * the Sync status, and a fact the head office refuses for good; axe-clean and fitting 1024×768 in
+ * English, French and Chinese.
  */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { recordFact } from '../../electron/head-office/outbox';
 import { createShop, enrolAsShop, signInStaff, startHeadOffice } from '../support/head-office';
 import { startPostgres } from '../support/postgres';
 import { expect, test } from './fixtures';
@@ -46,6 +50,7 @@ test('the enrolment form refuses plain HTTP to another machine, on its field, be
 
 test('a manager enrols the shop at the real head office and reads its Sync status', async ({
   page,
+  folder,
   demoShop,
   problems,
 }) => {
@@ -101,6 +106,48 @@ test('a manager enrols the shop at the real head office and reads its Sync statu
     await expect(section.getByText('Enrolled as Koné. The books are being sent.')).toBeVisible();
     await expect(section.getByTestId('sync-last-error')).toHaveText('None');
     await expect(section.getByRole('heading', { name: 'Enrol this shop again' })).toHaveCount(0);
+
+    // A fact the head office will never store (a time it cannot read as one), written as the
+    // books write theirs: the manager reads which fact holds the others back, in French too.
+    const db = new Database(path.join(folder, 'demo.sqlite'));
+    const id = db.transaction(() =>
+      recordFact(
+        db,
+        {
+          kind: 'refund',
+          payload: {
+            saleId: 1,
+            tillId: null,
+            amount: 1_500,
+            currency: 'XPF',
+            method: 'cash',
+            reason: 'card refused',
+            at: 'the seventh, in the morning',
+          },
+        },
+        new Date(),
+      ),
+    )();
+    db.close();
+    await section.getByRole('button', { name: 'Send now' }).click();
+    const refused = page.getByTestId('sync-refused-fact');
+    await expect(refused).toContainText(`The head office refuses a refund (${id})`);
+    await expect(refused).toContainText('payload.at: not a time with its offset');
+    const refusedFaults = await checkInEveryLanguage(
+      page,
+      'Settings → Head office, a fact refused',
+      async (language) => {
+        const words = {
+          en: 'The facts after it wait behind it',
+          fr: 'Le siège refuse un remboursement',
+          'zh-CN': '总部拒收一笔退款',
+        }[language];
+        await expect(refused).toContainText(words);
+        await expect(refused).toContainText(id);
+      },
+    );
+    expect(refusedFaults).toEqual([]);
+    await expect(refused).toContainText('payload.at：不是带时区偏移的时间');
     expect(problems).toEqual([]);
   } finally {
     await page.goto('about:blank');

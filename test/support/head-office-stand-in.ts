@@ -55,8 +55,13 @@ export async function startStandIn(
   };
 }
 
-/** The one error shape, as a head office refuses. */
-export const refusedWith = (status: number, code: string, message: string): StandInAnswer => ({
+/** The one error shape, as a head office refuses (with the issues naming what is at fault). */
+export const refusedWith = (
+  status: number,
+  code: string,
+  message: string,
+  issues?: { path: string; code: string; message: string }[],
+): StandInAnswer => ({
   status,
-  body: { error: { code, message } },
+  body: { error: { code, message, ...(issues ? { issues } : {}) } },
 });

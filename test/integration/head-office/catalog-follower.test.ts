@@ -202,12 +202,38 @@ describe('the shop following the head office’s catalog', () => {
       effectiveFrom: null,
     };
     await follower.receive({ changes: [clash, profileChange(2, 1600, null)], version: 2 });
-    expect(follower.status()).toMatchObject({
-      received: 2,
-      applied: 0,
-      stuck: { version: 1, kind: 'carrierProfile', message: expect.any(String) },
+    expect(follower.status()).toMatchObject({ received: 2, applied: 0 });
+    // Why, as the screen words it: the carrier book's refusal and the field at fault, the
+    // English message only beside them.
+    expect(follower.status().stuck).toEqual({
+      version: 1,
+      kind: 'carrierProfile',
+      code: 'plan_of_another_carrier',
+      issues: [
+        {
+          path: 'plans.0.id',
+          code: 'plan_of_another_carrier',
+          message: expect.any(String),
+          params: { plan: shipped.plans[0]?.id, carrier: shipped.name },
+        },
+      ],
+      message: expect.stringContaining(shipped.name),
     });
     expect(price('1go')).toBe(1500);
+  });
+
+  it('says a failure that is not the carrier book’s refusal by its message', async () => {
+    const at = { now: new Date('2026-12-07T11:00:00Z') };
+    const { follower, shopDir } = await shopAt(at);
+    // The shop's folder for profiles is a file: the profile cannot be written.
+    fs.writeFileSync(shopDir, 'not a folder');
+    await follower.receive({ changes: [profileChange(1, 1600, null)], version: 1 });
+    expect(follower.status().stuck).toEqual({
+      version: 1,
+      kind: 'carrierProfile',
+      code: 'failed',
+      message: expect.stringContaining('EEXIST'),
+    });
   });
 
   it('says it runs no version above one stuck, even when a later one applied before it', async () => {

@@ -90,6 +90,7 @@ describe('the head office link, as the manager sees it', () => {
         backlog: waiting + 2,
         oldestPendingAt: oldest,
         nextAttemptAt: null,
+        refusedFact: null,
         catalog: { received: 0, applied: 0, managed: false, scheduled: [], stuck: null },
       },
     });

@@ -267,6 +267,61 @@ describe('the sync worker when the head office fails', () => {
     expect(db.prepare('SELECT version FROM catalog_changes').pluck().all()).toEqual([1]);
   });
 
+  it('names the fact the head office refuses for good, until a batch goes through', async () => {
+    const { db, dir } = shop();
+    const ids = writeFacts(db, 3);
+    let refusing = true;
+    const server = await standIn((request) => {
+      if (request.path.startsWith('/hq/v1/catalog'))
+        return { status: 200, body: { changes: [], version: 0 } };
+      return refusing
+        ? refusedWith(400, 'invalid_input', 'Invalid batch of facts', [
+            { path: 'facts.1.payload.reason', code: 'invalid_string', message: 'a NUL' },
+            { path: 'facts.2.payload.at', code: 'invalid_instant', message: 'not a time' },
+            { path: 'facts.1.payload.at', code: 'invalid_instant', message: 'not a time' },
+          ])
+        : ackOf(request);
+    });
+    const { worker, clock } = enrolledWorker(db, dir, server.url);
+    expect(worker.refusedFact()).toBeNull();
+    await worker.sendNow();
+    // The first fact the head office names, when the shop wrote it and the head office's reasons
+    // for it (paths within the fact); the last error stays the refusal.
+    expect(worker.refusedFact()).toEqual({
+      id: ids[1],
+      kind: 'cashMovement',
+      recordedAt: '2026-12-07T08:00:00.000Z',
+      at: '2026-12-07T09:00:00.000Z',
+      issues: [
+        { path: 'payload.reason', code: 'invalid_string', message: 'a NUL' },
+        { path: 'payload.at', code: 'invalid_instant', message: 'not a time' },
+      ],
+    });
+    expect(linkRow(db)).toMatchObject({ last_error_code: 'refused' });
+    expect(unsent(db)).toEqual(ids);
+
+    refusing = false;
+    clock.now = new Date('2026-12-07T09:05:00Z');
+    await worker.sendNow();
+    expect(worker.refusedFact()).toBeNull();
+    expect(unsent(db)).toEqual([]);
+  });
+
+  it('names no fact for a refusal of the batch itself', async () => {
+    const { db, dir } = shop();
+    writeFacts(db, 1);
+    const server = await standIn(() =>
+      refusedWith(400, 'invalid_input', 'Invalid batch of facts', [
+        { path: 'backlog', code: 'too_big', message: 'At most 2147483647' },
+        { path: 'facts.7.payload.at', code: 'invalid_instant', message: 'not in this batch' },
+      ]),
+    );
+    const { worker } = enrolledWorker(db, dir, server.url);
+    await worker.sendNow();
+    expect(linkRow(db)).toMatchObject({ last_error_code: 'refused' });
+    expect(worker.refusedFact()).toBeNull();
+  });
+
   it('gives up a request the head office never answers, within its timeout', async () => {
     const { db, dir } = shop();
     writeFacts(db, 1);

@@ -158,6 +158,45 @@ describe('a shop and its head office', () => {
     ).toBe('conflict');
   });
 
+  it('names the fact the head office refuses for good in the Sync status', async () => {
+    const { core, call } = await demoShop();
+    const { code } = await createShop(headOffice, { name: 'Poum', managed: false });
+    resultOf(await call('sync.enrol', { url: headOffice.url, code, fingerprint: null }));
+    resultOf(await call('sync.send', {}));
+    // A time the shop's outbox takes as text but the head office cannot store as one.
+    const at = new Date('2026-12-07T08:00:00.000Z');
+    const id = core.db.transaction(() =>
+      recordFact(
+        core.db,
+        {
+          kind: 'refund',
+          payload: {
+            saleId: 7,
+            tillId: null,
+            amount: 1_500,
+            currency: 'XPF',
+            method: 'cash',
+            reason: 'card refused',
+            at: 'the seventh, in the morning',
+          },
+        },
+        at,
+      ),
+    )();
+    writeFacts(core, 2);
+
+    const status = resultOf<SyncStatus>(await call('sync.send', {}));
+    expect(status.lastError).toMatchObject({ code: 'refused' });
+    expect(status.refusedFact).toEqual({
+      id,
+      kind: 'refund',
+      recordedAt: at.toISOString(),
+      at: expect.any(String),
+      issues: [{ path: 'payload.at', code: 'invalid_instant', message: expect.any(String) }],
+    });
+    expect(status.backlog).toBe(3);
+  });
+
   it('cannot use a code twice: the second shop is refused and stays unenrolled', async () => {
     const { code } = await createShop(headOffice, { name: 'Poindimié' });
     const first = await demoShop();

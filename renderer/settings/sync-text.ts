@@ -1,0 +1,85 @@
+import type { TFunction } from 'i18next';
+import type { SyncStatus } from '../../shared/head-office';
+import { describeIssue } from '../errors';
+
+type StuckChange = NonNullable<SyncStatus['catalog']['stuck']>;
+type RefusedFact = NonNullable<SyncStatus['refusedFact']>;
+
+/** A carrier book's refusal that names no field, by its code (electron/carriers/book.ts). */
+const stuckCodeKeys = { no_shop_folder: 'sync.stuckReasons.no_shop_folder' } as const;
+
+/**
+ * Why a catalog change could not be applied, in the manager's language: each field at fault as
+ * the carrier editor words it (the plan it names, else its path), or the refusal's code; the
+ * carrier book's English message only for a failure the screen has no words for.
+ */
+export function stuckReason(t: TFunction, stuck: StuckChange): string {
+  if (stuck.issues && stuck.issues.length > 0) {
+    return stuck.issues
+      .map((issue) =>
+        t('sync.status.stuckIssue', {
+          field: issue.params?.plan ?? issue.path,
+          words: describeIssue(t, issue),
+        }),
+      )
+      .join(' ');
+  }
+  if (stuck.code !== undefined && Object.hasOwn(stuckCodeKeys, stuck.code)) {
+    return t(stuckCodeKeys[stuck.code as keyof typeof stuckCodeKeys]);
+  }
+  return stuck.message;
+}
+
+/** Each kind of fact the outbox sends (shared/head-office.ts `factPayloads`), with its article. */
+const factKindKeys = {
+  sale: 'sync.factKinds.sale',
+  receipt: 'sync.factKinds.receipt',
+  refund: 'sync.factKinds.refund',
+  cashMovement: 'sync.factKinds.cashMovement',
+  dealerBalance: 'sync.factKinds.dealerBalance',
+  zReport: 'sync.factKinds.zReport',
+  periodClosure: 'sync.factKinds.periodClosure',
+  audit: 'sync.factKinds.audit',
+  booksCheck: 'sync.factKinds.booksCheck',
+} as const;
+
+/** What the head office's checks of a fact say (electron/hq/fact-values.ts, the wire's schema). */
+const factIssueKeys = {
+  invalid_instant: 'sync.factIssues.invalid_instant',
+  invalid_string: 'sync.factIssues.invalid_string',
+  too_big: 'sync.factIssues.too_big',
+  too_small: 'sync.factIssues.too_small',
+  invalid_type: 'sync.factIssues.invalid_value',
+  invalid_value: 'sync.factIssues.invalid_value',
+} as const;
+
+/**
+ * The fact the head office refuses for good, for the manager: which one (its kind, id and when
+ * the shop recorded it, `when` giving the shop's zone), and the head office's reasons, each by
+ * its field; its English message only for a reason the screen has no words for.
+ */
+export function refusedFactText(
+  t: TFunction,
+  fact: RefusedFact,
+  when: (instant: string) => string,
+): { summary: string; reasons: string[] } {
+  const kind = Object.hasOwn(factKindKeys, fact.kind)
+    ? t(factKindKeys[fact.kind as keyof typeof factKindKeys])
+    : fact.kind;
+  return {
+    summary: t('sync.status.refusedFact', { kind, id: fact.id, when: when(fact.recordedAt) }),
+    // Each said once: two checks of the head office may find the same thing.
+    reasons: [
+      ...new Set(
+        fact.issues.map((issue) =>
+          t('sync.status.refusedIssue', {
+            field: issue.path,
+            words: Object.hasOwn(factIssueKeys, issue.code)
+              ? t(factIssueKeys[issue.code as keyof typeof factIssueKeys])
+              : issue.message,
+          }),
+        ),
+      ),
+    ],
+  };
+}
