@@ -150,6 +150,16 @@ describe('the head office link, as the manager sees it', () => {
     expect(await auditKinds(call)).not.toContain('sync.enrolled');
   });
 
+  it('asks for the shop’s time zone and currency before enrolling a shop set up without them', async () => {
+    const { core, call } = await demoShop();
+    const server = await startStandIn(() => 'hang');
+    closing.push(server);
+    core.db.prepare('DELETE FROM shop_profile').run();
+    const refused = errorOf(await call('sync.enrol', { url: server.url, code, fingerprint: null }));
+    expect(refused).toMatchObject({ code: 'enrolment_refused', params: { reason: 'no_profile' } });
+    expect(server.requests).toEqual([]);
+  });
+
   it('keeps no link when the head office answers for another zone or currency than the shop’s', async () => {
     const { core, call } = await demoShop();
     // A head office that enrols without comparing (it has the shop in Paris, in euros).
