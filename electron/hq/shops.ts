@@ -152,14 +152,16 @@ export async function enrolShop(
     );
     const headOffice = coded.rows[0];
     if (headOffice === undefined) throw refused();
-    if (request.zone !== undefined && request.currency !== undefined) {
-      const mismatch = zoneMismatch(headOffice, { zone: request.zone, currency: request.currency });
-      if (mismatch) {
-        throw new ApiError('enrolment_refused', zoneMismatchMessage(mismatch), undefined, {
-          reason: 'zone_mismatch',
-          ...mismatch,
-        });
-      }
+    // What the shop did not send (an older shop sends neither) is taken as agreed.
+    const mismatch = zoneMismatch(headOffice, {
+      zone: request.zone ?? headOffice.zone,
+      currency: request.currency ?? headOffice.currency,
+    });
+    if (mismatch) {
+      throw new ApiError('enrolment_refused', zoneMismatchMessage(mismatch), undefined, {
+        reason: 'zone_mismatch',
+        ...mismatch,
+      });
     }
     const used = await client.query<{ shop_id: string }>(
       `UPDATE enrolment_codes SET used_at = $2
