@@ -125,11 +125,13 @@ export function createDealerFloatStore(db: Database, now: () => Date) {
     ) {
       const { carrierId, ...watched } = set;
       db.transaction(() => {
+        const before = one.get(modemId)?.low_threshold ?? null;
         watch.run({ modemId, ...watched, updatedAt: stamp() });
         const known = one.get(modemId);
         // No balance known yet: the head office's float is a balance, so there is nothing to
-        // send; the first reading carries the threshold set now.
+        // send; the first reading carries the threshold set now. A cap alone is the shop's.
         if (!known || known.balance === null || known.checked_at === null) return;
+        if (known.low_threshold === before) return;
         const learnt = {
           modemId,
           carrierId,

@@ -339,13 +339,15 @@ describe('the facts the books send up to the head office', () => {
   it('a float’s alert threshold changed goes up at once with the last balance, in its commit', () => {
     const { db, now } = shop();
     const floats = createDealerFloatStore(db, now);
-    const watch = (lowThreshold: number) => () =>
-      floats.setWatch('modem-2', {
-        carrierId: 'nc-demo',
-        currency: 'XPF',
-        lowThreshold,
-        dailyCap: 90_000,
-      });
+    const watch =
+      (lowThreshold: number, dailyCap = 90_000) =>
+      () =>
+        floats.setWatch('modem-2', {
+          carrierId: 'nc-demo',
+          currency: 'XPF',
+          lowThreshold,
+          dailyCap,
+        });
     // No balance known yet: the threshold is kept, nothing goes up (the first reading takes it).
     watch(10_000)();
     expect(factsOf(db, 'dealerBalance')).toEqual([]);
@@ -362,6 +364,8 @@ describe('the facts the books send up to the head office', () => {
       "SELECT low_threshold FROM dealer_floats WHERE modem_id = 'modem-2'",
     );
     watch(50_000)();
+    // The daily cap alone is not the head office's: nothing more goes up.
+    watch(50_000, 120_000)();
     expect(factsOf(db, 'dealerBalance').map((fact) => fact.payload)).toEqual([
       { ...learnt, alertBelow: 10_000 },
       { ...learnt, alertBelow: 50_000 },
