@@ -387,6 +387,10 @@ async function openShop(
     databaseFile,
     sealer,
     follower: catalog,
+    zoneAndCurrency: () => {
+      const profile = shop.get();
+      return profile && { zone: profile.timeZone, currency: profile.currency };
+    },
     now,
     log,
   });

@@ -207,6 +207,13 @@ export const enrolRequestSchema = z
     code: enrolmentCodeSchema,
     /** What this Comptoir is, for the head office's list (version, host name). */
     software: z.string().max(80),
+    /**
+     * The shop's own time zone and currency (its profile): the head office enrols it only when
+     * its row has the same, before using the code up. An older shop sends neither, and is
+     * enrolled as before.
+     */
+    zone: z.string().max(64).optional(),
+    currency: currencyCodeSchema.optional(),
   })
   .strict();
 

@@ -122,7 +122,12 @@ export function createDealerFloats(deps: DealerFloatDeps) {
     setWatch(modemId: string, lowThreshold: number | null, dailyCap: number | null): DealerFloat {
       const carrier = carrierOfModem(modemId);
       if (!carrier) throw new Error(`No modem ${modemId} in the bank`);
-      store.setWatch(modemId, { currency: carrier.currency, lowThreshold, dailyCap });
+      store.setWatch(modemId, {
+        carrierId: carrier.id,
+        currency: carrier.currency,
+        lowThreshold,
+        dailyCap,
+      });
       changed(modemId);
       return floatOf(modemId, carrier.currency);
     },

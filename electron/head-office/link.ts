@@ -34,6 +34,8 @@ export class HeadOfficeError extends Error {
     message: string,
     /** What a refusal names at fault (`facts.3.payload.at`), as the head office's error gives it. */
     readonly issues: readonly ApiIssue[] = [],
+    /** What the head office's refusal names, for the shop to word it (an enrolment's zone). */
+    readonly params?: Record<string, string>,
   ) {
     super(message);
     this.name = 'HeadOfficeError';
@@ -122,6 +124,20 @@ function issuesIn(body: string): ApiIssue[] {
   }
 }
 
+/** The values the head office's error names (`error.params`), only those that are text. */
+function paramsIn(body: string): Record<string, string> | undefined {
+  try {
+    const params = (JSON.parse(body) as { error?: { params?: unknown } }).error?.params;
+    if (typeof params !== 'object' || params === null) return undefined;
+    const texts = Object.entries(params).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    );
+    return Object.fromEntries(texts.map(([key, value]) => [key, value.slice(0, 80)]));
+  } catch {
+    return undefined;
+  }
+}
+
 /** A redirect is never followed: it could send the facts or the code in clear, or elsewhere. */
 const redirected = (url: string) =>
   new HeadOfficeError(
@@ -142,6 +158,8 @@ function refusalOf(status: number, body: string, path: string, url: string): Hea
     return new HeadOfficeError(
       'enrolment_refused',
       said ?? 'The head office refused the enrolment code: wrong, expired or already used',
+      [],
+      paramsIn(body),
     );
   }
   if (status >= 500) {

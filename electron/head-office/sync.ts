@@ -3,6 +3,11 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { version } from '../../package.json';
 import { ApiError } from '../../shared/api/errors';
+import {
+  type ShopZoneAndCurrency,
+  zoneMismatch,
+  zoneMismatchMessage,
+} from '../../shared/enrolment-match';
 import { enrolmentCodeSchema, type SyncStatus } from '../../shared/head-office';
 import type { Logger } from '../log';
 import { keyFileSealer, type SecretSealer } from '../store/dealer-pins';
@@ -20,6 +25,8 @@ export interface HeadOfficeSyncDeps {
   /** The core's sealer (the keychain in the app); by default the key file beside the database. */
   sealer: SecretSealer | undefined;
   follower: CatalogFollower;
+  /** The shop profile's time zone and currency; null before the shop is set up. */
+  zoneAndCurrency: () => ShopZoneAndCurrency | null;
   now: () => Date;
   log: Logger;
   timing?: SyncTiming;
@@ -44,8 +51,37 @@ function sealerBeside(databaseFile: string, given: SecretSealer | undefined): Se
 /** An enrolment that failed, as the API says it: the code refused, or the head office not reached. */
 function enrolmentError(error: unknown): unknown {
   if (!(error instanceof HeadOfficeError)) return error;
-  if (error.code === 'enrolment_refused') return new ApiError('enrolment_refused', error.message);
+  if (error.code === 'enrolment_refused') {
+    return new ApiError('enrolment_refused', error.message, undefined, error.params);
+  }
   return new ApiError('unreachable', error.message, undefined, { reason: error.code });
+}
+
+/** The shop's own zone and currency, which the head office must have too. */
+function zoneAndCurrencyOf(read: () => ShopZoneAndCurrency | null): ShopZoneAndCurrency {
+  const own = read();
+  if (own) return own;
+  throw new ApiError(
+    'enrolment_refused',
+    'Set the shop’s time zone and currency (Settings → Shop profile) before enrolling it',
+    undefined,
+    { reason: 'no_profile' },
+  );
+}
+
+/**
+ * An answer for another zone or currency than the shop's is not kept (a head office that does
+ * not compare them before enrolling): its code is used up there, so a new one is needed.
+ */
+function checkAnswer(answer: ShopZoneAndCurrency, own: ShopZoneAndCurrency) {
+  const mismatch = zoneMismatch(answer, own);
+  if (!mismatch) return;
+  throw new ApiError(
+    'enrolment_refused',
+    `${zoneMismatchMessage(mismatch)} with a new code: nothing was kept`,
+    undefined,
+    { reason: 'zone_mismatch_answer', ...mismatch },
+  );
 }
 
 /** What this Comptoir tells the head office it is, for the head office's list of shops. */
@@ -138,6 +174,7 @@ export function createHeadOfficeSync(deps: HeadOfficeSyncDeps) {
       }
       // One enrolment at a time: a code is used once, and its credential must not be lost.
       if (enrolling) throw new ApiError('conflict', 'An enrolment is already under way');
+      const own = zoneAndCurrencyOf(deps.zoneAndCurrency);
       enrolling = true;
       try {
         const client = headOfficeClient({
@@ -147,10 +184,11 @@ export function createHeadOfficeSync(deps: HeadOfficeSyncDeps) {
           timeoutMs,
         });
         const answer = await client
-          .enrol({ code: code.data, software: software() })
+          .enrol({ code: code.data, software: software(), ...own })
           .catch((error: unknown) => {
             throw enrolmentError(error);
           });
+        checkAnswer(answer, own);
         links.enrol({
           url,
           shopId: answer.shopId,

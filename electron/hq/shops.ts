@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { ApiError } from '../../shared/api/errors';
 import type { shopSummarySchema } from '../../shared/api/hq-contract/shops';
 import type { CurrencyCode } from '../../shared/currencies';
+import { zoneMismatch, zoneMismatchMessage } from '../../shared/enrolment-match';
 import { type enrolRequestSchema, enrolResponseSchema } from '../../shared/head-office';
 import type { HqContext, HqHandlers } from './handlers';
 import { enrolmentCodeHash, hashSecret, newEnrolmentCode, newSecret } from './secrets';
@@ -140,6 +141,28 @@ export async function enrolShop(
   const at = context.now();
   const credential = newSecret();
   return inTransaction(context.pool, async (client) => {
+    // The shop's row first, locked with its code: a refusal for its zone or currency leaves the
+    // code unused, so the same code enrols once one side is corrected.
+    const coded = await client.query<{ zone: string; currency: CurrencyCode }>(
+      `SELECT shops.zone, shops.currency FROM enrolment_codes
+       JOIN shops ON shops.id = enrolment_codes.shop_id
+       WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
+       FOR UPDATE`,
+      [codeHash, at],
+    );
+    const headOffice = coded.rows[0];
+    if (headOffice === undefined) throw refused();
+    // What the shop did not send (an older shop sends neither) is taken as agreed.
+    const mismatch = zoneMismatch(headOffice, {
+      zone: request.zone ?? headOffice.zone,
+      currency: request.currency ?? headOffice.currency,
+    });
+    if (mismatch) {
+      throw new ApiError('enrolment_refused', zoneMismatchMessage(mismatch), undefined, {
+        reason: 'zone_mismatch',
+        ...mismatch,
+      });
+    }
     const used = await client.query<{ shop_id: string }>(
       `UPDATE enrolment_codes SET used_at = $2
        WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2

@@ -110,12 +110,37 @@ export function createDealerFloatStore(db: Database, now: () => Date) {
         recordFact(db, dealerBalanceFact(db, learnt), read.at);
       }).immediate();
     },
-    /** The low threshold and the daily cap (null: none), in the carrier's currency. */
+    /**
+     * The low threshold and the daily cap (null: none), in the carrier's currency. The head
+     * office learns the new threshold at once, with the last known balance, in the same commit.
+     */
     setWatch(
       modemId: string,
-      set: { currency: string; lowThreshold: number | null; dailyCap: number | null },
+      set: {
+        carrierId: string;
+        currency: CurrencyCode;
+        lowThreshold: number | null;
+        dailyCap: number | null;
+      },
     ) {
-      watch.run({ modemId, ...set, updatedAt: stamp() });
+      const { carrierId, ...watched } = set;
+      db.transaction(() => {
+        const before = one.get(modemId)?.low_threshold ?? null;
+        watch.run({ modemId, ...watched, updatedAt: stamp() });
+        const known = one.get(modemId);
+        // No balance known yet: the head office's float is a balance, so there is nothing to
+        // send; the first reading carries the threshold set now. A cap alone is the shop's.
+        if (!known || known.balance === null || known.checked_at === null) return;
+        if (known.low_threshold === before) return;
+        const learnt = {
+          modemId,
+          carrierId,
+          amount: known.balance,
+          currency: set.currency,
+          at: known.checked_at,
+        };
+        recordFact(db, dealerBalanceFact(db, learnt), now());
+      }).immediate();
     },
     /** The alert of this crossing went out (a time), or the float is back above (null). */
     setAlerted(modemId: string, at: Date | null) {

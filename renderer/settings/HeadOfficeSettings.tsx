@@ -9,6 +9,7 @@ import { LabelledField } from '../components/LabelledField';
 import { describeError } from '../errors';
 import { useShopTime } from '../modems/use-modems';
 import { useApi } from '../use-api';
+import { enrolmentRefusal } from './enrolment-refusal';
 import { failureWords, HeadOfficeStatus, mustEnrolAgain } from './HeadOfficeStatus';
 
 /** How often the Sync status is read again while the screen shows. */
@@ -41,7 +42,7 @@ function refusalOf(t: TFunction, error: unknown) {
     return { problems, message: null };
   }
   if (error instanceof ApiError && error.code === 'enrolment_refused') {
-    return { problems, message: t('sync.refused') };
+    return { problems, message: enrolmentRefusal(t, error.params) };
   }
   if (error instanceof ApiError && error.code === 'unreachable') {
     const reason = failureWords(t, String(error.params?.reason ?? 'no_answer'));

@@ -17,7 +17,11 @@ export const errorStatus = {
    * was revoked: pair the counter (Settings → Counters on the hub gives a code).
    */
   device_unpaired: 401,
-  /** The head office refused the enrolment code: wrong, expired or used; ask it for a new one. */
+  /**
+   * The head office refused the enrolment code: wrong, expired or used; ask it for a new one. Or
+   * the shop is kept in another time zone or currency there than here (`params.reason`
+   * `zone_mismatch`, with both sides' values), or has no profile yet (`no_profile`).
+   */
   enrolment_refused: 403,
   /**
    * The shop's carrier profiles and prices are the head office's (a managed shop): they change

@@ -153,11 +153,16 @@ export type Enrolment = z.output<typeof enrolResponseSchema>;
  * Enrols as a shop would, without a shop: the wire's own request. Tests of the shop's side use
  * the shop's enrolment (`sync.enrol`) instead.
  */
-export async function enrolAsShop(headOffice: Pick<TestHeadOffice, 'url'>, code: string) {
+export async function enrolAsShop(
+  headOffice: Pick<TestHeadOffice, 'url'>,
+  code: string,
+  /** The shop's own zone and currency, as a shop sends them (an older shop sends neither). */
+  profile: { zone?: string; currency?: string } = {},
+) {
   const response = await fetch(new URL(headOfficeWire.enrol, headOffice.url), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, software: 'test' }),
+    body: JSON.stringify({ code, software: 'test', ...profile }),
   });
   return { status: response.status, body: (await response.json()) as Enrolment };
 }

@@ -270,6 +270,7 @@ describe('the facts the books send up to the head office', () => {
   it('a dealer SIM’s balance read at opening goes up once, with its float’s alert threshold', () => {
     const { db, now, clerk } = shop();
     createDealerFloatStore(db, now).setWatch('modem-1', {
+      carrierId: 'nc-demo',
       currency: 'XPF',
       lowThreshold: 50_000,
       dailyCap: null,
@@ -302,6 +303,14 @@ describe('the facts the books send up to the head office', () => {
     ]);
   });
 
+  const learnt = {
+    modemId: 'modem-2',
+    carrierId: 'nc-demo',
+    amount: 42_000,
+    currency: 'XPF',
+    at: '2026-11-21T01:00:00.000Z',
+  };
+
   it('a dealer SIM’s float learnt from a top-up or a check goes up with the float', () => {
     const { db, now } = shop();
     const floats = createDealerFloatStore(db, now);
@@ -324,6 +333,42 @@ describe('the facts the books send up to the head office', () => {
         alertBelow: null,
         at: '2026-11-21T01:00:00.000Z',
       },
+    ]);
+  });
+
+  it('a float’s alert threshold changed goes up at once with the last balance, in its commit', () => {
+    const { db, now } = shop();
+    const floats = createDealerFloatStore(db, now);
+    const watch =
+      (lowThreshold: number, dailyCap = 90_000) =>
+      () =>
+        floats.setWatch('modem-2', {
+          carrierId: 'nc-demo',
+          currency: 'XPF',
+          lowThreshold,
+          dailyCap,
+        });
+    // No balance known yet: the threshold is kept, nothing goes up (the first reading takes it).
+    watch(10_000)();
+    expect(factsOf(db, 'dealerBalance')).toEqual([]);
+    floats.record('modem-2', {
+      carrierId: 'nc-demo',
+      currency: 'XPF',
+      balance: 42_000,
+      source: 'check',
+      at: new Date('2026-11-21T01:00:00Z'),
+    });
+    commitsTogether(
+      db,
+      watch(50_000),
+      "SELECT low_threshold FROM dealer_floats WHERE modem_id = 'modem-2'",
+    );
+    watch(50_000)();
+    // The daily cap alone is not the head office's: nothing more goes up.
+    watch(50_000, 120_000)();
+    expect(factsOf(db, 'dealerBalance').map((fact) => fact.payload)).toEqual([
+      { ...learnt, alertBelow: 10_000 },
+      { ...learnt, alertBelow: 50_000 },
     ]);
   });
 

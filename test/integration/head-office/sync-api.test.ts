@@ -139,11 +139,58 @@ describe('the head office link, as the manager sees it', () => {
       expect.objectContaining({
         path: '/hq/v1/enrol',
         authorization: null,
-        body: { code: 'ABCDEFGHJKMN', software: expect.stringMatching(/^Comptoir \d/) },
+        body: {
+          code: 'ABCDEFGHJKMN',
+          software: expect.stringMatching(/^Comptoir \d/),
+          zone: 'Pacific/Noumea',
+          currency: 'XPF',
+        },
       }),
     ]);
     expect(core.db.prepare('SELECT count(*) FROM head_office').pluck().get()).toBe(0);
     expect(await auditKinds(call)).not.toContain('sync.enrolled');
+  });
+
+  it('asks for the shop’s time zone and currency before enrolling a shop set up without them', async () => {
+    const { core, call } = await demoShop();
+    const server = await startStandIn(() => 'hang');
+    closing.push(server);
+    core.db.prepare('DELETE FROM shop_profile').run();
+    const refused = errorOf(await call('sync.enrol', { url: server.url, code, fingerprint: null }));
+    expect(refused).toMatchObject({ code: 'enrolment_refused', params: { reason: 'no_profile' } });
+    expect(server.requests).toEqual([]);
+  });
+
+  it('keeps no link when the head office answers for another zone or currency than the shop’s', async () => {
+    const { core, call } = await demoShop();
+    // A head office that enrols without comparing (it has the shop in Paris, in euros).
+    const server = await startStandIn(() => ({
+      status: 200,
+      body: {
+        shopId: '0190a1b2-0000-7000-8000-000000000001',
+        name: 'Koné',
+        zone: 'Europe/Paris',
+        currency: 'EUR',
+        managed: false,
+        credential: 'd'.repeat(40),
+      },
+    }));
+    closing.push(server);
+    const refused = errorOf(await call('sync.enrol', { url: server.url, code, fingerprint: null }));
+    expect(refused).toMatchObject({
+      code: 'enrolment_refused',
+      params: {
+        reason: 'zone_mismatch_answer',
+        headOfficeZone: 'Europe/Paris',
+        headOfficeCurrency: 'EUR',
+        shopZone: 'Pacific/Noumea',
+        shopCurrency: 'XPF',
+      },
+    });
+    expect(refused.message).toContain('Europe/Paris, EUR; this shop is set to Pacific/Noumea, XPF');
+    expect(core.db.prepare('SELECT count(*) FROM head_office').pluck().get()).toBe(0);
+    expect(await auditKinds(call)).not.toContain('sync.enrolled');
+    expect(server.requests).toHaveLength(1);
   });
 
   it('enrols again, audited, once the head office refuses the credential; not before', async () => {

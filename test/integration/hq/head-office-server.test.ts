@@ -124,6 +124,41 @@ describe('enrolment', () => {
   });
 });
 
+describe('enrolment of a shop kept in another zone or currency', () => {
+  it('is refused with both sides’ values, the code left unused for the shop once corrected', async () => {
+    await signInStaff(headOffice);
+    const { shopId, code } = await createShop(headOffice, { name: 'Futuna' });
+    const refused = await enrolAsShop(headOffice, code, { currency: 'EUR' });
+    expect(refused).toMatchObject({
+      status: 403,
+      body: {
+        error: {
+          code: 'enrolment_refused',
+          message:
+            'The head office has this shop in Pacific/Noumea, XPF; this shop is set to Pacific/Noumea, EUR: correct one of them, then enrol again',
+          params: {
+            reason: 'zone_mismatch',
+            headOfficeZone: 'Pacific/Noumea',
+            headOfficeCurrency: 'XPF',
+            shopZone: 'Pacific/Noumea',
+            shopCurrency: 'EUR',
+          },
+        },
+      },
+    });
+    // A wrong code tells nothing of any shop, whatever zone it names.
+    const wrong = await enrolAsShop(headOffice, 'ABCD-EFGH-JKMN', { zone: 'Europe/Paris' });
+    expect(wrong).toMatchObject({ status: 403, body: { error: { code: 'enrolment_refused' } } });
+    expect(JSON.stringify(wrong.body)).not.toContain('Pacific/Noumea');
+
+    const enrolled = await enrolAsShop(headOffice, code, {
+      zone: 'Pacific/Noumea',
+      currency: 'XPF',
+    });
+    expect(enrolled).toMatchObject({ status: 200, body: { shopId } });
+  });
+});
+
 async function enrolledShop(name: string, zone = 'Pacific/Noumea') {
   await signInStaff(headOffice);
   const { shopId, code } = await createShop(headOffice, { name, zone });

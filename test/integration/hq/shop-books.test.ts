@@ -8,6 +8,7 @@ import { createClosureBook } from '../../../electron/periods/book';
 import { createJournal } from '../../../electron/sales/journal';
 import { createReceiptBook, type ReceiptDraft } from '../../../electron/sales/receipts';
 import { openDatabase } from '../../../electron/store/database';
+import { createDealerFloatStore } from '../../../electron/store/dealer-floats';
 import { createUserStore, deviceId } from '../../../electron/store/users';
 import { type Fact, factSchema } from '../../../shared/head-office';
 import type { Actor } from '../../../shared/user';
@@ -168,6 +169,40 @@ describe('a shop’s own books at the head office', () => {
         lastNumber,
       })),
     ).toEqual([{ chain: 'receipts', tillId: '', kind: 'changed', number: 2, lastNumber: 2 }]);
+    db.close();
+  });
+
+  it('show a dealer SIM’s new alert threshold as soon as the manager sets it', async () => {
+    const now = () => new Date('2026-12-01T02:00:00Z');
+    const { db } = openDatabase(path.join(tempDir(), 'shop.sqlite'), now);
+    const floats = createDealerFloatStore(db, now);
+    const watch = { carrierId: 'nc-demo', currency: 'XPF', dailyCap: null } as const;
+    floats.setWatch('modem-1', { ...watch, lowThreshold: 20_000 });
+    floats.record('modem-1', {
+      ...watch,
+      balance: 35_000,
+      source: 'check',
+      at: new Date('2026-12-01T01:00:00Z'),
+    });
+    const { shopId, code } = await createShop(headOffice, { name: 'Pouébo' });
+    const { body } = await enrolAsShop(headOffice, code);
+    const shown = async () =>
+      (
+        await headOffice.pool.query(
+          `SELECT amount::int AS amount, alert_below::int AS "alertBelow", at
+           FROM dealer_floats WHERE shop_id = $1`,
+          [shopId],
+        )
+      ).rows;
+    expect((await sendFacts(headOffice, body.credential, unsent(db))).status).toBe(200);
+    const balanceAt = new Date('2026-12-01T01:00:00Z');
+    expect(await shown()).toEqual([{ amount: 35_000, alertBelow: 20_000, at: balanceAt }]);
+    // No new balance: the same one, learnt at the same time, now with its new threshold.
+    floats.setWatch('modem-1', { ...watch, lowThreshold: 40_000 });
+    const changed = unsent(db);
+    expect(changed.map((fact) => fact.kind)).toEqual(['dealerBalance']);
+    expect((await sendFacts(headOffice, body.credential, changed)).status).toBe(200);
+    expect(await shown()).toEqual([{ amount: 35_000, alertBelow: 40_000, at: balanceAt }]);
     db.close();
   });
 });

@@ -197,6 +197,44 @@ describe('a shop and its head office', () => {
     expect(status.backlog).toBe(3);
   });
 
+  it('refuses a shop set to another zone than the head office has, without using its code, then enrols it with the same code once corrected', async () => {
+    const { core, call } = await demoShop();
+    const { shopId, code } = await createShop(headOffice, { name: 'Wallis', managed: false });
+    const { profile } = resultOf<{ profile: Record<string, unknown> }>(await call('shop.get', {}));
+    resultOf(await call('shop.update', { ...profile, timeZone: 'Europe/Paris' }));
+    const enrol = () => call('sync.enrol', { url: headOffice.url, code, fingerprint: null });
+
+    const refused = errorOf(await enrol());
+    expect(refused).toMatchObject({
+      code: 'enrolment_refused',
+      message:
+        'The head office has this shop in Pacific/Noumea, XPF; this shop is set to Europe/Paris, XPF: correct one of them, then enrol again',
+      params: {
+        reason: 'zone_mismatch',
+        headOfficeZone: 'Pacific/Noumea',
+        headOfficeCurrency: 'XPF',
+        shopZone: 'Europe/Paris',
+        shopCurrency: 'XPF',
+      },
+    });
+    // Nothing kept on either side: no link here, no credential there, the code still unused.
+    expect(core.db.prepare('SELECT count(*) FROM head_office').pluck().get()).toBe(0);
+    const trail = resultOf<{ events: unknown[] }>(
+      await call('audit.list', { kind: 'sync.enrolled' }),
+    );
+    expect(trail.events).toEqual([]);
+    const there = await headOffice.pool.query(
+      `SELECT shops.credential_hash, shops.enrolled_at, enrolment_codes.used_at
+       FROM shops JOIN enrolment_codes ON enrolment_codes.shop_id = shops.id WHERE shops.id = $1`,
+      [shopId],
+    );
+    expect(there.rows).toEqual([{ credential_hash: null, enrolled_at: null, used_at: null }]);
+
+    resultOf(await call('shop.update', { ...profile, timeZone: 'Pacific/Noumea' }));
+    const enrolled = resultOf<SyncStatus>(await enrol());
+    expect(enrolled.headOffice).toMatchObject({ shopId, shopName: 'Wallis' });
+  });
+
   it('cannot use a code twice: the second shop is refused and stays unenrolled', async () => {
     const { code } = await createShop(headOffice, { name: 'Poindimié' });
     const first = await demoShop();

@@ -37,7 +37,12 @@ describe('migration 0014: dealer floats', () => {
     expect(floats.soldBetween('modem-1', ...day)).toBe(12_000);
     expect(floats.soldBetween('modem-3', ...day)).toBe(0);
     expect(floats.get('modem-1')).toBeNull();
-    floats.setWatch('modem-1', { currency: 'XPF', lowThreshold: 20_000, dailyCap: null });
+    floats.setWatch('modem-1', {
+      carrierId: 'nc-demo',
+      currency: 'XPF',
+      lowThreshold: 20_000,
+      dailyCap: null,
+    });
     // A reading goes up to the head office through the outbox (migration 0025).
     migrate(db, migrations, migratedAt);
     floats.record('modem-1', {
