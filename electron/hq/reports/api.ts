@@ -22,12 +22,7 @@ export function reportHandlers({ pool, now }: HqContext): ReportHandlers {
     'reports.export': async ({ period }) => chainExport(pool, reportPeriod(period, 'period')),
     'floats.list': async () => ({ floats: await chainFloats(pool) }),
     'pending.list': async () => ({ sales: await pendingSales(pool, now()) }),
-    'zReports.list': async ({ shopId, month }) => ({
-      zReports: await shopZReports(
-        pool,
-        shopId,
-        month === null ? null : reportPeriod(month, 'month'),
-      ),
-    }),
+    'zReports.list': async ({ shopId, month }) =>
+      shopZReports(pool, shopId, month === null ? null : reportPeriod(month, 'month')),
   };
 }
