@@ -84,11 +84,17 @@ export async function latestProfiles(db: Querier): Promise<CarrierProfile[]> {
 }
 
 /**
- * Each carrier's name as the head office's catalog knows it (its newest profile), by carrier id:
- * the screens name a carrier so, and by its id only when the catalog has no profile of it.
+ * Each carrier's name as the head office's catalog knows it, by carrier id: its newest published
+ * profile's, else the shipped profile's (as the Catalog screen lists them). The screens name a
+ * carrier so, and by its id only when the catalog has no profile of it.
  */
-export async function carrierNames(db: Querier): Promise<Map<string, string>> {
-  return new Map((await latestProfiles(db)).map((profile) => [profile.id, profile.name]));
+export async function carrierNames(
+  db: Querier,
+  shipped: readonly CarrierProfile[],
+): Promise<Map<string, string>> {
+  return new Map(
+    [...shipped, ...(await latestProfiles(db))].map((profile) => [profile.id, profile.name]),
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { ChainReport } from '../../../shared/api/hq-contract/reports';
+import type { CarrierProfile } from '../../../shared/carrier';
 import type { CurrencyCode } from '../../../shared/currencies';
 import { carrierNames } from '../catalog/changes';
 import type { ReportPeriod } from './period';
@@ -123,10 +124,14 @@ const groupedTotals = `
   )`;
 
 /** The chain's books over a day or a month (reports.getDay, reports.getMonth), carriers by name. */
-export async function chainReport(pool: Pool, range: ReportPeriod): Promise<ChainReport> {
+export async function chainReport(
+  pool: Pool,
+  range: ReportPeriod,
+  shipped: readonly CarrierProfile[],
+): Promise<ChainReport> {
   const [{ rows }, names] = await Promise.all([
     pool.query<TotalsRow>(groupedTotals, [range.from, range.until]),
-    carrierNames(pool),
+    carrierNames(pool, shipped),
   ]);
   const named = rows.map((row) =>
     row.dimension === 'carrier' ? { ...row, label: names.get(row.key) ?? row.key } : row,

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { ApiError } from '../../../shared/api/errors';
 import type { HqProcedureOutput } from '../../../shared/api/hq-contract';
+import type { CarrierProfile } from '../../../shared/carrier';
 import type { CurrencyCode } from '../../../shared/currencies';
 import { carrierNames } from '../catalog/changes';
 import { type TotalsRow, totalsOf } from './chain-report';
@@ -14,8 +15,11 @@ type ZReports = HqProcedureOutput<'zReports.list'>;
  * Every dealer SIM's last known float across the chain, those below their shop's alert first
  * (then by shop and SIM), so the ones to top up are at the top.
  */
-export async function chainFloats(pool: Pool): Promise<Floats> {
-  const names = await carrierNames(pool);
+export async function chainFloats(
+  pool: Pool,
+  shipped: readonly CarrierProfile[],
+): Promise<Floats> {
+  const names = await carrierNames(pool, shipped);
   const { rows } = await pool.query<{
     shop_id: string;
     shop_name: string;
@@ -51,8 +55,12 @@ export async function chainFloats(pool: Pool): Promise<Floats> {
 }
 
 /** The chain's sales still pending verification, oldest first, with their age at `now`. */
-export async function pendingSales(pool: Pool, now: Date): Promise<PendingSales> {
-  const names = await carrierNames(pool);
+export async function pendingSales(
+  pool: Pool,
+  now: Date,
+  shipped: readonly CarrierProfile[],
+): Promise<PendingSales> {
+  const names = await carrierNames(pool, shipped);
   const { rows } = await pool.query<{
     shop_id: string;
     shop_name: string;
