@@ -11,11 +11,11 @@ import { useShopTime } from './shop-time';
 import { useShops } from './use-shops';
 import { dayDiffers } from './z-compare';
 
-/** The Z reports' money columns, after the number, till and time. */
+/** The Z reports' money columns, after the Z (its till and hash under it) and its time. */
 const moneyColumns = ['sales', 'gross', 'refunds', 'net', 'dealerCost', 'cash'] as const;
 /** The head office's own count, under the Z columns they match. */
 const countedFigures = ['amount', 'refunded', 'net', 'dealerCost'] as const;
-const columnCount = 3 + moneyColumns.length + 1;
+const columnCount = 2 + moneyColumns.length;
 
 /**
  * One shop's Z reports as they arrived, newest first, all or one month of the shop's calendar:
@@ -81,14 +81,12 @@ export function ZReportsPage() {
           <thead>
             <tr>
               <th scope="col">{t('headOffice.zReports.columns.number')}</th>
-              <th scope="col">{t('headOffice.zReports.columns.till')}</th>
               <th scope="col">{t('headOffice.zReports.columns.issuedAt')}</th>
               {moneyColumns.map((column) => (
                 <th key={column} scope="col" className="hq-table__number">
                   {t(`headOffice.zReports.columns.${column}`)}
                 </th>
               ))}
-              <th scope="col">{t('headOffice.zReports.columns.hash')}</th>
             </tr>
           </thead>
           {(reports.value?.days ?? []).map(({ day, totals }) => {
@@ -103,8 +101,16 @@ export function ZReportsPage() {
                 </tr>
                 {ofDay.map((z) => (
                   <tr key={`${z.tillId}/${z.number}`}>
-                    <th scope="row">{t('headOffice.zReports.number', { number: z.number })}</th>
-                    <td>{z.tillId === '' ? t('headOffice.hubTill') : z.tillId}</td>
+                    <th scope="row">
+                      {t('headOffice.zReports.number', { number: z.number })}
+                      <span className="hq-table__detail">
+                        {z.tillId === '' ? t('headOffice.hubTill') : z.tillId}
+                      </span>
+                      <span className="hq-table__detail">
+                        {t('headOffice.zReports.hash')}{' '}
+                        <code className="hq-table__hash">{z.hash.slice(0, 12)}</code>
+                      </span>
+                    </th>
                     <td>{shopTime(z.issuedAt, zone)}</td>
                     {z.figures ? (
                       <>
@@ -113,7 +119,7 @@ export function ZReportsPage() {
                         <td className="hq-table__number">{format.money(z.figures.refunds)}</td>
                         <td className="hq-table__number">{format.money(z.figures.net)}</td>
                         <td className="hq-table__number">{format.money(z.figures.dealerCost)}</td>
-                        <td className="hq-table__number">
+                        <td className="hq-table__number hq-z-table__cash">
                           {z.figures.cash ? (
                             <>
                               {format.money(z.figures.cash.counted)}
@@ -138,13 +144,10 @@ export function ZReportsPage() {
                     ) : (
                       <td colSpan={moneyColumns.length}>{t('headOffice.zReports.noFigures')}</td>
                     )}
-                    <td>
-                      <code className="hq-table__hash">{z.hash.slice(0, 12)}</code>
-                    </td>
                   </tr>
                 ))}
                 <tr className={differs ? 'hq-table__row--low' : undefined}>
-                  <th scope="row" colSpan={3}>
+                  <th scope="row" colSpan={2}>
                     {t('headOffice.zReports.counted')}
                     {differs !== null && (
                       <span className="hq-table__detail">
@@ -155,9 +158,7 @@ export function ZReportsPage() {
                     )}
                   </th>
                   {totals.length === 0 ? (
-                    <td colSpan={moneyColumns.length + 1}>
-                      {t('headOffice.zReports.nothingArrived')}
-                    </td>
+                    <td colSpan={moneyColumns.length}>{t('headOffice.zReports.nothingArrived')}</td>
                   ) : (
                     <>
                       <td className="hq-table__number">
@@ -176,7 +177,7 @@ export function ZReportsPage() {
                           ))}
                         </td>
                       ))}
-                      <td colSpan={2} />
+                      <td />
                     </>
                   )}
                 </tr>
