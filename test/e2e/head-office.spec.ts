@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import pg from 'pg';
 import { localDate } from '../../shared/local-time';
 import { factIds, receiptFacts, saleFact, zDayReport, zReportFacts } from '../support/chain-facts';
 import {
@@ -162,6 +163,21 @@ test('the head office’s staff make the first account, add a shop and read the 
   await page.getByLabel('Password').fill('a wrong password!');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toHaveText('Wrong name or password.');
+  await page.getByLabel('Password').fill(testStaff.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(`Signed in as ${testStaff.name}`)).toBeVisible();
+
+  // The session expires at the server: the tab forgets it and asks to sign in, once.
+  const books = new pg.Client({ connectionString: headOffice.databaseUrl });
+  await books.connect();
+  await books.query(`UPDATE staff_sessions SET expires_at = now() - interval '1 minute'`);
+  await books.end();
+  await page.reload();
+  await expect(page.getByText('Your session has ended. Sign in again.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Head office sign-in' })).toBeVisible();
+  await expect(page.getByText('Your session has ended. Sign in again.')).toHaveCount(0);
+  await page.getByLabel('Name').fill(testStaff.name);
   await page.getByLabel('Password').fill(testStaff.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await navigation.getByRole('link', { name: 'Shops' }).click();
