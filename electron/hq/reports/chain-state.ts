@@ -15,10 +15,7 @@ type ZReports = HqProcedureOutput<'zReports.list'>;
  * Every dealer SIM's last known float across the chain, those below their shop's alert first
  * (then by shop and SIM), so the ones to top up are at the top.
  */
-export async function chainFloats(
-  pool: Pool,
-  shipped: readonly CarrierProfile[],
-): Promise<Floats> {
+export async function chainFloats(pool: Pool, shipped: readonly CarrierProfile[]): Promise<Floats> {
   const names = await carrierNames(pool, shipped);
   const { rows } = await pool.query<{
     shop_id: string;
