@@ -15,7 +15,7 @@ export function hqHandlers(
     ...staffHandlers(context),
     ...shopHandlers(context),
     ...checkHandlers(context),
-    ...reportHandlers(context),
+    ...reportHandlers(context, shippedCarriers),
     ...catalogHandlers(context, shippedCarriers),
   };
 }

@@ -52,7 +52,7 @@ export function FloatsPage() {
               >
                 <th scope="row">{float.shopName}</th>
                 <td>{float.modemId}</td>
-                <td>{float.carrierId}</td>
+                <td>{float.carrierName}</td>
                 <td className="hq-table__number">
                   {format.money(float.balance)}{' '}
                   {float.low && (

@@ -8,6 +8,7 @@ import { ChecksPage } from './ChecksPage';
 import { CatalogScreen } from './catalog/CatalogScreen';
 import { FloatsPage } from './FloatsPage';
 import { hq } from './hq-api';
+import { keepSession, keptSession } from './kept-session';
 import { PendingPage } from './PendingPage';
 import { ShopsPage } from './ShopsPage';
 import { StaffPage } from './StaffPage';
@@ -35,12 +36,16 @@ export const headOfficePages: readonly HeadOfficePage[] = [
 
 /**
  * The React app as the head office's (`hq serve` marks its page): staff sign in by name and
- * password (the first account is made here), then see the chain. The session lives in this
- * page only: a reload asks to sign in again.
+ * password (the first account is made here), then see the chain. The tab keeps its session, so a
+ * reload stays signed in until sign-out or the server ends it; then the sign-in shows again.
  */
 export function HeadOfficeApp({ hasStaff }: { hasStaff: boolean }) {
   const { t } = useTranslation();
-  const [session, setSession] = useState<StaffSession | null>(null);
+  const [session, setSession] = useState<StaffSession | null>(() => {
+    const kept = keptSession(window.sessionStorage);
+    hq.setToken(kept?.token ?? null);
+    return kept;
+  });
   const [expired, setExpired] = useState(false);
   const hash = useLocationHash();
   const current = headOfficePages.find((page) => page.id === hash) ?? headOfficePages[0];
@@ -49,6 +54,7 @@ export function HeadOfficeApp({ hasStaff }: { hasStaff: boolean }) {
     () =>
       hq.onSessionEnded(() => {
         hq.setToken(null);
+        keepSession(window.sessionStorage, null);
         setSession(null);
         setExpired(true);
       }),
@@ -57,6 +63,7 @@ export function HeadOfficeApp({ hasStaff }: { hasStaff: boolean }) {
 
   function signIn(next: StaffSession) {
     hq.setToken(next.token);
+    keepSession(window.sessionStorage, next);
     setSession(next);
     setExpired(false);
     window.location.hash = headOfficePages[0]?.id ?? '';
@@ -66,6 +73,7 @@ export function HeadOfficeApp({ hasStaff }: { hasStaff: boolean }) {
     // The call carries the token it was made with; the screen does not wait for its answer.
     void hq.call('staff.logout', {}).catch(() => {});
     hq.setToken(null);
+    keepSession(window.sessionStorage, null);
     setSession(null);
   }
 

@@ -53,7 +53,10 @@ export function PendingPage() {
                   {sale.saleId}
                   <span className="hq-table__detail">{sale.tillId ?? t('headOffice.hubTill')}</span>
                 </td>
-                <td>{sale.planName}</td>
+                <td>
+                  {sale.planName}
+                  <span className="hq-table__detail">{sale.carrierName}</span>
+                </td>
                 <td className="hq-table__number">{format.money(sale.price)}</td>
                 <td>{sale.clerkName}</td>
                 <td>{shopTime(sale.soldAt, shops.zoneOf(sale.shopId))}</td>

@@ -2,14 +2,16 @@
  * The head office as its staff see it: the React app served by the real `comptoir hq serve` on a
  * real PostgreSQL, opening as the head office's. The first account, a shop added with its
  * enrolment code, that shop's books arriving over the wire as a shop sends them, then the
- * chain's month, its CSV, the dealer SIMs' floats, the pending sales, the Z reports and a check
- * found; each screen axe-clean and fitting 1024×768 in English, French and Chinese.
+ * chain's month, its CSV, the dealer SIMs' floats, the pending sales, the Z reports beside the
+ * head office's count and a check found; carriers by their catalog name; a reload keeping the
+ * session; each screen axe-clean and fitting 1024×768 in English, French and Chinese.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import pg from 'pg';
 import { localDate } from '../../shared/local-time';
-import { factIds, receiptFacts, saleFact, zReportFacts } from '../support/chain-facts';
+import { factIds, receiptFacts, saleFact, zDayReport, zReportFacts } from '../support/chain-facts';
 import {
   enrolAsShop,
   sendFacts,
@@ -46,7 +48,15 @@ async function shopSends(code: string, month: string) {
   const facts = [
     saleFact(nextId(), { saleId: 1, soldAt: at('01', '01:00:00') }),
     saleFact(nextId(), { saleId: 2, soldAt: at('01', '02:00:00'), clerkId: 2, clerkName: 'Paul' }),
-    saleFact(nextId(), { saleId: 3, status: 'unknown', soldAt: at('01', '03:00:00') }),
+    // The shipped catalog names nc-demo; opt-nc it does not know.
+    saleFact(nextId(), {
+      saleId: 3,
+      status: 'unknown',
+      carrierId: 'nc-demo',
+      planId: '1go',
+      planName: '1 Go',
+      soldAt: at('01', '03:00:00'),
+    }),
     ...receiptFacts(nextId, [
       { number: 1, saleId: 1 },
       { number: 3, saleId: 2 },
@@ -56,14 +66,29 @@ async function shopSends(code: string, month: string) {
       kind: 'dealerBalance' as const,
       payload: {
         modemId: 'modem-1',
-        carrierId: 'opt-nc',
+        carrierId: 'nc-demo',
         amount: 8_000,
         currency: 'XPF' as const,
         alertBelow: 20_000,
         at: at('01', '02:00:01'),
       },
     },
-    ...zReportFacts(nextId, [{ number: 1, shiftId: 1, issuedAt: at('01', '07:00:00') }]),
+    // The shop's Z counts a fourth sale, whose fact never came.
+    ...zReportFacts(nextId, [
+      {
+        number: 1,
+        shiftId: 1,
+        issuedAt: at('01', '07:00:00'),
+        report: zDayReport({
+          sales: 4,
+          gross: 4000,
+          refunds: 0,
+          dealerCost: 3800,
+          expected: 14_000,
+          counted: 13_900,
+        }),
+      },
+    ]),
   ];
   const sent = await sendFacts(headOffice, enrolled.body.credential, facts, { backlog: 4 });
   expect(sent.status).toBe(200);
@@ -127,11 +152,32 @@ test('the head office’s staff make the first account, add a shop and read the 
   await checkScreen(page, 'shops', { en: 'Shops', fr: 'Boutiques', 'zh-CN': '门店' });
 
   const shop = await shopSends(code, month);
+  // A reload keeps the tab signed in; signed out, a reload asks to sign in.
   await page.reload();
+  await expect(page.getByText(`Signed in as ${testStaff.name}`)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Shops' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Head office sign-in' })).toBeVisible();
   await page.getByLabel('Name').fill(testStaff.name);
   await page.getByLabel('Password').fill('a wrong password!');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toHaveText('Wrong name or password.');
+  await page.getByLabel('Password').fill(testStaff.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(`Signed in as ${testStaff.name}`)).toBeVisible();
+
+  // The session expires at the server: the tab forgets it and asks to sign in, once.
+  const books = new pg.Client({ connectionString: headOffice.databaseUrl });
+  await books.connect();
+  await books.query(`UPDATE staff_sessions SET expires_at = now() - interval '1 minute'`);
+  await books.end();
+  await page.reload();
+  await expect(page.getByText('Your session has ended. Sign in again.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Head office sign-in' })).toBeVisible();
+  await expect(page.getByText('Your session has ended. Sign in again.')).toHaveCount(0);
+  await page.getByLabel('Name').fill(testStaff.name);
   await page.getByLabel('Password').fill(testStaff.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await navigation.getByRole('link', { name: 'Shops' }).click();
@@ -146,6 +192,9 @@ test('the head office’s staff make the first account, add a shop and read the 
   // As each shop's Z counts: the pending sale was paid, so it is takings too.
   await expect(totals.getByRole('row', { name: /XPF/ })).toContainText('3,000');
   await expect(page.getByRole('figure')).toContainText('Takings day by day (XPF)');
+  const byCarrier = page.getByRole('table', { name: 'By carrier' });
+  await expect(byCarrier.getByRole('row', { name: /NC Mobile \(démo\)/ })).toContainText('1,000');
+  await expect(byCarrier.getByRole('row', { name: /opt-nc/ })).toContainText('2,000');
   const byClerk = page.getByRole('table', { name: 'By clerk' });
   await expect(byClerk.getByRole('row', { name: /Paul · Nouméa centre/ })).toContainText('1,000');
   await checkScreen(page, 'the chain’s books', {
@@ -172,6 +221,7 @@ test('the head office’s staff make the first account, add a shop and read the 
   await navigation.getByRole('link', { name: 'Dealer SIMs' }).click();
   await expect(page.getByText('1 dealer SIM is below its alert: top it up.')).toBeVisible();
   await expect(page.getByRole('row', { name: /modem-1/ })).toContainText('Low');
+  await expect(page.getByRole('row', { name: /modem-1/ })).toContainText('NC Mobile (démo)');
   await checkScreen(page, 'dealer SIMs', {
     en: 'Dealer SIMs',
     fr: 'SIM revendeur',
@@ -181,6 +231,7 @@ test('the head office’s staff make the first account, add a shop and read the 
   await navigation.getByRole('link', { name: 'Pending sales' }).click();
   const pending = page.getByRole('row', { name: /Nouméa centre/ });
   await expect(pending).toHaveCount(1);
+  await expect(pending).toContainText('NC Mobile (démo)');
   // Sold at 03:00 UTC: 14:00 in the shop's zone.
   await page.locator('#language-picker').selectOption('en');
   await checkScreen(page, 'pending sales', {
@@ -190,7 +241,16 @@ test('the head office’s staff make the first account, add a shop and read the 
   });
 
   await navigation.getByRole('link', { name: 'Z reports' }).click();
-  await expect(page.getByRole('row', { name: /Z 1/ })).toContainText('Hub’s till');
+  const z1 = page.getByRole('row', { name: /Z 1/ });
+  await expect(z1).toContainText('Hub’s till');
+  await expect(z1).toContainText('4,000');
+  await expect(z1).toContainText('13,900');
+  await expect(z1).toContainText('Expected 14,000');
+  await expect(z1).toContainText(/Difference .100/);
+  // Beside it, what arrived of that day: three sales, not four.
+  const counted = page.getByRole('row', { name: /Head office’s count/ });
+  await expect(counted).toContainText('Differs from this day’s Z reports');
+  await expect(counted).toContainText('3,000');
   await checkScreen(page, 'Z reports', { en: 'Z reports', fr: 'Rapports Z', 'zh-CN': 'Z 报表' });
 
   // Restored from an old backup, the shop sells again as sale 2: another sale under a held id.
@@ -222,6 +282,8 @@ test('the head office’s staff make the first account, add a shop and read the 
 
   // Another account of the head office.
   await navigation.getByRole('link', { name: 'Accounts' }).click();
+  // The catalog's plan names are fields called Name too: the accounts' page first.
+  await expect(page.getByRole('heading', { name: 'Head office accounts' })).toBeVisible();
   await page.getByLabel('Name').fill('Paul Siège');
   await page.getByLabel('Password').fill('short');
   await page.getByRole('button', { name: 'Add the account' }).click();

@@ -92,16 +92,68 @@ export function receiptFacts(
   });
 }
 
-/** A till's Z reports chained as the shop chains them (content without hash and link). */
+/** What a shop's Z report says of its day, in XPF: the totals, the cash and its count. */
+export function zDayReport(figures: {
+  sales: number;
+  gross: number;
+  refunds: number;
+  dealerCost: number;
+  expected: number;
+  counted: number;
+}): Record<string, unknown> {
+  const xpf = (amount: number) => ({ amount, currency: 'XPF' });
+  const net = figures.gross - figures.refunds;
+  return {
+    currency: 'XPF',
+    totals: {
+      sales: figures.sales,
+      gross: xpf(figures.gross),
+      refunds: xpf(figures.refunds),
+      net: xpf(net),
+      dealerCost: xpf(figures.dealerCost),
+      margin: xpf(figures.gross - figures.dealerCost),
+    },
+    cash: {
+      float: xpf(figures.expected - net),
+      cashSales: xpf(figures.gross),
+      cashRefunds: xpf(figures.refunds),
+      cashIn: xpf(0),
+      cashOut: xpf(0),
+      expected: xpf(figures.expected),
+    },
+    count: {
+      counted: [],
+      total: xpf(figures.counted),
+      difference: figures.counted - figures.expected,
+      reason: figures.counted === figures.expected ? null : 'Rendu',
+    },
+  };
+}
+
+/**
+ * A till's Z reports chained as the shop chains them (content without hash and link), with the
+ * day report a shop's Z carries when `report` is given.
+ */
 export function zReportFacts(
   nextId: () => string,
-  reports: readonly { number: number; shiftId: number; issuedAt?: string }[],
+  reports: readonly {
+    number: number;
+    shiftId: number;
+    issuedAt?: string;
+    report?: Record<string, unknown>;
+  }[],
   options: { tillId?: string | null } = {},
 ): Fact[] {
   let prevHash = '0'.repeat(64);
   return reports.map((report) => {
     const issuedAt = report.issuedAt ?? '2026-12-07T18:00:00.000Z';
-    const content = { number: report.number, shiftId: report.shiftId, issuedAt, total: 0 };
+    const content = {
+      number: report.number,
+      shiftId: report.shiftId,
+      issuedAt,
+      total: 0,
+      ...(report.report && { report: report.report }),
+    };
     const hash = chainHash(prevHash, content, 'z');
     const fact: Fact = {
       id: nextId(),

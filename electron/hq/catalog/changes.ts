@@ -84,6 +84,20 @@ export async function latestProfiles(db: Querier): Promise<CarrierProfile[]> {
 }
 
 /**
+ * Each carrier's name as the head office's catalog knows it, by carrier id: its newest published
+ * profile's, else the shipped profile's (as the Catalog screen lists them). The screens name a
+ * carrier so, and by its id only when the catalog has no profile of it.
+ */
+export async function carrierNames(
+  db: Querier,
+  shipped: readonly CarrierProfile[],
+): Promise<Map<string, string>> {
+  return new Map(
+    [...shipped, ...(await latestProfiles(db))].map((profile) => [profile.id, profile.name]),
+  );
+}
+
+/**
  * The changes for a shop after `since`, in version order: those naming it, and those for every
  * managed shop while it is managed (a shop made managed again gets those it missed meanwhile, as
  * its version stopped at the change that let it go). At most `limit`: the shop asks again for the rest.

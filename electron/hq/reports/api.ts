@@ -1,3 +1,4 @@
+import type { CarrierProfile } from '../../../shared/carrier';
 import type { HqContext, HqHandlers } from '../handlers';
 import { chainExport } from './chain-csv';
 import { chainReport } from './chain-report';
@@ -14,20 +15,22 @@ type ReportHandlers = Pick<
   | 'zReports.list'
 >;
 
-/** The chain's reports, read from the read models the ingest keeps (PG migration 0001). */
-export function reportHandlers({ pool, now }: HqContext): ReportHandlers {
+/**
+ * The chain's reports, read from the read models the ingest keeps (PG migration 0001); carriers
+ * named as the catalog names them, `shipped` the profiles it starts from (see catalogHandlers).
+ */
+export function reportHandlers(
+  { pool, now }: HqContext,
+  shipped: readonly CarrierProfile[] = [],
+): ReportHandlers {
   return {
-    'reports.getDay': async ({ day }) => chainReport(pool, reportPeriod(day, 'day')),
-    'reports.getMonth': async ({ month }) => chainReport(pool, reportPeriod(month, 'month')),
+    'reports.getDay': async ({ day }) => chainReport(pool, reportPeriod(day, 'day'), shipped),
+    'reports.getMonth': async ({ month }) =>
+      chainReport(pool, reportPeriod(month, 'month'), shipped),
     'reports.export': async ({ period }) => chainExport(pool, reportPeriod(period, 'period')),
-    'floats.list': async () => ({ floats: await chainFloats(pool) }),
-    'pending.list': async () => ({ sales: await pendingSales(pool, now()) }),
-    'zReports.list': async ({ shopId, month }) => ({
-      zReports: await shopZReports(
-        pool,
-        shopId,
-        month === null ? null : reportPeriod(month, 'month'),
-      ),
-    }),
+    'floats.list': async () => ({ floats: await chainFloats(pool, shipped) }),
+    'pending.list': async () => ({ sales: await pendingSales(pool, now(), shipped) }),
+    'zReports.list': async ({ shopId, month }) =>
+      shopZReports(pool, shopId, month === null ? null : reportPeriod(month, 'month')),
   };
 }

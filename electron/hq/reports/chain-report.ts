@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
 import type { ChainReport } from '../../../shared/api/hq-contract/reports';
+import type { CarrierProfile } from '../../../shared/carrier';
 import type { CurrencyCode } from '../../../shared/currencies';
+import { carrierNames } from '../catalog/changes';
 import type { ReportPeriod } from './period';
 
 /** The ways the report cuts the chain's totals, each a breakdown of the answer. */
@@ -121,10 +123,20 @@ const groupedTotals = `
     (t.currency, t.local_day)
   )`;
 
-/** The chain's books over a day or a month (reports.getDay, reports.getMonth). */
-export async function chainReport(pool: Pool, range: ReportPeriod): Promise<ChainReport> {
-  const { rows } = await pool.query<TotalsRow>(groupedTotals, [range.from, range.until]);
-  const report = assembleChainReport(range.period, rows);
+/** The chain's books over a day or a month (reports.getDay, reports.getMonth), carriers by name. */
+export async function chainReport(
+  pool: Pool,
+  range: ReportPeriod,
+  shipped: readonly CarrierProfile[],
+): Promise<ChainReport> {
+  const [{ rows }, names] = await Promise.all([
+    pool.query<TotalsRow>(groupedTotals, [range.from, range.until]),
+    carrierNames(pool, shipped),
+  ]);
+  const named = rows.map((row) =>
+    row.dimension === 'carrier' ? { ...row, label: names.get(row.key) ?? row.key } : row,
+  );
+  const report = assembleChainReport(range.period, named);
   // A day's chart would be one bar: only a month is given day by day.
   return range.month ? report : { ...report, byDay: [] };
 }

@@ -1,17 +1,22 @@
 import type { Pool } from 'pg';
 import { ApiError } from '../../../shared/api/errors';
 import type { HqProcedureOutput } from '../../../shared/api/hq-contract';
+import type { CarrierProfile } from '../../../shared/carrier';
 import type { CurrencyCode } from '../../../shared/currencies';
+import { carrierNames } from '../catalog/changes';
+import { type TotalsRow, totalsOf } from './chain-report';
+import { zFiguresOf } from './z-figures';
 
 type Floats = HqProcedureOutput<'floats.list'>['floats'];
 type PendingSales = HqProcedureOutput<'pending.list'>['sales'];
-type ZReports = HqProcedureOutput<'zReports.list'>['zReports'];
+type ZReports = HqProcedureOutput<'zReports.list'>;
 
 /**
  * Every dealer SIM's last known float across the chain, those below their shop's alert first
  * (then by shop and SIM), so the ones to top up are at the top.
  */
-export async function chainFloats(pool: Pool): Promise<Floats> {
+export async function chainFloats(pool: Pool, shipped: readonly CarrierProfile[]): Promise<Floats> {
+  const names = await carrierNames(pool, shipped);
   const { rows } = await pool.query<{
     shop_id: string;
     shop_name: string;
@@ -34,6 +39,7 @@ export async function chainFloats(pool: Pool): Promise<Floats> {
     shopName: row.shop_name,
     modemId: row.modem_id,
     carrierId: row.carrier_id,
+    carrierName: names.get(row.carrier_id) ?? row.carrier_id,
     balance: { amount: row.amount, currency: row.currency },
     // A threshold below zero alerts on a debt: the contract's threshold is an amount to keep.
     alertBelow:
@@ -46,19 +52,25 @@ export async function chainFloats(pool: Pool): Promise<Floats> {
 }
 
 /** The chain's sales still pending verification, oldest first, with their age at `now`. */
-export async function pendingSales(pool: Pool, now: Date): Promise<PendingSales> {
+export async function pendingSales(
+  pool: Pool,
+  now: Date,
+  shipped: readonly CarrierProfile[],
+): Promise<PendingSales> {
+  const names = await carrierNames(pool, shipped);
   const { rows } = await pool.query<{
     shop_id: string;
     shop_name: string;
     sale_id: string;
     till_id: string | null;
+    carrier_id: string;
     plan_name: string;
     price: number;
     currency: CurrencyCode;
     clerk_name: string;
     sold_at: Date;
   }>(
-    `SELECT p.shop_id, s.name AS shop_name, p.sale_id, p.till_id, p.plan_name,
+    `SELECT p.shop_id, s.name AS shop_name, p.sale_id, p.till_id, p.carrier_id, p.plan_name,
        p.price::float8 AS price, p.currency, p.clerk_name, p.sold_at
      FROM sales p JOIN shops s ON s.id = p.shop_id
      WHERE p.status = 'unknown'
@@ -69,6 +81,8 @@ export async function pendingSales(pool: Pool, now: Date): Promise<PendingSales>
     shopName: row.shop_name,
     saleId: Number(row.sale_id),
     tillId: row.till_id,
+    carrierId: row.carrier_id,
+    carrierName: names.get(row.carrier_id) ?? row.carrier_id,
     planName: row.plan_name,
     price: { amount: row.price, currency: row.currency },
     clerkName: row.clerk_name,
@@ -80,7 +94,9 @@ export async function pendingSales(pool: Pool, now: Date): Promise<PendingSales>
 
 /**
  * A shop's Z reports, newest first (by the day they close, then number), all or those of one
- * month of the shop's calendar. An unknown shop is not found rather than an empty list.
+ * month of the shop's calendar, each with its figures; and the head office's own totals of the
+ * shop for each of those days, so a Z that differs from what arrived shows. An unknown shop is
+ * not found rather than an empty list.
  */
 export async function shopZReports(
   pool: Pool,
@@ -104,12 +120,31 @@ export async function shopZReports(
      ORDER BY local_day DESC, issued_at DESC, till_id, number DESC`,
     [shopId, month?.from ?? null, month?.until ?? null],
   );
-  return rows.map((row) => ({
-    tillId: row.till_id,
-    number: row.number,
-    day: row.day,
-    issuedAt: row.issued_at.toISOString(),
-    hash: row.hash,
-    content: row.content,
-  }));
+  const days = [...new Set(rows.map((row) => row.day))];
+  const totals = await pool.query<TotalsRow>(
+    `SELECT 'day' AS dimension, local_day::text AS key, local_day::text AS label, currency,
+       sum(sales)::int AS sales, sum(amount)::float8 AS amount,
+       sum(dealer_cost)::float8 AS dealer_cost, sum(margin)::float8 AS margin,
+       sum(refunds)::int AS refunds, sum(refunded)::float8 AS refunded
+     FROM day_totals
+     WHERE shop_id = $1 AND local_day = ANY ($2::date[])
+     GROUP BY local_day, currency
+     ORDER BY local_day DESC, currency`,
+    [shopId, days],
+  );
+  return {
+    zReports: rows.map((row) => ({
+      tillId: row.till_id,
+      number: row.number,
+      day: row.day,
+      issuedAt: row.issued_at.toISOString(),
+      hash: row.hash,
+      content: row.content,
+      figures: zFiguresOf(row.content),
+    })),
+    days: days.map((day) => ({
+      day,
+      totals: totals.rows.filter((row) => row.key === day).map(totalsOf),
+    })),
+  };
 }

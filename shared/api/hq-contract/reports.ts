@@ -34,6 +34,21 @@ export const chainReportSchema = z.object({
 
 export type ChainReport = z.output<typeof chainReportSchema>;
 
+/** What a shop's Z report says, as the shop issued it: its totals and its cash count. */
+export const zFiguresSchema = z.object({
+  sales: z.number().int(),
+  gross: moneySchema,
+  refunds: moneySchema,
+  net: signedMoneySchema,
+  dealerCost: moneySchema,
+  /** The cash counted at its close against what the drawer should have held; null if not counted. */
+  cash: z
+    .object({ counted: moneySchema, expected: signedMoneySchema, difference: signedMoneySchema })
+    .nullable(),
+});
+
+export type ZFigures = z.output<typeof zFiguresSchema>;
+
 export const reports = {
   'reports.getDay': hqProcedure(
     'staff',
@@ -64,6 +79,8 @@ export const reports = {
           shopName: z.string(),
           modemId: z.string(),
           carrierId: z.string(),
+          /** The carrier's name in the head office's catalog, its id when the catalog has none. */
+          carrierName: z.string(),
           balance: signedMoneySchema,
           alertBelow: moneySchema.nullable(),
           low: z.boolean(),
@@ -83,6 +100,9 @@ export const reports = {
           shopName: z.string(),
           saleId: z.number().int(),
           tillId: z.string().nullable(),
+          carrierId: z.string(),
+          /** The carrier's name in the head office's catalog, its id when the catalog has none. */
+          carrierName: z.string(),
           planName: z.string(),
           price: moneySchema,
           clerkName: z.string(),
@@ -94,7 +114,8 @@ export const reports = {
   ),
   'zReports.list': hqProcedure(
     'staff',
-    'A shop’s Z reports as they arrived, newest first, with each one’s totals.',
+    'A shop’s Z reports as they arrived, newest first, with each one’s totals, and the head ' +
+      'office’s own count of each of those days of the shop.',
     z.object({ shopId: z.uuid(), month: month.nullable() }).strict(),
     z.object({
       zReports: z.array(
@@ -105,8 +126,12 @@ export const reports = {
           issuedAt: z.string(),
           hash: z.string(),
           content: z.record(z.string(), z.unknown()),
+          /** Null when its content carries no totals the head office can read. */
+          figures: zFiguresSchema.nullable(),
         }),
       ),
+      /** The shop's books as the head office counted them, for each day a Z report was issued. */
+      days: z.array(z.object({ day, totals: z.array(chainTotalsSchema) })),
     }),
   ),
 };

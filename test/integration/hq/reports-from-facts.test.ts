@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { factIds, saleFact, zReportFacts } from '../../support/chain-facts';
+import { factIds, saleFact, zDayReport, zReportFacts } from '../../support/chain-facts';
 import {
   createShop,
   enrolAsShop,
@@ -51,7 +51,21 @@ describe('the head office’s reports over the books shops send', () => {
           at: '2026-12-07T09:11:00.000Z',
         },
       },
-      ...zReportFacts(nextId, [{ number: 1, shiftId: 1, issuedAt: '2026-12-07T09:30:00.000Z' }]),
+      ...zReportFacts(nextId, [
+        {
+          number: 1,
+          shiftId: 1,
+          issuedAt: '2026-12-07T09:30:00.000Z',
+          report: zDayReport({
+            sales: 2,
+            gross: 2000,
+            refunds: 0,
+            dealerCost: 950,
+            expected: 12_000,
+            counted: 11_900,
+          }),
+        },
+      ]),
     ];
     expect((await sendFacts(headOffice, body.credential, facts)).status).toBe(200);
     // The same batch again (a lost ack): stored once, counted once.
@@ -81,11 +95,21 @@ describe('the head office’s reports over the books shops send', () => {
     expect(floats).toMatchObject([
       { modemId: 'modem-1', balance: xpf(9_000), alertBelow: xpf(10_000), low: true },
     ]);
-    const { zReports } = await headOffice.client.call('zReports.list', {
+    const zs = await headOffice.client.call('zReports.list', {
       shopId: body.shopId,
       month: '2026-12',
     });
-    expect(zReports.map((z) => [z.tillId, z.number, z.day])).toEqual([['', 1, '2026-12-07']]);
+    expect(zs.zReports.map((z) => [z.tillId, z.number, z.day])).toEqual([['', 1, '2026-12-07']]);
+    // The Z's own figures, beside what the head office counted of that day of the shop.
+    expect(zs.zReports[0]?.figures).toEqual({
+      sales: 2,
+      gross: xpf(2000),
+      refunds: xpf(0),
+      net: xpf(2000),
+      dealerCost: xpf(950),
+      cash: { counted: xpf(11_900), expected: xpf(12_000), difference: xpf(-100) },
+    });
+    expect(zs.days).toEqual([{ day: '2026-12-07', totals: day.totals }]);
     const file = await headOffice.client.call('reports.export', { period: '2026-12' });
     expect(file.csv.split('\n').filter(Boolean)).toHaveLength(2);
   });

@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { publishChange } from '../../../electron/hq/catalog/changes';
 import type { HqCaller } from '../../../electron/hq/handlers';
 import { migratePg } from '../../../electron/hq/migrate';
 import { reportHandlers } from '../../../electron/hq/reports/api';
 import { ApiError } from '../../../shared/api/errors';
+import { type CarrierProfile, carrierProfileSchema } from '../../../shared/carrier';
 import { readCsv } from '../../support/csv';
 import { freshDatabase } from '../../support/postgres';
 
@@ -370,7 +374,81 @@ describe('the chain’s reports at the head office', () => {
       '2026-12-07T08:00:00Z',
       '2026-12-07',
     ]);
+    // Koné's Z as a shop issues it: its day's totals, its cash and the count at its close.
+    const xpfOf = (amount: number) => ({ amount, currency: 'XPF' });
+    await pool.query(z, [
+      kone,
+      '',
+      2,
+      hash('5'),
+      hash('4'),
+      {
+        number: 2,
+        deviceId: 'hub',
+        issuedAt: '2026-12-07T09:00:00.000Z',
+        report: {
+          currency: 'XPF',
+          totals: {
+            sales: 3,
+            gross: xpfOf(7000),
+            refunds: xpfOf(1000),
+            net: xpfOf(6000),
+            dealerCost: xpfOf(6300),
+            margin: xpfOf(700),
+          },
+          cash: {
+            float: xpfOf(10_000),
+            cashSales: xpfOf(7000),
+            cashRefunds: xpfOf(1000),
+            cashIn: xpfOf(0),
+            cashOut: xpfOf(0),
+            expected: xpfOf(16_000),
+          },
+          count: { counted: [], total: xpfOf(15_900), difference: -100, reason: 'Rendu' },
+        },
+      },
+      '2026-12-07T09:00:00Z',
+      '2026-12-07',
+    ]);
+    const kones = await handlers['zReports.list']({ shopId: kone, month: '2026-12' }, staff);
+    expect(kones.zReports.map((row) => [row.number, row.figures])).toEqual([
+      [
+        2,
+        {
+          sales: 3,
+          gross: xpf(7000),
+          refunds: xpf(1000),
+          net: xpf(6000),
+          dealerCost: xpf(6300),
+          cash: { counted: xpf(15_900), expected: xpf(16_000), difference: xpf(-100) },
+        },
+      ],
+      // Its content carries no totals: listed without figures.
+      [1, null],
+    ]);
+    // What arrived of Koné's day: two sales, not the three its Z counts.
+    expect(kones.days).toEqual([
+      {
+        day: '2026-12-07',
+        totals: [
+          {
+            sales: 2,
+            amount: xpf(6000),
+            dealerCost: xpf(5500),
+            margin: xpf(500),
+            refunds: 0,
+            refunded: xpf(0),
+            net: xpf(6000),
+          },
+        ],
+      },
+    ]);
+
     const all = await handlers['zReports.list']({ shopId: noumea, month: null }, staff);
+    expect(all.days.map((row) => [row.day, row.totals.map((totals) => totals.sales)])).toEqual([
+      ['2026-12-01', [4]],
+      ['2026-11-30', [9]],
+    ]);
     expect(all.zReports.map((row) => [row.day, row.tillId, row.number])).toEqual([
       ['2026-12-01', 'till-counter-2', 1],
       ['2026-12-01', '', 2],
@@ -383,6 +461,7 @@ describe('the chain’s reports at the head office', () => {
       issuedAt: '2026-12-01T08:00:00.000Z',
       hash: hash('2'),
       content: { sales: 4 },
+      figures: null,
     });
     const november = await handlers['zReports.list']({ shopId: noumea, month: '2026-11' }, staff);
     expect(november.zReports.map((row) => row.number)).toEqual([1]);
@@ -392,5 +471,56 @@ describe('the chain’s reports at the head office', () => {
         staff,
       ),
     ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('names each carrier as the catalog does: its newest published profile, else the shipped one, else its id', async () => {
+    const shipped = carrierProfileSchema.parse(
+      JSON.parse(fs.readFileSync(path.resolve('resources/carriers/nc-demo.json'), 'utf8')),
+    );
+    const profile = (id: string, name: string): CarrierProfile => ({
+      ...shipped,
+      id,
+      name,
+      plans: shipped.plans.map((plan) => ({ ...plan, id: `${id}-${plan.id}` })),
+    });
+    const client = await pool.connect();
+    try {
+      for (const name of ['Mobilis (ancien)', 'Mobilis']) {
+        await publishChange(
+          client,
+          { kind: 'carrierProfile', profile: profile('mobilis', name) },
+          null,
+          null,
+          { at: now, name: 'Siège' },
+        );
+      }
+    } finally {
+      client.release();
+    }
+    const named = reportHandlers({ pool, now: () => now, log: console }, [
+      profile('mobilis', 'Mobilis livré'),
+      profile('vini', 'Vini'),
+    ]);
+    const month = await named['reports.getMonth']({ month: '2026-12' }, staff);
+    expect(month.byCarrier.map((row) => [row.key, row.label])).toEqual([
+      ['mobilis', 'Mobilis'],
+      ['vini', 'Vini'],
+    ]);
+    const { floats } = await named['floats.list']({}, staff);
+    expect(floats.map((row) => [row.carrierId, row.carrierName])).toContainEqual([
+      'mobilis',
+      'Mobilis',
+    ]);
+    const { sales } = await named['pending.list']({}, staff);
+    expect(sales.map((row) => [row.carrierId, row.carrierName])).toContainEqual([
+      'mobilis',
+      'Mobilis',
+    ]);
+    // A carrier the catalog has no profile of keeps its id.
+    const bare = await handlers['reports.getMonth']({ month: '2026-12' }, staff);
+    expect(bare.byCarrier.map((row) => [row.key, row.label])).toEqual([
+      ['mobilis', 'Mobilis'],
+      ['vini', 'vini'],
+    ]);
   });
 });
