@@ -86,7 +86,11 @@ export async function startHeadOffice(
  * and wire that need neither a separate process nor TLS.
  */
 export async function startHeadOfficeInProcess(
-  options: Pick<HeadOfficeOptions, 'postgresUrl' | 'databaseUrl'> & { now?: () => Date },
+  options: Pick<HeadOfficeOptions, 'postgresUrl' | 'databaseUrl'> & {
+    now?: () => Date;
+    /** `--trust-proxy`'s addresses. */
+    trustedProxies?: ReadonlySet<string>;
+  },
 ): Promise<TestHeadOffice & { pool: pg.Pool }> {
   const databaseUrl = options.databaseUrl ?? (await freshDatabase(options.postgresUrl));
   const pool = new pg.Pool({ connectionString: databaseUrl });
@@ -106,6 +110,7 @@ export async function startHeadOfficeInProcess(
     port: 0,
     now,
     log: { error: () => {}, warn: () => {}, info: () => {} },
+    ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
   });
   return {
     url: server.url,
