@@ -16,8 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => headOffice.stop());
 
-const enrol = (code: string, from: string) =>
-  postFrom(headOffice.url, headOfficeWire.enrol, { code, software: 'test' }, { from });
+const enrol = (code: string, from: string, profile: { zone?: string } = {}) =>
+  postFrom(headOffice.url, headOfficeWire.enrol, { code, software: 'test', ...profile }, { from });
 
 /** A code of the right shape that the head office never gave. */
 const wrongCode = (i: number) => `WRNG-CDEX-XX${'ABCDEFGH'[i]}${'ABCDEFGH'[i]}`;
@@ -60,6 +60,19 @@ describe('wrong enrolment codes', () => {
       `SELECT client FROM staff_sign_in_failures WHERE client LIKE '%127.0.0.4'`,
     );
     expect(counts.rows).toEqual([]);
+  });
+
+  it('takes a right code refused for the shop’s zone as right: the corrected shop is not held up', async () => {
+    const { code } = await createShop(headOffice, { name: 'Maré' });
+    const installer = '127.0.0.6';
+    for (let i = 0; i < enrolmentThrottle.freeFailures; i++) await enrol(wrongCode(i), installer);
+    clock += enrolmentThrottle.firstDelayMs;
+    const mismatch = await enrol(code, installer, { zone: 'Europe/Paris' });
+    expect(mismatch).toMatchObject({
+      status: 403,
+      body: { error: { params: { reason: 'zone_mismatch' } } },
+    });
+    expect((await enrol(code, installer, { zone: 'Pacific/Noumea' })).status).toBe(200);
   });
 
   it('counts wrong codes apart from wrong passwords', async () => {
