@@ -39,6 +39,8 @@ export interface HeadOfficeOptions {
   port?: number;
   /** PEM files: served over HTTPS on loopback, its fingerprint in `fingerprint`. */
   tls?: { certFile: string; keyFile: string };
+  /** `--trust-proxy`'s value. */
+  trustProxy?: string;
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -59,6 +61,7 @@ export async function startHeadOffice(
   const databaseUrl = options.databaseUrl ?? (await freshDatabase(options.postgresUrl));
   const args = ['hq', 'serve', '--pg', databaseUrl, '--port', String(options.port ?? 0), '--json'];
   if (options.tls) args.push('--cert', options.tls.certFile, '--key', options.tls.keyFile);
+  if (options.trustProxy !== undefined) args.push('--trust-proxy', options.trustProxy);
   const child = spawnCli(args);
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
