@@ -158,8 +158,8 @@ function waitOf(retryAfter: string | null, body: string): number | null {
 }
 
 /**
- * Too many wrong codes sent from the shop's address (someone else's, behind the same one, or
- * its own typing): the code may be right, it was not checked.
+ * Too many wrong codes came from the shop's address (its own mistyping, or another machine
+ * behind the same one): this code may be right, it was not checked.
  */
 function tooManyCodes(seconds: number | null): HeadOfficeError {
   return new HeadOfficeError(
