@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import { loadCarrierProfiles } from '../carriers/load';
+import { parseTrustedProxies } from '../hq/client-address';
 import { migratePg } from '../hq/migrate';
 import { startHqServer } from '../hq/server';
 import { isLoopbackHost } from '../web-security';
@@ -12,6 +13,17 @@ function readPem(file: string, what: string): string {
   } catch (error) {
     throw new UsageError(`--${what} ${file} cannot be read: ${(error as Error).message}`);
   }
+}
+
+/** `--trust-proxy`: none unless given, and a list that is not all IP addresses is refused. */
+function trustedProxiesOf(value: unknown): ReadonlySet<string> {
+  if (value === undefined) return new Set();
+  const parsed = parseTrustedProxies(String(value));
+  if (parsed.ok) return parsed.proxies;
+  throw new UsageError(
+    `--trust-proxy is a comma-separated list of the proxies’ IP addresses ` +
+      `(e.g. 127.0.0.1,10.0.0.5), not "${value}": ${parsed.problem}`,
+  );
 }
 
 /**
@@ -31,16 +43,22 @@ export function hqPoolOptions(connectionString: string): pg.PoolConfig {
 
 export const hqServeCommand: Command = {
   name: 'hq serve',
-  usage: 'hq serve --pg URL [--port N] [--host 127.0.0.1] [--cert FILE --key FILE] [--json]',
+  usage:
+    'hq serve --pg URL [--port N] [--host 127.0.0.1] [--cert FILE --key FILE] ' +
+    '[--trust-proxy ADDRESS,…] [--json]',
   summary:
     'Serve the head office of a chain of shops over PostgreSQL: its screens, its staff’s API and ' +
-    'the shops’ sync. Stateless: several may serve one database. TLS is required except on loopback.',
+    'the shops’ sync. Stateless: several may serve one database. TLS is required except on loopback. ' +
+    'Behind a load balancer or reverse proxy, --trust-proxy lists the proxies’ addresses whose ' +
+    'X-Forwarded-For names the client (wrong passwords and enrolment codes are slowed per client); ' +
+    'without it the header is ignored.',
   options: {
     pg: { type: 'string' },
     port: { type: 'string', default: '5180' },
     host: { type: 'string', default: '127.0.0.1' },
     cert: { type: 'string' },
     key: { type: 'string' },
+    'trust-proxy': { type: 'string' },
   },
   async run({ values, output, rendererDir, carriersDir, signals }) {
     if (typeof values.pg !== 'string') {
@@ -63,6 +81,7 @@ export const hqServeCommand: Command = {
         `TLS is required except on loopback: --host ${host} needs --cert and --key`,
       );
     }
+    const trustedProxies = trustedProxiesOf(values['trust-proxy']);
     const pool = new pg.Pool(hqPoolOptions(values.pg));
     // A connection lost while idle is PostgreSQL's business (a restart): the pool makes another.
     pool.on('error', (error) => output.warn(`PostgreSQL connection lost: ${error.message}`));
@@ -82,6 +101,7 @@ export const hqServeCommand: Command = {
         port,
         now,
         shippedCarriers,
+        trustedProxies,
         ...(tls ? { tls } : {}),
       });
       output.result(

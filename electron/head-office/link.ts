@@ -145,8 +145,42 @@ const redirected = (url: string) =>
     `The head office at ${url} answered with a redirect: the shop sends nothing to another address`,
   );
 
-function refusalOf(status: number, body: string, path: string, url: string): HeadOfficeError {
+/** The seconds a 429 asks to wait: its Retry-After, else the head office's `params.retryAfter`. */
+function waitOf(retryAfter: string | null, body: string): number | null {
+  if (retryAfter !== null && /^\d{1,6}$/.test(retryAfter.trim())) return Number(retryAfter);
+  try {
+    const said = (JSON.parse(body) as { error?: { params?: { retryAfter?: unknown } } }).error
+      ?.params?.retryAfter;
+    return Number.isSafeInteger(said) && (said as number) >= 0 ? (said as number) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Too many wrong codes came from the shop's address (its own mistyping, or another machine
+ * behind the same one): this code may be right, it was not checked.
+ */
+function tooManyCodes(seconds: number | null): HeadOfficeError {
+  return new HeadOfficeError(
+    'enrolment_refused',
+    `Too many wrong codes from this address: try again ${seconds === null ? 'later' : `in ${seconds} s`}`,
+    [],
+    { reason: 'rate_limited', ...(seconds === null ? {} : { retryAfter: String(seconds) }) },
+  );
+}
+
+function refusalOf(
+  status: number,
+  body: string,
+  path: string,
+  url: string,
+  retryAfter: string | null,
+): HeadOfficeError {
   if (status >= 300 && status <= 399) return redirected(url);
+  if (path === headOfficeWire.enrol && status === 429) {
+    return tooManyCodes(waitOf(retryAfter, body));
+  }
   const said = messageIn(body);
   if (status === 401) {
     return new HeadOfficeError(
@@ -200,6 +234,7 @@ export function headOfficeClient(link: HeadOfficeLink, stop?: AbortSignal) {
     const signal = stop ? AbortSignal.any([timeout, stop]) : timeout;
     let status: number;
     let text: string;
+    let retryAfter: string | null;
     try {
       const response = await send(`${link.url}${path}`, {
         method: init.method,
@@ -215,11 +250,12 @@ export function headOfficeClient(link: HeadOfficeLink, stop?: AbortSignal) {
         signal,
       });
       status = response.status;
+      retryAfter = response.headers.get('retry-after');
       text = await response.text();
     } catch (error) {
       throw failureOf(error, link.url, timeout.aborted, link.timeoutMs);
     }
-    if (status < 200 || status > 299) throw refusalOf(status, text, path, link.url);
+    if (status < 200 || status > 299) throw refusalOf(status, text, path, link.url, retryAfter);
     let json: unknown;
     try {
       json = JSON.parse(text);

@@ -10,7 +10,10 @@ import type { Logger } from '../log';
 export interface HqCaller {
   staff: { id: number; name: string } | null;
   token: string | null;
-  /** `http:<address>`: wrong passwords are slowed down per client. */
+  /**
+   * `http:<address>`: wrong passwords are slowed down per client. The address is the TCP peer's,
+   * or the one a trusted proxy forwards (`--trust-proxy`, electron/hq/client-address.ts).
+   */
   client: string;
 }
 

@@ -21,6 +21,7 @@ import type { Logger } from '../log';
 import { isLoopbackHost } from '../web-security';
 import { hqHandlers } from './api';
 import { catalogPullFor } from './catalog/api';
+import { clientAddress } from './client-address';
 import { createHqDispatcher } from './dispatcher';
 import { batchValueIssues, factValueIssues } from './fact-values';
 import type { HqContext } from './handlers';
@@ -50,6 +51,11 @@ export interface HqServerOptions {
   log?: Logger;
   /** The carrier profiles Comptoir ships: the catalog's starting point. */
   shippedCarriers?: readonly CarrierProfile[];
+  /**
+   * The proxies (load balancer, reverse proxy) whose X-Forwarded-For is believed
+   * (`--trust-proxy`); none by default, so the TCP peer is the client.
+   */
+  trustedProxies?: ReadonlySet<string>;
 }
 
 export interface RunningHq {
@@ -109,7 +115,12 @@ export async function startHqServer(options: HqServerOptions): Promise<RunningHq
   const context: HqContext = { pool, now: options.now ?? (() => new Date()), log };
   const dispatch = createHqDispatcher(hqHandlers(context, options.shippedCarriers), context);
   const scheme = tls ? 'https' : 'http';
+  const trustedProxies = options.trustedProxies ?? new Set<string>();
   let port = 0;
+
+  /** Who sent a request, as its wrong guesses are counted (staff passwords, enrolment codes). */
+  const clientOf = (request: http.IncomingMessage) =>
+    `${scheme}:${clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxies)}`;
 
   // On loopback, `Host` must name this machine (no DNS rebinding reaching a fresh head office's
   // first-account form); an `Origin`, when a browser sends one, must be the page's own.
@@ -149,7 +160,7 @@ export async function startHqServer(options: HqServerOptions): Promise<RunningHq
       if (!parsed.success) {
         throw new ApiError('invalid_input', 'Invalid enrolment', issuesFromZod(parsed.error));
       }
-      sendJson(response, 200, await enrolShop(context, parsed.data));
+      sendJson(response, 200, await enrolShop(context, parsed.data, clientOf(request)));
       return;
     }
     const shop = await shopOfCredential(pool, bearerOf(request));
@@ -188,8 +199,7 @@ export async function startHqServer(options: HqServerOptions): Promise<RunningHq
     }
     const body = await jsonBody(request, response, maxBodyBytes.api);
     if (!body) return;
-    const client = `${scheme}:${request.socket.remoteAddress ?? 'unknown'}`;
-    const outcome = await dispatch(name, body.value, bearerOf(request), client);
+    const outcome = await dispatch(name, body.value, bearerOf(request), clientOf(request));
     if (outcome.ok) {
       sendJson(response, 200, outcome.result);
       return;

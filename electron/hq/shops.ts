@@ -9,6 +9,7 @@ import { type enrolRequestSchema, enrolResponseSchema } from '../../shared/head-
 import type { HqContext, HqHandlers } from './handlers';
 import { enrolmentCodeHash, hashSecret, newEnrolmentCode, newSecret } from './secrets';
 import { signedInStaff } from './staff';
+import { admitGuess, forgetGuesses, type ThrottleRule } from './throttle';
 import { inTransaction, isUniqueViolation } from './transaction';
 
 type ShopHandlers = Pick<HqHandlers, 'shops.list' | 'shops.create' | 'shops.renewCode'>;
@@ -127,12 +128,51 @@ const refused = () =>
   );
 
 /**
- * `POST /hq/v1/enrol`: a shop gives its code once and receives its credential. The code is used
- * up in the same transaction that stores the credential's hash, so two shops racing with one
- * code cannot both enrol; a shop enrolled again (a new code) gets a new credential and the old
- * one stops working.
+ * How wrong enrolment codes are slowed down, per client: as wrong passwords are. A code is 60
+ * bits and lives a day, but nothing should let a client try them as fast as it can send.
+ */
+export const enrolmentThrottle: ThrottleRule = {
+  freeFailures: 3,
+  firstDelayMs: 1000,
+  maxDelayMs: 5 * 60_000,
+  forgetAfterMs: 15 * 60_000,
+};
+
+/**
+ * `POST /hq/v1/enrol` from `client`: a shop gives its code once and receives its credential.
+ * Each try is counted before its code is checked (`admitGuess`), and a code the head office
+ * knows clears the count, even when the enrolment is refused for the shop's zone or currency.
  */
 export async function enrolShop(
+  context: Pick<HqContext, 'pool' | 'now'>,
+  request: z.output<typeof enrolRequestSchema>,
+  client: string,
+) {
+  await admitGuess(
+    context,
+    'enrol',
+    client,
+    enrolmentThrottle,
+    (seconds) => `Too many wrong enrolment codes from this address: try again in ${seconds} s`,
+  );
+  try {
+    const enrolment = await enrolWithCode(context, request);
+    await forgetGuesses(context.pool, 'enrol', client);
+    return enrolment;
+  } catch (error) {
+    if (error instanceof ApiError && error.params?.reason === 'zone_mismatch') {
+      await forgetGuesses(context.pool, 'enrol', client);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The enrolment itself. The code is used up in the same transaction that stores the
+ * credential's hash, so two shops racing with one code cannot both enrol; a shop enrolled again
+ * (a new code) gets a new credential and the old one stops working.
+ */
+async function enrolWithCode(
   context: Pick<HqContext, 'pool' | 'now'>,
   request: z.output<typeof enrolRequestSchema>,
 ) {

@@ -2,6 +2,7 @@ import { ApiError } from '../../shared/api/errors';
 import type { HqCaller, HqContext, HqHandlers } from './handlers';
 import { hashPassword, passwordMatches, unusedPasswordHash } from './passwords';
 import { hashSecret, newSecret } from './secrets';
+import { admitGuess, forgetGuesses, type ThrottleRule } from './throttle';
 import { inTransaction, isUniqueViolation } from './transaction';
 
 type StaffHandlers = Pick<
@@ -13,24 +14,14 @@ type StaffHandlers = Pick<
 export const sessionHours = 12;
 
 /** How wrong passwords are slowed down, per client (counted in PostgreSQL: stateless servers). */
-export const signInThrottle = {
+export const signInThrottle: ThrottleRule = {
   freeFailures: 3,
   firstDelayMs: 1000,
   maxDelayMs: 5 * 60_000,
   forgetAfterMs: 15 * 60_000,
-} as const;
-
-/** The staff member a staff procedure runs for (the dispatcher checked there is one). */
-/**
- * The wait after a client's `f.failures` wrong passwords, in ms, from the parameters numbered
- * `first` on: the free failures, the first delay, the longest (the delay doubles up to it).
- */
-const delaySql = (first: number) => {
-  const [free, delay, max] = [first, first + 1, first + 2].map((n) => `$${n}`);
-  return `(CASE WHEN f.failures < ${free} THEN 0
-    ELSE least(${delay} * power(2, f.failures - ${free}), ${max}) END)`;
 };
 
+/** The staff member a staff procedure runs for (the dispatcher checked there is one). */
 export function signedInStaff(caller: HqCaller): { id: number; name: string } {
   if (!caller.staff) throw new ApiError('unauthorized', 'Sign in first');
   return caller.staff;
@@ -50,42 +41,6 @@ export function staffHandlers(context: HqContext): StaffHandlers {
       [hashSecret(token), staff.id, at, new Date(at.getTime() + sessionHours * 3_600_000)],
     );
     return { token, name: staff.name };
-  }
-
-  /**
-   * Counts a sign-in attempt of `client` before its password is checked, in one statement, or
-   * refuses it (429 with retryAfter) while the client must still wait after wrong passwords:
-   * guesses sent at once are each counted, so they cannot all pass a check made before any of
-   * them failed. A right password clears the count.
-   */
-  async function admit(client: string) {
-    const at = now();
-    const { freeFailures, firstDelayMs, maxDelayMs, forgetAfterMs } = signInThrottle;
-    const forgotten = new Date(at.getTime() - forgetAfterMs);
-    await pool.query('DELETE FROM staff_sign_in_failures WHERE last_at <= $1', [forgotten]);
-    const counted = await pool.query(
-      `INSERT INTO staff_sign_in_failures AS f (client, failures, last_at) VALUES ($1, 1, $2)
-       ON CONFLICT (client) DO UPDATE SET
-         failures = CASE WHEN f.last_at <= $3 THEN 1 ELSE f.failures + 1 END, last_at = $2
-       WHERE f.last_at <= $3
-         OR f.last_at + ${delaySql(4)} * interval '1 millisecond' <= $2
-       RETURNING failures`,
-      [client, at, forgotten, freeFailures, firstDelayMs, maxDelayMs],
-    );
-    if (counted.rowCount) return;
-    const found = await pool.query<{ wait_ms: number }>(
-      `SELECT extract(epoch FROM f.last_at + ${delaySql(3)} * interval '1 millisecond' - $2)
-         * 1000 AS wait_ms
-       FROM staff_sign_in_failures f WHERE client = $1`,
-      [client, at, freeFailures, firstDelayMs, maxDelayMs],
-    );
-    const seconds = Math.max(1, Math.ceil(Number(found.rows[0]?.wait_ms ?? 1000) / 1000));
-    throw new ApiError(
-      'rate_limited',
-      `Too many wrong passwords: try again in ${seconds} s`,
-      undefined,
-      { retryAfter: seconds },
-    );
   }
 
   return {
@@ -112,7 +67,13 @@ export function staffHandlers(context: HqContext): StaffHandlers {
     },
 
     async 'staff.login'(input, caller) {
-      await admit(caller.client);
+      await admitGuess(
+        context,
+        'sign-in',
+        caller.client,
+        signInThrottle,
+        (seconds) => `Too many wrong passwords: try again in ${seconds} s`,
+      );
       const found = await pool.query<{ id: number; name: string; password_hash: string }>(
         'SELECT id, name, password_hash FROM staff WHERE name = $1 AND disabled_at IS NULL',
         [input.name],
@@ -123,7 +84,7 @@ export function staffHandlers(context: HqContext): StaffHandlers {
         staff?.password_hash ?? unusedPasswordHash,
       );
       if (!staff || !matches) throw new ApiError('unauthorized', 'Wrong name or password');
-      await pool.query('DELETE FROM staff_sign_in_failures WHERE client = $1', [caller.client]);
+      await forgetGuesses(pool, 'sign-in', caller.client);
       return openSession(staff);
     },
 

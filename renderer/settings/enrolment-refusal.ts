@@ -14,5 +14,10 @@ export function enrolmentRefusal(
   if (params?.reason === 'zone_mismatch') return t('sync.zoneMismatch', values);
   if (params?.reason === 'zone_mismatch_answer') return t('sync.zoneMismatchAnswer', values);
   if (params?.reason === 'no_profile') return t('sync.noProfile');
+  if (params?.reason === 'rate_limited') {
+    return params.retryAfter === undefined
+      ? t('sync.tooManyCodesLater')
+      : t('sync.tooManyCodes', { seconds: Number(params.retryAfter) });
+  }
   return t('sync.refused');
 }

@@ -39,6 +39,8 @@ export interface HeadOfficeOptions {
   port?: number;
   /** PEM files: served over HTTPS on loopback, its fingerprint in `fingerprint`. */
   tls?: { certFile: string; keyFile: string };
+  /** `--trust-proxy`'s value. */
+  trustProxy?: string;
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -59,6 +61,7 @@ export async function startHeadOffice(
   const databaseUrl = options.databaseUrl ?? (await freshDatabase(options.postgresUrl));
   const args = ['hq', 'serve', '--pg', databaseUrl, '--port', String(options.port ?? 0), '--json'];
   if (options.tls) args.push('--cert', options.tls.certFile, '--key', options.tls.keyFile);
+  if (options.trustProxy !== undefined) args.push('--trust-proxy', options.trustProxy);
   const child = spawnCli(args);
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
@@ -86,7 +89,11 @@ export async function startHeadOffice(
  * and wire that need neither a separate process nor TLS.
  */
 export async function startHeadOfficeInProcess(
-  options: Pick<HeadOfficeOptions, 'postgresUrl' | 'databaseUrl'> & { now?: () => Date },
+  options: Pick<HeadOfficeOptions, 'postgresUrl' | 'databaseUrl'> & {
+    now?: () => Date;
+    /** `--trust-proxy`'s addresses. */
+    trustedProxies?: ReadonlySet<string>;
+  },
 ): Promise<TestHeadOffice & { pool: pg.Pool }> {
   const databaseUrl = options.databaseUrl ?? (await freshDatabase(options.postgresUrl));
   const pool = new pg.Pool({ connectionString: databaseUrl });
@@ -106,6 +113,7 @@ export async function startHeadOfficeInProcess(
     port: 0,
     now,
     log: { error: () => {}, warn: () => {}, info: () => {} },
+    ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
   });
   return {
     url: server.url,

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { fingerprintOf } from '../../../electron/counters/certificate';
 import { factIds, saleFact } from '../../support/chain-facts';
 import { finished, spawnCli } from '../../support/cli';
+import { postFrom } from '../../support/from-address';
 import {
   createShop,
   enrolAsShop,
@@ -15,6 +16,7 @@ import {
   signInStaff,
   startHeadOffice,
   type TestHeadOffice,
+  testStaff,
 } from '../../support/head-office';
 
 const running: TestHeadOffice[] = [];
@@ -38,6 +40,47 @@ describe('comptoir hq serve', () => {
     const noDatabase = await finished(spawnCli(['hq', 'serve', '--json']));
     expect(noDatabase.code).toBe(2);
     expect(JSON.parse(noDatabase.stderr)).toMatchObject({ error: { code: 'usage' } });
+  });
+
+  it('refuses a --trust-proxy that is not a list of IP addresses, before touching the database', async () => {
+    for (const [value, problem] of [
+      ['10.0.0.0/8', '"10.0.0.0/8" is not an IP address'],
+      ['127.0.0.1,proxy.example', '"proxy.example" is not an IP address'],
+      ['127.0.0.1,', 'an empty entry'],
+    ]) {
+      const refused = await finished(
+        spawnCli([
+          'hq',
+          'serve',
+          '--pg',
+          'postgres://nobody@127.0.0.1:1/none',
+          '--trust-proxy',
+          value as string,
+        ]),
+      );
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(
+        `--trust-proxy is a comma-separated list of the proxies’ IP addresses (e.g. 127.0.0.1,10.0.0.5), not "${value}": ${problem}`,
+      );
+    }
+  });
+
+  it('counts wrong passwords under the address a trusted proxy forwards', async () => {
+    const headOffice = await started({
+      postgresUrl: inject('postgresUrl'),
+      trustProxy: '127.0.0.1',
+    });
+    await signInStaff(headOffice);
+    const signIn = (password: string, forwardedFor: string) =>
+      postFrom(
+        headOffice.url,
+        '/api/staff.login',
+        { name: testStaff.name, password },
+        { from: '127.0.0.1', forwardedFor },
+      );
+    for (let i = 0; i < 3; i++) expect((await signIn('wrong', '198.51.100.7')).status).toBe(401);
+    expect((await signIn('wrong', '198.51.100.7')).status).toBe(429);
+    expect((await signIn(testStaff.password, '198.51.100.8')).status).toBe(200);
   });
 
   it('migrates a fresh database, serves the app as the head office’s, enrols and syncs a shop; two servers share one database', async () => {

@@ -266,6 +266,34 @@ describe('a shop and its head office', () => {
   });
 });
 
+describe('a shop enrolling from an address that sent wrong codes', () => {
+  it('says how long to wait, then enrols with its right code once the wait is over', async () => {
+    // A head office of its own, on a clock the test moves: the others here are not held up.
+    let clock = Date.now();
+    const strict = await startHeadOfficeInProcess({
+      postgresUrl: inject('postgresUrl'),
+      now: () => new Date(clock),
+    });
+    closing.push({ close: () => strict.stop() });
+    await signInStaff(strict);
+    const { shopId, code } = await createShop(strict, { name: 'Ouvéa' });
+    const { call } = await demoShop();
+    const enrol = (typed: string) =>
+      call('sync.enrol', { url: strict.url, code: typed, fingerprint: null });
+    for (const wrong of ['WRNG-CDEX-XXAA', 'WRNG-CDEX-XXBB', 'WRNG-CDEX-XXCC']) {
+      expect(errorOf(await enrol(wrong))).toMatchObject({ code: 'enrolment_refused' });
+    }
+    expect(errorOf(await enrol(code))).toMatchObject({
+      code: 'enrolment_refused',
+      message: 'Too many wrong codes from this address: try again in 1 s',
+      params: { reason: 'rate_limited', retryAfter: '1' },
+    });
+    expect(resultOf<SyncStatus>(await call('sync.getStatus', {})).headOffice).toBeNull();
+    clock += 1_000;
+    expect(resultOf<SyncStatus>(await enrol(code)).headOffice).toMatchObject({ shopId });
+  });
+});
+
 describe('a head office with its own certificate', () => {
   it('is reached only through the fingerprint the manager enters', async () => {
     const dir = tempDir();

@@ -56,4 +56,17 @@ describe('what the manager reads when the head office does not enrol the shop', 
     expect(enrolmentRefusal(t, undefined)).toBe(t('sync.refused'));
     expect(enrolmentRefusal(t, { reason: 'no_profile' })).toContain('time zone and currency');
   });
+
+  it.each([
+    ['en', 'try again in 42 s', 'try again later'],
+    ['fr', 'réessayez dans 42 s', 'réessayez plus tard'],
+    ['zh-CN', '请在 42 秒后重试', '请稍后重试'],
+  ])(
+    'too many wrong codes from this address: the wait, or later when not said (%s)',
+    async (language, wait, later) => {
+      const t = await translator(language);
+      expect(enrolmentRefusal(t, { reason: 'rate_limited', retryAfter: '42' })).toContain(wait);
+      expect(enrolmentRefusal(t, { reason: 'rate_limited' })).toContain(later);
+    },
+  );
 });
