@@ -109,6 +109,7 @@ function enrolledWorker(
       db,
       carriers,
       timeZone: () => 'Pacific/Noumea',
+      currency: () => 'XPF',
       now: () => clock.now,
       log: quiet,
     }),
