@@ -97,45 +97,42 @@ function failureOf(error: unknown, url: string, timedOut: boolean, timeoutMs: nu
   return new HeadOfficeError('no_answer', `Nothing answers at ${url} (${detail})`);
 }
 
-/** The head office's own words from its error body, when it sent the one error shape. */
-function messageIn(body: string): string | null {
-  try {
-    const message = (JSON.parse(body) as { error?: { message?: unknown } }).error?.message;
-    return typeof message === 'string' ? message.slice(0, 300) : null;
-  } catch {
-    return null;
-  }
+/** What the head office's error body says, when it sent the one error shape. */
+interface ErrorBody {
+  /** Its own words, null when it gave none. */
+  message: string | null;
+  /** The first of its issues that read as issues (in the batch's order); none when it sent none. */
+  issues: ApiIssue[];
+  /** The values it names (`error.params`), only those that are text. */
+  params: Record<string, string> | undefined;
 }
 
-/**
- * The first issues of the head office's error body that read as issues (they come in the
- * batch's order); none when it sent none.
- */
-function issuesIn(body: string): ApiIssue[] {
+/** Reads the head office's error body once; what does not read is left out, never thrown. */
+function errorBodyOf(body: string): ErrorBody {
+  let error: { message?: unknown; issues?: unknown; params?: unknown } | undefined;
   try {
-    const issues = (JSON.parse(body) as { error?: { issues?: unknown } }).error?.issues;
-    if (!Array.isArray(issues)) return [];
-    return issues.slice(0, 100).flatMap((issue) => {
-      const parsed = issueSchema.safeParse(issue);
-      return parsed.success ? [parsed.data] : [];
-    });
+    error = (JSON.parse(body) as { error?: typeof error } | null)?.error;
   } catch {
-    return [];
+    error = undefined;
   }
-}
-
-/** The values the head office's error names (`error.params`), only those that are text. */
-function paramsIn(body: string): Record<string, string> | undefined {
-  try {
-    const params = (JSON.parse(body) as { error?: { params?: unknown } }).error?.params;
-    if (typeof params !== 'object' || params === null) return undefined;
-    const texts = Object.entries(params).filter(
-      (entry): entry is [string, string] => typeof entry[1] === 'string',
-    );
-    return Object.fromEntries(texts.map(([key, value]) => [key, value.slice(0, 80)]));
-  } catch {
-    return undefined;
-  }
+  const { message, issues, params } = error ?? {};
+  return {
+    message: typeof message === 'string' ? message.slice(0, 300) : null,
+    issues: Array.isArray(issues)
+      ? issues.slice(0, 100).flatMap((issue) => {
+          const parsed = issueSchema.safeParse(issue);
+          return parsed.success ? [parsed.data] : [];
+        })
+      : [],
+    params:
+      typeof params === 'object' && params !== null
+        ? Object.fromEntries(
+            Object.entries(params)
+              .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+              .map(([key, value]) => [key, value.slice(0, 80)]),
+          )
+        : undefined,
+  };
 }
 
 /** A redirect is never followed: it could send the facts or the code in clear, or elsewhere. */
@@ -147,7 +144,8 @@ const redirected = (url: string) =>
 
 function refusalOf(status: number, body: string, path: string, url: string): HeadOfficeError {
   if (status >= 300 && status <= 399) return redirected(url);
-  const said = messageIn(body);
+  const answer = errorBodyOf(body);
+  const said = answer.message;
   if (status === 401) {
     return new HeadOfficeError(
       'credential_refused',
@@ -159,7 +157,7 @@ function refusalOf(status: number, body: string, path: string, url: string): Hea
       'enrolment_refused',
       said ?? 'The head office refused the enrolment code: wrong, expired or already used',
       [],
-      paramsIn(body),
+      answer.params,
     );
   }
   if (status >= 500) {
@@ -171,7 +169,7 @@ function refusalOf(status: number, body: string, path: string, url: string): Hea
   return new HeadOfficeError(
     'refused',
     `The head office at ${url} refused the request (HTTP ${status})${said ? `: ${said}` : ''}`,
-    issuesIn(body),
+    answer.issues,
   );
 }
 
