@@ -289,6 +289,7 @@ async function openShop(
     db,
     carriers,
     timeZone: () => shop.get()?.timeZone ?? null,
+    currency: () => shop.get()?.currency ?? null,
     now,
     log,
   });

@@ -1,6 +1,5 @@
 import { ApiError } from '../../shared/api/errors';
 import type { Handlers } from '../api/dispatcher';
-import { refuseForeignCurrency } from '../api/money-inputs';
 import type { Permit } from '../auth/permissions';
 import type { ShopProfileStore } from '../store/shop-profile';
 import { type CarrierBook, CarrierBookError } from './book';
@@ -39,13 +38,11 @@ export function carrierHandlers(
           `The head office sets this shop’s carriers and prices (catalog version ${version})`,
         );
       }
-      // Its prices are in its own currency: a carrier the till cannot count is not sold.
-      const shopCurrency = shop.get()?.currency;
-      if (shopCurrency) refuseForeignCurrency(profile.currency, shopCurrency, 'profile.currency');
       try {
-        return { profile: (await carriers.save(profile)).profile };
+        return { profile: (await carriers.save(profile, shop.get()?.currency ?? null)).profile };
       } catch (error) {
-        if (error instanceof CarrierBookError && error.code === 'plan_of_another_carrier') {
+        // A refusal naming a field (a plan of another carrier, a foreign currency) is the form's.
+        if (error instanceof CarrierBookError && error.issues().length > 0) {
           const issues = error.issues().map((issue) => ({
             ...issue,
             path: `profile.${issue.path}`,

@@ -2,13 +2,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiIssue } from '../../shared/api/errors';
 import type { CarrierProfile } from '../../shared/carrier';
+import type { CurrencyCode } from '../../shared/currencies';
 import type { Logger } from '../log';
 import type { ProfileFileProblem } from '../profile-files';
 import { loadCarrierProfiles } from './load';
 
 export class CarrierBookError extends Error {
   constructor(
-    readonly code: 'plan_of_another_carrier' | 'no_shop_folder',
+    readonly code: 'plan_of_another_carrier' | 'foreign_currency' | 'no_shop_folder',
     message: string,
     readonly path: string = '',
     readonly params?: Record<string, string>,
@@ -104,8 +105,20 @@ function createCarrierBook(
     /** The carrier selling a plan: plan ids are unique across carriers (see save). */
     ofPlan: (planId: string): CarrierProfile | null =>
       profiles().find((carrier) => carrier.plans.some((plan) => plan.id === planId)) ?? null,
-    /** Writes a validated profile to the shop's folder and puts it in service. */
-    async save(profile: CarrierProfile): Promise<CarrierEntry> {
+    /**
+     * Writes a validated profile to the shop's folder and puts it in service. A profile priced
+     * in another currency than the shop's (null: none set yet) is refused: the till could not
+     * count its sales. The manager's edit and the head office's catalog are checked alike.
+     */
+    async save(profile: CarrierProfile, shopCurrency: CurrencyCode | null): Promise<CarrierEntry> {
+      if (shopCurrency !== null && profile.currency !== shopCurrency) {
+        throw new CarrierBookError(
+          'foreign_currency',
+          `The shop counts in ${shopCurrency}, not ${profile.currency}`,
+          'currency',
+          { currency: shopCurrency },
+        );
+      }
       if (!shopFolder) {
         throw new CarrierBookError(
           'no_shop_folder',

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { effectiveInstant } from '../../shared/catalog-time';
+import type { CurrencyCode } from '../../shared/currencies';
 import {
   type CatalogChange,
   type CatalogPull,
@@ -63,10 +64,12 @@ export function createCatalogFollower(deps: {
   carriers: Pick<CarrierBook, 'save'>;
   /** The shop's zone; null until the shop profile is set (only changes "at once" apply). */
   timeZone: () => string | null;
+  /** The shop's currency (null until the shop profile is set): a profile in another is stuck. */
+  currency: () => CurrencyCode | null;
   now: () => Date;
   log: Logger;
 }): CatalogFollower {
-  const { db, carriers, timeZone, now, log } = deps;
+  const { db, carriers, timeZone, currency, now, log } = deps;
   const insert = db.prepare(
     `INSERT INTO catalog_changes (version, kind, change, effective_from, received_at)
      VALUES (?, ?, ?, ?, ?) ON CONFLICT (version) DO NOTHING`,
@@ -130,7 +133,7 @@ export function createCatalogFollower(deps: {
   // The change that could not be applied at the last wake, and why.
   let stuck: SyncStatus['catalog']['stuck'] = null;
   async function apply(change: CatalogChange): Promise<void> {
-    if (change.kind === 'carrierProfile') await carriers.save(change.profile);
+    if (change.kind === 'carrierProfile') await carriers.save(change.profile, currency());
     else setManaged.run(change.settings.managed ? 1 : 0);
     markApplied.run(now().toISOString(), change.version);
   }

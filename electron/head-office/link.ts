@@ -97,45 +97,51 @@ function failureOf(error: unknown, url: string, timedOut: boolean, timeoutMs: nu
   return new HeadOfficeError('no_answer', `Nothing answers at ${url} (${detail})`);
 }
 
-/** The head office's own words from its error body, when it sent the one error shape. */
-function messageIn(body: string): string | null {
-  try {
-    const message = (JSON.parse(body) as { error?: { message?: unknown } }).error?.message;
-    return typeof message === 'string' ? message.slice(0, 300) : null;
-  } catch {
-    return null;
-  }
+/** What the head office's error body says, when it sent the one error shape. */
+interface ErrorBody {
+  /** Its own words, null when it gave none. */
+  message: string | null;
+  /** The first of its issues that read as issues (in the batch's order); none when it sent none. */
+  issues: ApiIssue[];
+  /** The values it names (`error.params`), only those that are text. */
+  params: Record<string, string> | undefined;
+  /** The seconds it asks to wait (`error.params.retryAfter`), null when it names none. */
+  retryAfter: number | null;
 }
 
-/**
- * The first issues of the head office's error body that read as issues (they come in the
- * batch's order); none when it sent none.
- */
-function issuesIn(body: string): ApiIssue[] {
+/** Reads the head office's error body once; what does not read is left out, never thrown. */
+function errorBodyOf(body: string): ErrorBody {
+  let error: { message?: unknown; issues?: unknown; params?: unknown } | undefined;
   try {
-    const issues = (JSON.parse(body) as { error?: { issues?: unknown } }).error?.issues;
-    if (!Array.isArray(issues)) return [];
-    return issues.slice(0, 100).flatMap((issue) => {
-      const parsed = issueSchema.safeParse(issue);
-      return parsed.success ? [parsed.data] : [];
-    });
+    error = (JSON.parse(body) as { error?: typeof error } | null)?.error;
   } catch {
-    return [];
+    error = undefined;
   }
-}
-
-/** The values the head office's error names (`error.params`), only those that are text. */
-function paramsIn(body: string): Record<string, string> | undefined {
-  try {
-    const params = (JSON.parse(body) as { error?: { params?: unknown } }).error?.params;
-    if (typeof params !== 'object' || params === null) return undefined;
-    const texts = Object.entries(params).filter(
-      (entry): entry is [string, string] => typeof entry[1] === 'string',
-    );
-    return Object.fromEntries(texts.map(([key, value]) => [key, value.slice(0, 80)]));
-  } catch {
-    return undefined;
-  }
+  const { message, issues, params } = error ?? {};
+  return {
+    message: typeof message === 'string' ? message.slice(0, 300) : null,
+    issues: Array.isArray(issues)
+      ? issues.slice(0, 100).flatMap((issue) => {
+          const parsed = issueSchema.safeParse(issue);
+          return parsed.success ? [parsed.data] : [];
+        })
+      : [],
+    params:
+      typeof params === 'object' && params !== null
+        ? Object.fromEntries(
+            Object.entries(params)
+              .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+              .map(([key, value]) => [key, value.slice(0, 80)]),
+          )
+        : undefined,
+    retryAfter:
+      typeof params === 'object' &&
+      params !== null &&
+      Number.isSafeInteger((params as { retryAfter?: unknown }).retryAfter) &&
+      ((params as { retryAfter: number }).retryAfter ?? -1) >= 0
+        ? (params as { retryAfter: number }).retryAfter
+        : null,
+  };
 }
 
 /** A redirect is never followed: it could send the facts or the code in clear, or elsewhere. */
@@ -148,13 +154,7 @@ const redirected = (url: string) =>
 /** The seconds a 429 asks to wait: its Retry-After, else the head office's `params.retryAfter`. */
 function waitOf(retryAfter: string | null, body: string): number | null {
   if (retryAfter !== null && /^\d{1,6}$/.test(retryAfter.trim())) return Number(retryAfter);
-  try {
-    const said = (JSON.parse(body) as { error?: { params?: { retryAfter?: unknown } } }).error
-      ?.params?.retryAfter;
-    return Number.isSafeInteger(said) && (said as number) >= 0 ? (said as number) : null;
-  } catch {
-    return null;
-  }
+  return errorBodyOf(body).retryAfter;
 }
 
 /**
@@ -181,7 +181,8 @@ function refusalOf(
   if (path === headOfficeWire.enrol && status === 429) {
     return tooManyCodes(waitOf(retryAfter, body));
   }
-  const said = messageIn(body);
+  const answer = errorBodyOf(body);
+  const said = answer.message;
   if (status === 401) {
     return new HeadOfficeError(
       'credential_refused',
@@ -193,7 +194,7 @@ function refusalOf(
       'enrolment_refused',
       said ?? 'The head office refused the enrolment code: wrong, expired or already used',
       [],
-      paramsIn(body),
+      answer.params,
     );
   }
   if (status >= 500) {
@@ -205,7 +206,7 @@ function refusalOf(
   return new HeadOfficeError(
     'refused',
     `The head office at ${url} refused the request (HTTP ${status})${said ? `: ${said}` : ''}`,
-    issuesIn(body),
+    answer.issues,
   );
 }
 

@@ -5,13 +5,14 @@ const factPath = /^facts\.(\d+)(?:\.(.+))?$/;
 
 /**
  * The fact of `batch` that the head office's refusal names first (its issues' paths are the
- * batch's, `facts.3.payload.at`), with what it says of that fact, paths within the fact
- * (`payload.at`); null when the refusal names no fact of the batch (the batch itself refused).
+ * batch's, `facts.3.payload.at`), its place in the batch, and what the refusal says of it, paths
+ * within the fact (`payload.at`); null when the refusal names no fact of the batch (the batch
+ * itself refused).
  */
 export function factNamedIn(
   batch: readonly Fact[],
   issues: readonly ApiIssue[],
-): { fact: Fact; issues: ApiIssue[] } | null {
+): { fact: Fact; index: number; issues: ApiIssue[] } | null {
   const named = issues.flatMap((issue) => {
     const match = factPath.exec(issue.path);
     return match ? [{ index: Number(match[1]), issue: { ...issue, path: match[2] ?? '' } }] : [];
@@ -22,6 +23,7 @@ export function factNamedIn(
   if (!fact) return null;
   return {
     fact,
+    index: first,
     issues: named.filter(({ index }) => index === first).map(({ issue }) => issue),
   };
 }

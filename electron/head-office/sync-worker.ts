@@ -89,39 +89,61 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
     if (pushed) throw pushed.failure;
   }
 
+  /**
+   * Sends `facts` (never none) and marks them sent as far as the head office acknowledges;
+   * false when the shop closed meanwhile (nothing is marked).
+   */
+  async function send(client: HeadOfficeClient, facts: Fact[]): Promise<boolean> {
+    const last = facts.at(-1) as Fact;
+    const ack = await client.sendFacts({
+      facts,
+      backlog: outboxBacklog(db).count - facts.length,
+      catalogVersion: follower.status().applied,
+    });
+    if (stopping.signal.aborted) return false;
+    if (markSent(db, ack.highWater, last.id, now().toISOString()) === 0) {
+      throw new HeadOfficeError(
+        'bad_answer',
+        `The head office acknowledged ${ack.highWater}, before the batch it was sent`,
+      );
+    }
+    return true;
+  }
+
   async function push(client: HeadOfficeClient) {
     for (;;) {
       const facts = nextBatch(db, limits);
-      const last = facts.at(-1);
-      if (!last) break;
-      const ack = await client
-        .sendFacts({
-          facts,
-          backlog: outboxBacklog(db).count - facts.length,
-          catalogVersion: follower.status().applied,
-        })
-        .catch((error: unknown) => {
-          keepRefusal(facts, error);
-          throw error;
-        });
-      if (stopping.signal.aborted) return;
+      if (facts.length === 0) break;
+      try {
+        if (!(await send(client, facts))) return;
+      } catch (error) {
+        const named = keepRefusal(facts, error);
+        // The head office would store the facts before the one it refuses: they go alone, once
+        // this round, so only the refused fact and those after it wait (the outbox's order is
+        // the order it stores them in: none goes ahead of the refused one).
+        if (named && named.index > 0 && !stopping.signal.aborted) {
+          const before = facts.slice(0, named.index);
+          await send(client, before).catch((cutError: unknown) => {
+            keepRefusal(before, cutError);
+            throw cutError;
+          });
+        }
+        throw error;
+      }
       // A batch went through: no fact holds the outbox back.
       refused = null;
-      if (markSent(db, ack.highWater, last.id, now().toISOString()) === 0) {
-        throw new HeadOfficeError(
-          'bad_answer',
-          `The head office acknowledged ${ack.highWater}, before the batch it was sent`,
-        );
-      }
     }
   }
 
-  /** A batch refused naming one of its facts: that fact, for the manager's Sync status. */
+  /**
+   * A batch refused naming one of its facts: that fact, kept for the manager's Sync status, and
+   * returned with its place in the batch; null for any other failure.
+   */
   function keepRefusal(batch: readonly Fact[], error: unknown) {
     const link = links.get();
-    if (!(error instanceof HeadOfficeError) || error.code !== 'refused' || !link) return;
+    if (!(error instanceof HeadOfficeError) || error.code !== 'refused' || !link) return null;
     const named = factNamedIn(batch, error.issues);
-    if (!named) return;
+    if (!named) return null;
     refused = {
       enrolledAt: link.enrolledAt,
       fact: {
@@ -135,6 +157,7 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
         })),
       },
     };
+    return named;
   }
 
   /** The shop enrolled again during the round: its outcome is the old link's, not the new one's. */

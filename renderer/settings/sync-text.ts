@@ -5,15 +5,28 @@ import { describeIssue } from '../errors';
 type StuckChange = NonNullable<SyncStatus['catalog']['stuck']>;
 type RefusedFact = NonNullable<SyncStatus['refusedFact']>;
 
-/** A carrier book's refusal that names no field, by its code (electron/carriers/book.ts). */
-const stuckCodeKeys = { no_shop_folder: 'sync.stuckReasons.no_shop_folder' } as const;
+/**
+ * A carrier book's refusal worded whole by its code (electron/carriers/book.ts), its first
+ * issue's params in the words: one that names no field, or one whose field (the profile's
+ * currency) the manager cannot edit in a profile the head office sets.
+ */
+const stuckCodeKeys = {
+  no_shop_folder: 'sync.stuckReasons.no_shop_folder',
+  foreign_currency: 'sync.stuckReasons.foreign_currency',
+} as const;
 
 /**
- * Why a catalog change could not be applied, in the manager's language: each field at fault as
- * the carrier editor words it (the plan it names, else its path), or the refusal's code; the
- * carrier book's English message only for a failure the screen has no words for.
+ * Why a catalog change could not be applied, in the manager's language: the refusal's code
+ * when the screen words it whole, else each field at fault as the carrier editor words it (the
+ * plan it names, else its path); the carrier book's English message only for a failure the
+ * screen has no words for.
  */
 export function stuckReason(t: TFunction, stuck: StuckChange): string {
+  if (stuck.code !== undefined && Object.hasOwn(stuckCodeKeys, stuck.code)) {
+    return t(stuckCodeKeys[stuck.code as keyof typeof stuckCodeKeys], {
+      ...stuck.issues?.[0]?.params,
+    });
+  }
   if (stuck.issues && stuck.issues.length > 0) {
     return stuck.issues
       .map((issue) =>
@@ -23,9 +36,6 @@ export function stuckReason(t: TFunction, stuck: StuckChange): string {
         }),
       )
       .join(' ');
-  }
-  if (stuck.code !== undefined && Object.hasOwn(stuckCodeKeys, stuck.code)) {
-    return t(stuckCodeKeys[stuck.code as keyof typeof stuckCodeKeys]);
   }
   return stuck.message;
 }

@@ -34,6 +34,7 @@ async function shopAt(at: { now: Date }, timeZone: string | null = 'Pacific/Noum
     db,
     carriers,
     timeZone: () => timeZone,
+    currency: () => 'XPF',
     now: () => at.now,
     log: quiet,
   });
@@ -124,6 +125,7 @@ describe('the shop following the head office’s catalog', () => {
       db,
       carriers,
       timeZone: () => 'Pacific/Noumea',
+      currency: () => 'XPF',
       now: () => at.now,
       log: quiet,
     });
@@ -220,6 +222,36 @@ describe('the shop following the head office’s catalog', () => {
       message: expect.stringContaining(shipped.name),
     });
     expect(price('1go')).toBe(1500);
+  });
+
+  it('applies no profile priced in another currency than the shop’s, and holds those after it', async () => {
+    const at = { now: new Date('2026-12-07T11:00:00Z') };
+    const { follower, price, shopDir } = await shopAt(at);
+    // The shop counts in XPF: a head office sending euros would have the till count them so.
+    const euros: CatalogChange = {
+      version: 1,
+      kind: 'carrierProfile',
+      profile: { ...priced(15), currency: 'EUR' },
+      effectiveFrom: null,
+    };
+    await follower.receive({ changes: [euros, profileChange(2, 1600, null)], version: 2 });
+    expect(follower.status()).toMatchObject({ received: 2, applied: 0 });
+    expect(follower.status().stuck).toEqual({
+      version: 1,
+      kind: 'carrierProfile',
+      code: 'foreign_currency',
+      issues: [
+        {
+          path: 'currency',
+          code: 'foreign_currency',
+          message: 'The shop counts in XPF, not EUR',
+          params: { currency: 'XPF' },
+        },
+      ],
+      message: 'The shop counts in XPF, not EUR',
+    });
+    expect(price('1go')).toBe(1500);
+    expect(fs.existsSync(shopDir)).toBe(false);
   });
 
   it('says a failure that is not the carrier book’s refusal by its message', async () => {

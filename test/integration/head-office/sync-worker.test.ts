@@ -109,6 +109,7 @@ function enrolledWorker(
       db,
       carriers,
       timeZone: () => 'Pacific/Noumea',
+      currency: () => 'XPF',
       now: () => clock.now,
       log: quiet,
     }),
@@ -305,6 +306,41 @@ describe('the sync worker when the head office fails', () => {
     await worker.sendNow();
     expect(worker.refusedFact()).toBeNull();
     expect(unsent(db)).toEqual([]);
+  });
+
+  it('sends alone the facts before the one refused for good: only it and those after it wait', async () => {
+    const { db, dir } = shop();
+    const ids = writeFacts(db, 5);
+    // A head office refusing the third fact wherever it comes in a batch, storing any other.
+    const server = await standIn((request) => {
+      if (request.path.startsWith('/hq/v1/catalog'))
+        return { status: 200, body: { changes: [], version: 0 } };
+      const at = (request.body as { facts: Fact[] }).facts.findIndex((f) => f.id === ids[2]);
+      return at === -1
+        ? ackOf(request)
+        : refusedWith(400, 'invalid_input', 'Invalid batch of facts', [
+            { path: `facts.${at}.payload.at`, code: 'invalid_instant', message: 'not a time' },
+          ]);
+    });
+    const { worker, clock } = enrolledWorker(db, dir, server.url);
+    await worker.sendNow();
+    const batches = () =>
+      server.requests
+        .filter((request) => request.path === '/hq/v1/facts')
+        .map((request) => (request.body as { facts: Fact[] }).facts.map((fact) => fact.id));
+    // The batch refused, then the two facts before the refused one, alone.
+    expect(batches()).toEqual([ids, ids.slice(0, 2)]);
+    expect(unsent(db)).toEqual(ids.slice(2));
+    expect(worker.refusedFact()).toMatchObject({ id: ids[2], issues: [{ path: 'payload.at' }] });
+    expect(linkRow(db)).toMatchObject({ last_error_code: 'refused', failures: 1 });
+
+    // The next round sends one batch, refused at its first fact: nothing more to send alone.
+    clock.now = new Date('2026-12-07T09:05:00Z');
+    await worker.sendNow();
+    expect(batches().slice(2)).toEqual([ids.slice(2)]);
+    expect(unsent(db)).toEqual(ids.slice(2));
+    expect(worker.refusedFact()).toMatchObject({ id: ids[2] });
+    expect(linkRow(db)).toMatchObject({ last_error_code: 'refused', failures: 2 });
   });
 
   it('names no fact for a refusal of the batch itself', async () => {

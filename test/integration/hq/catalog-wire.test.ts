@@ -90,6 +90,7 @@ describe('the catalog over hq serve', () => {
       db,
       carriers,
       timeZone: () => 'Pacific/Noumea',
+      currency: () => 'XPF',
       now: () => clock.now,
       log: quiet,
     });

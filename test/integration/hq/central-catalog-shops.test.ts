@@ -59,6 +59,7 @@ async function shopFollowing(zone: string) {
     db,
     carriers,
     timeZone: () => zone,
+    currency: () => 'XPF',
     now: () => clock.now,
     log: quiet,
   });

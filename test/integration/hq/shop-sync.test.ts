@@ -160,9 +160,12 @@ describe('a shop and its head office', () => {
 
   it('names the fact the head office refuses for good in the Sync status', async () => {
     const { core, call } = await demoShop();
-    const { code } = await createShop(headOffice, { name: 'Poum', managed: false });
+    const { shopId, code } = await createShop(headOffice, { name: 'Poum', managed: false });
     resultOf(await call('sync.enrol', { url: headOffice.url, code, fingerprint: null }));
     resultOf(await call('sync.send', {}));
+    // Two facts the head office takes, in the same batch as the one it refuses.
+    writeFacts(core, 2);
+    const before = outboxIds(core);
     // A time the shop's outbox takes as text but the head office cannot store as one.
     const at = new Date('2026-12-07T08:00:00.000Z');
     const id = core.db.transaction(() =>
@@ -193,6 +196,11 @@ describe('a shop and its head office', () => {
       recordedAt: at.toISOString(),
       at: expect.any(String),
       issues: [{ path: 'payload.at', code: 'invalid_instant', message: expect.any(String) }],
+    });
+    // The facts before it arrived; it and those after it wait, in order.
+    expect(await storedAt(headOffice.databaseUrl, shopId)).toEqual({
+      ids: before,
+      highWater: before.at(-1),
     });
     expect(status.backlog).toBe(3);
   });

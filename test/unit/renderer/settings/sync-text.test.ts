@@ -53,6 +53,26 @@ describe('a catalog change stuck, in the manager’s language', () => {
     expect(stuckReason(t, stuck)).toContain(words);
   });
 
+  it.each([
+    ['en', 'in another currency than the shop’s (XPF)'],
+    ['fr', 'dans une autre monnaie que celle de la boutique (XPF)'],
+    ['zh-CN', '不是门店的货币（XPF）'],
+  ])('says a profile in another currency is not the shop’s (%s)', async (language, words) => {
+    const t = await translator(language);
+    const message = 'The shop counts in XPF, not EUR';
+    const stuck = {
+      version: 3,
+      kind: 'carrierProfile',
+      code: 'foreign_currency',
+      issues: [
+        { path: 'currency', code: 'foreign_currency', message, params: { currency: 'XPF' } },
+      ],
+      message,
+    };
+    expect(stuckReason(t, stuck)).toContain(words);
+    if (language !== 'en') expect(stuckReason(t, stuck)).not.toContain('currency');
+  });
+
   it('keeps the English message for a failure it has no words for (and from an older hub)', async () => {
     const t = await translator('fr');
     const message = 'ENOSPC: no space left on device';
