@@ -109,7 +109,7 @@ describe('the head office’s reports over the books shops send', () => {
       dealerCost: xpf(950),
       cash: { counted: xpf(11_900), expected: xpf(12_000), difference: xpf(-100) },
     });
-    expect(zs.days).toEqual([{ day: '2026-12-07', totals: day.totals }]);
+    expect(zs.days).toEqual([{ day: '2026-12-07', tills: [{ tillId: '', totals: day.totals }] }]);
     const file = await headOffice.client.call('reports.export', { period: '2026-12' });
     expect(file.csv.split('\n').filter(Boolean)).toHaveLength(2);
   });
