@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ChainReport, ZFigures } from '../../shared/api/hq-contract/reports';
+import { localDate } from '../../shared/local-time';
 import { ProblemLine } from '../components/FormStatus';
 import { describeError } from '../errors';
 import { todayIn, useFormat } from '../format';
@@ -9,7 +11,9 @@ import { MonthOptions } from './MonthOptions';
 import { dayText } from './periods';
 import { useShopTime } from './shop-time';
 import { useShops } from './use-shops';
-import { dayDiffers } from './z-compare';
+import { tillDays } from './z-compare';
+
+type Totals = ChainReport['totals'][number];
 
 /** The Z reports' money columns, after the Z (its till and hash under it) and its time. */
 const moneyColumns = ['sales', 'gross', 'refunds', 'net', 'dealerCost', 'cash'] as const;
@@ -19,12 +23,11 @@ const columnCount = 2 + moneyColumns.length;
 
 /**
  * One shop's Z reports as they arrived, newest first, all or one month of the shop's calendar:
- * day by day, what each Z says, then what the head office counted of that day, so a difference
- * shows.
+ * day by day and till by till, what each Z says, then what the head office counted of that
+ * till's day, and whether the two are the same when comparing them means something.
  */
 export function ZReportsPage() {
   const { t, i18n } = useTranslation();
-  const format = useFormat();
   const shopTime = useShopTime();
   const shops = useShops();
   const [chosen, setChosen] = useState('');
@@ -89,103 +92,123 @@ export function ZReportsPage() {
               ))}
             </tr>
           </thead>
-          {(reports.value?.days ?? []).map(({ day, totals }) => {
-            const ofDay = list.filter((z) => z.day === day);
-            const differs = dayDiffers(ofDay, totals);
-            return (
-              <tbody key={day}>
-                <tr>
-                  <th scope="colgroup" colSpan={columnCount} className="hq-z-table__day">
-                    {dayText(day, i18n.language)}
-                  </th>
-                </tr>
-                {ofDay.map((z) => (
-                  <tr key={`${z.tillId}/${z.number}`}>
-                    <th scope="row">
-                      {t('headOffice.zReports.number', { number: z.number })}
-                      <span className="hq-table__detail">
-                        {z.tillId === '' ? t('headOffice.hubTill') : z.tillId}
-                      </span>
-                      <span className="hq-table__detail">
-                        {t('headOffice.zReports.hash')}{' '}
-                        <code className="hq-table__hash">{z.hash.slice(0, 12)}</code>
-                      </span>
-                    </th>
-                    <td>{shopTime(z.issuedAt, zone)}</td>
-                    {z.figures ? (
-                      <>
-                        <td className="hq-table__number">{z.figures.sales}</td>
-                        <td className="hq-table__number">{format.money(z.figures.gross)}</td>
-                        <td className="hq-table__number">{format.money(z.figures.refunds)}</td>
-                        <td className="hq-table__number">{format.money(z.figures.net)}</td>
-                        <td className="hq-table__number">{format.money(z.figures.dealerCost)}</td>
-                        <td className="hq-table__number hq-z-table__cash">
-                          {z.figures.cash ? (
-                            <>
-                              {format.money(z.figures.cash.counted)}
-                              <span className="hq-table__detail">
-                                {t('headOffice.zReports.expected', {
-                                  amount: format.money(z.figures.cash.expected),
-                                })}
-                              </span>
-                              {z.figures.cash.difference.amount !== 0 && (
-                                <span className="hq-table__detail">
-                                  {t('headOffice.zReports.difference', {
-                                    amount: format.signedMoney(z.figures.cash.difference),
-                                  })}
-                                </span>
-                              )}
-                            </>
-                          ) : (
-                            t('headOffice.zReports.notCounted')
-                          )}
-                        </td>
-                      </>
-                    ) : (
-                      <td colSpan={moneyColumns.length}>{t('headOffice.zReports.noFigures')}</td>
-                    )}
-                  </tr>
-                ))}
-                <tr className={differs ? 'hq-table__row--low' : undefined}>
-                  <th scope="row" colSpan={2}>
-                    {t('headOffice.zReports.counted')}
-                    {differs !== null && (
-                      <span className="hq-table__detail">
-                        {differs
-                          ? t('headOffice.zReports.differs')
-                          : t('headOffice.zReports.agrees')}
-                      </span>
-                    )}
-                  </th>
-                  {totals.length === 0 ? (
-                    <td colSpan={moneyColumns.length}>{t('headOffice.zReports.nothingArrived')}</td>
-                  ) : (
-                    <>
-                      <td className="hq-table__number">
-                        {totals.map((line) => (
-                          <span key={line.amount.currency} className="hq-z-table__line">
-                            {line.sales}
+          {(reports.value?.days ?? []).map(({ day, tills }) => (
+            <tbody key={day}>
+              <tr>
+                <th scope="colgroup" colSpan={columnCount} className="hq-z-table__day">
+                  {dayText(day, i18n.language)}
+                </th>
+              </tr>
+              {tillDays(
+                day,
+                list.filter((z) => z.day === day),
+                tills,
+                (instant) => localDate(new Date(instant), zone),
+              ).map(({ tillId, zReports, counted, comparison }) => {
+                const till = tillId === '' ? t('headOffice.hubTill') : tillId;
+                return (
+                  <Fragment key={tillId}>
+                    {zReports.map((z) => (
+                      <tr key={`${z.tillId}/${z.number}`}>
+                        <th scope="row">
+                          {t('headOffice.zReports.number', { number: z.number })}
+                          <span className="hq-table__detail">{till}</span>
+                          <span className="hq-table__detail">
+                            {t('headOffice.zReports.hash')}{' '}
+                            <code className="hq-table__hash">{z.hash.slice(0, 12)}</code>
                           </span>
-                        ))}
-                      </td>
-                      {countedFigures.map((figure) => (
-                        <td key={figure} className="hq-table__number">
-                          {totals.map((line) => (
-                            <span key={line.amount.currency} className="hq-z-table__line">
-                              {format.money(line[figure])}
-                            </span>
-                          ))}
-                        </td>
-                      ))}
-                      <td />
-                    </>
-                  )}
-                </tr>
-              </tbody>
-            );
-          })}
+                        </th>
+                        <td>{shopTime(z.issuedAt, zone)}</td>
+                        <ZFiguresCells figures={z.figures} />
+                      </tr>
+                    ))}
+                    <tr>
+                      <th scope="row" colSpan={2}>
+                        {t('headOffice.zReports.tillCounted', { till })}
+                        {comparison !== 'unknown' && (
+                          <span className="hq-table__detail">
+                            {t(`headOffice.zReports.comparison.${comparison}`)}
+                          </span>
+                        )}
+                      </th>
+                      <CountedCells counted={counted} />
+                    </tr>
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          ))}
         </table>
       )}
     </section>
+  );
+}
+
+/** What a Z says, under the Z columns: its totals and its cash count. */
+function ZFiguresCells({ figures }: { figures: ZFigures | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!figures) {
+    return <td colSpan={moneyColumns.length}>{t('headOffice.zReports.noFigures')}</td>;
+  }
+  return (
+    <>
+      <td className="hq-table__number">{figures.sales}</td>
+      <td className="hq-table__number">{format.money(figures.gross)}</td>
+      <td className="hq-table__number">{format.money(figures.refunds)}</td>
+      <td className="hq-table__number">{format.money(figures.net)}</td>
+      <td className="hq-table__number">{format.money(figures.dealerCost)}</td>
+      <td className="hq-table__number hq-z-table__cash">
+        {figures.cash ? (
+          <>
+            {format.money(figures.cash.counted)}
+            <span className="hq-table__detail">
+              {t('headOffice.zReports.expected', {
+                amount: format.money(figures.cash.expected),
+              })}
+            </span>
+            {figures.cash.difference.amount !== 0 && (
+              <span className="hq-table__detail">
+                {t('headOffice.zReports.difference', {
+                  amount: format.signedMoney(figures.cash.difference),
+                })}
+              </span>
+            )}
+          </>
+        ) : (
+          t('headOffice.zReports.notCounted')
+        )}
+      </td>
+    </>
+  );
+}
+
+/** What the head office counted of a till's day, one line per currency, under the Z columns. */
+function CountedCells({ counted }: { counted: readonly Totals[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (counted.length === 0) {
+    return <td colSpan={moneyColumns.length}>{t('headOffice.zReports.nothingArrived')}</td>;
+  }
+  return (
+    <>
+      <td className="hq-table__number">
+        {counted.map((line) => (
+          <span key={line.amount.currency} className="hq-z-table__line">
+            {line.sales}
+          </span>
+        ))}
+      </td>
+      {countedFigures.map((figure) => (
+        <td key={figure} className="hq-table__number">
+          {counted.map((line) => (
+            <span key={line.amount.currency} className="hq-z-table__line">
+              {format.money(line[figure])}
+            </span>
+          ))}
+        </td>
+      ))}
+      <td />
+    </>
   );
 }

@@ -53,20 +53,12 @@ const factKindKeys = {
   booksCheck: 'sync.factKinds.booksCheck',
 } as const;
 
-/** What the head office's checks of a fact say (electron/hq/fact-values.ts, the wire's schema). */
-const factIssueKeys = {
-  invalid_instant: 'sync.factIssues.invalid_instant',
-  invalid_string: 'sync.factIssues.invalid_string',
-  too_big: 'sync.factIssues.too_big',
-  too_small: 'sync.factIssues.too_small',
-  invalid_type: 'sync.factIssues.invalid_value',
-  invalid_value: 'sync.factIssues.invalid_value',
-} as const;
-
 /**
  * The fact the head office refuses for good, for the manager: which one (its kind, id and when
  * the shop recorded it, `when` giving the shop's zone), and the head office's reasons, each by
- * its field; its English message only for a reason the screen has no words for.
+ * its field: in the head office's terms when the screen has words for its code
+ * (`sync.factIssues`), else as any form words that code; a kind the screen has no word for is
+ * named by a generic one.
  */
 export function refusedFactText(
   t: TFunction,
@@ -75,7 +67,7 @@ export function refusedFactText(
 ): { summary: string; reasons: string[] } {
   const kind = Object.hasOwn(factKindKeys, fact.kind)
     ? t(factKindKeys[fact.kind as keyof typeof factKindKeys])
-    : fact.kind;
+    : t('sync.factKinds.other');
   return {
     summary: t('sync.status.refusedFact', { kind, id: fact.id, when: when(fact.recordedAt) }),
     // Each said once: two checks of the head office may find the same thing.
@@ -84,9 +76,9 @@ export function refusedFactText(
         fact.issues.map((issue) =>
           t('sync.status.refusedIssue', {
             field: issue.path,
-            words: Object.hasOwn(factIssueKeys, issue.code)
-              ? t(factIssueKeys[issue.code as keyof typeof factIssueKeys])
-              : issue.message,
+            words: t(`sync.factIssues.${issue.code}`, {
+              defaultValue: describeIssue(t, issue),
+            }),
           }),
         ),
       ),

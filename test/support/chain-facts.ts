@@ -100,10 +100,24 @@ export function zDayReport(figures: {
   dealerCost: number;
   expected: number;
   counted: number;
+  /** The shift the Z closes, opened and closed when; none in its content when not given. */
+  shift?: { openedAt: string; closedAt: string };
 }): Record<string, unknown> {
   const xpf = (amount: number) => ({ amount, currency: 'XPF' });
   const net = figures.gross - figures.refunds;
   return {
+    ...(figures.shift === undefined
+      ? {}
+      : {
+          shift: {
+            id: 1,
+            openedAt: figures.shift.openedAt,
+            openedBy: 'Marie',
+            float: xpf(figures.expected - net),
+            closedAt: figures.shift.closedAt,
+            closedBy: 'Marie',
+          },
+        }),
     currency: 'XPF',
     totals: {
       sales: figures.sales,

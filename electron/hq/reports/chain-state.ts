@@ -5,7 +5,7 @@ import type { CarrierProfile } from '../../../shared/carrier';
 import type { CurrencyCode } from '../../../shared/currencies';
 import { carrierNames } from '../catalog/changes';
 import { type TotalsRow, totalsOf } from './chain-report';
-import { zFiguresOf } from './z-figures';
+import { shiftOpenedAtOf, zFiguresOf } from './z-figures';
 
 type Floats = HqProcedureOutput<'floats.list'>['floats'];
 type PendingSales = HqProcedureOutput<'pending.list'>['sales'];
@@ -94,8 +94,9 @@ export async function pendingSales(
 
 /**
  * A shop's Z reports, newest first (by the day they close, then number), all or those of one
- * month of the shop's calendar, each with its figures; and the head office's own totals of the
- * shop for each of those days, so a Z that differs from what arrived shows. An unknown shop is
+ * month of the shop's calendar, each with its figures and when its shift opened; and the head
+ * office's own totals of each till of the shop for each of those days, so a Z can be set beside
+ * its till's day. An unknown shop is
  * not found rather than an empty list.
  */
 export async function shopZReports(
@@ -121,15 +122,16 @@ export async function shopZReports(
     [shopId, month?.from ?? null, month?.until ?? null],
   );
   const days = [...new Set(rows.map((row) => row.day))];
-  const totals = await pool.query<TotalsRow>(
-    `SELECT 'day' AS dimension, local_day::text AS key, local_day::text AS label, currency,
-       sum(sales)::int AS sales, sum(amount)::float8 AS amount,
+  // Per till ('' the hub's): a Z counts one till, so it is beside that till's day only.
+  const totals = await pool.query<TotalsRow & { till_id: string }>(
+    `SELECT 'day' AS dimension, local_day::text AS key, local_day::text AS label, till_id,
+       currency, sum(sales)::int AS sales, sum(amount)::float8 AS amount,
        sum(dealer_cost)::float8 AS dealer_cost, sum(margin)::float8 AS margin,
        sum(refunds)::int AS refunds, sum(refunded)::float8 AS refunded
      FROM day_totals
      WHERE shop_id = $1 AND local_day = ANY ($2::date[])
-     GROUP BY local_day, currency
-     ORDER BY local_day DESC, currency`,
+     GROUP BY local_day, till_id, currency
+     ORDER BY local_day DESC, till_id, currency`,
     [shopId, days],
   );
   return {
@@ -141,10 +143,17 @@ export async function shopZReports(
       hash: row.hash,
       content: row.content,
       figures: zFiguresOf(row.content),
+      shiftOpenedAt: shiftOpenedAtOf(row.content),
     })),
-    days: days.map((day) => ({
-      day,
-      totals: totals.rows.filter((row) => row.key === day).map(totalsOf),
-    })),
+    days: days.map((day) => {
+      const ofDay = totals.rows.filter((row) => row.key === day);
+      return {
+        day,
+        tills: [...new Set(ofDay.map((row) => row.till_id))].map((tillId) => ({
+          tillId,
+          totals: ofDay.filter((row) => row.till_id === tillId).map(totalsOf),
+        })),
+      };
+    }),
   };
 }

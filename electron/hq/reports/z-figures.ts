@@ -35,3 +35,16 @@ export function zFiguresOf(content: unknown): ZFigures | null {
         : null,
   };
 }
+
+const shiftContentSchema = z.object({
+  report: z.object({ shift: z.object({ openedAt: dayReportSchema.shape.shift.shape.openedAt }) }),
+});
+
+/**
+ * When the shift a Z report closes was opened, from its stored content; null when that content
+ * does not say. A shift opened on another day than its Z's counts sales of more than that day.
+ */
+export function shiftOpenedAtOf(content: unknown): string | null {
+  const parsed = shiftContentSchema.safeParse(content);
+  return parsed.success ? parsed.data.report.shift.openedAt : null;
+}

@@ -115,7 +115,7 @@ export const reports = {
   'zReports.list': hqProcedure(
     'staff',
     'A shop’s Z reports as they arrived, newest first, with each one’s totals, and the head ' +
-      'office’s own count of each of those days of the shop.',
+      'office’s own count of each of those days of the shop, till by till.',
     z.object({ shopId: z.uuid(), month: month.nullable() }).strict(),
     z.object({
       zReports: z.array(
@@ -128,10 +128,20 @@ export const reports = {
           content: z.record(z.string(), z.unknown()),
           /** Null when its content carries no totals the head office can read. */
           figures: zFiguresSchema.nullable(),
+          /** When the shift it closes was opened; null when its content does not say. */
+          shiftOpenedAt: z.string().nullable(),
         }),
       ),
-      /** The shop's books as the head office counted them, for each day a Z report was issued. */
-      days: z.array(z.object({ day, totals: z.array(chainTotalsSchema) })),
+      /**
+       * The shop's books as the head office counted them, till by till ('' the hub's), for each
+       * day a Z report was issued: the tills that sold that day.
+       */
+      days: z.array(
+        z.object({
+          day,
+          tills: z.array(z.object({ tillId: z.string(), totals: z.array(chainTotalsSchema) })),
+        }),
+      ),
     }),
   ),
 };

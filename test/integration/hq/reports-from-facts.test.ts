@@ -63,6 +63,7 @@ describe('the head office’s reports over the books shops send', () => {
             dealerCost: 950,
             expected: 12_000,
             counted: 11_900,
+            shift: { openedAt: '2026-12-06T20:00:00.000Z', closedAt: '2026-12-07T09:30:00.000Z' },
           }),
         },
       ]),
@@ -109,7 +110,8 @@ describe('the head office’s reports over the books shops send', () => {
       dealerCost: xpf(950),
       cash: { counted: xpf(11_900), expected: xpf(12_000), difference: xpf(-100) },
     });
-    expect(zs.days).toEqual([{ day: '2026-12-07', totals: day.totals }]);
+    expect(zs.zReports[0]?.shiftOpenedAt).toBe('2026-12-06T20:00:00.000Z');
+    expect(zs.days).toEqual([{ day: '2026-12-07', tills: [{ tillId: '', totals: day.totals }] }]);
     const file = await headOffice.client.call('reports.export', { period: '2026-12' });
     expect(file.csv.split('\n').filter(Boolean)).toHaveLength(2);
   });

@@ -387,6 +387,14 @@ describe('the chain’s reports at the head office', () => {
         deviceId: 'hub',
         issuedAt: '2026-12-07T09:00:00.000Z',
         report: {
+          shift: {
+            id: 2,
+            openedAt: '2026-12-06T20:00:00.000Z',
+            openedBy: 'Marie',
+            float: xpfOf(10_000),
+            closedAt: '2026-12-07T09:00:00.000Z',
+            closedBy: 'Marie',
+          },
           currency: 'XPF',
           totals: {
             sales: 3,
@@ -426,28 +434,50 @@ describe('the chain’s reports at the head office', () => {
       // Its content carries no totals: listed without figures.
       [1, null],
     ]);
-    // What arrived of Koné's day: two sales, not the three its Z counts.
+    // When each one's shift opened, for the screen to compare a Z with its own day only.
+    expect(kones.zReports.map((row) => row.shiftOpenedAt)).toEqual([
+      '2026-12-06T20:00:00.000Z',
+      null,
+    ]);
+    // What arrived of Koné's day, of its one till: two sales, not the three its Z counts.
     expect(kones.days).toEqual([
       {
         day: '2026-12-07',
-        totals: [
+        tills: [
           {
-            sales: 2,
-            amount: xpf(6000),
-            dealerCost: xpf(5500),
-            margin: xpf(500),
-            refunds: 0,
-            refunded: xpf(0),
-            net: xpf(6000),
+            tillId: '',
+            totals: [
+              {
+                sales: 2,
+                amount: xpf(6000),
+                dealerCost: xpf(5500),
+                margin: xpf(500),
+                refunds: 0,
+                refunded: xpf(0),
+                net: xpf(6000),
+              },
+            ],
           },
         ],
       },
     ]);
 
     const all = await handlers['zReports.list']({ shopId: noumea, month: null }, staff);
-    expect(all.days.map((row) => [row.day, row.totals.map((totals) => totals.sales)])).toEqual([
-      ['2026-12-01', [4]],
-      ['2026-11-30', [9]],
+    // Till by till: a Z counts one till, so it is set beside that till's day only.
+    expect(
+      all.days.map((row) => [
+        row.day,
+        row.tills.map((till) => [till.tillId, till.totals.map((totals) => totals.sales)]),
+      ]),
+    ).toEqual([
+      [
+        '2026-12-01',
+        [
+          ['', [3]],
+          ['till-counter-2', [1]],
+        ],
+      ],
+      ['2026-11-30', [['', [9]]]],
     ]);
     expect(all.zReports.map((row) => [row.day, row.tillId, row.number])).toEqual([
       ['2026-12-01', 'till-counter-2', 1],
@@ -462,6 +492,7 @@ describe('the chain’s reports at the head office', () => {
       hash: hash('2'),
       content: { sales: 4 },
       figures: null,
+      shiftOpenedAt: null,
     });
     const november = await handlers['zReports.list']({ shopId: noumea, month: '2026-11' }, staff);
     expect(november.zReports.map((row) => row.number)).toEqual([1]);

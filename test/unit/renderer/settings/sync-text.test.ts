@@ -93,6 +93,8 @@ describe('a fact the head office refuses, in the manager’s language', () => {
       { path: 'payload.reason', code: 'invalid_string', message: 'a NUL character' },
       { path: 'payload.reason', code: 'invalid_string', message: 'half a character' },
       { path: 'payload.note', code: 'unrecognized_keys', message: 'Unrecognized key: "note"' },
+      { path: 'payload.saleId', code: 'invalid_format', message: 'Invalid string: must match' },
+      { path: 'payload.amount', code: 'custom', message: 'Invalid input' },
     ],
   };
   // The shop's zone is the screen's: here a fixed text for the instant.
@@ -102,32 +104,60 @@ describe('a fact the head office refuses, in the manager’s language', () => {
     [
       'en',
       'a refund',
-      'payload.reason: a text holding a character the head office cannot store.',
+      [
+        'payload.reason: a text holding a character the head office cannot store.',
+        'payload.note: a field the head office does not know.',
+        'payload.saleId: not in the form the head office takes.',
+        'payload.amount: Invalid value.',
+      ],
       'The facts after it wait behind it',
     ],
     [
       'fr',
       'un remboursement',
-      'payload.reason : un texte contenant un caractère que le siège ne peut pas stocker.',
+      [
+        'payload.reason : un texte contenant un caractère que le siège ne peut pas stocker.',
+        'payload.note : un champ que le siège ne connaît pas.',
+        'payload.saleId : pas dans la forme que le siège accepte.',
+        'payload.amount : Valeur non valable.',
+      ],
       'Les faits suivants attendent derrière lui',
     ],
     [
       'zh-CN',
       '一笔退款',
-      'payload.reason：文本中含有总部无法保存的字符。',
+      [
+        'payload.reason：文本中含有总部无法保存的字符。',
+        'payload.note：含有总部不认识的字段。',
+        'payload.saleId：格式不是总部接受的格式。',
+        'payload.amount：无效的值。',
+      ],
       '之后的记录都排在它后面等待',
     ],
   ])(
     'says which fact, when it was written, why, and that the facts after it wait (%s)',
-    async (language, kind, reason, waiting) => {
+    async (language, kind, reasons, waiting) => {
       const t = await translator(language);
       const text = refusedFactText(t, refused, when);
       expect(text.summary).toContain(kind);
       expect(text.summary).toContain(refused.id);
       expect(text.summary).toContain('07/12/2026 19:00');
       expect(text.summary).toContain(waiting);
-      // A reason it has no words for is the head office's own message, by its field.
-      expect(text.reasons).toEqual([reason, expect.stringContaining('Unrecognized key: "note"')]);
+      // A code the screen has no words of the head office for is worded as any form words it.
+      expect(text.reasons).toEqual(reasons);
     },
   );
+
+  it.each([
+    ['fr', 'un fait'],
+    ['zh-CN', '一条记录'],
+  ])('names a kind of fact it has no word for by a generic one (%s)', async (language, word) => {
+    const t = await translator(language);
+    const text = refusedFactText(t, { ...refused, kind: 'stockTransfer' }, when);
+    expect(text.summary).toContain(word);
+    expect(text.summary).not.toContain('stockTransfer');
+    for (const reason of text.reasons) {
+      for (const issue of refused.issues) expect(reason).not.toContain(issue.message);
+    }
+  });
 });
