@@ -213,6 +213,21 @@ describe('a shop restored from an old backup, at the head office', () => {
     expect(await shopDay('Hienghène', '2026-12-24')).toMatchObject({ sales: 1, margin: xpf(50) });
   });
 
+  it('flags a sale id past 2^31 - 1 used again, and stores the batch', async () => {
+    const shop = await enrolledShop('Koné');
+    const nextId = factIds();
+    const saleId = 3_000_000_000;
+    await shop.send(
+      [saleFact(nextId(), { saleId, soldAt: '2026-12-26T01:00:00.000Z' })],
+      [saleFact(nextId(), { saleId, soldAt: '2026-12-27T01:00:00.000Z' })],
+    );
+    const { flags } = await headOffice.client.call('checks.list', {
+      shopId: shop.shopId,
+      open: true,
+    });
+    expect(flags).toMatchObject([{ kind: 'sale_reused', number: saleId, lastNumber: saleId }]);
+  });
+
   it('does not flag a later status of the same sale', async () => {
     const shop = await enrolledShop('Ouvéa');
     const nextId = factIds();
