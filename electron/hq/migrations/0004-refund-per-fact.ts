@@ -44,6 +44,7 @@ export const pgMigration0004: PgMigration = {
       CHECK (chain IN ('receipts', 'zReports', 'periodClosures', 'audit', 'sales'));
     ALTER TABLE chain_flags DROP CONSTRAINT chain_flags_kind_check;
     ALTER TABLE chain_flags ADD CONSTRAINT chain_flags_kind_check
-      CHECK (kind IN ('gap', 'fork', 'changed', 'hash_mismatch', 'sale_reused'));
+      CHECK (kind IN ('gap', 'fork', 'changed', 'hash_mismatch', 'sale_reused',
+        'refund_repeated'));
   `,
 };

@@ -100,6 +100,7 @@ describe('head office migration 0004: a refund per refund fact', () => {
         [shopId, chain, kind, other.id, number],
       );
     await flag('sales', 'sale_reused');
+    await flag('sales', 'refund_repeated');
     // A sale id past 2^31 - 1: sale ids are bigint.
     await flag('sales', 'sale_reused', 3_000_000_000);
     expect(
