@@ -232,7 +232,8 @@ describe('a shop restored from an old backup, at the head office', () => {
     const shop = await enrolledShop('Bourail');
     const nextId = factIds();
     const soldAt = '2026-12-28T01:00:00.000Z';
-    const again = refundFact(nextId(), 4, 1000, '2026-12-29T01:00:00.000Z');
+    const refundedAt = '2026-12-29T01:00:00.000Z';
+    const again = refundFact(nextId(), 4, 1000, refundedAt);
     await shop.send(
       [
         saleFact(nextId(), { saleId: 4, status: 'failed', soldAt }),
@@ -262,7 +263,7 @@ describe('a shop restored from an old backup, at the head office', () => {
         kind: 'refund_repeated',
         number: 4,
         lastNumber: 4,
-        details: { saleId: 4, soldAt, refundedAt: again.payload.at, amount: 1000 },
+        details: { saleId: 4, soldAt, refundedAt, amount: 1000 },
       },
     ]);
     expect(flags).toHaveLength(1);
