@@ -4,17 +4,23 @@ import type { PgMigration } from '../migrate';
  * A shop restored from an old backup sells again under sale ids it had already sent: a refund is
  * one per refund fact then, not one per sale id, or the second sale's refund was dropped. Each
  * refund is keyed by its fact, found again in `facts` by its sale, time and amount (the ingest
- * writes a refund and its fact in one transaction, so every refund has one). Whether a sale was
+ * writes a refund and its fact in one transaction; one written straight into the table, with
+ * no fact, gets a key of its own). Whether a sale was
  * refunded becomes the sale's own: another sale under a held id starts unrefunded. The checks
- * gain the finding of a sale id used again, kept under the shop's sales.
+ * gain the findings of a sale id used again and of a sale refunded again, kept under the shop's
+ * sales, whose ids are bigint. The books counted before are not recounted (README says what
+ * stays as it was).
  */
 export const pgMigration0004: PgMigration = {
   version: 4,
   name: 'refund-per-fact',
   sql: `
     ALTER TABLE sales ADD COLUMN refunded boolean NOT NULL DEFAULT false;
+    -- Only a refund made once the held sale was sold is its own: an earlier one under its id
+    -- paid back the older sale the held one replaced.
     UPDATE sales s SET refunded = true
-    WHERE EXISTS (SELECT 1 FROM refunds r WHERE r.shop_id = s.shop_id AND r.sale_id = s.sale_id);
+    WHERE EXISTS (SELECT 1 FROM refunds r
+      WHERE r.shop_id = s.shop_id AND r.sale_id = s.sale_id AND r.at >= s.sold_at);
 
     ALTER TABLE refunds ADD COLUMN fact_id uuid;
     UPDATE refunds r SET fact_id = f.id
