@@ -381,9 +381,16 @@ export type SyncStatus = z.output<typeof syncStatusSchema>;
 /**
  * What a head-office check found wrong in a shop's chain as its facts arrived. `sale_reused`: a
  * sale id the head office holds for another sale (a shop restored from an old backup), found in
- * the shop's `sales`.
+ * the shop's `sales`. `refund_repeated`: a second refund of a sale held as refunded already.
  */
-export const chainFlagKinds = ['gap', 'fork', 'changed', 'hash_mismatch', 'sale_reused'] as const;
+export const chainFlagKinds = [
+  'gap',
+  'fork',
+  'changed',
+  'hash_mismatch',
+  'sale_reused',
+  'refund_repeated',
+] as const;
 export const chainNames = ['receipts', 'zReports', 'periodClosures', 'audit', 'sales'] as const;
 
 /** hq serve marks the React app's page with this, and the app opens as the head office's. */

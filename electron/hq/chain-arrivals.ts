@@ -41,7 +41,7 @@ export async function writeFlags(context: ArrivalContext, flags: readonly Flag[]
        fact_id, flagged_at)
      SELECT $1, f.chain, f.till_id, f.kind, f.number, f.last_number, f.details, f.fact_id, $3
      FROM jsonb_to_recordset($2::jsonb) AS f (chain text, till_id text, kind text,
-       number integer, last_number integer, details jsonb, fact_id uuid)`,
+       number bigint, last_number bigint, details jsonb, fact_id uuid)`,
     [
       context.shopId,
       JSON.stringify(

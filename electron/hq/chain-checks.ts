@@ -174,3 +174,28 @@ export function reusedSale(
     details: { saleId: arriving.saleId, heldSoldAt: held.soldAt, arrivedSoldAt: arriving.soldAt },
   };
 }
+
+/**
+ * A refund of a sale the head office holds as refunded already. The sale held is this one (a
+ * later sale under its id starts unrefunded), so this is the same sale refunded a second time
+ * under another fact: a shop restored from an old backup that resolves the sale again and pays
+ * it back again. The money did go out twice, as the shop's Z reports count it; someone should
+ * look at why.
+ */
+export function repeatedRefund(
+  held: { soldAt: string; refunded: boolean } | null,
+  arriving: { saleId: number; at: string; amount: number },
+): ChainFinding | null {
+  if (held === null || !held.refunded) return null;
+  return {
+    kind: 'refund_repeated',
+    number: arriving.saleId,
+    lastNumber: arriving.saleId,
+    details: {
+      saleId: arriving.saleId,
+      soldAt: held.soldAt,
+      refundedAt: arriving.at,
+      amount: arriving.amount,
+    },
+  };
+}

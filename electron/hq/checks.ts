@@ -14,8 +14,9 @@ interface FlagRow {
   chain: ChainFlag['chain'];
   till_id: string;
   kind: ChainFlag['kind'];
-  number: number;
-  last_number: number;
+  // bigint columns (a sale id), read back as text.
+  number: string;
+  last_number: string;
   details: Record<string, unknown>;
   flagged_at: Date;
   acknowledged_at: Date | null;
@@ -33,8 +34,8 @@ function flagOf(row: FlagRow): ChainFlag {
     chain: row.chain,
     tillId: row.till_id,
     kind: row.kind,
-    number: row.number,
-    lastNumber: row.last_number,
+    number: Number(row.number),
+    lastNumber: Number(row.last_number),
     details: row.details,
     flaggedAt: row.flagged_at.toISOString(),
     acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,

@@ -36,13 +36,13 @@ export const ingestRetryAfterSeconds = 2;
 async function applyFacts(context: ReadModelContext & { at: Date }, facts: readonly Fact[]) {
   const arrivals = await chainArrivals(context);
   const days = createDayTotals();
-  const reusedSales: Flag[] = [];
+  const saleFlags: Flag[] = [];
   let sales: { factId: string; sale: FactPayload<'sale'> }[] = [];
   let refunds: { factId: string; refund: FactPayload<'refund'> }[] = [];
   let refundedIds = new Set<number>();
   async function applySalesAndRefunds() {
-    reusedSales.push(...(await applySales(context, sales, days)));
-    await applyRefunds(context, refunds, days);
+    saleFlags.push(...(await applySales(context, sales, days)));
+    saleFlags.push(...(await applyRefunds(context, refunds, days)));
     sales = [];
     refunds = [];
     refundedIds = new Set();
@@ -103,7 +103,7 @@ async function applyFacts(context: ReadModelContext & { at: Date }, facts: reado
   await storeReceipts(context, receipts);
   await storeZReports(context, zReports);
   await arrivals.write();
-  await writeFlags(context, reusedSales);
+  await writeFlags(context, saleFlags);
   for (const { factId, check } of booksChecks) {
     for (const till of check.tills) {
       await recordBooksCheck(context, factId, tillKey(till.tillId), till.receipts);

@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import type { FactPayload } from '../../shared/head-office';
 import { localDate } from '../../shared/local-time';
 import { type Flag, tillKey } from './chain-arrivals';
-import { reusedSale } from './chain-checks';
+import { repeatedRefund, reusedSale } from './chain-checks';
 
 /**
  * The read models the facts of one batch update, in the ingest's transaction, a few statements
@@ -294,14 +294,16 @@ export async function applySales(
  * The batch's refunds, one per refund fact (two sales under one id, a shop restored from an old
  * backup, are refunded twice), counted on the day they were paid under the clerk and plan of the
  * sale held (the sale's fact comes before its refund in the shop's outbox). A failed sale's
- * refund also says it was paid: its takings join its own day then, once.
+ * refund also says it was paid: its takings join its own day then, once. A second refund of the
+ * same sale counts too, as the shop's Z counted the money paid back, and is a finding. Returns
+ * the findings, each with its fact.
  */
 export async function applyRefunds(
   context: ReadModelContext,
   refunds: readonly { factId: string; refund: FactPayload<'refund'> }[],
   days: DayTotals,
-) {
-  if (refunds.length === 0) return;
+): Promise<Flag[]> {
+  if (refunds.length === 0) return [];
   const stored = await context.client.query<{ fact_id: string }>(
     `INSERT INTO refunds (shop_id, fact_id, sale_id, till_id, amount, currency, method, reason, at,
        local_day)
@@ -333,10 +335,15 @@ export async function applyRefunds(
     refunds.filter(({ factId }) => counted.has(factId)).map(({ refund }) => refund.saleId),
   );
   const paid: number[] = [];
+  const flags: Flag[] = [];
   for (const { factId, refund } of refunds) {
     if (!counted.delete(factId)) continue;
     const localDay = localDate(new Date(refund.at), context.zone);
     const sale = sales.get(refund.saleId);
+    const repeated = repeatedRefund(sale ?? null, refund);
+    if (repeated) {
+      flags.push({ chain: 'sales', till: tillKey(refund.tillId), finding: repeated, factId });
+    }
     const key: DayKey = sale
       ? { ...sale, localDay, tillId: refund.tillId }
       : {
@@ -356,11 +363,13 @@ export async function applyRefunds(
       paid.push(refund.saleId);
     }
   }
-  if (paid.length === 0) return;
-  await context.client.query(
-    'UPDATE sales SET refunded = true WHERE shop_id = $1 AND sale_id = ANY($2::bigint[])',
-    [context.shopId, paid],
-  );
+  if (paid.length > 0) {
+    await context.client.query(
+      'UPDATE sales SET refunded = true WHERE shop_id = $1 AND sale_id = ANY($2::bigint[])',
+      [context.shopId, paid],
+    );
+  }
+  return flags;
 }
 
 /** Each dealer SIM's newest balance of the batch, kept when newer than the one held. */

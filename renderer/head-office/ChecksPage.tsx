@@ -95,6 +95,14 @@ export function ChecksPage() {
                         })}
                       </span>
                     )}
+                    {flag.kind === 'refund_repeated' && (
+                      <span className="hq-table__detail">
+                        {t('headOffice.checks.refundRepeated', {
+                          sold: shopTime(String(flag.details.soldAt), zone),
+                          refunded: shopTime(String(flag.details.refundedAt), zone),
+                        })}
+                      </span>
+                    )}
                   </td>
                   <td>{shopTime(flag.flaggedAt, zone)}</td>
                   <td>

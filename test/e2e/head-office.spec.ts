@@ -259,9 +259,29 @@ test('the head office’s staff make the first account, add a shop and read the 
   // Restored from an old backup, the shop sells again as sale 2: another sale under a held id.
   const restored = saleFact(shop.nextId(), { saleId: 2, soldAt: shop.at('02', '01:00:00') });
   expect((await sendFacts(headOffice, shop.credential, [restored])).status).toBe(200);
+  // A failed sale paid back twice, under two refund facts.
+  const refund = (at: string) => ({
+    id: shop.nextId(),
+    kind: 'refund' as const,
+    payload: {
+      saleId: 4,
+      tillId: null,
+      amount: 1000,
+      currency: 'XPF' as const,
+      method: 'cash' as const,
+      reason: 'modem_failed',
+      at: shop.at('02', at),
+    },
+  });
+  const paidBackTwice = [
+    saleFact(shop.nextId(), { saleId: 4, status: 'failed', soldAt: shop.at('02', '02:00:00') }),
+    refund('02:05:00'),
+    refund('03:00:00'),
+  ];
+  expect((await sendFacts(headOffice, shop.credential, paidBackTwice)).status).toBe(200);
 
-  // The gap in the receipts (number 2 never came) and the sale id used again are found, and
-  // marked as looked into.
+  // The gap in the receipts (number 2 never came), the sale id used again and the sale refunded
+  // again are found, and marked as looked into.
   await navigation.getByRole('link', { name: 'Checks' }).click();
   const found = page.getByRole('row', { name: /Nouméa centre/ });
   const gap = found.filter({ hasText: 'Gap' });
@@ -271,9 +291,16 @@ test('the head office’s staff make the first account, add a shop and read the 
   await expect(reused).toContainText('No. 2');
   // Both sales' times in the shop's zone: 02:00 and 01:00 UTC are 13:00 and 12:00 in Nouméa.
   await expect(reused).toContainText(/First sale .*13:00, another under this number .*12:00/);
+  const refundedAgain = found.filter({ hasText: 'Sale refunded again' });
+  await expect(refundedAgain).toContainText('No. 4');
+  await expect(refundedAgain).toContainText(
+    /Sold .*13:00, already refunded, refunded again .*14:00/,
+  );
   await checkScreen(page, 'checks', { en: 'Checks', fr: 'Contrôles', 'zh-CN': '核查' });
   await gap.getByRole('button', { name: /Mark as looked into/ }).click();
   await expect(gap).toHaveCount(0);
+  await refundedAgain.getByRole('button', { name: /Mark as looked into/ }).click();
+  await expect(refundedAgain).toHaveCount(0);
   await reused.getByRole('button', { name: /Mark as looked into/ }).click();
   await expect(page.getByText('Nothing left to look into.')).toBeVisible();
   await page.getByLabel('Also show those already looked into').check();

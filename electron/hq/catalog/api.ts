@@ -6,7 +6,7 @@ import { refuseForeignCurrency } from '../../api/money-inputs';
 import { planOfAnotherCarrier } from '../../carriers/book';
 import type { HqContext, HqHandlers } from '../handlers';
 import { inTransaction } from '../transaction';
-import { changesFor, latestProfiles, listChanges, publishChange } from './changes';
+import { catalogProfiles, changesFor, listChanges, publishChange } from './changes';
 
 type CatalogHandlers = Pick<HqHandlers, 'catalog.list' | 'catalog.save' | 'catalog.setManaged'>;
 
@@ -29,13 +29,7 @@ export function catalogHandlers(
 ): CatalogHandlers {
   const { pool, now } = context;
 
-  async function profiles(): Promise<CarrierProfile[]> {
-    const published = await latestProfiles(pool);
-    const ids = new Set(published.map((profile) => profile.id));
-    return [...shipped.filter((profile) => !ids.has(profile.id)), ...published].sort((a, b) =>
-      a.name.localeCompare(b.name),
-    );
-  }
+  const profiles = () => catalogProfiles(pool, shipped);
 
   return {
     async 'catalog.list'() {

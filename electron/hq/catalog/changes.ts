@@ -84,17 +84,30 @@ export async function latestProfiles(db: Querier): Promise<CarrierProfile[]> {
 }
 
 /**
- * Each carrier's name as the head office's catalog knows it, by carrier id: its newest published
- * profile's, else the shipped profile's (as the Catalog screen lists them). The screens name a
- * carrier so, and by its id only when the catalog has no profile of it.
+ * The head office's catalog, by name: each carrier's newest published profile, else the profile
+ * Comptoir ships (`shipped`, the starting point until the head office publishes its own).
+ */
+export async function catalogProfiles(
+  db: Querier,
+  shipped: readonly CarrierProfile[],
+): Promise<CarrierProfile[]> {
+  const published = await latestProfiles(db);
+  const ids = new Set(published.map((profile) => profile.id));
+  return [...shipped.filter((profile) => !ids.has(profile.id)), ...published].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
+}
+
+/**
+ * Each carrier's name as the head office's catalog knows it, by carrier id (as the Catalog screen
+ * lists them). The screens name a carrier so, and by its id only when the catalog has no profile
+ * of it.
  */
 export async function carrierNames(
   db: Querier,
   shipped: readonly CarrierProfile[],
 ): Promise<Map<string, string>> {
-  return new Map(
-    [...shipped, ...(await latestProfiles(db))].map((profile) => [profile.id, profile.name]),
-  );
+  return new Map((await catalogProfiles(db, shipped)).map((profile) => [profile.id, profile.name]));
 }
 
 /**

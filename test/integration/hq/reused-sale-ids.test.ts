@@ -213,6 +213,78 @@ describe('a shop restored from an old backup, at the head office', () => {
     expect(await shopDay('Hienghène', '2026-12-24')).toMatchObject({ sales: 1, margin: xpf(50) });
   });
 
+  it('flags a sale id past 2^31 - 1 used again, and stores the batch', async () => {
+    const shop = await enrolledShop('Koné');
+    const nextId = factIds();
+    const saleId = 3_000_000_000;
+    await shop.send(
+      [saleFact(nextId(), { saleId, soldAt: '2026-12-26T01:00:00.000Z' })],
+      [saleFact(nextId(), { saleId, soldAt: '2026-12-27T01:00:00.000Z' })],
+    );
+    const { flags } = await headOffice.client.call('checks.list', {
+      shopId: shop.shopId,
+      open: true,
+    });
+    expect(flags).toMatchObject([{ kind: 'sale_reused', number: saleId, lastNumber: saleId }]);
+  });
+
+  it('counts a second refund of the same sale, as the restored shop’s Z counts it, and flags it', async () => {
+    const shop = await enrolledShop('Bourail');
+    const nextId = factIds();
+    const soldAt = '2026-12-28T01:00:00.000Z';
+    const refundedAt = '2026-12-29T01:00:00.000Z';
+    const again = refundFact(nextId(), 4, 1000, refundedAt);
+    await shop.send(
+      [
+        saleFact(nextId(), { saleId: 4, status: 'failed', soldAt }),
+        refundFact(nextId(), 4, 1000, '2026-12-28T01:05:00.000Z'),
+      ],
+      // Restored from a backup where the sale was still pending: resolved failed again, and
+      // refunded again under a new fact.
+      [
+        saleFact(nextId(), {
+          saleId: 4,
+          status: 'failed',
+          soldAt,
+          at: '2026-12-29T00:55:00.000Z',
+          resolvedBy: 'user:1',
+        }),
+        again,
+      ],
+    );
+    const { flags } = await headOffice.client.call('checks.list', {
+      shopId: shop.shopId,
+      open: true,
+    });
+    expect(flags).toMatchObject([
+      {
+        chain: 'sales',
+        tillId: '',
+        kind: 'refund_repeated',
+        number: 4,
+        lastNumber: 4,
+        details: { saleId: 4, soldAt, refundedAt, amount: 1000 },
+      },
+    ]);
+    expect(flags).toHaveLength(1);
+    expect(
+      (await pool.query('SELECT fact_id FROM chain_flags WHERE shop_id = $1', [shop.shopId])).rows,
+    ).toEqual([{ fact_id: again.id }]);
+    // The sale's takings once, on its day; each refund on the day it was paid.
+    expect(await shopDay('Bourail', '2026-12-28')).toMatchObject({
+      sales: 1,
+      amount: xpf(1000),
+      refunds: 1,
+      refunded: xpf(1000),
+    });
+    expect(await shopDay('Bourail', '2026-12-29')).toMatchObject({
+      sales: 0,
+      amount: xpf(0),
+      refunds: 1,
+      refunded: xpf(1000),
+    });
+  });
+
   it('does not flag a later status of the same sale', async () => {
     const shop = await enrolledShop('Ouvéa');
     const nextId = factIds();

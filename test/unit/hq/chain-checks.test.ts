@@ -4,6 +4,7 @@ import {
   changedReceipts,
   checkArrival,
   hashMatchesContent,
+  repeatedRefund,
   reusedSale,
 } from '../../../electron/hq/chain-checks';
 import { receiptHash } from '../../../electron/sales/receipt-chain';
@@ -179,6 +180,32 @@ describe('checks on arrival', () => {
             number: 12,
             lastNumber: 12,
             details: { saleId: 12, heldSoldAt: held?.soldAt, arrivedSoldAt: soldAt },
+          }
+        : null,
+    );
+  });
+
+  it.each([
+    { case: 'a sale the head office does not hold', held: null, found: false },
+    {
+      case: 'its first refund',
+      held: { soldAt: '2026-12-07T08:00:00.000Z', refunded: false },
+      found: false,
+    },
+    {
+      case: 'a sale refunded already',
+      held: { soldAt: '2026-12-07T08:00:00.000Z', refunded: true },
+      found: true,
+    },
+  ])('a refund repeated: $case', ({ held, found }) => {
+    const at = '2026-12-08T09:00:00.000Z';
+    expect(repeatedRefund(held, { saleId: 12, at, amount: 1000 })).toEqual(
+      found
+        ? {
+            kind: 'refund_repeated',
+            number: 12,
+            lastNumber: 12,
+            details: { saleId: 12, soldAt: held?.soldAt, refundedAt: at, amount: 1000 },
           }
         : null,
     );
