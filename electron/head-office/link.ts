@@ -118,6 +118,7 @@ function errorBodyOf(body: string): ErrorBody {
     error = undefined;
   }
   const { message, issues, params } = error ?? {};
+  const wait = (params as { retryAfter?: unknown } | null | undefined)?.retryAfter;
   return {
     message: typeof message === 'string' ? message.slice(0, 300) : null,
     issues: Array.isArray(issues)
@@ -134,13 +135,7 @@ function errorBodyOf(body: string): ErrorBody {
               .map(([key, value]) => [key, value.slice(0, 80)]),
           )
         : undefined,
-    retryAfter:
-      typeof params === 'object' &&
-      params !== null &&
-      Number.isSafeInteger((params as { retryAfter?: unknown }).retryAfter) &&
-      ((params as { retryAfter: number }).retryAfter ?? -1) >= 0
-        ? (params as { retryAfter: number }).retryAfter
-        : null,
+    retryAfter: Number.isSafeInteger(wait) && (wait as number) >= 0 ? (wait as number) : null,
   };
 }
 
